@@ -1,0 +1,236 @@
+"""The `innograph` command: every query of the graph, without a server.
+
+Each query command prints a readable table, or with --json the same model the
+HTTP API returns. A user mistake (unknown name, bad file, limit exceeded,
+backend down) is one line on stderr and exit code 2, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+from pydantic import BaseModel
+from rich.console import Console
+
+from api import render
+from graph import limits
+from graph.backends import open_store
+from graph.errors import InnographError, LoadError
+from graph.queries import GraphQueries
+from graph.settings import Settings, get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0])
+out = Console(soft_wrap=True)
+err = Console(stderr=True)
+
+JsonOpt = Annotated[bool, typer.Option("--json", help="machine-readable output")]
+TypeOpt = Annotated[Optional[str], typer.Option("--type", "-t", help="node type, e.g. Program")]
+
+
+def handles_errors(fn):
+    """Turn the project's errors into one line and exit code 2."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        try:
+            return fn(*args, **kwargs)
+        except InnographError as exc:
+            err.print(f"[red]error:[/red] {exc.message}", highlight=False)
+            if isinstance(exc, LoadError):
+                for r in exc.rejections[:50]:
+                    err.print(f"  {r}", highlight=False)
+            elif exc.suggestions:
+                err.print("did you mean: " + "; ".join(exc.suggestions), highlight=False)
+            raise typer.Exit(2) from None
+
+    return wrapper
+
+
+def settings(backend: str | None = None) -> Settings:
+    base = get_settings()
+    return base.model_copy(update={"backend": backend}) if backend else base
+
+
+@functools.lru_cache
+def queries() -> GraphQueries:
+    return GraphQueries(open_store(settings()))
+
+
+def emit(data: Any, as_json: bool, *tables) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(_plain(data), ensure_ascii=False, indent=2) + "\n")
+    else:
+        render.show(out, *tables)
+
+
+def _plain(data: Any) -> Any:
+    if isinstance(data, BaseModel):
+        return data.model_dump(mode="json")
+    if isinstance(data, list):
+        return [_plain(d) for d in data]
+    return data
+
+
+# ---- loading --------------------------------------------------------------
+
+@app.command()
+@handles_errors
+def build(backend: Annotated[Optional[str], typer.Option(help="memory or neo4j")] = None,
+          as_json: JsonOpt = False):
+    """Load the bundled data set into the configured backend (replacing the graph)."""
+    from loaders.sources import build_bundled
+
+    store = open_store(settings(backend))
+    started = time.perf_counter()
+    with err.status("building the graph from the bundled data …"):
+        result = build_bundled(store)
+    summary = {**result.summary(), "backend": store.backend, "seconds": round(time.perf_counter() - started, 3)}
+    store.close()
+    if as_json:
+        emit(summary, True)
+    else:
+        out.print(f"built {summary['nodes']} nodes, {summary['edges']} edges from "
+                  f"{summary['documents']} document(s) into {store.backend} in {summary['seconds']} s")
+
+
+@app.command()
+@handles_errors
+def load(paths: Annotated[list[Path], typer.Argument(help="YAML files/dirs, a CSV pair, reports")],
+         allow_rejects: Annotated[bool, typer.Option(help="store what is valid even if some records are rejected")] = False,
+         as_json: JsonOpt = False):
+    """Load more sources into the graph; with any rejection nothing is stored."""
+    from loaders.sources import load_sources
+
+    with err.status("loading …"):
+        result = load_sources(queries().store, paths, allow_rejects=allow_rejects)
+    summary = result.summary()
+    if as_json:
+        emit({**summary, "rejections": [str(r) for r in result.rejected]}, True)
+        return
+    out.print(f"loaded {summary['nodes']} nodes, {summary['edges']} edges, {summary['documents']} document(s)")
+    for r in result.rejected:
+        err.print(f"  rejected {r}", highlight=False)
+
+
+# ---- queries --------------------------------------------------------------
+
+@app.command()
+@handles_errors
+def search(text: str, type_: TypeOpt = None,
+           limit: Annotated[int, typer.Option(help=f"at most {limits.MAX_LIMIT}")] = 20,
+           as_json: JsonOpt = False):
+    """Find nodes by Chinese or English name or alias."""
+    hits = queries().search(text, type_, limit)
+    emit(hits, as_json, render.nodes_table(hits, f"{len(hits)} match(es) for {text}"))
+
+
+@app.command()
+@handles_errors
+def show(name: str, as_json: JsonOpt = False):
+    """One node: its names, type and attributes."""
+    node = queries().get(name)
+    emit(node, as_json, render.nodes_table([node]))
+
+
+@app.command()
+@handles_errors
+def zone(name: str, as_json: JsonOpt = False):
+    """A zone's profile: members, supporters (with the path), fields, indicators."""
+    profile = queries().zone(name)
+    emit(profile, as_json, *render.zone_tables(profile))
+
+
+@app.command()
+@handles_errors
+def supporters(name: str, type_: TypeOpt = None, as_json: JsonOpt = False):
+    """Who supports a node, directly or via one of its members."""
+    items = queries().supporters(name, type_)
+    emit(items, as_json, render.supporters_table(items, f"supporters of {name}"))
+
+
+@app.command()
+@handles_errors
+def neighbors(name: str,
+              depth: Annotated[int, typer.Option(help=f"1 to {limits.MAX_DEPTH}")] = 1,
+              type_: TypeOpt = None,
+              rel: Annotated[Optional[str], typer.Option(help="edge type to walk, e.g. SUPPORTS")] = None,
+              as_json: JsonOpt = False):
+    """The neighbourhood subgraph of a node."""
+    sub = queries().neighbors(name, depth, type_, rel)
+    emit(sub, as_json, *render.subgraph_tables(sub))
+
+
+@app.command()
+@handles_errors
+def path(a: str, b: str,
+         max_hops: Annotated[int, typer.Option(help=f"1 to {limits.MAX_HOPS}")] = 4,
+         as_json: JsonOpt = False):
+    """Shortest relationship paths between two nodes, with evidence."""
+    found = queries().paths(a, b, max_hops)
+    if not found and not as_json:
+        out.print(f"no path between {a} and {b} within {max_hops} hops")
+        return
+    emit(found, as_json, *render.paths_tables(found))
+
+
+@app.command()
+@handles_errors
+def stats(as_json: JsonOpt = False):
+    """Node and edge counts by type."""
+    result = queries().stats()
+    emit(result, as_json, *render.stats_table(result))
+
+
+@app.command()
+@handles_errors
+def rank(by: Annotated[str, typer.Option(help="degree or betweenness")] = "degree",
+         type_: TypeOpt = None, limit: int = 20, as_json: JsonOpt = False):
+    """The most connected nodes, overall or within a type."""
+    items = queries().rank(by, type_, limit)
+    emit(items, as_json, render.ranked_table(items, by))
+
+
+@app.command()
+@handles_errors
+def bridges(as_json: JsonOpt = False):
+    """Nodes tied to more than one zone."""
+    items = queries().bridges()
+    emit(items, as_json, render.bridges_table(items))
+
+
+@app.command()
+@handles_errors
+def export(name: Annotated[Optional[str], typer.Argument(help="centre of the subgraph")] = None,
+           all_: Annotated[bool, typer.Option("--all", help="the whole graph")] = False,
+           depth: int = 2, type_: TypeOpt = None,
+           fmt: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
+           output: Annotated[Path, typer.Option("-o", "--output")] = Path("graph.json")):
+    """Export a subgraph (or the whole graph with --all)."""
+    from viz.export.nodelink import write_json
+
+    q = queries()
+    if bool(name) == all_:
+        raise typer.BadParameter("give a NAME or --all (not both)")
+    sub = q.whole_graph() if all_ else q.subgraph(name, depth, [type_] if type_ else [])
+    if fmt != "json":
+        raise typer.BadParameter(f"unknown format {fmt!r}; available: json")
+    try:
+        write_json(sub, output, q.store.documents())
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {output}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    err.print(f"wrote {len(sub.nodes)} nodes, {len(sub.edges)} edges to {output}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,16 @@
+"""Open the store the settings ask for."""
+
+from __future__ import annotations
+
+from graph.settings import Settings
+from graph.store import GraphStore
+
+
+def open_store(settings: Settings) -> GraphStore:
+    if settings.backend == "neo4j":
+        from graph.neo4j_store import Neo4jStore
+
+        return Neo4jStore.from_settings(settings)
+    from graph.memory import MemoryStore
+
+    return MemoryStore(settings.snapshot_path)

@@ -1,0 +1,65 @@
+"""One error hierarchy for the whole project.
+
+Every mistake a user can make, and every outage a user can meet, is one of
+these. The API turns them into one JSON shape, the CLI into one line on stderr
+and exit code 2; anything else is a bug and is reported as such.
+
+    InnographError
+    ├── NotFound            unknown name or id (carries fuzzy suggestions)
+    ├── Ambiguous           a name that fits several nodes (carries the candidates)
+    ├── InvalidInput        a malformed request or argument
+    │   └── LimitExceeded   depth, hops, size over the documented cap
+    ├── LoadError           a source that cannot be loaded (carries the rejections)
+    ├── StoreUnavailable    the backend cannot be reached
+    └── QueryTimeout        the query ran past its time budget
+"""
+
+from __future__ import annotations
+
+
+class InnographError(Exception):
+    status = 500
+    code = "internal_error"
+
+    def __init__(self, message: str, suggestions: list[str] | None = None):
+        super().__init__(message)
+        self.message = message
+        self.suggestions = list(suggestions or [])
+
+
+class NotFound(InnographError):
+    status = 404
+    code = "not_found"
+
+
+class Ambiguous(InnographError):
+    status = 409
+    code = "ambiguous"
+
+
+class InvalidInput(InnographError):
+    status = 422
+    code = "invalid_input"
+
+
+class LimitExceeded(InvalidInput):
+    code = "limit_exceeded"
+
+
+class LoadError(InnographError):
+    status = 422
+    code = "load_failed"
+
+    def __init__(self, message: str, rejections: list | None = None):
+        super().__init__(message, [str(r) for r in (rejections or [])[:20]])
+        self.rejections = list(rejections or [])
+
+
+class StoreUnavailable(InnographError):
+    status = 503
+    code = "store_unavailable"
+
+
+class QueryTimeout(InnographError):
+    status = 504
+    code = "query_timeout"

@@ -1,0 +1,9 @@
+"""The documented caps on every query. Over a cap is an error that names the cap, never a slow server."""
+
+MAX_DEPTH = 3          #: neighbours / subgraph depth
+MAX_HOPS = 6           #: shortest-path length
+MAX_LIMIT = 1000       #: page size of any listing
+MAX_PATHS = 20         #: shortest paths returned for one pair
+MAX_SUBGRAPH_NODES = 5000  #: nodes in one neighbourhood or subgraph before it is truncated
+DEFAULT_SUBGRAPH_NODES = 500
+EXACT_BETWEENNESS_NODES = 20000  #: above this, betweenness is estimated from a fixed sample

@@ -1,0 +1,299 @@
+"""Relationship queries, written once against the store protocol.
+
+Both backends answer through these functions, so a query that exists gives the
+same answer on networkx and on Neo4j. Every query resolves names first
+(id, Chinese, English, alias, Traditional script), checks its limits, and
+returns typed results that carry the evidence of every edge.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections import defaultdict
+from collections.abc import Sequence
+
+import networkx as nx
+
+from graph import limits
+from graph.errors import Ambiguous, InvalidInput, LimitExceeded, NotFound
+from graph.model import Edge, Node
+from graph.results import (Bridge, FieldCount, Member, Path, Ranked, Stats, Subgraph,
+                           Supporter, ZoneProfile)
+from graph.schema import (EDGE_TYPES, MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN,
+                          SUPPORT_EDGES_OUT)
+from graph.store import GraphStore
+from graph.text import normalize
+
+
+class GraphQueries:
+    def __init__(self, store: GraphStore):
+        self.store = store
+
+    # ---- names ---------------------------------------------------------
+
+    def resolve(self, ref: str) -> Node:
+        """The one node `ref` names: an id, a Chinese or English name, or an alias."""
+        ref = (ref or "").strip()
+        if not ref:
+            raise InvalidInput("an empty name names nothing")
+        by_id = self.store.get_nodes([ref])
+        if by_id:
+            return by_id[ref]
+        ids = self.store.lookup(normalize(ref))
+        if len(ids) == 1:
+            return self.store.get_nodes(ids)[ids[0]]
+        if ids:
+            nodes = self.store.get_nodes(ids)
+            raise Ambiguous(f"{ref!r} names {len(ids)} nodes; use one of their ids",
+                            [_label(nodes[i]) for i in ids])
+        raise NotFound(f"no node named {ref!r}", self.suggest(ref))
+
+    def suggest(self, text: str, limit: int = 5) -> list[str]:
+        """Close names for a name that matched nothing, found through its pieces."""
+        key = normalize(text)
+        pieces = {key[i:i + 2] for i in range(max(len(key) - 1, 1))} | set(key.split())
+        candidates: dict[str, Node] = {}
+        for piece in sorted(p for p in pieces if p.strip()):
+            for node in self.store.search(piece, limit=25):
+                candidates[node.id] = node
+
+        def score(node: Node) -> float:
+            return max(difflib.SequenceMatcher(None, key, normalize(n)).ratio() for n in node.names)
+
+        ranked = sorted(candidates.values(), key=lambda n: (-score(n), n.id))
+        return [_label(n) for n in ranked[:limit] if score(n) >= 0.3]
+
+    def search(self, text: str, type_: str | None = None, limit: int = 20, offset: int = 0) -> list[Node]:
+        _check_limit(limit, offset)
+        types = [_node_type(type_)] if type_ else []
+        key = normalize(text)
+        if not key:
+            raise InvalidInput("search needs some text")
+        return self.store.search(key, types, limit, offset)
+
+    def get(self, ref: str) -> Node:
+        return self.resolve(ref)
+
+    # ---- neighbourhoods ------------------------------------------------
+
+    def neighbors(self, ref: str, depth: int = 1, type_: str | None = None, rel: str | None = None,
+                  max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
+        return self.subgraph(ref, depth=depth, types=[type_] if type_ else [],
+                             rels=[rel] if rel else [], max_nodes=max_nodes)
+
+    def subgraph(self, ref: str, depth: int = 2, types: Sequence[str] = (), rels: Sequence[str] = (),
+                 max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
+        """The centre and every node within `depth` hops (either direction), breadth first.
+
+        `types` filters the nodes returned (the walk passes through every node);
+        `rels` filters the edges walked. Past `max_nodes` the walk stops and says so.
+        """
+        if not 1 <= depth <= limits.MAX_DEPTH:
+            raise LimitExceeded(f"depth must be between 1 and {limits.MAX_DEPTH} (got {depth})")
+        if not 1 <= max_nodes <= limits.MAX_SUBGRAPH_NODES:
+            raise LimitExceeded(f"max_nodes must be between 1 and {limits.MAX_SUBGRAPH_NODES}")
+        node_types = {_node_type(t) for t in types}
+        edge_types = [_edge_type(r) for r in rels]
+        center = self.resolve(ref)
+        seen, frontier, edges, omitted = {center.id}, [center.id], {}, 0
+        for _ in range(depth):
+            fresh: list[str] = []
+            for edge in self.store.edges(frontier, "both", edge_types):
+                for end in (edge.source, edge.target):
+                    if end in seen:
+                        continue
+                    if len(seen) >= max_nodes:
+                        omitted += 1
+                        continue
+                    seen.add(end)
+                    fresh.append(end)
+                if edge.source in seen and edge.target in seen:
+                    edges[edge.key] = edge
+            frontier = fresh
+            if not frontier:
+                break
+        nodes = self.store.get_nodes(seen)
+        keep = {i for i, n in nodes.items() if not node_types or n.type in node_types or i == center.id}
+        return Subgraph(
+            center=center.id,
+            nodes=[nodes[i] for i in sorted(keep)],
+            edges=[e for k, e in sorted(edges.items()) if e.source in keep and e.target in keep],
+            truncated=omitted > 0,
+            omitted=omitted,
+        )
+
+    def whole_graph(self) -> Subgraph:
+        """Every node and edge, for exports of the whole graph."""
+        nodes = sorted(self.store.iter_nodes(), key=lambda n: n.id)
+        edges = sorted(self.store.iter_edges(), key=lambda e: e.key)
+        return Subgraph(nodes=nodes, edges=edges)
+
+    # ---- support and membership -----------------------------------------
+
+    def supporters(self, ref: str, type_: str | None = None) -> list[Supporter]:
+        """Who supports a node: directly, or by supporting one of its members."""
+        target = self.resolve(ref)
+        wanted = _node_type(type_) if type_ else None
+        members = self._members(target.id)
+        found = self._direct_supporters([target.id, *members])
+        ids = {s for items in found.values() for s, _ in items}
+        nodes = self.store.get_nodes(ids | set(members))
+        out: list[Supporter] = []
+        for supported, items in found.items():
+            for supporter_id, edge in items:
+                node = nodes[supporter_id]
+                if wanted and node.type != wanted or supporter_id == target.id:
+                    continue
+                if supported == target.id:
+                    out.append(Supporter(node=node, relation=edge.type, path=[edge]))
+                else:
+                    out.append(Supporter(node=node, relation=edge.type, via=nodes[supported],
+                                         path=[edge, members[supported]]))
+        return sorted(out, key=lambda s: (s.via is not None, s.node.type, s.node.id,
+                                          s.via.id if s.via else ""))
+
+    def zone(self, ref: str) -> ZoneProfile:
+        zone = self.resolve(ref)
+        out_edges = self.store.edges([zone.id], "out")
+        in_edges = self.store.edges([zone.id], "in")
+        member_edges = [e for e in in_edges if e.type in MEMBER_EDGES]
+        member_ids = [e.source for e in member_edges]
+        focus = self.store.edges([zone.id, *member_ids], "out", ["FOCUSES_ON"])
+        field_counts: dict[str, int] = defaultdict(int)
+        for edge in focus:
+            field_counts[edge.target] += 1
+        partner_edges = [e for e in out_edges + in_edges if e.type == "PARTNERS_WITH"]
+        ends = {i for e in out_edges + in_edges for i in (e.source, e.target)} | set(field_counts)
+        nodes = self.store.get_nodes(ends)
+
+        def listed(edges: list[Edge], far) -> list[Member]:
+            return [Member(node=nodes[far(e)], edge=e) for e in edges]
+
+        return ZoneProfile(
+            zone=zone,
+            parents=listed([e for e in out_edges if e.type == "PART_OF"], lambda e: e.target),
+            members=listed(member_edges, lambda e: e.source),
+            supporters=self.supporters(zone.id),
+            fields=sorted((FieldCount(node=nodes[f], count=c) for f, c in field_counts.items()),
+                          key=lambda fc: (-fc.count, fc.node.id)),
+            metrics=listed([e for e in in_edges if e.type == "MEASURES"], lambda e: e.source),
+            partners=listed(partner_edges, lambda e: e.target if e.source == zone.id else e.source),
+            leaders=listed([e for e in out_edges if e.type == "LED_BY"], lambda e: e.target),
+        )
+
+    def zones(self) -> list[Node]:
+        return self.store.nodes_of_type("Zone")
+
+    # ---- paths -----------------------------------------------------------
+
+    def paths(self, source: str, target: str, max_hops: int = 4) -> list[Path]:
+        """Every shortest relationship path between two nodes (up to MAX_PATHS), edges either way."""
+        if not 1 <= max_hops <= limits.MAX_HOPS:
+            raise LimitExceeded(f"max_hops must be between 1 and {limits.MAX_HOPS} (got {max_hops})")
+        a, b = self.resolve(source), self.resolve(target)
+        node_paths = self.store.shortest_node_paths(a.id, b.id, max_hops)[: limits.MAX_PATHS]
+        ids = {i for p in node_paths for i in p}
+        nodes = self.store.get_nodes(ids)
+        between: dict[frozenset, list[Edge]] = defaultdict(list)
+        for edge in self.store.edges(ids, "out"):
+            if edge.target in ids:
+                between[frozenset((edge.source, edge.target))].append(edge)
+        paths = []
+        for p in node_paths:
+            hops = [min(between[frozenset(pair)], key=lambda e: (e.source != pair[0], e.type))
+                    for pair in zip(p, p[1:])]
+            paths.append(Path(nodes=[nodes[i] for i in p], edges=hops))
+        return paths
+
+    # ---- analytics -------------------------------------------------------
+
+    def rank(self, by: str = "degree", type_: str | None = None, limit: int = 20) -> list[Ranked]:
+        _check_limit(limit, 0)
+        if by not in ("degree", "betweenness"):
+            raise InvalidInput(f"rank by 'degree' or 'betweenness', not {by!r}")
+        if by == "degree":
+            if type_:
+                ids = [n.id for n in self.store.nodes_of_type(_node_type(type_))]
+            else:
+                ids = [n.id for n in self.store.iter_nodes()]
+            scores = {i: float(d) for i, d in self.store.degrees(ids).items()}
+        else:
+            scores = self._betweenness()
+            if type_:
+                keep = {n.id for n in self.store.nodes_of_type(_node_type(type_))}
+                scores = {i: s for i, s in scores.items() if i in keep}
+        top = sorted(scores, key=lambda i: (-round(scores[i], 9), i))[:limit]
+        nodes = self.store.get_nodes(top)
+        return [Ranked(node=nodes[i], score=round(scores[i], 6)) for i in top]
+
+    def bridges(self) -> list[Bridge]:
+        """Nodes (other than zones) tied directly to more than one zone: who links the zones."""
+        zones = {z.id: z for z in self.zones()}
+        tied: dict[str, list[Edge]] = defaultdict(list)
+        for edge in self.store.edges(list(zones), "both"):
+            for end, other in ((edge.source, edge.target), (edge.target, edge.source)):
+                if end in zones and other not in zones:
+                    tied[other].append(edge)
+        multi = {i: es for i, es in tied.items()
+                 if len({e.source if e.source in zones else e.target for e in es}) > 1}
+        nodes = self.store.get_nodes(multi)
+        out = []
+        for i, es in multi.items():
+            zone_ids = sorted({e.source if e.source in zones else e.target for e in es})
+            out.append(Bridge(node=nodes[i], zones=[zones[z] for z in zone_ids], edges=es))
+        return sorted(out, key=lambda b: (-len(b.zones), b.node.id))
+
+    def stats(self) -> Stats:
+        counts = self.store.counts()
+        return Stats(backend=self.store.backend, nodes=counts.total_nodes, edges=counts.total_edges,
+                     nodes_by_type=counts.nodes, edges_by_type=counts.edges,
+                     documents=self.store.documents())
+
+    # ---- helpers ---------------------------------------------------------
+
+    def _members(self, node_id: str) -> dict[str, Edge]:
+        return {e.source: e for e in self.store.edges([node_id], "in", MEMBER_EDGES)}
+
+    def _direct_supporters(self, ids: list[str]) -> dict[str, list[tuple[str, Edge]]]:
+        found: dict[str, list[tuple[str, Edge]]] = defaultdict(list)
+        wanted = set(ids)
+        for edge in self.store.edges(ids, "in", SUPPORT_EDGES_IN):
+            if edge.target in wanted:
+                found[edge.target].append((edge.source, edge))
+        for edge in self.store.edges(ids, "out", SUPPORT_EDGES_OUT):
+            if edge.source in wanted:
+                found[edge.source].append((edge.target, edge))
+        return found
+
+    def _betweenness(self) -> dict[str, float]:
+        g = nx.Graph()
+        g.add_nodes_from(n.id for n in self.store.iter_nodes())
+        g.add_edges_from((e.source, e.target) for e in self.store.iter_edges())
+        k = None if g.number_of_nodes() <= limits.EXACT_BETWEENNESS_NODES else 500
+        return nx.betweenness_centrality(g, k=k, seed=0 if k else None, normalized=True)
+
+
+def _check_limit(limit: int, offset: int) -> None:
+    if not 1 <= limit <= limits.MAX_LIMIT:
+        raise LimitExceeded(f"limit must be between 1 and {limits.MAX_LIMIT} (got {limit})")
+    if offset < 0:
+        raise InvalidInput("offset must not be negative")
+
+
+def _node_type(name: str) -> str:
+    for t in NODE_TYPES:
+        if t.lower() == name.strip().lower():
+            return t
+    raise InvalidInput(f"unknown node type {name!r}", list(NODE_TYPES))
+
+
+def _edge_type(name: str) -> str:
+    for t in EDGE_TYPES:
+        if t.lower() == name.strip().lower():
+            return t
+    raise InvalidInput(f"unknown relation {name!r}", list(EDGE_TYPES))
+
+
+def _label(node: Node) -> str:
+    names = " / ".join(n for n in (node.name_zh, node.name_en) if n)
+    return f"{names} ({node.type}, {node.id})"

@@ -1,0 +1,89 @@
+"""The store protocol: the few primitives every backend must answer identically.
+
+Queries (graph/queries.py) are written once against this protocol, so the
+embedded networkx store and Neo4j give the same answers by construction; the
+shared conformance suite (tests/graph/) checks that they do. The primitives are
+chosen so that each is one indexed lookup (or one Cypher statement): no query
+needs a scan of the whole graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from typing import Literal, Protocol, runtime_checkable
+
+from graph.model import Document, Edge, Node
+
+Direction = Literal["out", "in", "both"]
+
+
+@dataclass
+class Batch:
+    """What one load writes: all of it, or (on any error) none of it."""
+
+    nodes: list[Node] = field(default_factory=list)
+    edges: list[Edge] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.nodes) + len(self.edges) + len(self.documents)
+
+
+@dataclass(frozen=True)
+class Counts:
+    nodes: dict[str, int]
+    edges: dict[str, int]
+    documents: int
+
+    @property
+    def total_nodes(self) -> int:
+        return sum(self.nodes.values())
+
+    @property
+    def total_edges(self) -> int:
+        return sum(self.edges.values())
+
+
+@runtime_checkable
+class GraphStore(Protocol):
+    backend: str
+
+    def write(self, batch: Batch) -> None:
+        """Merge nodes (by id), edges (by source, type, target) and documents; all or nothing."""
+
+    def replace(self, batch: Batch) -> None:
+        """Make the graph exactly `batch`; on failure the previous graph is left as it was."""
+
+    def clear(self) -> None: ...
+
+    def counts(self) -> Counts: ...
+
+    def get_nodes(self, ids: Iterable[str]) -> dict[str, Node]: ...
+
+    def lookup(self, key: str) -> list[str]:
+        """Ids of nodes with a name or alias whose normalised form equals `key` (already normalised)."""
+
+    def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
+        """Nodes with a normalised name containing `key`; exact matches first, then prefixes,
+        then shorter names; ties by id."""
+
+    def edges(self, ids: Iterable[str], direction: Direction = "both",
+              types: Sequence[str] = ()) -> list[Edge]:
+        """Edges touching any of `ids` in `direction`, of `types` (all when empty)."""
+
+    def degrees(self, ids: Iterable[str]) -> dict[str, int]: ...
+
+    def nodes_of_type(self, type_: str, limit: int | None = None) -> list[Node]:
+        """Nodes of one type ordered by id."""
+
+    def shortest_node_paths(self, source: str, target: str, max_hops: int) -> list[list[str]]:
+        """Every shortest path (ignoring direction) as a list of node ids, [] if none within max_hops."""
+
+    def documents(self) -> list[Document]: ...
+
+    def iter_nodes(self) -> Iterator[Node]: ...
+
+    def iter_edges(self) -> Iterator[Edge]: ...
+
+    def close(self) -> None: ...

@@ -1,0 +1,61 @@
+"""One entry point for every kind of source, and the all-or-nothing write.
+
+`read_sources` turns paths into records without touching the store's contents;
+`load_sources` writes them only when nothing was rejected (or when the caller
+accepts a partial load), so a bad file never leaves half a load behind.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.errors import InvalidInput, LoadError
+from graph.store import GraphStore
+from loaders.csv_loader import csv_pair, load_csv
+from loaders.result import LoadResult
+from loaders.yaml_loader import load_yaml, yaml_files
+
+BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "curated"
+REPORT_SUFFIXES = {".txt", ".html", ".htm"}
+
+
+def read_sources(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
+    yaml_paths: list[Path] = []
+    result = LoadResult()
+    for path in map(Path, paths):
+        if not path.exists():
+            raise InvalidInput(f"no such file or directory: {path}")
+        pair = csv_pair(path) if (path.is_dir() or path.suffix == ".csv") else None
+        if pair:
+            result.extend(load_csv(*pair, store=store))
+        elif path.is_dir() and yaml_files(path) or path.suffix in (".yaml", ".yml"):
+            yaml_paths.append(path)
+        elif path.suffix.lower() in REPORT_SUFFIXES:
+            from loaders.report_loader import load_report  # heavy: only for reports
+
+            result.extend(load_report(path, store=store))
+        else:
+            raise InvalidInput(f"{path}: not a YAML file or directory, a nodes.csv/edges.csv pair, "
+                               "or a report (.txt/.html)")
+    if yaml_paths:
+        result.extend(load_yaml(yaml_paths, store=store))
+    return result
+
+
+def load_sources(store: GraphStore, paths: list[Path], allow_rejects: bool = False) -> LoadResult:
+    result = read_sources(paths, store)
+    if result.rejected and not allow_rejects:
+        raise LoadError(f"{len(result.rejected)} record(s) rejected; nothing was stored", result.rejected)
+    if not len(result.kept):
+        raise LoadError("the sources hold nothing to load; nothing was stored")
+    store.write(result.kept)
+    return result
+
+
+def build_bundled(store: GraphStore) -> LoadResult:
+    """Replace the graph with the bundled data set (validated before anything is cleared)."""
+    result = read_sources([BUNDLED_DIR], None)
+    if result.rejected:
+        raise LoadError("the bundled data set has errors; the graph was left as it was", result.rejected)
+    store.replace(result.kept)
+    return result
