@@ -1,0 +1,101 @@
+"""The CLI as a planner uses it: tables by default, --json for machines, one line and exit 2 on mistakes."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+from typer.testing import CliRunner
+
+from api import cli
+from graph.settings import get_settings
+
+MINI = Path(__file__).parent.parent / "fixtures" / "mini"
+
+
+@pytest.fixture
+def run(tmp_path, monkeypatch):
+    """Invoke the CLI in-process against a fresh data directory holding the mini graph."""
+    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("INNOGRAPH_BACKEND", "memory")
+    monkeypatch.setattr(cli, "out", Console(width=200, soft_wrap=True))
+    get_settings.cache_clear()
+    cli.queries.cache_clear()
+    runner = CliRunner()
+
+    def invoke(*args: str):
+        cli.queries.cache_clear()
+        return runner.invoke(cli.app, list(args))
+
+    assert invoke("load", str(MINI)).exit_code == 0
+    yield invoke
+    get_settings.cache_clear()
+    cli.queries.cache_clear()
+
+
+def test_zone_json_has_members_supporters_and_evidence(run):
+    result = run("zone", "怀柔科学城", "--json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["zone"]["name_en"] == "Huairou Science City"
+    assert data["members"][0]["node"]["name_zh"] == "北京纳米能源与系统研究所"
+    assert data["members"][0]["edge"]["evidence"][0]["quote"].startswith("聚焦怀柔科学城")
+
+
+@pytest.mark.parametrize("args, expect", [
+    (["search", "怀柔"], "怀柔科学城"),
+    (["supporters", "HSC"], "怀柔科学城科学规划"),
+    (["neighbors", "市科委", "--depth", "2"], "河北省"),
+    (["path", "河北", "HSC"], "PARTNERS_WITH"),
+    (["stats"], "INVESTS_IN"),
+    (["rank", "--by", "degree"], "北京市科学技术委员会"),
+    (["bridges"], "nodes tied to more than one zone"),
+    (["show", "BINN"], "Beijing Institute of Nanoenergy"),
+])
+def test_query_commands_print_readable_tables(run, args, expect):
+    result = run(*args)
+    assert result.exit_code == 0, result.output
+    assert expect in result.stdout
+
+
+@pytest.mark.parametrize("args, message", [
+    (["zone", "怀柔科学"], "no node named '怀柔科学'"),
+    (["neighbors", "HSC", "--depth", "9"], "depth must be between 1 and 3"),
+    (["search", "x", "--type", "Planet"], "unknown node type"),
+    (["load", "/nonexistent/file.yaml"], "no such file"),
+])
+def test_mistakes_are_one_clear_line_and_exit_2(run, args, message):
+    result = run(*args)
+    assert result.exit_code == 2
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+
+
+def test_unknown_name_shows_suggestions(run):
+    result = run("supporters", "怀柔科学")
+    assert "did you mean" in result.stderr and "怀柔科学城" in result.stderr
+
+
+def test_export_all_json_is_node_link(run, tmp_path):
+    out = tmp_path / "all.json"
+    assert run("export", "--all", "--format", "json", "-o", str(out)).exit_code == 0
+    import networkx as nx
+
+    g = nx.node_link_graph(json.loads(out.read_text(encoding="utf-8")), edges="links")
+    assert g.number_of_nodes() == 7 and g.number_of_edges() == 6
+
+
+def test_real_subprocess_reads_the_persisted_graph(tmp_path):
+    env = {**os.environ, "INNOGRAPH_DATA_DIR": str(tmp_path), "INNOGRAPH_BACKEND": "memory"}
+    exe = [sys.executable, "-m", "api.cli"]
+    subprocess.run([*exe, "load", str(MINI)], env=env, check=True, capture_output=True)
+    done = subprocess.run([*exe, "search", "纳米", "--json"], env=env, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert [n["id"] for n in json.loads(done.stdout)] == ["institution-beijing-institute-of-nanoenergy-and-nanosystems"]
+    bad = subprocess.run([*exe, "zone", "不存在的园区"], env=env, capture_output=True, text=True)
+    assert bad.returncode == 2 and "Traceback" not in bad.stderr and "no node named" in bad.stderr
