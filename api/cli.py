@@ -228,6 +228,45 @@ def export(name: Annotated[Optional[str], typer.Argument(help="centre of the sub
     err.print(f"wrote {len(sub.nodes)} nodes, {len(sub.edges)} edges to {output}")
 
 
+@app.command()
+@handles_errors
+def synth(enterprises: Annotated[int, typer.Option(help="how many enterprises to generate")] = 10_000,
+          seed: Annotated[int, typer.Option(help="the same seed gives the same files")] = 1,
+          output: Annotated[Path, typer.Option("-o", "--output", help="directory for nodes.csv and edges.csv")] = Path("synth")):
+    """Write a synthetic city-sized ecosystem as a CSV pair (for benchmarks and load tests)."""
+    from loaders.synth import generate
+
+    with err.status(f"generating {enterprises} enterprises …"):
+        counts = generate(enterprises, seed, output)
+    out.print(f"wrote {counts['nodes']} nodes and {counts['edges']} edges to {output}/nodes.csv, edges.csv")
+
+
+# ---- serving --------------------------------------------------------------
+
+@app.command()
+@handles_errors
+def serve(host: Annotated[Optional[str], typer.Option(help="address to bind (default: settings.host, 127.0.0.1)")] = None,
+          port: Annotated[Optional[int], typer.Option(help="port (default: settings.port, 8000)")] = None):
+    """Serve the JSON API and the pages (building the bundled graph first if the store is empty)."""
+    import uvicorn
+
+    from api.app import create_app
+    from loaders.sources import build_bundled
+
+    conf = settings()
+    host, port = host or conf.host, port or conf.port
+    store = open_store(conf)
+    if store.counts().total_nodes == 0:
+        with err.status("the graph is empty: building the bundled data set …"):
+            build_bundled(store)
+    url = f"http://{f'[{host}]' if ':' in host else host}:{port}"
+    out.print(f"innograph API at {url}/api/v1/ (docs at {url}/docs); Ctrl-C stops it", highlight=False)
+    try:
+        uvicorn.run(create_app(conf, store), host=host, port=port, log_level="info")
+    finally:
+        store.close()
+
+
 def main() -> None:
     app()
 
