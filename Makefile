@@ -1,11 +1,16 @@
-# Every target does its own set-up on a fresh machine: a venv under .venv, an editable install.
+# Every target does its own set-up on a fresh machine: a venv under .venv, an editable install,
+# and (for the tests) the Debian packages the suite drives: Chromium, CJK fonts, docker-compose.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+DEB_PACKAGES := chromium fonts-noto-cjk docker-compose
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install build test serve clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,11 +20,25 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+system-deps:
+	@missing=$$(for p in $(DEB_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+	  echo "installing Debian packages:" $$missing; \
+	  $(SUDO) apt-get update -qq && \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
 build: $(STAMP)
 	$(BIN)/innograph build
 
-test: $(STAMP)
-	$(BIN)/python -m pytest
+test: $(STAMP) system-deps
+	tools/test.sh
+
+neo4j-up: $(STAMP)
+	$(BIN)/python tools/neo4j/neo4jctl.py up --env-file .env.neo4j
+
+neo4j-down:
+	$(BIN)/python tools/neo4j/neo4jctl.py down
 
 clean:
-	rm -rf $(VENV) .data .pytest_cache .hypothesis
+	rm -rf $(VENV) .data .pytest_cache .hypothesis test-artifacts
