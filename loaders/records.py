@@ -6,6 +6,8 @@ rejection reasons, so a row means the same thing in either format.
 
 from __future__ import annotations
 
+import datetime
+import json
 from typing import Any
 
 from pydantic import ValidationError
@@ -27,9 +29,14 @@ def make_node(row: dict[str, Any], resolver: NameResolver, default_sources: list
     for key in ("type", "name_zh"):
         if not row.get(key) or not isinstance(row[key], str):
             raise ValueError(f"node needs a text '{key}'")
+    _check_kind(row, "name_en", str, "a text")
+    _check_kind(row, "id", str, "a text")
+    _check_kind(row, "attrs", dict, "a mapping")
+    for key in ("aliases", "sources"):
+        items = row.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(a, str) for a in items):
+            raise ValueError(f"'{key}' must be a list of names")
     aliases = row.get("aliases") or []
-    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-        raise ValueError("'aliases' must be a list of names")
     name_en = row.get("name_en") or ""
     names = [row["name_zh"], name_en]
     given = row.get("id")
@@ -37,7 +44,7 @@ def make_node(row: dict[str, Any], resolver: NameResolver, default_sources: list
         or node_id(row["type"], name_en, row["name_zh"])
     try:
         node = Node(id=str(nid), type=row["type"], name_zh=row["name_zh"], name_en=name_en,
-                    aliases=[a for a in aliases if a not in names], attrs=row.get("attrs") or {},
+                    aliases=[a for a in aliases if a not in names], attrs=plain_attrs(row.get("attrs")),
                     sources=row.get("sources") or list(default_sources))
     except ValidationError as exc:
         raise ValueError(_pydantic_reason(exc)) from None
@@ -53,8 +60,12 @@ def make_edge(row: dict[str, Any], resolver: NameResolver, texts: dict[str, str]
     if unknown:
         raise ValueError(f"unknown edge field(s) {', '.join(sorted(unknown))}; allowed: {', '.join(sorted(EDGE_KEYS))}")
     for key in ("source", "type", "target"):
-        if not row.get(key):
-            raise ValueError(f"edge needs '{key}'")
+        if not row.get(key) or not isinstance(row[key], str):
+            raise ValueError(f"edge needs a text '{key}'")
+    _check_kind(row, "quote", str, "a text")
+    _check_kind(row, "doc", str, "a text")
+    _check_kind(row, "attrs", dict, "a mapping")
+    _check_kind(row, "evidence", list, "a list")
     source, target = resolver.resolve(row["source"]), resolver.resolve(row["target"])
     problem = pattern_error(_type(resolver, source), str(row["type"]), _type(resolver, target))
     if problem:
@@ -65,14 +76,34 @@ def make_edge(row: dict[str, Any], resolver: NameResolver, texts: dict[str, str]
         if not doc or doc not in texts:
             raise ValueError(f"quote needs a document with text; known: {', '.join(sorted(texts)) or 'none'}")
         occurrence = row.get("occurrence")
-        if occurrence is not None and not isinstance(occurrence, int):
+        if occurrence is not None and (not isinstance(occurrence, int) or isinstance(occurrence, bool)):
             raise ValueError("'occurrence' must be a whole number")
         evidence.append(locate(texts[doc], doc, str(row["quote"]), occurrence))
     try:
-        return Edge(source=source, target=target, type=row["type"], attrs=row.get("attrs") or {},
+        return Edge(source=source, target=target, type=row["type"], attrs=plain_attrs(row.get("attrs")),
                     evidence=evidence)
     except ValidationError as exc:
         raise ValueError(_pydantic_reason(exc)) from None
+
+
+def plain_attrs(attrs: dict[str, Any] | None) -> dict[str, Any]:
+    """Attributes as plain JSON values (dates become ISO text), so every backend and export can hold them."""
+    try:
+        return json.loads(json.dumps(attrs or {}, default=_iso_date, allow_nan=False, ensure_ascii=False))
+    except (TypeError, ValueError) as exc:
+        raise ValueError(f"'attrs' must hold text, numbers, lists and mappings: {exc}") from None
+
+
+def _iso_date(value: Any) -> str:
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not a plain value")
+
+
+def _check_kind(row: dict[str, Any], key: str, kind: type, what: str) -> None:
+    value = row.get(key)
+    if value is not None and not isinstance(value, kind):
+        raise ValueError(f"'{key}' must be {what}, not {type(value).__name__}")
 
 
 def _evidence(item: Any) -> Evidence:
