@@ -10,7 +10,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,9 @@ system-deps:
 build: $(STAMP)
 	$(BIN)/innograph build
 
+serve: $(STAMP)
+	$(BIN)/innograph serve --host $(HOST) --port $(PORT)
+
 test: $(STAMP) system-deps
 	tools/test.sh
 
@@ -39,6 +42,9 @@ neo4j-up: $(STAMP)
 
 neo4j-down:
 	$(BIN)/python tools/neo4j/neo4jctl.py down
+
+bench-api: $(STAMP)
+	$(BIN)/python benchmarks/bench_api.py $(if $(CSV),--csv $(CSV))
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache .hypothesis test-artifacts

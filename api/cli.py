@@ -208,24 +208,27 @@ def bridges(as_json: JsonOpt = False):
 @handles_errors
 def export(name: Annotated[Optional[str], typer.Argument(help="centre of the subgraph")] = None,
            all_: Annotated[bool, typer.Option("--all", help="the whole graph")] = False,
-           depth: int = 2, type_: TypeOpt = None,
-           fmt: Annotated[str, typer.Option("--format", "-f", help="json")] = "json",
-           output: Annotated[Path, typer.Option("-o", "--output")] = Path("graph.json")):
-    """Export a subgraph (or the whole graph with --all)."""
-    from viz.export.nodelink import write_json
+           depth: Annotated[int, typer.Option(help=f"1 to {limits.MAX_DEPTH}")] = 2,
+           type_: TypeOpt = None,
+           fmt: Annotated[Optional[str], typer.Option(
+               "--format", "-f", help="graphml|gexf|json|csv|cypher|png|svg (default: from the -o suffix)")] = None,
+           output: Annotated[Path, typer.Option("-o", "--output", help="file; for csv a folder or a .zip")] = ...):
+    """Export a subgraph (or the whole graph with --all) for Gephi, Cytoscape, Neo4j or a briefing."""
+    from viz.export.cli_support import export_subgraph
 
-    q = queries()
-    if bool(name) == all_:
-        raise typer.BadParameter("give a NAME or --all (not both)")
-    sub = q.whole_graph() if all_ else q.subgraph(name, depth, [type_] if type_ else [])
-    if fmt != "json":
-        raise typer.BadParameter(f"unknown format {fmt!r}; available: json")
-    try:
-        write_json(sub, output, q.store.documents())
-    except OSError as exc:
-        err.print(f"[red]error:[/red] cannot write {output}: {exc.strerror}")
-        raise typer.Exit(2) from None
-    err.print(f"wrote {len(sub.nodes)} nodes, {len(sub.edges)} edges to {output}")
+    written = export_subgraph(queries(), name, all_, depth, [type_] if type_ else [], fmt, output)
+    err.print(written.message(), highlight=False)
+
+
+@app.command()
+@handles_errors
+def brief(name: str,
+          output: Annotated[Path, typer.Option("-o", "--output", help="OUT.md, OUT.html or OUT.docx")],
+          lang: Annotated[str, typer.Option("--lang", help="zh or en")] = "zh"):
+    """A briefing on a node: Markdown, HTML or Word, in Chinese (default) or English."""
+    from viz.export.cli_support import write_brief
+
+    err.print(write_brief(queries(), name, output, lang).message(), highlight=False)
 
 
 @app.command()
@@ -254,7 +257,7 @@ def serve(host: Annotated[Optional[str], typer.Option(help="address to bind (def
     from loaders.sources import build_bundled
 
     conf = settings()
-    host, port = host or conf.host, port or conf.port
+    host, port = host or conf.host, conf.port if port is None else port
     store = open_store(conf)
     if store.counts().total_nodes == 0:
         with err.status("the graph is empty: building the bundled data set …"):
@@ -265,6 +268,29 @@ def serve(host: Annotated[Optional[str], typer.Option(help="address to bind (def
         uvicorn.run(create_app(conf, store), host=host, port=port, log_level="info")
     finally:
         store.close()
+
+
+@app.command()
+@handles_errors
+def view(name: Annotated[str, typer.Argument(help="centre of the page: id, name or alias")],
+         depth: Annotated[int, typer.Option(help=f"1 to {limits.MAX_DEPTH}")] = 2,
+         type_: TypeOpt = None,
+         output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")] = Path("view.html")):
+    """Write the interactive network page as one self-contained HTML file (works offline)."""
+    from viz.pages import cap_subgraph, network_page
+
+    q, conf = queries(), settings()
+    types = [type_] if type_ else []
+    sub = q.subgraph(name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES)
+    html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf)
+    try:
+        output.write_text(html, encoding="utf-8")
+    except OSError as exc:
+        err.print(f"[red]error:[/red] cannot write {output}: {exc.strerror}")
+        raise typer.Exit(2) from None
+    shown, dropped = cap_subgraph(sub, conf.page_node_cap)
+    left_out = f" ({dropped} more left out at the page cap; narrow with --type or --depth)" if dropped else ""
+    err.print(f"wrote {len(shown.nodes)} nodes, {len(shown.edges)} edges to {output}{left_out}", highlight=False)
 
 
 def main() -> None:

@@ -51,7 +51,7 @@ def load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None = None
 
 def _read(path: Path, columns: set[str], result: LoadResult):
     try:
-        with open(path, encoding="utf-8", newline="") as fh:
+        with open(path, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
             reader = csv.DictReader(fh)
             header = reader.fieldnames or []
             unknown = [c for c in header if c not in columns and not c.startswith("attr.")]

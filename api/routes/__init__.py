@@ -1,0 +1,1 @@
+"""One router per resource, all under /api/v1 (mounted by api.app.create_app)."""

@@ -1,0 +1,30 @@
+"""Counts, rankings and the nodes that tie zones together."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Query
+
+from api.deps import QueriesDep, RunDep
+from api.models import QUERY_ERRORS, Limit, OneType
+from graph.results import Bridge, Ranked, Stats
+
+router = APIRouter(tags=["analytics"], responses=QUERY_ERRORS)
+
+
+@router.get("/stats", response_model=Stats, summary="Node and edge counts by type, and the source documents")
+def stats(queries: QueriesDep, run: RunDep) -> Stats:
+    return run(queries.stats)
+
+
+@router.get("/rank", response_model=list[Ranked], summary="The most connected nodes, overall or within a type")
+def rank(queries: QueriesDep, run: RunDep,
+         by: Annotated[Literal["degree", "betweenness"], Query(description="the score")] = "degree",
+         type_: OneType = None, limit: Limit = 20) -> list[Ranked]:
+    return run(queries.rank, by, type_, limit)
+
+
+@router.get("/bridges", response_model=list[Bridge], summary="Nodes tied directly to more than one zone")
+def bridges(queries: QueriesDep, run: RunDep) -> list[Bridge]:
+    return run(queries.bridges)

@@ -1,0 +1,84 @@
+"""Subgraph exports as a download, in every format of `viz.export.registry.FORMATS`.
+
+Each format there has a name, a media type, a suffix and `render(subgraph,
+documents) -> bytes`. Without the registry, node-link JSON is the one format.
+The list is read once, at import, so OpenAPI lists the formats as an enum.
+Pictures are drawn one at a time: matplotlib's style context is process-wide.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import threading
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query
+from fastapi.responses import Response
+
+from api.deps import QueriesDep, RunDep
+from api.models import QUERY_ERRORS, Depth, MaxNodes, Rels, Types, name_query
+from graph import limits
+from graph.queries import GraphQueries
+from viz.export import nodelink
+
+
+@dataclass(frozen=True)
+class JsonOnly:
+    """The one format there is before viz.export.registry exists (the registry's shape)."""
+
+    name: str = "json"
+    media_type: str = "application/json"
+    suffix: str = ".json"
+    description: str = "node-link JSON"
+    picture: bool = False
+
+    @staticmethod
+    def render(sub, documents=()) -> bytes:
+        return nodelink.generate_json(sub, list(documents)).encode("utf-8")
+
+
+def available_formats() -> dict[str, Any]:
+    if importlib.util.find_spec("viz.export.registry") is None:
+        return {"json": JsonOnly()}
+    from viz.export.registry import FORMATS
+
+    return dict(FORMATS)
+
+
+FORMATS = available_formats()
+FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
+_drawing = threading.Lock()
+
+router = APIRouter(tags=["export"], responses=QUERY_ERRORS)
+
+
+@router.get("/export", response_class=Response, summary="A subgraph as a file to download",
+            description="Formats: " + "; ".join(f"`{n}`: {getattr(f, 'description', '')}" for n, f in FORMATS.items()),
+            responses={200: {"description": "the file (Content-Disposition names it)",
+                             "content": {f.media_type: {} for f in FORMATS.values()}}})
+def export(queries: QueriesDep, run: RunDep,
+           center: Annotated[str, name_query("the centre: id, name or alias")],
+           depth: Depth = 2, type_: Types = None, rel: Rels = None,
+           max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES,
+           format_: Annotated[FormatName, Query(alias="format", description="file format")] = "json") -> Response:
+    fmt = FORMATS[format_]
+    content, center_id = run(_render, queries, fmt, center, depth, type_ or [], rel or [], max_nodes)
+    filename = f"{_safe(center_id)}-depth{depth}{fmt.suffix}"
+    return Response(content, media_type=fmt.media_type,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+def _render(queries: GraphQueries, fmt: Any, center: str, depth: int, types: list[str],
+            rels: list[str], max_nodes: int) -> tuple[bytes, str]:
+    sub = queries.subgraph(center, depth, types, rels, max_nodes)
+    documents = queries.store.documents()
+    if getattr(fmt, "picture", False):
+        with _drawing:
+            return fmt.render(sub, documents), sub.center or "subgraph"
+    return fmt.render(sub, documents), sub.center or "subgraph"
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "subgraph"

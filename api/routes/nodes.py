@@ -1,0 +1,52 @@
+"""One node, its neighbourhood, its supporters, and the subgraph around a centre.
+
+`{ref}` is an id, a Chinese or English name or an alias, URL-encoded; it may hold
+a "/" (the routes with a suffix are declared first so they match first).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Response
+
+from api.deps import QueriesDep, RunDep
+from api.models import (QUERY_ERRORS, Depth, Limit, MaxNodes, Offset, OneRel, OneType, RefPath, Rels,
+                        Types, name_query)
+from graph import limits
+from graph.model import Node
+from graph.results import Subgraph, Supporter
+
+router = APIRouter(tags=["nodes"], responses=QUERY_ERRORS)
+
+
+@router.get("/nodes/{ref:path}/neighbors", response_model=Subgraph,
+            summary="The neighbourhood of a node, every edge with its evidence")
+def neighbors(queries: QueriesDep, run: RunDep, ref: RefPath, depth: Depth = 1, type_: OneType = None,
+              rel: OneRel = None, max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
+    return run(queries.neighbors, ref, depth, type_, rel, max_nodes)
+
+
+@router.get("/nodes/{ref:path}/supporters", response_model=list[Supporter],
+            summary="Who supports a node, directly or via one of its members (with the path)",
+            responses={200: {"headers": {"X-Total-Count": {
+                "schema": {"type": "integer"}, "description": "supporters in all, before limit and offset"}}}})
+def supporters(queries: QueriesDep, run: RunDep, response: Response, ref: RefPath, type_: OneType = None,
+               limit: Limit = limits.MAX_LIMIT, offset: Offset = 0) -> list[Supporter]:
+    found = run(queries.supporters, ref, type_)
+    response.headers["X-Total-Count"] = str(len(found))
+    return found[offset: offset + limit]
+
+
+@router.get("/nodes/{ref:path}", response_model=Node, summary="One node: names, type, attributes, sources")
+def node(queries: QueriesDep, run: RunDep, ref: RefPath) -> Node:
+    return run(queries.get, ref)
+
+
+@router.get("/subgraph", response_model=Subgraph,
+            summary="Every node within `depth` hops of a centre (either direction)")
+def subgraph(queries: QueriesDep, run: RunDep,
+             center: Annotated[str, name_query("the centre: id, name or alias")],
+             depth: Depth = 2, type_: Types = None, rel: Rels = None,
+             max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
+    return run(queries.subgraph, center, depth, type_ or [], rel or [], max_nodes)

@@ -1,0 +1,23 @@
+"""Shortest relationship paths between two nodes, with the evidence of every hop."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter
+
+from api.deps import QueriesDep, RunDep
+from api.models import QUERY_ERRORS, MaxHops, name_query
+from graph import limits
+from graph.results import Path
+
+router = APIRouter(tags=["paths"], responses=QUERY_ERRORS)
+
+
+@router.get("/paths", response_model=list[Path],
+            summary=f"Every shortest path (at most {limits.MAX_PATHS}), edges taken in either direction")
+def paths(queries: QueriesDep, run: RunDep,
+          source: Annotated[str, name_query("one end: id, name or alias")],
+          target: Annotated[str, name_query("the other end: id, name or alias")],
+          max_hops: MaxHops = 4) -> list[Path]:
+    return run(queries.paths, source, target, max_hops)

@@ -1,0 +1,151 @@
+"""POST /api/v1/sources: load one more source into the graph (admin only, all or nothing).
+
+Mounted only when settings.admin_token is set. The token is checked before the
+body is read. The upload is one file: a YAML data file (.yaml/.yml), a report
+(.txt/.html/.htm), or a .zip holding a nodes.csv/edges.csv pair or a YAML data set
+with the document texts it names. Document paths must stay inside the upload.
+Any rejection leaves the graph as it was and comes back as a 422 whose
+suggestions are the rejections.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+from pathlib import Path, PurePosixPath
+
+import yaml
+from fastapi import APIRouter, Depends, Request
+from starlette.datastructures import UploadFile
+from starlette.concurrency import run_in_threadpool
+
+from api.deps import RunDep, SettingsDep, StoreDep, require_admin
+from api.errors import NotSupported
+from api.models import QUERY_ERRORS, ErrorResponse, LoadSummary
+from graph.errors import InnographError, InvalidInput
+from graph.store import GraphStore
+from loaders.sources import REPORT_SUFFIXES, load_sources
+
+YAML_SUFFIXES = {".yaml", ".yml"}
+ACCEPTED = YAML_SUFFIXES | REPORT_SUFFIXES | {".zip"}
+MAX_MEMBERS = 1000
+UNZIP_FACTOR = 10  #: a zip may unpack to at most this many times the upload cap
+
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "required": ["file"],
+    "properties": {"file": {"type": "string", "format": "binary",
+                            "description": "a .yaml/.yml data file, a .txt/.html report, or a .zip "
+                                           "of a nodes.csv/edges.csv pair or a YAML data set"}}}}}}}
+
+router = APIRouter(tags=["sources"], responses={
+    **{k: QUERY_ERRORS[k] for k in (422, 500, 503)},
+    401: {"model": ErrorResponse, "description": "no bearer token"},
+    403: {"model": ErrorResponse, "description": "a wrong bearer token"},
+    413: {"model": ErrorResponse, "description": "the upload is over settings.max_upload_bytes"},
+    501: {"model": ErrorResponse, "description": "a source kind this server cannot load"},
+})
+
+
+@router.post("/sources", response_model=LoadSummary, dependencies=[Depends(require_admin)],
+             openapi_extra=UPLOAD_BODY, summary="Load one source file into the graph (all or nothing)")
+async def upload_source(request: Request, store: StoreDep, run: RunDep, settings: SettingsDep) -> LoadSummary:
+    form = await request.form(max_files=1, max_fields=8)
+    try:
+        upload = form.get("file")
+        if not isinstance(upload, UploadFile):
+            raise InvalidInput("send the source as a multipart/form-data file field named 'file'")
+        name = _safe_name(upload.filename or "")
+        with tempfile.TemporaryDirectory(prefix="innograph-upload-") as tmp:
+            root = Path(tmp) / "upload"
+            root.mkdir()
+            with open(root / name, "wb") as out:
+                while chunk := await upload.read(1 << 20):
+                    out.write(chunk)
+            limit = settings.max_upload_bytes * UNZIP_FACTOR
+            return await run_in_threadpool(_load, store, run, root, root / name, limit)
+    finally:
+        await form.close()
+
+
+def _load(store: GraphStore, run, root: Path, file: Path, unzip_limit: int) -> LoadSummary:
+    try:
+        paths = _unzip(file, root / "unzipped", unzip_limit) if file.suffix == ".zip" else [file]
+        _confine_documents(root)
+        if any(p.suffix in REPORT_SUFFIXES for p in paths) and importlib.util.find_spec("loaders.report_loader") is None:
+            raise NotSupported("this server cannot load reports yet; send YAML or a CSV pair")
+        result = run.write(load_sources, store, paths)
+    except InnographError as exc:
+        raise _relative(exc, root) from None
+    summary = result.summary()
+    return LoadSummary(file=file.name, documents=summary["documents"], nodes=summary["nodes"],
+                       edges=summary["edges"])
+
+
+def _safe_name(filename: str) -> str:
+    name = re.sub(r"[^\w.-]+", "_", PurePosixPath(filename.replace("\\", "/")).name).lstrip(".")
+    suffix = Path(name).suffix.lower()
+    if suffix not in ACCEPTED:
+        raise InvalidInput(f"cannot load a {suffix or 'suffix-less'} file",
+                           [f"send one of: {', '.join(sorted(ACCEPTED))}"])
+    return Path(name).stem[:100] + suffix
+
+
+def _unzip(file: Path, dest: Path, limit: int) -> list[Path]:
+    """Unpack safely (no absolute or '..' names, no links, bounded size) and name what to load."""
+    try:
+        with zipfile.ZipFile(file) as zf:
+            members = [i for i in zf.infolist() if not i.is_dir() and not i.filename.startswith("__MACOSX/")]
+            if len(members) > MAX_MEMBERS or sum(i.file_size for i in members) > limit:
+                raise InvalidInput(f"the zip holds more than {MAX_MEMBERS} files or {limit} bytes")
+            for info in members:
+                parts = PurePosixPath(info.filename).parts
+                if PurePosixPath(info.filename).is_absolute() or ".." in parts or not parts:
+                    raise InvalidInput(f"the zip member {info.filename!r} points outside the archive")
+                if stat.S_ISLNK(info.external_attr >> 16):
+                    raise InvalidInput(f"the zip member {info.filename!r} is a link")
+                target = dest.joinpath(*parts)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with zf.open(info) as src, open(target, "wb") as out:
+                    shutil.copyfileobj(src, out, 1 << 20)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError) as exc:
+        raise InvalidInput(f"not a readable zip archive: {exc}") from None
+    pairs = sorted({p.parent for p in dest.rglob("nodes.csv") if (p.parent / "edges.csv").is_file()})
+    if pairs:
+        return pairs
+    if any(p.suffix in YAML_SUFFIXES for p in dest.rglob("*")):
+        return [dest]
+    raise InvalidInput("the zip holds neither a nodes.csv/edges.csv pair nor YAML data files")
+
+
+def _confine_documents(root: Path) -> None:
+    """Refuse YAML whose documents name a text file outside the upload (it would be read into the graph)."""
+    top = root.resolve()
+    for path in (p for p in root.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()):
+        try:
+            content = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            continue  # the loader reports it with its line
+        documents = content.get("documents") if isinstance(content, dict) else None
+        for doc in documents if isinstance(documents, list) else []:
+            text = doc.get("path") if isinstance(doc, dict) else None
+            if text is not None and not (path.parent / str(text)).resolve().is_relative_to(top):
+                raise InvalidInput(f"{path.relative_to(root)}: document path {text!r} is outside the upload",
+                                   ["put the document text in the zip beside the YAML and name it relatively"])
+
+
+def _relative(exc: InnographError, root: Path) -> InnographError:
+    """The error with the upload's temporary directory cut out of its message and suggestions."""
+    prefixes = [f"{root / 'unzipped'}/", f"{root}/", str(root)]
+
+    def cut(text: str) -> str:
+        for prefix in prefixes:
+            text = text.replace(prefix, "")
+        return text
+
+    exc.message = cut(exc.message)
+    exc.suggestions = [cut(s) for s in exc.suggestions]
+    return exc

@@ -1,0 +1,105 @@
+"""`innograph serve` as a real uvicorn process on 127.0.0.1, over HTTP."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+import pytest
+
+from graph.memory import MemoryStore
+from loaders.sources import load_sources
+from tests.api.api_support import AGENCY_ID, FIXTURES, HAS_BUNDLED, assert_error_shape
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    data = tmp_path_factory.mktemp("served")
+    if not HAS_BUNDLED:  # with the bundled data, `serve` builds it into the empty store itself
+        load_sources(MemoryStore(data / "graph.json"), [FIXTURES / "mini"])
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INNOGRAPH_", "NEO4J_"))}
+    env.update(INNOGRAPH_DATA_DIR=str(data), INNOGRAPH_BACKEND="memory", PYTHONUNBUFFERED="1")
+    log = open(data / "server.log", "w+", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
+                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if proc.poll() is not None or time.monotonic() > deadline:
+                log.seek(0)
+                pytest.fail(f"the server did not come up:\n{log.read()}")
+            time.sleep(0.2)
+        yield base, data / "server.log"
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        log.close()
+
+
+def test_health_over_http(server):
+    base, log = server
+    body = httpx.get(f"{base}/api/v1/health").json()
+    assert body["status"] == "ok" and body["nodes"] > 0
+    assert f"innograph API at {base}/api/v1/" in log.read_text(encoding="utf-8")
+
+
+def test_query_over_http(server):
+    base, _ = server
+    response = httpx.get(f"{base}/api/v1/nodes/{quote('市科委')}/neighbors", params={"depth": 1})
+    assert response.status_code == 200
+    assert response.json()["center"] == AGENCY_ID
+
+
+def test_error_shape_over_http(server):
+    base, _ = server
+    assert_error_shape(httpx.get(f"{base}/api/v1/nodes/{quote('没有这个机构')}"), 404, "not_found")
+    assert_error_shape(httpx.get(f"{base}/api/v1/paths", params={"source": "a", "target": "b", "max_hops": 99}),
+                       422, "limit_exceeded")
+    assert_error_shape(httpx.post(f"{base}/api/v1/sources", content=b"x"), 404, "not_found")
+
+
+def test_bound_to_loopback_only(server):
+    base, _ = server
+    port = int(base.rsplit(":", 1)[1])
+    outward = outward_address()
+    if outward is None:
+        pytest.skip("this machine has no non-loopback address to try")
+    with socket.socket() as s:
+        s.settimeout(1)
+        assert s.connect_ex((outward, port)) != 0
+
+
+def outward_address() -> str | None:
+    """This machine's own non-loopback address (a UDP connect sends nothing)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        try:
+            s.connect(("10.255.255.255", 1))
+            address = s.getsockname()[0]
+        except OSError:
+            return None
+    return None if address.startswith("127.") or address == "0.0.0.0" else address

@@ -1,0 +1,126 @@
+"""POST /api/v1/sources: closed by default, admin only, all or nothing, no file escapes the upload."""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import zipfile
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from tests.api.api_support import FIXTURES, ZONE_ID, assert_error_shape, make_settings
+
+API = "/api/v1"
+ADMIN = {"Authorization": "Bearer s3cret-token"}
+
+GOOD_YAML = """\
+nodes:
+  - {type: Institution, name_zh: 测试研究院, name_en: Test Institute, attrs: {kind: research}}
+edges:
+  - {source: 测试研究院, type: LOCATED_IN, target: 怀柔科学城}
+"""
+BAD_YAML = """\
+nodes:
+  - {type: Institution, name_zh: 好机构, name_en: Good Institute}
+  - {type: Planet, name_zh: 坏行星}
+"""
+
+
+def upload(client, name: str, content: bytes, headers=ADMIN):
+    return client.post(f"{API}/sources", files={"file": (name, content)}, headers=headers)
+
+
+def zipped(members: dict[str, str]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as zf:
+        for name, text in members.items():
+            zf.writestr(name, text)
+    return buffer.getvalue()
+
+
+def counts(client) -> tuple[int, int]:
+    body = client.get(f"{API}/health").json()
+    return body["nodes"], body["edges"]
+
+
+def test_closed_without_an_admin_token(client):
+    assert_error_shape(upload(client, "a.yaml", GOOD_YAML.encode()), 404, "not_found")
+    assert f"{API}/sources" not in client.get("/openapi.json").json()["paths"]
+
+
+def test_documented_with_bearer_auth_when_open(mini_client):
+    spec = mini_client.get("/openapi.json").json()
+    operation = spec["paths"][f"{API}/sources"]["post"]
+    assert "multipart/form-data" in operation["requestBody"]["content"]
+    assert {"401", "403", "413", "422"} <= set(operation["responses"])
+    assert any(s["type"] == "http" and s["scheme"] == "bearer" for s in spec["components"]["securitySchemes"].values())
+
+
+def test_yaml_upload_is_loaded(mini_client):
+    before = counts(mini_client)
+    response = upload(mini_client, "more.yaml", GOOD_YAML.encode())
+    assert response.status_code == 200, response.text
+    assert response.json() == {"file": "more.yaml", "documents": 0, "nodes": 1, "edges": 1}
+    assert counts(mini_client) == (before[0] + 1, before[1] + 1)
+    node = mini_client.get(f"{API}/nodes/Test Institute").json()
+    assert node["name_zh"] == "测试研究院"
+    members = mini_client.get(f"{API}/zones/{ZONE_ID}").json()["members"]
+    assert "测试研究院" in {m["node"]["name_zh"] for m in members}
+
+
+def test_csv_zip_upload_is_loaded(mini_client):
+    pair = {"pair/nodes.csv": "type,name_zh,name_en\nFund,测试基金,Test Fund\n",
+            "pair/edges.csv": "source,type,target\nTest Fund,INVESTS_IN,BINN\n"}
+    response = upload(mini_client, "pair.zip", zipped(pair))
+    assert response.status_code == 200, response.text
+    assert response.json()["nodes"] == 1 and response.json()["edges"] == 1
+    assert mini_client.get(f"{API}/nodes/测试基金").status_code == 200
+
+
+def test_failed_load_changes_nothing(mini_client):
+    before = counts(mini_client)
+    error = assert_error_shape(upload(mini_client, "bad.yaml", BAD_YAML.encode()), 422, "load_failed")
+    assert any(s.startswith("bad.yaml:") and "Planet" in s for s in error["suggestions"]), error
+    assert counts(mini_client) == before
+    assert_error_shape(mini_client.get(f"{API}/nodes/好机构"), 404)
+
+
+@pytest.mark.parametrize("name, content, words", [
+    ("evil.exe", b"MZ", "cannot load"),
+    ("notes", b"hello", "cannot load"),
+    ("broken.zip", b"PK not really", "zip"),
+    ("escape.zip", zipped({"../../evil.yaml": "nodes: []\n"}), "outside"),
+    ("empty.zip", zipped({"readme.md": "hi"}), "neither"),
+    ("outside.yaml", b"documents:\n  - {id: d, title: t, path: /etc/passwd}\n", "outside the upload"),
+    ("climb.zip", zipped({"d/x.yaml": "documents:\n  - {id: d, title: t, path: ../../../../etc/hostname}\n"}),
+     "outside the upload"),
+])
+def test_unsafe_or_unknown_uploads_are_refused(mini_client, name, content, words):
+    before = counts(mini_client)
+    error = assert_error_shape(upload(mini_client, name, content), 422)
+    assert words in error["message"], error
+    assert counts(mini_client) == before
+
+
+def test_no_file_field(mini_client):
+    response = mini_client.post(f"{API}/sources", data={"other": "x"}, headers=ADMIN)
+    assert "'file'" in assert_error_shape(response, 422, "invalid_input")["message"]
+
+
+def test_report_upload(mini_client):
+    report = (FIXTURES / "mini" / "report.txt").read_bytes()
+    response = upload(mini_client, "report.txt", report)
+    if importlib.util.find_spec("loaders.report_loader") is None:
+        assert_error_shape(response, 501, "not_supported")
+    else:
+        assert response.status_code == 200, response.text
+        assert response.json()["documents"] == 1
+
+
+def test_token_compared_exactly(tmp_path, mini_store):
+    token = "t0k3n-with.symbols~+/="
+    with TestClient(create_app(make_settings(tmp_path, admin_token=token), mini_store)) as c:
+        assert upload(c, "a.yaml", GOOD_YAML.encode(), {"Authorization": f"Bearer {token}"}).status_code == 200
+        assert upload(c, "a.yaml", GOOD_YAML.encode(), {"Authorization": f"Bearer {token[:-1]}"}).status_code == 403

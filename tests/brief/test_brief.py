@@ -1,0 +1,186 @@
+"""Briefings: what they say (content), and each layout (Markdown, HTML, Word) in both languages."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import zipfile
+from datetime import date
+
+import pytest
+from docx import Document as open_docx
+from docx.oxml.ns import qn
+
+from graph.errors import InvalidInput, NotFound
+from loaders.sources import BUNDLED_DIR
+from viz.brief import BRIEF_FORMATS, build_brief, render_brief
+from viz.brief.text import WORDS
+
+REPORT = BUNDLED_DIR.parent / "reports" / "bjstc-2018-self-assessment.txt"
+ZONE = "怀柔科学城"
+DAY = date(2019, 3, 1)
+SECTIONS = ["overview", "sources", "picture", "members", "supporters", "partners", "fields",
+            "indicators", "evidence"]
+
+
+def headings(lang: str) -> list[str]:
+    return [WORDS[k][lang] for k in SECTIONS]
+
+
+def section(brief, key):
+    return next(s for s in brief.sections if s.heading == WORDS[key][brief.lang])
+
+
+# ---- content ----------------------------------------------------------------------
+
+def test_bundled_zone_brief_content(bundled):
+    brief = build_brief(bundled, ZONE, "zh", DAY)
+    assert brief.title == "怀柔科学城（Huairou Science City）简报"
+    assert "2019-03-01" in brief.subtitle
+    assert [s.heading for s in brief.sections] == headings("zh")
+    members = {row[0] for row in section(brief, "members").table.rows}
+    assert "北京纳米能源与系统研究所（Beijing Institute of Nanoenergy and Nanosystems）" in members
+    supporters = section(brief, "supporters").table.rows
+    plan = next(r for r in supporters if r[0].startswith("怀柔科学城科学规划"))
+    assert plan[3] == "直接" and "怀柔科学城科学规划 支持 怀柔科学城" in plan[4]
+    via = [r for r in supporters if r[3] != "直接"]
+    assert via and all("；" in r[4] for r in via)  # the path: supporter -> member -> zone
+    indicator = section(brief, "indicators").table.rows[0]
+    assert indicator[1:4] == ["30", "个", "2018"]
+    sources = section(brief, "sources").table.rows
+    assert sources[0][0].startswith("北京市科学技术委员会关于2018年度绩效管理的自查报告")
+    assert section(brief, "picture").picture.startswith(b"\x89PNG")
+
+
+def test_every_citation_is_in_the_appendix_at_its_true_position(bundled):
+    brief = build_brief(bundled, ZONE, "zh", DAY)
+    text = REPORT.read_text(encoding="utf-8")
+    appendix = section(brief, "evidence").table.rows
+    numbers = [int(r[0]) for r in appendix]
+    assert numbers == list(range(1, len(appendix) + 1))
+    cited = {int(n) for s in brief.sections if s.table for row in s.table.rows
+             for n in re.findall(r"\[(\d+)\]", row[-1])}
+    assert cited == set(numbers)
+    for row in appendix:
+        start, end = map(int, re.findall(r"\d+", row[4]))
+        assert text[start:end] == row[1]
+
+
+def test_english_brief_puts_english_first(bundled):
+    brief = build_brief(bundled, ZONE, "en", DAY)
+    assert brief.title == "Briefing: Huairou Science City (怀柔科学城)"
+    assert [s.heading for s in brief.sections] == headings("en")
+    members = {row[0] for row in section(brief, "members").table.rows}
+    assert "Beijing Institute of Nanoenergy and Nanosystems (北京纳米能源与系统研究所)" in members
+    assert section(brief, "evidence").table.rows[0][4].startswith("chars ")
+
+
+def test_empty_sections_say_so(mini):
+    brief = build_brief(mini, "河北", "zh", DAY)
+    assert section(brief, "members").paragraphs == ["（无）"] and section(brief, "members").table is None
+    partners = section(brief, "partners").table.rows
+    assert partners[0][0].startswith("北京市科学技术委员会")
+
+
+# ---- the three layouts ---------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_docx_reads_back_with_headings_tables_and_evidence(bundled, lang):
+    data, media_type, filename = render_brief(bundled, ZONE, "docx", lang, DAY)
+    assert media_type == BRIEF_FORMATS["docx"].media_type
+    assert filename == f"brief-zone-huairou-science-city-{lang}.docx"
+    doc = open_docx(io.BytesIO(data))
+    brief = build_brief(bundled, ZONE, lang, DAY)
+    found = [p.text for p in doc.paragraphs if p.style.name == "Heading 1"]
+    assert found == headings(lang)
+    assert [p.text for p in doc.paragraphs if p.style.name == "Title"] == [brief.title]
+    assert len(doc.inline_shapes) == 1  # the picture
+    tables = [[[c.text for c in row.cells] for row in t.rows] for t in doc.tables]
+    expected = [[s.table.columns, *s.table.rows] for s in brief.sections if s.table]
+    assert tables == expected
+    evidence = tables[-1]
+    assert evidence[0][1] == WORDS["quote"][lang] and len(evidence) > 1
+    assert doc.core_properties.title == brief.title
+
+
+def test_docx_names_an_east_asian_font_on_every_run(bundled):
+    data, _, _ = render_brief(bundled, ZONE, "docx", "zh", DAY)
+    doc = open_docx(io.BytesIO(data))
+    runs = [r for p in doc.paragraphs for r in p.runs]
+    runs += [r for t in doc.tables for row in t.rows for c in row.cells for p in c.paragraphs for r in p.runs]
+    runs = [r for r in runs if r.text]  # (the picture's run holds no text)
+    assert len(runs) > 50
+    for run in runs:
+        fonts = run._element.rPr.find(qn("w:rFonts"))
+        assert fonts is not None and fonts.get(qn("w:eastAsia")), run.text
+    normal = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
+    assert normal.get(qn("w:eastAsia")) == "SimSun"
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a well-formed package
+        assert {"word/document.xml", "word/styles.xml", "[Content_Types].xml"} <= set(archive.namelist())
+        assert archive.testzip() is None
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_html_is_self_contained(bundled, lang):
+    data, media_type, filename = render_brief(bundled, ZONE, "html", lang, DAY)
+    html = data.decode("utf-8")
+    assert media_type.startswith("text/html") and filename.endswith(".html")
+    assert html.startswith("<!DOCTYPE html>") and f'<html lang="{"zh-CN" if lang == "zh" else "en"}">' in html
+    assert '<img src="data:image/png;base64,' in html
+    assert not re.search(r"""(src|href)\s*=\s*["'](?!data:)""", html)  # nothing fetched
+    assert "<script" not in html and "@import" not in html and "url(" not in html
+    for heading in headings(lang):
+        assert f"<h2>{heading}</h2>" in html
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_markdown_has_headings_tables_and_inline_picture(bundled, lang):
+    data, media_type, _ = render_brief(bundled, ZONE, "md", lang, DAY)
+    text = data.decode("utf-8")
+    assert media_type.startswith("text/markdown")
+    for heading in headings(lang):
+        assert f"\n## {heading}\n" in text
+    assert "](data:image/png;base64," in text
+    assert text.count("| --- |") >= 1 and "\\[1\\]" in text
+
+
+def test_markup_in_names_stays_inert_everywhere(awkward_queries):
+    html = render_brief(awkward_queries, "zone-awkward", "html", "zh", DAY)[0].decode("utf-8")
+    assert "<script>" not in html and "&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt;" in html
+    assert "<b>" not in html and "&lt;b&gt;" in html  # the document's title
+    md = render_brief(awkward_queries, "zone-awkward", "md", "zh", DAY)[0].decode("utf-8")
+    assert "<script>" not in md and "&lt;script&gt;" in md
+    assert not re.search(r"(?<!\\)\]\(http", md) and "\\[实验室\\](http://example.invalid)" in md
+    assert "竖线\\|项目 \\# 一号" in md  # a pipe cannot split a table cell
+    doc = open_docx(io.BytesIO(render_brief(awkward_queries, "zone-awkward", "docx", "en", DAY)[0]))
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    assert "Lab _one_ | `two` ([实验室](http://example.invalid) **粗体** $x^2$)" in cells
+
+
+def test_bad_requests(bundled):
+    with pytest.raises(InvalidInput, match="unknown briefing format 'pdf'; formats: html, md, docx"):
+        render_brief(bundled, "no such place", "pdf")  # checked before the name
+    with pytest.raises(InvalidInput, match="unknown language"):
+        render_brief(bundled, ZONE, "html", "de")
+    with pytest.raises(NotFound) as exc:
+        render_brief(bundled, "怀柔科学", "html")
+    assert any("怀柔科学城" in s for s in exc.value.suggestions)
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
+                    reason="LibreOffice is not installed (the .docx is checked with python-docx above)")
+def test_libreoffice_converts_the_docx_to_pdf(bundled, tmp_path):
+    data, _, filename = render_brief(bundled, ZONE, "docx", "zh", DAY)
+    source = tmp_path / filename
+    source.write_bytes(data)
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    subprocess.run([office, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=240)
+    pdf = source.with_suffix(".pdf")
+    assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
+    if shutil.which("pdftotext"):
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        assert "怀柔科学城" in text and "证据附录" in text

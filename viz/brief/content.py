@@ -1,0 +1,255 @@
+"""What a briefing says, in one language, before it is written as Markdown, HTML or Word.
+
+`build_brief` asks the graph (through GraphQueries only) for the node's profile,
+its supporters with their paths and the subgraph around it, draws the picture,
+numbers every piece of evidence in the order the tables cite it, and returns a
+`Brief`: a title, then sections of plain-text paragraphs and tables. The three
+writers only lay that out (and escape it), so they cannot disagree on content.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from graph.errors import LimitExceeded
+from graph.model import Document, Edge, Evidence, Node
+from graph.queries import GraphQueries
+from graph.results import Subgraph, Supporter, ZoneProfile
+from graph.schema import NODE_TYPES
+from viz.brief.text import (check_lang, document_title, name, phrase, relation_name, short_name,
+                            type_name, word)
+from viz.export.picture import generate_png
+
+#: The picture shows two hops when that stays readable, else one.
+PICTURE_MAX_NODES = 40
+SUPPORTER_ORDER = ("Program", "Fund", "Policy", "Institution")
+
+
+@dataclass
+class Table:
+    columns: list[str]
+    rows: list[list[str]]
+
+
+@dataclass
+class Section:
+    heading: str
+    paragraphs: list[str] = field(default_factory=list)
+    table: Table | None = None
+    picture: bytes | None = None
+    caption: str = ""
+
+
+@dataclass
+class Brief:
+    lang: str
+    node: Node
+    title: str
+    subtitle: str
+    sections: list[Section]
+    picture: bytes
+
+    @property
+    def stem(self) -> str:
+        return f"brief-{self.node.id}-{self.lang}"
+
+
+@dataclass
+class Cited:
+    """One quoted sentence, and every relation of the briefing that rests on it."""
+
+    number: int
+    evidence: Evidence
+    edges: list[Edge] = field(default_factory=list)
+
+
+class Citations:
+    """Evidence sentences numbered in the order they are first cited; one number per sentence."""
+
+    def __init__(self) -> None:
+        self.items: dict[tuple[str, int, int], Cited] = {}
+
+    def cite(self, *edges: Edge) -> str:
+        numbers = set()
+        for edge in edges:
+            for ev in edge.evidence:
+                cited = self.items.get(ev.key)
+                if cited is None:
+                    cited = self.items[ev.key] = Cited(len(self.items) + 1, ev)
+                if all(e.key != edge.key for e in cited.edges):
+                    cited.edges.append(edge)
+                numbers.add(cited.number)
+        return "".join(f"[{n}]" for n in sorted(numbers))
+
+
+def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date | None = None) -> Brief:
+    lang = check_lang(lang)
+    profile = queries.zone(ref)
+    node = profile.zone
+    sub, depth = _picture_subgraph(queries, node.id)
+    nodes = {n.id: n for n in sub.nodes}
+    nodes.update(_profile_nodes(profile))
+    picture = generate_png(sub, lang=lang)
+    cites = Citations()
+    body = [
+        _members(profile, lang, cites),
+        _supporters(profile, nodes, lang, cites),
+        _partners(profile, lang, cites),
+        _fields(profile, lang),
+        _indicators(profile, lang, cites),
+    ]
+    documents = _documents(queries.store.documents(), cites, node)
+    sections = [
+        _overview(profile, sub, depth, cites, documents, lang),
+        _sources(documents, lang),
+        Section(word("picture", lang), picture=picture,
+                caption=word("picture_caption", lang, name=short_name(node, lang), depth=depth,
+                             hops=_hops(depth), nodes=len(sub.nodes), edges=len(sub.edges))),
+        *body,
+        _evidence(cites, nodes, {d.id: d for d in documents}, lang),
+    ]
+    return Brief(lang=lang, node=node, title=word("title", lang, name=name(node, lang)),
+                 subtitle=word("generated", lang, date=(today or date.today()).isoformat()),
+                 sections=sections, picture=picture)
+
+
+def _picture_subgraph(queries: GraphQueries, node_id: str) -> tuple[Subgraph, int]:
+    try:
+        sub = queries.subgraph(node_id, depth=2, max_nodes=PICTURE_MAX_NODES + 1)
+    except LimitExceeded:
+        sub = None
+    if sub is None or sub.truncated or len(sub.nodes) > PICTURE_MAX_NODES:
+        return queries.subgraph(node_id, depth=1), 1
+    return sub, 2
+
+
+def _profile_nodes(profile: ZoneProfile) -> dict[str, Node]:
+    found = {profile.zone.id: profile.zone}
+    for group in (profile.parents, profile.members, profile.metrics, profile.partners, profile.leaders):
+        found.update({m.node.id: m.node for m in group})
+    for s in profile.supporters:
+        found[s.node.id] = s.node
+        if s.via:
+            found[s.via.id] = s.via
+    return found
+
+
+def _table_or_none(heading: str, columns: list[str], rows: list[list[str]], lang: str) -> Section:
+    if not rows:
+        return Section(heading, paragraphs=[word("none", lang)])
+    return Section(heading, table=Table(columns, rows))
+
+
+def _members(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
+    rows = [[name(m.node, lang), type_name(m.node.type, lang), relation_name(m.edge.type, lang), cites.cite(m.edge)]
+            for m in profile.members]
+    cols = [word(k, lang) for k in ("name", "type", "relation", "refs")]
+    return _table_or_none(word("members", lang), cols, rows, lang)
+
+
+def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: Citations) -> Section:
+    def order(s: Supporter) -> tuple:
+        rank = SUPPORTER_ORDER.index(s.node.type) if s.node.type in SUPPORTER_ORDER else len(SUPPORTER_ORDER)
+        return (rank, s.via is not None, s.node.id, s.via.id if s.via else "")
+
+    rows = []
+    for s in sorted(profile.supporters, key=order):
+        path = word("list_sep", lang).join(phrase(e, nodes, lang) for e in s.path)
+        rows.append([name(s.node, lang), type_name(s.node.type, lang), relation_name(s.relation, lang),
+                     short_name(s.via, lang) if s.via else word("direct", lang), path, cites.cite(*s.path)])
+    cols = [word(k, lang) for k in ("supporter", "type", "relation", "via", "path", "refs")]
+    return _table_or_none(word("supporters", lang), cols, rows, lang)
+
+
+def _partners(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
+    rows = [[name(m.node, lang), type_name(m.node.type, lang), cites.cite(m.edge)] for m in profile.partners]
+    cols = [word(k, lang) for k in ("name", "type", "refs")]
+    return _table_or_none(word("partners", lang), cols, rows, lang)
+
+
+def _fields(profile: ZoneProfile, lang: str) -> Section:
+    rows = [[name(f.node, lang), str(f.count)] for f in profile.fields]
+    return _table_or_none(word("fields", lang), [word("field", lang), word("mentions", lang)], rows, lang)
+
+
+def _indicators(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
+    rows = []
+    for m in profile.metrics:
+        a = m.node.attrs
+        value = f"{a.get('qualifier', '')}{_number(a.get('value', ''))}"
+        rows.append([name(m.node, lang), value, str(a.get("unit", "")),
+                     str(a.get("period", a.get("year", ""))), cites.cite(m.edge)])
+    cols = [word(k, lang) for k in ("indicator", "value", "unit", "period", "refs")]
+    return _table_or_none(word("indicators", lang), cols, rows, lang)
+
+
+def _documents(all_docs: list[Document], cites: Citations, node: Node) -> list[Document]:
+    cited = {c.evidence.doc for c in cites.items.values()} | set(node.sources)
+    chosen = [d for d in all_docs if d.id in cited]
+    return chosen or list(all_docs)
+
+
+def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
+              documents: list[Document], lang: str) -> Section:
+    node = profile.zone
+    colon, comma = word("colon", lang), word("comma", lang)
+    lines = [f"{word('type', lang)}{colon}{type_name(node.type, lang)}"]
+    if node.aliases:
+        lines.append(f"{word('aliases', lang)}{colon}{comma.join(node.aliases)}")
+    if profile.parents:
+        lines.append(f"{word('parents', lang)}{colon}" + comma.join(name(p.node, lang) for p in profile.parents))
+    rows = [
+        [word("n_members", lang), str(len(profile.members))],
+        [word("n_supporters", lang), _supporter_counts(profile.supporters, lang)],
+        [word("n_partners", lang), str(len(profile.partners))],
+        [word("n_fields", lang), str(len(profile.fields))],
+        [word("n_indicators", lang), str(len(profile.metrics))],
+        [word("n_network", lang, depth=depth, hops=_hops(depth)), f"{len(sub.nodes)} / {len(sub.edges)}"],
+        [word("n_evidence", lang), str(len(cites.items))],
+        [word("n_documents", lang), str(len(documents))],
+    ]
+    return Section(word("overview", lang), paragraphs=lines, table=Table([word("item", lang), word("count", lang)], rows))
+
+
+def _supporter_counts(supporters: list[Supporter], lang: str) -> str:
+    distinct: dict[str, set[str]] = {}
+    for s in supporters:
+        distinct.setdefault(s.node.type, set()).add(s.node.id)
+    total = len({s.node.id for s in supporters})
+    if not distinct:
+        return "0"
+    parts = ", ".join(f"{NODE_TYPES[t].en if lang == 'en' else NODE_TYPES[t].zh} {len(ids)}"
+                      for t, ids in sorted(distinct.items()))
+    return f"{total} ({parts})"
+
+
+def _sources(documents: list[Document], lang: str) -> Section:
+    rows = [[document_title(d, lang), d.publisher, d.date or (str(d.year) if d.year else "")] for d in documents]
+    cols = [word(k, lang) for k in ("document", "publisher", "date")]
+    return _table_or_none(word("sources", lang), cols, rows, lang)
+
+
+def _evidence(cites: Citations, nodes: dict[str, Node], docs: dict[str, Document], lang: str) -> Section:
+    rows = []
+    for c in sorted(cites.items.values(), key=lambda c: c.number):
+        doc = docs.get(c.evidence.doc)
+        title = (doc.title_en or doc.title if lang == "en" else doc.title) if doc else c.evidence.doc
+        relations = word("list_sep", lang).join(phrase(e, nodes, lang) for e in c.edges)
+        rows.append([str(c.number), c.evidence.quote, relations, title,
+                     word("chars", lang, start=c.evidence.start, end=c.evidence.end)])
+    cols = ["#"] + [word(k, lang) for k in ("quote", "relations", "document", "position")]
+    section = _table_or_none(word("evidence", lang), cols, rows, lang)
+    if rows:
+        section.paragraphs.insert(0, word("evidence_intro", lang))
+    return section
+
+
+def _hops(depth: int) -> str:
+    return "hop" if depth == 1 else "hops"
+
+
+def _number(value) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)

@@ -1,0 +1,170 @@
+"""Pictures of a subgraph: PNG and SVG with matplotlib, Chinese labels, a legend of node types.
+
+Nodes take their type's colour and marker from graph/schema.py; the centre is drawn
+larger with a dark ring. Labels are drawn with the CJK font viz/fonts.py finds
+(InvalidInput names Debian's fonts-noto-cjk when there is none) and never parsed
+as mathtext, so a `$` in a name stays a `$`. The SVG keeps text as text
+(svg.fonttype "none"): the Chinese names are searchable and selectable in it.
+Everything happens on a private Figure inside an rc_context (no pyplot), under a
+lock, because rcParams are process-wide: two threads draw one after the other.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import threading
+from pathlib import Path
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
+
+from graph.model import Document, Node
+from graph.results import Subgraph
+from graph.schema import EDGE_TYPES, NODE_TYPES
+from viz.fonts import font_families
+from viz.layout import layout_positions
+
+MARKERS = {"star": "*", "square": "s", "box": "s", "diamond": "D", "triangle": "^",
+           "ellipse": "o", "hexagon": "h", "dot": "o"}
+LABEL_ALL_UP_TO = 120   #: above this many nodes only the best connected are labelled
+LABELS_WHEN_MANY = 80
+EDGE_LABELS_UP_TO = 40  #: above this many edges the relation names are left off
+DPI = 120
+#: rc_context changes matplotlib's process-wide rcParams: one picture at a time.
+_DRAWING = threading.RLock()
+
+
+def label(node: Node, lang: str = "zh") -> str:
+    """The name drawn for a node: Chinese first, or English first with lang="en"."""
+    if lang == "en" and node.name_en:
+        return node.name_en
+    return node.name_zh
+
+
+def positions(sub: Subgraph) -> dict[str, tuple[float, float]]:
+    """The network pages' layout (viz/layout.py), so a zone looks the same on a page and in a picture."""
+    if len(sub.nodes) <= 1:
+        return {n.id: (0.0, 0.0) for n in sub.nodes}
+    return {k: (float(x), float(y)) for k, (x, y) in layout_positions(sub).items()}
+
+
+def draw(sub: Subgraph, lang: str = "zh", title: str | None = None) -> Figure:
+    """The picture as a matplotlib Figure (call inside `picture_style()`)."""
+    n = max(len(sub.nodes), 1)
+    side = min(14.0, max(8.0, math.sqrt(n) * 1.4))
+    fig = Figure(figsize=(side + 3.0, side), dpi=DPI)
+    ax = fig.subplots()
+    ax.set_axis_off()
+    pos = positions(sub)
+    _draw_edges(ax, sub, pos, lang)
+    _draw_nodes(ax, sub, pos)
+    _draw_labels(ax, sub, pos, lang, fontsize=9 if n <= 40 else 7)
+    _legend(ax, sub, lang)
+    ax.set_title(title if title is not None else _title(sub, lang), fontsize=14, parse_math=False)
+    ax.margins(0.08)
+    return fig
+
+
+def picture_style() -> matplotlib.rc_context:
+    return matplotlib.rc_context({"font.family": font_families(), "svg.fonttype": "none",
+                                  "svg.hashsalt": "innograph", "axes.unicode_minus": False})
+
+
+def generate_png(sub: Subgraph, documents: list[Document] = (), lang: str = "zh",
+                 title: str | None = None) -> bytes:
+    return _render(sub, "png", lang, title)
+
+
+def generate_svg(sub: Subgraph, documents: list[Document] = (), lang: str = "zh",
+                 title: str | None = None) -> bytes:
+    return _render(sub, "svg", lang, title)
+
+
+def write_png(sub: Subgraph, path: Path, documents: list[Document] = (), lang: str = "zh") -> None:
+    Path(path).write_bytes(generate_png(sub, documents, lang))
+
+
+def write_svg(sub: Subgraph, path: Path, documents: list[Document] = (), lang: str = "zh") -> None:
+    Path(path).write_bytes(generate_svg(sub, documents, lang))
+
+
+def _render(sub: Subgraph, fmt: str, lang: str, title: str | None) -> bytes:
+    with _DRAWING, picture_style():
+        fig = draw(sub, lang, title)
+        buffer = io.BytesIO()
+        metadata = {"Date": None} if fmt == "svg" else {"Software": "innograph"}
+        fig.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata, facecolor="white")
+    return buffer.getvalue()
+
+
+def _draw_edges(ax, sub: Subgraph, pos, lang: str) -> None:
+    pairs = {(e.source, e.target) for e in sub.edges}
+    for e in sub.edges:
+        if e.source not in pos or e.target not in pos:
+            continue
+        bend = 0.15 if (e.target, e.source) in pairs else 0.05
+        ax.annotate("", xy=pos[e.target], xytext=pos[e.source], zorder=1,
+                    arrowprops=dict(arrowstyle="-|>", color="#9a9a9a", lw=0.8, shrinkA=9, shrinkB=9,
+                                    mutation_scale=10, connectionstyle=f"arc3,rad={bend}"))
+    if len(sub.edges) <= EDGE_LABELS_UP_TO:
+        for e in sub.edges:
+            if e.source in pos and e.target in pos:
+                (x1, y1), (x2, y2) = pos[e.source], pos[e.target]
+                t = EDGE_TYPES[e.type]
+                ax.text((x1 + x2) / 2, (y1 + y2) / 2, t.zh if lang == "zh" else t.en, fontsize=6,
+                        color="#666666", ha="center", va="center", zorder=2, parse_math=False)
+
+
+def _draw_nodes(ax, sub: Subgraph, pos) -> None:
+    for type_name, t in NODE_TYPES.items():
+        nodes = [n for n in sub.nodes if n.type == type_name and n.id in pos]
+        for is_center in (False, True):
+            group = [n for n in nodes if (n.id == sub.center) == is_center]
+            if not group:
+                continue
+            xs, ys = zip(*(pos[n.id] for n in group))
+            marker = MARKERS.get(t.shape, "o")
+            size = (520 if is_center else 150) * (2.0 if marker == "*" else 1.0)
+            ax.scatter(xs, ys, s=size, c=t.color, marker=marker,
+                       edgecolors="#222222" if is_center else "white", linewidths=2.0 if is_center else 0.8,
+                       zorder=3)
+
+
+def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int) -> None:
+    degree: dict[str, int] = {}
+    for e in sub.edges:
+        degree[e.source] = degree.get(e.source, 0) + 1
+        degree[e.target] = degree.get(e.target, 0) + 1
+    shown = [n for n in sub.nodes if n.id in pos]
+    if len(shown) > LABEL_ALL_UP_TO:
+        top = sorted(shown, key=lambda n: (n.id != sub.center, -degree.get(n.id, 0), n.id))
+        shown = top[:LABELS_WHEN_MANY]
+    for n in shown:
+        x, y = pos[n.id]
+        center = n.id == sub.center
+        ax.annotate(label(n, lang), (x, y), xytext=(0, -11 if not center else -16), textcoords="offset points",
+                    ha="center", va="top", fontsize=fontsize + (3 if center else 0),
+                    fontweight="bold" if center else "normal", zorder=4, parse_math=False,
+                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7))
+
+
+def _legend(ax, sub: Subgraph, lang: str) -> None:
+    present = [t for name, t in NODE_TYPES.items() if any(n.type == name for n in sub.nodes)]
+    handles = [Line2D([], [], linestyle="", marker=MARKERS.get(t.shape, "o"),
+                      markersize=14 if MARKERS.get(t.shape) == "*" else 10,
+                      markerfacecolor=t.color, markeredgecolor="white",
+                      label=f"{t.zh} {t.en}" if lang == "zh" else f"{t.en} {t.zh}") for t in present]
+    if handles:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.0, 1.0), frameon=False,
+                  title="图例 Legend" if lang == "zh" else "Legend 图例", fontsize=9)
+
+
+def _title(sub: Subgraph, lang: str) -> str:
+    center = next((n for n in sub.nodes if n.id == sub.center), None)
+    if lang == "en":
+        head = f"{label(center, 'en')}: " if center else ""
+        return f"{head}{len(sub.nodes)} nodes, {len(sub.edges)} relations"
+    head = f"{center.name_zh}：" if center else ""
+    return f"{head}{len(sub.nodes)} 个节点，{len(sub.edges)} 条关系"
