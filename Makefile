@@ -10,7 +10,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api eval-ask clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +45,9 @@ neo4j-down:
 
 bench-api: $(STAMP)
 	$(BIN)/python benchmarks/bench_api.py $(if $(CSV),--csv $(CSV))
+
+eval-ask: $(STAMP)
+	$(BIN)/python benchmarks/eval_ask.py
 
 clean:
 	rm -rf $(VENV) .data .pytest_cache .hypothesis test-artifacts

@@ -20,13 +20,13 @@ from fastapi.middleware.cors import CORSMiddleware
 
 from api import errors
 from api.deps import GraphHolder
-from api.routes import analytics, export, health, nodes, paths, search, sources, zones
+from api.routes import analytics, ask, export, health, nodes, paths, search, sources, zones
 from graph import limits
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
 API_PREFIX = "/api/v1"
-QUERY_ROUTERS = (health, search, nodes, zones, paths, analytics, export)
+QUERY_ROUTERS = (health, search, nodes, zones, paths, analytics, export, ask)
 
 
 def create_app(settings: Settings | None = None, store: GraphStore | None = None) -> FastAPI:

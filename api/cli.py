@@ -181,6 +181,17 @@ def path(a: str, b: str,
 
 @app.command()
 @handles_errors
+def ask(question: Annotated[str, typer.Argument(help="a question in Chinese or English, in quotes")],
+        as_json: JsonOpt = False):
+    """Ask in Chinese or English: innograph ask "哪些计划支持怀柔科学城？" """
+    from graph.ask import answer
+
+    result = answer(queries(), question)
+    emit(result, as_json, *render.answer_tables(result))
+
+
+@app.command()
+@handles_errors
 def stats(as_json: JsonOpt = False):
     """Node and edge counts by type."""
     result = queries().stats()

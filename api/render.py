@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from rich.console import Console
+from rich.console import Console, RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from graph.model import Edge, Node
 from graph.results import Bridge, Path, Ranked, Stats, Subgraph, Supporter, ZoneProfile
@@ -118,3 +119,25 @@ def stats_table(stats: Stats) -> list[Table]:
 def show(console: Console, *tables: Table) -> None:
     for table in tables:
         console.print(table)
+
+
+def answer_tables(answer) -> list[RenderableType]:
+    """An `ask` answer: the reading, the answer, its rows with evidence, then suggestions and notes.
+
+    The question's own words are printed as plain Text, never as console markup.
+    """
+    out: list[RenderableType] = [Text(answer.interpretation, style="bold"), Text(answer.summary)]
+    if answer.items:
+        table = Table(title=f"{len(answer.items)} row(s)")
+        for col in ("node", "type", "relation", "via", "evidence"):
+            table.add_column(col, overflow="fold")
+        for item in answer.items:
+            table.add_row(name(item.node), item.node.type, item.relation or "",
+                          name(item.via) if item.via else "", quote(item.edges[0]) if item.edges else "")
+        out.append(table)
+    out += paths_tables(answer.paths)
+    out += [Text("→ " + s) for s in answer.suggestions]
+    out += [Text(n, style="dim") for n in answer.notes]
+    if answer.link:
+        out.append(Text(f"network: {answer.link}", style="dim"))
+    return out

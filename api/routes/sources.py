@@ -80,6 +80,9 @@ def _load(store: GraphStore, run, root: Path, file: Path, unzip_limit: int) -> L
         result = run.write(load_sources, store, paths)
     except InnographError as exc:
         raise _relative(exc, root) from None
+    from graph.ask import forget  # the question parser's name list must see the new names
+
+    forget(store)
     summary = result.summary()
     return LoadSummary(file=file.name, documents=summary["documents"], nodes=summary["nodes"],
                        edges=summary["edges"])

@@ -1,0 +1,22 @@
+"""Questions in Chinese or English, answered from the graph with the evidence of every edge."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+
+from api.deps import QueriesDep, RunDep
+from api.models import NON_BLANK, QUERY_ERRORS
+from graph.ask import MAX_CHARS, Answer, answer
+
+router = APIRouter(tags=["ask"], responses=QUERY_ERRORS)
+
+
+@router.get("/ask", response_model=Answer,
+            summary="Answer a question in Chinese or English: the reading, the result, its evidence")
+def ask(queries: QueriesDep, run: RunDep,
+        q: Annotated[str, Query(min_length=1, max_length=MAX_CHARS, pattern=NON_BLANK,
+                                description=f"the question, at most {MAX_CHARS} characters",
+                                examples=["哪些计划支持怀柔科学城？", "Who partners with Hebei?"])]) -> Answer:
+    return run(answer, queries, q)

@@ -1,0 +1,222 @@
+"""`answer(queries, question)`: the one entry point the CLI, the API and the home page call.
+
+It reads the question (parser), runs the query of its form (run), and tells the
+result in the question's language, with the evidence of every edge and a link
+to the network page. A question it cannot read gets the closest questions it
+can answer, filled with the names it did find; an unknown name gets the
+closest names of the graph. Only an empty or over-long question is an error
+(InvalidInput / LimitExceeded), so the API answers it with a 4xx.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from graph import limits
+from graph.ask import model, run, suggest
+from graph.ask.forms import Form
+from graph.ask.gazetteer import gazetteer_for
+from graph.ask.parser import MAX_CHARS, Parse, parse
+from graph.ask.words import EXAMPLES, both, display, say, short, type_words
+from graph.errors import InnographError, InvalidInput, LimitExceeded
+from graph.model import Edge, Node
+from graph.queries import GraphQueries
+from graph.schema import EDGE_TYPES, NODE_TYPES
+
+SHOWN_NAMES = 8
+
+
+def answer(queries: GraphQueries, question: str) -> model.Answer:
+    text = _checked(question)
+    gaz = gazetteer_for(queries.store)
+    p = parse(text, gaz)
+    mentions = _mentions(queries, p)
+    base = dict(question=text, language=p.language, mentions=mentions)
+    if p.form is None:
+        return model.Answer(**base, status="not_understood", **suggest.not_understood(queries, p))
+    if p.unknown:
+        return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gaz, p))
+    return _run(queries, p, base)
+
+
+def _checked(question: str) -> str:
+    text = (question or "").strip()
+    if len(text) > MAX_CHARS:
+        raise LimitExceeded(f"the question is {len(text)} characters long; the limit is {MAX_CHARS} "
+                            f"(问题共 {len(text)} 字，上限 {MAX_CHARS} 字)")
+    if not text:
+        raise InvalidInput(f"ask a question (请输入问题), e.g. {EXAMPLES['en']!r} / 例如：{EXAMPLES['zh']}",
+                           [EXAMPLES["zh"], EXAMPLES["en"]])
+    return text
+
+
+# ---- a question that was read -----------------------------------------------------
+
+def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
+    form, lang = p.form, p.language
+    refs = [m.id for m in p.slots]
+    anchors = list(queries.store.get_nodes(refs).values())
+    if len(anchors) < len(set(refs)):  # the graph changed since the gazetteer was built
+        return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gazetteer_for(queries.store), p))
+    year = p.year if form.needs_year else None
+    params = run.Params(refs=refs, types=_types_for(form, p), year=year)
+    interpretation = _interpretation(form, p, anchors, params)
+    try:
+        result = run.run(form.query, queries, params)
+    except InnographError as exc:
+        return model.Answer(**base, status="empty", interpretation=interpretation, query=form.query,
+                            params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
+    count = _count(result)
+    truncated = len(result.items) > run.MAX_ITEMS
+    result.items = result.items[: run.MAX_ITEMS]
+    edges = run.edges_of(result)
+    notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
+                               if truncated else [])
+    return model.Answer(
+        **base,
+        status="answered" if count else "empty",
+        interpretation=interpretation,
+        summary=_summary(lang, form, p, interpretation, result, count),
+        query=form.query,
+        params=_params(params, p),
+        count=count,
+        items=result.items,
+        paths=result.paths,
+        nodes=run.nodes_of(result, anchors),
+        edges=edges,
+        evidence=_evidence(queries, edges),
+        link=_link(refs, result),
+        suggestions=[] if count else suggest.after_empty(queries, p),
+        notes=notes,
+        truncated=truncated,
+    )
+
+
+def _types_for(form: Form, p: Parse) -> list[str]:
+    if form.query in ("paths", "indicators", "fields"):
+        return []
+    return p.types
+
+
+def _params(params: run.Params, p: Parse) -> dict:
+    out: dict = {"refs": params.refs, "types": params.types, "count": p.count}
+    if params.year is not None:
+        out["year"] = params.year
+    return out
+
+
+def _count(result: run.Result) -> int:
+    if result.total is not None:
+        return result.total
+    if result.paths:
+        return len(result.paths)
+    return len({i.node.id for i in result.items})
+
+
+def _link(refs: list[str], result: run.Result) -> str | None:
+    if not refs:
+        return None
+    if result.paths:
+        depth = max(len(path.edges) for path in result.paths)
+    else:
+        depth = max((len(i.edges) for i in result.items), default=1)
+    depth = min(max(depth, 1), limits.MAX_DEPTH)
+    return "/view?" + urlencode({"center": refs[0], "depth": depth})
+
+
+def _evidence(queries: GraphQueries, edges: list[Edge]) -> list[model.Quote]:
+    nodes = queries.store.get_nodes({i for e in edges for i in (e.source, e.target)})
+    return [model.Quote(source=e.source, source_name=both(nodes.get(e.source)), relation=e.type,
+                        target=e.target, target_name=both(nodes.get(e.target)), doc=ev.doc,
+                        quote=ev.quote, start=ev.start, end=ev.end)
+            for e in edges for ev in e.evidence]
+
+
+# ---- the words of the answer ----------------------------------------------------------
+
+def _interpretation(form: Form, p: Parse, anchors: list[Node], params: run.Params) -> str:
+    lang = p.language
+    by_id = {n.id: n for n in anchors}
+    names = [display(by_id[r], lang) for r in params.refs]
+    key = f"{lang}_typed" if params.types else lang
+    text = form.say[key].format(e=names[0] if names else "", e2=names[1] if len(names) > 1 else "",
+                                types=type_words(params.types, lang), year=params.year or "")
+    if p.count and form.query != "stats":
+        text = say(lang, f"{text}的数量", f"number of {text}")
+    return text
+
+
+def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.Result, count: int) -> str:
+    if form.query == "stats":
+        return _stats_summary(lang, interpretation, result)
+    if form.query == "new_in_year":
+        return _year_summary(lang, p, result, count)
+    if not count:
+        return say(lang, f"图中没有找到{interpretation}。", f"No {interpretation} in the graph.")
+    if result.paths:
+        return _paths_summary(lang, result, count)
+    if p.count:
+        return say(lang, f"{interpretation}：{count} 个。", f"{interpretation}: {count}.")
+    names = list(dict.fromkeys(short(i.node, lang) for i in result.items))
+    shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])
+    more = say(lang, " 等", " …") if len(names) > SHOWN_NAMES else ""
+    return say(lang, f"{interpretation}：共 {count} 个 — {shown}{more}。",
+                f"{interpretation}: {count} — {shown}{more}.")
+
+
+def _paths_summary(lang: str, result: run.Result, count: int) -> str:
+    path = result.paths[0]
+    by_id = {n.id: n for n in path.nodes}
+    steps = [short(path.nodes[0], lang)]
+    for node, edge in zip(path.nodes[1:], path.edges):
+        word = EDGE_TYPES[edge.type].zh if lang == "zh" else EDGE_TYPES[edge.type].en
+        arrow = f" —{word}→ " if edge.target == node.id else f" ←{word}— "
+        steps.append(arrow + short(by_id[node.id], lang))
+    hops = len(path.edges)
+    return say(lang, f"找到 {count} 条最短路径（{hops} 跳），例如：{''.join(steps)}。",
+                f"{count} shortest path(s) of {hops} hop(s), e.g. {''.join(steps)}.")
+
+
+def _stats_summary(lang: str, interpretation: str, result: run.Result) -> str:
+    parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items()]
+    return say(lang, f"{interpretation}：共 {result.total} 个节点（{'、'.join(parts)}）。",
+                f"{interpretation}: {result.total} nodes ({', '.join(parts)}).")
+
+
+def _year_summary(lang: str, p: Parse, result: run.Result, count: int) -> str:
+    if not result.documents:
+        return say(lang, f"图中没有 {p.year} 年的文件。", f"The graph holds no document from {p.year}.")
+    titles = say(lang, "、", "; ").join(d.title if lang == "zh" or not d.title_en else d.title_en
+                                         for d in result.documents)
+    parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items()]
+    return say(lang, f"{p.year} 年的 {len(result.documents)} 份文件（{titles}）带来 {count} 个节点：{'、'.join(parts)}。",
+                f"The {len(result.documents)} document(s) of {p.year} ({titles}) brought {count} nodes: "
+                f"{', '.join(parts)}.")
+
+
+def _notes(p: Parse, lang: str) -> list[str]:
+    notes = []
+    for m in p.slots:
+        if m.kind == "fuzzy":
+            notes.append(say(lang, f"把「{m.text}」理解为最接近的名称（相似度 {m.score:.2f}）",
+                              f"read {m.text!r} as the closest name (similarity {m.score:.2f})"))
+        if len(m.ids) > 1:
+            notes.append(say(lang, f"「{m.text}」有 {len(m.ids)} 个节点，选了 {m.id}；其余：{', '.join(i for i in m.ids if i != m.id)}",
+                              f"{m.text!r} names {len(m.ids)} nodes; chose {m.id}; others: "
+                              f"{', '.join(i for i in m.ids if i != m.id)}"))
+    others = [m.text for m in p.mentions if m.ids and all(m is not s for s in p.slots)]
+    if others:
+        notes.append(say(lang, f"问题中的其他名称未用于本查询：{'、'.join(others)}",
+                          f"other names in the question were not used by this query: {', '.join(others)}"))
+    return notes
+
+
+def _mentions(queries: GraphQueries, p: Parse) -> list[model.Mention]:
+    ids = {i for m in p.mentions for i in m.ids}
+    nodes = queries.store.get_nodes(ids)
+    out = []
+    for m in p.mentions:
+        chosen = m.id or (m.ids[0] if m.ids else None)
+        out.append(model.Mention(text=m.text, match=m.kind, score=m.score, node=nodes.get(chosen) if chosen else None,
+                                 alternatives=[i for i in m.ids if i != chosen]))
+    return out

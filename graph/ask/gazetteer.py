@@ -1,0 +1,210 @@
+"""Find the graph's entities in a question: every name and alias, longest match first.
+
+The gazetteer holds the matching key of every name, alias and id of the store's
+nodes. A question is cut into the non-overlapping names that cover most of it
+(so 北京市科委 prefers one long name over 北京市 + 科委), Latin names only
+at word boundaries (HSC is not found inside "HSCX"). What no name covers can
+be matched fuzzily (difflib) when the question needs an entity it did not name
+exactly. One gazetteer is kept per store and rebuilt when the store's node
+counts change (checked at most every REVALIDATE_SECONDS) or on `forget(store)`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import time
+import weakref
+from collections import defaultdict
+from dataclasses import dataclass
+
+from graph.model import Node
+from graph.store import GraphStore
+from graph.text import normalize
+
+REVALIDATE_SECONDS = 5.0
+MIN_KEY_CHARS = 2
+FUZZY_CUTOFF = 0.85
+
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_CJK_CHAR = re.compile(f"[{_CJK}]")
+_PUNCT = re.compile(r"[^\w\s" + _CJK + r"\u24b6-\u24e9]|_")
+_POSSESSIVE = re.compile(r"['’]s\b")
+_SPACE_BY_CJK = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
+_SPACES = re.compile(r"\s+")
+
+
+def match_key(text: str) -> str:
+    """The form names and questions are compared in: normalised, punctuation dropped.
+
+    Full/half width, Traditional script and case are folded by `normalize`;
+    '&' reads 'and'; punctuation becomes a space, and a space next to a Chinese
+    character goes (Chinese has no spaces, so 科技冬奥 “专项” is 科技冬奥专项).
+    """
+    text = normalize(text).replace("&", " and ")
+    text = _POSSESSIVE.sub(" ", text)
+    text = _PUNCT.sub(" ", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _SPACE_BY_CJK.sub("", text)
+
+
+def has_cjk(text: str) -> bool:
+    return bool(_CJK_CHAR.search(text))
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass(frozen=True)
+class Span:
+    """A name found in the keyed question: [start, end) and the ids it names."""
+
+    start: int
+    end: int
+    key: str
+    ids: tuple[str, ...]
+    fuzzy: float = 1.0  # similarity, 1.0 for an exact name
+
+
+class Gazetteer:
+    def __init__(self, nodes: list[Node]):
+        self.names: dict[str, set[str]] = defaultdict(set)
+        self.types: dict[str, str] = {}
+        for node in nodes:
+            self.types[node.id] = node.type
+            for name in (*node.names, node.id):
+                key = match_key(name)
+                if len(key) >= MIN_KEY_CHARS and not key.isdigit():
+                    self.names[key].add(node.id)
+        self.lengths = sorted({len(k) for k in self.names}, reverse=True)
+        self._grams: dict[str, set[str]] | None = None
+
+    # ---- exact names -------------------------------------------------------
+
+    def find(self, text: str, words: frozenset[str] = frozenset(), capitals: frozenset[str] = frozenset()) -> list[Span]:
+        """The non-overlapping names covering most of `text` (a keyed question).
+
+        A name that is also an everyday word of `words` (MOST, Nature) counts
+        only when the question writes it in `capitals`.
+        """
+        found: dict[int, list[Span]] = defaultdict(list)
+        for start in range(len(text)):
+            for length in self.lengths:
+                end = start + length
+                if end > len(text):
+                    continue
+                key = text[start:end]
+                if key in words and key.upper() not in capitals:
+                    continue
+                if key in self.names and self._bounded(text, start, end):
+                    found[start].append(Span(start, end, key, tuple(sorted(self.names[key]))))
+        return _best_cover(text, found)
+
+    @staticmethod
+    def _bounded(text: str, start: int, end: int) -> bool:
+        """A Latin name must not start or end inside a Latin word."""
+        if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
+            return False
+        return not (_is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]))
+
+    # ---- fuzzy names -------------------------------------------------------
+
+    def closest(self, mention: str, limit: int = 3) -> list[tuple[str, float]]:
+        """Names close to `mention` (a keyed fragment), best first, with their similarity."""
+        if len(mention) < MIN_KEY_CHARS:
+            return []
+        pool = self._candidates(mention)
+        scored = []
+        for key in pool:
+            matcher = difflib.SequenceMatcher(None, mention, key)
+            if matcher.real_quick_ratio() >= FUZZY_CUTOFF and matcher.quick_ratio() >= FUZZY_CUTOFF:
+                ratio = matcher.ratio()
+                if ratio >= FUZZY_CUTOFF:
+                    scored.append((key, round(ratio, 3)))
+        if not scored:
+            scored = self._containing(mention)
+        scored.sort(key=lambda ks: (-ks[1], -len(ks[0]), ks[0]))
+        return scored[:limit]
+
+    def _containing(self, mention: str) -> list[tuple[str, float]]:
+        """'huairou' -> the shortest name holding every word of it (Latin words of 4+ letters only)."""
+        words = mention.split()
+        if not all(w.isascii() and w.isalpha() for w in words) or sum(map(len, words)) < 4:
+            return []
+        holding = [k for k in self._candidates(mention) if set(words) <= set(k.split())]
+        if not holding:
+            return []
+        shortest = min(len(k) for k in holding)
+        return [(k, FUZZY_CUTOFF) for k in holding if len(k) == shortest]
+
+    def _candidates(self, mention: str) -> set[str]:
+        """Names sharing at least one character pair with the mention (a cheap prefilter)."""
+        if self._grams is None:
+            self._grams = defaultdict(set)
+            for key in self.names:
+                for gram in _bigrams(key):
+                    self._grams[gram].add(key)
+        pool: set[str] = set()
+        for gram in _bigrams(mention):
+            pool |= self._grams.get(gram, set())
+        return pool
+
+
+def _bigrams(key: str) -> set[str]:
+    return {key[i:i + 2] for i in range(len(key) - 1)} or {key}
+
+
+def _best_cover(text: str, found: dict[int, list[Span]]) -> list[Span]:
+    """Dynamic programming: most characters covered, then fewest spans, then leftmost."""
+    n = len(text)
+    best: list[tuple[int, int]] = [(0, 0)] * (n + 1)
+    choice: list[Span | None] = [None] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i], choice[i] = best[i + 1], None
+        for span in found.get(i, ()):
+            covered, count = best[span.end]
+            candidate = (covered + span.end - span.start, count - 1)
+            if candidate > best[i]:
+                best[i], choice[i] = candidate, span
+    spans, i = [], 0
+    while i < n:
+        span = choice[i]
+        if span is None:
+            i += 1
+        else:
+            spans.append(span)
+            i = span.end
+    return spans
+
+
+# ---- one gazetteer per store ------------------------------------------------
+
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def gazetteer_for(store: GraphStore) -> Gazetteer:
+    """The store's gazetteer, built on first use and rebuilt when its node counts change."""
+    now = time.monotonic()
+    entry = _CACHE.get(store)
+    if entry is not None:
+        gaz, signature, checked = entry
+        if now - checked < REVALIDATE_SECONDS:
+            return gaz
+        if _signature(store) == signature:
+            _CACHE[store] = (gaz, signature, now)
+            return gaz
+    signature = _signature(store)
+    gaz = Gazetteer(list(store.iter_nodes()))
+    _CACHE[store] = (gaz, signature, now)
+    return gaz
+
+
+def forget(store: GraphStore) -> None:
+    """Drop the store's gazetteer (call after loading into a store that answers questions)."""
+    _CACHE.pop(store, None)
+
+
+def _signature(store: GraphStore) -> tuple:
+    counts = store.counts()
+    return tuple(sorted(counts.nodes.items())), counts.documents

@@ -1,0 +1,344 @@
+"""A question -> one query with its parameters: deterministic, offline, no model.
+
+    "哪些计划支持懷柔科學城？"
+      keyed     哪些计划支持怀柔科学城            (width, script, case, punctuation folded)
+      names     怀柔科学城 -> zone-huairou-science-city   (gazetteer, longest cover)
+      skeleton  哪些计划支持Ⓔ
+      form      supporters (pattern 支持Ⓔ), types [Program] (计划)
+
+When the skeleton holds words that are no name and no cue (a misspelt or
+unknown name), a second reading replaces them by Ⓔ too, matched to the closest
+graph name (difflib) or kept as an unknown mention; it wins only if it places a
+name the first reading could not. The word lists it uses are in forms.yaml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, grammar
+from graph.ask.gazetteer import Gazetteer, Span, has_cjk, match_key
+
+MAX_CHARS = 500
+OTHER_LANGUAGE_WEIGHT = 0.9
+#: Markup is text, but its tags are not words of the question: they are read as spaces.
+_TAGS = re.compile(r"<[^<>]{0,200}>")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_ARTICLES = re.compile(r"\b(the|a|an|please|pls)\b\s*")
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff\u24b6-\u24e9]) (?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) (?=[\u24b6-\u24e9])")
+@dataclass
+class Mention:
+    """A name in the question: found exactly, found fuzzily, or not in the graph at all."""
+
+    text: str
+    ids: tuple[str, ...] = ()
+    score: float = 1.0
+    id: str | None = None  # the chosen node, once the form is known
+
+    @property
+    def kind(self) -> str:
+        if not self.ids:
+            return "unknown"
+        return "exact" if self.score >= 1.0 else "fuzzy"
+
+
+@dataclass
+class Reading:
+    skeleton: str
+    mentions: list[Mention]
+    form: Form | None = None
+    score: float = 0.0
+    slots: list[int] = field(default_factory=list)  # mention indices filling the form's slots
+    types: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Parse:
+    question: str
+    language: str
+    keyed: str
+    skeleton: str
+    mentions: list[Mention]
+    form: Form | None
+    slots: list[Mention]
+    types: list[str]
+    descriptors: list[str]
+    year: int | None
+    years: list[int]
+    count: bool
+    score: float
+
+    @property
+    def unknown(self) -> list[Mention]:
+        return [m for m in self.slots if m.kind == "unknown"]
+
+
+def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
+    """Read a question (already checked for length) against the names of one graph."""
+    g = g or grammar()
+    keyed = match_key(_TAGS.sub(" ", question))
+    capitals = frozenset(re.findall(r"\b[A-Z]{2,}\b", question))
+    spans = gaz.find(keyed, _everyday_words(g), capitals)
+    skeleton, years = _skeleton(keyed, spans)
+    language = _language(skeleton, question)
+    mentions = [Mention(s.key, s.ids) for s in spans]
+    skeleton, descriptors = _descriptors(skeleton, g, language, _kinds(mentions, gaz))
+    best = first = _read(Reading(skeleton, mentions), g, gaz, language, years)
+    chunks = _residue(skeleton, g, language)
+    if chunks:
+        second = _read(_with_chunks(first, chunks, gaz), g, gaz, language, years)
+        if second.form and (first.form is None or second.form.slots > first.form.slots):
+            best = second  # it places a name the first reading could not
+    slots = [best.mentions[i] for i in best.slots]
+    form = best.form
+    if form and slots and slots[0].ids:
+        form = _redirect(form, slots[0], g, gaz.types)
+    for mention in slots:
+        mention.id = _choose(mention, form, gaz.types, descriptors)
+    types = [t for t in best.types if not form or t not in form.ignore_types]
+    return Parse(question=question, language=language, keyed=keyed, skeleton=best.skeleton,
+                 mentions=best.mentions, form=form, slots=slots, types=types, descriptors=descriptors,
+                 year=years[0] if years else None, years=years,
+                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score)
+
+
+def _kinds(mentions: list[Mention], gaz: Gazetteer) -> list[set[str]]:
+    """The node types each name may stand for, in skeleton order."""
+    return [{gaz.types[i] for i in m.ids if i in gaz.types} for m in mentions]
+
+
+def _everyday_words(g: Grammar) -> frozenset[str]:
+    return frozenset(g.stop_words["en"] | g.everyday_en | g.vocabulary["en"])
+
+
+# ---- the skeleton ----------------------------------------------------------
+
+def _skeleton(keyed: str, spans: list[Span]) -> tuple[str, list[int]]:
+    """Names -> Ⓔ and years -> Ⓨ (outside names), spaced the way patterns expect."""
+    parts, pos, years = [], 0, []
+    for span in spans:
+        parts.append(_years(keyed[pos:span.start], years))
+        parts.append(f" {ENTITY} ")
+        pos = span.end
+    parts.append(_years(keyed[pos:], years))
+    return _tidy("".join(parts)), years
+
+
+def _years(text: str, found: list[int]) -> str:
+    def sub(m: re.Match) -> str:
+        found.append(int(m.group(1)))
+        return f" {YEAR} "
+    return _YEAR.sub(sub, text)
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return _CJK_SPACE.sub("", text)
+
+
+def _language(skeleton: str, question: str) -> str:
+    if has_cjk(skeleton):
+        return "zh"
+    if re.search(r"[a-z]", skeleton):
+        return "en"
+    return "zh" if has_cjk(question) or re.search(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]", question) else "en"
+
+
+def _descriptors(skeleton: str, g: Grammar, language: str, kinds: list[set[str]]) -> tuple[str, list[str]]:
+    """'the fund Ⓔ': a type word just before a name of that type describes it; it is dropped."""
+    if language != "en":
+        return skeleton, []
+    skeleton = _ARTICLES.sub("", skeleton).strip()
+    found: list[str] = []
+    for word in g.type_words["en"]:
+        regex = re.compile(word.regex.pattern + r"\s*(?=" + ENTITY + ")")
+
+        def drop(m: re.Match, word=word) -> str:
+            following = m.string.count(ENTITY, 0, m.end())
+            if following < len(kinds) and kinds[following] & set(word.types):
+                found.extend(word.types)
+                return ""
+            return m.group(0)
+        skeleton = regex.sub(drop, skeleton)
+    return _tidy(skeleton), found
+
+
+def _types(skeleton: str, g: Grammar, language: str, kinds: list[set[str]]) -> list[str]:
+    """The type filter: every type word, except one naming the type of the name beside it (石墨烯领域)."""
+    found: list[str] = []
+    text = skeleton
+    for word in g.type_words[language]:
+        for m in word.regex.finditer(text):
+            if not _describes(text, m, set(word.types), kinds, language):
+                found += [t for t in word.types if t not in found]
+        text = word.regex.sub(lambda m: " " * len(m.group(0)), text)  # 子基金 is not also 基金
+    return found
+
+
+def _describes(text: str, m: re.Match, types: set[str], kinds: list[set[str]], language: str) -> bool:
+    """Beside a name of its type it describes the name; in English, just before any name it is a
+    verb ('who funds Ⓔ') or a description, never a filter."""
+    before, after = text[: m.start()].rstrip(), text[m.end():].lstrip()
+    if language == "en" and after.startswith(ENTITY):
+        return True
+    near = []
+    if before.endswith(ENTITY):
+        near.append(before.count(ENTITY) - 1)
+    if after.startswith(ENTITY):
+        near.append(text.count(ENTITY, 0, m.end()))
+    return any(k < len(kinds) and kinds[k] & types for k in near)
+
+
+# ---- reading: the best form ------------------------------------------------
+
+def _read(reading: Reading, g: Grammar, gaz: Gazetteer, language: str, years: list[int]) -> Reading:
+    """The heaviest matching pattern of the forms that fit the question decides its form."""
+    entities = reading.skeleton.count(ENTITY)
+    reading.types = _types(reading.skeleton, g, language, _kinds(reading.mentions, gaz))
+    other = "en" if language == "zh" else "zh"
+    for form in g.forms.values():
+        if not _fits(form, entities, years, reading.types):
+            continue
+        for lang, factor in ((language, 1.0), (other, OTHER_LANGUAGE_WEIGHT)):
+            for pattern in form.patterns[lang]:
+                score = form.weight * pattern.weight * factor
+                if score <= reading.score:
+                    continue
+                match = pattern.regex.search(reading.skeleton)
+                if match:
+                    reading.form, reading.score = form, score
+                    reading.slots = _slot_indices(reading.skeleton, match, pattern, form)
+    return reading
+
+
+def _fits(form: Form, entities: int, years: list[int], types: list[str]) -> bool:
+    types = [t for t in types if t not in form.ignore_types]
+    return not (form.slots > entities or (form.slots == 0 and entities)
+                or (form.needs_year and not years) or (form.needs_type and not types)
+                or (form.no_types and types))
+
+
+def _slot_indices(skeleton: str, match: re.Match, pattern: Pattern, form: Form) -> list[int]:
+    """The mentions filling the form's slots: those the pattern placed, then the rest in order."""
+    starts = [match.start(name) for name in pattern.slots[: form.slots]]
+    chosen = [skeleton.count(ENTITY, 0, s) for s in starts]
+    rest = [i for i in range(skeleton.count(ENTITY)) if i not in chosen]
+    return chosen + rest[: form.slots - len(chosen)]
+
+
+# ---- words that are no name and no cue --------------------------------------
+
+def _residue(skeleton: str, g: Grammar, language: str) -> list[str]:
+    """Runs of words left when placeholders, cues, question and stop words are taken out."""
+    if language == "en":
+        return _residue_en(skeleton, g)
+    return _residue_zh(skeleton, g)
+
+
+def _residue_en(skeleton: str, g: Grammar) -> list[str]:
+    tokens = [t for t in re.split(r"\s+|(?=[ⒺⓎ])|(?<=[ⒺⓎ])", skeleton) if t]
+    kinds = ["stop" if t in (ENTITY, YEAR) or t in g.stop_words["en"] else
+             "name" if t in g.name_words["en"] or _is_type_word(t, g) else
+             "stop" if _is_function_word(t, g) else "rest" for t in tokens]
+    runs = _runs(kinds)
+    return [" ".join(tokens[a:b]) for a, b in runs if len(" ".join(tokens[a:b])) >= 3]
+
+
+def _runs(kinds: list[str]) -> list[tuple[int, int]]:
+    """Runs holding at least one unexplained word, widened over the name-like words around it."""
+    runs, i = [], 0
+    while i < len(kinds):
+        if kinds[i] != "rest":
+            i += 1
+            continue
+        start, end = i, i + 1
+        while start > 0 and kinds[start - 1] == "name":
+            start -= 1
+        while end < len(kinds) and kinds[end] in ("rest", "name"):
+            end += 1
+        runs.append((start, end))
+        i = end
+    return runs
+
+
+def _is_function_word(token: str, g: Grammar) -> bool:
+    if token.isdigit() or has_cjk(token):
+        return True
+    vocab = g.vocabulary["en"]
+    for suffix in ("", "s", "es", "ed", "d", "ing", "ers", "er"):
+        if token.endswith(suffix) and token[: len(token) - len(suffix)] in vocab:
+            return True
+    return token.endswith("ies") and token[:-3] + "y" in vocab
+
+
+def _is_type_word(token: str, g: Grammar) -> bool:
+    return any(w.regex.fullmatch(token) for w in g.type_words["en"])
+
+
+def _residue_zh(skeleton: str, g: Grammar) -> list[str]:
+    """Per character: part of a cue or stop word, of a name-like word (科学城, 基金 …), or unexplained."""
+    kinds = ["rest" if has_cjk(ch) else "stop" for ch in skeleton]
+    names = g.name_words["zh"] | {w for tw in g.type_words["zh"] for w in _zh_words(tw)}
+    for word in sorted(g.vocabulary["zh"] | g.stop_words["zh"] | names, key=len, reverse=True):
+        kind = "name" if word in names else "stop"
+        for m in re.finditer(re.escape(word), skeleton):
+            if all(k == "rest" for k in kinds[m.start():m.end()]):
+                kinds[m.start():m.end()] = [kind] * len(word)
+    return [skeleton[a:b] for a, b in _runs(kinds) if b - a >= 2]
+
+
+def _zh_words(word) -> list[str]:
+    return re.findall(r"[\u4e00-\u9fff]+", word.regex.pattern)
+
+
+def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer) -> Reading:
+    """The skeleton with leftover word runs read as names: the closest graph name, or unknown."""
+    skeleton = first.skeleton
+    placed = [(i, m) for i, m in zip((i for i, ch in enumerate(skeleton) if ch == ENTITY), first.mentions)]
+    free, located = skeleton, []
+    for chunk in sorted(set(chunks), key=len, reverse=True):
+        at = free.find(chunk)
+        if at >= 0:
+            located.append((at, chunk))
+            free = free[:at] + "\0" * len(chunk) + free[at + len(chunk):]
+    for at, chunk in located:
+        close = gaz.closest(match_key(chunk))
+        mention = Mention(chunk, tuple(sorted(gaz.names[close[0][0]])), close[0][1]) if close else Mention(chunk)
+        placed.append((at, mention))
+    for at, chunk in sorted(located, reverse=True):
+        skeleton = skeleton[:at] + f" {ENTITY} " + skeleton[at + len(chunk):]
+    return Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
+
+
+# ---- which node a name means -------------------------------------------------
+
+def _redirect(form: Form, mention: Mention, g: Grammar, types_of: dict[str, str]) -> Form:
+    """fields of a Field is 'who focuses on it'; parts of a zone are its members."""
+    if not form.otherwise:
+        return form
+    kinds = {types_of.get(i) for i in mention.ids}
+    if any(form.takes(k) for k in kinds if k):
+        return form
+    return g.forms[form.otherwise]
+
+
+TYPE_ORDER = ("Zone", "District", "Region", "Institution", "Program", "Fund", "Policy", "Project",
+              "Event", "Field", "Metric", "Document")
+
+
+def _choose(mention: Mention, form: Form | None, types_of: dict[str, str],
+            descriptors: list[str]) -> str | None:
+    """One node for a name that fits several: the described type, the form's types, a fixed order."""
+    if not mention.ids:
+        return None
+    if len(mention.ids) == 1:
+        return mention.ids[0]
+
+    def rank(node_id: str) -> tuple:
+        t = types_of.get(node_id, "")
+        return (t not in descriptors, bool(form) and not form.takes(t),
+                bool(form) and form.example_type is not None and t != form.example_type,
+                TYPE_ORDER.index(t) if t in TYPE_ORDER else len(TYPE_ORDER), node_id)
+
+    return min(mention.ids, key=rank)

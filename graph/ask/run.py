@@ -1,0 +1,244 @@
+"""The query behind each question form, run through GraphQueries and the store protocol.
+
+Each runner takes the resolved parameters and returns the rows of the answer
+with the edges (and so the evidence) that put every row there. Runners never
+see the question's text: only node ids, node types and a year.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from graph.ask.model import Item
+from graph.model import Document, Edge, Node
+from graph.queries import GraphQueries
+from graph.results import Path
+from graph.schema import MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
+
+MAX_ITEMS = 300
+RANK_LIMIT = 10
+PATH_HOPS = 4
+TYPE_ORDER = list(NODE_TYPES)
+
+
+@dataclass
+class Params:
+    refs: list[str] = field(default_factory=list)
+    types: list[str] = field(default_factory=list)
+    year: int | None = None
+
+
+@dataclass
+class Result:
+    items: list[Item] = field(default_factory=list)
+    paths: list[Path] = field(default_factory=list)
+    documents: list[Document] = field(default_factory=list)
+    by_type: dict[str, int] = field(default_factory=dict)
+    total: int | None = None  # a count that is not the number of items (stats)
+
+    def keep(self, types: list[str]) -> Result:
+        if types:
+            self.items = [i for i in self.items if i.node.type in types]
+        return self
+
+
+Runner = Callable[[GraphQueries, Params], Result]
+RUNNERS: dict[str, Runner] = {}
+
+
+def runner(name: str):
+    def register(fn: Runner) -> Runner:
+        RUNNERS[name] = fn
+        return fn
+    return register
+
+
+def run(name: str, q: GraphQueries, params: Params) -> Result:
+    return RUNNERS[name](q, params)
+
+
+# ---- one hop ---------------------------------------------------------------
+
+def _far(q: GraphQueries, ref: str, direction: str, types: tuple[str, ...]) -> list[Item]:
+    """The nodes one `types` edge away from `ref` ('out': ref is the source; 'in': the target)."""
+    edges = q.store.edges([ref], direction, list(types))
+    ends = {e.target if e.source == ref else e.source for e in edges}
+    nodes = q.store.get_nodes(ends)
+    items = []
+    for e in edges:
+        far = e.target if e.source == ref else e.source
+        if far in nodes and far != ref:
+            items.append(Item(node=nodes[far], relation=e.type, edges=[e]))
+    return _ordered(items)
+
+
+def _ordered(items: list[Item]) -> list[Item]:
+    return sorted(items, key=lambda i: (i.via is not None, TYPE_ORDER.index(i.node.type), i.node.id,
+                                        i.via.id if i.via else ""))
+
+
+@runner("supporters")
+def supporters(q: GraphQueries, p: Params) -> Result:
+    return Result([Item(node=s.node, relation=s.relation, via=s.via, edges=s.path)
+                   for s in q.supporters(p.refs[0])]).keep(p.types)
+
+
+@runner("supported")
+def supported(q: GraphQueries, p: Params) -> Result:
+    ref = p.refs[0]
+    items = _far(q, ref, "out", SUPPORT_EDGES_IN) + _far(q, ref, "in", SUPPORT_EDGES_OUT)
+    return Result(_ordered(items)).keep(p.types)
+
+
+@runner("members")
+def members(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "in", MEMBER_EDGES)).keep(p.types)
+
+
+@runner("parts")
+def parts(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "in", ("PART_OF",))).keep(p.types)
+
+
+@runner("location")
+def location(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "out", MEMBER_EDGES)).keep(p.types)
+
+
+@runner("investments")
+def investments(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "out", ("INVESTS_IN",))).keep(p.types)
+
+
+@runner("investors")
+def investors(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "in", ("INVESTS_IN",))).keep(p.types)
+
+
+@runner("partners")
+def partners(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "both", ("PARTNERS_WITH",))).keep(p.types)
+
+
+@runner("field_actors")
+def field_actors(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "in", ("FOCUSES_ON",))).keep(p.types)
+
+
+@runner("indicators")
+def indicators(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "in", ("MEASURES",)))
+
+
+@runner("fields")
+def fields(q: GraphQueries, p: Params) -> Result:
+    """What the node focuses on, directly or through its members (as in the zone profile)."""
+    ref = p.refs[0]
+    member_edges = {e.source: e for e in q.store.edges([ref], "in", MEMBER_EDGES)}
+    focus = q.store.edges([ref, *member_edges], "out", ["FOCUSES_ON"])
+    nodes = q.store.get_nodes({e.target for e in focus} | set(member_edges))
+    counts: dict[str, int] = defaultdict(int)
+    items = []
+    for e in focus:
+        counts[e.target] += 1
+        if e.source == ref:
+            items.append(Item(node=nodes[e.target], relation=e.type, edges=[e]))
+        else:
+            items.append(Item(node=nodes[e.target], relation=e.type, via=nodes[e.source],
+                              edges=[e, member_edges[e.source]]))
+    for item in items:
+        item.value = counts[item.node.id]
+    items.sort(key=lambda i: (-(i.value or 0), i.via is not None, i.node.id, i.via.id if i.via else ""))
+    return Result(items)
+
+
+@runner("about")
+def about(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "both", ())).keep(p.types)
+
+
+# ---- two ends ----------------------------------------------------------------
+
+@runner("paths")
+def paths(q: GraphQueries, p: Params) -> Result:
+    return Result(paths=q.paths(p.refs[0], p.refs[1], max_hops=PATH_HOPS))
+
+
+# ---- the whole graph -----------------------------------------------------------
+
+@runner("list")
+def listing(q: GraphQueries, p: Params) -> Result:
+    items = [Item(node=n) for t in p.types for n in q.store.nodes_of_type(t)]
+    return Result(_ordered(items))
+
+
+@runner("bridges")
+def bridges(q: GraphQueries, p: Params) -> Result:
+    items = [Item(node=b.node, edges=b.edges, value=len(b.zones)) for b in q.bridges()]
+    return Result(items).keep(p.types)
+
+
+@runner("rank")
+def rank(q: GraphQueries, p: Params) -> Result:
+    ranked = [r for t in (p.types or [None]) for r in q.rank("degree", t, RANK_LIMIT)]
+    ranked.sort(key=lambda r: (-r.score, r.node.id))
+    return Result([Item(node=r.node, value=r.score) for r in ranked[:RANK_LIMIT]])
+
+
+@runner("stats")
+def stats(q: GraphQueries, p: Params) -> Result:
+    s = q.stats()
+    by_type = {t: c for t, c in s.nodes_by_type.items() if not p.types or t in p.types}
+    total = sum(by_type.values()) if p.types else s.nodes
+    return Result(by_type=by_type, total=total, documents=s.documents)
+
+
+@runner("new_in_year")
+def new_in_year(q: GraphQueries, p: Params) -> Result:
+    """What the documents of year N brought: the nodes they are a source of."""
+    docs = [d for d in q.store.documents() if _year_of(d) == p.year]
+    ids = {d.id for d in docs}
+    nodes = [n for n in q.store.iter_nodes() if ids.intersection(n.sources)] if ids else []
+    if p.types:
+        nodes = [n for n in nodes if n.type in p.types]
+    by_type: dict[str, int] = defaultdict(int)
+    for n in nodes:
+        by_type[n.type] += 1
+    items = _ordered([Item(node=n) for n in nodes])
+    return Result(items, documents=docs, by_type=dict(sorted(by_type.items(), key=lambda kv: TYPE_ORDER.index(kv[0]))))
+
+
+def _year_of(doc: Document) -> int | None:
+    if doc.year:
+        return doc.year
+    head = (doc.date or "")[:4]
+    return int(head) if head.isdigit() else None
+
+
+def data_years(q: GraphQueries) -> list[int]:
+    return sorted({y for d in q.store.documents() if (y := _year_of(d))})
+
+
+def edges_of(result: Result) -> list[Edge]:
+    seen: dict[tuple, Edge] = {}
+    for item in result.items:
+        for e in item.edges:
+            seen.setdefault(e.key, e)
+    for path in result.paths:
+        for e in path.edges:
+            seen.setdefault(e.key, e)
+    return list(seen.values())
+
+
+def nodes_of(result: Result, anchors: list[Node]) -> list[Node]:
+    seen: dict[str, Node] = {n.id: n for n in anchors}
+    for item in result.items:
+        seen.setdefault(item.node.id, item.node)
+        if item.via:
+            seen.setdefault(item.via.id, item.via)
+    for path in result.paths:
+        for n in path.nodes:
+            seen.setdefault(n.id, n)
+    return list(seen.values())

@@ -1,0 +1,69 @@
+"""The ways in: `innograph ask`, GET /api/v1/ask and the /ask page (skipped until they are wired)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+
+def _cli_has_ask() -> bool:
+    from api.cli import app
+
+    return any((c.name or c.callback.__name__) == "ask" for c in app.registered_commands)
+
+
+@pytest.fixture
+def client(bundled_store):
+    pytest.importorskip("api.routes.ask", reason="GET /api/v1/ask is not wired yet")
+    from fastapi.testclient import TestClient
+
+    from api.app import create_app
+
+    return TestClient(create_app(store=bundled_store))
+
+
+def test_api_answers_with_the_answer_model(client):
+    r = client.get("/api/v1/ask", params={"q": "哪些政策支持怀柔科学城？"})
+    assert r.status_code == 200
+    body = r.json()
+    assert (body["query"], body["count"], body["interpretation"]) == ("supporters", 2, "支持怀柔科学城的政策")
+    assert body["evidence"] and body["link"].startswith("/view?center=")
+
+
+@pytest.mark.parametrize("q", ["", "   ", "x" * 501])
+def test_api_refuses_blank_and_long_questions_with_the_error_shape(client, q):
+    r = client.get("/api/v1/ask", params={"q": q})
+    assert r.status_code == 422 and r.json()["error"]["code"] in ("invalid_input", "limit_exceeded")
+
+
+def test_api_answers_a_question_without_words_with_examples(client):
+    r = client.get("/api/v1/ask", params={"q": "？？"})
+    assert r.status_code == 200 and r.json()["status"] == "not_understood" and r.json()["suggestions"]
+
+
+def test_the_page_escapes_the_question_and_links_suggestions(client):
+    if client.get("/ask").status_code == 404:
+        pytest.skip("the /ask page is not wired yet")
+    r = client.get("/ask", params={"q": "<script>alert(1)</script>谁支持怀柔科学城"})
+    assert r.status_code == 200 and "<script>alert" not in r.text and "&lt;script&gt;" in r.text
+    assert "怀柔科学城规划" in r.text
+    assert "/ask?q=" in client.get("/ask", params={"q": "怀柔科学城 河北"}).text
+    assert 'action="/ask"' in client.get("/").text
+
+
+def test_cli_ask_prints_a_table_or_json(monkeypatch, bundled_store):
+    if not _cli_has_ask():
+        pytest.skip("innograph ask is not wired yet")
+    from typer.testing import CliRunner
+
+    from api import cli
+    from graph.queries import GraphQueries
+
+    monkeypatch.setattr(cli, "queries", lambda: GraphQueries(bundled_store))
+    runner = CliRunner()
+    r = runner.invoke(cli.app, ["ask", "--json", "Who partners with Hebei?"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["query"] == "partners"
+    r = runner.invoke(cli.app, ["ask", "谁与河北合作？"])
+    assert r.exit_code == 0 and "河北省的合作伙伴" in r.stdout
+    assert runner.invoke(cli.app, ["ask", ""]).exit_code == 2
