@@ -31,6 +31,9 @@ err = Console(stderr=True)
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="machine-readable output")]
 TypeOpt = Annotated[Optional[str], typer.Option("--type", "-t", help="node type, e.g. Program")]
+YearOpt = Annotated[Optional[int], typer.Option(help="the year of a report (default: from its header or title)")]
+MinConfidenceOpt = Annotated[float, typer.Option(min=0.0, max=1.0,
+                                                 help="drop extracted names and relations below this confidence")]
 
 
 def handles_errors(fn):
@@ -103,12 +106,15 @@ def build(backend: Annotated[Optional[str], typer.Option(help="memory or neo4j")
 @handles_errors
 def load(paths: Annotated[list[Path], typer.Argument(help="YAML files/dirs, a CSV pair, reports")],
          allow_rejects: Annotated[bool, typer.Option(help="store what is valid even if some records are rejected")] = False,
+         year: YearOpt = None,
+         min_confidence: MinConfidenceOpt = 0.0,
          as_json: JsonOpt = False):
     """Load more sources into the graph; with any rejection nothing is stored."""
     from loaders.sources import load_sources
 
     with err.status("loading …"):
-        result = load_sources(queries().store, paths, allow_rejects=allow_rejects)
+        result = load_sources(queries().store, paths, allow_rejects=allow_rejects, year=year,
+                              min_confidence=min_confidence)
     summary = result.summary()
     if as_json:
         emit({**summary, "rejections": [str(r) for r in result.rejected]}, True)
@@ -116,6 +122,53 @@ def load(paths: Annotated[list[Path], typer.Argument(help="YAML files/dirs, a CS
     out.print(f"loaded {summary['nodes']} nodes, {summary['edges']} edges, {summary['documents']} document(s)")
     for r in result.rejected:
         err.print(f"  rejected {r}", highlight=False)
+
+
+@app.command()
+@handles_errors
+def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (UTF-8, GB18030 or Big5)")],
+            year: YearOpt = None,
+            min_confidence: MinConfidenceOpt = 0.0,
+            cold: Annotated[bool, typer.Option(help="ignore the graph's names (built-in lexicon only)")] = False,
+            as_json: JsonOpt = False):
+    """Report text -> nodes and edges with evidence, without storing anything."""
+    from rich.table import Table
+
+    from graph.errors import InvalidInput
+    from loaders.report_loader import extract_report
+
+    if not path.is_file():
+        raise InvalidInput(f"no such file: {path}")
+    extraction = extract_report(path, None if cold else queries().store, year, min_confidence)
+    if as_json:
+        emit(extraction.to_json(), True)
+        return
+    names = {n.id: n.name_zh for n in extraction.nodes}
+    edges = Table(title=f"{len(extraction.edges)} relation(s)")
+    for col in ("source", "type", "target", "confidence", "evidence"):
+        edges.add_column(col)
+    for e in extraction.edges:
+        edges.add_row(names[e.source], e.type, names[e.target], f"{e.attrs['confidence']:.2f}", render.quote(e))
+    doc = extraction.document
+    out.print(f"{doc.id}: {doc.title} ({doc.year}), {len(extraction.nodes)} nodes, {len(extraction.edges)} edges")
+    render.show(out, render.nodes_table(extraction.nodes, f"{len(extraction.nodes)} node(s)"), edges)
+
+
+@app.command()
+@handles_errors
+def diff(from_year: Annotated[int, typer.Option("--from", help="the earlier year")],
+         to_year: Annotated[int, typer.Option("--to", help="the later year")],
+         as_json: JsonOpt = False):
+    """Nodes and edges that appear or disappear between the reports of two years."""
+    from loaders.diff import diff as year_diff
+
+    result = year_diff(queries().store, from_year, to_year)
+    if as_json:
+        emit(result.to_json(), True)
+        return
+    render.show(out, render.nodes_table(result.nodes_added, f"{len(result.nodes_added)} node(s) new in {to_year}"),
+                render.nodes_table(result.nodes_removed, f"{len(result.nodes_removed)} node(s) not in {to_year}"))
+    out.print(f"edges: {len(result.edges_added)} new in {to_year}, {len(result.edges_removed)} not in {to_year}")
 
 
 # ---- queries --------------------------------------------------------------

@@ -19,7 +19,9 @@ BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "curated"
 REPORT_SUFFIXES = {".txt", ".html", ".htm"}
 
 
-def read_sources(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
+def read_sources(paths: list[Path], store: GraphStore | None = None, year: int | None = None,
+                 min_confidence: float = 0.0) -> LoadResult:
+    """Records of every source; `year` and `min_confidence` apply to reports (.txt/.html) only."""
     yaml_paths: list[Path] = []
     result = LoadResult()
     for path in map(Path, paths):
@@ -33,7 +35,7 @@ def read_sources(paths: list[Path], store: GraphStore | None = None) -> LoadResu
         elif path.suffix.lower() in REPORT_SUFFIXES:
             from loaders.report_loader import load_report  # heavy: only for reports
 
-            result.extend(load_report(path, store=store))
+            result.extend(load_report(path, store=store, year=year, min_confidence=min_confidence))
         else:
             raise InvalidInput(f"{path}: not a YAML file or directory, a nodes.csv/edges.csv pair, "
                                "or a report (.txt/.html)")
@@ -42,8 +44,9 @@ def read_sources(paths: list[Path], store: GraphStore | None = None) -> LoadResu
     return result
 
 
-def load_sources(store: GraphStore, paths: list[Path], allow_rejects: bool = False) -> LoadResult:
-    result = read_sources(paths, store)
+def load_sources(store: GraphStore, paths: list[Path], allow_rejects: bool = False,
+                 year: int | None = None, min_confidence: float = 0.0) -> LoadResult:
+    result = read_sources(paths, store, year, min_confidence)
     if result.rejected and not allow_rejects:
         raise LoadError(f"{len(result.rejected)} record(s) rejected; nothing was stored", result.rejected)
     if not len(result.kept):

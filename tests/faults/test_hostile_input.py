@@ -119,3 +119,21 @@ def test_a_huge_field_is_handled(tmp_path):
                     encoding="utf-8")
     assert load_or_explain(store, path)
     assert store.search("区" * 10, limit=1)
+
+
+report_text = st.one_of(
+    st.binary(max_size=600),
+    st.text(alphabet="怀柔科学城支持聚焦中关村基金出台《》、，。与合作举办牵头\n<>&\"'` ", max_size=300).map(
+        lambda t: t.encode("utf-8")),
+    st.text(max_size=200).map(lambda t: t.encode("gb18030", errors="replace")),
+)
+
+
+@SETTINGS
+@given(raw=report_text, suffix=st.sampled_from([".txt", ".html"]))
+def test_generated_reports_load_cleanly_or_are_refused_whole(tmp_path_factory, mini_snapshot, raw, suffix):
+    tmp = tmp_path_factory.mktemp("r")
+    store = fresh_store(tmp, mini_snapshot)
+    path = tmp / f"report{suffix}"
+    path.write_bytes(raw)
+    load_or_explain(store, path)

@@ -1,0 +1,334 @@
+"""Entity mentions: known names (graph and lexicon) plus patterns that find new ones.
+
+Patterns, each with its own confidence (docs/extraction.md):
+
+- names ending in a type's suffix (…研究院, …科学城, …计划, …基金, …大会 …), whose left
+  edge is chosen among the places a name may start (after a verb, after a
+  function word, at a hard boundary), preferring a start that opens with a
+  place, a field or an anchor word;
+- titles in 《》 (policies; 《自然》杂志 is a journal);
+- quoted names “…” that end like a name or are followed by a type word (“科技冬奥”专项);
+- Latin-script organisation names (CB Insights);
+- coordinated lists typed by their category (A、B等领域, A、B等6支子基金 …) — lists.py;
+- figures (number + unit + what is measured) — metrics.py.
+
+All positions here are in the normalised body view.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from graph.text import normalize
+from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
+from loaders.text.rules import Rules, Suffix
+
+MAX_NAME = 30
+RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
+PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—")
+QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方]|[一二两三四五六七八九十几]+[个批支家])$")
+BOOK = re.compile(r"《([^《》\n]{2,80})》")
+QUOTE = re.compile(r"“([^“”\n]{2,40})”")
+LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
+YEAR = re.compile(r"\d{4}年度?")
+PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
+PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
+            "abbr": 4, "list": 3, "derived": 3, "suffix": 2, "latin": 1, "metric": 0}
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    name: str  # canonical name_zh
+    type: str
+    conf: float
+    how: str
+    surface: str = ""
+    node_id: str | None = None
+    name_en: str = ""
+    kind: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    attrs: dict = field(default_factory=dict)
+    nested: bool = False
+    publisher: bool = False
+    weak: bool = False
+    parent: Mention | None = None  # derived mentions: the list item they come from
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (normalize(self.name), self.type)
+
+    @property
+    def priority(self) -> int:
+        return PRIORITY.get(self.how, 0)
+
+    def inside(self, other: Mention) -> bool:
+        return other.start <= self.start and self.end <= other.end and (self.start, self.end) != (other.start, other.end)
+
+    def crosses(self, other: Mention) -> bool:
+        return self.start < other.end and other.start < self.end and not (
+            self.inside(other) or other.inside(self) or (self.start, self.end) == (other.start, other.end))
+
+
+def from_entry(entry: Entry, start: int, end: int, surface: str) -> Mention:
+    return Mention(start, end, entry.name, entry.type, entry.conf, entry.how, surface, entry.node_id,
+                   entry.name_en, entry.kind, publisher=entry.publisher, weak=entry.weak)
+
+
+class EntityFinder:
+    def __init__(self, rules: Rules, gazetteer: Gazetteer, context: Context):
+        self.rules = rules
+        self.gazetteer = gazetteer
+        self.context = context
+        self.anchors = anchors(rules)
+        self.strong_anchors = strong_anchors(rules)
+        self.suffix_ends = {s.end for s in rules.suffixes}
+        self.places = self.anchors - {w for w in rules.lexicon["fields"]}
+        self._generic_words = sorted(rules.generic | self.places, key=len, reverse=True)
+        self.abbr = region_abbreviations(rules)
+        self._max_anchor = max(map(len, self.anchors))
+        self.weak_surfaces = {w for item in rules.relative if item.get("weak") for w in item["surface"]}
+
+    # ---- known names ------------------------------------------------------
+
+    def known(self, text: str) -> list[Mention]:
+        out = []
+        for start, end, entries in self.gazetteer.scan(_lower(text)):
+            entry = self.pick(entries)
+            if entry:
+                mention = from_entry(entry, start, end, text[start:end])
+                mention.weak = mention.weak or text[start:end] in self.weak_surfaces  # 本市 is never an object
+                out.append(mention)
+        out.extend(self._home_abbreviations(text))
+        return out
+
+    def pick(self, entries: list[Entry]) -> Entry | None:
+        """The entry a surface form stands for; graph names first, ambiguity settled by the city."""
+        for how in ("graph", "relative", "lexicon"):
+            found = [e for e in entries if e.how == how]
+            if len(found) == 1:
+                return found[0]
+            local = [e for e in found if self.context.city and self.context.city[:2] in e.name]
+            if len(local) == 1:
+                return local[0]
+            if found:
+                return None
+        return None
+
+    def _home_abbreviations(self, text: str) -> list[Mention]:
+        """在京 -> the city whose one-character abbreviation is 京."""
+        out = []
+        for m in re.finditer(r"(?<=在)(.)(?=[揭落设举召建成])", text):
+            name = self.abbr.get(m.group(1))
+            if name:
+                entries = self.gazetteer.get(name)
+                entry = self.pick(entries) if entries else None
+                mention = from_entry(entry, m.start(), m.end(), m.group(1)) if entry else \
+                    Mention(m.start(), m.end(), name, "Region", 0.8, "abbr", m.group(1))
+                mention.how = "abbr"
+                out.append(mention)
+        return out
+
+    # ---- patterns ---------------------------------------------------------
+
+    def books(self, text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
+        """Titles in 《》 and the spans they cover (opaque to the suffix patterns)."""
+        out, spans = [], []
+        for m in BOOK.finditer(text):
+            spans.append(m.span())
+            title = m.group(1).strip()
+            bare = re.sub(r"\([^()]*\)$", "", title)  # …实施办法(试行), …行动计划(2018-2020年)
+            after = next((w for w in self.rules.periodical_after if text.startswith(w, m.end())), None)
+            if after:
+                out.append(Mention(m.start(), m.end() + len(after), m.group(0) + after, "Institution", 0.7,
+                                   "book", m.group(0) + after, kind="enterprise", aliases=[title + after]))
+            elif bare.endswith(self.rules.policy_ends):
+                out.append(Mention(m.start(1), m.end(1), title, "Policy", 0.85, "book", title))
+        return out, spans
+
+    def quotes(self, text: str) -> list[Mention]:
+        out = []
+        for m in QUOTE.finditer(text):
+            inner = m.group(1).strip()
+            follower = next((w for w in sorted(self.rules.quote_followers, key=len, reverse=True)
+                             if text.startswith(w, m.end())), None)
+            if follower:
+                type_ = self.rules.quote_followers[follower]
+                out.append(Mention(m.start(1), m.end() + len(follower), inner + follower, type_, 0.75, "quote",
+                                   text[m.start(): m.end() + len(follower)], aliases=[m.group(0) + follower]))
+                continue
+            suffix = self._suffix_at_end(inner)
+            type_ = suffix.type if suffix and len(inner) > len(suffix.end) else None
+            if type_ is None and text.count(m.group(0)) >= 2:  # a recurring quoted name: “三城一区”
+                type_ = next((t for end, t in self.rules.quote_types.items() if inner.endswith(end)), None)
+            if type_:
+                out.append(Mention(m.start(1), m.end(1), inner, type_, 0.75, "quote", inner,
+                                   kind=suffix.kind if suffix else None))
+        return out
+
+    def _suffix_at_end(self, name: str) -> Suffix | None:
+        return next((s for s in self.rules.suffixes if name.endswith(s.end)), None)
+
+    def latin(self, text: str) -> list[Mention]:
+        return [Mention(m.start(), m.end(), m.group(), "Institution", 0.6, "latin", m.group(), kind="enterprise")
+                for m in LATIN.finditer(text)]
+
+    def suffixed(self, text: str, opaque: list[tuple[int, int]]) -> list[Mention]:
+        out: dict[tuple[int, int], Mention] = {}
+        for suffix in self.rules.suffixes:
+            at = text.find(suffix.end)
+            while at != -1:
+                end = at + len(suffix.end)
+                if not any(s <= at < e for s, e in opaque):
+                    mention = self._name_ending(text, at, end, suffix)
+                    if mention and (mention.start, end) not in out:
+                        out[(mention.start, end)] = mention
+                at = text.find(suffix.end, at + 1)
+        return list(out.values())
+
+    def _name_ending(self, text: str, at: int, end: int, suffix: Suffix) -> Mention | None:
+        if self._starts_with(text[end:], self.rules.not_before):
+            return None  # 专题组, 规划编制: the suffix word is not the end of a name here
+        start, anchored = self.left_edge(text, at, suffix.alone)
+        if start is None or (start == at and not suffix.alone):
+            return None
+        name = text[start:end]
+        if (name in self.suffix_ends and not suffix.alone) or text[:start].endswith("等") \
+                or self._is_person(text, start, end) or text[end:end + 1].isdigit():
+            return None  # a bare ending, a category (…等新型研发平台), a person, a thing counted (…实验室88家)
+        if name in self.rules.not_names or self._not_a_name(name):
+            return None
+        modifier = text[start:at]
+        if modifier and (len(modifier) < 2 or suffix.type not in ("Project", "Event") and self._generic(modifier)):
+            return None
+        conf = suffix.conf + (0.05 if anchored else 0.0) - (0.15 if len(modifier) == 1 else 0.0)
+        return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind)
+
+    def _not_a_name(self, name: str) -> bool:
+        """Names that end in a listed non-name after a generic modifier (市级科普基地)."""
+        return any(name.endswith(word) and self._generic(name[: -len(word)], True) for word in self.rules.not_names)
+
+    def left_edge(self, text: str, at: int, alone: bool = False) -> tuple[int | None, bool]:
+        """Where a name ending at `at` (its suffix starts there) begins, and whether an anchor opens it.
+
+        Going left from the suffix, every place right after a verb, a function word or a hard
+        boundary may start the name; the nearest wins unless a farther one opens with a place
+        (北京…) or a field. Only a city, province, country or anchor word may open a name that
+        spans a verb (北京推进科技创新中心建设办公室); a function word right after a complete
+        name (…规划和…) ends the search.
+        """
+        best: tuple[float, int, bool] | None = None
+        crossed_verb = False
+        floor = max(0, at - MAX_NAME)
+        i: int | None = at
+        while i is not None:
+            before = text[:i]
+            hard = self._hard_before(before) or i <= floor
+            inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
+            verb = not inside_word and self._ends_with(before, self.rules.verbs)
+            function = None if inside_word else next((w for w in self.rules.functions if before.endswith(w)), None)
+            if (i < at or alone) and (hard or verb or function) and self._starts_name(text, i):
+                level = self._anchor_level(text, i)
+                relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
+                if (not crossed_verb or level >= 1.0 or relaxed) and (best is None or level > best[0]):
+                    best = (level, i, level > 0)
+            if hard or (function and self._complete_name(before[: -len(function)])):
+                break
+            crossed_verb = crossed_verb or verb
+            i = self._step_left(text, i)
+        return (best[1], best[2]) if best else (None, False)
+
+    def _splits_word(self, text: str, i: int) -> bool:
+        """Whether position i falls inside a suffix word (开发|区, 研究|院)."""
+        for j in range(max(0, i - 5), i):
+            for n in range(i - j + 1, 6):
+                if text[j:j + n] in self.suffix_ends:
+                    return True
+        return False
+
+    def _complete_name(self, text: str) -> bool:
+        return bool(text) and any(text.endswith(s.end) for s in self.rules.suffixes)
+
+    def _anchor_level(self, text: str, i: int) -> float:
+        """1 for a city, province, country or anchor word at i; 0.5 for a district or a field; else 0."""
+        level = 0.0
+        for n in range(2, self._max_anchor + 1):
+            word = text[i:i + n]
+            if word in self.strong_anchors:
+                return 1.0
+            if word in self.anchors:
+                level = 0.5
+        return level
+
+    def _step_left(self, text: str, i: int) -> int | None:
+        ch = text[i - 1]
+        if ch == ")":  # a short parenthesised place inside a name: 中国(北京)跨国技术转移大会
+            open_at = text.rfind("(", max(0, i - 8), i)
+            return open_at if open_at > 0 else None
+        if ch in PUNCT or ch == "(":
+            return None
+        return i - 1
+
+    def _starts_name(self, text: str, i: int) -> bool:
+        rest = text[i:]
+        return not (rest[:1] in PUNCT or rest[:1] in ")(" or self._starts_with(rest, self.rules.stops))
+
+    def _anchored(self, text: str, i: int) -> bool:
+        return any(text[i:i + n] in self.anchors for n in range(2, self._max_anchor + 1))
+
+    def _hard_before(self, before: str) -> bool:
+        """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
+        if not before or before[-1] in PUNCT:
+            return True
+        if self._ends_with(before, self.rules.hard_words):
+            return True
+        quantity = QUANTITY.search(before[-8:])
+        return bool(quantity) and not before[: len(before) - len(quantity.group())].endswith("第")
+
+    @staticmethod
+    def _ends_with(text: str, words) -> bool:
+        return any(text.endswith(w) for w in words)
+
+    @staticmethod
+    def _starts_with(text: str, words) -> bool:
+        return any(text.startswith(w) for w in words)
+
+    def _generic(self, modifier: str, places_suffice: bool = False) -> bool:
+        """A modifier of generic words (places and years allowed beside them) names a category:
+        中关村上市公司. With `places_suffice`, places and years alone do too (2018年|科技创新中心)."""
+        i, generic_seen = 0, places_suffice
+        while i < len(modifier):
+            year = YEAR.match(modifier, i)
+            word = year.group() if year else next((w for w in self._generic_words if modifier.startswith(w, i)), None)
+            if word is None:
+                return False
+            generic_seen = generic_seen or word in self.rules.generic
+            i += len(word)
+        return generic_seen
+
+    @staticmethod
+    def _is_person(text: str, start: int, end: int) -> bool:
+        return end - start <= 4 and text.startswith(PERSON_TITLES, end)
+
+
+def _lower(text: str) -> str:
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep non-crossing mentions: graph names first, then longer, then stronger; contained ones become nested."""
+    order = sorted(mentions, key=lambda m: (m.how != "graph", -(m.end - m.start), -m.priority, -m.conf, m.start))
+    kept: list[Mention] = []
+    spans: dict[tuple[int, int], Mention] = {}
+    for m in order:
+        if (m.start, m.end) in spans and spans[(m.start, m.end)].how != "derived" and m.how != "derived":
+            continue
+        if any(m.crosses(k) for k in kept if k.how != "derived" and m.how != "derived"):
+            continue
+        m.nested = any(m.inside(k) for k in kept if k.how != "derived")
+        kept.append(m)
+        spans.setdefault((m.start, m.end), m)
+    return sorted(kept, key=lambda m: (m.start, -m.end))

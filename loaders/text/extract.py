@@ -1,0 +1,84 @@
+"""The extraction pipeline on one read report: mentions, then relations (no records yet)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.store import GraphStore
+from loaders.text import lists, metrics
+from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
+from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
+from loaders.text.reading import Report
+from loaders.text.relations import Relation, RelationFinder
+from loaders.text.rules import Rules, load_rules
+from loaders.text.sections import Sentence, split
+
+PAIR_AFTER = re.compile(r"两地|三地|地区|区域")
+
+
+@dataclass
+class Analysis:
+    report: Report
+    context: Context
+    sentences: list[Sentence]
+    mentions: list[Mention]
+    relations: list[Relation]
+    publisher: Mention | None
+    city: Mention | None
+
+
+def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None = None) -> Analysis:
+    rules = rules or load_rules()
+    context = Context.of(report.meta.get("publisher", ""), report.title)
+    gazetteer = builtin(rules, context).add_store(store, report.doc_id)
+    finder = EntityFinder(rules, gazetteer, context)
+    text = report.body.text
+    sentences = split(text)
+    mentions = find_mentions(finder, text, sentences)
+    publisher = _known(finder, gazetteer, context.publisher, "Institution")
+    city = _known(finder, gazetteer, context.city, "Region")
+    relations = RelationFinder(rules, text, sentences, mentions, publisher, city,
+                               region_abbreviations(rules)).find()
+    return Analysis(report, context, sentences, mentions, relations, publisher, city)
+
+
+def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) -> list[Mention]:
+    books, opaque = finder.books(text)
+    candidates = [*finder.known(text), *books, *finder.quotes(text), *finder.suffixed(text, opaque),
+                  *finder.latin(text), *_pairs(finder, text)]
+    mentions = lists.join_ji(text, resolve_overlaps(candidates))
+    mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
+    mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
+    quoted = [m.span() for m in QUOTE.finditer(text)]
+    mentions += metrics.figures(text, sentences, quoted)
+    lists.unify_names(finder, mentions)
+    return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _pairs(finder: EntityFinder, text: str) -> list[Mention]:
+    """津冀两地 -> 天津市 and 河北省 (two one-character abbreviations before 两地/地区)."""
+    out = []
+    for m in PAIR_AFTER.finditer(text):
+        a, b = m.start() - 2, m.start() - 1
+        if a < 0 or text[a] not in finder.abbr or text[b] not in finder.abbr:
+            continue
+        if a > 0 and text[a - 1] in finder.abbr:  # 京津冀 is a name of its own
+            continue
+        for i in (a, b):
+            entry = finder.pick(finder.gazetteer.get(finder.abbr[text[i]]))
+            if entry:
+                mention = from_entry(entry, i, i + 1, text[i])
+                mention.how = "abbr"
+                out.append(mention)
+    return out
+
+
+def _known(finder: EntityFinder, gazetteer: Gazetteer, name: str, type_: str) -> Mention | None:
+    """The publisher or the city as a mention outside the text (the default subject, 全市)."""
+    if not name:
+        return None
+    entry = finder.pick([e for e in gazetteer.get(name) if e.type == type_])
+    if entry:
+        return from_entry(entry, -1, -1, name)
+    return Mention(-1, -1, name, type_, 1.0, "relative", name, kind="government" if type_ == "Institution" else None)

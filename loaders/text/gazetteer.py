@@ -1,0 +1,184 @@
+"""Known names: the graph's names and aliases, and the built-in lexicon.
+
+A `Gazetteer` maps normalised surface forms to entries (a canonical name, a
+type, the id of the graph node when the name comes from the graph) and finds
+every occurrence of them in a text. Names from the graph outrank built-in
+ones; publisher-relative names (市科委, 本市) are expanded with the report's
+own publisher and city.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from graph.model import Node
+from graph.store import GraphStore
+from graph.text import normalize
+from loaders.text.rules import Rules
+
+GRAPH_CONF = 0.95
+LEXICON_CONF = 0.9
+ASCII = re.compile(r"[a-z0-9]")
+SKIP_TYPES = {"Metric", "Document"}
+CITY = re.compile(r"^(.{2,5}?[市省])")
+TITLE_PUBLISHER = re.compile(r"^(.{2,5}?[市省].{2,12}?(?:委员会|局|厅|办公室|人民政府))")
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    type: str
+    conf: float
+    how: str  # graph | lexicon | relative
+    node_id: str | None = None
+    name_en: str = ""
+    kind: str | None = None
+    publisher: bool = False
+    weak: bool = False  # counts for relations (本市 -> the city), not as a mention of its own
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the report says about itself: who publishes it, in which city."""
+
+    publisher: str = ""
+    city: str = ""
+
+    @classmethod
+    def of(cls, publisher: str, title: str = "") -> Context:
+        if not publisher:
+            found = TITLE_PUBLISHER.match(title.split("关于")[0])
+            publisher = found.group(1) if found else ""
+        found = CITY.match(publisher)
+        return cls(publisher, found.group(1) if found else "")
+
+    def short(self, rules: Rules) -> str:
+        """北京市科学技术委员会 -> 市科委."""
+        rest = self.publisher[len(self.city):] if self.city else self.publisher
+        for full, abbr in rules.abbreviations.items():
+            if rest == full:
+                return ("市" if self.city.endswith("市") else "省") + abbr
+        return ""
+
+
+class Gazetteer:
+    def __init__(self):
+        self._entries: dict[str, list[Entry]] = defaultdict(list)
+        self._lengths: dict[str, set[int]] = defaultdict(set)
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def add(self, surface: str, entry: Entry) -> None:
+        key = normalize(surface)
+        if len(key) < 2 or any(e == entry for e in self._entries[key]):
+            return
+        self._entries[key].append(entry)
+        self._lengths[key[0]].add(len(key))
+
+    def get(self, surface: str) -> list[Entry]:
+        return self._entries.get(normalize(surface), [])
+
+    def add_nodes(self, nodes: Iterable[Node]) -> Gazetteer:
+        for node in nodes:
+            if node.type in SKIP_TYPES:
+                continue
+            entry = Entry(node.name_zh, node.type, GRAPH_CONF, "graph", node.id, node.name_en,
+                          node.attrs.get("kind"))
+            for name in node.names:
+                self.add(name, entry)
+        return self
+
+    def add_store(self, store: GraphStore | None, doc_id: str = "") -> Gazetteer:
+        """The graph's names, except those extracted from this very document before: re-reading a
+        report must find what it found the first time, not what its own first reading added."""
+        if store is None:
+            return self
+        return self.add_nodes(n for n in store.iter_nodes()
+                              if not (n.attrs.get("extracted") and set(n.sources) <= {doc_id}))
+
+    def scan(self, text: str) -> list[tuple[int, int, list[Entry]]]:
+        """Every occurrence of every known name in `text` (already normalised), nested ones included."""
+        hits = []
+        for i, ch in enumerate(text):
+            for n in sorted(self._lengths.get(ch, ()), reverse=True):
+                key = text[i: i + n]
+                entries = self._entries.get(key)
+                if entries and _word_bounded(text, i, i + n):
+                    hits.append((i, i + n, entries))
+        return hits
+
+
+def _word_bounded(text: str, start: int, end: int) -> bool:
+    """Latin names match whole words only: 'AI' is not in 'CHAIN'."""
+    if ASCII.match(text[start].lower()) and start > 0 and ASCII.match(text[start - 1].lower()):
+        return False
+    return not (ASCII.match(text[end - 1].lower()) and end < len(text) and ASCII.match(text[end].lower()))
+
+
+def builtin(rules: Rules, context: Context) -> Gazetteer:
+    """The lexicon: places, national bodies, fields, and the publisher's own relative names."""
+    gaz = Gazetteer()
+    lex = rules.lexicon
+    for item in lex["regions"]:
+        entry = Entry(item["name"], "Region", LEXICON_CONF, "lexicon")
+        for surface in [item["name"], *item.get("aliases", [])]:
+            gaz.add(surface, entry)
+    for item in lex["districts"]:
+        entry = Entry(item["name"], "District", LEXICON_CONF, "lexicon")
+        for surface in [item["name"], *item.get("aliases", [])]:
+            gaz.add(surface, entry)
+    for item in lex["institutions"]:
+        entry = Entry(item["name"], "Institution", LEXICON_CONF, "lexicon", kind=item.get("kind"))
+        for surface in [item["name"], *item.get("aliases", [])]:
+            gaz.add(surface, entry)
+    for name in lex["fields"]:
+        gaz.add(name, Entry(name, "Field", 0.8, "lexicon"))
+    if context.city:
+        _add_relative(gaz, rules, context)
+    return gaz
+
+
+def _add_relative(gaz: Gazetteer, rules: Rules, context: Context) -> None:
+    short = context.short(rules)
+    values = {"city": context.city, "publisher": context.publisher, "publisher_short": short}
+    for item in rules.relative:
+        if "{publisher" in item["name"] and not context.publisher:
+            continue
+        name = item["name"].format(**values)
+        entry = Entry(name, item["type"], LEXICON_CONF, "relative", kind=item.get("kind"),
+                      publisher=bool(item.get("publisher")), weak=bool(item.get("weak")))
+        surfaces = list(item["surface"])
+        if item.get("publisher") and short:
+            surfaces.append(short)
+        for surface in surfaces:
+            gaz.add(surface, entry)
+        if not item.get("weak"):
+            gaz.add(name, entry)
+
+
+def region_abbreviations(rules: Rules) -> dict[str, str]:
+    """Single-character abbreviations (京 -> 北京市), used only inside pairs and after 在."""
+    return {item["abbr"]: item["name"] for item in rules.lexicon["regions"] if item.get("abbr")}
+
+
+def strong_anchors(rules: Rules) -> set[str]:
+    """Words that may open a name even across a verb: cities, provinces, countries, anchor words."""
+    lex = rules.lexicon
+    words = set(lex["anchors"])
+    for item in lex["regions"]:
+        words.update([item["name"], *item.get("aliases", [])])
+    return {normalize(w) for w in words if len(w) >= 2}
+
+
+def anchors(rules: Rules) -> set[str]:
+    """Words that may open a name: places, districts, fields and the listed anchors."""
+    lex = rules.lexicon
+    words = set(lex["anchors"]) | set(lex["fields"])
+    for key in ("regions", "districts"):
+        for item in lex[key]:
+            words.update([item["name"], *item.get("aliases", [])])
+    return {normalize(w) for w in words if len(w) >= 2}

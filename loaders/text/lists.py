@@ -1,0 +1,192 @@
+"""Structure around mentions: coordinated lists, shared endings, 暨, and short forms.
+
+- "A、B和C等[N个]CATEGORY": the items are typed by the category (领域 -> Field,
+  省市自治区 -> Region, 家 -> enterprise …); "等6支子基金" also derives a fund per manager.
+- "X、Y+ending" with a shared ending: 物质、空间科学实验室 is also 物质科学实验室;
+  市委、市政府办公厅 is also 市委办公厅.
+- "A暨B" joins two event names into one event known by both.
+- A name that is another name of the same type with a place before it
+  (智源人工智能研究院 / 北京智源人工智能研究院) is an alias of the longer one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from loaders.text.entities import PUNCT, EntityFinder, Mention
+from loaders.text.rules import Category
+
+DENG = re.compile(r"等((?:\d+|[一二两三四五六七八九十百千几多]+)(?:多|余)?([个项家支名位条件期次部批类所])?)?")
+SPLIT_LAST = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
+ITEM_MAX = 16
+
+
+def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[Mention]:
+    """New or retyped mentions for the items of typed coordinated lists."""
+    by_end: dict[int, Mention] = {}
+    for m in mentions:
+        if not m.nested and (m.end not in by_end or m.start < by_end[m.end].start):
+            by_end[m.end] = m
+    out: list[Mention] = []
+    for end, category in _categories(finder, text):
+        items = _items(finder, text, end, by_end)
+        if len(items) < 2 and not text.startswith("等", end):
+            continue
+        for start, stop in items:
+            known = by_end.get(stop)
+            known = known if known is not None and known.start <= start else None
+            out.extend(_item_mentions(text, start, stop, category, known))
+    return out
+
+
+def _categories(finder: EntityFinder, text: str):
+    """(end of the last item, category) for each typed list in the text."""
+    for m in DENG.finditer(text):
+        at = m.end()
+        category = next((c for c in finder.rules.categories if text.startswith(c.word, at)), None)
+        if category is None and m.group(2):
+            category = next((c for c in finder.rules.categories if c.word == m.group(2)), None)
+        if category:
+            yield m.start(), category
+    taken: list[tuple[int, int]] = []
+    for category in finder.rules.categories:  # longest words first
+        if len(category.word) < 4 or not category.word.endswith("领域"):
+            continue
+        at = text.find(category.word)
+        while at != -1:
+            span = (at, at + len(category.word))
+            inside = any(s <= span[0] and span[1] <= e for s, e in taken)
+            if not inside and at > 0 and text[at - 1] != "等" and text[at - 1] not in PUNCT:
+                taken.append(span)
+                yield at, category
+            at = text.find(category.word, at + 1)
+
+
+def _items(finder: EntityFinder, text: str, end: int, by_end: dict) -> list[tuple[int, int]]:
+    """The [start, stop) of each item of the list ending at `end`."""
+    start = end
+    while start > 0 and (text[start - 1] not in PUNCT or text[start - 1] == "、"):
+        start -= 1
+    parts, at = [], start
+    for piece in text[start:end].split("、"):
+        parts.extend(_split_and(text, at, at + len(piece), by_end))
+        at += len(piece) + 1
+    if not parts:
+        return []
+    first_start, first_end = parts[0]
+    edge, _ = finder.left_edge(text, first_end)
+    known = by_end.get(first_end)
+    if known is not None and first_start <= known.start <= (edge if edge is not None else first_end):
+        edge = known.start  # a known name longer than what the left edge finds
+    if edge is None or edge >= first_end:
+        parts = parts[1:]
+    else:
+        parts[0] = (edge, first_end)
+    return [(s, e) for s, e in parts if 2 <= e - s <= ITEM_MAX and not any(ch in PUNCT for ch in text[s:e])]
+
+
+def _split_and(text: str, start: int, end: int, by_end: dict) -> list[tuple[int, int]]:
+    """量子通信和量子计算机 -> two items, unless the whole is one known name."""
+    known = by_end.get(end)
+    if known is not None and known.start <= start:
+        return [(start, end)]
+    cut = SPLIT_LAST.search(text, start, end)
+    if cut and not (by_end.get(cut.start()) is None and by_end.get(end) is None and end - start > 12):
+        return [(start, cut.start()), (cut.end(), end)]
+    return [(start, end)]
+
+
+def _item_mentions(text: str, start: int, stop: int, category: Category, known: Mention | None) -> list[Mention]:
+    surface = name = text[start:stop]
+    if known is not None:
+        start, name, surface = known.start, known.name, text[known.start:stop]
+    if known is None or known.how in ("suffix", "latin") and known.type != category.type and known.conf < category.conf:
+        item = Mention(start, stop, name, category.type, category.conf, "list", name, kind=category.kind)
+    else:
+        item = known
+    out = [item] if item is not known else []
+    if category.derive:
+        d = category.derive
+        out.append(Mention(start, stop, surface + d["name"], d["type"], float(d["conf"]), "derived",
+                           surface, parent=item))
+    return out
+
+
+def ellipses(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Mentions for the first member of "X、Y+ending" pairs that share Y's ending."""
+    out = []
+    tops = [m for m in mentions if not m.nested and m.how not in ("derived", "metric")]
+    for e in tops:
+        if e.start < 3 or text[e.start - 1] != "、" or e.how not in ("suffix", "relative", "quote", "graph") \
+                or e.type == "Field":
+            continue
+        head = next((n for n in mentions if n.nested and n.start == e.start and n.end < e.end
+                     and n.key != e.key), None)  # a name inside e, not one of e's own aliases
+        x = next((m for m in tops if m.end == e.start - 1), None)
+        if x is not None and head is not None and x.type == head.type:
+            name = x.surface + text[head.end:e.end]
+        elif x is None and head is not None:
+            edge, _ = finder.left_edge(text, e.start - 1)
+            if edge is None or not 2 <= e.start - 1 - edge <= 4:
+                continue
+            name = text[edge:e.start - 1] + text[e.start + (e.start - 1 - edge):e.end]
+            x = Mention(edge, e.start - 1, "", "", 0.0, "")
+        else:
+            continue
+        known = finder.gazetteer.get(name)
+        canonical = known[0].name if known else name
+        out.append(replace(e, start=x.start, end=x.end, name=canonical, surface=name, how="ellipsis",
+                           conf=round(min(e.conf, 0.7), 2), node_id=known[0].node_id if known else None,
+                           aliases=[], nested=False))
+        if x.how:
+            mentions.remove(x)
+    return out
+
+
+def join_ji(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A暨B (two event names) -> one event known by A暨B, A and B."""
+    out: list[Mention] = []
+    last = None  # index in `out` of the last top-level mention
+    for m in mentions:
+        prev = out[last] if last is not None else None
+        if prev and not m.nested and prev.type == m.type == "Event" and prev.end + 1 == m.start \
+                and text[prev.end] == "暨":
+            out[last] = replace(prev, end=m.end, name=text[prev.start:m.end], surface=text[prev.start:m.end],
+                                aliases=[prev.name, m.name], conf=min(prev.conf, m.conf))
+            continue
+        out.append(m)
+        if not m.nested:
+            last = len(out) - 1
+    return out
+
+
+def unify_names(finder: EntityFinder, mentions: list[Mention]) -> None:
+    """Give a short form the name (and graph node) of the longer form it abbreviates: same type,
+    only places before it (科技周 -> 全国科技活动周暨北京科技周 via its alias 北京科技周)."""
+    forms: dict[tuple[str, str], Mention] = {}  # (type, surface form) -> the mention that owns it
+    for m in sorted(mentions, key=lambda m: m.how != "graph"):
+        if not m.weak and m.how != "metric":
+            for name in (m.name, m.surface, *m.aliases):
+                if name:
+                    forms.setdefault((m.type, name), m)
+    for m in mentions:
+        if m.how == "graph" or m.weak or m.how == "metric":
+            continue
+        longer = [name for (t, name), owner in forms.items() if t == m.type and owner is not m
+                  and name != m.name and name.endswith(m.name) and _place_only(finder, name[: -len(m.name)])]
+        if longer:
+            owner = forms[(m.type, max(longer, key=len))]
+            m.aliases = sorted({*m.aliases, m.name} - {owner.name})
+            m.name, m.node_id = owner.name, owner.node_id or m.node_id
+
+
+def _place_only(finder: EntityFinder, prefix: str) -> bool:
+    prefix = prefix.replace("(", "").replace(")", "")
+    i = 0
+    while i < len(prefix):
+        step = next((n for n in range(min(len(prefix) - i, 8), 1, -1) if prefix[i:i + n] in finder.anchors), 0)
+        if not step:
+            return False
+        i += step
+    return bool(prefix)

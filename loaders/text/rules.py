@@ -1,0 +1,92 @@
+"""The extractor's rules and built-in lexicon, read once from rules.yaml and lexicon.yaml."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).parent
+
+
+@dataclass(frozen=True)
+class Suffix:
+    end: str
+    type: str
+    conf: float
+    kind: str | None = None
+    alone: bool = False  # the ending alone is a name (科博会)
+
+
+@dataclass(frozen=True)
+class Category:
+    word: str
+    type: str
+    conf: float
+    kind: str | None = None
+    derive: dict | None = None
+
+
+@dataclass
+class Rules:
+    suffixes: list[Suffix]
+    verbs: frozenset[str]
+    functions: frozenset[str]
+    hard_words: frozenset[str]
+    generic: frozenset[str]
+    not_names: frozenset[str]
+    categories: list[Category]
+    quote_followers: dict[str, str]
+    quote_types: dict[str, str]
+    policy_ends: tuple[str, ...]
+    periodical_after: tuple[str, ...]
+    relative: list[dict]
+    abbreviations: dict[str, str]
+    lexicon: dict = field(default_factory=dict)
+    verbs_by_kind: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    cooperation: tuple[str, ...] = ()
+    topic_verbs: tuple[str, ...] = ()
+    not_after: tuple[str, ...] = ()
+    not_before: tuple[str, ...] = ()
+
+    def relation_verbs(self) -> list[tuple[str, str]]:
+        """(verb, kind) pairs, longest verb first."""
+        pairs = [(v, kind) for kind, verbs in self.verbs_by_kind.items() for v in verbs]
+        return sorted(pairs, key=lambda p: -len(p[0]))
+
+    @property
+    def stops(self) -> frozenset[str]:
+        return self.verbs | self.functions | self.hard_words
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon.yaml") -> Rules:
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    suffixes = [Suffix(s["end"], type_, float(s["conf"]), s.get("kind"), bool(s.get("alone")))
+                for type_, items in raw["suffixes"].items() for s in items]
+    categories = [Category(w, c["type"], float(c["conf"]), c.get("kind"), c.get("derive"))
+                  for c in raw["list_categories"] for w in c["words"]]
+    books = raw["book_titles"]
+    return Rules(
+        suffixes=sorted(suffixes, key=lambda s: -len(s.end)),
+        verbs=frozenset(raw["left_verbs"]),
+        functions=frozenset(raw["left_function"]),
+        hard_words=frozenset(raw["hard_words"]),
+        generic=frozenset(raw["generic_words"]),
+        not_names=frozenset(raw["not_names"]),
+        categories=sorted(categories, key=lambda c: -len(c.word)),
+        quote_followers=dict(raw["quote_followers"]),
+        quote_types=dict(raw["quote_types"]),
+        policy_ends=tuple(books["policy_ends"]),
+        periodical_after=tuple(books["periodical_after"]),
+        relative=list(raw["relative_names"]),
+        abbreviations=dict(raw["abbreviations"]),
+        lexicon=yaml.safe_load(lexicon.read_text(encoding="utf-8")),
+        verbs_by_kind={k: tuple(v) for k, v in raw["relation_verbs"].items()},
+        cooperation=tuple(raw["cooperation_words"]),
+        topic_verbs=tuple(raw["topic_verbs"]),
+        not_after=tuple(raw["not_after"]),
+        not_before=tuple(raw["not_before"]),
+    )
