@@ -1,0 +1,118 @@
+"""The HTML pages: `/` (browse), `/view` (the network page), `/nodes/{ref}` (a node's page).
+
+create_app mounts this router when the module exists. The pages use the same
+store, query pool and time budget as the JSON API (api/deps.py). A request the
+graph cannot answer (unknown name, bad depth, unknown type, timeout) gets a
+friendly HTML page with the error's status and suggestions as links, never a
+traceback and never the JSON error shape.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Query
+from fastapi.responses import HTMLResponse, Response
+
+from api.deps import QueriesDep, RunDep, SettingsDep
+from api.errors import SERVER_MESSAGES, scrub
+from graph import limits
+from graph.errors import InnographError, InvalidInput
+from viz.pages import network_page
+from viz.pages.site import ask_page, browse_page, error_page, node_page
+
+router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
+
+DEFAULT_DEPTH = 2
+
+
+def _html(body: str, status: int = 200) -> HTMLResponse:
+    return HTMLResponse(body, status_code=status, headers={"Cache-Control": "no-store"})
+
+
+def _error(exc: InnographError) -> HTMLResponse:
+    message = SERVER_MESSAGES.get(exc.status, exc.message) if exc.status >= 500 else exc.message
+    return _html(error_page(exc.status, scrub(message), [scrub(s) for s in exc.suggestions]), exc.status)
+
+
+def _depth(text: str | None) -> int:
+    if text is None or not text.strip():
+        return DEFAULT_DEPTH
+    try:
+        return int(text)
+    except ValueError:
+        raise InvalidInput(f"depth must be a whole number from 1 to {limits.MAX_DEPTH} (got {text!r})") from None
+
+
+@router.get("/")
+def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
+    """The zones, counts by type, a search box and the nodes that bridge zones."""
+    try:
+        zones = run(queries.zones)
+        stats = run(queries.stats)
+        bridges = run(queries.bridges)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(browse_page(zones, stats, bridges))
+
+
+@router.get("/ask")
+def ask(queries: QueriesDep, run: RunDep, q: str | None = None) -> HTMLResponse:
+    """The question box; with `q`, the answer (the reading, rows with evidence, suggestions)."""
+    from graph.ask import answer
+
+    if q is None or not q.strip():
+        return _html(ask_page("", None))
+    try:
+        found = run(answer, queries, q)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(ask_page(q, found))
+
+
+@router.get("/view")
+def view(queries: QueriesDep, run: RunDep, settings: SettingsDep,
+         center: str | None = None, depth: str | None = None,
+         type_: Annotated[list[str] | None, Query(alias="type")] = None,
+         embed: str | None = None) -> HTMLResponse:
+    """The interactive network around `center` (id, name or alias), `depth` hops, optionally some types."""
+    types = [t for t in (type_ or []) if t.strip()]
+    try:
+        if not center or not center.strip():
+            raise InvalidInput("give a centre: /view?center=<name or id>, e.g. /view?center=怀柔科学城")
+        hops = _depth(depth)
+        sub = run(queries.subgraph, center, hops, types, [], limits.MAX_SUBGRAPH_NODES)
+        documents = run(queries.store.documents)
+    except InnographError as exc:
+        return _error(exc)
+    embedded = (embed or "").strip().lower() in ("1", "true", "yes")
+    return _html(network_page(sub, documents, depth=hops, types=types, embed=embedded, settings=settings))
+
+
+@router.get("/nodes/{ref:path}")
+def node(queries: QueriesDep, run: RunDep, ref: str) -> HTMLResponse:
+    """A node's names, attributes and every relation with its evidence, with a small network."""
+    try:
+        found = run(queries.get, ref)
+        sub = run(queries.subgraph, found.id, 1, [], [], limits.MAX_SUBGRAPH_NODES)
+        documents = run(queries.store.documents)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(node_page(found, sub, documents))
+
+
+@router.get("/brief/{ref:path}")
+def brief(queries: QueriesDep, run: RunDep, ref: str, format: str = "html", lang: str = "zh") -> Response:
+    """A briefing on a node: HTML in the browser, `?format=docx` (or md) as a download; `?lang=en`."""
+    from urllib.parse import quote
+
+    from viz.brief import render_brief
+
+    try:
+        data, media_type, filename = run(render_brief, queries, ref, format, lang)
+    except InnographError as exc:
+        return _error(exc)
+    headers = {"Cache-Control": "no-store"}
+    if not media_type.startswith("text/html"):
+        headers["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(filename)}"
+    return Response(data, media_type=media_type, headers=headers)

@@ -1,0 +1,440 @@
+/* innograph network page: search, type filter, neighbour highlight, side panel, tooltips, 中文/English.
+ * Every piece of graph text reaches the page through textContent, never as HTML. */
+(function () {
+  "use strict";
+
+  var G = window.INNOGRAPH, P = G.page, M = P.meta;
+  var DIM_FONT = "rgba(43,45,66,0.18)";
+  var DIM_NODES_MAX = 400, DIM_EDGES_MAX = 1200;  // above these, highlighting is vis-network's selection only
+  var UI = {
+    zh: {connections: "连接", aliases: "别名", evidence: "证据", relations: "关系", centre: "以此为中心",
+         details: "详情页", clickHint: "单击查看关系与证据", more: "另有 {n} 条证据", none: "无",
+         layout: "正在布局…", doc: "文件", notFound: "未找到"},
+    en: {connections: "connections", aliases: "aliases", evidence: "evidence", relations: "Relations",
+         centre: "Centre the network here", details: "Details page", clickHint: "click for relations and evidence",
+         more: "{n} more piece(s) of evidence", none: "none", layout: "Laying out…", doc: "document",
+         notFound: "no match"}
+  };
+  var ATTR_NAMES = {
+    zh: {value: "数值", unit: "单位", period: "期间", kind: "类别", year: "年份", qualifier: "限定",
+         relation: "关系", role: "角色", note: "备注", action: "动作"},
+    en: {}
+  };
+
+  var state = {lang: "zh", selected: null, hiddenTypes: {}, ready: false, readyMs: null,
+               scriptMs: performance.now(), dataMs: null};
+  var container = document.getElementById("network");
+  var nodes = new vis.DataSet(G.nodes);
+  var edges = new vis.DataSet(G.edges);
+  var edgeIndex = {};        // vis edge id -> meta edge
+  var incident = {};         // node id -> [vis edge id]
+  G.edges.forEach(function (e) {
+    var m = M.edges[Number(e.id.slice(1))];
+    edgeIndex[e.id] = m;
+    (incident[m.s] = incident[m.s] || []).push(e.id);
+    (incident[m.t] = incident[m.t] || []).push(e.id);
+  });
+  var edgeLabels = G.edges.length > 0 && G.edges[0].label !== undefined;
+
+  // ---- helpers ----------------------------------------------------------------
+
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) { e.className = cls; }
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    return e;
+  }
+  function ui(key) { return UI[state.lang][key]; }
+  function name(id, lang) {
+    var n = M.nodes[id];
+    if (!n) { return id; }
+    lang = lang || state.lang;
+    return (lang === "zh" ? (n.zh || n.en) : (n.en || n.zh)) || id;
+  }
+  function otherName(id) {
+    var n = M.nodes[id], first = name(id), second = state.lang === "zh" ? n.en : n.zh;
+    return second && second !== first ? second : "";
+  }
+  function label(id) {
+    var text = name(id);
+    return text.length > 36 ? text.slice(0, 35) + "…" : text;
+  }
+  function typeName(t) { var nt = M.nodeTypes[t]; return nt ? nt[state.lang] : t; }
+  function attrName(k) { return ATTR_NAMES[state.lang][k] || k; }
+  function docTitle(docId) {
+    var d = M.docs[docId];
+    if (!d) { return docId; }
+    return (state.lang === "zh" ? d[0] : d[1]) + (d[2] ? " (" + d[2] + ")" : "");
+  }
+  function normalise(text) {
+    return String(text || "").normalize("NFKC").toLowerCase().replace(/\s+/g, " ").trim();
+  }
+  function swatch(t) {
+    var nt = M.nodeTypes[t] || {color: "#999"};
+    var s = el("span", "chip");
+    var dot = el("span");
+    dot.style.cssText = "display:inline-block;width:10px;height:10px;border-radius:50%;margin-right:5px;background:" + nt.color;
+    s.appendChild(dot);
+    s.appendChild(document.createTextNode(typeName(t)));
+    return s;
+  }
+  function attrsTable(pairs) {
+    var table = el("table", "attrs");
+    pairs.forEach(function (p) {
+      var tr = el("tr");
+      tr.appendChild(el("th", "", attrName(p[0])));
+      tr.appendChild(el("td", "", p[1]));
+      table.appendChild(tr);
+    });
+    return table;
+  }
+  /* "{s} 支持 {t}" with the two names as elements (buttons when `onPick` is given). */
+  function phrase(m, onPick) {
+    var et = M.edgeTypes[m.ty] || {};
+    var template = (state.lang === "zh" ? et.pzh : et.pen) || "{s} " + m.ty + " {t}";
+    var span = el("span", "phrase");
+    template.split(/(\{s\}|\{t\})/).forEach(function (part) {
+      if (part === "{s}" || part === "{t}") {
+        var id = part === "{s}" ? m.s : m.t;
+        var b;
+        if (onPick) {
+          b = el("button", "linkish", name(id));
+          b.type = "button";
+          b.addEventListener("click", function () { onPick(id); });
+        } else {
+          b = el("b", "", name(id));
+        }
+        span.appendChild(b);
+      } else if (part) {
+        span.appendChild(document.createTextNode(part));
+      }
+    });
+    return span;
+  }
+  function evidence(ev) {
+    var q = el("blockquote", "ev", ev[1]);
+    q.appendChild(el("cite", "", "— " + docTitle(ev[0])));
+    return q;
+  }
+
+  // ---- the network ------------------------------------------------------------
+
+  var network = new vis.Network(container, {}, G.options);
+  var status = document.getElementById("status");
+  var progress = document.getElementById("progress");
+
+  function markReady() {
+    if (state.ready) { return; }
+    state.ready = true;
+    state.readyMs = performance.now();
+    status.classList.add("done");
+    document.body.setAttribute("data-ready", "1");
+  }
+  network.on("stabilizationProgress", function (p) {
+    progress.textContent = Math.round(100 * p.iterations / p.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", function () {
+    network.setOptions({physics: {enabled: false}});
+    network.once("afterDrawing", markReady);
+    network.redraw();
+  });
+  if (!P.physics || !G.nodes.length) {  // nothing to stabilise: usable once drawn
+    network.once("afterDrawing", markReady);
+  }
+  network.setData({nodes: nodes, edges: edges});
+  if (!P.physics) { network.fit(); }
+  state.dataMs = performance.now();
+
+  // ---- highlight neighbours -------------------------------------------------------
+
+  function neighbourhood(id) {
+    var near = {};
+    near[id] = true;
+    (incident[id] || []).forEach(function (eid) {
+      var m = edgeIndex[eid];
+      near[m.s] = true;
+      near[m.t] = true;
+    });
+    return near;
+  }
+  function fontOf(id) { return M.nodeTypes[M.nodes[id].t].font; }
+  /* The node and its edges are selected (vis draws them highlighted). On pages small enough for the
+     DataSet updates to be quick, everything else is dimmed as well; only changed items are updated. */
+  var canDim = G.nodes.length <= DIM_NODES_MAX && G.edges.length <= DIM_EDGES_MAX;
+  var dimmedNodes = {}, dimmedEdges = {};
+  function highlight(id) {
+    network.selectNodes([id], true);
+    if (!canDim) { return; }
+    var near = neighbourhood(id), mine = {}, nodeUpdates = [], edgeUpdates = [];
+    (incident[id] || []).forEach(function (eid) { mine[eid] = true; });
+    nodes.getIds().forEach(function (nid) {
+      var dim = !near[nid];
+      if (dim !== !!dimmedNodes[nid]) {
+        nodeUpdates.push(dim ? {id: nid, opacity: 0.2, font: {color: DIM_FONT}} : {id: nid, opacity: 1, font: {color: fontOf(nid)}});
+        if (dim) { dimmedNodes[nid] = true; } else { delete dimmedNodes[nid]; }
+      }
+    });
+    edges.getIds().forEach(function (eid) {
+      var dim = !mine[eid];
+      if (dim !== !!dimmedEdges[eid]) {
+        edgeUpdates.push({id: eid, color: {opacity: dim ? 0.12 : 1}});
+        if (dim) { dimmedEdges[eid] = true; } else { delete dimmedEdges[eid]; }
+      }
+    });
+    nodes.update(nodeUpdates);
+    edges.update(edgeUpdates);
+  }
+  function clearHighlight() {
+    nodes.update(Object.keys(dimmedNodes).map(function (nid) { return {id: nid, opacity: 1, font: {color: fontOf(nid)}}; }));
+    edges.update(Object.keys(dimmedEdges).map(function (eid) { return {id: eid, color: {opacity: 1}}; }));
+    dimmedNodes = {};
+    dimmedEdges = {};
+  }
+
+  // ---- side panel ---------------------------------------------------------------
+
+  var panel = document.getElementById("panel"), panelBody = document.getElementById("panel-body");
+  function nodeHref(path, id) {
+    var q = path === "view" ? "/view?center=" + encodeURIComponent(id) + (P.depth ? "&depth=" + P.depth : "")
+                            : "/nodes/" + encodeURIComponent(id);
+    return q;
+  }
+  function showNodePanel(id) {
+    var n = M.nodes[id];
+    panelBody.textContent = "";
+    panelBody.appendChild(el("h2", "", name(id)));
+    var other = otherName(id);
+    if (other) { panelBody.appendChild(el("p", "other", other)); }
+    panelBody.appendChild(swatch(n.t));
+    if (n.al && n.al.length) {
+      panelBody.appendChild(el("p", "muted", ui("aliases") + ": " + n.al.join("、")));
+    }
+    if (n.at.length) { panelBody.appendChild(attrsTable(n.at)); }
+    var links = el("p", "links");
+    var a1 = el("a", "centre-link", ui("centre"));
+    a1.href = nodeHref("view", id);
+    var a2 = el("a", "detail-link", ui("details"));
+    a2.href = nodeHref("nodes", id);
+    if (P.embed) { a1.target = "_top"; a2.target = "_top"; }
+    if (window.location.protocol === "file:") {  // a saved page: its links work where it is served
+      a1.title = a2.title = state.lang === "zh" ? "在 innograph 服务器上打开" : "opens on the innograph server";
+    }
+    links.appendChild(a1);
+    links.appendChild(a2);
+    panelBody.appendChild(links);
+    var ids = incident[id] || [];
+    panelBody.appendChild(el("h3", "", ui("relations") + " (" + ids.length + ")"));
+    var list = el("ul", "rels");
+    ids.forEach(function (eid) { list.appendChild(edgeItem(edgeIndex[eid], true)); });
+    panelBody.appendChild(list);
+    panel.hidden = false;
+  }
+  function edgeItem(m, pick) {
+    var li = el("li");
+    li.appendChild(phrase(m, pick ? focusNode : null));
+    if (m.at.length) { li.appendChild(attrsTable(m.at)); }
+    m.ev.forEach(function (ev) { li.appendChild(evidence(ev)); });
+    return li;
+  }
+  function showEdgePanel(eid) {
+    panelBody.textContent = "";
+    var m = edgeIndex[eid], et = M.edgeTypes[m.ty] || {};
+    panelBody.appendChild(el("h2", "", et[state.lang] || m.ty));
+    var list = el("ul", "rels");
+    list.appendChild(edgeItem(m, true));
+    panelBody.appendChild(list);
+    panel.hidden = false;
+  }
+  function closePanel() {
+    panel.hidden = true;
+    state.selected = null;
+    state.selectedEdge = null;
+    clearHighlight();
+    network.unselectAll();
+  }
+  document.getElementById("panel-close").addEventListener("click", closePanel);
+
+  function select(id) {
+    state.selected = id;
+    state.selectedEdge = null;
+    highlight(id);
+    showNodePanel(id);
+  }
+  function focusNode(id) {
+    var n = M.nodes[id];
+    if (!n) { return; }
+    if (state.hiddenTypes[n.t]) { setTypeVisible(n.t, true); }
+    select(id);
+    network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+  }
+
+  network.on("click", function (p) {
+    hideTip();
+    if (p.nodes.length) {
+      select(p.nodes[0]);
+    } else if (p.edges.length) {
+      clearHighlight();
+      state.selected = null;
+      state.selectedEdge = p.edges[0];
+      showEdgePanel(p.edges[0]);
+    } else {
+      closePanel();
+    }
+  });
+
+  // ---- tooltips -------------------------------------------------------------------
+
+  var tip = document.getElementById("tip");
+  function placeTip(p) {
+    var box = container.getBoundingClientRect(), x = box.left + p.pointer.DOM.x + 14, y = box.top + p.pointer.DOM.y + 14;
+    tip.hidden = false;
+    var w = tip.offsetWidth, h = tip.offsetHeight;
+    if (x + w > window.innerWidth - 4) { x = Math.max(4, x - w - 28); }
+    if (y + h > window.innerHeight - 4) { y = Math.max(4, y - h - 28); }
+    tip.style.left = x + "px";
+    tip.style.top = y + "px";
+  }
+  function hideTip() { tip.hidden = true; }
+  function nodeTip(id) {
+    var n = M.nodes[id];
+    tip.textContent = "";
+    tip.appendChild(el("div", "name", name(id)));
+    var other = otherName(id);
+    if (other) { tip.appendChild(el("div", "sub", other)); }
+    tip.appendChild(swatch(n.t));
+    if (n.al && n.al.length) { tip.appendChild(el("div", "sub", ui("aliases") + ": " + n.al.join("、"))); }
+    if (n.at.length) { tip.appendChild(attrsTable(n.at)); }
+    tip.appendChild(el("div", "sub", n.d + " " + ui("connections") + " · " + ui("clickHint")));
+  }
+  function edgeTip(eid) {
+    var m = edgeIndex[eid];
+    tip.textContent = "";
+    tip.appendChild(phrase(m, null));
+    if (m.at.length) { tip.appendChild(attrsTable(m.at)); }
+    m.ev.slice(0, 2).forEach(function (ev) { tip.appendChild(evidence(ev)); });
+    if (m.ev.length > 2) { tip.appendChild(el("div", "sub", ui("more").replace("{n}", m.ev.length - 2))); }
+  }
+  network.on("hoverNode", function (p) { nodeTip(p.node); placeTip(p); });
+  network.on("hoverEdge", function (p) { edgeTip(p.edge); placeTip(p); });
+  network.on("blurNode", hideTip);
+  network.on("blurEdge", hideTip);
+  network.on("dragStart", hideTip);
+  network.on("zoom", hideTip);
+
+  // ---- type filter ----------------------------------------------------------------
+
+  var byType = {};
+  Object.keys(M.nodes).forEach(function (id) { (byType[M.nodes[id].t] = byType[M.nodes[id].t] || []).push(id); });
+  function setTypeVisible(t, visible) {
+    state.hiddenTypes[t] = !visible;
+    var box = document.querySelector('#legend input[data-type="' + t + '"]');
+    if (box) { box.checked = visible; }
+    nodes.update((byType[t] || []).map(function (id) { return {id: id, hidden: !visible}; }));
+    if (!visible && state.selected && M.nodes[state.selected].t === t) { closePanel(); }
+  }
+  Array.prototype.forEach.call(document.querySelectorAll("#legend input[data-type]"), function (box) {
+    box.addEventListener("change", function () { setTypeVisible(box.getAttribute("data-type"), box.checked); });
+  });
+
+  // ---- search -----------------------------------------------------------------------
+
+  var input = document.getElementById("search"), results = document.getElementById("search-results");
+  var activeIndex = 0, current = [];
+  function search(text) {
+    var q = normalise(text);
+    if (!q) { return []; }
+    var hits = [];
+    Object.keys(M.nodes).forEach(function (id) {
+      var n = M.nodes[id], best = 9;
+      for (var i = 0; i < n.k.length; i++) {
+        var k = n.k[i];
+        var score = k === q ? 0 : k.indexOf(q) === 0 ? 1 : k.indexOf(q) > 0 ? 2 : 9;
+        if (score < best) { best = score; }
+      }
+      if (best < 9) { hits.push([best, -n.d, name(id).length, id]); }
+    });
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2] || (a[3] < b[3] ? -1 : 1); });
+    return hits.slice(0, 12).map(function (h) { return h[3]; });
+  }
+  function showResults() {
+    current = search(input.value);
+    activeIndex = 0;
+    results.textContent = "";
+    if (!normalise(input.value)) { results.hidden = true; return; }
+    if (!current.length) {
+      results.appendChild(el("li", "muted", ui("notFound")));
+    }
+    current.forEach(function (id, i) {
+      var li = el("li", i === activeIndex ? "active" : "");
+      li.setAttribute("role", "option");
+      li.setAttribute("data-id", id);
+      li.appendChild(swatch(M.nodes[id].t));
+      li.appendChild(el("span", "", name(id)));
+      var other = otherName(id);
+      if (other) { li.appendChild(el("span", "sub", other)); }
+      li.addEventListener("mousedown", function (ev) { ev.preventDefault(); pick(id); });
+      results.appendChild(li);
+    });
+    results.hidden = false;
+  }
+  function pick(id) {
+    results.hidden = true;
+    input.value = name(id);
+    focusNode(id);
+  }
+  input.addEventListener("input", showResults);
+  input.addEventListener("keydown", function (ev) {
+    if (ev.key === "Enter") {
+      ev.preventDefault();
+      current = search(input.value);
+      if (current.length) { pick(current[Math.min(activeIndex, current.length - 1)]); }
+    } else if (ev.key === "ArrowDown" || ev.key === "ArrowUp") {
+      ev.preventDefault();
+      if (!current.length) { return; }
+      activeIndex = (activeIndex + (ev.key === "ArrowDown" ? 1 : current.length - 1)) % current.length;
+      Array.prototype.forEach.call(results.children, function (li, i) { li.className = i === activeIndex ? "active" : ""; });
+    } else if (ev.key === "Escape") {
+      results.hidden = true;
+    }
+  });
+  input.addEventListener("blur", function () { results.hidden = true; });
+  document.getElementById("fit").addEventListener("click", function () { network.fit({animation: {duration: 400}}); });
+
+  // ---- language ---------------------------------------------------------------------
+
+  function setLang(lang) {
+    if (lang !== "zh" && lang !== "en") { return; }
+    state.lang = lang;
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.body.classList.remove("lang-zh", "lang-en");
+    document.body.classList.add("lang-" + lang);
+    input.placeholder = input.getAttribute("data-placeholder-" + lang);
+    nodes.update(nodes.getIds().map(function (id) { return {id: id, label: label(id)}; }));
+    if (edgeLabels) {
+      edges.update(edges.getIds().map(function (eid) {
+        var et = M.edgeTypes[edgeIndex[eid].ty];
+        return {id: eid, label: et ? et[lang] : edgeIndex[eid].ty};
+      }));
+    }
+    document.title = (P.center ? name(P.center, lang) + " — " : "") + "innograph";
+    if (!panel.hidden && state.selected) { showNodePanel(state.selected); }
+    if (!panel.hidden && state.selectedEdge) { showEdgePanel(state.selectedEdge); }
+    if (!results.hidden) { showResults(); }
+    try { window.localStorage.setItem("innograph.lang", lang); } catch (e) { /* file pages may refuse */ }
+  }
+  document.getElementById("lang").addEventListener("click", function () {
+    setLang(state.lang === "zh" ? "en" : "zh");
+  });
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key === "/" && document.activeElement !== input) { ev.preventDefault(); input.focus(); }
+  });
+
+  var wanted = new URLSearchParams(window.location.search).get("lang");
+  if (!wanted) {
+    try { wanted = window.localStorage.getItem("innograph.lang"); } catch (e) { wanted = null; }
+  }
+  if (wanted === "en") { setLang("en"); }
+
+  window.innograph = {network: network, nodes: nodes, edges: edges, state: state, meta: M,
+                      focusNode: focusNode, setLang: setLang, search: search, setTypeVisible: setTypeVisible};
+})();

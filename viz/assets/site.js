@@ -1,0 +1,26 @@
+/* innograph browse, node and error pages: the 中文/English switch (remembered, as on the network page). */
+(function () {
+  "use strict";
+  function setLang(lang) {
+    if (lang !== "zh" && lang !== "en") { return; }
+    document.documentElement.lang = lang === "zh" ? "zh-CN" : "en";
+    document.body.classList.remove("lang-zh", "lang-en");
+    document.body.classList.add("lang-" + lang);
+    Array.prototype.forEach.call(document.querySelectorAll("[data-placeholder-" + lang + "]"), function (e) {
+      e.placeholder = e.getAttribute("data-placeholder-" + lang);
+    });
+    try { window.localStorage.setItem("innograph.lang", lang); } catch (e) { /* storage refused */ }
+    Array.prototype.forEach.call(document.querySelectorAll("iframe"), function (f) {
+      try { f.contentWindow.innograph.setLang(lang); } catch (e) { /* not loaded yet: it reads the stored choice */ }
+    });
+  }
+  document.getElementById("lang").addEventListener("click", function () {
+    setLang(document.body.classList.contains("lang-zh") ? "en" : "zh");
+  });
+  var wanted = new URLSearchParams(window.location.search).get("lang");
+  if (!wanted) {
+    try { wanted = window.localStorage.getItem("innograph.lang"); } catch (e) { wanted = null; }
+  }
+  if (wanted === "en") { setLang("en"); }
+  window.innographSetLang = setLang;
+})();

@@ -1,0 +1,142 @@
+"""Node positions for a subgraph, computed in Python and cached.
+
+Large pages are drawn with these positions and no physics, so they are usable
+at once; the pictures of the export and briefing helpers reuse them, so a zone
+looks the same on the page and in a briefing.
+
+`layout_positions(subgraph)` is pure: the same nodes and edges give the same
+positions on every call and every machine. Coordinates lie in [-1, 1] with y
+pointing up (networkx's convention); the page flips y for the screen.
+
+The layout starts from networkx's shell layout, one ring per hop from the
+centre, and refines it with a Fruchterman-Reingold force model written with
+numpy (attraction along edges, repulsion between all pairs computed in blocks).
+networkx's own spring layout needs scipy above 500 nodes and its dense form
+takes 7 s for 2,000 nodes; this one takes about a second.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+
+import networkx as nx
+import numpy as np
+
+from graph.results import Subgraph
+
+Positions = dict[str, tuple[float, float]]
+
+CACHE_SIZE = 64
+_BLOCK = 1024  #: rows of the pairwise repulsion computed at once (bounds memory to BLOCK x n)
+
+_cache: OrderedDict[str, Positions] = OrderedDict()
+_lock = threading.Lock()
+
+
+def layout_key(sub: Subgraph) -> str:
+    """A hash of the subgraph's centre, node ids and edge ids: what the layout depends on."""
+    h = hashlib.sha256()
+    h.update((sub.center or "").encode())
+    for node_id in sorted(n.id for n in sub.nodes):
+        h.update(b"\0n" + node_id.encode())
+    for key in sorted(e.key for e in sub.edges):
+        h.update(b"\0e" + "\x1f".join(key).encode())
+    return h.hexdigest()
+
+
+def layout_positions(sub: Subgraph) -> Positions:
+    """Positions by node id, in [-1, 1], y up; cached by `layout_key`."""
+    key = layout_key(sub)
+    with _lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            return dict(_cache[key])
+    positions = _compute(sub)
+    with _lock:
+        _cache[key] = positions
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+    return dict(positions)
+
+
+def clear_cache() -> None:
+    with _lock:
+        _cache.clear()
+
+
+def _compute(sub: Subgraph) -> Positions:
+    ids = sorted(n.id for n in sub.nodes)
+    if not ids:
+        return {}
+    if len(ids) == 1:
+        return {ids[0]: (0.0, 0.0)}
+    index = {node_id: i for i, node_id in enumerate(ids)}
+    pairs = sorted({(index[e.source], index[e.target]) for e in sub.edges
+                    if e.source in index and e.target in index and e.source != e.target})
+    start = _shells(ids, pairs, sub.center if sub.center in index else None)
+    pos = _refine(start, np.array(pairs, dtype=np.int64).reshape(-1, 2))
+    return {node_id: (round(float(x), 5), round(float(y), 5)) for node_id, (x, y) in zip(ids, pos)}
+
+
+def _shells(ids: list[str], pairs: list[tuple[int, int]], center: str | None) -> np.ndarray:
+    """Start positions: networkx's shell layout with one ring per hop from the centre."""
+    g = nx.Graph()
+    g.add_nodes_from(range(len(ids)))
+    g.add_edges_from(pairs)
+    root = ids.index(center) if center else max(g.degree, key=lambda d: (d[1], -d[0]))[0]
+    hops = nx.single_source_shortest_path_length(g, root)
+    far = max(hops.values()) + 1
+    rings: dict[int, list[int]] = {}
+    for i in range(len(ids)):
+        rings.setdefault(hops.get(i, far), []).append(i)
+    shells = [rings[r] for r in sorted(rings)]
+    placed = nx.shell_layout(g, nlist=shells, rotate=0.5)
+    return np.array([placed[i] for i in range(len(ids))], dtype=np.float32)
+
+
+def _refine(pos: np.ndarray, edges: np.ndarray) -> np.ndarray:
+    """Fruchterman-Reingold from `pos`, with a weak pull to the middle for loose parts."""
+    n = len(pos)
+    pos = pos.copy()
+    k = np.float32(1.0 / np.sqrt(n))
+    iterations = 60 if n <= 1000 else max(25, int(60 * 1000 / n))
+    temperature = np.float32(0.1)
+    cooling = temperature / (iterations + 1)
+    src, dst = (edges[:, 0], edges[:, 1]) if len(edges) else (np.empty(0, int), np.empty(0, int))
+    for _ in range(iterations):
+        disp = _repulsion(pos, k)
+        if len(src):
+            delta = pos[src] - pos[dst]
+            dist = np.sqrt((delta * delta).sum(1)) + np.float32(1e-6)
+            pull = delta * (dist / k)[:, None]
+            for axis in (0, 1):
+                disp[:, axis] -= np.bincount(src, pull[:, axis], minlength=n).astype(np.float32)
+                disp[:, axis] += np.bincount(dst, pull[:, axis], minlength=n).astype(np.float32)
+        disp -= pos * np.float32(0.05 * n * k)  # gravity
+        length = np.sqrt((disp * disp).sum(1)) + np.float32(1e-9)
+        pos += disp * (np.minimum(length, temperature) / length)[:, None]
+        temperature -= cooling
+    pos -= pos.mean(0)
+    scale = np.abs(pos).max() or 1.0
+    return pos / scale
+
+
+def _repulsion(pos: np.ndarray, k: np.float32) -> np.ndarray:
+    """Sum over all pairs of k^2 / d along the pair, in row blocks, in place (5x faster than temporaries)."""
+    disp = np.zeros_like(pos)
+    kk = np.float32(k * k)
+    x, y = pos[:, 0], pos[:, 1]
+    for lo in range(0, len(pos), _BLOCK):
+        dx = np.subtract.outer(x[lo:lo + _BLOCK], x)
+        dy = np.subtract.outer(y[lo:lo + _BLOCK], y)
+        d2 = dx * dx
+        d2 += dy * dy
+        np.maximum(d2, np.float32(1e-6), out=d2)
+        np.divide(kk, d2, out=d2)
+        dx *= d2
+        dy *= d2
+        disp[lo:lo + _BLOCK, 0] = dx.sum(1)
+        disp[lo:lo + _BLOCK, 1] = dy.sum(1)
+    return disp

@@ -1,0 +1,102 @@
+"""The pages around the network page: browse (/), a node's page (/nodes/{ref}), the error page.
+
+Rendered with Jinja (autoescaped) from viz/assets; bilingual, with the same
+style and language switch as the network page, and offline like it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import quote, urlencode
+
+from markupsafe import Markup, escape
+
+from graph import limits
+from graph.ask import MAX_CHARS, Answer
+from graph.model import Document, Edge, Node
+from graph.results import Bridge, Stats, Subgraph
+from graph.schema import EDGE_TYPES
+from viz.pages.common import display_name, render
+
+_LABEL_ID = re.compile(r"\((\w+), ([^()]+)\)$")
+
+
+def view_href(node_id: str, depth: int | None = None, embed: bool = False) -> str:
+    params: dict = {"center": node_id}
+    if depth:
+        params["depth"] = depth
+    if embed:
+        params["embed"] = 1
+    return "/view?" + urlencode(params)
+
+
+def node_href(node_id: str) -> str:
+    return "/nodes/" + quote(node_id, safe="")
+
+
+def phrase(edge: Edge, names: dict[str, Node], lang: str, link: bool = True) -> Markup:
+    """The relation in words ("{s} 支持 {t}"), each name escaped and linked to its page."""
+    et = EDGE_TYPES[edge.type]
+    template = (et.phrase_zh if lang == "zh" else et.phrase_en) or f"{{s}} {edge.type} {{t}}"
+    out = []
+    for part in re.split(r"(\{s\}|\{t\})", template):
+        if part in ("{s}", "{t}"):
+            node_id = edge.source if part == "{s}" else edge.target
+            node = names.get(node_id)
+            text = escape(display_name(node, lang) if node else node_id)
+            out.append(Markup('<a href="{}">{}</a>').format(node_href(node_id), text) if link else text)
+        else:
+            out.append(escape(part))
+    return Markup("").join(out)
+
+
+def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], top: int = 12) -> str:
+    return render("browse.html.j2", zones=zones, stats=stats, bridges=list(bridges)[:top],
+                  n_bridges=len(bridges), view_href=view_href, node_href=node_href,
+                  max_depth=limits.MAX_DEPTH, question="", max_question=MAX_CHARS)
+
+
+def ask_href(question: str) -> str:
+    return "/ask?" + urlencode({"q": question})
+
+
+def ask_page(question: str, answer: Answer | None) -> str:
+    """The question box and, once asked, the answer: reading, rows with evidence, suggestions."""
+    return render("ask.html.j2", question=question, answer=answer, node_href=node_href, ask_href=ask_href,
+                  max_question=MAX_CHARS)
+
+
+def node_page(node: Node, sub: Subgraph, documents: Sequence[Document] = ()) -> str:
+    """A node's names, attributes and every edge with its evidence, and a small network."""
+    names = {n.id: n for n in sub.nodes}
+    names[node.id] = node
+    edges = [e for e in sub.edges if node.id in (e.source, e.target)]
+    edges.sort(key=lambda e: (e.type, e.source != node.id, e.target if e.source == node.id else e.source))
+    docs = {d.id: d for d in documents}
+    return render("node.html.j2", node=node, edges=edges, names=names, docs=docs, phrase=phrase,
+                  view_href=view_href, node_href=node_href, truncated=sub.truncated,
+                  sources=[docs.get(s) or s for s in node.sources])
+
+
+def error_page(status: int, message: str, suggestions: Sequence[str] = (), title_zh: str = "",
+               title_en: str = "") -> str:
+    """A friendly page for a request that cannot be answered; suggestions become links."""
+    links = []
+    for text in suggestions:
+        match = _LABEL_ID.search(text)
+        links.append({"text": text, "href": view_href(match.group(2)) if match else None})
+    return render("error.html.j2", status=status, message=message, suggestions=links,
+                  title_zh=title_zh or _TITLES.get(status, ("出错了", ""))[0],
+                  title_en=title_en or _TITLES.get(status, ("", "Something went wrong"))[1])
+
+
+_TITLES = {
+    404: ("未找到", "Not found"),
+    409: ("名称有歧义", "Ambiguous name"),
+    422: ("请求无效", "Invalid request"),
+    503: ("图谱暂不可用", "The graph is unavailable"),
+    504: ("查询超时", "The query took too long"),
+}
+
+__all__ = ["browse_page", "error_page", "node_page", "phrase", "view_href", "node_href"]
