@@ -15,19 +15,22 @@ from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
-from pydantic import BaseModel
+from pydantic import BaseModel, ValidationError
 from rich.console import Console
+from rich.text import Text
 
 from api import render
 from graph import limits
 from graph.backends import open_store
-from graph.errors import InnographError, LoadError
+from graph.errors import InnographError, InvalidInput, LoadError
 from graph.queries import GraphQueries
-from graph.settings import Settings, get_settings
+from graph.settings import Settings, get_settings, settings_problem
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0])
-out = Console(soft_wrap=True)
-err = Console(stderr=True)
+# markup=False: node names and user text may contain [brackets]; they are printed as they are.
+out = Console(soft_wrap=True, markup=False)
+err = Console(stderr=True, markup=False, highlight=False)
+ERROR = Text("error: ", style="red")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="machine-readable output")]
 TypeOpt = Annotated[Optional[str], typer.Option("--type", "-t", help="node type, e.g. Program")]
@@ -44,7 +47,7 @@ def handles_errors(fn):
         try:
             return fn(*args, **kwargs)
         except InnographError as exc:
-            err.print(f"[red]error:[/red] {exc.message}", highlight=False)
+            err.print(ERROR + exc.message)
             if isinstance(exc, LoadError):
                 for r in exc.rejections[:50]:
                     err.print(f"  {r}", highlight=False)
@@ -56,7 +59,12 @@ def handles_errors(fn):
 
 
 def settings(backend: str | None = None) -> Settings:
-    base = get_settings()
+    try:
+        base = get_settings()
+    except ValidationError as exc:
+        raise InvalidInput(f"bad setting: {settings_problem(exc)}") from None
+    if backend not in (None, "memory", "neo4j"):
+        raise InvalidInput(f"unknown backend {backend!r}; use memory or neo4j")
     return base.model_copy(update={"backend": backend}) if backend else base
 
 
@@ -90,16 +98,19 @@ def build(backend: Annotated[Optional[str], typer.Option(help="memory or neo4j")
     from loaders.sources import build_bundled
 
     store = open_store(settings(backend))
-    started = time.perf_counter()
-    with err.status("building the graph from the bundled data …"):
-        result = build_bundled(store)
-    summary = {**result.summary(), "backend": store.backend, "seconds": round(time.perf_counter() - started, 3)}
-    store.close()
+    try:
+        started = time.perf_counter()
+        with err.status("building the graph from the bundled data …"):
+            result = build_bundled(store)
+        seconds = round(time.perf_counter() - started, 3)
+    finally:
+        store.close()
+    summary = {**result.summary(), "backend": store.backend, "seconds": seconds}
     if as_json:
         emit(summary, True)
     else:
-        out.print(f"built {summary['nodes']} nodes, {summary['edges']} edges from "
-                  f"{summary['documents']} document(s) into {store.backend} in {summary['seconds']} s")
+        out.print(f"built {summary['graph_nodes']} nodes and {summary['graph_edges']} edges from "
+                  f"{summary['documents']} document(s) into {store.backend} in {seconds} s")
 
 
 @app.command()
@@ -119,7 +130,7 @@ def load(paths: Annotated[list[Path], typer.Argument(help="YAML files/dirs, a CS
     if as_json:
         emit({**summary, "rejections": [str(r) for r in result.rejected]}, True)
         return
-    out.print(f"loaded {summary['nodes']} nodes, {summary['edges']} edges, {summary['documents']} document(s)")
+    out.print(result.describe())
     for r in result.rejected:
         err.print(f"  rejected {r}", highlight=False)
 
@@ -204,6 +215,10 @@ def zone(name: str, as_json: JsonOpt = False):
 def supporters(name: str, type_: TypeOpt = None, as_json: JsonOpt = False):
     """Who supports a node, directly or via one of its members."""
     items = queries().supporters(name, type_)
+    if not items and not as_json:
+        kind = f" of type {type_}" if type_ else ""
+        out.print(f"no supporters{kind} of {name} in the graph")
+        return
     emit(items, as_json, render.supporters_table(items, f"supporters of {name}"))
 
 
@@ -297,7 +312,7 @@ def brief(name: str,
 
 @app.command()
 @handles_errors
-def synth(enterprises: Annotated[int, typer.Option(help="how many enterprises to generate")] = 10_000,
+def synth(enterprises: Annotated[int, typer.Option(min=1, help="how many enterprises to generate")] = 10_000,
           seed: Annotated[int, typer.Option(help="the same seed gives the same files")] = 1,
           output: Annotated[Path, typer.Option("-o", "--output", help="directory for nodes.csv and edges.csv")] = Path("synth")):
     """Write a synthetic city-sized ecosystem as a CSV pair (for benchmarks and load tests)."""
@@ -313,7 +328,7 @@ def synth(enterprises: Annotated[int, typer.Option(help="how many enterprises to
 @app.command()
 @handles_errors
 def serve(host: Annotated[Optional[str], typer.Option(help="address to bind (default: settings.host, 127.0.0.1)")] = None,
-          port: Annotated[Optional[int], typer.Option(help="port (default: settings.port, 8000)")] = None):
+          port: Annotated[Optional[int], typer.Option(min=0, max=65535, help="port (default: settings.port, 8000; 0: any free port)")] = None):
     """Serve the JSON API and the pages (building the bundled graph first if the store is empty)."""
     import uvicorn
 
@@ -341,20 +356,18 @@ def view(name: Annotated[str, typer.Argument(help="centre of the page: id, name 
          type_: TypeOpt = None,
          output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")] = Path("view.html")):
     """Write the interactive network page as one self-contained HTML file (works offline)."""
+    from viz.export.cli_support import check_target, write_atomically
     from viz.pages import cap_subgraph, network_page
 
     q, conf = queries(), settings()
     types = [type_] if type_ else []
+    check_target(output)
     sub = q.subgraph(name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES)
     html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf)
-    try:
-        output.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        err.print(f"[red]error:[/red] cannot write {output}: {exc.strerror}")
-        raise typer.Exit(2) from None
+    write_atomically(output, html.encode("utf-8"))
     shown, dropped = cap_subgraph(sub, conf.page_node_cap)
     left_out = f" ({dropped} more left out at the page cap; narrow with --type or --depth)" if dropped else ""
-    err.print(f"wrote {len(shown.nodes)} nodes, {len(shown.edges)} edges to {output}{left_out}", highlight=False)
+    err.print(f"wrote {len(shown.nodes)} nodes, {len(shown.edges)} edges to {output}{left_out}")
 
 
 def main() -> None:

@@ -28,6 +28,7 @@ from graph.text import normalize
 class GraphQueries:
     def __init__(self, store: GraphStore):
         self.store = store
+        self._betweenness_cache: tuple[tuple, dict[str, float]] | None = None
 
     # ---- names ---------------------------------------------------------
 
@@ -95,7 +96,7 @@ class GraphQueries:
         node_types = {_node_type(t) for t in types}
         edge_types = [_edge_type(r) for r in rels]
         center = self.resolve(ref)
-        seen, frontier, edges, omitted = {center.id}, [center.id], {}, 0
+        seen, frontier, edges, omitted = {center.id}, [center.id], {}, set()
         for _ in range(depth):
             fresh: list[str] = []
             for edge in self.store.edges(frontier, "both", edge_types):
@@ -103,7 +104,7 @@ class GraphQueries:
                     if end in seen:
                         continue
                     if len(seen) >= max_nodes:
-                        omitted += 1
+                        omitted.add(end)
                         continue
                     seen.add(end)
                     fresh.append(end)
@@ -118,8 +119,8 @@ class GraphQueries:
             center=center.id,
             nodes=[nodes[i] for i in sorted(keep)],
             edges=[e for k, e in sorted(edges.items()) if e.source in keep and e.target in keep],
-            truncated=omitted > 0,
-            omitted=omitted,
+            truncated=bool(omitted),
+            omitted=len(omitted),
         )
 
     def whole_graph(self) -> Subgraph:
@@ -153,6 +154,15 @@ class GraphQueries:
                                           s.via.id if s.via else ""))
 
     def zone(self, ref: str) -> ZoneProfile:
+        """A zone's profile; any other kind of node is an error that lists the zones."""
+        node = self.resolve(ref)
+        if node.type != "Zone":
+            raise InvalidInput(f"{node.name_zh} is a {node.type}, not a Zone",
+                               [_label(z) for z in self.zones()])
+        return self.profile(node.id)
+
+    def profile(self, ref: str) -> ZoneProfile:
+        """The zone-profile view of any node: members, supporters, fields, indicators, partners."""
         zone = self.resolve(ref)
         out_edges = self.store.edges([zone.id], "out")
         in_edges = self.store.edges([zone.id], "in")
@@ -266,11 +276,19 @@ class GraphQueries:
         return found
 
     def _betweenness(self) -> dict[str, float]:
+        """Betweenness of every node, computed once per state of the graph (keyed by its counts)."""
+        counts = self.store.counts()
+        key = (tuple(counts.nodes.items()), tuple(counts.edges.items()))
+        if self._betweenness_cache and self._betweenness_cache[0] == key:
+            return self._betweenness_cache[1]
         g = nx.Graph()
         g.add_nodes_from(n.id for n in self.store.iter_nodes())
         g.add_edges_from((e.source, e.target) for e in self.store.iter_edges())
-        k = None if g.number_of_nodes() <= limits.EXACT_BETWEENNESS_NODES else 500
-        return nx.betweenness_centrality(g, k=k, seed=0 if k else None, normalized=True)
+        exact = g.number_of_nodes() <= limits.EXACT_BETWEENNESS_NODES
+        k = None if exact else min(limits.BETWEENNESS_SAMPLE, g.number_of_nodes())
+        scores = nx.betweenness_centrality(g, k=k, seed=None if exact else 0, normalized=True)
+        self._betweenness_cache = (key, scores)
+        return scores
 
 
 def _check_limit(limit: int, offset: int) -> None:

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import AliasChoices, Field
+from pydantic import AliasChoices, Field, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 
@@ -24,9 +24,11 @@ class Settings(BaseSettings):
     neo4j_user: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_USER", "INNOGRAPH_NEO4J_USER"))
     neo4j_password: str = Field("", validation_alias=AliasChoices("NEO4J_PASSWORD", "INNOGRAPH_NEO4J_PASSWORD"))
     neo4j_database: str = Field("neo4j", validation_alias=AliasChoices("NEO4J_DATABASE", "INNOGRAPH_NEO4J_DATABASE"))
+    bundled_dir: Path | None = Field(None, description="the curated data set `innograph build` loads "
+                                                       "(default: data/curated of the checkout)")
     query_timeout: float = Field(10.0, gt=0, description="seconds a query may run before it is stopped")
     host: str = Field("127.0.0.1", description="address `innograph serve` binds to")
-    port: int = Field(8000, description="port `innograph serve` listens on")
+    port: int = Field(8000, ge=0, le=65535, description="port `innograph serve` listens on (0: any free port)")
     admin_token: str = Field("", description="enables POST /api/v1/sources when set (bearer token)")
     cors_origins: list[str] = Field(default_factory=list, description="origins allowed by CORS; none by default")
     max_upload_bytes: int = Field(20 * 1024 * 1024, description="largest source file accepted by the API")
@@ -41,3 +43,15 @@ class Settings(BaseSettings):
 @lru_cache
 def get_settings() -> Settings:
     return Settings()
+
+
+def settings_problem(exc: ValidationError) -> str:
+    """One line naming the environment variable that is wrong, for users rather than developers."""
+    parts = []
+    for error in exc.errors():
+        field = str(error["loc"][0]) if error["loc"] else ""
+        info = Settings.model_fields.get(field)
+        alias = info.validation_alias if info else None
+        env = alias.choices[0] if alias is not None else f"INNOGRAPH_{field.upper()}"
+        parts.append(f"{env}: {error['msg']}")
+    return "; ".join(parts)

@@ -48,9 +48,9 @@ def make_node(row: dict[str, Any], resolver: NameResolver, default_sources: list
                     sources=row.get("sources") or list(default_sources))
     except ValidationError as exc:
         raise ValueError(_pydantic_reason(exc)) from None
-    known = resolver.nodes.get(node.id)
-    if known and known.type != node.type:
-        raise ValueError(f"id {node.id!r} is already a {known.type}, not a {node.type}")
+    known_type = resolver.type_of(node.id)
+    if known_type and known_type != node.type:
+        raise ValueError(f"id {node.id!r} is already a {known_type}, not a {node.type}")
     return resolver.add(node)
 
 

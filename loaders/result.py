@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from graph.store import Batch
+from graph.store import Batch, Counts
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,9 @@ class Rejection:
 class LoadResult:
     kept: Batch = field(default_factory=Batch)
     rejected: list[Rejection] = field(default_factory=list)
+    #: the graph's counts around the write, once the records were stored
+    before: Counts | None = None
+    after: Counts | None = None
 
     def reject(self, file: str, line: int | None, reason: str) -> None:
         self.rejected.append(Rejection(file, line, reason))
@@ -37,5 +40,19 @@ class LoadResult:
         return not self.rejected
 
     def summary(self) -> dict:
-        return {"documents": len(self.kept.documents), "nodes": len(self.kept.nodes),
-                "edges": len(self.kept.edges), "rejected": len(self.rejected)}
+        """Records read, and (once stored) what the graph gained: a re-load reads records but adds nothing."""
+        out = {"documents": len(self.kept.documents), "nodes": len(self.kept.nodes),
+               "edges": len(self.kept.edges), "rejected": len(self.rejected)}
+        if self.before is not None and self.after is not None:
+            out.update(nodes_added=self.after.total_nodes - self.before.total_nodes,
+                       edges_added=self.after.total_edges - self.before.total_edges,
+                       graph_nodes=self.after.total_nodes, graph_edges=self.after.total_edges)
+        return out
+
+    def describe(self) -> str:
+        s = self.summary()
+        line = f"read {s['nodes']} nodes, {s['edges']} edges, {s['documents']} document(s)"
+        if "graph_nodes" in s:
+            line += (f"; the graph gained {s['nodes_added']} nodes and {s['edges_added']} edges "
+                     f"(now {s['graph_nodes']} nodes, {s['graph_edges']} edges)")
+        return line

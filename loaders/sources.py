@@ -7,6 +7,7 @@ accepts a partial load), so a bad file never leaves half a load behind.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from graph.errors import InvalidInput, LoadError
@@ -15,7 +16,10 @@ from loaders.csv_loader import csv_pair, load_csv
 from loaders.result import LoadResult
 from loaders.yaml_loader import load_yaml, yaml_files
 
-BUNDLED_DIR = Path(__file__).resolve().parent.parent / "data" / "curated"
+#: The curated data set: data/curated in a checkout; INNOGRAPH_BUNDLED_DIR where the package is
+#: installed elsewhere (the Docker image sets it).
+BUNDLED_DIR = Path(os.environ.get("INNOGRAPH_BUNDLED_DIR")
+                   or Path(__file__).resolve().parent.parent / "data" / "curated")
 REPORT_SUFFIXES = {".txt", ".html", ".htm"}
 
 
@@ -51,7 +55,9 @@ def load_sources(store: GraphStore, paths: list[Path], allow_rejects: bool = Fal
         raise LoadError(f"{len(result.rejected)} record(s) rejected; nothing was stored", result.rejected)
     if not len(result.kept):
         raise LoadError("the sources hold nothing to load; nothing was stored")
+    result.before = store.counts()
     store.write(result.kept)
+    result.after = store.counts()
     return result
 
 
@@ -60,5 +66,7 @@ def build_bundled(store: GraphStore) -> LoadResult:
     result = read_sources([BUNDLED_DIR], None)
     if result.rejected:
         raise LoadError("the bundled data set has errors; the graph was left as it was", result.rejected)
+    result.before = store.counts()
     store.replace(result.kept)
+    result.after = store.counts()
     return result

@@ -140,14 +140,16 @@ class Gazetteer:
 
     def _candidates(self, mention: str) -> set[str]:
         """Names sharing at least one character pair with the mention (a cheap prefilter)."""
-        if self._grams is None:
-            self._grams = defaultdict(set)
+        grams = self._grams
+        if grams is None:  # built aside and published whole: a concurrent reader never sees half of it
+            grams = defaultdict(set)
             for key in self.names:
                 for gram in _bigrams(key):
-                    self._grams[gram].add(key)
+                    grams[gram].add(key)
+            self._grams = grams
         pool: set[str] = set()
         for gram in _bigrams(mention):
-            pool |= self._grams.get(gram, set())
+            pool |= grams.get(gram, set())
         return pool
 
 

@@ -23,7 +23,7 @@ def run(tmp_path, monkeypatch):
     """Invoke the CLI in-process against a fresh data directory holding the mini graph."""
     monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path / "data"))
     monkeypatch.setenv("INNOGRAPH_BACKEND", "memory")
-    monkeypatch.setattr(cli, "out", Console(width=200, soft_wrap=True))
+    monkeypatch.setattr(cli, "out", Console(width=200, soft_wrap=True, markup=False))
     get_settings.cache_clear()
     cli.queries.cache_clear()
     runner = CliRunner()
@@ -99,3 +99,41 @@ def test_real_subprocess_reads_the_persisted_graph(tmp_path):
     assert [n["id"] for n in json.loads(done.stdout)] == ["institution-beijing-institute-of-nanoenergy-and-nanosystems"]
     bad = subprocess.run([*exe, "zone", "不存在的园区"], env=env, capture_output=True, text=True)
     assert bad.returncode == 2 and "Traceback" not in bad.stderr and "no node named" in bad.stderr
+
+
+@pytest.mark.parametrize("args", [["show", "[/red]"], ["search", "[/x]"], ["supporters", "市科委[/b]"],
+                                  ["path", "[/a]", "河北"]])
+def test_markup_in_names_is_text_not_a_crash(run, args):
+    result = run(*args)
+    assert result.exit_code in (0, 2) and "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_a_name_with_brackets_is_printed_as_written(run):
+    result = run("show", "[bold]HSC")
+    assert result.exit_code == 2 and "[bold]HSC" in result.stderr
+
+
+@pytest.mark.parametrize("var, value", [("INNOGRAPH_BACKEND", "foo"), ("INNOGRAPH_QUERY_TIMEOUT", "abc"),
+                                        ("INNOGRAPH_PORT", "99999")])
+def test_a_bad_setting_names_the_variable(run, monkeypatch, var, value):
+    monkeypatch.setenv(var, value)
+    get_settings.cache_clear()
+    result = run("stats")
+    assert result.exit_code == 2 and var in result.stderr and "Traceback" not in result.output
+
+
+def test_zone_of_something_that_is_not_a_zone_lists_the_zones(run):
+    result = run("zone", "河北")
+    assert result.exit_code == 2 and "is a Region, not a Zone" in result.stderr and "怀柔科学城" in result.stderr
+
+
+def test_a_second_load_says_it_added_nothing(run):
+    result = run("load", str(MINI))
+    assert result.exit_code == 0
+    assert "the graph gained 0 nodes and 0 edges" in result.stdout
+
+
+def test_empty_supporters_say_so(run):
+    result = run("supporters", "HSC", "--type", "Fund")
+    assert result.exit_code == 0 and "no supporters of type Fund" in result.stdout

@@ -164,3 +164,14 @@ def test_unknown_kind_of_path_is_a_clear_error(tmp_path):
         read_sources([odd])
     with pytest.raises(InvalidInput, match="no such file"):
         read_sources([tmp_path / "missing.yaml"])
+
+
+def test_an_id_of_another_type_in_the_graph_is_rejected(mini_store, tmp_path):
+    clash = write(tmp_path / "clash.yaml", """\
+        nodes:
+          - {id: zone-huairou-science-city, type: Fund, name_zh: 假基金}
+        """)
+    with pytest.raises(LoadError) as info:
+        load_sources(mini_store, [clash])
+    assert "already a Zone, not a Fund" in str(info.value.rejections[0])
+    assert "假基金" not in mini_store.get_nodes(["zone-huairou-science-city"])["zone-huairou-science-city"].aliases

@@ -85,7 +85,7 @@ class Citations:
 
 def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date | None = None) -> Brief:
     lang = check_lang(lang)
-    profile = queries.zone(ref)
+    profile = queries.profile(ref)
     node = profile.zone
     sub, depth = _picture_subgraph(queries, node.id)
     nodes = {n.id: n for n in sub.nodes}

@@ -54,7 +54,7 @@ def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: 
     if bool(name and name.strip()) == bool(all_):
         raise InvalidInput("give a NAME or --all (not both)")
     to_folder = spec.name == "csv" and (path.is_dir() or not path.suffix)
-    _check_target(path, folder=to_folder)
+    check_target(path, folder=to_folder)
     if spec.name == "csv" and not to_folder and path.suffix.lower() != ".zip":
         raise InvalidInput(f"a CSV export is two files: give a folder for nodes.csv and edges.csv, "
                            f"or a .zip file, not {path}")
@@ -64,7 +64,7 @@ def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: 
     if to_folder:
         size = _write_folder(sub, path, documents)
     else:
-        size = _write_bytes(path, spec.render(sub, documents))
+        size = write_atomically(path, spec.render(sub, documents))
     return Written(path, spec.name, size, time.perf_counter() - started, len(sub.nodes), len(sub.edges))
 
 
@@ -81,17 +81,17 @@ def write_brief(queries: GraphQueries, name: str, output_path: Path | str, lang:
     path = Path(output_path)
     spec = brief_format(fmt or _brief_kind(path))
     lang = check_lang(lang)
-    _check_target(path)
+    check_target(path)
     started = time.perf_counter()
     brief = build_brief(queries, name, lang)
     extra: tuple[Path, ...] = ()
     picture_ref = None
     if spec.name == "md":
         picture = path.with_suffix(".png")
-        _check_target(picture)
-        _write_bytes(picture, brief.picture)
+        check_target(picture)
+        write_atomically(picture, brief.picture)
         extra, picture_ref = (picture,), picture.name
-    size = _write_bytes(path, render(brief, spec.name, picture_ref))
+    size = write_atomically(path, render(brief, spec.name, picture_ref))
     return Written(path, f"{spec.name} briefing ({lang})", size, time.perf_counter() - started, extra=extra)
 
 
@@ -119,7 +119,7 @@ def _brief_kind(path: Path) -> str:
     return kind
 
 
-def _check_target(path: Path, folder: bool = False) -> None:
+def check_target(path: Path, folder: bool = False) -> None:
     """InvalidInput unless `path` can be written (as a file, or as a folder when `folder`)."""
     if path.is_dir() and not folder:
         raise InvalidInput(f"cannot write {path}: it is a folder; give a file name")
@@ -143,7 +143,7 @@ def _existing_ancestor(path: Path) -> Path:
     return Path(".")
 
 
-def _write_bytes(path: Path, data: bytes) -> int:
+def write_atomically(path: Path, data: bytes) -> int:
     tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
     try:
         tmp.write_bytes(data)
