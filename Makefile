@@ -10,7 +10,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api eval-ask eval-extract bench-viz clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api eval-ask eval-extract bench-viz test-faults clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -36,6 +36,11 @@ serve: $(STAMP)
 
 test: $(STAMP) system-deps
 	tools/test.sh
+
+# The long fault tests: 60 s of load, the full schemathesis run, the Neo4j kill/restart tests at size.
+test-faults: $(STAMP) system-deps
+	INNOGRAPH_LOAD_SECONDS=60 INNOGRAPH_SCHEMA_FULL=1 INNOGRAPH_FAULTS_FULL=1 \
+	  tools/test.sh tests/faults tests/api/test_api_schema.py -p no:cacheprovider
 
 neo4j-up: $(STAMP)
 	$(BIN)/python tools/neo4j/neo4jctl.py up --env-file .env.neo4j
