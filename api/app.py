@@ -1,24 +1,27 @@
 """The HTTP API: `create_app(settings, store)` builds one FastAPI app.
 
 Routes live under /api/v1, one router per resource (api/routes/); OpenAPI is at
-/docs. The store comes through a dependency (api/deps.py) so tests can swap it;
-the app opens it on the first request that needs it and closes it on shutdown
-(a store passed in stays the caller's to close). Every 4xx/5xx has one JSON
-shape (api/errors.py). Writes (POST /api/v1/sources) exist only when an admin
-token is set; CORS only when origins are configured.
+/openapi.json and /docs, whose Swagger UI comes from /docs-assets (the
+fastapi-offline package's copy), so it works offline; there is no /redoc (ReDoc
+fetches its logo from its CDN). The store comes through a dependency
+(api/deps.py) so tests can swap it; the app opens it on the first request that
+needs it and closes it on shutdown (a store passed in stays the caller's to
+close). Every 4xx/5xx has one JSON shape (api/errors.py). Writes (POST
+/api/v1/sources) exist only when an admin token is set; CORS only when origins
+are configured.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 
 from fastapi import APIRouter, FastAPI
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi_offline import FastAPIOffline
 
-from api import errors
+from api import errors, pages
 from api.deps import GraphHolder
 from api.routes import analytics, ask, export, health, nodes, paths, search, sources, zones
 from graph import limits
@@ -26,6 +29,8 @@ from graph.settings import Settings, get_settings
 from graph.store import GraphStore
 
 API_PREFIX = "/api/v1"
+#: Where Swagger UI's files are served from (nothing of /docs comes from a CDN).
+DOCS_ASSETS = "/docs-assets"
 QUERY_ROUTERS = (health, search, nodes, zones, paths, analytics, export, ask)
 
 
@@ -38,8 +43,10 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         yield
         graph.close()
 
-    app = FastAPI(title="innograph", version=_version(), lifespan=lifespan,
-                  description=_description(settings))
+    # FastAPI whose /docs loads Swagger UI from DOCS_ASSETS instead of a CDN (an offline intranet).
+    app = FastAPIOffline(title="innograph", version=_version(), lifespan=lifespan,
+                         description=_description(settings), static_url=DOCS_ASSETS, redoc_url=None,
+                         swagger_ui_parameters={"validatorUrl": None})
     app.state.graph = graph
     errors.add_private_root(settings.data_dir)
     errors.install(app)
@@ -50,10 +57,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.admin_token:
         api.include_router(sources.router)
     app.include_router(api)
-    if importlib.util.find_spec("api.pages") is not None:
-        from api import pages
-
-        app.include_router(pages.router)
+    app.include_router(pages.router)
 
     # The last added is the outermost: CORS (so errors carry its headers too), CatchAll, the body cap.
     app.add_middleware(errors.BodyLimit, max_bytes=settings.max_upload_bytes)

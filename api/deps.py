@@ -6,8 +6,9 @@
     SettingsDep the app's settings
 
 The store is opened once per app, not per request, and closed when the app shuts
-down (create_app's lifespan). Queries hold a shared lock and loads an exclusive
-one, so a reader never sees half of a load.
+down (create_app's lifespan). Queries hold a shared lock and a load's write an
+exclusive one, so a reader never sees half of a load; a load's parsing reads
+under the shared lock, and loads run one at a time (GraphHolder.uploading).
 """
 
 from __future__ import annotations
@@ -75,11 +76,13 @@ class ReadWriteLock:
 
 
 class GraphHolder:
-    """One app's store (opened lazily, once), its query pool and its read/write lock."""
+    """One app's store (opened lazily, once), its query pool, its read/write lock and its upload mutex."""
 
     def __init__(self, settings: Settings, store: GraphStore | None = None):
         self.settings = settings
         self.lock = ReadWriteLock()
+        #: One load at a time, from its first read to its write: what it resolved stays true until it writes.
+        self.uploading = threading.Lock()
         self._store = store
         self._owned = store is None
         self._opening = threading.Lock()
@@ -150,6 +153,11 @@ class Runner:
             raise QueryTimeout(f"the query ran past its {self.timeout:g} s budget; "
                                "narrow it (a smaller depth, a type filter, a more precise name)")
         return future.result()
+
+    def read(self, fn: Callable[..., T], /, *args, **kwargs) -> T:
+        """Run a load's reading in the calling thread, beside the queries (no time budget either)."""
+        with self.holder.lock.reading():
+            return fn(*args, **kwargs)
 
     def write(self, fn: Callable[..., T], /, *args, **kwargs) -> T:
         """Run a write in the calling thread, alone (no time budget: a load is not cut in half)."""

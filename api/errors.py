@@ -9,8 +9,7 @@ file-system paths are scrubbed from every message.
     InnographError (graph/errors.py)
     ├── …                       the graph's own errors
     ├── Unauthorized     401    no bearer token on an admin route
-    ├── Forbidden        403    a wrong bearer token
-    └── NotSupported     501    a source kind this server cannot load
+    └── Forbidden        403    a wrong bearer token
 """
 
 from __future__ import annotations
@@ -52,11 +51,6 @@ class Unauthorized(InnographError):
 class Forbidden(InnographError):
     status = 403
     code = "forbidden"
-
-
-class NotSupported(InnographError):
-    status = 501
-    code = "not_supported"
 
 
 def error_response(status: int, code: str, message: str, suggestions: Iterable[str] = (),

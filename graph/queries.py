@@ -157,8 +157,8 @@ class GraphQueries:
         """A zone's profile; any other kind of node is an error that lists the zones."""
         node = self.resolve(ref)
         if node.type != "Zone":
-            raise InvalidInput(f"{node.name_zh} is a {node.type}, not a Zone",
-                               [_label(z) for z in self.zones()])
+            raise NotFound(f"no zone named {ref!r}: {node.name_zh} is a {node.type}, not a Zone",
+                           [_label(z) for z in self.zones()])
         return self.profile(node.id)
 
     def profile(self, ref: str) -> ZoneProfile:

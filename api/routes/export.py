@@ -1,18 +1,14 @@
 """Subgraph exports as a download, in every format of `viz.export.registry.FORMATS`.
 
 Each format there has a name, a media type, a suffix and `render(subgraph,
-documents) -> bytes`. Without the registry, node-link JSON is the one format.
-The list is read once, at import, so OpenAPI lists the formats as an enum.
-Pictures are drawn one at a time: matplotlib's style context is process-wide.
+documents) -> bytes`. The list is read once, at import, so OpenAPI lists the
+formats as an enum. Pictures are drawn one at a time by viz/export/picture.py itself.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
-import threading
-from dataclasses import dataclass
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query
 from fastapi.responses import Response
@@ -21,41 +17,15 @@ from api.deps import QueriesDep, RunDep
 from api.models import QUERY_ERRORS, Depth, MaxNodes, Rels, Types, name_query
 from graph import limits
 from graph.queries import GraphQueries
-from viz.export import nodelink
+from viz.export.registry import FORMATS, Format
 
-
-@dataclass(frozen=True)
-class JsonOnly:
-    """The one format there is before viz.export.registry exists (the registry's shape)."""
-
-    name: str = "json"
-    media_type: str = "application/json"
-    suffix: str = ".json"
-    description: str = "node-link JSON"
-    picture: bool = False
-
-    @staticmethod
-    def render(sub, documents=()) -> bytes:
-        return nodelink.generate_json(sub, list(documents)).encode("utf-8")
-
-
-def available_formats() -> dict[str, Any]:
-    if importlib.util.find_spec("viz.export.registry") is None:
-        return {"json": JsonOnly()}
-    from viz.export.registry import FORMATS
-
-    return dict(FORMATS)
-
-
-FORMATS = available_formats()
 FormatName = Literal[tuple(FORMATS)]  # type: ignore[valid-type]
-_drawing = threading.Lock()
 
 router = APIRouter(tags=["export"], responses=QUERY_ERRORS)
 
 
 @router.get("/export", response_class=Response, summary="A subgraph as a file to download",
-            description="Formats: " + "; ".join(f"`{n}`: {getattr(f, 'description', '')}" for n, f in FORMATS.items()),
+            description="Formats: " + "; ".join(f"`{n}`: {f.description}" for n, f in FORMATS.items()),
             responses={200: {"description": "the file (Content-Disposition names it)",
                              "content": {f.media_type: {} for f in FORMATS.values()}}})
 def export(queries: QueriesDep, run: RunDep,
@@ -70,14 +40,10 @@ def export(queries: QueriesDep, run: RunDep,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
-def _render(queries: GraphQueries, fmt: Any, center: str, depth: int, types: list[str],
+def _render(queries: GraphQueries, fmt: Format, center: str, depth: int, types: list[str],
             rels: list[str], max_nodes: int) -> tuple[bytes, str]:
     sub = queries.subgraph(center, depth, types, rels, max_nodes)
-    documents = queries.store.documents()
-    if getattr(fmt, "picture", False):
-        with _drawing:
-            return fmt.render(sub, documents), sub.center or "subgraph"
-    return fmt.render(sub, documents), sub.center or "subgraph"
+    return fmt.render(sub, queries.store.documents()), sub.center or "subgraph"
 
 
 def _safe(text: str) -> str:

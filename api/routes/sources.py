@@ -6,11 +6,16 @@ body is read. The upload is one file: a YAML data file (.yaml/.yml), a report
 with the document texts it names. Document paths must stay inside the upload.
 Any rejection leaves the graph as it was and comes back as a 422 whose
 suggestions are the rejections.
+
+Uploads run one at a time (GraphHolder.uploading). Parsing and extraction read the
+store under the shared lock, beside the queries; only `store.write` of the checked
+records takes the exclusive lock. With one upload at a time, nothing but that
+upload's own write changes the graph between its read and its write, so the names
+it resolved still stand when it writes.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import re
 import shutil
 import stat
@@ -23,12 +28,13 @@ from fastapi import APIRouter, Depends, Request
 from starlette.datastructures import UploadFile
 from starlette.concurrency import run_in_threadpool
 
-from api.deps import RunDep, SettingsDep, StoreDep, require_admin
-from api.errors import NotSupported
+from api.deps import Runner, RunDep, SettingsDep, StoreDep, require_admin
 from api.models import QUERY_ERRORS, ErrorResponse, LoadSummary
-from graph.errors import InnographError, InvalidInput
+from graph.ask import forget
+from graph.errors import InnographError, InvalidInput, LoadError
 from graph.store import GraphStore
-from loaders.sources import REPORT_SUFFIXES, load_sources
+from loaders.result import LoadResult
+from loaders.sources import REPORT_SUFFIXES, read_sources
 
 YAML_SUFFIXES = {".yaml", ".yml"}
 ACCEPTED = YAML_SUFFIXES | REPORT_SUFFIXES | {".zip"}
@@ -46,7 +52,6 @@ router = APIRouter(tags=["sources"], responses={
     401: {"model": ErrorResponse, "description": "no bearer token"},
     403: {"model": ErrorResponse, "description": "a wrong bearer token"},
     413: {"model": ErrorResponse, "description": "the upload is over settings.max_upload_bytes"},
-    501: {"model": ErrorResponse, "description": "a source kind this server cannot load"},
 })
 
 
@@ -71,21 +76,28 @@ async def upload_source(request: Request, store: StoreDep, run: RunDep, settings
         await form.close()
 
 
-def _load(store: GraphStore, run, root: Path, file: Path, unzip_limit: int) -> LoadSummary:
+def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: int) -> LoadSummary:
     try:
         paths = _unzip(file, root / "unzipped", unzip_limit) if file.suffix == ".zip" else [file]
         _confine_documents(root)
-        if any(p.suffix in REPORT_SUFFIXES for p in paths) and importlib.util.find_spec("loaders.report_loader") is None:
-            raise NotSupported("this server cannot load reports yet; send YAML or a CSV pair")
-        result = run.write(load_sources, store, paths)
+        with run.holder.uploading:
+            result = run.read(read_sources, paths, store)  # parse and extract beside the queries
+            _check(result)
+            run.write(store.write, result.kept)            # readers wait only for the write itself
+            forget(store)  # the question parser's name list must see the new names
     except InnographError as exc:
         raise _relative(exc, root) from None
-    from graph.ask import forget  # the question parser's name list must see the new names
-
-    forget(store)
     summary = result.summary()
     return LoadSummary(file=file.name, documents=summary["documents"], nodes=summary["nodes"],
                        edges=summary["edges"])
+
+
+def _check(result: LoadResult) -> None:
+    """All or nothing: any rejection, or nothing to load, stores nothing (as loaders.sources.load_sources)."""
+    if result.rejected:
+        raise LoadError(f"{len(result.rejected)} record(s) rejected; nothing was stored", result.rejected)
+    if not len(result.kept):
+        raise LoadError("the sources hold nothing to load; nothing was stored")
 
 
 def _safe_name(filename: str) -> str:

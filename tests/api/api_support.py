@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import time
+import threading
 from pathlib import Path
-
-import pytest
 
 from graph.errors import StoreUnavailable
 from graph.memory import MemoryStore
 from graph.settings import Settings
-from loaders.sources import BUNDLED_DIR
 
-FIXTURES = Path(__file__).parent.parent / "fixtures"
-HAS_BUNDLED = any(BUNDLED_DIR.glob("*.yaml"))
-bundled_only = pytest.mark.skipif(not HAS_BUNDLED, reason="needs the bundled graph (data/curated)")
-
-#: Names in both graphs (bundled and mini).
+#: Names in both graphs (the bundled one the queries run on, and the writable mini one).
 ZONE, AGENCY = "怀柔科学城", "市科委"
 ZONE_ID = "zone-huairou-science-city"
 AGENCY_ID = "institution-beijing-municipal-science-technology-commission"
@@ -64,19 +57,32 @@ class DownStore:
 
 
 class SlowStore:
-    """A store that answers after `delay` seconds (name lookups only; counts stay fast)."""
+    """A store whose name lookups take up to `delay` seconds (counts stay fast).
+
+    `started` is set as soon as a slow lookup begins; `release()` ends every lookup's wait
+    at once, so a test never sits out the whole delay.
+    """
 
     def __init__(self, inner: MemoryStore, delay: float):
         self.inner, self.delay = inner, delay
         self.backend = inner.backend
+        self.started = threading.Event()
+        self._released = threading.Event()
 
     def __getattr__(self, name):
         return getattr(self.inner, name)
 
+    def release(self) -> None:
+        self._released.set()
+
+    def _wait(self) -> None:
+        self.started.set()
+        self._released.wait(self.delay)
+
     def get_nodes(self, ids):
-        time.sleep(self.delay)
+        self._wait()
         return self.inner.get_nodes(ids)
 
     def lookup(self, key):
-        time.sleep(self.delay)
+        self._wait()
         return self.inner.lookup(key)

@@ -1,8 +1,4 @@
-"""Fixtures for the HTTP API: an app over the bundled graph, a writable mini graph.
-
-The bundled graph (data/curated) is used when it is there; before it lands the
-tests run on tests/fixtures/mini, and the rows that need bundled-only names skip.
-"""
+"""Fixtures for the HTTP API: an app over the bundled graph (read-only), a writable mini graph."""
 
 from __future__ import annotations
 
@@ -10,20 +6,15 @@ import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
-from tests.api.api_support import FIXTURES, HAS_BUNDLED, make_settings
 from graph.memory import MemoryStore
 from graph.settings import Settings
-from loaders.sources import load_sources
+from tests.api.api_support import make_settings
 
 
 @pytest.fixture(scope="session")
-def graph_store(request) -> MemoryStore:
-    """The bundled graph (read-only), or the mini graph until the bundled one exists."""
-    if HAS_BUNDLED:
-        return request.getfixturevalue("bundled_store")
-    store = MemoryStore()
-    load_sources(store, [FIXTURES / "mini"])
-    return store
+def graph_store(bundled_store) -> MemoryStore:
+    """The bundled graph (data/curated), read-only."""
+    return bundled_store
 
 
 @pytest.fixture(scope="session")

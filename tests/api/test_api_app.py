@@ -1,10 +1,12 @@
-"""The app factory: lazy store, closed on shutdown, CORS only when asked, a slow query blocks nothing."""
+"""The app factory: lazy store, closed on shutdown, CORS only when asked, a slow query blocks nothing,
+the pages mounted, the OpenAPI pages served without a CDN."""
 
 from __future__ import annotations
 
-import importlib.util
+import re
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from urllib.parse import quote
 
 import pytest
@@ -18,6 +20,8 @@ from graph.store import Batch
 from tests.api.api_support import ZONE, SlowStore, make_settings
 
 API = "/api/v1"
+#: Generous bounds for a loaded 2-core CI machine: they catch a hang, not a slow machine.
+WAIT = 10.0
 
 
 class CountingStore(MemoryStore):
@@ -70,49 +74,97 @@ def test_cors_only_when_configured(graph_store, tmp_path, origins, allowed):
 
 
 def test_a_slow_query_does_not_block_other_requests(graph_store, tmp_path):
-    app = create_app(make_settings(tmp_path, query_timeout=5))
-    app.dependency_overrides[get_store] = lambda: SlowStore(graph_store, delay=1.0)
-    with TestClient(app) as c:
-        slow = threading.Thread(target=c.get, args=(f"{API}/nodes/{quote(ZONE)}",))
-        slow.start()
-        time.sleep(0.1)
-        started = time.perf_counter()
-        assert c.get(f"{API}/health").status_code == 200      # counts are not slowed
-        assert time.perf_counter() - started < 0.5
-        slow.join()
+    slow_store = SlowStore(graph_store, delay=60)
+    app = create_app(make_settings(tmp_path, query_timeout=90))
+    app.dependency_overrides[get_store] = lambda: slow_store
+    with TestClient(app) as c, ThreadPoolExecutor(1) as pool:
+        slow = pool.submit(c.get, f"{API}/nodes/{quote(ZONE)}")
+        try:
+            assert slow_store.started.wait(WAIT), "the slow request never reached the store"
+            started = time.perf_counter()
+            assert c.get(f"{API}/health").status_code == 200      # counts are not slowed
+            assert time.perf_counter() - started < 3.0
+            assert not slow.done()                                 # the slow one was still running
+        finally:
+            slow_store.release()
+        assert slow.result(timeout=WAIT).status_code == 200
 
 
-def test_pages_are_mounted_when_they_exist(client):
+def test_pages_are_mounted(client):
     response = client.get("/")
-    if importlib.util.find_spec("api.pages") is None:
-        assert response.status_code == 404
-    else:
-        assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    assert ZONE in response.text
+
+
+def test_the_openapi_page_loads_nothing_from_the_web(client):
+    response = client.get("/docs")
+    assert response.status_code == 200 and response.headers["content-type"].startswith("text/html")
+    html = response.text
+    assert not re.search(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:)?//""", html, re.I), html
+    assert not re.search(r"https?://", html), html
+    assets = re.findall(r"""(?:src|href)\s*=\s*["']([^"']+)["']""", html)
+    assert any(a.endswith(".js") for a in assets), assets
+    for url in assets:
+        assert url.startswith("/docs-assets/"), url
+        asset = client.get(url)
+        assert asset.status_code == 200 and asset.content, url
+    assert '"validatorUrl": null' in html                # no badge fetched from the validator's site
+    assert client.get("/openapi.json").json()["info"]["title"] == "innograph"
+    assert client.get("/redoc").status_code == 404        # ReDoc would fetch its logo from a CDN
 
 
 def test_writer_waits_for_readers_and_readers_for_the_writer():
     lock, log = ReadWriteLock(), []
+    lock._cond = cond = WaitCounting()        # to see who is blocked, not guess it from sleeps
+    r1_in, r1_go = threading.Event(), threading.Event()
 
-    def read(tag, hold):
+    def read(tag, entered=None, go=None):
         with lock.reading():
             log.append(f"{tag}+")
-            time.sleep(hold)
+            if entered:
+                entered.set()
+                assert go.wait(WAIT)
             log.append(f"{tag}-")
 
     def write():
         with lock.writing():
             log.append("w+")
-            time.sleep(0.05)
             log.append("w-")
 
-    threads = [threading.Thread(target=read, args=("r1", 0.2))]
-    threads[0].start()
-    time.sleep(0.05)
-    threads.append(threading.Thread(target=write))
-    threads[1].start()
-    time.sleep(0.05)
-    threads.append(threading.Thread(target=read, args=("r2", 0)))   # arrives while the writer waits
-    threads[2].start()
-    for t in threads:
-        t.join()
+    r1 = threading.Thread(target=read, args=("r1", r1_in, r1_go))
+    w = threading.Thread(target=write)
+    r2 = threading.Thread(target=read, args=("r2",))
+    try:
+        r1.start()
+        assert r1_in.wait(WAIT)
+        w.start()
+        until(lambda: cond.waiting == 1)                     # the writer waits for r1
+        r2.start()
+        until(lambda: cond.waiting == 2 or "r2+" in log)     # r2 arrives while the writer waits
+        assert log == ["r1+"]                                # … and waits too
+    finally:
+        r1_go.set()
+    for t in (r1, w, r2):
+        t.join(WAIT)
+        assert not t.is_alive()
     assert log == ["r1+", "r1-", "w+", "w-", "r2+", "r2-"]
+
+
+class WaitCounting(threading.Condition):
+    """A Condition that counts the threads blocked in wait() (the count is kept under its lock)."""
+
+    waiting = 0
+
+    def wait(self, timeout=None):
+        self.waiting += 1
+        try:
+            return super().wait(timeout)
+        finally:
+            self.waiting -= 1
+
+
+def until(condition, timeout: float = WAIT) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out waiting for the threads to get there"
+        time.sleep(0.01)

@@ -6,7 +6,7 @@ from urllib.parse import quote
 
 import pytest
 
-from tests.api.api_support import (AGENCY, AGENCY_ID, ETOWN_ALIAS, ETOWN_ID, ETOWN_ZH, ZONE, ZONE_ID, bundled_only)
+from tests.api.api_support import AGENCY, AGENCY_ID, ETOWN_ALIAS, ETOWN_ID, ETOWN_ZH, ZONE, ZONE_ID
 from viz.export.nodelink import parse_json
 
 API = "/api/v1"
@@ -116,8 +116,8 @@ ROUTES = [
     ("node by alias", f"/nodes/{quote(AGENCY)}", {}, check_agency),
     ("node by id", f"/nodes/{AGENCY_ID}", {}, check_agency),
     ("node by name", f"/nodes/{quote('北京市科学技术委员会')}", {}, check_agency),
-    pytest.param("node by zh alias", f"/nodes/{quote(ETOWN_ALIAS)}", {}, check_etown, marks=bundled_only),
-    pytest.param("node by en alias", f"/nodes/{quote('E-Town')}", {}, check_etown, marks=bundled_only),
+    ("node by zh alias", f"/nodes/{quote(ETOWN_ALIAS)}", {}, check_etown),
+    ("node by en alias", f"/nodes/{quote('E-Town')}", {}, check_etown),
     ("neighbors", f"/nodes/{quote(ZONE)}/neighbors", {"depth": 2}, check_neighbors),
     ("neighbors by type", f"/nodes/{quote(ZONE)}/neighbors", {"depth": 2, "type": "Institution"},
      check_only_institutions),
@@ -125,18 +125,15 @@ ROUTES = [
     ("supporters", f"/nodes/{quote(ZONE)}/supporters", {}, check_supporters),
     ("zones", "/zones", {}, check_zones),
     ("zone profile", f"/zones/{quote(ZONE)}", {}, check_zone_profile),
-    pytest.param("paths", "/paths", {"source": ZONE, "target": ETOWN_ALIAS, "max_hops": 4}, check_path,
-                 marks=bundled_only),
-    pytest.param("subgraph", "/subgraph", {"center": ETOWN_ALIAS, "type": ["Institution", "Zone"]},
-                 check_subgraph_types, marks=bundled_only),
+    ("paths", "/paths", {"source": ZONE, "target": ETOWN_ALIAS, "max_hops": 4}, check_path),
+    ("subgraph", "/subgraph", {"center": ETOWN_ALIAS, "type": ["Institution", "Zone"]}, check_subgraph_types),
     ("rank", "/rank", {"limit": 5}, check_ranked),
     ("rank zones", "/rank", {"by": "betweenness", "type": "Zone"}, check_ranked_zones),
     ("bridges", "/bridges", {}, check_bridges),
 ]
 
 
-@pytest.mark.parametrize("label, path, params, check", ROUTES, ids=[
-    r.values[0] if hasattr(r, "values") else r[0] for r in ROUTES])
+@pytest.mark.parametrize("label, path, params, check", ROUTES, ids=[r[0] for r in ROUTES])
 def test_route(client, label, path, params, check):
     response = client.get(API + path, params=params)
     assert response.status_code == 200, response.text

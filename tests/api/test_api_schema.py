@@ -79,15 +79,15 @@ def draw_real_names(context, case):
 @settings(max_examples=CASES_PER_OPERATION, deadline=None, derandomize=True,
           suppress_health_check=list(HealthCheck))
 def test_api_conforms_to_its_schema(case):
-    response = case.call_and_validate()
+    response = case.call()
     CALLS.append((case.operation.label, response.status_code))
+    case.validate_response(response)
     assert response.status_code < 500
 
 
 def test_schemathesis_reached_the_queries():
-    """Run after the schema test: most operations answered 200 at least once, none 5xx."""
-    if not CALLS:
-        pytest.skip("the schema test did not run")
+    """Run after the schema test (same module): most operations answered 200 at least once, none 5xx."""
+    assert CALLS, "the schema test made no call: run this module whole, the schema test first"
     ok = {label for label, status in CALLS if status == 200}
     assert all(status < 500 for _, status in CALLS)
     assert {"GET /api/v1/nodes/{ref}", "GET /api/v1/nodes/{ref}/neighbors", "GET /api/v1/paths",

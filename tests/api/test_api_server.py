@@ -2,63 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import socket
-import subprocess
-import sys
-import time
-from pathlib import Path
 from urllib.parse import quote
 
 import httpx
 import pytest
 
-from graph.memory import MemoryStore
-from loaders.sources import load_sources
-from tests.api.api_support import AGENCY_ID, FIXTURES, HAS_BUNDLED, assert_error_shape
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from tests.api.api_support import AGENCY_ID, assert_error_shape
+from tests.support.servers import serve_cli
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    data = tmp_path_factory.mktemp("served")
-    if not HAS_BUNDLED:  # with the bundled data, `serve` builds it into the empty store itself
-        load_sources(MemoryStore(data / "graph.json"), [FIXTURES / "mini"])
-    port = free_port()
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("INNOGRAPH_", "NEO4J_"))}
-    env.update(INNOGRAPH_DATA_DIR=str(data), INNOGRAPH_BACKEND="memory", PYTHONUNBUFFERED="1")
-    log = open(data / "server.log", "w+", encoding="utf-8")
-    proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{base}/api/v1/health", timeout=1).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if proc.poll() is not None or time.monotonic() > deadline:
-                log.seek(0)
-                pytest.fail(f"the server did not come up:\n{log.read()}")
-            time.sleep(0.2)
-        yield base, data / "server.log"
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    """`innograph serve` on an empty data directory: it builds the bundled data set itself."""
+    with serve_cli(tmp_path_factory.mktemp("served")) as (base, log):
+        yield base, log
 
 
 def test_health_over_http(server):

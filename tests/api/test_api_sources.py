@@ -2,24 +2,35 @@
 
 from __future__ import annotations
 
-import importlib.util
 import io
+import threading
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
 
+import api.routes.sources
 from api.app import create_app
-from tests.api.api_support import FIXTURES, ZONE_ID, assert_error_shape, make_settings
+from tests.api.api_support import ZONE, ZONE_ID, assert_error_shape, make_settings
 
 API = "/api/v1"
 ADMIN = {"Authorization": "Bearer s3cret-token"}
+WAIT = 10.0  #: generous: it catches a hang, not a slow machine
 
 GOOD_YAML = """\
 nodes:
   - {type: Institution, name_zh: 测试研究院, name_en: Test Institute, attrs: {kind: research}}
 edges:
   - {source: 测试研究院, type: LOCATED_IN, target: 怀柔科学城}
+"""
+#: A short report: a new institution, located in 怀柔科学城 (the extractor reads the sentence).
+NEW_INSTITUTE = "北京量子信息科学研究院"
+REPORT = f"""\
+title: 测试报告
+---
+聚焦{ZONE}，支持{NEW_INSTITUTE}整建制搬迁入驻。
 """
 BAD_YAML = """\
 nodes:
@@ -110,13 +121,55 @@ def test_no_file_field(mini_client):
 
 
 def test_report_upload(mini_client):
-    report = (FIXTURES / "mini" / "report.txt").read_bytes()
-    response = upload(mini_client, "report.txt", report)
-    if importlib.util.find_spec("loaders.report_loader") is None:
-        assert_error_shape(response, 501, "not_supported")
-    else:
-        assert response.status_code == 200, response.text
-        assert response.json()["documents"] == 1
+    before = counts(mini_client)
+    assert_error_shape(mini_client.get(f"{API}/nodes/{quote(NEW_INSTITUTE)}"), 404)
+    response = upload(mini_client, "report.txt", REPORT.encode("utf-8"))
+    assert response.status_code == 200, response.text
+    summary = response.json()
+    assert summary["file"] == "report.txt" and summary["documents"] == 1
+    assert summary["nodes"] >= 2 and summary["edges"] >= 1
+    after = counts(mini_client)
+    assert after[0] > before[0] and after[1] > before[1]
+    node = mini_client.get(f"{API}/nodes/{quote(NEW_INSTITUTE)}")
+    assert node.status_code == 200 and node.json()["type"] == "Institution"
+    members = mini_client.get(f"{API}/zones/{ZONE_ID}").json()["members"]
+    member = next(m for m in members if m["node"]["name_zh"] == NEW_INSTITUTE)
+    assert member["edge"]["type"] == "LOCATED_IN"
+    assert any(NEW_INSTITUTE in ev["quote"] and ZONE in ev["quote"] for ev in member["edge"]["evidence"]), member
+
+
+def test_queries_answer_while_an_upload_is_read(mini_client, monkeypatch):
+    """Parsing reads beside the queries; only the write is exclusive; uploads run one at a time."""
+    holder = mini_client.app.state.graph
+    reading, go = threading.Event(), threading.Event()
+    seen: dict[str, object] = {}
+    real_read, real_write = api.routes.sources.read_sources, mini_client.store.write
+
+    def gated_read(paths, store):
+        seen["read"] = (holder.lock._readers, holder.lock._writing, holder.uploading.locked())
+        reading.set()
+        assert go.wait(WAIT)
+        return real_read(paths, store)
+
+    def watched_write(batch):
+        seen["write"] = (holder.lock._readers, holder.lock._writing, holder.uploading.locked())
+        return real_write(batch)
+
+    monkeypatch.setattr(api.routes.sources, "read_sources", gated_read)
+    monkeypatch.setattr(mini_client.store, "write", watched_write)
+    with ThreadPoolExecutor(2) as pool:
+        loading = pool.submit(upload, mini_client, "more.yaml", GOOD_YAML.encode())
+        try:
+            assert reading.wait(WAIT), "the upload never started reading"
+            query = pool.submit(mini_client.get, f"{API}/zones/{ZONE_ID}")
+            assert query.result(timeout=WAIT).status_code == 200   # not held up by the upload
+            assert not loading.done()
+        finally:
+            go.set()
+        assert loading.result(timeout=WAIT).status_code == 200
+    assert seen["read"] == (1, False, True)     # shared lock, upload mutex held
+    assert seen["write"] == (0, True, True)     # exclusive lock, still the same upload
+    assert mini_client.get(f"{API}/nodes/Test Institute").status_code == 200
 
 
 def test_token_compared_exactly(tmp_path, mini_store):

@@ -1,26 +1,27 @@
-"""The ways in: `innograph ask`, GET /api/v1/ask and the /ask page (skipped until they are wired)."""
+"""The ways in: `innograph ask`, GET /api/v1/ask and the /ask page."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
 
-
-def _cli_has_ask() -> bool:
-    from api.cli import app
-
-    return any((c.name or c.callback.__name__) == "ask" for c in app.registered_commands)
+from api import cli
+from api.app import create_app
+from graph.queries import GraphQueries
 
 
 @pytest.fixture
 def client(bundled_store):
-    pytest.importorskip("api.routes.ask", reason="GET /api/v1/ask is not wired yet")
-    from fastapi.testclient import TestClient
-
-    from api.app import create_app
-
     return TestClient(create_app(store=bundled_store))
+
+
+def test_every_way_in_is_wired(client):
+    assert "/api/v1/ask" in client.get("/openapi.json").json()["paths"]
+    assert client.get("/ask").status_code == 200
+    assert "ask" in {c.name or c.callback.__name__ for c in cli.app.registered_commands}
 
 
 def test_api_answers_with_the_answer_model(client):
@@ -43,8 +44,6 @@ def test_api_answers_a_question_without_words_with_examples(client):
 
 
 def test_the_page_escapes_the_question_and_links_suggestions(client):
-    if client.get("/ask").status_code == 404:
-        pytest.skip("the /ask page is not wired yet")
     r = client.get("/ask", params={"q": "<script>alert(1)</script>谁支持怀柔科学城"})
     assert r.status_code == 200 and "<script>alert" not in r.text and "&lt;script&gt;" in r.text
     assert "怀柔科学城规划" in r.text
@@ -53,13 +52,6 @@ def test_the_page_escapes_the_question_and_links_suggestions(client):
 
 
 def test_cli_ask_prints_a_table_or_json(monkeypatch, bundled_store):
-    if not _cli_has_ask():
-        pytest.skip("innograph ask is not wired yet")
-    from typer.testing import CliRunner
-
-    from api import cli
-    from graph.queries import GraphQueries
-
     monkeypatch.setattr(cli, "queries", lambda: GraphQueries(bundled_store))
     runner = CliRunner()
     r = runner.invoke(cli.app, ["ask", "--json", "Who partners with Hebei?"])

@@ -6,22 +6,17 @@ a missing browser must not look like a passing suite.
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 
 import pytest
 
 from graph.memory import MemoryStore
 from graph.settings import Settings
-from loaders.sources import BUNDLED_DIR, load_sources
 from tests.browser.cdp_browser import Browser, BrowserMissing, find_chromium
+from tests.support.servers import serve_in_thread
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
-MINI = ROOT / "tests" / "fixtures" / "mini"
-HAS_BUNDLED = any(BUNDLED_DIR.glob("*.yaml"))
 
 
 def _chromium() -> None:
@@ -57,36 +52,16 @@ def served_browser():
 
 
 @pytest.fixture(scope="session")
-def page_store(request) -> MemoryStore:
-    """The bundled graph (data/curated), or tests/fixtures/mini while the bundled one is not there."""
-    if HAS_BUNDLED:
-        return request.getfixturevalue("bundled_store")
-    store = MemoryStore()
-    load_sources(store, [MINI])
-    return store
+def page_store(bundled_store) -> MemoryStore:
+    """The bundled graph (data/curated), read-only."""
+    return bundled_store
 
 
 @pytest.fixture(scope="session")
 def server(page_store, tmp_path_factory):
     """The app (API and pages) on a free loopback port, in a thread; yields its base URL."""
-    import uvicorn
-
     from api.app import create_app
 
     settings = Settings(data_dir=tmp_path_factory.mktemp("served"), admin_token="", cors_origins=[])
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(settings, store=page_store), host="127.0.0.1", port=port,
-                            log_level="warning", lifespan="on")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 30
-    while not srv.started:
-        if time.monotonic() > deadline or not thread.is_alive():
-            pytest.fail("the test server did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    srv.should_exit = True
-    thread.join(timeout=10)
+    with serve_in_thread(create_app(settings, store=page_store)) as base:
+        yield base
