@@ -90,6 +90,8 @@ class EntityFinder:
         self.abbr = region_abbreviations(rules)
         self._max_anchor = max(map(len, self.anchors))
         self.weak_surfaces = {w for item in rules.relative if item.get("weak") for w in item["surface"]}
+        #: verbs of arrival (落户, 入驻 …): a complete name before one is its subject, never part of a name
+        self.arrivals = frozenset(rules.verbs_by_kind.get("locate", ())) | {"迁入"}
 
     # ---- known names ------------------------------------------------------
 
@@ -236,6 +238,9 @@ class EntityFinder:
                     best = (level, i, level > 0)
             if hard or (function and self._complete_name(before[: -len(function)])):
                 break
+            arrival = next((w for w in self.arrivals if before.endswith(w)), None)
+            if arrival and self._complete_name(before[: -len(arrival)]):
+                break  # 北京量子信息科学研究院|落户|怀柔科学城: a name never swallows its subject and verb
             crossed_verb = crossed_verb or verb
             i = self._step_left(text, i)
         return (best[1], best[2]) if best else (None, False)

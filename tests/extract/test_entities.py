@@ -32,6 +32,8 @@ def test_suffix_names_find_their_left_edge(analysis_of, body, name, type_):
     ("支持北京生命科学研究所、北京石墨烯研究院等新型研发平台建设。", "新型研发平台"),
     ("中关村上市公司总数达333家。", "中关村上市公司"),
     ("实施16个重点工程和专项。", "重点工程"),
+    ("北京量子信息科学研究院落户怀柔科学城。", "北京量子信息科学研究院落户怀柔科学城"),
+    ("北京智源人工智能研究院入驻中关村科学城。", "北京智源人工智能研究院入驻中关村科学城"),
 ])
 def test_no_runaway_or_category_names(analysis_of, body, wrong):
     assert wrong not in names(analysis_of(body).mentions)
