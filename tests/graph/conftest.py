@@ -1,0 +1,67 @@
+"""The real Neo4j server for the neo4j half of the conformance suite.
+
+The connection comes from NEO4J_URI / NEO4J_USER / NEO4J_PASSWORD / NEO4J_DATABASE,
+else from /work/main/.env.neo4j (KEY=value lines, written by
+`python3 tools/neo4j/neo4jctl.py up`, which `make test` runs first). No
+configuration, or a server that does not answer, FAILS the neo4j tests with the
+reason: they are never skipped. The suite owns the database it is given and
+clears it before each test.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from graph.errors import StoreUnavailable
+from graph.neo4j_store import Neo4jStore
+from graph.settings import Settings
+
+ENV_FILE = Path(__file__).resolve().parents[2] / ".env.neo4j"
+KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
+
+
+def neo4j_connection() -> dict[str, str]:
+    """The connection settings: the environment first, then .env.neo4j key by key."""
+    found: dict[str, str] = {}
+    if ENV_FILE.exists():
+        for line in ENV_FILE.read_text(encoding="utf-8").splitlines():
+            key, sep, value = line.strip().partition("=")
+            if sep and key.strip() in KEYS:
+                found[key.strip()] = value.strip().strip("'\"")
+    found.update({k: os.environ[k] for k in KEYS if os.environ.get(k)})
+    return found
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings() -> Settings:
+    conn = neo4j_connection()
+    if not conn.get("NEO4J_URI"):
+        pytest.fail(f"no Neo4j configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) "
+                    f"or run `python3 tools/neo4j/neo4jctl.py up`, which writes {ENV_FILE}", pytrace=False)
+    return Settings(backend="neo4j", neo4j_uri=conn["NEO4J_URI"], neo4j_user=conn.get("NEO4J_USER", "neo4j"),
+                    neo4j_password=conn.get("NEO4J_PASSWORD", ""),
+                    neo4j_database=conn.get("NEO4J_DATABASE", "neo4j"))
+
+
+@pytest.fixture(scope="session")
+def neo4j_server(neo4j_settings):
+    """One open store for the session (the connection pool is shared by every test)."""
+    try:
+        store = Neo4jStore.from_settings(neo4j_settings)
+    except StoreUnavailable as exc:
+        reason = exc.message
+    else:
+        yield store
+        store.close()
+        return
+    pytest.fail(f"the Neo4j tests need a running server: {reason}", pytrace=False)
+
+
+@pytest.fixture
+def neo4j_store(neo4j_server) -> Neo4jStore:
+    """The session's store with its database emptied."""
+    neo4j_server.clear()
+    return neo4j_server
