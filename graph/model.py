@@ -68,11 +68,12 @@ class Node(Record):
 
     def merged(self, other: Node) -> Node:
         """This node with `other`'s names, attributes and sources added (self wins on conflicts of names)."""
+        name_en = self.name_en or other.name_en
         aliases = _union(self.aliases, other.aliases, [other.name_zh, other.name_en])
-        aliases = [a for a in aliases if a not in (self.name_zh, self.name_en)]
+        aliases = [a for a in aliases if a not in (self.name_zh, name_en)]
         return self.model_copy(
             update={
-                "name_en": self.name_en or other.name_en,
+                "name_en": name_en,
                 "aliases": aliases,
                 "attrs": {**other.attrs, **self.attrs},
                 "sources": _union(self.sources, other.sources),

@@ -78,7 +78,8 @@ class GraphStore(Protocol):
         """Nodes of one type ordered by id."""
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int) -> list[list[str]]:
-        """Every shortest path (ignoring direction) as a list of node ids, [] if none within max_hops."""
+        """Every shortest path (ignoring direction) as a list of node ids, [] if none within max_hops
+        (1 <= max_hops <= limits.MAX_HOPS: Neo4j needs the bound in the statement text)."""
 
     def documents(self) -> list[Document]: ...
 

@@ -96,3 +96,10 @@ def test_rank_and_bridges(mini):
     assert mini.bridges() == []  # one zone only
     with pytest.raises(InvalidInput):
         mini.rank("popularity")
+
+
+def test_merging_in_an_english_name_does_not_also_make_it_an_alias():
+    from graph.model import Node as N
+
+    merged = N(id="z", type="Zone", name_zh="园").merged(N(id="z", type="Zone", name_zh="园", name_en="Park"))
+    assert merged.name_en == "Park" and "Park" not in merged.aliases

@@ -29,7 +29,7 @@ from graph.queries import GraphQueries
 from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES
 from graph.store import Batch, GraphStore
 from graph.text import normalize
-from loaders.sources import BUNDLED_DIR, build_bundled, load_sources, read_sources
+from loaders.sources import BUNDLED_DIR, build_bundled, load_sources
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 DATASETS = ("mini", "bundled")
