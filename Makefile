@@ -14,7 +14,7 @@ export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet --upgrade pip setuptools wheel
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
@@ -43,10 +43,10 @@ test-faults: $(STAMP) system-deps
 	  tools/test.sh tests/faults tests/api/test_api_schema.py -p no:cacheprovider
 
 neo4j-up: $(STAMP)
-	$(BIN)/python tools/neo4j/neo4jctl.py up --env-file .env.neo4j
+	$(BIN)/python tools/neo4j/neo4jctl.py up --dir $(CURDIR)/.neo4j --env-file .env.neo4j
 
 neo4j-down:
-	$(BIN)/python tools/neo4j/neo4jctl.py down
+	$(BIN)/python tools/neo4j/neo4jctl.py down --dir $(CURDIR)/.neo4j
 
 bench-api: $(STAMP)
 	$(BIN)/python benchmarks/bench_api.py $(if $(CSV),--csv $(CSV))

@@ -182,6 +182,33 @@ def diff(from_year: Annotated[int, typer.Option("--from", help="the earlier year
     out.print(f"edges: {len(result.edges_added)} new in {to_year}, {len(result.edges_removed)} not in {to_year}")
 
 
+@app.command()
+@handles_errors
+def sync(from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="copy Neo4j into the embedded store instead")] = False,
+         as_json: JsonOpt = False):
+    """Copy the embedded graph into Neo4j (replacing what is there), or back with --from-neo4j."""
+    from graph.store import Batch
+
+    memory, neo4j = open_store(settings("memory")), open_store(settings("neo4j"))
+    source, target = (neo4j, memory) if from_neo4j else (memory, neo4j)
+    try:
+        with err.status(f"copying {source.backend} -> {target.backend} …"):
+            batch = Batch(nodes=list(source.iter_nodes()), edges=list(source.iter_edges()),
+                          documents=source.documents())
+            target.replace(batch)
+            counts = target.counts()
+    finally:
+        memory.close()
+        neo4j.close()
+    summary = {"from": source.backend, "to": target.backend, "nodes": counts.total_nodes,
+               "edges": counts.total_edges, "documents": counts.documents}
+    if as_json:
+        emit(summary, True)
+    else:
+        out.print(f"copied {summary['nodes']} nodes, {summary['edges']} edges and {summary['documents']} "
+                  f"document(s) from {summary['from']} to {summary['to']}")
+
+
 # ---- queries --------------------------------------------------------------
 
 @app.command()
