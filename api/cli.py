@@ -255,9 +255,10 @@ def neighbors(name: str,
               depth: Annotated[int, typer.Option(help=f"1 to {limits.MAX_DEPTH}")] = 1,
               type_: TypeOpt = None,
               rel: Annotated[Optional[str], typer.Option(help="edge type to walk, e.g. SUPPORTS")] = None,
+              year: Annotated[Optional[int], typer.Option(help="walk only edges with evidence from this year's documents")] = None,
               as_json: JsonOpt = False):
     """The neighbourhood subgraph of a node."""
-    sub = queries().neighbors(name, depth, type_, rel)
+    sub = queries().neighbors(name, depth, type_, rel, year=year)
     emit(sub, as_json, *render.subgraph_tables(sub))
 
 

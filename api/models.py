@@ -37,6 +37,8 @@ def name_query(description: str, **kw) -> Query:
 RefPath = Annotated[str, Path(description="an id, a Chinese or English name, or an alias (URL-encoded)",
                               min_length=1, max_length=MAX_TEXT, pattern=NON_BLANK,
                               examples=EXAMPLE_NAMES)]
+Year = Annotated[int | None, Query(ge=1900, le=2100,
+                                  description="walk only edges with evidence from a document of this year")]
 Depth = Annotated[int, Query(ge=1, le=limits.MAX_DEPTH, description=f"hops from the centre, 1 to {limits.MAX_DEPTH}")]
 MaxNodes = Annotated[int, Query(ge=1, le=limits.MAX_SUBGRAPH_NODES,
                                 description=f"nodes before the walk stops (truncated), at most {limits.MAX_SUBGRAPH_NODES}")]

@@ -44,6 +44,14 @@ def _depth(text: str | None) -> int:
         raise InvalidInput(f"depth must be a whole number from 1 to {limits.MAX_DEPTH} (got {text!r})") from None
 
 
+def _year(text: str | None) -> int | None:
+    if text is None or not text.strip():
+        return None
+    if not text.strip().isdigit():
+        raise InvalidInput(f"year must be a year such as 2018 (got {text!r})")
+    return int(text)
+
+
 @router.get("/")
 def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
     """The zones, counts by type, a search box and the nodes that bridge zones."""
@@ -74,14 +82,16 @@ def ask(queries: QueriesDep, run: RunDep, q: str | None = None) -> HTMLResponse:
 def view(queries: QueriesDep, run: RunDep, settings: SettingsDep,
          center: str | None = None, depth: str | None = None,
          type_: Annotated[list[str] | None, Query(alias="type")] = None,
-         embed: str | None = None) -> HTMLResponse:
-    """The interactive network around `center` (id, name or alias), `depth` hops, optionally some types."""
+         embed: str | None = None, year: str | None = None) -> HTMLResponse:
+    """The interactive network around `center` (id, name or alias), `depth` hops, optionally some
+    types, optionally only the relations a year's documents state."""
     types = [t for t in (type_ or []) if t.strip()]
     try:
         if not center or not center.strip():
             raise InvalidInput("give a centre: /view?center=<name or id>, e.g. /view?center=怀柔科学城")
         hops = _depth(depth)
-        sub = run(queries.subgraph, center, hops, types, [], limits.MAX_SUBGRAPH_NODES)
+        in_year = _year(year)
+        sub = run(queries.subgraph, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year)
         documents = run(queries.store.documents)
     except InnographError as exc:
         return _error(exc)

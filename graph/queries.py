@@ -78,17 +78,19 @@ class GraphQueries:
     # ---- neighbourhoods ------------------------------------------------
 
     def neighbors(self, ref: str, depth: int = 1, type_: str | None = None, rel: str | None = None,
-                  max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
+                  max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES, year: int | None = None) -> Subgraph:
         return self.subgraph(ref, depth=depth, types=[type_] if type_ else [],
-                             rels=[rel] if rel else [], max_nodes=max_nodes)
+                             rels=[rel] if rel else [], max_nodes=max_nodes, year=year)
 
     def subgraph(self, ref: str, depth: int = 2, types: Sequence[str] = (), rels: Sequence[str] = (),
-                 max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
+                 max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES, year: int | None = None) -> Subgraph:
         """The centre and every node within `depth` hops (either direction), breadth first.
 
         `types` filters the nodes returned (the walk passes through every node);
-        `rels` filters the edges walked. Past `max_nodes` the walk stops and says so.
+        `rels` filters the edges walked; `year` walks only edges with evidence from a document
+        of that year. Past `max_nodes` the walk stops and says so.
         """
+        docs_of_year = self._documents_of_year(year) if year is not None else None
         if not 1 <= depth <= limits.MAX_DEPTH:
             raise LimitExceeded(f"depth must be between 1 and {limits.MAX_DEPTH} (got {depth})")
         if not 1 <= max_nodes <= limits.MAX_SUBGRAPH_NODES:
@@ -100,6 +102,8 @@ class GraphQueries:
         for _ in range(depth):
             fresh: list[str] = []
             for edge in self.store.edges(frontier, "both", edge_types):
+                if docs_of_year is not None and not any(ev.doc in docs_of_year for ev in edge.evidence):
+                    continue
                 for end in (edge.source, edge.target):
                     if end in seen:
                         continue
@@ -260,6 +264,13 @@ class GraphQueries:
                      documents=self.store.documents())
 
     # ---- helpers ---------------------------------------------------------
+
+    def _documents_of_year(self, year: int) -> set[str]:
+        docs = {d.id for d in self.store.documents() if d.year == year}
+        if not docs:
+            years = sorted({d.year for d in self.store.documents() if d.year is not None})
+            raise NotFound(f"no document of {year} in the graph", [str(y) for y in years])
+        return docs
 
     def _members(self, node_id: str) -> dict[str, Edge]:
         return {e.source: e for e in self.store.edges([node_id], "in", MEMBER_EDGES)}

@@ -11,7 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Response
 
 from api.deps import QueriesDep, RunDep
-from api.models import (QUERY_ERRORS, Depth, Limit, MaxNodes, Offset, OneRel, OneType, RefPath, Rels,
+from api.models import (QUERY_ERRORS, Depth, Limit, MaxNodes, Offset, OneRel, OneType, RefPath, Rels, Year,
                         Types, name_query)
 from graph import limits
 from graph.model import Node
@@ -23,8 +23,9 @@ router = APIRouter(tags=["nodes"], responses=QUERY_ERRORS)
 @router.get("/nodes/{ref:path}/neighbors", response_model=Subgraph,
             summary="The neighbourhood of a node, every edge with its evidence")
 def neighbors(queries: QueriesDep, run: RunDep, ref: RefPath, depth: Depth = 1, type_: OneType = None,
-              rel: OneRel = None, max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
-    return run(queries.neighbors, ref, depth, type_, rel, max_nodes)
+              rel: OneRel = None, max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES,
+              year: Year = None) -> Subgraph:
+    return run(queries.neighbors, ref, depth, type_, rel, max_nodes, year)
 
 
 @router.get("/nodes/{ref:path}/supporters", response_model=list[Supporter],
@@ -48,5 +49,5 @@ def node(queries: QueriesDep, run: RunDep, ref: RefPath) -> Node:
 def subgraph(queries: QueriesDep, run: RunDep,
              center: Annotated[str, name_query("the centre: id, name or alias")],
              depth: Depth = 2, type_: Types = None, rel: Rels = None,
-             max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES) -> Subgraph:
-    return run(queries.subgraph, center, depth, type_ or [], rel or [], max_nodes)
+             max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES, year: Year = None) -> Subgraph:
+    return run(queries.subgraph, center, depth, type_ or [], rel or [], max_nodes, year)

@@ -190,3 +190,11 @@ def test_supporters_page_and_total(client):
     page = client.get(url, params={"limit": 1, "offset": 1})
     assert page.headers["x-total-count"] == str(total)
     assert page.json() == everything.json()[1:2]
+
+
+def test_subgraph_and_view_filter_by_year(client):
+    r = client.get("/api/v1/subgraph", params={"center": "怀柔科学城", "depth": 1, "year": 2018})
+    assert r.status_code == 200 and len(r.json()["nodes"]) > 1
+    assert client.get("/api/v1/nodes/HSC/neighbors", params={"year": 2017}).status_code == 404
+    assert client.get("/view", params={"center": "HSC", "year": "2018"}).status_code == 200
+    assert client.get("/view", params={"center": "HSC", "year": "x"}).status_code == 422

@@ -103,3 +103,10 @@ def test_merging_in_an_english_name_does_not_also_make_it_an_alias():
 
     merged = N(id="z", type="Zone", name_zh="园").merged(N(id="z", type="Zone", name_zh="园", name_en="Park"))
     assert merged.name_en == "Park" and "Park" not in merged.aliases
+
+
+def test_year_filter_walks_only_that_years_evidence(mini):
+    assert len(mini.neighbors("市科委", depth=1, year=2018).nodes) == 4
+    with pytest.raises(NotFound) as info:
+        mini.neighbors("市科委", year=2019)
+    assert info.value.suggestions == ["2018"]
