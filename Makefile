@@ -10,7 +10,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api eval-ask eval-extract bench-viz test-faults clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api eval-ask eval-extract bench-viz test-faults bench bench-full clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -47,6 +47,12 @@ neo4j-up: $(STAMP)
 
 neo4j-down:
 	$(BIN)/python tools/neo4j/neo4jctl.py down --dir $(CURDIR)/.neo4j
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py
+
+bench-full: $(STAMP)
+	$(BIN)/python benchmarks/bench_scale.py --full
 
 bench-api: $(STAMP)
 	$(BIN)/python benchmarks/bench_api.py $(if $(CSV),--csv $(CSV))

@@ -30,9 +30,11 @@ class LoadResult:
         self.rejected.append(Rejection(file, line, reason))
 
     def extend(self, other: LoadResult) -> None:
-        self.kept.nodes.extend(other.kept.nodes)
-        self.kept.edges.extend(other.kept.edges)
-        self.kept.documents.extend(other.kept.documents)
+        if not len(self.kept):  # adopt a loader's compact sequences (CSV NodeRows/EdgeRows) as they are
+            self.kept = Batch(nodes=other.kept.nodes, edges=other.kept.edges, documents=list(other.kept.documents))
+        else:
+            self.kept = Batch(nodes=[*self.kept.nodes, *other.kept.nodes], edges=[*self.kept.edges, *other.kept.edges],
+                              documents=[*self.kept.documents, *other.kept.documents])
         self.rejected.extend(other.rejected)
 
     @property
