@@ -105,6 +105,8 @@ class Gazetteer:
         hits = []
         for i, ch in enumerate(text):
             for n in sorted(self._lengths.get(ch, ()), reverse=True):
+                if i + n > len(text):
+                    continue
                 key = text[i: i + n]
                 entries = self._entries.get(key)
                 if entries and _word_bounded(text, i, i + n):

@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph.memory as memory
+from graph import memory_columns, memory_names
 from graph.errors import LoadError, StoreUnavailable
 from graph.memory import MemoryStore, normalize_all
 from graph.model import Edge, Evidence, Node
@@ -30,8 +31,8 @@ IDS = [f"n{i}" for i in range(8)]
 @pytest.fixture
 def small_layout(monkeypatch):
     """Hubs from the fourth edge, four names per block: every layout appears in small graphs."""
-    monkeypatch.setattr(memory, "HUB", 3)
-    monkeypatch.setattr(memory, "BLOCK_BITS", 2)
+    monkeypatch.setattr(memory_columns, "HUB", 3)
+    monkeypatch.setattr(memory_names, "BLOCK_BITS", 2)
 
 
 def brute_search(store: MemoryStore, key: str, types=(), limit=20, offset=0) -> list[str]:

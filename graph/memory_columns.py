@@ -1,0 +1,247 @@
+"""The memory store's graph as columns: node rows, edge arrays and per-node adjacency.
+
+This is the layout that keeps the embedded backend small (docs/design/memory-store.md):
+ids interned to ints, an edge as a row across flat arrays, and adjacency per node and
+direction that splits by edge type once a node is a hub. Records are built on read.
+"""
+
+from __future__ import annotations
+
+import copy
+from array import array
+from collections.abc import Iterable
+
+from graph.memory_names import NameIndex
+from graph.memory_records import _EDGE_FIELDS, _NODE_FIELDS, _attr_key, _attrs_of, _evidence, _gc_paused
+from graph.model import Document, Edge, Node
+
+HUB = 24           #: past this many edges one way, a node's edges are split by edge type
+_PACKED = object()  #: an adjacency still in the snapshot's arrays (Columns.slot unpacks it)
+
+
+class Columns:
+    """The whole graph as columns; MemoryStore swaps one of these in and out atomically."""
+
+    def __init__(self) -> None:
+        # nodes: row i
+        self.ix: dict[str, int] = {}
+        self.ids: list[str] = []
+        self.ntype = bytearray()
+        self.zh: list[str] = []
+        self.en: list[str] = []
+        self.aliases: list[tuple] = []
+        self.nattr = array("i")
+        self.sources: list[tuple] = []
+        self.out: list = []          # per node: None | edge | array of edges | {edge type: array} | _PACKED
+        self.inn: list = []
+        self.packed: dict[int, tuple[array, array]] = {}  # id(side) -> (offsets, edges) behind _PACKED
+        # edges: row e
+        self.esrc = array("i")
+        self.edst = array("i")
+        self.etype = bytearray()
+        self.eattr = array("i")
+        self.evidence: dict[int, tuple] = {}
+        self.ecount: list[int] = []     # edges per edge type
+        # vocabularies
+        self.node_types: list[str] = []
+        self.edge_types: list[str] = []
+        self.attr_reps: list = [None]   # 0 is {}
+        self.attr_ix: dict = {}
+        self.source_sets: dict[tuple, tuple] = {(): ()}
+        self.by_type: dict[int, list[int]] = {}
+        self.sorted_ids: dict[int, list[str]] = {}
+        self.names = NameIndex()
+        self.docs: dict[str, Document] = {}
+
+    def empty(self) -> bool:
+        return not self.ids and not self.docs
+
+    # -- vocabularies
+
+    def node_code(self, name: str) -> int:
+        try:
+            return self.node_types.index(name)
+        except ValueError:
+            self.node_types.append(name)
+            return len(self.node_types) - 1
+
+    def edge_code(self, name: str) -> int:
+        try:
+            return self.edge_types.index(name)
+        except ValueError:
+            self.edge_types.append(name)
+            self.ecount.append(0)
+            return len(self.edge_types) - 1
+
+    def attr_index(self, attrs: dict) -> int:
+        if not attrs:
+            return 0
+        key = _attr_key(attrs)
+        if key is not None:
+            found = self.attr_ix.get(key)
+            if found is not None:
+                return found
+            self.attr_ix[key] = len(self.attr_reps)
+            self.attr_reps.append(tuple(attrs.items()))
+        else:
+            self.attr_reps.append(copy.deepcopy(attrs))
+        return len(self.attr_reps) - 1
+
+    # -- records
+
+    def node(self, i: int) -> Node:
+        return self.node_records((i,))[0]
+
+    def edge(self, e: int) -> Edge:
+        return self.edge_records((e,))[0]
+
+    def node_records(self, rows: Iterable[int]) -> list[Node]:
+        ids, ntype, types, zh, en, aliases = self.ids, self.ntype, self.node_types, self.zh, self.en, self.aliases
+        nattr, reps, sources = self.nattr, self.attr_reps, self.sources
+        new, put = object.__new__, object.__setattr__
+        out = []
+        with _gc_paused():  # records hold no cycles; a collection per 700 of them only costs time
+            for i in rows:
+                rep = reps[nattr[i]]
+                record = new(Node)
+                put(record, "__dict__", {
+                    "id": ids[i], "type": types[ntype[i]], "name_zh": zh[i], "name_en": en[i],
+                    "aliases": list(aliases[i]), "attrs": dict(rep) if type(rep) is tuple else _attrs_of(rep),
+                    "sources": list(sources[i])})
+                put(record, "__pydantic_fields_set__", set(_NODE_FIELDS))
+                put(record, "__pydantic_extra__", None)
+                put(record, "__pydantic_private__", None)
+                out.append(record)
+        return out
+
+    def edge_records(self, edges: Iterable[int]) -> list[Edge]:
+        ids, esrc, edst, etype, types = self.ids, self.esrc, self.edst, self.etype, self.edge_types
+        eattr, reps, evidence = self.eattr, self.attr_reps, self.evidence
+        new, put = object.__new__, object.__setattr__
+        out = []
+        with _gc_paused():
+            for e in edges:
+                rep = reps[eattr[e]]
+                items = evidence.get(e)
+                record = new(Edge)
+                put(record, "__dict__", {
+                    "source": ids[esrc[e]], "target": ids[edst[e]], "type": types[etype[e]],
+                    "attrs": dict(rep) if type(rep) is tuple else _attrs_of(rep),
+                    "evidence": [_evidence(item) for item in items] if items else []})
+                put(record, "__pydantic_fields_set__", set(_EDGE_FIELDS))
+                put(record, "__pydantic_extra__", None)
+                put(record, "__pydantic_private__", None)
+                out.append(record)
+        return out
+
+    # -- adjacency
+
+    def slot(self, side: list, i: int):
+        """Node i's adjacency on one side, unpacked from the snapshot's arrays on first use."""
+        a = side[i]
+        if a is _PACKED:
+            offsets, flat = self.packed[id(side)]
+            a = side[i] = _unpack(flat[offsets[i]: offsets[i + 1]], self.etype)
+        return a
+
+    def adjacent(self, side: list, i: int, codes: set[int] | None) -> Iterable[int]:
+        """Edges of node i on one side, of the edge types `codes` (all when None)."""
+        a = self.slot(side, i)
+        if a is None:
+            return ()
+        if type(a) is int:
+            return (a,) if codes is None or self.etype[a] in codes else ()
+        if type(a) is array:
+            return a if codes is None else [e for e in a if self.etype[e] in codes]
+        if codes is None:
+            return [e for part in a.values() for e in part]
+        return [e for c in codes if c in a for e in a[c]]
+
+    def degree(self, i: int) -> int:
+        return _size(self.slot(self.out, i)) + _size(self.slot(self.inn, i))
+
+    def find_edge(self, s: int, t: int, code: int) -> int:
+        """The edge s -[code]-> t, or -1: looked up on whichever end has fewer such edges."""
+        out, inn = _typed(self.slot(self.out, s), code), _typed(self.slot(self.inn, t), code)
+        if _size(out) <= _size(inn):
+            ends, want = self.edst, t
+            cands = out
+        else:
+            ends, want = self.esrc, s
+            cands = inn
+        etype = self.etype
+        for e in ((cands,) if type(cands) is int else cands or ()):
+            if ends[e] == want and etype[e] == code:
+                return e
+        return -1
+
+    def source_set(self, sources) -> tuple:
+        key = tuple(sources) if sources else ()
+        return self.source_sets.setdefault(key, key)
+
+    def out_edges_in_order(self, i: int) -> list[int]:
+        """Node i's out-edges in networkx MultiDiGraph order: targets by first edge, then keys."""
+        edges = sorted(self.adjacent(self.out, i, None))
+        by_target: dict[int, list[int]] = {}
+        for e in edges:
+            by_target.setdefault(self.edst[e], []).append(e)
+        return [e for group in by_target.values() for e in group]
+
+
+def _size(a) -> int:
+    if a is None:
+        return 0
+    if type(a) is int:
+        return 1
+    if type(a) is array:
+        return len(a)
+    return sum(map(len, a.values()))
+
+
+def _typed(a, code: int):
+    """The part of an adjacency that can hold edges of type `code` (a hub's own list; a small list whole)."""
+    if type(a) is dict:
+        return a.get(code)
+    return a
+
+
+def _attach(side: list, i: int, e: int, code: int, etype: bytearray) -> None:
+    a = side[i]
+    if a is None:
+        side[i] = e
+    elif type(a) is int:
+        side[i] = array("i", (a, e))
+    elif type(a) is array:
+        a.append(e)
+        if len(a) > HUB:
+            split: dict[int, array] = {}
+            for x in a:
+                part = split.get(etype[x])
+                if part is None:
+                    split[etype[x]] = array("i", (x,))
+                else:
+                    part.append(x)
+            side[i] = split
+    else:
+        part = a.get(code)
+        if part is None:
+            a[code] = array("i", (e,))
+        else:
+            part.append(e)
+
+
+def _unpack(edges: array, etype: bytearray):
+    if not edges:
+        return None
+    if len(edges) == 1:
+        return edges[0]
+    if len(edges) <= HUB:
+        return edges
+    split: dict[int, array] = {}
+    for e in edges:
+        part = split.get(etype[e])
+        if part is None:
+            split[etype[e]] = array("i", (e,))
+        else:
+            part.append(e)
+    return split
