@@ -28,7 +28,7 @@ from graph.errors import LoadError, StoreUnavailable
 from graph.memory_columns import Columns
 from graph.memory_names import NameIndex, normalize_all
 from graph.memory_paths import _all_shortest_paths
-from graph.memory_records import _gc_paused
+from graph.bulk import gc_paused
 from graph.memory_snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory_writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
@@ -179,7 +179,7 @@ class MemoryStore:
 
     @staticmethod
     def _apply(c: Columns, batch: Batch) -> None:
-        with _gc_paused():
+        with gc_paused():
             for doc in batch.documents:
                 c.docs[doc.id] = doc
             _put_nodes(c, _node_rows(batch.nodes))
@@ -215,7 +215,7 @@ class MemoryStore:
 
     def _read_snapshot(self, path: Path) -> Columns:
         try:
-            with _gc_paused():
+            with gc_paused():
                 return _read_snapshot(path.read_bytes(), self._apply)
         except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError, AssertionError) as exc:
             raise StoreUnavailable(f"the graph snapshot {path} cannot be read: {exc}") from exc

@@ -12,7 +12,8 @@ from array import array
 from collections.abc import Iterable
 
 from graph.memory_names import NameIndex
-from graph.memory_records import _EDGE_FIELDS, _NODE_FIELDS, _attr_key, _attrs_of, _evidence, _gc_paused
+from graph.bulk import gc_paused
+from graph.memory_records import _EDGE_FIELDS, _NODE_FIELDS, _attr_key, _attrs_of, _evidence
 from graph.model import Document, Edge, Node
 
 HUB = 24           #: past this many edges one way, a node's edges are split by edge type
@@ -100,7 +101,7 @@ class Columns:
         nattr, reps, sources = self.nattr, self.attr_reps, self.sources
         new, put = object.__new__, object.__setattr__
         out = []
-        with _gc_paused():  # records hold no cycles; a collection per 700 of them only costs time
+        with gc_paused():  # records hold no cycles; a collection per 700 of them only costs time
             for i in rows:
                 rep = reps[nattr[i]]
                 record = new(Node)
@@ -119,7 +120,7 @@ class Columns:
         eattr, reps, evidence = self.eattr, self.attr_reps, self.evidence
         new, put = object.__new__, object.__setattr__
         out = []
-        with _gc_paused():
+        with gc_paused():
             for e in edges:
                 rep = reps[eattr[e]]
                 items = evidence.get(e)

@@ -8,8 +8,6 @@ store already checked on the way in, with the cyclic collector paused while many
 from __future__ import annotations
 
 import copy
-import gc
-from contextlib import contextmanager
 
 from graph.model import Edge, Evidence, Node
 
@@ -53,15 +51,3 @@ def _attrs_of(rep) -> dict:
     if type(rep) is tuple:
         return dict(rep)
     return copy.deepcopy(rep)
-
-
-@contextmanager
-def _gc_paused():
-    """Bulk adds allocate millions of small objects; the cyclic collector only slows them down."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()

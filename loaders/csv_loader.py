@@ -18,14 +18,13 @@ exactly as before. The kept records come back as compact sequences (`NodeRows`,
 from __future__ import annotations
 
 import csv
-import gc
 import math
-from contextlib import contextmanager
 from collections.abc import Iterator, Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from graph.bulk import gc_paused
 from graph.model import Edge, Evidence, Node
 from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.store import GraphStore
@@ -54,7 +53,7 @@ def load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None = None
     result = LoadResult()
     resolver = _Resolver(store)
     table = resolver.nodes
-    with _gc_paused():
+    with gc_paused():
         for line, header, row in _read(nodes_path, NODE_COLUMNS, result, lambda h: h.node_path(resolver)):
             try:
                 make_node(_node_row(dict(zip(header.names, row))), resolver, [])
@@ -70,18 +69,6 @@ def load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None = None
     result.kept.nodes = NodeRows(table)
     result.kept.edges = edges
     return result
-
-
-@contextmanager
-def _gc_paused():
-    """Reading a big pair allocates millions of tuples that hold no cycles: the collector only slows it."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 # ---- reading --------------------------------------------------------------------

@@ -10,30 +10,16 @@ they are given and empty it (innograph's nodes and documents) before each run.
 from __future__ import annotations
 
 import json
-import os
-from pathlib import Path
 
 import pytest
 
 from graph.results import Subgraph
+from tests.support.neo4j import ENV_FILE, neo4j_connection
 from viz.export.cypher_script import generate_cypher, parse_cypher
 
 pytestmark = pytest.mark.neo4j
 
-ENV_FILE = Path(__file__).resolve().parents[2] / ".env.neo4j"
-KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
 CLEAR = "MATCH (n) WHERE n:Node OR n:SourceDocument DETACH DELETE n"
-
-
-def connection() -> dict[str, str]:
-    found: dict[str, str] = {}
-    if ENV_FILE.exists():
-        for line in ENV_FILE.read_text(encoding="utf-8").splitlines():
-            key, sep, value = line.strip().partition("=")
-            if sep and key.strip() in KEYS:
-                found[key.strip()] = value.strip().strip("'\"")
-    found.update({k: os.environ[k] for k in KEYS if os.environ.get(k)})
-    return found
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +27,7 @@ def neo4j_session():
     from neo4j import GraphDatabase
     from neo4j.exceptions import Neo4jError, ServiceUnavailable
 
-    conn = connection()
+    conn = neo4j_connection()
     if not conn.get("NEO4J_URI"):
         pytest.fail(f"no Neo4j configured: set NEO4J_URI (and NEO4J_USER, NEO4J_PASSWORD, NEO4J_DATABASE) "
                     f"or run `python3 tools/neo4j/neo4jctl.py up`, which writes {ENV_FILE}")
@@ -119,7 +105,7 @@ def test_replayed_graph_opens_as_an_innograph_store(neo4j_session, mini_sub):
 
     sub, docs = mini_sub
     replay(neo4j_session, generate_cypher(sub, docs))
-    conn = connection()
+    conn = neo4j_connection()
     store = Neo4jStore(conn["NEO4J_URI"], conn.get("NEO4J_USER", "neo4j"), conn.get("NEO4J_PASSWORD", ""),
                        conn.get("NEO4J_DATABASE", "neo4j"))
     try:

@@ -10,30 +10,12 @@ clears it before each test.
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
-
 import pytest
 
 from graph.errors import StoreUnavailable
 from graph.neo4j_store import Neo4jStore
 from graph.settings import Settings
-
-ENV_FILE = Path(__file__).resolve().parents[2] / ".env.neo4j"
-KEYS = ("NEO4J_URI", "NEO4J_USER", "NEO4J_PASSWORD", "NEO4J_DATABASE")
-
-
-def neo4j_connection() -> dict[str, str]:
-    """The connection settings: the environment first, then .env.neo4j key by key."""
-    found: dict[str, str] = {}
-    if ENV_FILE.exists():
-        for line in ENV_FILE.read_text(encoding="utf-8").splitlines():
-            key, sep, value = line.strip().partition("=")
-            if sep and key.strip() in KEYS:
-                found[key.strip()] = value.strip().strip("'\"")
-    found.update({k: os.environ[k] for k in KEYS if os.environ.get(k)})
-    return found
-
+from tests.support.neo4j import ENV_FILE, neo4j_connection
 
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Settings:
