@@ -29,7 +29,7 @@ from graph.settings import Settings, get_settings, settings_problem
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__.split("\n")[0])
 # markup=False: node names and user text may contain [brackets]; they are printed as they are.
 out = Console(soft_wrap=True, markup=False)
-err = Console(stderr=True, markup=False, highlight=False)
+err = Console(stderr=True, markup=False, highlight=False, soft_wrap=True)  # one error, one line
 ERROR = Text("error: ", style="red")
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="machine-readable output")]

@@ -52,6 +52,11 @@ DEFAULT_BATCH_SIZE = 2000
 PAGE_SIZE = 5000  #: nodes per read when iterating the whole graph
 
 
+#: Seconds the driver retries a transaction through transient errors. Short on purpose: an outage
+#: must reach the user as "not reachable" (503) well inside the query budget, not as a timeout.
+RETRY_TIME = 2.0
+
+
 class Neo4jStore:
     backend = "neo4j"
 
@@ -72,7 +77,7 @@ class Neo4jStore:
             try:
                 self._driver = GraphDatabase.driver(
                     uri, auth=(user, password), connection_timeout=connection_timeout,
-                    max_transaction_retry_time=max(query_timeout, 1.0))
+                    max_transaction_retry_time=min(RETRY_TIME, query_timeout / 2))
             except ValueError as exc:  # a malformed URI
                 raise StoreUnavailable(f"Neo4j at {uri} is not reachable: {_first_line(str(exc))}") from exc
         self._bookmarks = GraphDatabase.bookmark_manager()
