@@ -76,8 +76,8 @@ class Neo4jStore:
         with self._errors("connect"):
             try:
                 self._driver = GraphDatabase.driver(
-                    uri, auth=(user, password), connection_timeout=connection_timeout,
-                    max_transaction_retry_time=min(RETRY_TIME, query_timeout / 2))
+                    uri, auth=(user, password), connection_timeout=min(connection_timeout, query_timeout / 4),
+                    max_transaction_retry_time=RETRY_TIME if query_timeout >= 4 * RETRY_TIME else 0.0)
             except ValueError as exc:  # a malformed URI
                 raise StoreUnavailable(f"Neo4j at {uri} is not reachable: {_first_line(str(exc))}") from exc
         self._bookmarks = GraphDatabase.bookmark_manager()

@@ -22,7 +22,6 @@ import io
 import socket
 import sys
 import tempfile
-import time
 import zipfile
 from collections import Counter
 from html.parser import HTMLParser

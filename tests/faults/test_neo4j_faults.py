@@ -46,7 +46,6 @@ from neo4j import GraphDatabase
 
 from api.app import create_app
 from api.deps import COUNTS_TTL
-from graph.errors import StoreUnavailable
 from graph.memory import MemoryStore
 from graph.neo4j_store import Neo4jStore
 from graph.settings import Settings
@@ -215,9 +214,9 @@ def share_written(pair: Path, phase: str) -> tuple[float, float]:
 # ---- 1. killed mid-load ------------------------------------------------------------------
 
 def start_load(instance: Instance, pair: Path, data_dir: Path, log: Path) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "api.cli", "load", str(pair)], cwd=ROOT,
-                            env=instance.child_env(data_dir), stdout=subprocess.DEVNULL,
-                            stderr=open(log, "w", encoding="utf-8"))
+    with open(log, "w", encoding="utf-8") as stderr:  # the child keeps its own copy of the file
+        return subprocess.Popen([sys.executable, "-m", "api.cli", "load", str(pair)], cwd=ROOT,
+                                env=instance.child_env(data_dir), stdout=subprocess.DEVNULL, stderr=stderr)
 
 
 def kill_during_the_edges(instance: Instance, load: subprocess.Popen, timeout: float) -> tuple[str, float]:

@@ -727,7 +727,7 @@ def cmd_up(args) -> int:
     check_java(java)
     env = dict(os.environ, NEO4J_HOME=str(inst), NEO4J_CONF=str(inst / "conf"))
     r = subprocess.run([java, "-Xmx256m", "-cp", classpath(inst), ADMIN_CLASS,
-                        "dbms", "set-initial-password", password],
+                        "dbms", "set-initial-password", "--", password],  # "--": a password may start with "-"
                        env=env, cwd=inst, capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if r.returncode != 0 or not (inst / "data" / "dbms" / "auth.ini").is_file():
         out = (r.stdout + r.stderr).splitlines()
