@@ -17,8 +17,6 @@ labels and relationship types and the validated hop bound.
 from __future__ import annotations
 
 import ast
-import hashlib
-import json
 import re
 import time
 from pathlib import Path
@@ -36,6 +34,7 @@ from graph.neo4j_store import Neo4jStore
 from graph.settings import Settings, get_settings
 from graph.store import Batch
 from loaders.sources import read_sources
+from tests.support.graphs import fingerprint
 from tests.support.neo4j import ENV_FILE, neo4j_connection
 
 pytestmark = pytest.mark.neo4j
@@ -94,21 +93,6 @@ def hostile_nodes() -> Batch:
         edges.append(Edge(source="institution-beijing-municipal-science-technology-commission",
                           target=node.id, type="SUPPORTS"))
     return Batch(nodes=nodes, edges=edges)
-
-
-def fingerprint(store: Neo4jStore) -> dict:
-    """Counts by type and hashes of the sorted node, edge and document lists."""
-    def digest(items) -> str:
-        return hashlib.sha256("\n".join(sorted(items)).encode("utf-8", "surrogatepass")).hexdigest()
-
-    counts = store.counts()
-    edges = [json.dumps(e.model_dump(), sort_keys=True, ensure_ascii=False) for e in store.iter_edges()]
-    return {"nodes": counts.nodes, "edges": counts.edges, "documents": counts.documents,
-            "edges_listed": len(edges),
-            "node_hash": digest(json.dumps(n.model_dump(), sort_keys=True, ensure_ascii=False)
-                                for n in store.iter_nodes()),
-            "edge_hash": digest(edges),
-            "document_hash": digest(d.model_dump_json() for d in store.documents())}
 
 
 def users(store: Neo4jStore) -> list[str]:

@@ -25,7 +25,6 @@ overrides both). Figures go to test-artifacts/neo4j_faults.json.
 from __future__ import annotations
 
 import csv
-import hashlib
 import importlib.util
 import json
 import os
@@ -52,6 +51,7 @@ from graph.settings import Settings
 from loaders.sources import load_sources, read_sources
 from loaders.synth import generate
 from tests.support.servers import serve_in_thread
+from tests.support.graphs import fingerprint
 
 FULL = os.environ.get("INNOGRAPH_FAULTS_FULL") == "1"
 pytestmark = [pytest.mark.neo4j, pytest.mark.timeout(2400 if FULL else 300)]
@@ -149,21 +149,6 @@ def own_neo4j(tmp_path_factory):
 
 
 # ---- what the graph is -------------------------------------------------------------------
-
-def fingerprint(store) -> dict:
-    """Counts by type, and hashes of the sorted node, edge and document lists (every field)."""
-    def digest(items) -> str:
-        return hashlib.sha256("\n".join(sorted(items)).encode("utf-8")).hexdigest()
-
-    counts = store.counts()
-    edges = [json.dumps(e.model_dump(), sort_keys=True, ensure_ascii=False) for e in store.iter_edges()]
-    return {"nodes": counts.nodes, "edges": counts.edges, "documents": counts.documents,
-            "edges_listed": len(edges),
-            "node_hash": digest(json.dumps(n.model_dump(), sort_keys=True, ensure_ascii=False)
-                                for n in store.iter_nodes()),
-            "edge_hash": digest(edges),
-            "document_hash": digest(d.model_dump_json() for d in store.documents())}
-
 
 DUPLICATES = {
     "node ids": "MATCH (n:Node) WITH n.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS n",
