@@ -92,34 +92,25 @@ def supported(q: GraphQueries, p: Params) -> Result:
     return Result(_ordered(items)).keep(p.types)
 
 
-@runner("members")
-def members(q: GraphQueries, p: Params) -> Result:
-    return Result(_far(q, p.refs[0], "in", MEMBER_EDGES)).keep(p.types)
+#: Questions answered by one hop from the entity: (direction, edge types) per query.
+NEIGHBOUR_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "members": ("in", MEMBER_EDGES),
+    "parts": ("in", ("PART_OF",)),
+    "location": ("out", MEMBER_EDGES),
+    "investments": ("out", ("INVESTS_IN",)),
+    "investors": ("in", ("INVESTS_IN",)),
+    "partners": ("both", ("PARTNERS_WITH",)),
+}
 
 
-@runner("parts")
-def parts(q: GraphQueries, p: Params) -> Result:
-    return Result(_far(q, p.refs[0], "in", ("PART_OF",))).keep(p.types)
+def _one_hop(direction: str, types: tuple[str, ...]) -> Runner:
+    def answer(q: GraphQueries, p: Params) -> Result:
+        return Result(_far(q, p.refs[0], direction, types)).keep(p.types)
+    return answer
 
 
-@runner("location")
-def location(q: GraphQueries, p: Params) -> Result:
-    return Result(_far(q, p.refs[0], "out", MEMBER_EDGES)).keep(p.types)
-
-
-@runner("investments")
-def investments(q: GraphQueries, p: Params) -> Result:
-    return Result(_far(q, p.refs[0], "out", ("INVESTS_IN",))).keep(p.types)
-
-
-@runner("investors")
-def investors(q: GraphQueries, p: Params) -> Result:
-    return Result(_far(q, p.refs[0], "in", ("INVESTS_IN",))).keep(p.types)
-
-
-@runner("partners")
-def partners(q: GraphQueries, p: Params) -> Result:
-    return Result(_far(q, p.refs[0], "both", ("PARTNERS_WITH",))).keep(p.types)
+for _name, (_direction, _types) in NEIGHBOUR_QUERIES.items():
+    runner(_name)(_one_hop(_direction, _types))
 
 
 @runner("field_actors")
