@@ -28,11 +28,13 @@ from graph.errors import LoadError, StoreUnavailable
 from graph.memory_columns import Columns
 from graph.memory_names import NameIndex, normalize_all
 from graph.memory_paths import _all_shortest_paths
+from graph.memory_walk import walk as _walk
 from graph.bulk import gc_paused
 from graph.memory_snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory_writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.store import Batch, Counts, Direction
+from graph.walk import Walk
 
 
 class MemoryStore:
@@ -156,6 +158,16 @@ class MemoryStore:
             return [[source]]
         paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops)
         return sorted([c.ids[i] for i in p] for p in paths)
+
+    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
+        c = self._c
+        if center not in c.ix:
+            return Walk(nodes=set())
+        codes = {code for code, name in enumerate(c.edge_types) if name in set(edge_types)} if edge_types else None
+        nodes, edges, omitted = _walk(c, c.ix[center], depth, codes, max_nodes)
+        ids = c.ids
+        return Walk(nodes={ids[i] for i in nodes}, edges=sorted(c.edge_records(edges), key=lambda e: e.key),
+                    omitted=omitted)
 
     def documents(self) -> list[Document]:
         return sorted(self._c.docs.values(), key=lambda d: d.id)

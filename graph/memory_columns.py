@@ -51,6 +51,7 @@ class Columns:
         self.source_sets: dict[tuple, tuple] = {(): ()}
         self.by_type: dict[int, list[int]] = {}
         self.sorted_ids: dict[int, list[str]] = {}
+        self.rank = None                # numpy: node int -> position in id order (graph/memory_walk.py)
         self.names = NameIndex()
         self.docs: dict[str, Document] = {}
 

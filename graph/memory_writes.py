@@ -47,6 +47,7 @@ def _put_nodes(c: Columns, rows: Iterable[tuple]) -> None:
     pending_nodes: list[int] = []
     pending_names: list[str] = []
     c.sorted_ids.clear()
+    c.rank = None
     i = len(c.ids)
     for row in rows:
         node_id, type_, zh, en, aliases, attrs, sources = row

@@ -41,6 +41,7 @@ from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.settings import Settings
 from graph.store import Batch, Counts, Direction
 from graph.text import normalize
+from graph.walk import Walk, walk_via_edges
 
 # The driver logs each retry as a warning; without this, a program that configures no logging
 # would print them on stderr (the error that ends the retries is reported as one line anyway).
@@ -186,6 +187,12 @@ class Neo4jStore:
             return []
         rows = self._rows(cypher.shortest_paths(max_hops), source=source, target=target)
         return [list(p) for p in sorted({tuple(r["ids"]) for r in rows})]
+
+    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
+        """The walk as graph/walk.py defines it, one `edges` read per level."""
+        if not self.get_nodes([center]):
+            return Walk(nodes=set())
+        return walk_via_edges(self, center, depth, edge_types, max_nodes)
 
     def documents(self) -> list[Document]:
         docs = [Document(**r["d"]) for r in self._rows(cypher.DOCUMENTS)]

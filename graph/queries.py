@@ -23,6 +23,7 @@ from graph.schema import (EDGE_TYPES, MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN
                           SUPPORT_EDGES_OUT)
 from graph.store import GraphStore
 from graph.text import normalize
+from graph.walk import walk_via_edges
 
 
 class GraphQueries:
@@ -98,33 +99,21 @@ class GraphQueries:
         node_types = {_node_type(t) for t in types}
         edge_types = [_edge_type(r) for r in rels]
         center = self.resolve(ref)
-        seen, frontier, edges, omitted = {center.id}, [center.id], {}, set()
-        for _ in range(depth):
-            fresh: list[str] = []
-            for edge in self.store.edges(frontier, "both", edge_types):
-                if docs_of_year is not None and not any(ev.doc in docs_of_year for ev in edge.evidence):
-                    continue
-                for end in (edge.source, edge.target):
-                    if end in seen:
-                        continue
-                    if len(seen) >= max_nodes:
-                        omitted.add(end)
-                        continue
-                    seen.add(end)
-                    fresh.append(end)
-                if edge.source in seen and edge.target in seen:
-                    edges[edge.key] = edge
-            frontier = fresh
-            if not frontier:
-                break
-        nodes = self.store.get_nodes(seen)
+        if docs_of_year is None:
+            walk = self.store.walk(center.id, depth, edge_types, max_nodes)
+        else:
+            def of_year(edge: Edge) -> bool:
+                return any(ev.doc in docs_of_year for ev in edge.evidence)
+
+            walk = walk_via_edges(self.store, center.id, depth, edge_types, max_nodes, keep=of_year)
+        nodes = self.store.get_nodes(walk.nodes)
         keep = {i for i, n in nodes.items() if not node_types or n.type in node_types or i == center.id}
         return Subgraph(
             center=center.id,
             nodes=[nodes[i] for i in sorted(keep)],
-            edges=[e for k, e in sorted(edges.items()) if e.source in keep and e.target in keep],
-            truncated=bool(omitted),
-            omitted=len(omitted),
+            edges=[e for e in walk.edges if e.source in keep and e.target in keep],
+            truncated=bool(walk.omitted),
+            omitted=walk.omitted,
         )
 
     def whole_graph(self) -> Subgraph:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Literal, Protocol, runtime_checkable
 
 from graph.model import Document, Edge, Node
+from graph.walk import Walk
 
 Direction = Literal["out", "in", "both"]
 
@@ -80,6 +81,10 @@ class GraphStore(Protocol):
     def shortest_node_paths(self, source: str, target: str, max_hops: int) -> list[list[str]]:
         """Every shortest path (ignoring direction) as a list of node ids, [] if none within max_hops
         (1 <= max_hops <= limits.MAX_HOPS: Neo4j needs the bound in the statement text)."""
+
+    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
+        """The nodes within `depth` hops of `center` and the edges among them, as graph/walk.py
+        defines it (which nodes a capped walk keeps, which edges come with them)."""
 
     def documents(self) -> list[Document]: ...
 

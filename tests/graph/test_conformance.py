@@ -29,6 +29,7 @@ from graph.queries import GraphQueries
 from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES
 from graph.store import Batch, GraphStore
 from graph.text import normalize
+from graph.walk import walk_via_edges
 from loaders.sources import BUNDLED_DIR, build_bundled, load_sources
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
@@ -119,6 +120,17 @@ def compare_protocol(store: GraphStore, ref: MemoryStore, extra_keys: tuple[str,
                 assert plain(got) == plain(ref.edges([node_id], direction, types)), (node_id, direction, types)
     for direction in ("out", "in", "both"):
         assert plain(store.edges(ids, direction)) == plain(ref.edges(ids, direction))
+
+
+def compare_walks(store: GraphStore, ref: MemoryStore, most: int = 40) -> None:
+    """`store.walk` equals the walk's definition (graph/walk.py) and the reference's walk."""
+    for node_id in sample(sorted(n.id for n in ref.iter_nodes()), most):
+        for depth, cap, types in ((1, 500, ()), (2, 500, ()), (3, 500, ()), (2, 1, ()), (2, 2, ()), (2, 3, ()),
+                                  (3, 5, ()), (2, 4, MEMBER_EDGES), (3, 500, ("SUPPORTS", "LED_BY"))):
+            got = store.walk(node_id, depth, types, cap)
+            assert plain(got) == plain(walk_via_edges(store, node_id, depth, types, cap)), (node_id, depth, cap)
+            assert plain(got) == plain(ref.walk(node_id, depth, types, cap)), (node_id, depth, cap)
+    assert store.walk("no-such-node", 2).nodes == set()
 
 
 def compare_paths(store: GraphStore, ref: MemoryStore, pairs: list[tuple[str, str]]) -> None:
@@ -243,6 +255,9 @@ class StoreContract:
         store, ref = loaded
         compare_protocol(store, ref, extra_keys=("no such name", "", "科学"))
 
+    def test_walks_match_their_definition(self, loaded):
+        compare_walks(*loaded)
+
     def test_paths_match_reference(self, loaded):
         store, ref = loaded
         ids = sample(sorted(n.id for n in ref.iter_nodes()), 12)
@@ -335,6 +350,20 @@ class StoreContract:
         assert [e.key for e in store.edges(["z"], "both")] == [
             ("y", "PARTNERS_WITH", "z"), ("z", "PART_OF", "y"), ("z", "PART_OF", "z")]
 
+    def test_a_capped_walk_through_a_hub_keeps_the_first_nodes_in_edge_order(self, store):
+        leaves = [Node(id=f"f{i:02d}", type="Institution", name_zh=f"企业{i}") for i in range(50)]
+        edges = [Edge(source=n.id, target="z", type="LOCATED_IN") for n in leaves]
+        edges += [Edge(source="p", target=n.id, type="SUPPORTS") for n in leaves[::7]]
+        store.write(Batch(nodes=[Node(id="z", type="Zone", name_zh="园"), Node(id="p", type="Program", name_zh="计划"),
+                                 *leaves], edges=edges))
+        walk = store.walk("f03", 2, (), 6)
+        # level 1 takes z; level 2 walks z's 50 edges (f00..f49 -> z), first new ends f00, f01, f02, f04
+        assert sorted(walk.nodes) == ["f00", "f01", "f02", "f03", "f04", "z"]
+        assert walk.omitted == 45 and [e.key for e in walk.edges] == [
+            (f"f0{i}", "LOCATED_IN", "z") for i in (0, 1, 2, 3, 4)]
+        assert store.walk("p", 1, ("SUPPORTS",), 500).omitted == 0
+        assert len(store.walk("z", 2, ("LOCATED_IN",), 500).nodes) == 51
+
     def test_shortest_paths_ignore_direction(self, store):
         ns = [Node(id=i, type="Institution", name_zh=i) for i in "abcdef"]
         es = [Edge(source=s, target=t, type="PARTNERS_WITH") for s, t in ("ab", "cb", "ad", "ec", "de", "fa", "cf")]
@@ -366,6 +395,7 @@ class StoreContract:
         compare_protocol(store, ref)
         ids = sorted(n.id for n in ref.iter_nodes())
         compare_paths(store, ref, [(a, b) for a in ids[:5] for b in ids[-5:]])
+        compare_walks(store, ref, most=6)
         compare_queries(store, ref, most=6)
 
     @GENERATED
