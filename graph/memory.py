@@ -16,6 +16,8 @@ A batch may carry compact rows instead of records: when `batch.nodes` /
 `batch.edges` have a `rows()` method, it yields plain tuples
 (id, type, name_zh, name_en, aliases, attrs, sources) and
 (source, type, target, attrs, evidence), which are written without building records.
+When `batch.edges.columns()` gives (sources, types, targets, attrs) lists, an edge-less
+store takes them in numpy (graph/memory_bulk.py).
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from graph.errors import LoadError, StoreUnavailable
+from graph.memory_bulk import put_edge_columns
 from graph.memory_columns import Columns
 from graph.memory_names import NameIndex, normalize_all
 from graph.memory_paths import _all_shortest_paths
@@ -195,7 +198,10 @@ class MemoryStore:
             for doc in batch.documents:
                 c.docs[doc.id] = doc
             _put_nodes(c, _node_rows(batch.nodes))
-            _put_edges(c, _edge_rows(batch.edges))
+            columns = getattr(batch.edges, "columns", None)
+            edge_columns = columns() if columns is not None else None
+            if edge_columns is None or not put_edge_columns(c, *edge_columns):
+                _put_edges(c, _edge_rows(batch.edges))
             c.names.reindex()
 
     def _persist(self, on_failure) -> None:

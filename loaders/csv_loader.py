@@ -373,6 +373,12 @@ class EdgeRows(Sequence):
             return zip(*columns, repeat(()))
         return ((*row, self._evidence.get(i, ())) for i, row in enumerate(zip(*columns)))
 
+    def columns(self) -> tuple[list[str], list[str], list[str], list[dict]] | None:
+        """(sources, types, targets, attrs) when no edge carries evidence, for stores that take columns."""
+        if self._evidence:
+            return None
+        return self._source, self._type, self._target, self._attrs
+
     def __len__(self) -> int:
         return len(self._source)
 

@@ -194,3 +194,40 @@ def test_compact_csv_rows_write_the_same_graph_as_records(tmp_path):
     assert dump(by_rows) == dump(by_records)
     assert by_rows.get_nodes(["f"])["f"].attrs == {"size": 12}
     assert [e.attrs for e in by_rows.edges(["f"], "out", ["LOCATED_IN"])] == [{"w": 1.5}]
+
+
+class ColumnEdges(list):
+    """Edges that also offer themselves as columns, as a CSV load's EdgeRows does."""
+
+    def columns(self):
+        return [e.source for e in self], [e.type for e in self], [e.target for e in self], [e.attrs for e in self]
+
+
+@SETTINGS
+@given(edges=st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS),
+                                st.sampled_from(["PARTNERS_WITH", "SUPPORTS", "PART_OF"]),
+                                st.sampled_from([{}, {"w": 1}, {"w": 2, "k": "x"}])), max_size=40),
+       later=graphs())
+def test_edges_written_as_columns_equal_edges_written_one_by_one(small_layout, tmp_path, edges, later):
+    nodes = [Node(id=i, type="Institution", name_zh=i) for i in IDS]
+    records = [Edge(source=s, target=t, type=k, attrs=a) for s, t, k, a in edges]
+    (tmp_path / "a.snapshot").unlink(missing_ok=True)  # tmp_path outlives one example
+    by_columns, by_rows = MemoryStore(tmp_path / "a.snapshot"), MemoryStore()
+    by_columns.write(Batch(nodes=nodes, edges=ColumnEdges(records)))
+    by_rows.write(Batch(nodes=nodes, edges=records))
+    assert dump(by_columns) == dump(by_rows)
+    assert by_columns.degrees(IDS) == by_rows.degrees(IDS) and by_columns.counts() == by_rows.counts()
+    for direction in ("out", "in", "both"):
+        assert by_columns.edges(IDS, direction, ["SUPPORTS"]) == by_rows.edges(IDS, direction, ["SUPPORTS"])
+    assert dump(MemoryStore(by_columns.path)) == dump(by_rows)
+    for store in (by_columns, by_rows):  # the packed adjacency takes later writes like any other
+        store.write(Batch(nodes=nodes, edges=later))
+    assert dump(by_columns) == dump(by_rows)
+
+
+def test_columns_naming_an_unknown_node_are_refused_by_name():
+    store = MemoryStore()
+    edges = ColumnEdges([Edge(source="a", target="b", type="PART_OF")])
+    with pytest.raises(LoadError, match=r"unknown node\(s\): b"):
+        store.write(Batch(nodes=[Node(id="a", type="Zone", name_zh="甲")], edges=edges))
+    assert store.counts().total_nodes == 0
