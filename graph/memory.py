@@ -16,8 +16,8 @@ A batch may carry compact rows instead of records: when `batch.nodes` /
 `batch.edges` have a `rows()` method, it yields plain tuples
 (id, type, name_zh, name_en, aliases, attrs, sources) and
 (source, type, target, attrs, evidence), which are written without building records.
-When `batch.edges.columns()` gives (sources, types, targets, attrs) lists, an edge-less
-store takes them in numpy (graph/memory_bulk.py).
+When `batch.edges.columns()` gives an `EdgeTable`, an edge-less store takes it in numpy
+(graph/memory_bulk.py).
 """
 
 from __future__ import annotations
@@ -199,8 +199,8 @@ class MemoryStore:
                 c.docs[doc.id] = doc
             _put_nodes(c, _node_rows(batch.nodes))
             columns = getattr(batch.edges, "columns", None)
-            edge_columns = columns() if columns is not None else None
-            if edge_columns is None or not put_edge_columns(c, *edge_columns):
+            table = columns() if columns is not None else None
+            if table is None or not put_edge_columns(c, table):
                 _put_edges(c, _edge_rows(batch.edges))
             c.names.reindex()
 

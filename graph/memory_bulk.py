@@ -2,49 +2,69 @@
 
 A million-node CSV pair brings five million edges. Written row by row, each edge costs a
 lookup of its two ends, a merge check and two adjacency appends in Python (7 s of a 28 s
-load). When the store holds no edge yet and the batch carries its edges as columns with no
-evidence, the same result is built with a few array operations: ends
-interned through the id index, type and attribute codes, and each side's adjacency as one
-sorted block (offsets + edge ints), the layout a snapshot reopens into and that
-`Columns.slot` unpacks on first use; an edge given twice is merged into its first row
-afterwards, in file order, as the row path merges it. Anything else (an unknown end, a
-store with edges) returns False and takes the row path, which names unknown ends.
+load). When the store holds no edge yet and the batch offers its edges as an `EdgeTable`
+(ends and kinds as small ints into vocabularies, as the CSV loader keeps them), the same
+result is built with a few array operations: the vocabulary of ends interned once, type
+and attribute codes mapped, and each side's adjacency as one sorted block (offsets + edge
+ints), the layout a snapshot reopens into and that `Columns.slot` unpacks on first use.
+An edge given twice is merged into its first row afterwards, in file order, as the row
+path merges it. Anything else (an end that is no node, a store with edges) returns False
+and takes the row path, which names unknown ends.
 """
 
 from __future__ import annotations
 
 from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from itertools import repeat
 
 import numpy as np
 
 from graph.memory_columns import _PACKED, Columns
 from graph.memory_writes import _merge_edge
+from graph.model import Evidence
 
 
-def put_edge_columns(c: Columns, sources: list[str], types: list[str], targets: list[str],
-                     attrs: list[dict]) -> bool:
+@dataclass
+class EdgeTable:
+    """Edges as columns: row r joins ids[src[r]] to ids[dst[r]] by type_names[types[r]],
+    with attributes attr_values[attrs[r]] and, for the rows listed, evidence."""
+
+    ids: Sequence[str]
+    src: array
+    dst: array
+    type_names: Sequence[str]
+    types: bytes | bytearray
+    attr_values: Sequence[dict]
+    attrs: array
+    evidence: dict[int, list[Evidence]] = field(default_factory=dict)
+
+
+def put_edge_columns(c: Columns, table: EdgeTable) -> bool:
     """Write the edges if the fast way applies (see the module docstring); False if it does not."""
-    n, m = len(c.ids), len(sources)
-    names = sorted(set(types))
-    if len(c.etype) or not m or len(c.edge_types) + len(names) > 255:
+    n, m = len(c.ids), len(table.src)
+    if len(c.etype) or not m:
         return False
-    s = np.fromiter(map(c.ix.get, sources, repeat(-1)), dtype=np.int64, count=m)
-    t = np.fromiter(map(c.ix.get, targets, repeat(-1)), dtype=np.int64, count=m)
-    if m and (s.min() < 0 or t.min() < 0):
+    node = np.fromiter(map(c.ix.get, table.ids, repeat(-1)), dtype=np.int64, count=len(table.ids))
+    s, t = node[_ints(table.src)], node[_ints(table.dst)]
+    if s.min() < 0 or t.min() < 0:
         return False
-    local = {name: i for i, name in enumerate(names)}
-    code = np.fromiter(map(local.__getitem__, types), dtype=np.int64, count=m)
-    first, repeats = _first_occurrences((s * len(local) + code) * n + t)
-    code = np.array([c.edge_code(name) for name in local], dtype=np.int64)[code]
+    kinds = np.frombuffer(table.types, dtype=np.uint8).astype(np.int64)
+    used = np.flatnonzero(np.bincount(kinds, minlength=len(table.type_names))).tolist()
+    if len(set(c.edge_types) | {table.type_names[k] for k in used}) > 255:
+        return False
+    first, repeats = _first_occurrences((s * len(table.type_names) + kinds) * n + t)
+    codes = np.zeros(len(table.type_names), dtype=np.int64)
+    codes[used] = [c.edge_code(table.type_names[k]) for k in used]
+    attrs = _ints(table.attrs)
+    code, attr = codes[kinds], _attr_codes(c, table.attr_values, attrs)[attrs]
     if len(first) < m:
-        s, t, code, kept_attrs = s[first], t[first], code[first], [attrs[i] for i in first.tolist()]
-    else:
-        kept_attrs = attrs
+        s, t, code, attr = s[first], t[first], code[first], attr[first]
     _append(c.esrc, s)
     _append(c.edst, t)
     c.etype.extend(code.astype(np.uint8).tobytes())
-    _append(c.eattr, _attr_codes(c, kept_attrs))
+    _append(c.eattr, attr)
     for i, count in enumerate(np.bincount(code, minlength=len(c.edge_types)).tolist()):
         c.ecount[i] += count
     for side, ends in ((c.out, s), (c.inn, t)):
@@ -53,8 +73,14 @@ def put_edge_columns(c: Columns, sources: list[str], types: list[str], targets: 
         flat = np.argsort(ends, kind="stable")  # per node its edges in edge order, as the row path appends
         side[:] = [_PACKED] * n
         c.packed[id(side)] = (_as_array("q", offsets), _as_array("i", flat))
+    later = dict(repeats)
+    for row, items in table.evidence.items():
+        if row not in later:
+            c.evidence[int(np.searchsorted(first, row))] = tuple((v.doc, v.quote, v.start, v.end) for v in items)
+    ids, names = table.ids, table.type_names
     for row, e in repeats:  # an edge given again: merged into the first, in file order, as the row path does
-        _merge_edge(c, e, sources[row], types[row], targets[row], attrs[row], ())
+        _merge_edge(c, e, ids[table.src[row]], names[table.types[row]], ids[table.dst[row]],
+                    table.attr_values[table.attrs[row]], table.evidence.get(row, ()))
     return True
 
 
@@ -70,16 +96,20 @@ def _first_occurrences(keys: np.ndarray) -> tuple[np.ndarray, list[tuple[int, in
         return first, []
     group_first = order[starts][np.cumsum(starts) - 1]  # per sorted row: the first row of its key
     later = ~starts
-    rows, firsts = order[later], group_first[later]
-    edges = np.searchsorted(first, firsts)
-    return first, sorted(zip(rows.tolist(), edges.tolist()))
+    edges = np.searchsorted(first, group_first[later])
+    return first, sorted(zip(order[later].tolist(), edges.tolist()))
 
 
-def _attr_codes(c: Columns, attrs: list[dict]) -> np.ndarray:
-    """Each edge's row in the attribute table; the loader shares one dict between equal cells."""
-    objects = dict(zip(map(id, attrs), attrs))  # ids of live objects: unique while `attrs` holds them
-    index = {key: (c.attr_index(a) if a else 0) for key, a in objects.items()}
-    return np.fromiter(map(index.__getitem__, map(id, attrs)), dtype=np.int64, count=len(attrs))
+def _attr_codes(c: Columns, values: Sequence[dict], used_by: np.ndarray) -> np.ndarray:
+    """The store's attribute row for each of `values` that some edge uses."""
+    out = np.zeros(len(values), dtype=np.int64)
+    for k in np.flatnonzero(np.bincount(used_by, minlength=len(values))).tolist():
+        out[k] = c.attr_index(values[k]) if values[k] else 0
+    return out
+
+
+def _ints(column: array) -> np.ndarray:
+    return np.frombuffer(column, dtype=np.int32).astype(np.int64) if len(column) else np.zeros(0, np.int64)
 
 
 def _append(column: array, values: np.ndarray) -> None:

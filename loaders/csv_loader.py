@@ -7,39 +7,32 @@ edges.csv: source, type, target (id, name or alias), doc, quote, start, end
 A number in an attribute column is read as a number. Unknown columns are
 rejected: a misspelt header must not silently drop a column.
 
-A CSV pair can hold a million nodes, so the ordinary row (a node with its id, an
-edge between ids, no quote) takes a fast path: plain checks and compact tuples
-instead of a validated record per row. Every other row goes through the shared
-`make_node` / `make_edge`, so it is accepted or rejected, with the same reason,
-exactly as before. The kept records come back as compact sequences (`NodeRows`,
-`EdgeRows`) that build a Node or Edge when read and hand stores their `rows()`.
+A CSV pair can hold a million nodes, so rows are read a chunk at a time and the
+ordinary ones are checked and kept in bulk (loaders/csv_chunks.py); every other
+row goes through the shared `make_node` / `make_edge`, one at a time, in file
+order, so it is accepted or rejected with the same reason as anywhere else. The
+kept records come back compact (loaders/csv_rows.py).
 """
 
 from __future__ import annotations
 
 import csv
-import math
-from collections.abc import Iterator, Sequence
-from itertools import repeat
+from collections.abc import Callable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from graph.bulk import gc_paused
-from graph.model import Edge, Evidence, Node
-from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.store import GraphStore
-from graph.text import normalize
+from loaders.csv_chunks import EdgeChunks, Header, Slow, number, split_list, take_nodes
+from loaders.csv_rows import EdgeRows, NodeRows, TableResolver
 from loaders.records import make_edge, make_node
-from loaders.resolve import NameResolver
 from loaders.result import LoadResult
 
 NODE_COLUMNS = {"id", "type", "name_zh", "name_en", "aliases", "sources"}
 EDGE_COLUMNS = {"source", "type", "target", "doc", "quote", "start", "end"}
-LIST_SEP = "|"
+CHUNK_ROWS = 50_000
 csv.field_size_limit(16 * 1024 * 1024)
-_ALLOWED = {(s, e, t) for e, et in EDGE_TYPES.items() for s in et.sources for t in et.targets}
-_CACHE_CAP = 100_000
-_NO_ATTRS: dict = {}  # shared by rows without attributes: never mutated, copied when a record is built
 
 
 def csv_pair(path: Path) -> tuple[Path, Path] | None:
@@ -51,127 +44,41 @@ def csv_pair(path: Path) -> tuple[Path, Path] | None:
 
 def load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None = None) -> LoadResult:
     result = LoadResult()
-    resolver = _Resolver(store)
-    table = resolver.nodes
+    resolver = TableResolver(store)
     with gc_paused():
-        for line, header, row in _read(nodes_path, NODE_COLUMNS, result, lambda h: h.node_path(resolver)):
+        for line, header, row in _rows(nodes_path, NODE_COLUMNS, result,
+                                       lambda h, chunk, lines: take_nodes(h, resolver, chunk, lines)):
             try:
                 make_node(_node_row(dict(zip(header.names, row))), resolver, [])
             except ValueError as exc:
                 result.reject(str(nodes_path), line, str(exc))
-        edges = EdgeRows()
-        keep = lambda header: header.edge_path(table.rows, edges)  # noqa: E731
-        for line, header, row in _read(edges_path, EDGE_COLUMNS, result, keep):
+        table = resolver.nodes.rows
+        edges = EdgeRows(list(table))
+        chunks: dict[int, EdgeChunks] = {}
+
+        def take_edges(header: Header, chunk: list[list[str]], lines) -> Iterator[Slow]:
+            taker = chunks.get(id(header)) or chunks.setdefault(
+                id(header), EdgeChunks(header, edges, [row[1] for row in table.values()]))
+            return taker.take(chunk, lines)
+
+        for line, header, row in _rows(edges_path, EDGE_COLUMNS, result, take_edges):
             try:
                 edges.append(make_edge(_edge_row(dict(zip(header.names, row))), resolver, {}, None))
             except ValueError as exc:
                 result.reject(str(edges_path), line, str(exc))
-    result.kept.nodes = NodeRows(table)
+    result.kept.nodes = NodeRows(resolver.nodes)
     result.kept.edges = edges
     return result
 
 
 # ---- reading --------------------------------------------------------------------
 
-class _Header:
-    """Column positions of one file, and the fast path for its ordinary rows."""
-
-    def __init__(self, names: list[str]):
-        self.names = names
-        self.col = {name: i for i, name in enumerate(names)}  # a repeated column: the last one wins
-        self.attrs = [(name[5:], self.col[name]) for name in dict.fromkeys(names) if name.startswith("attr.")]
-        self._attr_cache: dict = {}
-
-    def attrs_of(self, row: list[str]) -> dict | None:
-        """The row's attributes (shared between rows with the same cells), or None when one is not finite."""
-        if not self.attrs:
-            return _NO_ATTRS
-        cells = row[self.attrs[0][1]] if len(self.attrs) == 1 else tuple([row[i] for _, i in self.attrs])
-        found = self._attr_cache.get(cells, False)
-        if found is False:
-            found = {}
-            for (name, _), value in zip(self.attrs, (cells,) if len(self.attrs) == 1 else cells):
-                if value != "":
-                    number = _number(value)
-                    if type(number) is float and not math.isfinite(number):
-                        found = None
-                        break
-                    found[name] = number
-            if len(self._attr_cache) > _CACHE_CAP:
-                self._attr_cache.clear()
-            self._attr_cache[cells] = found
-        return found
-
-    def node_path(self, resolver: _Resolver):
-        """A function that keeps an ordinary node row (a new id, a known type, a Chinese name) and
-        says whether it did; any other row is left to `make_node`."""
-        col = self.col
-        ii, yi, zi = col.get("id"), col.get("type"), col.get("name_zh")
-        ei, ai, si = col.get("name_en"), col.get("aliases"), col.get("sources")
-        if ii is None or yi is None or zi is None:
-            return lambda row: False
-        rows, add_row, types, attrs_of = resolver.nodes.rows, resolver.add_row, NODE_TYPES, self.attrs_of
-
-        def keep(row: list[str]) -> bool:
-            node_id, type_, zh = row[ii], row[yi], row[zi]
-            if not node_id or not zh or type_ not in types or node_id in rows:
-                return False
-            attrs = attrs_of(row)
-            if attrs is None:
-                return False
-            en = row[ei] if ei is not None else ""
-            aliases = _split(row[ai]) if ai is not None else ()
-            if aliases:
-                aliases = tuple(a for a in aliases if a != zh and a != en)
-            add_row((node_id, type_, zh, en, aliases, attrs, _split(row[si]) if si is not None else ()))
-            return True
-
-        return keep
-
-    def edge_path(self, nodes: dict[str, tuple], edges: EdgeRows):
-        """A function that keeps an ordinary edge row (ends are ids of this load, no quote) and says
-        whether it did; any other row is left to `make_edge`."""
-        col = self.col
-        si, yi, ti, qi = col.get("source"), col.get("type"), col.get("target"), col.get("quote")
-        if si is None or yi is None or ti is None:
-            return lambda row: False
-        allowed, attrs_of, cache = _ALLOWED, self.attrs_of, self._attr_cache
-        ai = self.attrs[0][1] if len(self.attrs) == 1 else None
-        add_source, add_type, add_target, add_attrs = (edges._source.append, edges._type.append,
-                                                       edges._target.append, edges._attrs.append)
-
-        if any(i != i.strip() for i in nodes):  # an id with outer spaces: strip as `resolve` does
-            def get(ref: str, _get=nodes.get) -> tuple | None:
-                return _get(ref.strip())
-        else:
-            get = nodes.get
-
-        def keep(row: list[str]) -> bool:
-            if qi is not None and row[qi]:
-                return False
-            # an unpadded id needs no strip(); a padded cell is no key of `nodes` and goes the slow way
-            source, target, type_ = get(row[si]), get(row[ti]), row[yi]
-            if source is None or target is None or (source[1], type_, target[1]) not in allowed:
-                return False
-            attrs = cache.get(row[ai]) if ai is not None else None  # one attribute column: cached by its cell
-            if attrs is None:
-                attrs = attrs_of(row)
-                if attrs is None:
-                    return False
-            add_source(source[0])
-            add_type(type_)
-            add_target(target[0])
-            add_attrs(attrs)
-            return True
-
-        return keep
+Taker = Callable[[Header, list[list[str]], Callable[[int], int]], Iterator[Slow]]
 
 
-def _read(path: Path, columns: set[str], result: LoadResult,
-          keep=None) -> Iterator[tuple[int, _Header, list[str]]]:
-    """(line number, header, row) of every well-formed row; the others are rejected with their line.
-
-    `keep(header)` may give a function that takes ordinary rows on the spot: those are not yielded."""
+def _rows(path: Path, columns: set[str], result: LoadResult, take: Taker) -> Iterator[tuple[int, Header, list[str]]]:
+    """(line number, header, row) of every row the fast path handed back, well-formed; the
+    others are rejected with their line. A file that cannot be read is rejected whole."""
     try:
         with open(path, encoding="utf-8-sig", newline="") as fh:  # Excel writes a BOM
             reader = csv.reader(fh)
@@ -181,17 +88,25 @@ def _read(path: Path, columns: set[str], result: LoadResult,
                 reason = f"unknown column(s) {', '.join(unknown)}" if unknown else "empty file"
                 result.reject(str(path), 1, f"{reason}; columns: {', '.join(sorted(columns))}, attr.<name>")
                 return
-            header, width = _Header(names), len(names)
-            taken = keep(header) if keep else lambda row: False
-            for row in reader:
-                if len(row) == width and taken(row):
-                    continue
-                if not row:
-                    continue  # a blank line, as csv.DictReader skips it
-                if len(row) != width:
-                    result.reject(str(path), reader.line_num, "row has a different number of fields than the header")
-                    continue
-                yield reader.line_num, header, row
+            header, width = Header(names), len(names)
+            failure = None
+            while failure is None:
+                start, chunk = reader.line_num, []
+                try:
+                    chunk.extend(islice(reader, CHUNK_ROWS))  # rows read before an error stay in the chunk
+                except (csv.Error, UnicodeDecodeError) as exc:
+                    failure = exc
+                if not chunk:
+                    break
+                lines = _line_numbers(start, chunk, reader.line_num)
+                if set(map(len, chunk)) != {width}:  # a blank line, or a row of another width
+                    whole = [r for r in range(len(chunk)) if len(chunk[r]) != width]
+                    yield from _uneven(path, header, chunk, lines, whole, width, result, take)
+                else:
+                    for line, row in take(header, chunk, lines):
+                        yield line, header, row
+            if failure is not None:
+                raise failure
     except UnicodeDecodeError as exc:
         result.reject(str(path), None, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
     except csv.Error as exc:
@@ -200,17 +115,37 @@ def _read(path: Path, columns: set[str], result: LoadResult,
         result.reject(str(path), None, f"cannot read: {exc.strerror}")
 
 
-def _split(cell: str) -> tuple[str, ...]:
-    if not cell:
-        return ()
-    return tuple(a.strip() for a in cell.split(LIST_SEP) if a.strip())
+def _uneven(path: Path, header: Header, chunk: list[list[str]], lines: Callable[[int], int], whole: list[int],
+            width: int, result: LoadResult, take: Taker) -> Iterator[tuple[int, Header, list[str]]]:
+    """A chunk with rows of another width: the runs between them go the fast way, in order."""
+    lo = 0
+    for r in [*whole, len(chunk)]:
+        if lo < r:
+            for line, row in take(header, chunk[lo:r], lambda i, lo=lo: lines(lo + i)):
+                yield line, header, row
+        if r < len(chunk) and chunk[r]:  # a blank line is skipped, as csv.DictReader skips it
+            result.reject(str(path), lines(r), "row has a different number of fields than the header")
+        lo = r + 1
 
+
+def _line_numbers(start: int, chunk: list[list[str]], end: int) -> Callable[[int], int]:
+    """Row i's line number (its last line, as csv.reader counts) in a chunk read from line `start`."""
+    if end - start == len(chunk):  # one line per row: the usual case
+        return lambda i: start + 1 + i
+    ends, line = [], start
+    for row in chunk:  # a quoted cell spans lines: count its line breaks as the reader does
+        line += 1 + sum(cell.count("\n") + cell.count("\r") - cell.count("\r\n") for cell in row)
+        ends.append(line)
+    return ends.__getitem__
+
+
+# ---- one row, the slow way -----------------------------------------------------------
 
 def _node_row(row: dict[str, str]) -> dict[str, Any]:
-    out: dict[str, Any] = {k: v for k, v in row.items() if k in NODE_COLUMNS and v}
+    out: dict[str, Any] = {k: v for k, v in row.items() if k in {"id", "type", "name_zh", "name_en"} and v}
     for key in ("aliases", "sources"):
-        if key in out:
-            out[key] = [a.strip() for a in out[key].split(LIST_SEP) if a.strip()]
+        if row.get(key):
+            out[key] = list(split_list(row[key]))
     attrs = _attrs(row)
     if attrs:
         out["attrs"] = attrs
@@ -233,164 +168,4 @@ def _edge_row(row: dict[str, str]) -> dict[str, Any]:
 
 
 def _attrs(row: dict[str, str]) -> dict[str, Any]:
-    return {k[5:]: _number(v) for k, v in row.items() if k.startswith("attr.") and v != ""}
-
-
-def _number(value: str) -> Any:
-    for cast in (int, float):
-        try:
-            return cast(value)
-        except ValueError:
-            pass
-    return value
-
-
-# ---- the kept records, compact -------------------------------------------------------
-
-def _node(row: tuple) -> Node:
-    node_id, type_, zh, en, aliases, attrs, sources = row
-    return Node.model_construct(id=node_id, type=type_, name_zh=zh, name_en=en, aliases=list(aliases),
-                                attrs=dict(attrs), sources=list(sources))
-
-
-def _row_of(node: Node) -> tuple:
-    return (node.id, node.type, node.name_zh, node.name_en, tuple(node.aliases), node.attrs, tuple(node.sources))
-
-
-class _NodeTable:
-    """The nodes of one load by id, as tuples: the mapping `NameResolver.nodes` needs, minus the records."""
-
-    def __init__(self) -> None:
-        self.rows: dict[str, tuple] = {}
-
-    def row(self, node_id: str) -> tuple | None:
-        return self.rows.get(node_id)
-
-    def __contains__(self, node_id: object) -> bool:
-        return node_id in self.rows
-
-    def __getitem__(self, node_id: str) -> Node:
-        return _node(self.rows[node_id])
-
-    def get(self, node_id: str, default: Node | None = None) -> Node | None:
-        row = self.rows.get(node_id)
-        return default if row is None else _node(row)
-
-    def __setitem__(self, node_id: str, node: Node) -> None:
-        self.rows[node_id] = _row_of(node)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
-class _Resolver(NameResolver):
-    """A NameResolver over a `_NodeTable` whose name index is built only when a row needs it
-    (a node without an id, an edge end given by name): a load of ids never normalises a name."""
-
-    def __init__(self, store: GraphStore | None):
-        super().__init__(store)
-        self.nodes = _NodeTable()  # type: ignore[assignment]
-        self._indexed = False
-
-    def add(self, node: Node) -> Node:
-        if node.id in self.nodes:
-            node = self.nodes[node.id].merged(node)
-        self.nodes[node.id] = node
-        self._index(node.id, node.names)
-        return node
-
-    def add_row(self, row: tuple) -> None:
-        self.nodes.rows[row[0]] = row
-        if self._indexed:
-            self._index(row[0], [n for n in (row[2], row[3], *row[4]) if n])
-
-    def _index(self, node_id: str, names: list[str]) -> None:
-        if self._indexed:
-            for name in names:
-                self._names[normalize(name)].add(node_id)
-
-    def _candidates(self, name: str) -> list[str]:
-        if not self._indexed:
-            self._indexed = True
-            for node_id, _, zh, en, aliases, _, _ in self.nodes.rows.values():
-                self._index(node_id, [n for n in (zh, en, *aliases) if n])
-        return super()._candidates(name)
-
-    def type_of(self, node_id: str) -> str | None:
-        row = self.nodes.row(node_id)
-        return row[1] if row is not None else super().type_of(node_id)
-
-
-class NodeRows(Sequence):
-    """The kept nodes of a CSV load: a sequence of Node records, kept as tuples."""
-
-    def __init__(self, table: _NodeTable):
-        self._rows = table.rows
-        self._list: list[tuple] | None = None
-
-    def rows(self) -> Iterator[tuple]:
-        return iter(self._rows.values())
-
-    def __len__(self) -> int:
-        return len(self._rows)
-
-    def __iter__(self) -> Iterator[Node]:
-        return map(_node, self._rows.values())
-
-    def __getitem__(self, index):
-        if self._list is None:
-            self._list = list(self._rows.values())
-        if isinstance(index, slice):
-            return [_node(r) for r in self._list[index]]
-        return _node(self._list[index])
-
-
-class EdgeRows(Sequence):
-    """The kept edges of a CSV load: a sequence of Edge records, kept as columns of shared objects."""
-
-    def __init__(self) -> None:
-        self._source: list[str] = []
-        self._type: list[str] = []
-        self._target: list[str] = []
-        self._attrs: list[dict] = []
-        self._evidence: dict[int, list[Evidence]] = {}
-
-    def append_row(self, row: tuple) -> None:
-        source, type_, target, attrs, evidence = row
-        if evidence:
-            self._evidence[len(self._source)] = list(evidence)
-        self._source.append(source)
-        self._type.append(type_)
-        self._target.append(target)
-        self._attrs.append(attrs)
-
-    def append(self, edge: Edge) -> None:
-        self.append_row((edge.source, edge.type, edge.target, edge.attrs, edge.evidence))
-
-    def rows(self) -> Iterator[tuple]:
-        columns = (self._source, self._type, self._target, self._attrs)
-        if not self._evidence:
-            return zip(*columns, repeat(()))
-        return ((*row, self._evidence.get(i, ())) for i, row in enumerate(zip(*columns)))
-
-    def columns(self) -> tuple[list[str], list[str], list[str], list[dict]] | None:
-        """(sources, types, targets, attrs) when no edge carries evidence, for stores that take columns."""
-        if self._evidence:
-            return None
-        return self._source, self._type, self._target, self._attrs
-
-    def __len__(self) -> int:
-        return len(self._source)
-
-    def _edge(self, i: int) -> Edge:
-        return Edge.model_construct(source=self._source[i], target=self._target[i], type=self._type[i],
-                                    attrs=dict(self._attrs[i]),
-                                    evidence=[e.model_copy() for e in self._evidence.get(i, ())])
-
-    def __iter__(self) -> Iterator[Edge]:
-        return map(self._edge, range(len(self._source)))
-
-    def __getitem__(self, index):
-        if isinstance(index, slice):
-            return [self._edge(i) for i in range(len(self._source))[index]]
-        return self._edge(range(len(self._source))[index])
+    return {k[5:]: number(v) for k, v in row.items() if k.startswith("attr.") and v != ""}

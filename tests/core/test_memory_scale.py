@@ -9,6 +9,8 @@ hub and multi-block layouts.
 
 from __future__ import annotations
 
+from array import array
+
 import networkx as nx
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -18,6 +20,7 @@ import graph.memory as memory
 from graph import memory_columns, memory_names
 from graph.errors import LoadError, StoreUnavailable
 from graph.memory import MemoryStore, normalize_all
+from graph.memory_bulk import EdgeTable
 from graph.model import Edge, Evidence, Node
 from graph.store import Batch
 from graph.text import normalize
@@ -197,20 +200,29 @@ def test_compact_csv_rows_write_the_same_graph_as_records(tmp_path):
 
 
 class ColumnEdges(list):
-    """Edges that also offer themselves as columns, as a CSV load's EdgeRows does."""
+    """Edges that also offer themselves as an EdgeTable, as a CSV load's EdgeRows does."""
 
-    def columns(self):
-        return [e.source for e in self], [e.type for e in self], [e.target for e in self], [e.attrs for e in self]
+    def columns(self) -> EdgeTable:
+        ids = sorted({end for e in self for end in (e.source, e.target)}, reverse=True)
+        types = sorted({e.type for e in self})
+        return EdgeTable(ids=ids, src=array("i", [ids.index(e.source) for e in self]),
+                         dst=array("i", [ids.index(e.target) for e in self]), type_names=types,
+                         types=bytes(types.index(e.type) for e in self), attr_values=[{}, *(e.attrs for e in self)],
+                         attrs=array("i", range(1, len(self) + 1)),
+                         evidence={r: e.evidence for r, e in enumerate(self) if e.evidence})
 
 
 @SETTINGS
 @given(edges=st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(IDS),
                                 st.sampled_from(["PARTNERS_WITH", "SUPPORTS", "PART_OF"]),
-                                st.sampled_from([{}, {"w": 1}, {"w": 2, "k": "x"}])), max_size=40),
+                                st.sampled_from([{}, {"w": 1}, {"w": 2, "k": "x"}]),
+                                st.sampled_from([(), ("d", 0, 2), ("e", 1, 3)])), max_size=40),
        later=graphs())
 def test_edges_written_as_columns_equal_edges_written_one_by_one(small_layout, tmp_path, edges, later):
     nodes = [Node(id=i, type="Institution", name_zh=i) for i in IDS]
-    records = [Edge(source=s, target=t, type=k, attrs=a) for s, t, k, a in edges]
+    records = [Edge(source=s, target=t, type=k, attrs=a,
+                    evidence=[Evidence(doc=ev[0], quote="引文", start=ev[1], end=ev[2])] if ev else [])
+               for s, t, k, a, ev in edges]
     (tmp_path / "a.snapshot").unlink(missing_ok=True)  # tmp_path outlives one example
     by_columns, by_rows = MemoryStore(tmp_path / "a.snapshot"), MemoryStore()
     by_columns.write(Batch(nodes=nodes, edges=ColumnEdges(records)))
