@@ -74,7 +74,9 @@ def paths_tables(paths: list[Path]) -> list[Table]:
 
 
 def zone_tables(profile: ZoneProfile) -> list[Table]:
-    members = Table(title=_t(f"{name(profile.zone)}: {len(profile.members)} members"))
+    total = profile.counts.get("members", len(profile.members))
+    shown = f" (the first {len(profile.members)})" if total > len(profile.members) else ""
+    members = Table(title=_t(f"{name(profile.zone)}: {total} members{shown}"))
     for col in ("member", "type", "relation", "evidence"):
         members.add_column(col, overflow="fold")
     for m in profile.members:
@@ -90,7 +92,9 @@ def zone_tables(profile: ZoneProfile) -> list[Table]:
     for m in profile.metrics:
         a = m.node.attrs
         _row(metrics, m.node.name_zh, str(a.get("value", "")), str(a.get("unit", "")), str(a.get("period", "")))
-    return [members, supporters_table(profile.supporters), fields, metrics]
+    total = profile.counts.get("supporters", len(profile.supporters))
+    shown = f" (the first {len(profile.supporters)} of {total})" if total > len(profile.supporters) else ""
+    return [members, supporters_table(profile.supporters, f"supporters{shown}"), fields, metrics]
 
 
 def ranked_table(items: list[Ranked], by: str) -> Table:

@@ -141,6 +141,27 @@ def edges_to(types: Sequence[str]) -> str:
     )
 
 
+def edge_keys_from(types: Sequence[str]) -> str:
+    """The keys of the edges leaving any node of $ids, of `types` (every type when empty)."""
+    return (f"UNWIND $ids AS id MATCH (a:Node {{id: id}})-[r{_rel_filter(types)}]->(b) "
+            "RETURN a.id AS source, type(r) AS type, b.id AS target")
+
+
+def edge_keys_to(types: Sequence[str]) -> str:
+    """The keys of the edges arriving at any node of $ids, of `types` (every type when empty)."""
+    return (f"UNWIND $ids AS id MATCH (b:Node {{id: id}})<-[r{_rel_filter(types)}]-(a) "
+            "RETURN a.id AS source, type(r) AS type, b.id AS target")
+
+
+#: $keys are [source, type, target]: both ends by index, then the edge between them (Expand(Into))
+EDGES_BY_KEY = (
+    "UNWIND $keys AS k MATCH (a:Node {id: k[0]}) MATCH (b:Node {id: k[2]}) "
+    "MATCH (a)-[r]->(b) WHERE type(r) = k[1] "
+    "RETURN a.id AS source, type(r) AS type, b.id AS target, "
+    "r.attrs_json AS attrs_json, r.evidence_json AS evidence_json"
+)
+
+
 def node_ids_of_type(type_: str) -> str:
     return f"MATCH (n:{_label(type_)}) RETURN n.id AS id"
 

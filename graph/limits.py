@@ -6,5 +6,6 @@ MAX_LIMIT = 1000       #: page size of any listing
 MAX_PATHS = 20         #: shortest paths returned for one pair
 MAX_SUBGRAPH_NODES = 5000  #: nodes in one neighbourhood or subgraph before it is truncated
 DEFAULT_SUBGRAPH_NODES = 500
+PROFILE_ITEMS = 500    #: items in each list of a zone profile (its counts say how many in all)
 EXACT_BETWEENNESS_NODES = 1000  #: above this, betweenness is estimated from a fixed sample
 BETWEENNESS_SAMPLE = 200        #: source nodes sampled (seed 0) when it is estimated

@@ -31,7 +31,7 @@ from graph.memory_bulk import put_edge_columns
 from graph.memory_columns import Columns
 from graph.memory_names import NameIndex, normalize_all
 from graph.memory_paths import _all_shortest_paths
-from graph.memory_walk import walk as _walk
+from graph.memory_walk import incident, walk as _walk
 from graph.bulk import gc_paused
 from graph.memory_snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory_writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
@@ -126,18 +126,46 @@ class MemoryStore:
     def edges(self, ids: Iterable[str], direction: Direction = "both",
               types: Sequence[str] = ()) -> list[Edge]:
         c = self._c
+        names, etypes, esrc, edst, etype = c.ids, c.edge_types, c.esrc, c.edst, c.etype
+        keyed = sorted([(names[esrc[e]], etypes[etype[e]], names[edst[e]], e)
+                        for e in self._edge_ints(ids, direction, types)])
+        return c.edge_records([k[3] for k in keyed])
+
+    def edge_keys(self, ids: Iterable[str], direction: Direction = "both",
+                  types: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+        c = self._c
+        names, etypes, esrc, edst, etype = c.ids, c.edge_types, c.esrc, c.edst, c.etype
+        return sorted([(names[esrc[e]], etypes[etype[e]], names[edst[e]])
+                       for e in self._edge_ints(ids, direction, types)])
+
+    def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
+        c = self._c
+        codes = {name: code for code, name in enumerate(c.edge_types)}
+        found = []
+        for source, type_, target in dict.fromkeys(keys):
+            s, t, code = c.ix.get(source), c.ix.get(target), codes.get(type_)
+            if s is not None and t is not None and code is not None:
+                e = c.find_edge(s, t, code)
+                if e >= 0:
+                    found.append(e)
+        return {edge.key: edge for edge in c.edge_records(found)}
+
+    def _edge_ints(self, ids: Iterable[str], direction: Direction, types: Sequence[str]) -> set[int]:
+        c = self._c
         wanted = set(types)
         codes = {code for code, name in enumerate(c.edge_types) if name in wanted} if types else None
         sides = {"out": (c.out,), "in": (c.inn,), "both": (c.out, c.inn)}[direction]
+        if not isinstance(ids, (list, tuple, set, dict)):
+            ids = list(ids)
+        if len(ids) > 256:  # many nodes (a zone's members): gather the edge arrays in numpy
+            return set(incident(c, [i for i in map(c.ix.get, ids) if i is not None], codes, sides).tolist())
         found: set[int] = set()
         for node_id in ids:
             i = c.ix.get(node_id)
             if i is not None:
                 for side in sides:
                     found.update(c.adjacent(side, i, codes))
-        names, etypes, esrc, edst, etype = c.ids, c.edge_types, c.esrc, c.edst, c.etype
-        keyed = sorted([(names[esrc[e]], etypes[etype[e]], names[edst[e]], e) for e in found])
-        return c.edge_records([k[3] for k in keyed])
+        return found
 
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
         c = self._c

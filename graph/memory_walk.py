@@ -11,6 +11,7 @@ a partial sort, and records are built only for the edges kept.
 from __future__ import annotations
 
 from array import array
+from collections.abc import Iterable, Sequence
 
 import numpy as np
 
@@ -70,26 +71,37 @@ def _walk(c: Columns, v: _Views, center: int, depth: int, codes: set[int] | None
 
 def _incident(c: Columns, v: _Views, frontier: list[int], codes: set[int] | None) -> np.ndarray:
     """Edge ints touching the frontier (an edge between two frontier nodes twice), of `codes`."""
-    singles: list[int] = []
+    return incident(c, frontier, codes, (c.out, c.inn), v.type)
+
+
+def incident(c: Columns, nodes: Iterable[int], codes: set[int] | None, sides: Sequence[list],
+             etype: np.ndarray | None = None) -> np.ndarray:
+    """Edge ints on `sides` of `nodes`, of `codes` (all when None); an edge twice if reached twice."""
+    small = array("i")  # the edges of ordinary nodes, gathered here: one numpy array per node costs more
     parts: list[np.ndarray] = []
-    for i in frontier:
-        for side in (c.out, c.inn):
-            a = c.slot(side, i)
+    slot, add, extend = c.slot, small.append, small.extend
+    for i in nodes:
+        for side in sides:
+            a = slot(side, i)
             if a is None:
                 continue
             if type(a) is int:
-                singles.append(a)
+                add(a)
             elif type(a) is array:
-                parts.append(np.array(a, dtype=np.int64))
+                extend(a)
             else:  # a hub, split by edge type
                 parts.extend(np.array(a[code], dtype=np.int64) for code in a if codes is None or code in codes)
-    if singles:
-        parts.append(np.array(singles, dtype=np.int64))
+    if small:
+        parts.append(np.array(small, dtype=np.int64))
     if not parts:
         return _NONE
     edges = np.concatenate(parts)
     if codes is not None:
-        edges = edges[np.isin(v.type[edges], np.fromiter(codes, dtype=np.uint8, count=len(codes)))]
+        if etype is None:
+            kinds = np.frombuffer(c.etype, dtype=np.uint8)[edges]  # a copy: no view outlives the call
+        else:
+            kinds = etype[edges]
+        edges = edges[np.isin(kinds, np.fromiter(codes, dtype=np.uint8, count=len(codes)))]
     return edges
 
 

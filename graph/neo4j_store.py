@@ -157,6 +157,21 @@ class Neo4jStore:
             return []
         return self._read(lambda tx: _fetch_edges(tx, wanted, direction, known))
 
+    def edge_keys(self, ids: Iterable[str], direction: Direction = "both",
+                  types: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+        wanted = list(dict.fromkeys(ids))
+        known = [t for t in dict.fromkeys(types) if t in EDGE_TYPES]
+        if types and not known or direction not in ("out", "in", "both") or not wanted:
+            return []
+        return self._read(lambda tx: _fetch_edge_keys(tx, wanted, direction, known))
+
+    def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
+        rows = [list(k) for k in dict.fromkeys(keys) if k[1] in EDGE_TYPES]
+        if not rows:
+            return {}
+        return self._read(lambda tx: {e.key: e for e in map(_edge, _chunked_rows(tx, cypher.EDGES_BY_KEY,
+                                                                                  "keys", rows))})
+
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
         wanted = list(dict.fromkeys(ids))
         found = {r["id"]: r["degree"] for r in self._rows(cypher.DEGREES, ids=wanted)}
@@ -400,6 +415,13 @@ def _fetch_edges(tx: Tx, ids: list[str], direction: str, types: list[str]) -> li
             edge = _edge(row)
             found[edge.key] = edge
     return [found[k] for k in sorted(found)]
+
+
+def _fetch_edge_keys(tx: Tx, ids: list[str], direction: str, types: list[str]) -> list[tuple[str, str, str]]:
+    statements = {"out": [cypher.edge_keys_from(types)], "in": [cypher.edge_keys_to(types)],
+                  "both": [cypher.edge_keys_from(types), cypher.edge_keys_to(types)]}[direction]
+    return sorted({(r["source"], r["type"], r["target"]) for statement in statements
+                   for r in _chunked_rows(tx, statement, "ids", ids)})
 
 
 def _chunked_rows(tx: Tx, statement: str, name: str, values: list) -> Iterator[dict]:

@@ -126,25 +126,41 @@ class GraphQueries:
 
     def supporters(self, ref: str, type_: str | None = None) -> list[Supporter]:
         """Who supports a node: directly, or by supporting one of its members."""
+        return self.supporters_page(ref, type_)[1]
+
+    def supporters_page(self, ref: str, type_: str | None = None, limit: int | None = None,
+                        offset: int = 0) -> tuple[int, list[Supporter]]:
+        """(how many supporters in all, the supporters from `offset`, at most `limit`).
+
+        Direct supporters first, then by the supporter's type and id and the member's id.
+        The order and the count come from edge keys; records are read only for the page, so
+        a zone with 300,000 members answers its first page without reading them all.
+        """
+        if limit is not None:
+            _check_limit(limit, offset)
+        elif offset < 0:
+            raise InvalidInput("offset must not be negative")
         target = self.resolve(ref)
         wanted = _node_type(type_) if type_ else None
-        members = self._members(target.id)
-        found = self._direct_supporters([target.id, *members])
-        ids = {s for items in found.values() for s, _ in items}
-        nodes = self.store.get_nodes(ids | set(members))
-        out: list[Supporter] = []
-        for supported, items in found.items():
-            for supporter_id, edge in items:
-                node = nodes[supporter_id]
-                if wanted and node.type != wanted or supporter_id == target.id:
-                    continue
-                if supported == target.id:
-                    out.append(Supporter(node=node, relation=edge.type, path=[edge]))
-                else:
-                    out.append(Supporter(node=node, relation=edge.type, via=nodes[supported],
-                                         path=[edge, members[supported]]))
-        return sorted(out, key=lambda s: (s.via is not None, s.node.type, s.node.id,
-                                          s.via.id if s.via else ""))
+        member_of = {k[0]: k for k in self.store.edge_keys([target.id], "in", MEMBER_EDGES)}
+        ids = {target.id, *member_of}
+        rows = [(k[2], k[0], k) for k in self.store.edge_keys(ids, "in", SUPPORT_EDGES_IN) if k[2] in ids]
+        rows += [(k[0], k[2], k) for k in self.store.edge_keys(ids, "out", SUPPORT_EDGES_OUT) if k[0] in ids]
+        types = {i: n.type for i, n in self.store.get_nodes({supporter for _, supporter, _ in rows}).items()}
+        rows = [r for r in rows if r[1] != target.id and (not wanted or types[r[1]] == wanted)]
+        rows.sort(key=lambda r: (r[0] != target.id, types[r[1]], r[1], "" if r[0] == target.id else r[0]))
+        page = rows[offset:] if limit is None else rows[offset: offset + limit]
+        vias = {supported for supported, _, _ in page if supported != target.id}
+        edges = self.store.get_edges([k for _, _, k in page] + [member_of[v] for v in vias])
+        nodes = self.store.get_nodes({supporter for _, supporter, _ in page} | vias)
+        out = []
+        for supported, supporter, key in page:
+            if supported == target.id:
+                out.append(Supporter(node=nodes[supporter], relation=key[1], path=[edges[key]]))
+            else:
+                out.append(Supporter(node=nodes[supporter], relation=key[1], via=nodes[supported],
+                                     path=[edges[key], edges[member_of[supported]]]))
+        return len(rows), out
 
     def zone(self, ref: str) -> ZoneProfile:
         """A zone's profile; any other kind of node is an error that lists the zones."""
@@ -154,34 +170,48 @@ class GraphQueries:
                            [_label(z) for z in self.zones()])
         return self.profile(node.id)
 
-    def profile(self, ref: str) -> ZoneProfile:
-        """The zone-profile view of any node: members, supporters, fields, indicators, partners."""
+    def profile(self, ref: str, most: int = limits.PROFILE_ITEMS) -> ZoneProfile:
+        """The zone-profile view of any node: members, supporters, fields, indicators, partners.
+
+        Each list holds at most `most` items (in id order); `counts` says how many there are."""
         zone = self.resolve(ref)
-        out_edges = self.store.edges([zone.id], "out")
-        in_edges = self.store.edges([zone.id], "in")
-        member_edges = [e for e in in_edges if e.type in MEMBER_EDGES]
-        member_ids = [e.source for e in member_edges]
-        focus = self.store.edges([zone.id, *member_ids], "out", ["FOCUSES_ON"])
+        out_keys = self.store.edge_keys([zone.id], "out")
+        in_keys = self.store.edge_keys([zone.id], "in")
+        member_keys = [k for k in in_keys if k[1] in MEMBER_EDGES]
         field_counts: dict[str, int] = defaultdict(int)
-        for edge in focus:
-            field_counts[edge.target] += 1
-        partner_edges = [e for e in out_edges + in_edges if e.type == "PARTNERS_WITH"]
-        ends = {i for e in out_edges + in_edges for i in (e.source, e.target)} | set(field_counts)
-        nodes = self.store.get_nodes(ends)
+        for key in self.store.edge_keys([zone.id, *(k[0] for k in member_keys)], "out", ["FOCUSES_ON"]):
+            field_counts[key[2]] += 1
+        lists = {
+            "parents": ([k for k in out_keys if k[1] == "PART_OF"], 2),
+            "members": (member_keys, 0),
+            "metrics": ([k for k in in_keys if k[1] == "MEASURES"], 0),
+            "partners": ([k for k in out_keys + in_keys if k[1] == "PARTNERS_WITH"], None),
+            "leaders": ([k for k in out_keys if k[1] == "LED_BY"], 2),
+        }
+        shown = {name: keys[:most] for name, (keys, _) in lists.items()}
+        fields = sorted(field_counts, key=lambda f: (-field_counts[f], f))
+        edges = self.store.get_edges(k for keys in shown.values() for k in keys)
+        nodes = self.store.get_nodes({end for keys in shown.values() for k in keys for end in (k[0], k[2])}
+                                     | set(fields[:most]))
 
-        def listed(edges: list[Edge], far) -> list[Member]:
-            return [Member(node=nodes[far(e)], edge=e) for e in edges]
+        def listed(name: str) -> list[Member]:
+            far = lists[name][1]
+            return [Member(node=nodes[k[far] if far is not None else (k[2] if k[0] == zone.id else k[0])],
+                           edge=edges[k]) for k in shown[name]]
 
+        supporters_total, supporters = self.supporters_page(zone.id, limit=most)
+        counts = {name: len(keys) for name, (keys, _) in lists.items()}
+        counts.update(supporters=supporters_total, fields=len(fields))
         return ZoneProfile(
             zone=zone,
-            parents=listed([e for e in out_edges if e.type == "PART_OF"], lambda e: e.target),
-            members=listed(member_edges, lambda e: e.source),
-            supporters=self.supporters(zone.id),
-            fields=sorted((FieldCount(node=nodes[f], count=c) for f, c in field_counts.items()),
-                          key=lambda fc: (-fc.count, fc.node.id)),
-            metrics=listed([e for e in in_edges if e.type == "MEASURES"], lambda e: e.source),
-            partners=listed(partner_edges, lambda e: e.target if e.source == zone.id else e.source),
-            leaders=listed([e for e in out_edges if e.type == "LED_BY"], lambda e: e.target),
+            parents=listed("parents"),
+            members=listed("members"),
+            supporters=supporters,
+            fields=[FieldCount(node=nodes[f], count=field_counts[f]) for f in fields[:most]],
+            metrics=listed("metrics"),
+            partners=listed("partners"),
+            leaders=listed("leaders"),
+            counts=counts,
         )
 
     def zones(self) -> list[Node]:
@@ -260,20 +290,6 @@ class GraphQueries:
             years = sorted({d.year for d in self.store.documents() if d.year is not None})
             raise NotFound(f"no document of {year} in the graph", [str(y) for y in years])
         return docs
-
-    def _members(self, node_id: str) -> dict[str, Edge]:
-        return {e.source: e for e in self.store.edges([node_id], "in", MEMBER_EDGES)}
-
-    def _direct_supporters(self, ids: list[str]) -> dict[str, list[tuple[str, Edge]]]:
-        found: dict[str, list[tuple[str, Edge]]] = defaultdict(list)
-        wanted = set(ids)
-        for edge in self.store.edges(ids, "in", SUPPORT_EDGES_IN):
-            if edge.target in wanted:
-                found[edge.target].append((edge.source, edge))
-        for edge in self.store.edges(ids, "out", SUPPORT_EDGES_OUT):
-            if edge.source in wanted:
-                found[edge.source].append((edge.target, edge))
-        return found
 
     def _betweenness(self) -> dict[str, float]:
         """Betweenness of every node, computed once per state of the graph (keyed by its counts)."""

@@ -46,6 +46,8 @@ class ZoneProfile(BaseModel):
     metrics: list[Member] = Field(default_factory=list)
     partners: list[Member] = Field(default_factory=list)
     leaders: list[Member] = Field(default_factory=list)
+    counts: dict[str, int] = Field(default_factory=dict, description=(
+        "how many items each list has in all; a list shows at most 500 of them, in id order"))
 
 
 class Ranked(BaseModel):

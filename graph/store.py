@@ -73,6 +73,14 @@ class GraphStore(Protocol):
               types: Sequence[str] = ()) -> list[Edge]:
         """Edges touching any of `ids` in `direction`, of `types` (all when empty)."""
 
+    def edge_keys(self, ids: Iterable[str], direction: Direction = "both",
+                  types: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+        """The (source, type, target) of `edges(ids, direction, types)`, sorted, without the records:
+        what a query needs to count, order and page before it reads the few edges it shows."""
+
+    def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
+        """The edges with these (source, type, target) keys; a key with no edge is left out."""
+
     def degrees(self, ids: Iterable[str]) -> dict[str, int]: ...
 
     def nodes_of_type(self, type_: str, limit: int | None = None) -> list[Node]:

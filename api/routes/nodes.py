@@ -34,9 +34,9 @@ def neighbors(queries: QueriesDep, run: RunDep, ref: RefPath, depth: Depth = 1, 
                 "schema": {"type": "integer"}, "description": "supporters in all, before limit and offset"}}}})
 def supporters(queries: QueriesDep, run: RunDep, response: Response, ref: RefPath, type_: OneType = None,
                limit: Limit = limits.MAX_LIMIT, offset: Offset = 0) -> list[Supporter]:
-    found = run(queries.supporters, ref, type_)
-    response.headers["X-Total-Count"] = str(len(found))
-    return found[offset: offset + limit]
+    total, page = run(queries.supporters_page, ref, type_, limit, offset)
+    response.headers["X-Total-Count"] = str(total)
+    return page
 
 
 @router.get("/nodes/{ref:path}", response_model=Node, summary="One node: names, type, attributes, sources")

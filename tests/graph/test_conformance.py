@@ -120,6 +120,15 @@ def compare_protocol(store: GraphStore, ref: MemoryStore, extra_keys: tuple[str,
                 assert plain(got) == plain(ref.edges([node_id], direction, types)), (node_id, direction, types)
     for direction in ("out", "in", "both"):
         assert plain(store.edges(ids, direction)) == plain(ref.edges(ids, direction))
+        for types in TYPE_SETS:
+            keys = store.edge_keys(ids[::3], direction, types)
+            assert keys == [e.key for e in store.edges(ids[::3], direction, types)] == ref.edge_keys(
+                ids[::3], direction, types)
+    keys = [e.key for e in ref.iter_edges()]
+    ends = ids[:1] * 2 or ["x", "y"]
+    probe = keys[::2] + [("no-such-node", "SUPPORTS", ends[0]), (ends[0], "NO_SUCH_TYPE", ends[-1])] + keys[:1]
+    assert plain(store.get_edges(probe)) == plain(ref.get_edges(probe))
+    assert sorted(store.get_edges(keys)) == sorted(keys)
 
 
 def compare_walks(store: GraphStore, ref: MemoryStore, most: int = 40) -> None:
@@ -149,6 +158,11 @@ def compare_queries(store: GraphStore, ref: MemoryStore, most: int = 25) -> None
     for node in some:
         for kwargs in ({}, {"type_": "Program"}, {"type_": "Fund"}):
             assert answer(q.supporters, node.id, **kwargs) == answer(r.supporters, node.id, **kwargs)
+        every = r.supporters_page(node.id)
+        assert every[0] == len(every[1]) and every[1] == r.supporters(node.id)
+        for limit, offset in ((1, 0), (2, 1), (5, 3)):
+            page = q.supporters_page(node.id, None, limit, offset)
+            assert plain(page) == plain((every[0], every[1][offset: offset + limit]))
         assert answer(q.zone, node.id) == answer(r.zone, node.id)
         for depth in (1, 2, 3):
             assert answer(q.neighbors, node.id, depth) == answer(r.neighbors, node.id, depth)
