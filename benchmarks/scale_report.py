@@ -98,13 +98,18 @@ def section(report: dict) -> str:
                          f"{s['queries']['hub_degree']:,}, {s['queries']['hub_direct_supporters']} direct "
                          f"supporters): {ratio:,.0f}× faster")
     lines += ["", "Queries: *supporters of a zone* = the SUPPORTS/INVESTS_IN/LED_BY edges of the busiest zone "
-              "(`store.edges`, the primitive behind `supporters`); *supporters with members* = the whole "
-              "`GraphQueries.supporters` answer, which lists every supported member (its size grows with the "
-              "zone); *neighbours depth 2* = `GraphQueries.neighbors(depth=2)` of 50 ordinary enterprises "
-              "(each reaches its zone, fields and programs, which are hubs); *shortest path (ids)* = "
-              "`store.shortest_node_paths(a, b, 4)` between random enterprises; *search* = "
+              "(`store.edges`, the primitive behind `supporters`); *supporters, first page of 100* = "
+              "`GraphQueries.supporters_page(zone, limit=100)`, what the API and the CLI answer by default "
+              "(direct supporters and the supporters of every member, counted and ordered from edge keys, "
+              "records read for the page only); *supporters with members, all* = the whole list as records "
+              "(its size grows with the zone: 219,584 rows at 1M); *neighbours depth 2* = "
+              "`GraphQueries.neighbors(depth=2)` (cap 500 nodes) of 50 ordinary enterprises, each reaching its "
+              "zone, fields and programs, which are hubs; *shortest path (ids)* = "
+              "`store.shortest_node_paths(a, b, 4)` between random enterprises, *paths with evidence* = "
+              "`GraphQueries.paths` (the same, with nodes and edges); *search* = "
               "`store.search` for names a planner types (怀柔, 中关村, huairou, science city, 纳米能源); "
-              "*search, broad key* = 科技, a word in one synthetic enterprise name of ten.", ""]
+              "*search, broad key* = 科技, a word in one synthetic enterprise name of ten; *zone profile* = "
+              "`GraphQueries.profile` of the busiest zone (lists capped at 500, with counts).", ""]
     return "\n".join(lines)
 
 

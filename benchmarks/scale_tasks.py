@@ -152,14 +152,17 @@ def measure_queries(store, repeat: int = 200, baseline=None) -> dict:
 
     latency = {
         "supporters of a zone": timed(direct_supporters, [(hub,)], repeat),
+        "supporters, first page of 100": timed(lambda z: q.supporters_page(z, limit=100), [(hub,)], 5),
         "neighbours depth 2": timed(lambda n: q.neighbors(n, depth=2), [(n,) for n in p["ordinary"]],
-                                    max(repeat // 10, 10)),
+                                    max(repeat // 4, 10)),
         "shortest path (ids)": timed(lambda a, b: store.shortest_node_paths(a, b, 4), p["pairs"],
-                                     max(repeat // 10, 10)),
+                                     max(repeat // 4, 10)),
+        "paths with evidence": timed(lambda a, b: q.paths(a, b, 4), p["pairs"], max(repeat // 4, 10)),
         "search": timed(lambda k: store.search(k, (), 20, 0), [(k,) for k in SEARCH_KEYS], repeat),
         "search, broad key": timed(lambda k: store.search(k, (), 20, 0), [(BROAD_KEY,)], max(repeat // 20, 5)),
         "lookup (exact name)": timed(store.lookup, [("怀柔科学城",), ("hsc",)], repeat),
-        "supporters with members": timed(q.supporters, [(hub,)], 3),
+        "zone profile": timed(q.profile, [(hub,)], 3),
+        "supporters with members, all": timed(q.supporters, [(hub,)], 3),
     }
     if baseline is not None:
         def scan(zone: str) -> list:

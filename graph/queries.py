@@ -228,9 +228,9 @@ class GraphQueries:
         ids = {i for p in node_paths for i in p}
         nodes = self.store.get_nodes(ids)
         between: dict[frozenset, list[Edge]] = defaultdict(list)
-        for edge in self.store.edges(ids, "out"):
-            if edge.target in ids:
-                between[frozenset((edge.source, edge.target))].append(edge)
+        keys = [k for k in self.store.edge_keys(ids, "out") if k[2] in ids]  # keys: a hub on a path is cheap
+        for key, edge in sorted(self.store.get_edges(keys).items()):
+            between[frozenset((edge.source, edge.target))].append(edge)
         paths = []
         for p in node_paths:
             hops = [min(between[frozenset(pair)], key=lambda e: (e.source != pair[0], e.type))
