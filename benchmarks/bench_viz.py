@@ -14,6 +14,10 @@ sentence per edge) it measures
   edges), its CDN bootstrap tags stripped so that it loads offline: generation time and the time
   until vis-network reports stabilization done (its page shows nothing but a loading bar before).
 
+With `--snapshot FILE` (a memory-store snapshot, e.g. of `innograph synth` at 1M nodes) it
+also measures what `/view?center=<busiest zone>&depth=D` does on that graph: the walk
+(`GraphQueries.subgraph`, up to 5,000 nodes), the page through the cap, and Chromium.
+
 Chromium is Debian's, headless, denied the network (tests/browser/cdp_browser.py). Prints a
 Markdown table and writes benchmarks/results/viz.json.
 """
@@ -142,6 +146,54 @@ def run(sizes: list[int], per_node: int, timeout: float, repeats: int) -> list[d
     return rows
 
 
+def zone_pages(snapshot: Path, depths: list[int], timeout: float, repeats: int) -> list[dict]:
+    """/view of the busiest zone of a stored graph: walk, page through the cap, Chromium."""
+    from benchmarks.scale_tasks import picks
+    from graph import limits
+    from graph.memory import MemoryStore
+    from graph.queries import GraphQueries
+
+    started = time.perf_counter()
+    store = MemoryStore(snapshot)
+    opened = time.perf_counter() - started
+    queries, settings = GraphQueries(store), Settings(data_dir=Path(tempfile.mkdtemp()))
+    hub = picks(store)["hub"]
+    counts = store.counts()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp, Browser(loopback=False, width=1280, height=800) as browser:
+        for depth in depths:
+            walks, pages = [], []
+            for _ in range(repeats):
+                began = time.perf_counter()
+                sub = queries.subgraph(hub, depth, (), (), limits.MAX_SUBGRAPH_NODES)
+                walks.append(time.perf_counter() - began)
+                layout.clear_cache()
+                began = time.perf_counter()
+                html = network_page(sub, store.documents(), depth=depth, settings=settings)
+                pages.append(time.perf_counter() - began)
+            path = Path(tmp) / f"zone-{depth}.html"
+            path.write_text(html, encoding="utf-8")
+            marks = ours_in_browser(browser, path, timeout, repeats)
+            rows.append({"graph_nodes": counts.total_nodes, "graph_edges": counts.total_edges,
+                         "snapshot_open_s": round(opened, 2), "zone": hub, "depth": depth,
+                         "walk_s": round(statistics.median(walks), 3), "subgraph_nodes": len(sub.nodes),
+                         "omitted": sub.omitted, "generate_s": round(statistics.median(pages), 3),
+                         "html_kb": len(html.encode()) // 1024, "nodes_drawn": html.count('"group":'), **marks})
+            print(f"zone {hub} depth {depth}: {rows[-1]}", file=sys.stderr)
+    return rows
+
+
+def zone_table(rows: list[dict], timeout: float) -> str:
+    lines = ["| graph | centre, depth | walk (5,000 cap) | reached / left out | page | size | drawn "
+             "| usable in Chromium |", "|---|---|---|---|---|---|---|---|"]
+    for r in rows:
+        usable = f">{timeout:.0f} s" if r["usable_ms"] is None else f"{r['usable_ms'] / 1000:.2f} s"
+        lines.append(f"| {r['graph_nodes']:,} nodes / {r['graph_edges']:,} edges | `{r['zone']}`, {r['depth']} "
+                     f"| {r['walk_s']:.2f} s | {r['subgraph_nodes']:,} / {r['omitted']:,} | {r['generate_s']:.2f} s "
+                     f"| {r['html_kb']:,} KB | {r['nodes_drawn']:,} | {usable} |")
+    return "\n".join(lines)
+
+
 def _round(ms: float | None) -> float | None:
     return None if ms is None else round(ms)
 
@@ -176,13 +228,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=180, help="seconds to wait for a page")
     parser.add_argument("--repeats", type=int, default=3, help="runs of each innograph measure (median)")
     parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--snapshot", type=Path, help="also page the busiest zone of this stored graph")
+    parser.add_argument("--zone-depths", default="1,2", help="depths of the zone pages (with --snapshot)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
-    rows = run(sizes, args.edges_per_node, args.timeout, max(args.repeats, 1))
+    rows = run(sizes, args.edges_per_node, args.timeout, max(args.repeats, 1)) if sizes else []
     print(table(rows, args.timeout))
+    report = {"machine": machine(), "timeout_s": args.timeout, "rows": rows}
+    if args.snapshot:
+        depths = [int(d) for d in args.zone_depths.split(",") if d.strip()]
+        report["zone_pages"] = zone_pages(args.snapshot, depths, args.timeout, max(args.repeats, 1))
+        print(zone_table(report["zone_pages"], args.timeout))
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    args.output.write_text(json.dumps({"machine": machine(), "timeout_s": args.timeout, "rows": rows},
-                                      ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    args.output.write_text(json.dumps(report, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(f"\nwrote {args.output.relative_to(ROOT) if args.output.is_relative_to(ROOT) else args.output}")
     return 0
 
