@@ -6,8 +6,9 @@ them, edges ordered by (source id, type, target id), source end before target en
 `max_nodes` nodes are taken; every other node reached is counted as omitted. The edges
 kept are the walked edges whose two ends were both taken.
 
-`walk_via_edges` is that definition written against `store.edges`: Neo4j uses it, and so
-does the memory store when a walk keeps only some edges (a year). The memory store's
+`walk_via_edges` is that definition written against the protocol (edge keys per level,
+records for the kept edges): Neo4j uses it, and so does the memory store when a walk keeps
+only some edges (a year: the evidence decides). The memory store's
 own `walk` (graph/memory_walk.py) answers the same without building a record per edge
 walked, which matters when a level passes a hub with 300,000 edges.
 """
@@ -29,14 +30,25 @@ class Walk:
 
 def walk_via_edges(store, center: str, depth: int, edge_types: Sequence[str], max_nodes: int,
                    keep: Callable[[Edge], bool] | None = None) -> Walk:
-    """The walk from `center` through `store.edges`; `keep` drops edges before they are walked."""
-    seen, frontier, edges, omitted = {center}, [center], {}, set()
+    """The walk from `center` through the store's edges; `keep` drops edges before they are walked.
+
+    Without `keep` a level reads only edge keys, and records only for the edges kept at the
+    end (for Neo4j: a hub's 300,000 edges cross the wire as three short strings each)."""
+    seen, frontier, kept, omitted = {center}, [center], set(), set()
+    records: dict[tuple[str, str, str], Edge] = {}
     for _ in range(depth):
         fresh: list[str] = []
-        for edge in store.edges(frontier, "both", edge_types):
-            if keep is not None and not keep(edge):
-                continue
-            for end in (edge.source, edge.target):
+        if keep is None:
+            level = store.edge_keys(frontier, "both", edge_types)
+        else:
+            level = []
+            for edge in store.edges(frontier, "both", edge_types):
+                if keep(edge):
+                    records[edge.key] = edge
+                    level.append(edge.key)
+        for key in level:
+            source, _, target = key
+            for end in (source, target):
                 if end in seen:
                     continue
                 if len(seen) >= max_nodes:
@@ -44,9 +56,10 @@ def walk_via_edges(store, center: str, depth: int, edge_types: Sequence[str], ma
                     continue
                 seen.add(end)
                 fresh.append(end)
-            if edge.source in seen and edge.target in seen:
-                edges[edge.key] = edge
+            if source in seen and target in seen:
+                kept.add(key)
         frontier = fresh
         if not frontier:
             break
-    return Walk(nodes=seen, edges=[e for _, e in sorted(edges.items())], omitted=len(omitted))
+    found = {k: records[k] for k in kept} if keep is not None else store.get_edges(kept)
+    return Walk(nodes=seen, edges=[found[k] for k in sorted(kept)], omitted=len(omitted))
