@@ -31,7 +31,7 @@ from loaders.result import LoadResult
 
 NODE_COLUMNS = {"id", "type", "name_zh", "name_en", "aliases", "sources"}
 EDGE_COLUMNS = {"source", "type", "target", "doc", "quote", "start", "end"}
-CHUNK_ROWS = 50_000
+CHUNK_ROWS = 1_000  #: small enough that a chunk's rows are still in cache when they are checked (50k: 40 % slower)
 csv.field_size_limit(16 * 1024 * 1024)
 
 
