@@ -200,6 +200,11 @@ class MemoryStore:
         return Walk(nodes={ids[i] for i in nodes}, edges=sorted(c.edge_records(edges), key=lambda e: e.key),
                     omitted=omitted)
 
+    def memo(self, key: tuple, compute):
+        """compute() once per state of the graph (and per key): kept on the columns, which a
+        write either replaces or empties."""
+        return self._c.answers.get(key, compute)
+
     def documents(self) -> list[Document]:
         return sorted(self._c.docs.values(), key=lambda d: d.id)
 
@@ -222,6 +227,7 @@ class MemoryStore:
 
     @staticmethod
     def _apply(c: Columns, batch: Batch) -> None:
+        c.answers.clear()
         with gc_paused():
             for doc in batch.documents:
                 c.docs[doc.id] = doc

@@ -8,6 +8,7 @@ direction that splits by edge type once a node is a hub. Records are built on re
 from __future__ import annotations
 
 import copy
+import threading
 from array import array
 from collections.abc import Iterable
 
@@ -54,6 +55,7 @@ class Columns:
         self.rank = None                # numpy: node int -> position in id order (graph/memory_walk.py)
         self.names = NameIndex()
         self.docs: dict[str, Document] = {}
+        self.answers = Answers()         # answers kept for this state of the graph (MemoryStore.memo)
 
     def empty(self) -> bool:
         return not self.ids and not self.docs
@@ -188,6 +190,39 @@ class Columns:
         for e in edges:
             by_target.setdefault(self.edst[e], []).append(e)
         return [e for group in by_target.values() for e in group]
+
+
+class Answers:
+    """A few query answers kept for one state of the graph, each computed once even when many
+    threads ask at the same time; emptied by every write (a new graph brings a new one)."""
+
+    MOST = 8  #: answers kept (the oldest goes first): bounded memory, whatever is asked
+
+    def __init__(self) -> None:
+        self._kept: dict[tuple, object] = {}
+        self._locks: dict[tuple, threading.Lock] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple, compute):
+        with self._lock:
+            if key in self._kept:
+                return self._kept[key]
+            lock = self._locks.setdefault(key, threading.Lock())
+        with lock:  # one thread computes; the others wait for its answer
+            with self._lock:
+                if key in self._kept:
+                    return self._kept[key]
+            value = compute()
+            with self._lock:
+                self._kept[key] = value
+                while len(self._kept) > self.MOST:
+                    self._kept.pop(next(iter(self._kept)))
+                self._locks.pop(key, None)
+            return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._kept.clear()
 
 
 def _size(a) -> int:

@@ -209,6 +209,10 @@ class Neo4jStore:
             return Walk(nodes=set())
         return walk_via_edges(self, center, depth, edge_types, max_nodes)
 
+    def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
+        """Always computed: other writers may change the graph at any time."""
+        return compute()
+
     def documents(self) -> list[Document]:
         docs = [Document(**r["d"]) for r in self._rows(cypher.DOCUMENTS)]
         return sorted(docs, key=lambda d: d.id)

@@ -29,7 +29,6 @@ from graph.walk import walk_via_edges
 class GraphQueries:
     def __init__(self, store: GraphStore):
         self.store = store
-        self._betweenness_cache: tuple[tuple, dict[str, float]] | None = None
 
     # ---- names ---------------------------------------------------------
 
@@ -142,13 +141,8 @@ class GraphQueries:
             raise InvalidInput("offset must not be negative")
         target = self.resolve(ref)
         wanted = _node_type(type_) if type_ else None
-        member_of = {k[0]: k for k in self.store.edge_keys([target.id], "in", MEMBER_EDGES)}
-        ids = {target.id, *member_of}
-        rows = [(k[2], k[0], k) for k in self.store.edge_keys(ids, "in", SUPPORT_EDGES_IN) if k[2] in ids]
-        rows += [(k[0], k[2], k) for k in self.store.edge_keys(ids, "out", SUPPORT_EDGES_OUT) if k[0] in ids]
-        types = {i: n.type for i, n in self.store.get_nodes({supporter for _, supporter, _ in rows}).items()}
-        rows = [r for r in rows if r[1] != target.id and (not wanted or types[r[1]] == wanted)]
-        rows.sort(key=lambda r: (r[0] != target.id, types[r[1]], r[1], "" if r[0] == target.id else r[0]))
+        member_of, rows = self.store.memo(("supporters", target.id, wanted),
+                                          lambda: self._supporter_rows(target.id, wanted))
         page = rows[offset:] if limit is None else rows[offset: offset + limit]
         vias = {supported for supported, _, _ in page if supported != target.id}
         edges = self.store.get_edges([k for _, _, k in page] + [member_of[v] for v in vias])
@@ -161,6 +155,17 @@ class GraphQueries:
                 out.append(Supporter(node=nodes[supporter], relation=key[1], via=nodes[supported],
                                      path=[edges[key], edges[member_of[supported]]]))
         return len(rows), out
+
+    def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple]]:
+        """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order)."""
+        member_of = {k[0]: k for k in self.store.edge_keys([target], "in", MEMBER_EDGES)}
+        ids = {target, *member_of}
+        rows = [(k[2], k[0], k) for k in self.store.edge_keys(ids, "in", SUPPORT_EDGES_IN) if k[2] in ids]
+        rows += [(k[0], k[2], k) for k in self.store.edge_keys(ids, "out", SUPPORT_EDGES_OUT) if k[0] in ids]
+        types = {i: n.type for i, n in self.store.get_nodes({supporter for _, supporter, _ in rows}).items()}
+        rows = [r for r in rows if r[1] != target and (not wanted or types[r[1]] == wanted)]
+        rows.sort(key=lambda r: (r[0] != target, types[r[1]], r[1], "" if r[0] == target else r[0]))
+        return member_of, rows
 
     def zone(self, ref: str) -> ZoneProfile:
         """A zone's profile; any other kind of node is an error that lists the zones."""
@@ -175,19 +180,7 @@ class GraphQueries:
 
         Each list holds at most `most` items (in id order); `counts` says how many there are."""
         zone = self.resolve(ref)
-        out_keys = self.store.edge_keys([zone.id], "out")
-        in_keys = self.store.edge_keys([zone.id], "in")
-        member_keys = [k for k in in_keys if k[1] in MEMBER_EDGES]
-        field_counts: dict[str, int] = defaultdict(int)
-        for key in self.store.edge_keys([zone.id, *(k[0] for k in member_keys)], "out", ["FOCUSES_ON"]):
-            field_counts[key[2]] += 1
-        lists = {
-            "parents": ([k for k in out_keys if k[1] == "PART_OF"], 2),
-            "members": (member_keys, 0),
-            "metrics": ([k for k in in_keys if k[1] == "MEASURES"], 0),
-            "partners": ([k for k in out_keys + in_keys if k[1] == "PARTNERS_WITH"], None),
-            "leaders": ([k for k in out_keys if k[1] == "LED_BY"], 2),
-        }
+        lists, field_counts = self.store.memo(("profile", zone.id), lambda: self._profile_keys(zone.id))
         shown = {name: keys[:most] for name, (keys, _) in lists.items()}
         fields = sorted(field_counts, key=lambda f: (-field_counts[f], f))
         edges = self.store.get_edges(k for keys in shown.values() for k in keys)
@@ -213,6 +206,24 @@ class GraphQueries:
             leaders=listed("leaders"),
             counts=counts,
         )
+
+    def _profile_keys(self, zone: str) -> tuple[dict[str, tuple[list, int | None]], dict[str, int]]:
+        """Each list of a profile as edge keys with the index of its far end (None: the end that is
+        not the zone), and how many of the zone and its members focus on each field."""
+        out_keys = self.store.edge_keys([zone], "out")
+        in_keys = self.store.edge_keys([zone], "in")
+        member_keys = [k for k in in_keys if k[1] in MEMBER_EDGES]
+        field_counts: dict[str, int] = defaultdict(int)
+        for key in self.store.edge_keys([zone, *(k[0] for k in member_keys)], "out", ["FOCUSES_ON"]):
+            field_counts[key[2]] += 1
+        lists = {
+            "parents": ([k for k in out_keys if k[1] == "PART_OF"], 2),
+            "members": (member_keys, 0),
+            "metrics": ([k for k in in_keys if k[1] == "MEASURES"], 0),
+            "partners": ([k for k in out_keys + in_keys if k[1] == "PARTNERS_WITH"], None),
+            "leaders": ([k for k in out_keys if k[1] == "LED_BY"], 2),
+        }
+        return lists, dict(field_counts)
 
     def zones(self) -> list[Node]:
         return self.store.nodes_of_type("Zone")
@@ -292,19 +303,16 @@ class GraphQueries:
         return docs
 
     def _betweenness(self) -> dict[str, float]:
-        """Betweenness of every node, computed once per state of the graph (keyed by its counts)."""
-        counts = self.store.counts()
-        key = (tuple(counts.nodes.items()), tuple(counts.edges.items()))
-        if self._betweenness_cache and self._betweenness_cache[0] == key:
-            return self._betweenness_cache[1]
+        """Betweenness of every node, computed once per state of the graph where the store can tell."""
+        return self.store.memo(("betweenness",), self._compute_betweenness)
+
+    def _compute_betweenness(self) -> dict[str, float]:
         g = nx.Graph()
         g.add_nodes_from(n.id for n in self.store.iter_nodes())
         g.add_edges_from((e.source, e.target) for e in self.store.iter_edges())
         exact = g.number_of_nodes() <= limits.EXACT_BETWEENNESS_NODES
         k = None if exact else min(limits.BETWEENNESS_SAMPLE, g.number_of_nodes())
-        scores = nx.betweenness_centrality(g, k=k, seed=None if exact else 0, normalized=True)
-        self._betweenness_cache = (key, scores)
-        return scores
+        return nx.betweenness_centrality(g, k=k, seed=None if exact else 0, normalized=True)
 
 
 def _check_limit(limit: int, offset: int) -> None:

@@ -9,14 +9,15 @@ needs a scan of the whole graph.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, Protocol, runtime_checkable
+from typing import Literal, Protocol, TypeVar, runtime_checkable
 
 from graph.model import Document, Edge, Node
 from graph.walk import Walk
 
 Direction = Literal["out", "in", "both"]
+T = TypeVar("T")
 
 
 @dataclass
@@ -93,6 +94,11 @@ class GraphStore(Protocol):
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
         """The nodes within `depth` hops of `center` and the edges among them, as graph/walk.py
         defines it (which nodes a capped walk keeps, which edges come with them)."""
+
+    def memo(self, key: tuple, compute: Callable[[], T]) -> T:
+        """compute(), or its answer kept from an earlier call with the same key while the graph has
+        not changed since. A store that cannot tell when its graph changes (Neo4j: other writers)
+        computes every time."""
 
     def documents(self) -> list[Document]: ...
 

@@ -378,6 +378,20 @@ class StoreContract:
         assert store.walk("p", 1, ("SUPPORTS",), 500).omitted == 0
         assert len(store.walk("z", 2, ("LOCATED_IN",), 500).nodes) == 51
 
+    def test_answers_follow_every_write(self, store):
+        zone, firm = Node(id="z", type="Zone", name_zh="园"), Node(id="f", type="Institution", name_zh="企业")
+        program, fund = Node(id="p", type="Program", name_zh="计划"), Node(id="u", type="Fund", name_zh="基金")
+        store.write(Batch(nodes=[zone, firm, program], edges=[Edge(source="f", target="z", type="LOCATED_IN"),
+                                                                Edge(source="p", target="f", type="SUPPORTS")]))
+        q = GraphQueries(store)
+        assert [(s.node.id, s.via.id) for s in q.supporters("z")] == [("p", "f")]
+        assert q.profile("z").counts["members"] == 1 and q.rank("betweenness", None, 1)[0].node.id == "f"
+        store.write(Batch(nodes=[fund], edges=[Edge(source="u", target="f", type="INVESTS_IN")]))
+        assert [(s.node.id, s.via.id) for s in q.supporters("z")] == [("u", "f"), ("p", "f")]
+        assert q.supporters_page("z", "Fund", 1, 0)[0] == 1
+        store.replace(Batch(nodes=[zone]))
+        assert q.supporters("z") == [] and q.profile("z").counts["members"] == 0
+
     def test_shortest_paths_ignore_direction(self, store):
         ns = [Node(id=i, type="Institution", name_zh=i) for i in "abcdef"]
         es = [Edge(source=s, target=t, type="PARTNERS_WITH") for s, t in ("ab", "cb", "ad", "ec", "de", "fa", "cf")]
