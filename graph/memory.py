@@ -181,14 +181,14 @@ class MemoryStore:
             ordered = c.sorted_ids[code] = sorted(c.ids[i] for i in c.by_type.get(code, ()))
         return c.node_records([c.ix[i] for i in ordered[:limit]])
 
-    def shortest_node_paths(self, source: str, target: str, max_hops: int) -> list[list[str]]:
+    def shortest_node_paths(self, source: str, target: str, max_hops: int,
+                            limit: int | None = None) -> list[list[str]]:
         c = self._c
         if source not in c.ix or target not in c.ix:
             return []
         if source == target:
             return [[source]]
-        paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops)
-        return sorted([c.ids[i] for i in p] for p in paths)
+        return [[c.ids[i] for i in p] for p in _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit)]
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
         c = self._c
@@ -204,6 +204,10 @@ class MemoryStore:
         """compute() once per state of the graph (and per key): kept on the columns, which a
         write either replaces or empties."""
         return self._c.answers.get(key, compute)
+
+    def forget_answers(self) -> None:
+        """Drop the kept answers (benchmarks measure a first, cold call with it)."""
+        self._c.answers.clear()
 
     def documents(self) -> list[Document]:
         return sorted(self._c.docs.values(), key=lambda d: d.id)

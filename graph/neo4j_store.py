@@ -192,7 +192,8 @@ class Neo4jStore:
 
         return self._read(work)
 
-    def shortest_node_paths(self, source: str, target: str, max_hops: int) -> list[list[str]]:
+    def shortest_node_paths(self, source: str, target: str, max_hops: int,
+                            limit: int | None = None) -> list[list[str]]:
         """As MemoryStore, but `max_hops` past limits.MAX_HOPS is refused (the bound is Cypher text)."""
         if source == target:
             return [[source]] if self.get_nodes([source]) else []
@@ -201,7 +202,7 @@ class Neo4jStore:
         if max_hops < 1:
             return []
         rows = self._rows(cypher.shortest_paths(max_hops), source=source, target=target)
-        return [list(p) for p in sorted({tuple(r["ids"]) for r in rows})]
+        return [list(p) for p in sorted({tuple(r["ids"]) for r in rows})[:limit]]
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
         """The walk as graph/walk.py defines it, one `edges` read per level."""

@@ -235,7 +235,7 @@ class GraphQueries:
         if not 1 <= max_hops <= limits.MAX_HOPS:
             raise LimitExceeded(f"max_hops must be between 1 and {limits.MAX_HOPS} (got {max_hops})")
         a, b = self.resolve(source), self.resolve(target)
-        node_paths = self.store.shortest_node_paths(a.id, b.id, max_hops)[: limits.MAX_PATHS]
+        node_paths = self.store.shortest_node_paths(a.id, b.id, max_hops, limits.MAX_PATHS)
         ids = {i for p in node_paths for i in p}
         nodes = self.store.get_nodes(ids)
         between: dict[frozenset, list[Edge]] = defaultdict(list)

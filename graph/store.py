@@ -87,9 +87,11 @@ class GraphStore(Protocol):
     def nodes_of_type(self, type_: str, limit: int | None = None) -> list[Node]:
         """Nodes of one type ordered by id."""
 
-    def shortest_node_paths(self, source: str, target: str, max_hops: int) -> list[list[str]]:
-        """Every shortest path (ignoring direction) as a list of node ids, [] if none within max_hops
-        (1 <= max_hops <= limits.MAX_HOPS: Neo4j needs the bound in the statement text)."""
+    def shortest_node_paths(self, source: str, target: str, max_hops: int,
+                            limit: int | None = None) -> list[list[str]]:
+        """The shortest paths (ignoring direction) as lists of node ids, sorted, the first `limit`
+        (all when None); [] if none within max_hops (1 <= max_hops <= limits.MAX_HOPS: Neo4j needs
+        the bound in the statement text)."""
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
         """The nodes within `depth` hops of `center` and the edges among them, as graph/walk.py

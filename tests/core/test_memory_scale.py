@@ -125,6 +125,7 @@ def test_paths_and_edge_order_match_networkx(small_layout, first, second):
                 elif nx.has_path(undirected, a, b) and nx.shortest_path_length(undirected, a, b) <= hops:
                     want = sorted(nx.all_shortest_paths(undirected, a, b))
                 assert store.shortest_node_paths(a, b, hops) == want
+                assert store.shortest_node_paths(a, b, hops, 3) == want[:3]
 
 
 @pytest.fixture
