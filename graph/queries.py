@@ -240,7 +240,7 @@ class GraphQueries:
         nodes = self.store.get_nodes(ids)
         between: dict[frozenset, list[Edge]] = defaultdict(list)
         keys = [k for k in self.store.edge_keys(ids, "out") if k[2] in ids]  # keys: a hub on a path is cheap
-        for key, edge in sorted(self.store.get_edges(keys).items()):
+        for _, edge in sorted(self.store.get_edges(keys).items()):
             between[frozenset((edge.source, edge.target))].append(edge)
         paths = []
         for p in node_paths:
