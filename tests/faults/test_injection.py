@@ -275,7 +275,8 @@ CYPHER_WORDS = re.compile(r"\b(MATCH|MERGE|CREATE|DELETE|DETACH|SET|REMOVE|CALL|
 #: interpolations (each a check that lets through a schema key or an int from 1 to MAX_HOPS).
 ALLOWED_BUILDERS = {
     "create_nodes", "create_edges", "merge_edges", "update_edges", "edges_from", "edges_to",
-    "node_ids_of_type", "first_node_ids_of_type", "count_nodes", "count_edges", "shortest_paths",
+    "edge_keys_from", "edge_keys_to", "node_ids_of_type", "first_node_ids_of_type", "count_nodes",
+    "count_edges", "shortest_paths",
 }
 ALLOWED_VALUES = {"_label(type_)", "_rel_types([type_])", "_rel_filter(types)", "_hops(max_hops)"}
 
