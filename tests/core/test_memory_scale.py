@@ -244,3 +244,27 @@ def test_columns_naming_an_unknown_node_are_refused_by_name():
     with pytest.raises(LoadError, match=r"unknown node\(s\): b"):
         store.write(Batch(nodes=[Node(id="a", type="Zone", name_zh="甲")], edges=edges))
     assert store.counts().total_nodes == 0
+
+
+def test_an_answer_is_computed_once_for_callers_at_the_same_time_and_forgotten_by_a_write():
+    import threading
+    import time
+
+    store = MemoryStore()
+    store.write(Batch(nodes=[Node(id="z", type="Zone", name_zh="园")]))
+    calls = []
+
+    def compute():
+        calls.append(1)
+        time.sleep(0.2)  # long enough for every caller to arrive while it runs
+        return len(calls)
+
+    answers = []
+    threads = [threading.Thread(target=lambda: answers.append(store.memo(("k",), compute))) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert answers == [1] * 8 and len(calls) == 1
+    store.write(Batch(nodes=[Node(id="y", type="Zone", name_zh="区")]))
+    assert store.memo(("k",), compute) == 2
