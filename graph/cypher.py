@@ -182,6 +182,20 @@ def count_edges(type_: str) -> str:
     return f"MATCH ()-[r:{_rel_types([type_])}]->() RETURN count(r) AS n"
 
 
+def support_keys(members: Sequence[str], supports_in: Sequence[str], supports_out: Sequence[str]) -> str:
+    """The supporting edges of $id and of its members (nodes with a `members` edge into it), as
+    keys with the supporter's type, found on the server: no member ids cross the wire."""
+    return (
+        f"MATCH (t:Node {{id: $id}}) OPTIONAL MATCH (t)<-[:{_rel_types(members)}]-(m:Node) "
+        "WITH t, collect(DISTINCT m) AS ms UNWIND ms + [t] AS x "
+        f"CALL {{ WITH x MATCH (s:Node)-[r:{_rel_types(supports_in)}]->(x) "
+        "RETURN s.id AS source, type(r) AS type, x.id AS target, s.type AS supporter_type "
+        f"UNION ALL WITH x MATCH (x)-[r:{_rel_types(supports_out)}]->(s:Node) "
+        "RETURN x.id AS source, type(r) AS type, s.id AS target, s.type AS supporter_type } "
+        "RETURN DISTINCT source, type, target, supporter_type"
+    )
+
+
 def shortest_paths(max_hops: int) -> str:
     """Every shortest path between $source and $target, ignoring direction, as lists of ids."""
     return (

@@ -36,6 +36,7 @@ from graph.bulk import gc_paused
 from graph.memory_snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory_writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
+from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 from graph.store import Batch, Counts, Direction
 from graph.walk import Walk
 
@@ -137,6 +138,15 @@ class MemoryStore:
         names, etypes, esrc, edst, etype = c.ids, c.edge_types, c.esrc, c.edst, c.etype
         return sorted([(names[esrc[e]], etypes[etype[e]], names[edst[e]])
                        for e in self._edge_ints(ids, direction, types)])
+
+    def support_keys(self, target: str) -> tuple[list[tuple[str, str, str]], list[tuple[tuple[str, str, str], str]]]:
+        c = self._c
+        members = self.edge_keys([target], "in", MEMBER_EDGES)
+        ids = [target, *dict.fromkeys(k[0] for k in members)]
+        supports = [(k, k[0]) for k in self.edge_keys(ids, "in", SUPPORT_EDGES_IN)]
+        supports += [(k, k[2]) for k in self.edge_keys(ids, "out", SUPPORT_EDGES_OUT)]
+        types, ix, ntype = c.node_types, c.ix, c.ntype
+        return members, sorted((k, types[ntype[ix[s]]]) for k, s in supports)
 
     def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
         c = self._c

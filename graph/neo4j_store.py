@@ -37,7 +37,7 @@ from graph import cypher
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
 from graph.model import Document, Edge, Evidence, Node
-from graph.schema import EDGE_TYPES, NODE_TYPES
+from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 from graph.settings import Settings
 from graph.store import Batch, Counts, Direction
 from graph.text import normalize
@@ -164,6 +164,12 @@ class Neo4jStore:
         if types and not known or direction not in ("out", "in", "both") or not wanted:
             return []
         return self._read(lambda tx: _fetch_edge_keys(tx, wanted, direction, known))
+
+    def support_keys(self, target: str) -> tuple[list[tuple[str, str, str]], list[tuple[tuple[str, str, str], str]]]:
+        members = self.edge_keys([target], "in", MEMBER_EDGES)
+        statement = cypher.support_keys(MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT)
+        rows = self._rows(statement, id=target)
+        return members, sorted(((r["source"], r["type"], r["target"]), r["supporter_type"]) for r in rows)
 
     def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
         rows = [list(k) for k in dict.fromkeys(keys) if k[1] in EDGE_TYPES]

@@ -158,13 +158,16 @@ class GraphQueries:
 
     def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple]]:
         """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order)."""
-        member_of = {k[0]: k for k in self.store.edge_keys([target], "in", MEMBER_EDGES)}
-        ids = {target, *member_of}
-        rows = [(k[2], k[0], k) for k in self.store.edge_keys(ids, "in", SUPPORT_EDGES_IN) if k[2] in ids]
-        rows += [(k[0], k[2], k) for k in self.store.edge_keys(ids, "out", SUPPORT_EDGES_OUT) if k[0] in ids]
-        types = {i: n.type for i, n in self.store.get_nodes({supporter for _, supporter, _ in rows}).items()}
-        rows = [r for r in rows if r[1] != target and (not wanted or types[r[1]] == wanted)]
-        rows.sort(key=lambda r: (r[0] != target, types[r[1]], r[1], "" if r[0] == target else r[0]))
+        member_keys, support = self.store.support_keys(target)
+        member_of = {k[0]: k for k in member_keys}
+        rows, types = [], {}
+        for key, supporter_type in support:
+            supported, supporter = (key[2], key[0]) if key[1] in SUPPORT_EDGES_IN else (key[0], key[2])
+            if supporter != target and (not wanted or supporter_type == wanted):
+                rows.append((supported, supporter, key))
+                types[supporter] = supporter_type
+        rows.sort(key=lambda r: (r[0] != target, types[r[1]], r[1], "" if r[0] == target else r[0],
+                                 r[2][1] not in SUPPORT_EDGES_IN, r[2]))
         return member_of, rows
 
     def zone(self, ref: str) -> ZoneProfile:

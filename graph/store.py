@@ -82,6 +82,11 @@ class GraphStore(Protocol):
     def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
         """The edges with these (source, type, target) keys; a key with no edge is left out."""
 
+    def support_keys(self, target: str) -> tuple[list[tuple[str, str, str]], list[tuple[tuple[str, str, str], str]]]:
+        """(the keys of the MEMBER_EDGES into `target`, sorted; (key, supporter's type) of every
+        SUPPORT_EDGES_IN edge into `target` or one of those members and every SUPPORT_EDGES_OUT
+        edge out of them, sorted by key): what `supporters` pages, without a record."""
+
     def degrees(self, ids: Iterable[str]) -> dict[str, int]: ...
 
     def nodes_of_type(self, type_: str, limit: int | None = None) -> list[Node]:

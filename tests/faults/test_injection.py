@@ -276,7 +276,7 @@ CYPHER_WORDS = re.compile(r"\b(MATCH|MERGE|CREATE|DELETE|DETACH|SET|REMOVE|CALL|
 ALLOWED_BUILDERS = {
     "create_nodes", "create_edges", "merge_edges", "update_edges", "edges_from", "edges_to",
     "edge_keys_from", "edge_keys_to", "node_ids_of_type", "first_node_ids_of_type", "count_nodes",
-    "count_edges", "shortest_paths",
+    "count_edges", "shortest_paths", "support_keys",
 }
 ALLOWED_VALUES = {"_label(type_)", "_rel_types([type_])", "_rel_filter(types)", "_hops(max_hops)"}
 

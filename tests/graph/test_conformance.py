@@ -129,6 +129,8 @@ def compare_protocol(store: GraphStore, ref: MemoryStore, extra_keys: tuple[str,
     probe = keys[::2] + [("no-such-node", "SUPPORTS", ends[0]), (ends[0], "NO_SUCH_TYPE", ends[-1])] + keys[:1]
     assert plain(store.get_edges(probe)) == plain(ref.get_edges(probe))
     assert sorted(store.get_edges(keys)) == sorted(keys)
+    for node_id in sample(ids, 30) + ["no-such-node"]:
+        assert store.support_keys(node_id) == ref.support_keys(node_id), node_id
 
 
 def compare_walks(store: GraphStore, ref: MemoryStore, most: int = 40) -> None:
