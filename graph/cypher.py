@@ -30,7 +30,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graph.limits import MAX_HOPS
-from graph.schema import EDGE_TYPES, NODE_TYPES
+from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 
 # ---- schema: constraints and indexes, created when the store opens ---------
 
@@ -182,15 +182,15 @@ def count_edges(type_: str) -> str:
     return f"MATCH ()-[r:{_rel_types([type_])}]->() RETURN count(r) AS n"
 
 
-def support_keys(members: Sequence[str], supports_in: Sequence[str], supports_out: Sequence[str]) -> str:
-    """The supporting edges of $id and of its members (nodes with a `members` edge into it), as
-    keys with the supporter's type, found on the server: no member ids cross the wire."""
+def support_keys() -> str:
+    """The supporting edges of $id and of its members (MEMBER_EDGES into it), as keys with the
+    supporter's type, found on the server: no member ids cross the wire."""
     return (
-        f"MATCH (t:Node {{id: $id}}) OPTIONAL MATCH (t)<-[:{_rel_types(members)}]-(m:Node) "
+        f"MATCH (t:Node {{id: $id}}) OPTIONAL MATCH (t)<-[:{_rel_types(MEMBER_EDGES)}]-(m:Node) "
         "WITH t, collect(DISTINCT m) AS ms UNWIND ms + [t] AS x "
-        f"CALL {{ WITH x MATCH (s:Node)-[r:{_rel_types(supports_in)}]->(x) "
+        f"CALL {{ WITH x MATCH (s:Node)-[r:{_rel_types(SUPPORT_EDGES_IN)}]->(x) "
         "RETURN s.id AS source, type(r) AS type, x.id AS target, s.type AS supporter_type "
-        f"UNION ALL WITH x MATCH (x)-[r:{_rel_types(supports_out)}]->(s:Node) "
+        f"UNION ALL WITH x MATCH (x)-[r:{_rel_types(SUPPORT_EDGES_OUT)}]->(s:Node) "
         "RETURN x.id AS source, type(r) AS type, s.id AS target, s.type AS supporter_type } "
         "RETURN DISTINCT source, type, target, supporter_type"
     )

@@ -37,7 +37,7 @@ from graph import cypher
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
 from graph.model import Document, Edge, Evidence, Node
-from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
+from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES
 from graph.settings import Settings
 from graph.store import Batch, Counts, Direction
 from graph.text import normalize
@@ -167,8 +167,7 @@ class Neo4jStore:
 
     def support_keys(self, target: str) -> tuple[list[tuple[str, str, str]], list[tuple[tuple[str, str, str], str]]]:
         members = self.edge_keys([target], "in", MEMBER_EDGES)
-        statement = cypher.support_keys(MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT)
-        rows = self._rows(statement, id=target)
+        rows = self._rows(cypher.support_keys(), id=target)
         return members, sorted(((r["source"], r["type"], r["target"]), r["supporter_type"]) for r in rows)
 
     def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
