@@ -285,7 +285,25 @@ BY_HAND = [
     "| the same in six writes of 100k rows, 2 GB heap | 6,205 rows/s | | |", "",
     "One transaction of 600k rows on a 2 GB heap stops at the server's transaction memory limit with a "
     "clear `LoadError` and stores nothing: large loads go in several writes (or a larger heap).", "",
-    WHERE_THE_TIME_GOES
+    "Where the time goes on the 1,000,306-node graph (PROFILE and timings by hand, 2026-11-28, on the "
+    "code of commits 2aedb75 to 920731a: the statements behind `store.edges` and `store.search` did not "
+    "change between them, `support_keys` is 920731a's; hub = the zone with 330,595 edges). "
+    "Every plan is an index seek (the unique "
+    "index on `Node.id`, or the text index on `keys_text`) then `Expand(All)`: no label scan, no "
+    "pathological operator. What costs is moving many rows to Python:", "",
+    "- all edges into the hub: 1.65M db hits (330,593 for the expand, two property reads a row); "
+    "`count(*)` of them 0.2 s on the server, the same rows with their two JSON properties 5.9 s through "
+    "the bare driver, 12.5–15.9 s as `Edge` records from `store.edges`. A neighbourhood that reaches the "
+    "hub pays this (neighbours depth 2);",
+    "- `support_keys` of the hub (one statement): 6.9M db hits, 5.2M of them in the two typed "
+    "`Expand(All)` from the 330,587 members (about 7.8 a member: a node with few relationships keeps them "
+    "in one chain, walked whole for a typed expand), 219,584 rows, 7.7–8.2 s; plus 8.8–9.6 s to bring "
+    "the 330,586 member keys over Bolt (counting them on the server: 0.4 s). 18 s warm, 27–45 s cold; "
+    "the zone profile adds 29 s of `edge_keys` (771k keys), the whole supporters list 32 s of `get_edges` "
+    "(426,926 edges) and 28 s of `get_nodes` (268,760 nodes);",
+    "- search, broad key: the text index's `NodeIndexContainsScan` returns all 100,403 names containing "
+    "科技 (301k db hits), which Python ranks to keep 20: it grows with the hits, as on the memory store.",
+    "",
 ]
 
 
@@ -307,23 +325,25 @@ def section(report: dict) -> str:
              "(`Neo4jStore(batch_size=1)`, `load_rate(rows_per_write=1)`) is measured on a sample only "
              "(the first nodes of the pair and edges between them, into an empty database), beside the same "
              "sample batched in one transaction: on the whole graph it would take hours. Server peak RSS is "
-             "the java process's VmHWM after the load (one server for every size, smallest first).", "",
+             "the java process's VmHWM after the load (one server for every size, smallest first); the data "
+             "directory holds the store and its transaction logs (rotated at 32 MB, so its size varies).", "",
              "| nodes | edges | batched load | rows/s | write size | sample: one row per transaction | "
-             "sample: batched | server peak RSS | store on disk | heap |",
+             "sample: batched | server peak RSS | data directory | heap |",
              "|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|"]
     for s in sizes:
         ld, sm = s["load"], s["sample"]
         lines.append(
             f"| {s['nodes']:,} | {s['edges']:,} | {ld['seconds'] / 60:.1f} min | {ld['rows_per_s']:,} | "
             f"{ld['rows_per_write']:,} rows ({ld['writes']} writes) | "
-            f"{sm['one_row_per_transaction_rows_per_s']:,.0f} rows/s (first {sm['rows']:,} rows) | "
+            f"{sm['one_row_per_transaction_rows_per_s']:,.0f} rows/s ({sm['nodes']:,} nodes + {sm['edges']:,} edges) | "
             f"{sm['batched_one_transaction_rows_per_s']:,.0f} rows/s | {ld['peak_rss_mb']:,.0f} MB | "
             f"{ld['store_on_disk_mb']:,.0f} MB | {report['heap']} |")
     names = list(sizes[0]["queries"]["latency"])
     memory = memory_store_p50(sizes[-1]["nodes"])
     lines += ["", "### Query latency (over Bolt; p50 / p99, ms)", "",
               "| query | " + " | ".join(f"{s['nodes']:,} nodes" for s in sizes) +
-              " | p50 growth, smallest → largest |" + (" memory store p50, largest |" if memory else ""),
+              " | p50 growth, smallest → largest |"
+              + (" memory store p50, largest (scale-full.json) |" if memory else ""),
               "|---|" + "---:|" * (len(sizes) + 1 + bool(memory))]
     for name in names:
         qs = [s["queries"]["latency"].get(name) for s in sizes]
