@@ -37,7 +37,7 @@ from graph.memory_snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _writ
 from graph.memory_writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
-from graph.store import Batch, Counts, Direction
+from graph.store import Batch, Counts, Direction, Key
 from graph.walk import Walk
 
 
@@ -133,13 +133,13 @@ class MemoryStore:
         return c.edge_records([k[3] for k in keyed])
 
     def edge_keys(self, ids: Iterable[str], direction: Direction = "both",
-                  types: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+                  types: Sequence[str] = ()) -> list[Key]:
         c = self._c
         names, etypes, esrc, edst, etype = c.ids, c.edge_types, c.esrc, c.edst, c.etype
         return sorted([(names[esrc[e]], etypes[etype[e]], names[edst[e]])
                        for e in self._edge_ints(ids, direction, types)])
 
-    def support_keys(self, target: str) -> tuple[list[tuple[str, str, str]], list[tuple[tuple[str, str, str], str]]]:
+    def support_keys(self, target: str) -> tuple[list[Key], list[tuple[Key, str]]]:
         c = self._c
         members = self.edge_keys([target], "in", MEMBER_EDGES)
         ids = [target, *dict.fromkeys(k[0] for k in members)]
@@ -148,7 +148,7 @@ class MemoryStore:
         types, ix, ntype = c.node_types, c.ix, c.ntype
         return members, sorted((k, types[ntype[ix[s]]]) for k, s in supports)
 
-    def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
+    def get_edges(self, keys: Iterable[Key]) -> dict[Key, Edge]:
         c = self._c
         codes = {name: code for code, name in enumerate(c.edge_types)}
         found = []

@@ -39,7 +39,7 @@ from graph.limits import MAX_HOPS
 from graph.model import Document, Edge, Evidence, Node
 from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES
 from graph.settings import Settings
-from graph.store import Batch, Counts, Direction
+from graph.store import Batch, Counts, Direction, Key
 from graph.text import normalize
 from graph.walk import Walk, walk_via_edges
 
@@ -158,19 +158,19 @@ class Neo4jStore:
         return self._read(lambda tx: _fetch_edges(tx, wanted, direction, known))
 
     def edge_keys(self, ids: Iterable[str], direction: Direction = "both",
-                  types: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+                  types: Sequence[str] = ()) -> list[Key]:
         wanted = list(dict.fromkeys(ids))
         known = [t for t in dict.fromkeys(types) if t in EDGE_TYPES]
         if types and not known or direction not in ("out", "in", "both") or not wanted:
             return []
         return self._read(lambda tx: _fetch_edge_keys(tx, wanted, direction, known))
 
-    def support_keys(self, target: str) -> tuple[list[tuple[str, str, str]], list[tuple[tuple[str, str, str], str]]]:
+    def support_keys(self, target: str) -> tuple[list[Key], list[tuple[Key, str]]]:
         members = self.edge_keys([target], "in", MEMBER_EDGES)
         rows = self._rows(cypher.support_keys(), id=target)
         return members, sorted(((r["source"], r["type"], r["target"]), r["supporter_type"]) for r in rows)
 
-    def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
+    def get_edges(self, keys: Iterable[Key]) -> dict[Key, Edge]:
         rows = [list(k) for k in dict.fromkeys(keys) if k[1] in EDGE_TYPES]
         if not rows:
             return {}
@@ -210,7 +210,7 @@ class Neo4jStore:
         return [list(p) for p in sorted({tuple(r["ids"]) for r in rows})[:limit]]
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
-        """The walk as graph/walk.py defines it, one `edges` read per level."""
+        """The walk as graph/walk.py defines it: edge keys per level, records for the kept edges."""
         if not self.get_nodes([center]):
             return Walk(nodes=set())
         return walk_via_edges(self, center, depth, edge_types, max_nodes)

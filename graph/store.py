@@ -17,6 +17,7 @@ from graph.model import Document, Edge, Node
 from graph.walk import Walk
 
 Direction = Literal["out", "in", "both"]
+Key = tuple[str, str, str]  #: an edge's (source, type, target)
 T = TypeVar("T")
 
 
@@ -75,14 +76,14 @@ class GraphStore(Protocol):
         """Edges touching any of `ids` in `direction`, of `types` (all when empty)."""
 
     def edge_keys(self, ids: Iterable[str], direction: Direction = "both",
-                  types: Sequence[str] = ()) -> list[tuple[str, str, str]]:
+                  types: Sequence[str] = ()) -> list[Key]:
         """The (source, type, target) of `edges(ids, direction, types)`, sorted, without the records:
         what a query needs to count, order and page before it reads the few edges it shows."""
 
-    def get_edges(self, keys: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, str], Edge]:
+    def get_edges(self, keys: Iterable[Key]) -> dict[Key, Edge]:
         """The edges with these (source, type, target) keys; a key with no edge is left out."""
 
-    def support_keys(self, target: str) -> tuple[list[tuple[str, str, str]], list[tuple[tuple[str, str, str], str]]]:
+    def support_keys(self, target: str) -> tuple[list[Key], list[tuple[Key, str]]]:
         """(the keys of the MEMBER_EDGES into `target`, sorted; (key, supporter's type) of every
         SUPPORT_EDGES_IN edge into `target` or one of those members and every SUPPORT_EDGES_OUT
         edge out of them, sorted by key): what `supporters` pages, without a record."""
