@@ -167,6 +167,8 @@ class EdgeChunks:
         self.own = len(node_types)  # ends below this int are this load's nodes, of a known type
         self.ntype = np.fromiter(map(NODE_TYPE_CODE.__getitem__, node_types), np.int64, len(node_types))
         self.codes: dict = {}  # attribute cells -> row of edges.attr_values (-1: not finite)
+        # make_edge strips an end before it looks it up: where an id itself has outer spaces, so does this
+        self.strip = any(i != i.strip() for i in edges.ids[: self.own])
 
     def take(self, chunk: list[list[str]], lines: Callable[[int], int]) -> Iterator[Slow]:
         col = self.header.col
@@ -175,8 +177,11 @@ class EdgeChunks:
             yield from ((lines(i), row) for i, row in enumerate(chunk))
             return
         k, columns, pos = len(chunk), list(zip(*chunk)), self.edges.pos
-        s = np.fromiter(map(pos.get, columns[si], repeat(-1)), np.int64, k)
-        t = np.fromiter(map(pos.get, columns[ti], repeat(-1)), np.int64, k)
+        sources, targets = columns[si], columns[ti]
+        if self.strip:
+            sources, targets = list(map(str.strip, sources)), list(map(str.strip, targets))
+        s = np.fromiter(map(pos.get, sources, repeat(-1)), np.int64, k)
+        t = np.fromiter(map(pos.get, targets, repeat(-1)), np.int64, k)
         y = np.fromiter(map(EDGE_TYPE_CODE.get, columns[yi], repeat(-1)), np.int64, k)
         a = self._attr_codes(columns, k)
         ok = (s >= 0) & (s < self.own) & (t >= 0) & (t < self.own) & (y >= 0) & (a >= 0)

@@ -102,3 +102,14 @@ def test_line_numbers_count_cells_that_span_lines(tmp_path, monkeypatch, chunk):
     (tmp_path / "edges.csv").write_text("source,type,target\n", encoding="utf-8")
     result = load_csv(tmp_path / "nodes.csv", tmp_path / "edges.csv")
     assert [(r.line, r.reason.split(" ")[0]) for r in result.rejected] == [(5, "type:"), (6, "row")]
+
+
+def test_an_id_with_outer_spaces_is_looked_up_as_make_edge_looks_it_up(tmp_path, monkeypatch):
+    """Found by the property test: ids 'a' and ' a'; make_edge strips an end before resolving it."""
+    write(tmp_path / "nodes.csv", ["id", "type", "name_zh"], [["a", "Program", "甲"], [" a", "Zone", "乙"]], False)
+    write(tmp_path / "edges.csv", ["source", "type", "target"], [["a", "SUPPORTS", " a"], [" a", "PART_OF", "a"]], False)
+    fast = outcome(load_csv(tmp_path / "nodes.csv", tmp_path / "edges.csv"))
+    with monkeypatch.context() as m:
+        one_row_at_a_time(m)
+        slow = outcome(load_csv(tmp_path / "nodes.csv", tmp_path / "edges.csv"))
+    assert fast == slow
