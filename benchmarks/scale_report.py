@@ -99,7 +99,7 @@ def section(report: dict) -> str:
                          f"supporters): {ratio:,.0f}× faster")
     lines += ["", "Queries: *supporters of a zone* = the SUPPORTS/INVESTS_IN/LED_BY edges of the busiest zone "
               "(`store.edges`, the primitive behind `supporters`); *supporters, first page of 100* = "
-              "`GraphQueries.supporters_page(zone, limit=100)`, what the API and the CLI answer by default "
+              "`GraphQueries.supporters_page(zone, limit=100)`, how the API and the CLI answer (in pages) "
               "(direct supporters and the supporters of every member, counted and ordered from edge keys, "
               "records read for the page only), measured cold (no rows kept from an earlier call); *supporters, "
               "next page (kept rows)* = the page after it, from the rows the memory store keeps per state of "
