@@ -251,14 +251,7 @@ def _attach(side: list, i: int, e: int, code: int, etype: bytearray) -> None:
     elif type(a) is array:
         a.append(e)
         if len(a) > HUB:
-            split: dict[int, array] = {}
-            for x in a:
-                part = split.get(etype[x])
-                if part is None:
-                    split[etype[x]] = array("i", (x,))
-                else:
-                    part.append(x)
-            side[i] = split
+            side[i] = _split_by_type(a, etype)
     else:
         part = a.get(code)
         if part is None:
@@ -274,6 +267,11 @@ def _unpack(edges: array, etype: bytearray):
         return edges[0]
     if len(edges) <= HUB:
         return edges
+    return _split_by_type(edges, etype)
+
+
+def _split_by_type(edges: array, etype: bytearray) -> dict[int, array]:
+    """A hub's edges, one array per edge type (each in the order given)."""
     split: dict[int, array] = {}
     for e in edges:
         part = split.get(etype[e])

@@ -51,7 +51,7 @@ def _walk(c: Columns, v: _Views, center: int, depth: int, codes: set[int] | None
     seen[center] = True
     taken, frontier, walked = 1, [center], []
     for _ in range(depth):
-        edges = _incident(c, v, frontier, codes)
+        edges = incident(c, frontier, codes, (c.out, c.inn), v.type)  # an edge between two frontier nodes twice
         if not len(edges):
             break
         walked.append(edges)
@@ -67,11 +67,6 @@ def _walk(c: Columns, v: _Views, center: int, depth: int, codes: set[int] | None
     kept = [edges[seen[v.src[edges]] & seen[v.dst[edges]]] for edges in walked]  # few: unique after
     kept_edges = np.unique(np.concatenate(kept)) if kept else _NONE
     return np.flatnonzero(seen).tolist(), kept_edges.tolist(), int(np.count_nonzero(omitted))
-
-
-def _incident(c: Columns, v: _Views, frontier: list[int], codes: set[int] | None) -> np.ndarray:
-    """Edge ints touching the frontier (an edge between two frontier nodes twice), of `codes`."""
-    return incident(c, frontier, codes, (c.out, c.inn), v.type)
 
 
 def incident(c: Columns, nodes: Iterable[int], codes: set[int] | None, sides: Sequence[list],

@@ -151,19 +151,13 @@ class Neo4jStore:
 
     def edges(self, ids: Iterable[str], direction: Direction = "both",
               types: Sequence[str] = ()) -> list[Edge]:
-        wanted = list(dict.fromkeys(ids))
-        known = [t for t in dict.fromkeys(types) if t in EDGE_TYPES]
-        if types and not known or direction not in ("out", "in", "both") or not wanted:
-            return []
-        return self._read(lambda tx: _fetch_edges(tx, wanted, direction, known))
+        asked = _edge_question(ids, direction, types)
+        return self._read(lambda tx: _fetch_edges(tx, *asked)) if asked else []
 
     def edge_keys(self, ids: Iterable[str], direction: Direction = "both",
                   types: Sequence[str] = ()) -> list[Key]:
-        wanted = list(dict.fromkeys(ids))
-        known = [t for t in dict.fromkeys(types) if t in EDGE_TYPES]
-        if types and not known or direction not in ("out", "in", "both") or not wanted:
-            return []
-        return self._read(lambda tx: _fetch_edge_keys(tx, wanted, direction, known))
+        asked = _edge_question(ids, direction, types)
+        return self._read(lambda tx: _fetch_edge_keys(tx, *asked)) if asked else []
 
     def support_keys(self, target: str) -> tuple[list[Key], list[tuple[Key, str]]]:
         members = self.edge_keys([target], "in", MEMBER_EDGES)
@@ -425,6 +419,16 @@ def _fetch_edges(tx: Tx, ids: list[str], direction: str, types: list[str]) -> li
             edge = _edge(row)
             found[edge.key] = edge
     return [found[k] for k in sorted(found)]
+
+
+def _edge_question(ids: Iterable[str], direction: str, types: Sequence[str]) -> tuple | None:
+    """(ids, direction, known types) of an edges question, or None when it can have no answer
+    (no ids, an unknown direction, only types the schema does not have)."""
+    wanted = list(dict.fromkeys(ids))
+    known = [t for t in dict.fromkeys(types) if t in EDGE_TYPES]
+    if types and not known or direction not in ("out", "in", "both") or not wanted:
+        return None
+    return wanted, direction, known
 
 
 def _fetch_edge_keys(tx: Tx, ids: list[str], direction: str, types: list[str]) -> list[tuple[str, str, str]]:
