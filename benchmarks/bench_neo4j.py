@@ -44,7 +44,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks import scale_tasks  # noqa: E402
 from benchmarks.bench_scale import dataset  # noqa: E402
-from benchmarks.scale_report import machine  # noqa: E402
+from benchmarks.scale_report import machine, write_json  # noqa: E402
 from graph.errors import QueryTimeout  # noqa: E402
 from graph.neo4j_store import Neo4jStore, load_rate  # noqa: E402
 from graph.store import Batch  # noqa: E402
@@ -428,8 +428,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{size:,} nodes", flush=True)
             report["sizes"].append(bench_size(size, env, pid, args))
     report["seconds"] = round(time.perf_counter() - started, 1)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json(report, args.json)
     write_markdown(report, args.markdown)
     print(f"wrote {args.json} and {args.markdown} ({report['seconds'] / 60:.1f} min)")
     return 0

@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.scale_tasks import CHILD_TASKS, run_child  # noqa: E402
-from benchmarks.scale_report import machine, write_markdown  # noqa: E402
+from benchmarks.scale_report import machine, write_json, write_markdown  # noqa: E402
 
 DEFAULT_SIZES = (10_000, 100_000)
 FULL_SIZES = (10_000, 100_000, 1_000_000)
@@ -108,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{size:,} nodes", flush=True)
         report["sizes"].append(bench_size(size, args.seed, args.data, snapshot=True, repeat=args.repeat))
     report["seconds"] = round(time.perf_counter() - started, 1)
-    args.json.parent.mkdir(parents=True, exist_ok=True)
-    args.json.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_json(report, args.json)
     write_markdown(report, args.markdown)
     print(f"wrote {args.json} and {args.markdown} ({report['seconds']} s)")
     return 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import platform
 import re
@@ -114,6 +115,12 @@ def section(report: dict) -> str:
               "*search, broad key* = 科技, a word in one synthetic enterprise name of ten; *zone profile* = "
               "`GraphQueries.profile` of the busiest zone (lists capped at 500, with counts).", ""]
     return "\n".join(lines)
+
+
+def write_json(report: dict, path: Path) -> None:
+    """A benchmark's results as indented UTF-8 JSON (the folder made if missing)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
 
 
 def write_markdown(report: dict, path: Path) -> None:
