@@ -46,7 +46,7 @@ from benchmarks import scale_tasks  # noqa: E402
 from benchmarks.bench_scale import dataset  # noqa: E402
 from benchmarks.scale_report import machine, write_json  # noqa: E402
 from graph.errors import QueryTimeout  # noqa: E402
-from graph.neo4j_store import Neo4jStore, load_rate  # noqa: E402
+from graph.neo4j.store import Neo4jStore, load_rate  # noqa: E402
 from graph.store import Batch  # noqa: E402
 
 NEO4JCTL = ROOT / "tools" / "neo4j" / "neo4jctl.py"
@@ -275,7 +275,7 @@ BY_HAND = [
     "2 GB heap. The server's RSS reached 9 GB in those loads: with the heap fixed (`-Xms` = `-Xmx`), its "
     "peak RSS follows the heap and page cache settings more than the size of the graph.", "",
     "Small loads (heap 2 GB unless said). Reproduce: `make neo4j-up`, then `Neo4jStore(..., batch_size=B)` "
-    "and `graph.neo4j_store.load_rate(store, batch, rows_per_write=R)`.", "",
+    "and `graph.neo4j.store.load_rate(store, batch, rows_per_write=R)`.", "",
     "| data | batched (2,000 rows a statement), one transaction | `batch_size=1`, one transaction | "
     "one row per transaction |",
     "|---|---|---|---|",

@@ -8,7 +8,7 @@ from graph.store import GraphStore
 
 def open_store(settings: Settings) -> GraphStore:
     if settings.backend == "neo4j":
-        from graph.neo4j_store import Neo4jStore
+        from graph.neo4j.store import Neo4jStore
 
         return Neo4jStore.from_settings(settings)
     from graph.memory import MemoryStore

@@ -9,7 +9,7 @@ kept are the walked edges whose two ends were both taken.
 `walk_via_edges` is that definition written against the protocol (edge keys per level,
 records for the kept edges): Neo4j uses it, and so does the memory store when a walk keeps
 only some edges (a year: the evidence decides). The memory store's
-own `walk` (graph/memory_walk.py) answers the same without building a record per edge
+own `walk` (graph/memory/walk.py) answers the same without building a record per edge
 walked, which matters when a level passes a hub with 300,000 edges.
 """
 

@@ -4,7 +4,7 @@ A CSV pair can hold a million nodes and five million edges. A validated record p
 would cost gigabytes, so the loader keeps nodes as plain tuples and edges as int columns
 (ends into a vocabulary of ids, types and attributes into small tables). Both still read
 as sequences of Node / Edge records for any consumer, hand stores their `rows()`, and the
-edges hand a memory store their `columns()` (graph/memory_bulk.py).
+edges hand a memory store their `columns()` (graph/memory/bulk.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from itertools import repeat
 
 import numpy as np
 
-from graph.memory_bulk import EdgeTable
+from graph.memory.bulk import EdgeTable
 from graph.model import Edge, Evidence, Node
 from graph.schema import EDGE_TYPES
 from graph.store import GraphStore

@@ -17,10 +17,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import graph.memory as memory
-from graph import memory_columns, memory_names
+from graph.memory import columns as memory_columns, names as memory_names
 from graph.errors import LoadError, StoreUnavailable
 from graph.memory import MemoryStore, normalize_all
-from graph.memory_bulk import EdgeTable
+from graph.memory.bulk import EdgeTable
 from graph.model import Edge, Evidence, Node
 from graph.store import Batch
 from graph.text import normalize

@@ -100,7 +100,7 @@ def test_bundled_zone_script_recreates_the_subgraph(neo4j_session, bundled_sub):
 
 def test_replayed_graph_opens_as_an_innograph_store(neo4j_session, mini_sub):
     """The script writes the Neo4j backend's own layout: innograph can query what it made."""
-    from graph.neo4j_store import Neo4jStore
+    from graph.neo4j.store import Neo4jStore
     from graph.queries import GraphQueries
 
     sub, docs = mini_sub

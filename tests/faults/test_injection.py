@@ -10,7 +10,7 @@ server's user list, must be equal: no payload changed anything. Every answer mus
 
 A static scan of graph/, api/ and loaders/ finds every string built from values
 (f-strings, .format, %, +, +=, join, replace, Template) that touches Cypher; the only
-ones allowed are the builders of graph/cypher.py, and in them only the schema-checked
+ones allowed are the builders of graph/neo4j/cypher.py, and in them only the schema-checked
 labels and relationship types and the validated hop bound.
 """
 
@@ -30,7 +30,7 @@ from api import cli
 from api.app import create_app
 from graph.errors import StoreUnavailable
 from graph.model import Edge, Evidence, Node
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 from graph.settings import Settings, get_settings
 from graph.store import Batch
 from loaders.sources import read_sources
@@ -271,7 +271,7 @@ def test_cli_arguments_change_nothing(hostile_graph, neo4j_settings, monkeypatch
 SCANNED = ("graph", "api", "loaders")
 CYPHER_WORDS = re.compile(r"\b(MATCH|MERGE|CREATE|DELETE|DETACH|SET|REMOVE|CALL|UNWIND|RETURN|WHERE|"
                           r"FOREACH|LOAD\s+CSV|USE|SHOW|DROP|GRANT|DENY)\b")
-#: The whole allowance: the statement builders of graph/cypher.py, and in them only these
+#: The whole allowance: the statement builders of graph/neo4j/cypher.py, and in them only these
 #: interpolations (each a check that lets through a schema key or an int from 1 to MAX_HOPS).
 ALLOWED_BUILDERS = {
     "create_nodes", "create_edges", "merge_edges", "update_edges", "edges_from", "edges_to",
@@ -333,7 +333,7 @@ def cypher_built_from_values(source: str, filename: str) -> list[str]:
         if kind is None or not touches_cypher(node):
             continue
         function = enclosing.get(id(node), "<module>")
-        if filename == "graph/cypher.py" and kind == "f-string" and function in ALLOWED_BUILDERS:
+        if filename == "graph/neo4j/cypher.py" and kind == "f-string" and function in ALLOWED_BUILDERS:
             values = {ast.unparse(v.value) for v in node.values if isinstance(v, ast.FormattedValue)}
             if values <= ALLOWED_VALUES:
                 continue
@@ -356,7 +356,7 @@ def test_no_cypher_is_built_from_values():
 
 def test_every_allowed_interpolation_is_a_check():
     """The whitelist is exactly the builders there are, and each one interpolates something checked."""
-    tree = ast.parse((ROOT / "graph" / "cypher.py").read_text(encoding="utf-8"))
+    tree = ast.parse((ROOT / "graph" / "neo4j" / "cypher.py").read_text(encoding="utf-8"))
     interpolating = {fn.name for fn in tree.body if isinstance(fn, ast.FunctionDef)
                      and any(isinstance(n, ast.JoinedStr) and CYPHER_WORDS.search(" ".join(_strings(n)))
                              for n in ast.walk(fn))}
@@ -377,5 +377,5 @@ def test_every_allowed_interpolation_is_a_check():
 def test_the_scan_finds_cypher_built_from_values(snippet):
     """The scan is not vacuous: each way of building a statement from a value is caught."""
     assert cypher_built_from_values(snippet, "graph/example.py")
-    # the whitelist holds only in graph/cypher.py's builders, with the checks
-    assert cypher_built_from_values(snippet.replace("def f(", "def create_nodes("), "graph/cypher.py")
+    # the whitelist holds only in graph/neo4j/cypher.py's builders, with the checks
+    assert cypher_built_from_values(snippet.replace("def f(", "def create_nodes("), "graph/neo4j/cypher.py")

@@ -46,7 +46,7 @@ from neo4j import GraphDatabase
 from api.app import create_app
 from api.deps import COUNTS_TTL
 from graph.memory import MemoryStore
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 from graph.settings import Settings
 from loaders.sources import load_sources, read_sources
 from loaders.synth import generate

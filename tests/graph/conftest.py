@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from graph.errors import StoreUnavailable
-from graph.neo4j_store import Neo4jStore
+from graph.neo4j.store import Neo4jStore
 from graph.settings import Settings
 from tests.support.neo4j import ENV_FILE, neo4j_connection
 

@@ -15,11 +15,11 @@ from pathlib import Path
 import orjson
 import pytest
 
-from graph import cypher
+from graph.neo4j import cypher
 from graph.backends import open_store
 from graph.errors import InnographError, LimitExceeded, QueryTimeout, StoreUnavailable
 from graph.model import Edge, Node
-from graph.neo4j_store import Neo4jStore, load_rate
+from graph.neo4j.store import Neo4jStore, load_rate
 from graph.store import Batch
 from loaders.sources import load_sources, read_sources
 
@@ -51,7 +51,7 @@ def _is_check(expr: ast.AST) -> bool:
 
 
 def test_cypher_module_formats_only_checked_names():
-    tree = ast.parse((ROOT / "graph" / "cypher.py").read_text())
+    tree = ast.parse((ROOT / "graph" / "neo4j" / "cypher.py").read_text())
     checks = {f.name: f for f in tree.body if isinstance(f, ast.FunctionDef) and f.name in CHECKS}
     assert set(checks) == CHECKS
     inside_checks = {id(n) for f in checks.values() for n in ast.walk(f)}
@@ -67,14 +67,14 @@ def test_cypher_module_formats_only_checked_names():
 
 
 def test_store_module_holds_no_cypher():
-    """Statements live in graph/cypher.py; the store only passes them values as parameters."""
-    tree = ast.parse((ROOT / "graph" / "neo4j_store.py").read_text())
+    """Statements live in graph/neo4j/cypher.py; the store only passes them values as parameters."""
+    tree = ast.parse((ROOT / "graph" / "neo4j" / "store.py").read_text())
     docstrings = {id(n.body[0].value) for n in ast.walk(tree)
                   if isinstance(n, (ast.Module, ast.FunctionDef, ast.ClassDef)) and n.body
                   and isinstance(n.body[0], ast.Expr) and isinstance(n.body[0].value, ast.Constant)}
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docstrings:
-            assert not CYPHER.search(node.value), f"neo4j_store.py:{node.lineno} holds Cypher: {node.value!r}"
+            assert not CYPHER.search(node.value), f"graph/neo4j/store.py:{node.lineno} holds Cypher: {node.value!r}"
 
 
 @pytest.mark.parametrize("bad", ["Zone) DETACH DELETE n //", "zone", "Node", "", "Zone:Fund"])

@@ -5,7 +5,7 @@ a literal escaped here (backslash, quote, line breaks, control characters; other
 Unicode is written as itself, the file is UTF-8). Labels and relationship types
 come only from graph/schema.py: anything else is refused before it reaches the text.
 
-The script writes the Neo4j backend's storage layout (graph/cypher.py), so a
+The script writes the Neo4j backend's storage layout (graph/neo4j/cypher.py), so a
 database it fills is one innograph can open:
 
     (:Node:<Type> {id, type, name_zh, name_en, aliases, attrs_json, sources, keys, keys_text})
@@ -26,7 +26,7 @@ from typing import Any
 
 import orjson
 
-from graph import cypher
+from graph.neo4j import cypher
 from graph.model import Document, Edge, Node
 from graph.results import Subgraph
 from graph.schema import EDGE_TYPES, NODE_TYPES
@@ -107,7 +107,7 @@ def read_cypher(path: Path) -> list[str]:
 
 
 def node_properties(node: Node) -> dict[str, Any]:
-    """The Neo4j backend's node properties (graph/neo4j_store.py writes the same map)."""
+    """The Neo4j backend's node properties (graph/neo4j/store.py writes the same map)."""
     keys = list(dict.fromkeys(normalize(n) for n in node.names))
     return {"id": node.id, "type": node.type, "name_zh": node.name_zh, "name_en": node.name_en,
             "aliases": list(node.aliases), "attrs_json": orjson.dumps(node.attrs).decode(),

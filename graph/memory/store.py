@@ -17,7 +17,7 @@ A batch may carry compact rows instead of records: when `batch.nodes` /
 (id, type, name_zh, name_en, aliases, attrs, sources) and
 (source, type, target, attrs, evidence), which are written without building records.
 When `batch.edges.columns()` gives an `EdgeTable`, an edge-less store takes it in numpy
-(graph/memory_bulk.py).
+(graph/memory/bulk.py).
 """
 
 from __future__ import annotations
@@ -27,14 +27,14 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from graph.errors import LoadError, StoreUnavailable
-from graph.memory_bulk import put_edge_columns
-from graph.memory_columns import Columns
-from graph.memory_names import NameIndex, normalize_all
-from graph.memory_paths import _all_shortest_paths
-from graph.memory_walk import incident, walk as _walk
+from graph.memory.bulk import put_edge_columns
+from graph.memory.columns import Columns
+from graph.memory.names import NameIndex, normalize_all
+from graph.memory.paths import _all_shortest_paths
+from graph.memory.walk import incident, walk as _walk
 from graph.bulk import gc_paused
-from graph.memory_snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
-from graph.memory_writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
+from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
+from graph.memory.writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 from graph.store import Batch, Counts, Direction, Key

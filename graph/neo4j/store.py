@@ -33,7 +33,7 @@ from neo4j import GraphDatabase, ManagedTransaction, Transaction, unit_of_work
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
                               SessionExpired)
 
-from graph import cypher
+from graph.neo4j import cypher
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
 from graph.model import Document, Edge, Evidence, Node

@@ -12,9 +12,9 @@ import threading
 from array import array
 from collections.abc import Iterable
 
-from graph.memory_names import NameIndex
+from graph.memory.names import NameIndex
 from graph.bulk import gc_paused
-from graph.memory_records import _EDGE_FIELDS, _NODE_FIELDS, _attr_key, _attrs_of, _evidence
+from graph.memory.records import _EDGE_FIELDS, _NODE_FIELDS, _attr_key, _attrs_of, _evidence
 from graph.model import Document, Edge, Node
 
 HUB = 24           #: past this many edges one way, a node's edges are split by edge type
@@ -52,7 +52,7 @@ class Columns:
         self.source_sets: dict[tuple, tuple] = {(): ()}
         self.by_type: dict[int, list[int]] = {}
         self.sorted_ids: dict[int, list[str]] = {}
-        self.rank = None                # numpy: node int -> position in id order (graph/memory_walk.py)
+        self.rank = None                # numpy: node int -> position in id order (graph/memory/walk.py)
         self.names = NameIndex()
         self.docs: dict[str, Document] = {}
         self.answers = Answers()         # answers kept for this state of the graph (MemoryStore.memo)

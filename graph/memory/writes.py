@@ -10,11 +10,11 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable
 
-from graph import memory_columns as columns
+from graph.memory import columns
 from graph.errors import LoadError
-from graph.memory_columns import _PACKED, Columns, _attach
-from graph.memory_names import normalize_all
-from graph.memory_records import _EDGE_FIELDS, _NODE_FIELDS, _construct
+from graph.memory.columns import _PACKED, Columns, _attach
+from graph.memory.names import normalize_all
+from graph.memory.records import _EDGE_FIELDS, _NODE_FIELDS, _construct
 from graph.model import Edge, Node
 
 def _refuse(missing: set[str]) -> None:

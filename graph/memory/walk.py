@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 
 import numpy as np
 
-from graph.memory_columns import Columns
+from graph.memory.columns import Columns
 
 _NONE = np.zeros(0, dtype=np.int64)
 

@@ -21,8 +21,8 @@ from itertools import repeat
 
 import numpy as np
 
-from graph.memory_columns import _PACKED, Columns
-from graph.memory_writes import _merge_edge
+from graph.memory.columns import _PACKED, Columns
+from graph.memory.writes import _merge_edge
 from graph.model import Evidence
 
 

@@ -16,8 +16,8 @@ from itertools import islice
 
 import numpy as np
 
-from graph.memory_columns import Columns
-from graph.memory_walk import incident
+from graph.memory.columns import Columns
+from graph.memory.walk import incident
 
 
 def _all_shortest_paths(c: Columns, s: int, t: int, max_hops: int, limit: int | None = None) -> list[list[int]]:

@@ -12,9 +12,9 @@ from array import array
 
 import orjson
 
-from graph.memory_columns import _PACKED, Columns
-from graph.memory_names import NameIndex
-from graph.memory_records import _attr_key
+from graph.memory.columns import _PACKED, Columns
+from graph.memory.names import NameIndex
+from graph.memory.records import _attr_key
 from graph.model import Document, Edge, Node
 from graph.store import Batch
 
