@@ -10,7 +10,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api eval-ask eval-extract bench-viz test-faults bench bench-full bench-neo4j clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api eval-ask eval-extract bench-extract bench-viz test-faults bench bench-full bench-neo4j clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -65,6 +65,9 @@ eval-ask: $(STAMP)
 
 eval-extract: $(STAMP)
 	$(BIN)/python benchmarks/eval_extract.py
+
+bench-extract: $(STAMP)
+	$(BIN)/python benchmarks/bench_extract.py
 
 bench-viz: $(STAMP) system-deps
 	$(BIN)/python benchmarks/bench_viz.py

@@ -18,6 +18,8 @@ All positions here are in the normalised body view.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
@@ -26,6 +28,7 @@ from loaders.text.rules import Rules, Suffix
 
 MAX_NAME = 30
 RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
+LOOKBACK = 40  # how far left of a place the words deciding a boundary can reach (verb + name ending)
 PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—")
 QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方]|[一二两三四五六七八九十几]+[个批支家])$")
 BOOK = re.compile(r"《([^《》\n]{2,80})》")
@@ -92,6 +95,10 @@ class EntityFinder:
         self.weak_surfaces = {w for item in rules.relative if item.get("weak") for w in item["surface"]}
         #: verbs of arrival (落户, 入驻 …): a complete name before one is its subject, never part of a name
         self.arrivals = frozenset(rules.verbs_by_kind.get("locate", ())) | {"迁入"}
+        # word sets looked up by slicing at each length, not by trying every word: linear in the text
+        self._verbs, self._functions = Words(rules.verbs), Words(rules.functions)
+        self._hard_words, self._not_before = Words(rules.hard_words), Words(rules.not_before)
+        self._stops, self._arrivals = Words(rules.stops), Words(self.arrivals)
 
     # ---- known names ------------------------------------------------------
 
@@ -152,6 +159,7 @@ class EntityFinder:
 
     def quotes(self, text: str) -> list[Mention]:
         out = []
+        counts = Counter(m.group(0) for m in QUOTE.finditer(text))
         for m in QUOTE.finditer(text):
             inner = m.group(1).strip()
             follower = next((w for w in sorted(self.rules.quote_followers, key=len, reverse=True)
@@ -163,7 +171,7 @@ class EntityFinder:
                 continue
             suffix = self._suffix_at_end(inner)
             type_ = suffix.type if suffix and len(inner) > len(suffix.end) else None
-            if type_ is None and text.count(m.group(0)) >= 2:  # a recurring quoted name: “三城一区”
+            if type_ is None and counts[m.group(0)] >= 2:  # a recurring quoted name: “三城一区”
                 type_ = next((t for end, t in self.rules.quote_types.items() if inner.endswith(end)), None)
             if type_:
                 out.append(Mention(m.start(1), m.end(1), inner, type_, 0.75, "quote", inner,
@@ -179,11 +187,12 @@ class EntityFinder:
 
     def suffixed(self, text: str, opaque: list[tuple[int, int]]) -> list[Mention]:
         out: dict[tuple[int, int], Mention] = {}
+        covered = Spans(opaque)
         for suffix in self.rules.suffixes:
             at = text.find(suffix.end)
             while at != -1:
                 end = at + len(suffix.end)
-                if not any(s <= at < e for s, e in opaque):
+                if not covered.covers(at):
                     mention = self._name_ending(text, at, end, suffix)
                     if mention and (mention.start, end) not in out:
                         out[(mention.start, end)] = mention
@@ -191,13 +200,13 @@ class EntityFinder:
         return list(out.values())
 
     def _name_ending(self, text: str, at: int, end: int, suffix: Suffix) -> Mention | None:
-        if self._starts_with(text[end:], self.rules.not_before):
+        if self._not_before.starts(text, end):
             return None  # 专题组, 规划编制: the suffix word is not the end of a name here
         start, anchored = self.left_edge(text, at, suffix.alone)
         if start is None or (start == at and not suffix.alone):
             return None
         name = text[start:end]
-        if (name in self.suffix_ends and not suffix.alone) or text[:start].endswith("等") \
+        if (name in self.suffix_ends and not suffix.alone) or text[start - 1:start] == "等" \
                 or self._is_person(text, start, end) or text[end:end + 1].isdigit():
             return None  # a bare ending, a category (…等新型研发平台), a person, a thing counted (…实验室88家)
         if name in self.rules.not_names or self._not_a_name(name):
@@ -226,11 +235,11 @@ class EntityFinder:
         floor = max(0, at - MAX_NAME)
         i: int | None = at
         while i is not None:
-            before = text[:i]
+            before = text[max(0, i - LOOKBACK):i]  # a window, not the whole prefix: linear time
             hard = self._hard_before(before) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
-            verb = not inside_word and self._ends_with(before, self.rules.verbs)
-            function = None if inside_word else next((w for w in self.rules.functions if before.endswith(w)), None)
+            verb = not inside_word and self._verbs.ends(before) is not None
+            function = None if inside_word else self._functions.ends(before)
             if (i < at or alone) and (hard or verb or function) and self._starts_name(text, i):
                 level = self._anchor_level(text, i)
                 relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
@@ -238,7 +247,7 @@ class EntityFinder:
                     best = (level, i, level > 0)
             if hard or (function and self._complete_name(before[: -len(function)])):
                 break
-            arrival = next((w for w in self.arrivals if before.endswith(w)), None)
+            arrival = self._arrivals.ends(before)
             if arrival and self._complete_name(before[: -len(arrival)]):
                 break  # 北京量子信息科学研究院|落户|怀柔科学城: a name never swallows its subject and verb
             crossed_verb = crossed_verb or verb
@@ -277,8 +286,8 @@ class EntityFinder:
         return i - 1
 
     def _starts_name(self, text: str, i: int) -> bool:
-        rest = text[i:]
-        return not (rest[:1] in PUNCT or rest[:1] in ")(" or self._starts_with(rest, self.rules.stops))
+        first = text[i:i + 1]
+        return not (first in PUNCT or first in ")(" or self._stops.starts(text, i))
 
     def _anchored(self, text: str, i: int) -> bool:
         return any(text[i:i + n] in self.anchors for n in range(2, self._max_anchor + 1))
@@ -287,18 +296,10 @@ class EntityFinder:
         """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
         if not before or before[-1] in PUNCT:
             return True
-        if self._ends_with(before, self.rules.hard_words):
+        if self._hard_words.ends(before) is not None:
             return True
         quantity = QUANTITY.search(before[-8:])
         return bool(quantity) and not before[: len(before) - len(quantity.group())].endswith("第")
-
-    @staticmethod
-    def _ends_with(text: str, words) -> bool:
-        return any(text.endswith(w) for w in words)
-
-    @staticmethod
-    def _starts_with(text: str, words) -> bool:
-        return any(text.startswith(w) for w in words)
 
     def _generic(self, modifier: str, places_suffice: bool = False) -> bool:
         """A modifier of generic words (places and years allowed beside them) names a category:
@@ -318,22 +319,57 @@ class EntityFinder:
         return end - start <= 4 and text.startswith(PERSON_TITLES, end)
 
 
+class Words:
+    """A set of words with the question a boundary asks: which one (the longest) ends or starts here?"""
+
+    def __init__(self, words):
+        self.words = frozenset(words)
+        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
+
+    def ends(self, text: str) -> str | None:
+        return next((text[-n:] for n in self.lengths if n <= len(text) and text[-n:] in self.words), None)
+
+    def starts(self, text: str, at: int) -> bool:
+        return any(text[at:at + n] in self.words for n in self.lengths)
+
+
+class Spans:
+    """Sorted non-overlapping [start, end) spans (quotes, titles): is a position inside one? In log time."""
+
+    def __init__(self, spans: list[tuple[int, int]]):
+        self.spans = sorted(spans)
+        self.starts = [s for s, _ in self.spans]
+
+    def covers(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and self.spans[i][0] <= at < self.spans[i][1]
+
+
 def _lower(text: str) -> str:
     lowered = text.lower()
     return lowered if len(lowered) == len(text) else "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
 
 
 def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep non-crossing mentions: graph names first, then longer, then stronger; contained ones become nested."""
+    """Keep non-crossing mentions: graph names first, then longer, then stronger; contained ones become nested.
+
+    Kept mentions are indexed by start, so each candidate is checked only against those that
+    can touch it (a start within the longest span before its end): linear in the text.
+    """
     order = sorted(mentions, key=lambda m: (m.how != "graph", -(m.end - m.start), -m.priority, -m.conf, m.start))
+    reach = max((m.end - m.start for m in order), default=0)
     kept: list[Mention] = []
+    by_start: dict[int, list[Mention]] = {}  # kept non-derived mentions by start
     spans: dict[tuple[int, int], Mention] = {}
     for m in order:
         if (m.start, m.end) in spans and spans[(m.start, m.end)].how != "derived" and m.how != "derived":
             continue
-        if any(m.crosses(k) for k in kept if k.how != "derived" and m.how != "derived"):
+        near = [k for at in range(m.start - reach, m.end) for k in by_start.get(at, ())]
+        if m.how != "derived" and any(m.crosses(k) for k in near):
             continue
-        m.nested = any(m.inside(k) for k in kept if k.how != "derived")
+        m.nested = any(m.inside(k) for k in near)
         kept.append(m)
+        if m.how != "derived":
+            by_start.setdefault(m.start, []).append(m)
         spans.setdefault((m.start, m.end), m)
     return sorted(kept, key=lambda m: (m.start, -m.end))

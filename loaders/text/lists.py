@@ -49,16 +49,16 @@ def _categories(finder: EntityFinder, text: str):
             category = next((c for c in finder.rules.categories if c.word == m.group(2)), None)
         if category:
             yield m.start(), category
-    taken: list[tuple[int, int]] = []
+    taken: dict[int, int] = {}  # start -> end of the category words already used (longer ones first)
     for category in finder.rules.categories:  # longest words first
         if len(category.word) < 4 or not category.word.endswith("领域"):
             continue
         at = text.find(category.word)
         while at != -1:
             span = (at, at + len(category.word))
-            inside = any(s <= span[0] and span[1] <= e for s, e in taken)
+            inside = any(taken.get(s, -1) >= span[1] for s in range(span[0] - len(category.word) * 2, span[0] + 1))
             if not inside and at > 0 and text[at - 1] != "等" and text[at - 1] not in PUNCT:
-                taken.append(span)
+                taken[span[0]] = max(taken.get(span[0], 0), span[1])
                 yield at, category
             at = text.find(category.word, at + 1)
 
@@ -116,14 +116,21 @@ def _item_mentions(text: str, start: int, stop: int, category: Category, known: 
 def ellipses(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[Mention]:
     """Mentions for the first member of "X、Y+ending" pairs that share Y's ending."""
     out = []
+    replaced: set[int] = set()  # ids of the first members now read as the shared-ending name
     tops = [m for m in mentions if not m.nested and m.how not in ("derived", "metric")]
+    starting: dict[int, list[Mention]] = {}  # indexes, so that each pair is found in constant time
+    for n in mentions:
+        starting.setdefault(n.start, []).append(n)
+    ending: dict[int, Mention] = {}
+    for m in tops:
+        ending.setdefault(m.end, m)
     for e in tops:
         if e.start < 3 or text[e.start - 1] != "、" or e.how not in ("suffix", "relative", "quote", "graph") \
                 or e.type == "Field":
             continue
-        head = next((n for n in mentions if n.nested and n.start == e.start and n.end < e.end
+        head = next((n for n in starting.get(e.start, ()) if n.nested and n.end < e.end
                      and n.key != e.key), None)  # a name inside e, not one of e's own aliases
-        x = next((m for m in tops if m.end == e.start - 1), None)
+        x = ending.get(e.start - 1)
         if x is not None and head is not None and x.type == head.type:
             name = x.surface + text[head.end:e.end]
         elif x is None and head is not None:
@@ -140,7 +147,9 @@ def ellipses(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[M
                            conf=round(min(e.conf, 0.7), 2), node_id=known[0].node_id if known else None,
                            aliases=[], nested=False))
         if x.how:
-            mentions.remove(x)
+            replaced.add(id(x))
+    if replaced:  # in place: the caller joins `mentions` and these
+        mentions[:] = [m for m in mentions if id(m) not in replaced]
     return out
 
 
@@ -170,11 +179,15 @@ def unify_names(finder: EntityFinder, mentions: list[Mention]) -> None:
             for name in (m.name, m.surface, *m.aliases):
                 if name:
                     forms.setdefault((m.type, name), m)
+    by_tail: dict[tuple[str, str], list[str]] = {}  # (type, a proper ending of a form) -> the forms
+    for t, name in forms:
+        for k in range(1, len(name)):
+            by_tail.setdefault((t, name[k:]), []).append(name)
     for m in mentions:
         if m.how == "graph" or m.weak or m.how == "metric":
             continue
-        longer = [name for (t, name), owner in forms.items() if t == m.type and owner is not m
-                  and name != m.name and name.endswith(m.name) and _place_only(finder, name[: -len(m.name)])]
+        longer = [name for name in by_tail.get((m.type, m.name), ()) if forms[(m.type, name)] is not m
+                  and _place_only(finder, name[: -len(m.name)])]
         if longer:
             owner = forms[(m.type, max(longer, key=len))]
             m.aliases = sorted({*m.aliases, m.name} - {owner.name})

@@ -11,16 +11,36 @@ composes the spans, so `span(i, j)` is always a slice of the original.
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
 
 from graph.text import to_simplified
 
 
-@dataclass
 class MappedText:
-    text: str = ""
-    starts: list[int] = field(default_factory=list)
-    ends: list[int] = field(default_factory=list)
+    """The view's text and, per character, the original [start, end) it stands for.
+
+    Appends go to a list of pieces joined on the next read of `text`: building a view of a
+    megabyte character by character stays linear (`str +=` on an attribute copies every time).
+    """
+
+    def __init__(self, text: str = "", starts: list[int] | None = None, ends: list[int] | None = None):
+        self._text = text
+        self._pieces: list[str] = []
+        self.starts = starts if starts is not None else []
+        self.ends = ends if ends is not None else []
+
+    @property
+    def text(self) -> str:
+        if self._pieces:
+            self._text += "".join(self._pieces)
+            self._pieces = []
+        return self._text
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, MappedText) and (self.text, self.starts, self.ends) == (
+            other.text, other.starts, other.ends)
+
+    def __repr__(self) -> str:
+        return f"MappedText({self.text!r})"
 
     @classmethod
     def identity(cls, original: str, start: int = 0, end: int | None = None) -> MappedText:
@@ -28,16 +48,16 @@ class MappedText:
         return cls(original[start:end], list(range(start, end)), list(range(start + 1, end + 1)))
 
     def __len__(self) -> int:
-        return len(self.text)
+        return len(self.starts)
 
     def append(self, text: str, start: int, end: int) -> None:
         """Add `text` standing for original[start:end] as a whole (an entity, a newline, a tag)."""
-        self.text += text
+        self._pieces.append(text)
         self.starts.extend([start] * len(text))
         self.ends.extend([end] * len(text))
 
     def extend(self, other: MappedText) -> None:
-        self.text += other.text
+        self._pieces.append(other.text)
         self.starts.extend(other.starts)
         self.ends.extend(other.ends)
 
@@ -46,8 +66,8 @@ class MappedText:
 
     def span(self, i: int, j: int) -> tuple[int, int]:
         """The original [start, end) of view characters [i, j)."""
-        if not 0 <= i < j <= len(self.text):
-            raise IndexError(f"view span [{i}, {j}) outside 0..{len(self.text)}")
+        if not 0 <= i < j <= len(self):
+            raise IndexError(f"view span [{i}, {j}) outside 0..{len(self)}")
         return self.starts[i], self.ends[j - 1]
 
     def map_chars(self, fn) -> MappedText:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.text.entities import PUNCT, Mention
+from loaders.text.entities import PUNCT, Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
 
 UNITS = ["万亿元", "亿元", "万元", "元", "万平方米", "平方米", "万人次", "人次", "万家", "家", "项", "件",
@@ -33,6 +33,7 @@ COUNT_ENDS = ("数", "量", "额", "率", "面积", "值", "收入", "规模", "
 def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]]) -> list[Mention]:
     """One Metric mention per indicator figure (value, unit, qualifier, growth, share in attrs)."""
     out: list[Mention] = []
+    quoted = Spans(quoted)
     for sentence in sentences:
         if sentence.heading:
             continue
@@ -56,11 +57,12 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
 def _same_figures(mentions: list[Mention]) -> list[Mention]:
     """A figure repeated with a like measure (59项 … 59项) is one indicator, named where it first appears."""
     kept: list[Mention] = []
+    by_figure: dict[tuple, list[Mention]] = {}
     for m in mentions:
-        twin = next((k for k in kept if (k.attrs["value"], k.attrs["unit"]) == (m.attrs["value"], m.attrs["unit"])
-                     and _share_word(k.attrs["measure"], m.attrs["measure"])), None)
-        if twin is None:
+        same = by_figure.setdefault((m.attrs["value"], m.attrs["unit"]), [])
+        if not any(_share_word(k.attrs["measure"], m.attrs["measure"]) for k in same):
             kept.append(m)
+            same.append(m)
     for m in kept:
         m.attrs.pop("measure", None)
     return kept
@@ -70,13 +72,13 @@ def _share_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
-def _not_indicator(text: str, m: re.Match, quoted: list[tuple[int, int]]) -> bool:
+def _not_indicator(text: str, m: re.Match, quoted: Spans) -> bool:
     at = m.start("num")
     before = text[max(0, at - 1):at]
     after = text[m.end():m.end() + 1]
     if before in ("第", "-", ".") or before.isascii() and before.isalpha():
         return True
-    if any(s <= at < e for s, e in quoted):
+    if quoted.covers(at):
         return True
     if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次") or after == "着"):
         return True

@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from loaders.text.entities import Mention
@@ -38,15 +39,24 @@ class Relation:
 
 
 class NameRelations:
-    """Mixed into RelationFinder: expects `mentions`, `text`, `city`, `abbr`, `issuer`, `_add`, `_sentence_of`."""
+    """Mixed into RelationFinder: expects `mentions`, `text`, `city`, `abbr`, `issuer`, `_add`, `_range`, `_sentence_of`."""
 
     def _fields_in(self, m: Mention) -> list[Mention]:
         """The fields a name contains (the longest ones: 新能源汽车, not also 新能源)."""
-        inner = [f for f in self.mentions if f.type == "Field" and f.nested and m.start <= f.start and f.end <= m.end]
+        inner = [f for f in self._range(m.start, m.end) if f.type == "Field" and f.nested and f.end <= m.end]
         return [f for f in inner if not any(g is not f and g.start <= f.start and f.end <= g.end for g in inner)]
 
     def _names(self) -> None:
         tops = [m for m in self.mentions if not m.nested and m.how != "metric"]
+        self._heads: dict[str, list[tuple[int, Mention]]] = {}  # an actor's surface -> (order, mention)
+        seen: dict[tuple, int] = {}  # one head per surface and reading (北京 a thousand times is one head)
+        for i, h in enumerate(self.mentions):
+            if h.how != "metric" and h.type in ACTORS and (h.surface or h.name):
+                same = (h.surface or h.name, h.key, h.kind, h.conf, h.how)
+                if same in seen:
+                    continue
+                seen[same] = i
+                self._heads.setdefault(h.surface or h.name, []).append((i, h))
         for m in tops:
             s = self._sentence_of(m)
             if s is None:
@@ -62,8 +72,15 @@ class NameRelations:
     def _name_head(self, m: Mention, s: Sentence) -> None:
         """What the name opens with: an institution, a zone, a pair of places."""
         names = [m.name, m.surface] + list(m.aliases)
-        heads = [h for h in self.mentions if h is not m and h.how != "metric" and h.type in ACTORS
-                 and any(n.startswith(h.surface or h.name) and len(n) > len(h.surface or h.name) for n in names if n)]
+        found: dict[int, Mention] = {}  # the actors whose surface opens one of the names (a prefix lookup)
+        here = bisect_left(self._starts, m.start)  # and, for rules tied to the place, those inside it
+        at_start = [(here + j, h) for j, h in enumerate(self._range(m.start, m.start + 1))]
+        for n in names:
+            for k in range(1, len(n or "")):
+                for i, h in [*self._heads.get(n[:k], ()), *((i, h) for i, h in at_start if (h.surface or h.name) == n[:k])]:
+                    if h is not m and h.how != "metric" and h.type in ACTORS:
+                        found[i] = h
+        heads = [found[i] for i in sorted(found)]
         heads.sort(key=lambda h: len(h.surface or h.name))  # the longest head decides who issues
         for h in heads:
             if m.type == "Institution" and h.type == "Institution" and h.kind == "government":
@@ -91,14 +108,19 @@ class NameRelations:
         places: list[Mention] = []
         dash = re.match(r"^(.{2,6})-(.{2,6}?)(?:创新|科技|合作|国际)", text)
         if dash:
-            places = [x for x in self.mentions if x.type == "Region" and m.start <= x.start < m.end]
+            places = [x for x in self._range(m.start, m.end) if x.type == "Region"]
         elif len(text) > 2 and text[0] in self.abbr and text[1] in self.abbr and ("合作" in text or "交流" in text):
             places = [self._region(self.abbr[text[0]], m), self._region(self.abbr[text[1]], m)]
         if len(places) == 2 and all(places):
             self._add(places[0], "PARTNERS_WITH", places[1], 0.6, "name:pair", s)
 
     def _region(self, name: str, near: Mention) -> Mention:
-        known = next((x for x in self.mentions if x.type == "Region" and x.name == name), None)
+        if not hasattr(self, "_regions_by_name"):
+            self._regions_by_name: dict[str, Mention] = {}
+            for x in self.mentions:
+                if x.type == "Region":
+                    self._regions_by_name.setdefault(x.name, x)
+        known = self._regions_by_name.get(name)
         if known:
             return known
         if self.city and self.city.name == name:

@@ -23,6 +23,7 @@ Only patterns the schema allows are kept (graph.schema.pattern_error).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from graph.schema import pattern_error
 from graph.text import normalize
@@ -42,7 +43,10 @@ class RelationFinder(NameRelations):
     def __init__(self, rules: Rules, text: str, sentences: list[Sentence], mentions: list[Mention],
                  publisher: Mention | None, city: Mention | None, abbr: dict[str, str]):
         self.rules, self.text, self.sentences = rules, text, sentences
-        self.mentions = mentions
+        self.mentions = mentions  # sorted by start: ranges of them are found by bisection
+        self._starts = [m.start for m in mentions]
+        self._sentence_starts = [x.start for x in sentences]
+        self._region_starts = {m.start for m in mentions if m.type == "Region" and not m.nested}
         self.publisher, self.city, self.abbr = publisher, city, abbr
         self.verbs = rules.relation_verbs()
         self.out: list[Relation] = []
@@ -68,12 +72,17 @@ class RelationFinder(NameRelations):
         score = round(conf * min(source.conf, target.conf, 1.0), 3)
         self.out.append(Relation(source, type_, target, score, sentence.start, sentence.end, rule))
 
+    def _range(self, start: int, end: int) -> list[Mention]:
+        """Every mention starting in [start, end), in order (bisection: no scan of the whole text)."""
+        return self.mentions[bisect_left(self._starts, start):bisect_left(self._starts, end)]
+
     def _in(self, start: int, end: int, top: bool = True) -> list[Mention]:
-        return [m for m in self.mentions if start <= m.start < end and (not top or not m.nested)
-                and m.how != "metric"]
+        return [m for m in self._range(start, end) if (not top or not m.nested) and m.how != "metric"]
 
     def _sentence_of(self, m: Mention) -> Sentence | None:
-        return next((s for s in self.sentences if s.start <= m.start < s.end), None)
+        i = bisect_right(self._sentence_starts, m.start) - 1
+        s = self.sentences[i] if i >= 0 else None
+        return s if s is not None and s.start <= m.start < s.end else None
 
     def _subjects(self) -> list[Mention]:
         return [self.publisher] if self.publisher else []
@@ -225,8 +234,7 @@ class RelationFinder(NameRelations):
 
     def _compound_head(self, m: Mention) -> bool:
         """新疆|和田地区: the first place of a compound place name is not an object of its own."""
-        return m.type == "Region" and any(n.type == "Region" and n.start == m.end and not n.nested
-                                          for n in self.mentions)
+        return m.type == "Region" and m.end in self._region_starts
 
     def _topic(self, s: Sentence) -> Mention | None:
         """聚焦中关村科学城, … : the zone a sentence is about (and that the subject supports)."""
@@ -286,7 +294,7 @@ class RelationFinder(NameRelations):
                     self._add(leader, "SUPPORTS", self.publisher, 0.7, "guidance")
 
     def _invest(self, s: Sentence) -> None:
-        subs = [m for m in self.mentions if m.how == "derived" and s.start <= m.start < s.end]
+        subs = [m for m in self._range(s.start, s.end) if m.how == "derived"]
         funds = [m for m in self._in(s.start, s.end) if m.type == "Fund" and m.how != "derived"]
         if subs and funds and "投资" in self.text[s.start:s.end]:
             for sub in subs:
@@ -296,13 +304,13 @@ class RelationFinder(NameRelations):
         """What each figure measures: the name opening its clause, else what the paragraph's last
         figure measured, else the city (全市/本市 in the sentence), else the publisher."""
         has_city = any(m.weak or (self.city and m.key == self.city.key) for m in self._in(s.start, s.end))
-        for metric in (m for m in self.mentions if m.how == "metric" and s.start <= m.start < s.end):
+        for metric in (m for m in self._range(s.start, s.end) if m.how == "metric"):
             cs, ce = next(c for c in clause_spans(self.text, s.start, s.end) if c[0] <= metric.start < c[1])
             lead = LEADING.match(self.text, cs)
             opening = next((m for m in self._in(lead.end() if lead else cs, metric.start)
                             if m.type not in ("Metric", "Field")), None)
             if opening is not None and opening.start == (lead.end() if lead else cs) \
-                    and not self.text[:metric.start].endswith("等"):
+                    and self.text[metric.start - 1:metric.start] != "等":
                 target = self.city if opening.weak else opening
             elif self._last_measured and self._last_measured[0] == s.paragraph:
                 target = self._last_measured[1]
