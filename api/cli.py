@@ -122,8 +122,9 @@ def load(paths: Annotated[list[Path], typer.Argument(help="YAML files/dirs, a CS
          as_json: JsonOpt = False):
     """Load more sources into the graph; with any rejection nothing is stored."""
     from loaders.sources import load_sources
+    from loaders.text import budget
 
-    with err.status("loading …"):
+    with err.status("loading …"), budget.limit(settings().extract_timeout):
         result = load_sources(queries().store, paths, allow_rejects=allow_rejects, year=year,
                               min_confidence=min_confidence)
     summary = result.summary()
@@ -147,10 +148,12 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
 
     from graph.errors import InvalidInput
     from loaders.report_loader import extract_report
+    from loaders.text import budget
 
     if not path.is_file():
         raise InvalidInput(f"no such file: {path}")
-    extraction = extract_report(path, None if cold else queries().store, year, min_confidence)
+    with budget.limit(settings().extract_timeout):
+        extraction = extract_report(path, None if cold else queries().store, year, min_confidence)
     if as_json:
         emit(extraction.to_json(), True)
         return

@@ -27,6 +27,8 @@ class Settings(BaseSettings):
     bundled_dir: Path | None = Field(None, description="the curated data set `innograph build` loads "
                                                        "(default: data/curated of the checkout)")
     query_timeout: float = Field(10.0, gt=0, description="seconds a query may run before it is stopped")
+    extract_timeout: float = Field(60.0, gt=0, description="seconds the reading of one report (.txt/.html) may "
+                                                           "take in `load`, `extract` and uploads")
     host: str = Field("127.0.0.1", description="address `innograph serve` binds to")
     port: int = Field(8000, ge=0, le=65535, description="port `innograph serve` listens on (0: any free port)")
     admin_token: str = Field("", description="enables POST /api/v1/sources when set (bearer token)")

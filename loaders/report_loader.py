@@ -20,6 +20,7 @@ from graph.model import Document, Edge, Evidence, Node, node_id
 from graph.store import GraphStore
 from loaders.resolve import NameResolver
 from loaders.result import LoadResult
+from loaders.text import budget
 from loaders.text.entities import Mention
 from loaders.text.extract import Analysis, analyse
 from loaders.text.reading import read_report
@@ -56,7 +57,14 @@ class Extraction:
 
 def extract_report(path: Path, store: GraphStore | None = None, year: int | None = None,
                    min_confidence: float = 0.0) -> Extraction:
+    """Within the time budget the caller set (loaders.text.budget.limit), if any."""
+    with budget.running():
+        return _extract(path, store, year, min_confidence)
+
+
+def _extract(path: Path, store: GraphStore | None, year: int | None, min_confidence: float) -> Extraction:
     report = read_report(Path(path))
+    budget.check()
     analysis = analyse(report, store)
     year = year or report.year
     document = Document(id=report.doc_id, title=report.title, publisher=analysis.context.publisher,
@@ -66,7 +74,9 @@ def extract_report(path: Path, store: GraphStore | None = None, year: int | None
     for m in analysis.mentions:
         if _is_entity(m):
             builder.node(m)
-    for r in analysis.relations:
+    for i, r in enumerate(analysis.relations):
+        if i % 256 == 0:
+            budget.check()
         builder.edge(r, analysis)
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in analysis.mentions:

@@ -34,6 +34,7 @@ from graph.ask import forget
 from graph.errors import InnographError, InvalidInput, LoadError
 from graph.store import GraphStore
 from loaders.result import LoadResult
+from loaders.text import budget
 from loaders.sources import REPORT_SUFFIXES, read_sources
 
 YAML_SUFFIXES = {".yaml", ".yml"}
@@ -71,17 +72,19 @@ async def upload_source(request: Request, store: StoreDep, run: RunDep, settings
                 while chunk := await upload.read(1 << 20):
                     out.write(chunk)
             limit = settings.max_upload_bytes * UNZIP_FACTOR
-            return await run_in_threadpool(_load, store, run, root, root / name, limit)
+            return await run_in_threadpool(_load, store, run, root, root / name, limit, settings.extract_timeout)
     finally:
         await form.close()
 
 
-def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: int) -> LoadSummary:
+def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: int,
+          extract_seconds: float | None = None) -> LoadSummary:
     try:
         paths = _unzip(file, root / "unzipped", unzip_limit) if file.suffix == ".zip" else [file]
         _confine_documents(root)
         with run.holder.uploading:
-            result = run.read(read_sources, paths, store)  # parse and extract beside the queries
+            with budget.limit(extract_seconds):  # a report past its time budget stops itself (422)
+                result = run.read(read_sources, paths, store)  # parse and extract beside the queries
             _check(result)
             run.write(store.write, result.kept)            # readers wait only for the write itself
             forget(store)  # the question parser's name list must see the new names

@@ -23,6 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
+from loaders.text import budget
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
 
@@ -192,6 +193,7 @@ class EntityFinder:
             at = text.find(suffix.end)
             while at != -1:
                 end = at + len(suffix.end)
+                budget.check()
                 if not covered.covers(at):
                     mention = self._name_ending(text, at, end, suffix)
                     if mention and (mention.start, end) not in out:

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from graph.store import GraphStore
-from loaders.text import lists, metrics
+from loaders.text import budget, lists, metrics
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -35,7 +35,9 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text
     sentences = split(text)
+    budget.check()
     mentions = find_mentions(finder, text, sentences)
+    budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
     city = _known(finder, gazetteer, context.city, "Region")
     relations = RelationFinder(rules, text, sentences, mentions, publisher, city,
@@ -47,9 +49,12 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     books, opaque = finder.books(text)
     candidates = [*finder.known(text), *books, *finder.quotes(text), *finder.suffixed(text, opaque),
                   *finder.latin(text), *_pairs(finder, text)]
+    budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
+    budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
+    budget.check()
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
     lists.unify_names(finder, mentions)

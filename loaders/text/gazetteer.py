@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from graph.model import Node
 from graph.store import GraphStore
 from graph.text import normalize
+from loaders.text import budget
 from loaders.text.rules import Rules
 
 GRAPH_CONF = 0.95
@@ -104,6 +105,8 @@ class Gazetteer:
         """Every occurrence of every known name in `text` (already normalised), nested ones included."""
         hits = []
         for i, ch in enumerate(text):
+            if i % 4096 == 0:
+                budget.check()
             for n in sorted(self._lengths.get(ch, ()), reverse=True):
                 if i + n > len(text):
                     continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from loaders.text import budget
 from loaders.text.entities import PUNCT, Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
 
@@ -35,6 +36,7 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
     out: list[Mention] = []
     quoted = Spans(quoted)
     for sentence in sentences:
+        budget.check()
         if sentence.heading:
             continue
         previous: Mention | None = None

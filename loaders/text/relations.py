@@ -27,6 +27,7 @@ from bisect import bisect_left, bisect_right
 
 from graph.schema import pattern_error
 from graph.text import normalize
+from loaders.text import budget
 from loaders.text.entities import Mention
 from loaders.text.metrics import LEADING
 from loaders.text.name_relations import ACTORS, NameRelations, Relation
@@ -57,6 +58,7 @@ class RelationFinder(NameRelations):
     def find(self) -> list[Relation]:
         self._names()
         for sentence in self.sentences:
+            budget.check()
             if not sentence.heading:
                 self._sentence = sentence
                 self._one_sentence(sentence)
