@@ -14,7 +14,9 @@ Modes:
   is the gold nodes *not* mentioned in that section, and only the predictions
   and gold located in that section are scored; counts are summed over sections;
 - fixtures: passages in tests/extract/fixtures (other cities, other years, one
-  in Traditional script), cold, against their *.expected.yaml.
+  in Traditional script), cold, against their *.expected.yaml;
+- corpus: the out-of-sample documents of data/eval/extract, dev and test half,
+  cold and warm (benchmarks/eval_corpus.py; its own block in docs/extraction.md).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
+from benchmarks import eval_corpus  # noqa: E402
 from graph.memory import MemoryStore  # noqa: E402
 from graph.model import Node  # noqa: E402
 from graph.store import Batch  # noqa: E402
@@ -47,6 +50,7 @@ REPORT = ROOT / "data" / "reports" / "bjstc-2018-self-assessment.txt"
 FIXTURES = ROOT / "tests" / "extract" / "fixtures"
 DOC = ROOT / "docs" / "extraction.md"
 MARK_BEGIN, MARK_END = "<!-- eval:begin -->", "<!-- eval:end -->"
+CORPUS_BEGIN, CORPUS_END = "<!-- corpus:begin -->", "<!-- corpus:end -->"
 QUOTES = re.compile(r"[“”\"《》\s]")
 
 
@@ -262,13 +266,13 @@ def report(min_confidence: float) -> tuple[str, dict]:
     return "\n".join(parts), summary
 
 
-def write_docs(text: str) -> None:
+def write_docs(text: str, begin: str = MARK_BEGIN, end: str = MARK_END) -> None:
     doc = DOC.read_text(encoding="utf-8")
-    if MARK_BEGIN not in doc:
-        raise SystemExit(f"{DOC} has no {MARK_BEGIN} … {MARK_END} block")
-    head, rest = doc.split(MARK_BEGIN, 1)
-    _, tail = rest.split(MARK_END, 1)
-    DOC.write_text(f"{head}{MARK_BEGIN}\n{text}\n{MARK_END}{tail}", encoding="utf-8")
+    if begin not in doc:
+        raise SystemExit(f"{DOC} has no {begin} … {end} block")
+    head, rest = doc.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    DOC.write_text(f"{head}{begin}\n{text}\n{end}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -278,9 +282,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     args = parser.parse_args(argv)
     text, summary = report(args.min_confidence)
-    print(json.dumps(summary, indent=2) if args.json else text)
+    corpus_text, summary["corpus"] = eval_corpus.report(args.min_confidence)
+    print(json.dumps(summary, indent=2) if args.json else
+          f"{text}\n\nOut-of-sample corpus (data/eval/extract):\n\n{corpus_text}")
     if args.write_docs:
         write_docs(text)
+        write_docs(corpus_text, CORPUS_BEGIN, CORPUS_END)
     return 0
 
 

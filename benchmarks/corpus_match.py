@@ -1,0 +1,192 @@
+"""Match an extractor's entities against the hand annotation of one corpus document.
+
+Kept apart from the runner (eval_corpus.py) so that the matching rules can be
+tested on a tiny synthetic case without running the extractor.
+
+The gold lists every entity of a document with its name *as written* (plus the
+other spellings written in the same text, and, for an abbreviated or relative
+name like 市科委, the `full` official name it stands for). A predicted node
+matches a gold entity when the types agree and one of the predicted node's
+strings — its name, an alias, or the text of one of its mentions — equals one
+of the gold entity's names after normalisation (NFKC, Traditional ->
+Simplified, casefold, quotes and 《》 dropped). Boundaries must be exact.
+
+Everything that does not match is classified, so that a rules engineer sees
+*why* it missed:
+- type error: the predicted node's own text is a gold name of another type;
+- near-miss: same type, and a predicted string contains a gold name or is
+  contained in one (a boundary error: 抓好中关村科学城 vs 中关村科学城);
+- resolution error: the text matches a gold entity that names its `full`
+  body, but the node was resolved to another body (warm mode: 市委 in a
+  Shanghai text resolved to the Beijing party committee);
+- other: junk.
+An indicator (Metric) matches by its figure: value and unit, one to one.
+Several predicted nodes matching one gold entity count once (a short and a
+long form are one node after loading).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from graph.text import normalize
+
+QUOTES = re.compile(r"[“”‘’\"'《》〈〉「」『』\s]")
+ERROR_KINDS = ("type", "near", "resolution", "other")
+
+
+def norm(name: str) -> str:
+    return QUOTES.sub("", normalize(str(name)))
+
+
+def norm_unit(unit: str) -> str:
+    return norm(unit).replace("％", "%")
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    name: str
+    type: str
+    aliases: tuple[str, ...] = ()
+    full: str = ""
+    value: float | None = None
+    unit: str = ""
+
+    @property
+    def names(self) -> set[str]:
+        return {norm(x) for x in (self.name, *self.aliases, self.full) if x}
+
+    @classmethod
+    def from_yaml(cls, item: dict) -> GoldEntity:
+        value = item.get("value")
+        return cls(name=str(item["name"]), type=item["type"], aliases=tuple(map(str, item.get("aliases", []))),
+                   full=str(item.get("full", "") or ""), value=None if value is None else float(value),
+                   unit=str(item.get("unit", "") or ""))
+
+
+@dataclass(frozen=True)
+class Predicted:
+    """One predicted node: its type, its name, its aliases, the texts of its mentions, its figure."""
+
+    id: str
+    type: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[str, ...] = ()
+    value: float | None = None
+    unit: str = ""
+
+    @property
+    def keys(self) -> set[str]:
+        return {norm(x) for x in (self.name, *self.aliases, *self.mentions) if x}
+
+
+@dataclass
+class Counts:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, other: Counts) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+
+    @property
+    def p(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+
+    @property
+    def f1(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+
+@dataclass
+class DocScore:
+    """Per-type counts for one document, every unmatched prediction with its error kind, every miss."""
+
+    by_type: dict[str, Counts] = field(default_factory=lambda: defaultdict(Counts))
+    errors: list[tuple[str, Predicted, str]] = field(default_factory=list)  # (kind, predicted, hint)
+    missed: list[GoldEntity] = field(default_factory=list)
+    predicted: int = 0
+
+    def total(self) -> Counts:
+        out = Counts()
+        for c in self.by_type.values():
+            out.add(c)
+        return out
+
+    def error_counts(self) -> dict[str, int]:
+        out = dict.fromkeys(ERROR_KINDS, 0)
+        for kind, _, _ in self.errors:
+            out[kind] += 1
+        return out
+
+    @property
+    def junk(self) -> float:
+        """Share of the predicted nodes that match no gold entity."""
+        return len(self.errors) / self.predicted if self.predicted else 0.0
+
+
+def score_document(gold: list[GoldEntity], predicted: Iterable[Predicted]) -> DocScore:
+    out = DocScore()
+    found: set[int] = set()
+    by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
+    figures: dict[tuple[float, str], list[int]] = defaultdict(list)
+    for i, g in enumerate(gold):
+        if g.type == "Metric" and g.value is not None:
+            figures[(round(g.value, 6), norm_unit(g.unit))].append(i)
+        for name in g.names:
+            by_name[(name, g.type)].append(i)
+    for p in predicted:
+        out.predicted += 1
+        hit, error = _match(gold, p, by_name, figures, found)
+        if hit is not None:
+            found.add(hit)
+        elif error is not None:
+            out.errors.append(error)
+            out.by_type[p.type].fp += 1
+    for i, g in enumerate(gold):
+        if i in found:
+            out.by_type[g.type].tp += 1
+        else:
+            out.by_type[g.type].fn += 1
+            out.missed.append(g)
+    return out
+
+
+def _match(gold, p: Predicted, by_name, figures, found) -> tuple[int | None, tuple | None]:
+    """(gold index, None) for a match, (None, None) for a duplicate of a match, (None, error) else."""
+    if p.type == "Metric" and p.value is not None:
+        free = [i for i in figures.get((round(float(p.value), 6), norm_unit(p.unit)), []) if i not in found]
+        if free:
+            return free[0], None
+        taken = figures.get((round(float(p.value), 6), norm_unit(p.unit)))
+        if taken:
+            return None, ("other", p, "a second indicator for one gold figure")
+    else:
+        hits = sorted({i for k in p.keys for i in by_name.get((k, p.type), [])})
+        if hits:
+            own = {norm(p.name)}
+            g = gold[hits[0]]
+            if g.full and not own & g.names and all(not (own & gold[i].names) for i in hits):
+                return None, ("resolution", p, f"{p.name} for {g.name} (= {g.full})")
+            fresh = [i for i in hits if i not in found]
+            return (fresh[0], None) if fresh else (None, None)
+    own_texts = {norm(x) for x in (p.name, *p.mentions) if x}
+    other = next((g for g in gold if g.type != p.type and own_texts & g.names), None)
+    if other is not None:
+        return None, ("type", p, f"{other.name} is {other.type}")
+    near = next((g for g in gold if g.type == p.type and _overlaps(p.keys, g.names)), None)
+    if near is not None:
+        return None, ("near", p, f"gold {near.name}")
+    return None, ("other", p, "")
+
+
+def _overlaps(keys: set[str], names: set[str]) -> bool:
+    return any(len(k) >= 2 and len(n) >= 2 and (k in n or n in k) for k in keys for n in names)
