@@ -17,6 +17,7 @@ from pathlib import Path
 
 from graph.errors import LoadError
 from graph.text import slugify
+from loaders.text import page
 from loaders.text.html import html_view
 from loaders.text.mapped import MappedText
 
@@ -26,7 +27,7 @@ DATE = re.compile(r"((?:19|20)\d\d)\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2}
 YEAR_IN_TITLE = re.compile(r"((?:19|20)\d\d)\s*年")
 SENTENCE_MARK = re.compile(r"[。，,；;！!？?]")
 HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d+[.．、](?!\d))")
-CHROME = re.compile(r"上一篇|下一篇|浏览[:：]?\s*\d|编辑[:：]|打印本页|关闭窗口|分享到|【字体|^\s*(?:关闭|首页|返回顶部)\s*$")
+CHROME = re.compile(r"跳至主要内容|跳转到主要内容|上一篇|下一篇|浏览[:：]?\s*\d|编辑[:：]|打印本页|关闭窗口|分享到|【字体|^\s*(?:关闭|首页|返回顶部)\s*$")
 BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 CONTENT_MIN = 30
@@ -153,6 +154,11 @@ def strip_chrome(view: MappedText, meta: dict[str, str]) -> MappedText:
     while first > 0 and HEADING.match(view.text[slice(*lines[first - 1])]):
         first -= 1
     _meta_from_lines(view, lines[:first], meta)
+    texts = [view.text[i:j] for i, j in lines]
+    byline = "" if meta.get("publisher") else page.byline_publisher(texts[max(0, first - page.LOOK):first + 3])
+    if byline:
+        meta["publisher"] = byline
+    first, last = page.extent(texts, [first, *prose[1:]], lambda line: bool(CHROME.search(line)))
     out = MappedText()
     for i, j in lines[first: last + 1]:
         line = view.text[i:j]

@@ -1,0 +1,72 @@
+"""The whole page, not only its prose: title, byline, date line, headings, table rows, lists.
+
+A scraped page is navigation, then the document (its title, a byline such as
+"来源:上海市闵行区科学技术委员会  发布时间:2024年2月6日", a document number, the
+addressees), then the prose, then more navigation. The prose lines (long, with
+sentence punctuation) are easy to find; the lines around them that belong to the
+document are not prose but name things too (the title names the issuer, a table
+header names a programme). `extent` widens the run of prose lines over such lines,
+stopping at the first line that looks like navigation (a menu word of at most five
+characters, a "|" separated bar, a known chrome phrase); blank and symbol-only
+lines are stepped over. `byline_publisher` reads the issuer from a byline, for a
+page without a `publisher:` header: the publisher gives the city (and district)
+that relative names (市委, 区政府, 全区 …) stand for.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+LOOK = 14  #: lines looked at above the first and below the last prose line
+NAV_MAX = 5  #: a line this short (a menu word: 首页, 当前位置:) ends the document
+NAV = re.compile(r"当前位置|您的位置|您现在的位置|网站地图|无障碍|^首页|登录|注册")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+BYLINE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位|发文单位|供稿单位)\s*[:：]\s*"
+                    r"([\u4e00-\u9fff()（）]{4,40}?)(?=\s|$|发布|时间|日期|作者|浏览|字号|[|｜])")
+BODY_SUFFIX = re.compile(r"(?:委员会|人民政府|政府|局|厅|办公室|办|委|院|部|中心)$")
+
+
+def extent(texts: list[str], prose: list[int], chrome: Callable[[str], bool]) -> tuple[int, int]:
+    """(first, last) line of the document: the prose run widened over the page lines around it."""
+    first, last = prose[0], prose[-1]
+    k = first - 1
+    while k >= max(0, prose[0] - LOOK):
+        kind = _kind(texts[k], chrome)
+        if kind == "stop":
+            break
+        if kind == "content":
+            first = k
+        k -= 1
+    k = last + 1
+    while k < min(len(texts), prose[-1] + 1 + LOOK):
+        kind = _kind(texts[k], chrome)
+        if kind == "stop":
+            break
+        if kind == "content":
+            last = k
+        k += 1
+    return first, last
+
+
+def _kind(line: str, chrome: Callable[[str], bool]) -> str:
+    """content, skip (blank, symbols, a chrome line between document lines) or stop (navigation)."""
+    text = line.strip()
+    if not CJK.search(text):
+        return "skip" if not re.search(r"[A-Za-z]{3}", text) else "stop"
+    if NAV.search(text) or "|" in text or "｜" in text:
+        return "stop"
+    if chrome(text) or len(text) <= NAV_MAX and text.endswith((":", "：")):  # 主席: opens a speech
+        return "skip"
+    return "stop" if len(text) <= NAV_MAX else "content"
+
+
+def byline_publisher(lines: list[str]) -> str:
+    """The issuing body named by a byline (来源:X, 发布机构:X), if it names one body."""
+    for line in lines:
+        found = BYLINE.search(line.strip())
+        if found:
+            name = found.group(1).strip()
+            if "、" not in name and BODY_SUFFIX.search(name):
+                return name
+    return ""
