@@ -54,10 +54,10 @@ def _kind(line: str, chrome: Callable[[str], bool]) -> str:
     text = line.strip()
     if not CJK.search(text):
         return "skip" if not re.search(r"[A-Za-z]{3}", text) else "stop"
-    if NAV.search(text) or "|" in text or "｜" in text:
-        return "stop"
     if chrome(text) or len(text) <= NAV_MAX and text.endswith((":", "：")):  # 主席: opens a speech
         return "skip"
+    if NAV.search(text) or "|" in text or "｜" in text:
+        return "stop"
     return "stop" if len(text) <= NAV_MAX else "content"
 
 
