@@ -153,7 +153,7 @@ class _Builder:
             found = self.store.get_nodes([m.node_id])
             if found:
                 return found[m.node_id]
-        if self.store is None:
+        if self.store is None or m.local:
             return None
         if m.type == "Metric":
             return self._same_figure(m)

@@ -59,6 +59,7 @@ class Mention:
     publisher: bool = False
     weak: bool = False
     parent: Mention | None = None  # derived mentions: the list item they come from
+    local: bool = False  # a relative name of no known city: never resolved to a graph node
 
     @property
     def key(self) -> tuple[str, str]:
@@ -78,7 +79,7 @@ class Mention:
 
 def from_entry(entry: Entry, start: int, end: int, surface: str) -> Mention:
     return Mention(start, end, entry.name, entry.type, entry.conf, entry.how, surface, entry.node_id,
-                   entry.name_en, entry.kind, publisher=entry.publisher, weak=entry.weak)
+                   entry.name_en, entry.kind, publisher=entry.publisher, weak=entry.weak, local=entry.local)
 
 
 class EntityFinder:

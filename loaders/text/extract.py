@@ -31,7 +31,7 @@ class Analysis:
 def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None = None) -> Analysis:
     rules = rules or load_rules()
     context = Context.of(report.meta.get("publisher", ""), report.title)
-    gazetteer = builtin(rules, context).add_store(store, report.doc_id)
+    gazetteer = builtin(rules, context).add_store(store, report.doc_id, context, rules)
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text
     sentences = split(text)

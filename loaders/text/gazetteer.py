@@ -18,16 +18,13 @@ from graph.model import Node
 from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import budget
+from loaders.text.context import Context, UNKNOWN_CONF, foreign_alias, relative_surfaces
 from loaders.text.rules import Rules
 
 GRAPH_CONF = 0.95
 LEXICON_CONF = 0.9
 ASCII = re.compile(r"[a-z0-9]")
 SKIP_TYPES = {"Metric", "Document"}
-CITY = re.compile(r"^(.{2,5}?[市省])")
-TITLE_PUBLISHER = re.compile(r"^(.{2,5}?[市省].{2,12}?(?:委员会|局|厅|办公室|人民政府))")
-
-
 @dataclass(frozen=True)
 class Entry:
     name: str
@@ -39,30 +36,7 @@ class Entry:
     kind: str | None = None
     publisher: bool = False
     weak: bool = False  # counts for relations (本市 -> the city), not as a mention of its own
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the report says about itself: who publishes it, in which city."""
-
-    publisher: str = ""
-    city: str = ""
-
-    @classmethod
-    def of(cls, publisher: str, title: str = "") -> Context:
-        if not publisher:
-            found = TITLE_PUBLISHER.match(title.split("关于")[0])
-            publisher = found.group(1) if found else ""
-        found = CITY.match(publisher)
-        return cls(publisher, found.group(1) if found else "")
-
-    def short(self, rules: Rules) -> str:
-        """北京市科学技术委员会 -> 市科委."""
-        rest = self.publisher[len(self.city):] if self.city else self.publisher
-        for full, abbr in rules.abbreviations.items():
-            if rest == full:
-                return ("市" if self.city.endswith("市") else "省") + abbr
-        return ""
+    local: bool = False  # a relative name with no city known (市委 as written): never a graph node
 
 
 class Gazetteer:
@@ -83,23 +57,32 @@ class Gazetteer:
     def get(self, surface: str) -> list[Entry]:
         return self._entries.get(normalize(surface), [])
 
-    def add_nodes(self, nodes: Iterable[Node]) -> Gazetteer:
+    def add_nodes(self, nodes: Iterable[Node], skip=None) -> Gazetteer:
+        """The nodes' names and aliases; `skip(name, type)` leaves some aliases out (never the name)."""
         for node in nodes:
             if node.type in SKIP_TYPES:
                 continue
             entry = Entry(node.name_zh, node.type, GRAPH_CONF, "graph", node.id, node.name_en,
                           node.attrs.get("kind"))
             for name in node.names:
-                self.add(name, entry)
+                if skip is None or name == node.name_zh or not skip(name, node.type):
+                    self.add(name, entry)
         return self
 
-    def add_store(self, store: GraphStore | None, doc_id: str = "") -> Gazetteer:
+    def add_store(self, store: GraphStore | None, doc_id: str = "", context: Context | None = None,
+                  rules: Rules | None = None) -> Gazetteer:
         """The graph's names, except those extracted from this very document before: re-reading a
-        report must find what it found the first time, not what its own first reading added."""
+        report must find what it found the first time, not what its own first reading added.
+        A report from another city (or from nowhere known) does not get the graph's relative and
+        generic aliases: 市委 in a Shanghai report is not the Beijing committee of the graph."""
         if store is None:
             return self
-        return self.add_nodes(n for n in store.iter_nodes()
-                              if not (n.attrs.get("extracted") and set(n.sources) <= {doc_id}))
+        skip = None
+        if context is not None and rules is not None and context.city != graph_city(store):
+            surfaces, generic = relative_surfaces(rules.relative), frozenset(rules.generic_aliases)
+            skip = lambda name, type_: foreign_alias(name, type_, surfaces, generic)  # noqa: E731
+        return self.add_nodes((n for n in store.iter_nodes()
+                               if not (n.attrs.get("extracted") and set(n.sources) <= {doc_id})), skip)
 
     def scan(self, text: str) -> list[tuple[int, int, list[Entry]]]:
         """Every occurrence of every known name in `text` (already normalised), nested ones included."""
@@ -144,25 +127,47 @@ def builtin(rules: Rules, context: Context) -> Gazetteer:
         gaz.add(name, Entry(name, "Field", 0.8, "lexicon"))
     if context.city:
         _add_relative(gaz, rules, context)
+    else:
+        _add_unplaced(gaz, rules)
     return gaz
 
 
 def _add_relative(gaz: Gazetteer, rules: Rules, context: Context) -> None:
-    short = context.short(rules)
-    values = {"city": context.city, "publisher": context.publisher, "publisher_short": short}
+    """Relative names expanded with the publisher, city and district; as written when no city is known."""
+    values = context.values(rules.abbreviations)
+    short = values["publisher_short"]
     for item in rules.relative:
+        if not context.city or item.get("level") == "district" and not context.district:
+            continue
         if "{publisher" in item["name"] and not context.publisher:
             continue
         name = item["name"].format(**values)
         entry = Entry(name, item["type"], LEXICON_CONF, "relative", kind=item.get("kind"),
                       publisher=bool(item.get("publisher")), weak=bool(item.get("weak")))
-        surfaces = list(item["surface"])
+        surfaces = [s.format(**values) for s in item["surface"]]
         if item.get("publisher") and short:
-            surfaces.append(short)
+            surfaces += [short, context.district + short[1:]] if context.district else [short]
         for surface in surfaces:
             gaz.add(surface, entry)
         if not item.get("weak"):
             gaz.add(name, entry)
+
+
+def _add_unplaced(gaz: Gazetteer, rules: Rules) -> None:
+    """No city known: relative names (not 本市/全市) are nodes named as written, never graph nodes."""
+    for item in rules.relative:
+        if item.get("weak") or item.get("publisher") or item.get("level") == "district":
+            continue
+        for surface in item["surface"]:
+            if "{" not in surface:
+                gaz.add(surface, Entry(surface, item["type"], UNKNOWN_CONF, "relative", kind=item.get("kind"),
+                                       local=True))
+
+
+def graph_city(store: GraphStore) -> str:
+    """The city of the graph's documents' publishers (the bundled graph: 北京市); "" if none or several."""
+    cities = {Context.of(d.publisher).city for d in store.documents() if d.publisher}
+    return cities.pop() if len(cities) == 1 else ""
 
 
 def region_abbreviations(rules: Rules) -> dict[str, str]:

@@ -305,7 +305,8 @@ class RelationFinder(NameRelations):
     def _metrics(self, s: Sentence) -> None:
         """What each figure measures: the name opening its clause, else what the paragraph's last
         figure measured, else the city (全市/本市 in the sentence), else the publisher."""
-        has_city = any(m.weak or (self.city and m.key == self.city.key) for m in self._in(s.start, s.end))
+        home = [m for m in self._in(s.start, s.end) if m.weak or (self.city and m.key == self.city.key)]
+        district = next((m for m in home if m.weak and m.type == "District"), None)  # 全区 in a district's report
         for metric in (m for m in self._range(s.start, s.end) if m.how == "metric"):
             cs, ce = next(c for c in clause_spans(self.text, s.start, s.end) if c[0] <= metric.start < c[1])
             lead = LEADING.match(self.text, cs)
@@ -313,11 +314,11 @@ class RelationFinder(NameRelations):
                             if m.type not in ("Metric", "Field")), None)
             if opening is not None and opening.start == (lead.end() if lead else cs) \
                     and self.text[metric.start - 1:metric.start] != "等":
-                target = self.city if opening.weak else opening
+                target = (opening if opening.type == "District" else self.city) if opening.weak else opening
             elif self._last_measured and self._last_measured[0] == s.paragraph:
                 target = self._last_measured[1]
             else:
-                target = self.city if has_city else self.publisher
+                target = district or (self.city if home else self.publisher)
             self._last_measured = (s.paragraph, target)
             self._add(metric, "MEASURES", target, 0.8, "metric")
 

@@ -50,6 +50,7 @@ class Rules:
     topic_verbs: tuple[str, ...] = ()
     not_after: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
+    generic_aliases: tuple[str, ...] = ()
 
     def relation_verbs(self) -> list[tuple[str, str]]:
         """(verb, kind) pairs, longest verb first."""
@@ -89,4 +90,5 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         topic_verbs=tuple(raw["topic_verbs"]),
         not_after=tuple(raw["not_after"]),
         not_before=tuple(raw["not_before"]),
+        generic_aliases=tuple(raw.get("generic_aliases", ())),
     )
