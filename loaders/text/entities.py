@@ -36,9 +36,10 @@ BOOK = re.compile(r"《([^《》\n]{2,80})》")
 QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
+YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
 PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
-            "abbr": 4, "list": 3, "derived": 3, "suffix": 2, "latin": 1, "metric": 0}
+            "abbr": 4, "pattern": 4, "list": 3, "derived": 3, "abbr-body": 2, "suffix": 2, "latin": 1, "metric": 0}
 
 
 @dataclass
@@ -145,19 +146,38 @@ class EntityFinder:
     # ---- patterns ---------------------------------------------------------
 
     def books(self, text: str) -> tuple[list[Mention], list[tuple[int, int]]]:
-        """Titles in 《》 and the spans they cover (opaque to the suffix patterns)."""
+        """Titles in 《》, and the spans opaque to the suffix patterns (journals' names only).
+
+        A title ending like a policy is a Policy (0.85); any other title is a Policy of low
+        confidence (0.5: a report, a project's title, a work summary); names inside a title are
+        still found (nested: 《关于港深推进落马洲河套地区共同发展的合作备忘录》 names a zone).
+        A bare year range closing a title is not part of its name (an alias keeps it).
+        """
         out, spans = [], []
         for m in BOOK.finditer(text):
-            spans.append(m.span())
             title = m.group(1).strip()
             bare = re.sub(r"\([^()]*\)$", "", title)  # …实施办法(试行), …行动计划(2018-2020年)
             after = next((w for w in self.rules.periodical_after if text.startswith(w, m.end())), None)
             if after:
+                spans.append(m.span())
                 out.append(Mention(m.start(), m.end() + len(after), m.group(0) + after, "Institution", 0.7,
                                    "book", m.group(0) + after, kind="enterprise", aliases=[title + after]))
-            elif bare.endswith(self.rules.policy_ends):
-                out.append(Mention(m.start(1), m.end(1), title, "Policy", 0.85, "book", title))
+                continue
+            name = YEAR_RANGE_END.sub("", title) if len(YEAR_RANGE_END.sub("", title)) >= 4 else title
+            type_, conf = self._title_type(text, m.start(), bare)
+            out.append(Mention(m.start(1), m.end(1), name, type_, conf, "book", title,
+                               aliases=[title] if name != title else []))
         return out, spans
+
+    def _title_type(self, text: str, at: int, bare: str) -> tuple[str, float]:
+        """Policy by its ending; a report, index or list is a Document; a project's title after 课题/项目."""
+        if bare.endswith(self.rules.policy_ends):
+            return "Policy", 0.85
+        if any(w in bare for w in self.rules.document_words):
+            return "Document", 0.5
+        if text[max(0, at - 4):at].endswith(("专项", "课题", "项目", "子课题")):
+            return "Project", 0.5
+        return "Policy", 0.5
 
     def quotes(self, text: str) -> list[Mention]:
         out = []
@@ -256,6 +276,11 @@ class EntityFinder:
             crossed_verb = crossed_verb or verb
             i = self._step_left(text, i)
         return (best[1], best[2]) if best else (None, False)
+
+    def ends_at_boundary(self, before: str) -> bool:
+        """Whether a name may start right after `before` (a verb, a function word or a hard boundary)."""
+        return self._hard_before(before) or self._verbs.ends(before) is not None \
+            or self._functions.ends(before) is not None
 
     def _splits_word(self, text: str, i: int) -> bool:
         """Whether position i falls inside a suffix word (开发|区, 研究|院)."""

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from graph.store import GraphStore
-from loaders.text import budget, lists, metrics
+from loaders.text import bodies, budget, lists, metrics
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -47,8 +47,10 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
 
 def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) -> list[Mention]:
     books, opaque = finder.books(text)
-    candidates = [*finder.known(text), *books, *finder.quotes(text), *finder.suffixed(text, opaque),
-                  *finder.latin(text), *_pairs(finder, text)]
+    suffixed = finder.suffixed(text, opaque)
+    candidates = [*finder.known(text), *books, *finder.quotes(text), *suffixed,
+                  *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
+                  *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed)]
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))

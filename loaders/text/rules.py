@@ -51,6 +51,9 @@ class Rules:
     not_after: tuple[str, ...] = ()
     not_before: tuple[str, ...] = ()
     generic_aliases: tuple[str, ...] = ()
+    document_words: tuple[str, ...] = ()
+    abbreviated_bodies: dict = field(default_factory=dict)
+    event_patterns: list[dict] = field(default_factory=list)
 
     def relation_verbs(self) -> list[tuple[str, str]]:
         """(verb, kind) pairs, longest verb first."""
@@ -91,4 +94,7 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         not_after=tuple(raw["not_after"]),
         not_before=tuple(raw["not_before"]),
         generic_aliases=tuple(raw.get("generic_aliases", ())),
+        document_words=tuple(books.get("document_words", ())),
+        abbreviated_bodies=dict(raw["abbreviated_bodies"]),
+        event_patterns=list(raw["event_patterns"]),
     )

@@ -1,0 +1,80 @@
+"""Patterns that are names without a name ending: abbreviated bodies, party congresses, quoted names.
+
+- Abbreviated commissions, bureaus and offices (rules.yaml `abbreviated_bodies`):
+  市经信局, 区科委, 市发改委, 国家发改委, 市工业和信息化局, 上海市科委 — a level word
+  (市, 区, 省, 县, 国家, 中央), one to eight characters, then 委/局/办, at a left
+  boundary (punctuation, a verb, a function word, the start of a line) or right after a
+  place that then opens the name. A stop-list keeps out what only looks like one
+  (委员, 委托, 局面, 办法, 办理 after the ending; 的/等/在 … inside). They are government
+  Institutions named as written and never resolved to a graph node by name: 市发改委 in a
+  Shanghai report is not Beijing's.
+- Events written as ordinals (`event_patterns`): 党的二十大, 十九届四中全会.
+- A quoted name run into the name it belongs to: “大零号湾”科技创新策源功能区 is one Zone,
+  not a quote and a generic 科技创新策源功能区.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.entities import PUNCT, EntityFinder, Mention
+
+CJK = "\u4e00-\u9fff"
+
+
+def abbreviated_bodies(finder: EntityFinder, text: str) -> list[Mention]:
+    spec = finder.rules.abbreviated_bodies
+    pattern = re.compile(rf"(?:{'|'.join(spec['levels'])})[{CJK}]{{1,8}}?(?:{'|'.join(spec['endings'])})"
+                         rf"(?!{'|'.join(spec['not_after'])})")
+    inside = tuple(spec["not_inside"])
+    out = []
+    for m in pattern.finditer(text):
+        start, name = m.start(), m.group()
+        middle = name[1:-1]
+        if any(w in middle for w in inside) or name in spec["stop"]:
+            continue
+        place = _place_before(finder, text, start)
+        if place:
+            start -= len(place)
+        elif not _boundary(finder, text, start):
+            continue
+        surface = text[start:m.end()]
+        out.append(Mention(start, m.end(), surface, "Institution", 0.6, "abbr-body", surface, kind="government",
+                           local=True))
+    return out
+
+
+def _place_before(finder: EntityFinder, text: str, at: int) -> str:
+    window = text[max(0, at - 6):at]
+    return next((window[-n:] for n in range(min(6, len(window)), 1, -1) if window[-n:] in finder.places), "")
+
+
+def _boundary(finder: EntityFinder, text: str, at: int) -> bool:
+    if at == 0 or text[at - 1] in PUNCT:
+        return True
+    before = text[max(0, at - 8):at]
+    return finder.ends_at_boundary(before)
+
+
+def event_patterns(finder: EntityFinder, text: str) -> list[Mention]:
+    out = []
+    for item in finder.rules.event_patterns:
+        for m in re.finditer(item["pattern"], text):
+            out.append(Mention(m.start(), m.end(), m.group(), item.get("type", "Event"), float(item["conf"]),
+                               "pattern", m.group()))
+    return out
+
+
+def quoted_names(finder: EntityFinder, text: str, suffixed: list[Mention]) -> list[Mention]:
+    """“X”+name: a suffixed name starting right after a closing quote takes the quote in."""
+    out = []
+    for m in suffixed:
+        if m.start >= 1 and text[m.start - 1] == "”":
+            opening = text.rfind("“", max(0, m.start - 42), m.start - 1)
+            if opening != -1 and "”" not in text[opening + 1:m.start - 1]:
+                inner = text[opening + 1:m.start - 1]
+                name = inner + m.name
+                out.append(Mention(opening + 1, m.end, name, m.type, round(min(m.conf + 0.05, 0.85), 2), "quote",
+                                   text[opening:m.end], kind=m.kind, aliases=[f"“{inner}”{m.name}"]))
+    return out
+
