@@ -87,6 +87,7 @@ def bundled_nodes() -> tuple:
 
 
 def predictions(doc: CorpusDoc, mode: str, min_confidence: float) -> list[Predicted]:
+    """The extracted nodes with a mention in the text (the header's publisher alone is context, not a mention)."""
     store = None
     if mode == "warm":
         nodes, edges = bundled_nodes()
@@ -98,7 +99,7 @@ def predictions(doc: CorpusDoc, mode: str, min_confidence: float) -> list[Predic
                       mentions=tuple(original[a:b] for a, b in x.spans.get(n.id, [])),
                       value=n.attrs.get("value") if n.type == "Metric" else None,
                       unit=str(n.attrs.get("unit", "")) if n.type == "Metric" else "")
-            for n in x.nodes if n.type != "Document"]
+            for n in x.nodes if n.type != "Document" and x.spans.get(n.id)]
 
 
 def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CORPUS):
@@ -148,7 +149,8 @@ def details(scores) -> str:
         lines.append(f"### {d.half}/{d.slug}")
         for kind, p, hint in s.errors:
             what = f"{p.value}{p.unit}" if p.type == "Metric" else p.name
-            lines.append(f"  FP {kind:10} {p.type:11} {what}  {('(' + hint + ')') if hint else ''}")
+            said = "/".join(dict.fromkeys(p.mentions))
+            lines.append(f"  FP {kind:10} {p.type:11} {what}  [{said}] {hint}".rstrip())
         for g in s.missed:
             lines.append(f"  FN {'':10} {g.type:11} {g.name}")
     return "\n".join(lines)
