@@ -27,6 +27,17 @@ def body(text_path: Path) -> str:
     return text_path.read_text(encoding="utf-8").partition("\n---\n")[2]
 
 
+def test_the_corpus_has_both_halves_balanced_by_kind_and_script():
+    docs = {half: load(half) for half in HALVES}
+    assert len(docs["dev"]) + len(docs["test"]) >= 12
+    assert abs(len(docs["dev"]) - len(docs["test"])) <= 1
+    for half, items in docs.items():
+        assert {d.meta["kind"] for d in items} == {"prose", "table", "list"}, half
+        assert {d.meta["script"] for d in items} == {"simplified", "traditional"}, half
+    slugs = [d.slug for items in docs.values() for d in items]
+    assert len(slugs) == len(set(slugs)), "a document is in both halves"
+
+
 @pytest.mark.parametrize("half,gold_path", DOCS, ids=[f"{h}/{p.name}" for h, p in DOCS])
 def test_a_corpus_document_is_well_formed(half, gold_path):
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
