@@ -103,6 +103,13 @@ def test_the_same_body_resolved_to_its_full_name_is_a_match():
     assert (s.total().tp, s.total().fp, s.errors) == (1, 0, [])
 
 
+def test_an_abbreviation_spelled_out_in_the_same_place_is_a_match_and_in_another_place_is_not():
+    gold = [GoldEntity("委党组", "Institution", full="深圳市科技创新委员会党组")]
+    assert score_document(gold, [Predicted("x", "Institution", "市科创委党组", mentions=("委党组",))]).total().tp == 1
+    wrong = score_document(gold, [Predicted("y", "Institution", "北京市委党组", mentions=("委党组",))])
+    assert [kind for kind, _, _ in wrong.errors] == ["resolution"]
+
+
 def test_the_runner_scores_a_real_extraction(tmp_path):
     (tmp_path / "dev").mkdir()
     (tmp_path / "dev" / "tiny.txt").write_text(
