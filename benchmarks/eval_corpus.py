@@ -39,6 +39,8 @@ from graph.store import Batch  # noqa: E402
 from loaders.report_loader import extract_report  # noqa: E402
 
 CORPUS = ROOT / "data" / "eval" / "extract"
+DOC = ROOT / "docs" / "extraction.md"
+BEGIN, END = "<!-- corpus:begin -->", "<!-- corpus:end -->"
 HALVES = ("dev", "test")
 MODES = ("cold", "warm")
 
@@ -143,6 +145,16 @@ def doc_table(scores) -> str:
     return "\n".join(rows)
 
 
+def documents_table(docs: list[CorpusDoc]) -> str:
+    rows = ["| half | document | title | issuer | year | kind | script | source |",
+            "|---|---|---|---|---:|---|---|---|"]
+    for d in docs:
+        rows.append(f"| {d.half} | {d.slug} | {d.meta.get('title', '')} | {d.meta.get('issuer', '')} "
+                    f"| {d.meta.get('year', '')} | {d.meta.get('kind', '')} | {d.meta.get('script', '')} "
+                    f"| <{d.meta.get('url', '')}> |")
+    return "\n".join(rows)
+
+
 def details(scores) -> str:
     lines = []
     for d, s in scores:
@@ -169,7 +181,18 @@ def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path =
         summary[f"{half}/{mode}"] = {"p": round(total.p, 3), "r": round(total.r, 3), "f1": round(total.f1, 3),
                                      "worst_junk": round(worst, 3),
                                      "errors": {k: sum(s.error_counts()[k] for _, s in scores) for k in ERROR_KINDS}}
+    docs = [d for half in halves for d in load(half, root)]
+    parts += [f"Documents ({len(docs)}; texts and gold in data/eval/extract):", "", documents_table(docs)]
     return "\n".join(parts).rstrip() + "\n", summary
+
+
+def write_docs(text: str) -> None:
+    """Replace the corpus block of docs/extraction.md (and nothing else in it)."""
+    doc = DOC.read_text(encoding="utf-8")
+    if BEGIN not in doc or END not in doc:
+        raise SystemExit(f"{DOC} has no {BEGIN} … {END} block")
+    head, rest = doc.split(BEGIN, 1)
+    DOC.write_text(f"{head}{BEGIN}\n{text}{END}{rest.split(END, 1)[1]}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -179,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=0.0)
     parser.add_argument("--details", action="store_true", help="list every unmatched prediction and every miss")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--write-docs", action="store_true", help=f"replace the corpus block in {DOC.name}")
     args = parser.parse_args(argv)
     halves = HALVES if args.half == "both" else (args.half,)
     modes = MODES if args.mode == "both" else (args.mode,)
@@ -188,6 +212,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     text, summary = report(args.min_confidence, halves, modes)
     print(json.dumps(summary, indent=2) if args.json else text)
+    if args.write_docs:
+        write_docs(text)
     return 0
 
 
