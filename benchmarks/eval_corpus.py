@@ -134,6 +134,19 @@ def type_table(scores) -> str:
     return "\n".join(rows)
 
 
+def kind_table(scores) -> str:
+    """P/R by kind of document (prose, table, list) and by script."""
+    rows = ["| documents | n | P | R | F1 | TP | FP | FN |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for key in ("kind", "script"):
+        for value in sorted({d.meta.get(key, "") for d, _ in scores}):
+            group = [s for d, s in scores if d.meta.get(key, "") == value]
+            c = Counts()
+            for s in group:
+                c.add(s.total())
+            rows.append(f"| {value} | {len(group)} | {c.p:.2f} | {c.r:.2f} | {c.f1:.2f} | {c.tp} | {c.fp} | {c.fn} |")
+    return "\n".join(rows)
+
+
 def doc_table(scores) -> str:
     rows = ["| document | kind | script | gold | predicted | P | R | junk | type err | near-miss | resolution |",
             "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -177,7 +190,8 @@ def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path =
             total.add(c)
         worst = max((s.junk for _, s in scores), default=0.0)
         parts += [f"**{half} half, {mode}** ({len(scores)} documents, {sum(len(d.gold) for d, _ in scores)} "
-                  f"gold entities; worst junk {worst:.0%})", "", type_table(scores), "", doc_table(scores), ""]
+                  f"gold entities; worst junk {worst:.0%})", "", type_table(scores), "", kind_table(scores), "",
+                  doc_table(scores), ""]
         summary[f"{half}/{mode}"] = {"p": round(total.p, 3), "r": round(total.r, 3), "f1": round(total.f1, 3),
                                      "worst_junk": round(worst, 3),
                                      "errors": {k: sum(s.error_counts()[k] for _, s in scores) for k in ERROR_KINDS}}
