@@ -54,7 +54,7 @@ def test_a_corpus_document_is_well_formed(half, gold_path):
         assert e["type"] in NODE_TYPES and e["type"] != "Document", e
         for name in [e["name"], *e.get("aliases", [])]:
             assert str(name) in text, f"{text_path.name}: {name!r} is not in the text"
-        key = (e["name"], e["type"], e.get("value"))
+        key = (e["name"], e["type"], e.get("value"), e.get("measure"))
         assert key not in seen, f"{text_path.name}: {e['name']} twice"
         seen.add(key)
         if e["type"] == "Metric":
