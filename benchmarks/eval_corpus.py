@@ -32,8 +32,9 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from benchmarks.corpus_match import (ERROR_KINDS, Counts, DocScore, GoldEntity, Predicted,  # noqa: E402
-                                     score_document)
+from benchmarks.corpus_match import ERROR_KINDS, Counts, GoldEntity, Predicted, score_document  # noqa: E402
+from benchmarks.corpus_tables import (by_type, details, doc_table, documents_table,  # noqa: E402
+                                      kind_table, type_table)
 from graph.memory import MemoryStore  # noqa: E402
 from graph.store import Batch  # noqa: E402
 from loaders.report_loader import extract_report  # noqa: E402
@@ -114,71 +115,21 @@ def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CO
     return out
 
 
-def by_type(scores: list[tuple[CorpusDoc, DocScore]]) -> dict[str, Counts]:
-    out: dict[str, Counts] = {}
-    for _, s in scores:
-        for t, c in s.by_type.items():
-            out.setdefault(t, Counts()).add(c)
-    return out
-
-
-def type_table(scores) -> str:
-    rows = ["| type | P | R | F1 | TP | FP | FN |", "|---|---:|---:|---:|---:|---:|---:|"]
-    counts, total = by_type(scores), Counts()
-    for t in sorted(counts):
-        c = counts[t]
-        total.add(c)
-        rows.append(f"| {t} | {c.p:.2f} | {c.r:.2f} | {c.f1:.2f} | {c.tp} | {c.fp} | {c.fn} |")
-    rows.append(f"| **all** | **{total.p:.2f}** | **{total.r:.2f}** | **{total.f1:.2f}** "
-                f"| {total.tp} | {total.fp} | {total.fn} |")
+def sweep(halves, root: Path, thresholds=(0.3, 0.5, 0.6)) -> str:
+    """Cold P/R of each half when mentions below a confidence are dropped (`--min-confidence`)."""
+    rows = ["Cold, by minimum confidence:", "", "| min confidence | " + " | ".join(
+        f"{h} P | {h} R | {h} worst junk" for h in halves) + " |", "|---:|" + "---:|" * 3 * len(halves)]
+    for threshold in thresholds:
+        cells = []
+        for half in halves:
+            scores = run((half,), ("cold",), threshold, root)[(half, "cold")]
+            total = Counts()
+            for _, s in scores:
+                total.add(s.total())
+            worst = max((s.junk for _, s in scores), default=0.0)
+            cells.append(f"{total.p:.2f} | {total.r:.2f} | {worst:.0%}")
+        rows.append(f"| {threshold} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
-
-
-def kind_table(scores) -> str:
-    """P/R by kind of document (prose, table, list) and by script."""
-    rows = ["| documents | n | P | R | F1 | TP | FP | FN |", "|---|---:|---:|---:|---:|---:|---:|---:|"]
-    for key in ("kind", "script"):
-        for value in sorted({d.meta.get(key, "") for d, _ in scores}):
-            group = [s for d, s in scores if d.meta.get(key, "") == value]
-            c = Counts()
-            for s in group:
-                c.add(s.total())
-            rows.append(f"| {value} | {len(group)} | {c.p:.2f} | {c.r:.2f} | {c.f1:.2f} | {c.tp} | {c.fp} | {c.fn} |")
-    return "\n".join(rows)
-
-
-def doc_table(scores) -> str:
-    rows = ["| document | kind | script | gold | predicted | P | R | junk | type err | near-miss | resolution |",
-            "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for d, s in scores:
-        c, e = s.total(), s.error_counts()
-        rows.append(f"| {d.slug} | {d.meta.get('kind', '')} | {d.meta.get('script', '')} | {len(d.gold)} "
-                    f"| {s.predicted} | {c.p:.2f} | {c.r:.2f} | {s.junk:.0%} | {e['type']} | {e['near']} "
-                    f"| {e['resolution']} |")
-    return "\n".join(rows)
-
-
-def documents_table(docs: list[CorpusDoc]) -> str:
-    rows = ["| half | document | title | issuer | year | kind | script | source |",
-            "|---|---|---|---|---:|---|---|---|"]
-    for d in docs:
-        rows.append(f"| {d.half} | {d.slug} | {d.meta.get('title', '')} | {d.meta.get('issuer', '')} "
-                    f"| {d.meta.get('year', '')} | {d.meta.get('kind', '')} | {d.meta.get('script', '')} "
-                    f"| <{d.meta.get('url', '')}> |")
-    return "\n".join(rows)
-
-
-def details(scores) -> str:
-    lines = []
-    for d, s in scores:
-        lines.append(f"### {d.half}/{d.slug}")
-        for kind, p, hint in s.errors:
-            what = f"{p.value}{p.unit}" if p.type == "Metric" else p.name
-            said = "/".join(dict.fromkeys(p.mentions))
-            lines.append(f"  FP {kind:10} {p.type:11} {what}  [{said}] {hint}".rstrip())
-        for g in s.missed:
-            lines.append(f"  FN {'':10} {g.type:11} {g.name}")
-    return "\n".join(lines)
 
 
 def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path = CORPUS) -> tuple[str, dict]:
@@ -195,6 +146,8 @@ def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path =
         summary[f"{half}/{mode}"] = {"p": round(total.p, 3), "r": round(total.r, 3), "f1": round(total.f1, 3),
                                      "worst_junk": round(worst, 3),
                                      "errors": {k: sum(s.error_counts()[k] for _, s in scores) for k in ERROR_KINDS}}
+    if min_confidence == 0.0 and "cold" in modes:
+        parts += [sweep(halves, root), ""]
     docs = [d for half in halves for d in load(half, root)]
     parts += [f"Documents ({len(docs)}; texts and gold in data/eval/extract):", "", documents_table(docs)]
     return "\n".join(parts).rstrip() + "\n", summary
