@@ -26,7 +26,7 @@ from loaders.text.extract import Analysis, analyse
 from loaders.text.reading import read_report
 from loaders.text.relations import Relation
 
-METRIC_ATTRS = ("value", "unit", "qualifier", "growth_pct", "share_pct")
+METRIC_ATTRS = ("value", "unit", "qualifier", "growth_pct", "growth_pts", "share_pct")
 
 
 @dataclass

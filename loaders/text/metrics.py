@@ -11,22 +11,13 @@ from __future__ import annotations
 
 import re
 
-from loaders.text import budget
+from loaders.text import budget, indicators
 from loaders.text.entities import PUNCT, Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
+from loaders.text.units import FIGURE, number, qualifier, unit_of
 
-UNITS = ["万亿元", "亿元", "万元", "元", "万平方米", "平方米", "万人次", "人次", "万家", "家", "项", "件",
-         "条", "名", "个", "支", "期", "次", "部", "位", "倍", "方面", "%"]
-CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
-FIGURE = re.compile(
-    r"(?P<pre>近|超过|约|逾|将达|累计将达)?"
-    r"(?P<num>\d+(?:\.\d+)?|[两二三四五六七八九十]{1,2})"
-    r"(?P<post>余|多)?"
-    r"(?P<unit>" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")")
-LEADING = re.compile(r"^(?:其中|前三季度|本年度|今年以来|截至目前|全年|\d{4}年度?|\d+-\d+月|[,，;；:：\s])+")
-TRAILING = re.compile(r"(?:合计达到|累计将达|累计达|达到|实现|超过|将达|共计|总计|累计|达|为|近|约|逾|了)+$")
-GROWTH = re.compile(r"同比(?:增长|下降)|增长|增幅")
-SHARE = re.compile(r"^占")
+LEADING = re.compile(r"^(?:其中|前三季度|本年度|今年以来|截至目前|全年|\d{4}年度?|\d+-\d+月|[,，;；:：、\s])+")
+TRAILING = re.compile(r"(?:合计达到|累计将达|累计达|达到|实现|超过|将达|共计|总计|累计|共有|大约|将近|达|为|近|约|逾|超|共|了)+$")
 WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 COUNT_ENDS = ("数", "量", "额", "率", "面积", "值", "收入", "规模", "强度", "增长")
 
@@ -41,17 +32,18 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
             continue
         previous: Mention | None = None
         for start, end in clause_spans(text, sentence.start, sentence.end):
+            clause_start = start
             for m in FIGURE.finditer(text, start, end):
-                if _not_indicator(text, m, quoted):
+                unit = unit_of(m)
+                value = number(m.group("num")) if unit else None
+                if value is None or indicators.not_indicator(text, m, unit, value, clause_start, quoted):
                     continue
-                value, unit = _number(m.group("num")), m.group("unit")
-                prefix = text[start:m.start()]
-                if previous and unit == "%" and (GROWTH.search(prefix) and len(prefix) <= 6 or SHARE.search(prefix)):
-                    previous.attrs.setdefault("share_pct" if SHARE.search(prefix) else "growth_pct", value)
-                    continue
-                mention = _metric(text, m, start, end, value, unit, previous)
-                out.append(mention)
-                previous = mention
+                attribute = indicators.attribute_of(previous, text[start:m.start()], unit)
+                if attribute:
+                    previous.attrs.setdefault(attribute[0], attribute[1] * value)
+                else:
+                    previous = _metric(text, m, start, end, value, unit, previous)
+                    out.append(previous)
                 start = m.end()  # 43期69人次: the next figure's measure starts here
     return _same_figures(out)
 
@@ -74,19 +66,6 @@ def _share_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
-def _not_indicator(text: str, m: re.Match, quoted: Spans) -> bool:
-    at = m.start("num")
-    before = text[max(0, at - 1):at]
-    after = text[m.end():m.end() + 1]
-    if before in ("第", "-", ".") or before.isascii() and before.isalpha():
-        return True
-    if quoted.covers(at):
-        return True
-    if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次") or after == "着"):
-        return True
-    return m.group("unit") == "项" and after in ("规", "原")
-
-
 def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, previous: Mention | None) -> Mention:
     measure = _after_punct(TRAILING.sub("", LEADING.sub("", text[start:m.start()])))
     tail = text[m.end():end]
@@ -97,11 +76,10 @@ def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, prev
         phrase = _after_punct(tail[: cut.start()] if cut and cut.start() > 0 else tail)[:14]
         measure = (measure + phrase).strip() or m.group()
     measure = measure[-20:]
-    name = measure if measure.endswith(COUNT_ENDS) or unit in ("%", "倍") else measure + "数"
+    name = measure if measure.endswith(COUNT_ENDS) or unit in indicators.RATES + ("倍",) else measure + "数"
     attrs = {"value": value, "unit": unit, "measure": measure}
-    qualifier = m.group("pre") or m.group("post")
-    if qualifier:
-        attrs["qualifier"] = qualifier
+    if qualifier(m):
+        attrs["qualifier"] = qualifier(m)
     if measure.endswith(("增长", "增幅", "增速")) and unit == "%":
         attrs["growth_pct"] = value
     return Mention(m.start(), m.end(), name, "Metric", 0.6, "metric", m.group(), attrs=attrs)
@@ -111,13 +89,3 @@ def _after_punct(text: str) -> str:
     """The part of a measure after its last punctuation (…分工等决策督查任务 -> 决策督查任务 if 、 intervenes)."""
     cut = max((i for i, ch in enumerate(text) if ch in PUNCT), default=-1)
     return text[cut + 1:].strip()
-
-
-def _number(text: str) -> float | int:
-    if text[0].isdigit():
-        return float(text) if "." in text else int(text)
-    if len(text) == 2 and text[0] == "十":
-        return 10 + CN_DIGITS[text[1]]
-    if len(text) == 2 and text[1] == "十":
-        return CN_DIGITS[text[0]] * 10
-    return CN_DIGITS[text[0]]

@@ -1,0 +1,94 @@
+"""Which figures are indicators, and which only describe the indicator before them.
+
+A report states "全社会研发投入达2236.6亿元、增长18.9%" (one indicator with its growth)
+and "年均增长16.3%,占全国总量的比重年均超37.2%" (two indicators: a share of a rate is no
+attribute of the rate). It also writes numbers that state no quantity: ordinals and
+sessions (第二十六届, 六届十三次全会), counts that only sum up the names listed before
+them ("从A、B、C、D4方面", "…等五个方面"), slogans (四个意识), articles (一项, 一批), phases
+(二期), durations (18个月). The rules here follow data/eval/extract/README.md.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loaders.text.entities import Spans
+
+RATES = ("%", "‰", "个百分点", "百分点")
+GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年)?(增长|增幅|增速|上升|提高|提升|下降|减少|降低|回落)了?")
+DECLINE = ("下降", "减少", "降低", "回落")
+#: A level, not a change: 由67.5%增长到80.2%, 提升至6.46%.
+TO_LEVEL = re.compile(r"(增长|上升|提高|提升|下降|减少|降低|回落)(到|至|为)")
+#: Words that name a quantity of its own: after them a rate is a new indicator (其中技术交易额增长20%).
+MEASURE_NOUN = re.compile(r"额|量|数|率|收入|规模|投入|支出|产值|增加值|比重|强度|面积|总值|营收|利润")
+FILLER = re.compile(r"同比|比上年|较上年|比去年|较去年|同期|年均|分别|\d{4}年|[,，、;；\s]|了|达到|达|为|约|近|超过|超")
+SHARE = re.compile(r"^(?:其中)?(?:占|比重|占比)")
+CN_NUM = "零〇○一二两三四五六七八九十百千"
+#: After a Chinese count: slogans and set phrases (四个意识, 两个维护, 六个着力), not quantities.
+SLOGANS = ("意识", "自信", "维护", "确立", "坚持", "着力", "全面", "务必", "必须", "服务", "一批", "突破", "翻番",
+           "中心", "落实", "优先", "统筹", "结合", "聚焦")
+SESSION_AFTER = ("全会", "全体会议", "党代会", "代表大会", "常委会")
+SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
+
+
+def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, quoted: Spans) -> bool:
+    """Whether the figure `m` (a number with a unit) states no quantity (see the module doc)."""
+    at, end = m.start("num"), m.end()
+    before, after = text[max(0, at - 1):at], text[end:end + 2]
+    if before in ("第", "-", ".", "届", "/") or before.isascii() and before.isalpha() or quoted.covers(at):
+        return True
+    base = m.group("base") or ""
+    if base in ("次", "场", "场次") and after.startswith(SESSION_AFTER):  # 十四次全会
+        return True
+    if not m.group("num")[0].isdigit() and _not_a_chinese_count(m, base, after):
+        return True
+    if base == "个" and after[:1] in "月年天周日小工":  # 18个月, 3个工作日: durations
+        return True
+    return _sums_up_a_list(text, clause_start, m.start(), base, value)
+
+
+def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:
+    """二期, 一项, 四个意识, 两个千亿元: a Chinese numeral that is an article, a phase or a slogan."""
+    from loaders.text.units import CN_UNITS
+
+    num = m.group("num")
+    if num in ("一", "二") or base and base not in CN_UNITS:
+        return True
+    if base == "个" and (after[:1] in CN_NUM or after[:1].isdigit() or after.startswith(SLOGANS) or after[:1] == "着"):
+        return True
+    return after[:1] in ("“", '"')
+
+
+def _sums_up_a_list(text: str, clause_start: int, at: int, base: str, value) -> bool:
+    """"从A、B、C、D4方面", "A、B和C等三个领域": the count of the items just listed, no indicator."""
+    if base not in SUMMING_UNITS or not isinstance(value, int) or value > 12:
+        return False
+    listed = text[clause_start:at]
+    listed = listed[:-2] if listed.endswith("等等") else listed[:-1] if listed.endswith("等") else listed
+    if "、" not in listed:
+        return False
+    items = listed.split("、")
+    count = len(items) + (1 if re.search(r"[和及与]", items[-1]) else 0)
+    return len(items[-1]) <= 20 and len(items) <= value <= count
+
+
+def attribute_of(previous, prefix: str, unit: str) -> tuple[str, int] | None:
+    """(attribute, sign) when a rate describes the indicator before it in its sentence, else None.
+
+    "…2236.6亿元、增长18.9%" -> growth_pct; "…2085.78亿元、占比93.3%" -> share_pct (a share of an
+    amount only); "…80.2%,增长12.7个百分点" -> growth_pts. A rate after a word naming a
+    quantity of its own (其中技术交易额增长20%) or reaching a level (增长到80.2%) is an indicator.
+    """
+    if previous is None or unit not in RATES:
+        return None
+    prefix = prefix.lstrip(",，、;；:： ")
+    if SHARE.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":
+        return "share_pct", 1
+    growth = GROWTH.search(prefix)
+    if not growth or TO_LEVEL.search(prefix):
+        return None
+    residue = FILLER.sub("", GROWTH.sub("", prefix))
+    if MEASURE_NOUN.search(residue):
+        return None
+    sign = -1 if growth.group(2) in DECLINE else 1
+    return ("growth_pts" if "百分点" in unit else "growth_pct", sign)

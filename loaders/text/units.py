@@ -1,0 +1,92 @@
+"""Figures as reports write them: a number, a multiplier, a unit, approximation words.
+
+Kept apart from metrics.py (which decides what a figure measures and whether it is
+an indicator at all) because the reading of "两千万元", "三百余项", "1,600家",
+"12.5亿", "87公頃" is pure lexicon: numbers in Arabic or Chinese numerals (with
+thousands separators), an optional multiplier (万, 亿, 万亿, 千万, 百万) that stays part of
+the unit as written (value 2000, unit 万元), and a base unit or measure word. The
+view is Simplified (OpenCC t2s), so Traditional units (公頃, 億元) arrive simplified.
+
+A few measure words are also the first character of common words (人才, 场景, 门户,
+支持, 部门); FALSE_AFTER lists, per unit, the next characters that make it a word
+instead of a unit.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Base units and measure words, longest first in the pattern.
+BASE_UNITS = [
+    "元", "美元", "港元", "港币", "澳门元", "欧元", "平方米", "平方公里", "公顷", "亩", "吨", "千瓦", "公里",
+    "人次", "人", "名", "位", "家", "户", "所", "个百分点", "百分点", "个", "项", "件", "条", "篇", "部",
+    "种", "套", "台", "门", "场次", "场", "次", "期", "批", "支", "倍", "方面", "%", "‰",
+]
+MULTIPLIERS = ["万亿", "千万", "百万", "亿", "万"]
+#: Units a Chinese numeral may carry (二期 is a phase, 一批/一项 an article, 三部曲 a word).
+CN_UNITS = {"人次", "人", "名", "位", "家", "户", "所", "个", "项", "件", "条", "篇", "门", "场次", "场",
+            "次", "倍", "个百分点", "百分点", "元", "美元", "港元", "亩", "公顷", "平方米", "平方公里", "台", "套"}
+#: Next characters that turn a unit into the start of a word: 5人才, 3场景, 2门户, 5支持, 3部门.
+FALSE_AFTER = {
+    "人": "才工民员口类大力们文居", "场": "景馆所地域", "门": "户槛类", "支": "持撑付出", "部": "门署分属长",
+    "所": "有属以在得长", "台": "湾阶", "种": "植子类", "期": "间刊望待", "条": "例件款目", "项": "目规原",
+    "件": "事", "户": "籍外", "篇": "章", "批": "准复示", "次": "数序要", "位": "于置列数",
+    "个": "人体性", "家": "庭属长乡",
+}
+
+_CN = "零〇○一二两三四五六七八九十百千"
+_ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
+FIGURE = re.compile(
+    r"(?P<pre>累计将达|不少于|超过|将近|大约|将达|近|约|逾|超)?"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十][" + _CN + r"]{0,6})"
+    r"(?P<post>余|多)?"
+    r"(?P<mult>" + _ALT(MULTIPLIERS) + r")?"
+    r"(?P<post2>余|多)?"
+    r"(?P<base>" + _ALT(BASE_UNITS) + r")?"
+    r"(?P<after>以上|左右|上下|之多)?")
+CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+             "八": 8, "九": 9}
+CN_POWERS = {"十": 10, "百": 100, "千": 1000}
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def unit_of(m: re.Match) -> str | None:
+    """The unit as written (multiplier included), or None when the match is no figure.
+
+    A bare multiplier (12.5亿, 3万) is a unit only before punctuation or the end of the
+    text (3万科技人员 is not read); a measure word followed by FALSE_AFTER is a word.
+    """
+    mult, base = m.group("mult") or "", m.group("base") or ""
+    if not base:
+        if not mult or m.group("post2"):
+            return None
+        after = m.string[m.end():m.end() + 1]
+        return mult if m.group("after") or not CJK.match(after) else None
+    nxt = m.string[m.end("base"):m.end("base") + 1] if not m.group("after") else ""
+    if nxt and nxt in FALSE_AFTER.get(base, ""):
+        return None
+    return mult + base
+
+
+def number(text: str) -> float | int | None:
+    """The value of an Arabic or Chinese numeral: 1,600 -> 1600, 三百 -> 300, 二十三 -> 23, 两千 -> 2000."""
+    if text[0].isdigit():
+        text = text.replace(",", "")
+        return float(text) if "." in text else int(text)
+    total, digit = 0, None
+    for ch in text:
+        if ch in CN_DIGITS:
+            if digit is not None:  # 一二 is no number (a list of digits is a year: 二○一七)
+                return None
+            digit = CN_DIGITS[ch]
+        elif ch in CN_POWERS:
+            total += (1 if digit is None else digit) * CN_POWERS[ch]
+            digit = None
+        else:
+            return None
+    return total + (digit or 0)
+
+
+def qualifier(m: re.Match) -> str | None:
+    """近/超过/约 before the number, 余/多/以上/左右 after it: how exact the figure is."""
+    return m.group("pre") or m.group("post") or m.group("post2") or m.group("after") or None
