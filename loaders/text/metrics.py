@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import re
 
-from loaders.text import budget, indicators
-from loaders.text.entities import PUNCT, Mention, Spans
+from loaders.text import budget, indicators, measures
+from loaders.text.entities import Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
 from loaders.text.units import FIGURE, number, qualifier, unit_of
 
+#: A clause's lead-in before what it is about (relations.py skips it to find the measured name).
 LEADING = re.compile(r"^(?:其中|前三季度|本年度|今年以来|截至目前|全年|\d{4}年度?|\d+-\d+月|[,，;；:：、\s])+")
-TRAILING = re.compile(r"(?:合计达到|累计将达|累计达|达到|实现|超过|将达|共计|总计|累计|共有|大约|将近|达|为|近|约|逾|超|共|了)+$")
 WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 COUNT_ENDS = ("数", "量", "额", "率", "面积", "值", "收入", "规模", "强度", "增长")
 
@@ -31,7 +31,7 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
         if sentence.heading:
             continue
         previous: Mention | None = None
-        for start, end in clause_spans(text, sentence.start, sentence.end):
+        for start, end in _clauses(text, sentence):
             clause_start = start
             for m in FIGURE.finditer(text, start, end):
                 unit = unit_of(m)
@@ -46,6 +46,23 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                     out.append(previous)
                 start = m.end()  # 43期69人次: the next figure's measure starts here
     return _same_figures(out)
+
+
+def _clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
+    """The sentence's clauses, a thousands separator (1,600家) not ending one."""
+    out: list[tuple[int, int]] = []
+    for start, end in clause_spans(text, sentence.start, sentence.end):
+        if out and out[-1][1] + 1 == start and text[start - 1] == "," and _thousands(text, start - 1):
+            start = out.pop()[0]
+        out.append((start, end))
+    return out
+
+
+def _thousands(text: str, comma: int) -> bool:
+    """Whether the comma at `comma` separates thousands: 1-3 digits before it, exactly 3 after."""
+    left = len(text[max(0, comma - 4):comma]) - len(text[max(0, comma - 4):comma].rstrip("0123456789"))
+    right = text[comma + 1:comma + 5]
+    return 1 <= left <= 3 and right[:3].isdigit() and not right[3:4].isdigit()
 
 
 def _same_figures(mentions: list[Mention]) -> list[Mention]:
@@ -67,25 +84,21 @@ def _share_word(a: str, b: str) -> bool:
 
 
 def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, previous: Mention | None) -> Mention:
-    measure = _after_punct(TRAILING.sub("", LEADING.sub("", text[start:m.start()])))
-    tail = text[m.end():end]
-    if len(measure) < 2 and previous is not None and not WORD.search(tail):  # 累计达54.6万家, 43期69人次
-        measure = previous.attrs["measure"]
-    elif len(measure) <= 4:  # the figure comes first: "176人次入选…", "北京地区69项成果获得…"
-        cut = re.search(r"[获入完参对占]|获得|入选|开展", tail)
-        phrase = _after_punct(tail[: cut.start()] if cut and cut.start() > 0 else tail)[:14]
-        measure = (measure + phrase).strip() or m.group()
+    before, tail = text[start:m.start()], text[m.end():end]
+    if len(measures.clean(before)) < 2 and previous is not None and not WORD.search(tail):
+        measure = previous.attrs["measure"]  # 累计达54.6万家, 43期69人次: the same measure again
+    else:
+        measure = measures.measure_of(before, tail)
     measure = measure[-20:]
-    name = measure if measure.endswith(COUNT_ENDS) or unit in indicators.RATES + ("倍",) else measure + "数"
+    if not measure:  # nothing around the figure names a measure: the figure as written is its name
+        name = m.group()
+    elif measure.endswith(COUNT_ENDS) or unit in indicators.RATES + ("倍",):
+        name = measure
+    else:
+        name = measure + "数"
     attrs = {"value": value, "unit": unit, "measure": measure}
     if qualifier(m):
         attrs["qualifier"] = qualifier(m)
     if measure.endswith(("增长", "增幅", "增速")) and unit == "%":
         attrs["growth_pct"] = value
     return Mention(m.start(), m.end(), name, "Metric", 0.6, "metric", m.group(), attrs=attrs)
-
-
-def _after_punct(text: str) -> str:
-    """The part of a measure after its last punctuation (…分工等决策督查任务 -> 决策督查任务 if 、 intervenes)."""
-    cut = max((i for i, ch in enumerate(text) if ch in PUNCT), default=-1)
-    return text[cut + 1:].strip()

@@ -1,0 +1,64 @@
+"""What a figure measures, as a noun phrase: the name of its Metric node.
+
+Reports put the measure before the figure (全社会研发投入达2236.6亿元), after it
+(发布4300余项新技术成果), or split around it (牵头的12项区政府工作报告重点任务). The name is
+the text before the figure in its clause, cleaned of what is no part of a noun phrase —
+list numbers (3.), lead-ins (即, 预计, 截止11月底), years, approximation and linking words
+(约, 近, 达到, 分别, 突破, 由), a bracket left open, examples ending in 等 (A、B等举办 ->
+举办) — completed by the noun after the figure when it ends in a verb or 的 or is too
+short to name anything. A name that is still no noun phrase (a person's title, an
+approximation word) falls back to the counted noun or to "<unit>数".
+"""
+
+from __future__ import annotations
+
+import re
+
+CUTS = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—()（）")
+LEAD = re.compile(r"^(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|其中|即|预计|截止|截至|"
+                  r"目前|当前|前三季度|本年度|今年以来|全年|共|\d{4}年?(?:\d+月)?(?:底|末|前|以来)?|\d+-\d+月|"
+                  r"\d+月底|到|[,，;；:：、\s])+")
+TRAIL = re.compile(r"(?:合计达到|累计将达|累计达|达到|实现|超过|将达|共计|总计|累计|共有|大约|将近|分别|突破|提升至|"
+                   r"提高到|增长到|上升到|增长至|年均|由|达|为|近|约|逾|超|共|了|是|有)+$")
+ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[届次期批轮]")
+APPROX = ("左右", "以上", "上下", "大约", "约", "近", "余", "多")
+VERB_ENDS = ("完成", "开设", "开展", "举办", "调研", "发布", "支持", "推介", "认定", "引进", "培育", "新增", "建成",
+             "设立", "组织", "服务", "签署", "获得", "研提", "解决", "建设", "吸引", "集聚", "带动", "资助", "立项")
+PERSON_ENDS = ("院士", "教授", "研究员", "局长", "主任", "书记", "同志", "主席", "市长", "区长", "先生", "女士", "总监")
+TAIL_STOP = re.compile(r"[获入完参对占明举]|获得|入选|开展|的|等|实现|通过|落地")
+
+
+def measure_of(before: str, tail: str) -> str:
+    """The measure of a figure from the clause text `before` it and `tail` after it ("" if none)."""
+    measure = clean(before)
+    if "等" in measure:  # 讨论班等学术活动 -> 学术活动; 研究型医院等举办 -> 举办
+        measure = measure.rsplit("等", 1)[1]
+    noun = _counted_noun(tail)
+    if len(measure) <= 4 or measure.endswith(VERB_ENDS + ("的",)) or measure.endswith(PERSON_ENDS):
+        if measure.endswith(PERSON_ENDS):
+            measure = ""
+        measure = measure + noun
+    measure = measure.strip()
+    if not noun and measure.endswith("的"):  # 完成企业内部决策的28家
+        measure = measure[:-1]
+    if measure in APPROX or len(measure) < 2:
+        return ""
+    return measure[-20:]
+
+
+def clean(text: str) -> str:
+    cut = max((i for i, ch in enumerate(text) if ch in CUTS), default=-1)
+    text = ORDINAL.sub("", text[cut + 1:].strip())
+    for _ in range(3):  # lead-ins and trailing verbs can nest: 即2012年和2014年分别突破
+        text = TRAIL.sub("", LEAD.sub("", text))
+    return text
+
+
+def _counted_noun(tail: str) -> str:
+    """The noun right after the figure: 4300余项|新技术成果|,… -> 新技术成果; up to a verb or punctuation."""
+    cut = next((i for i, ch in enumerate(tail) if ch in CUTS), len(tail))
+    tail = tail[:cut]
+    stop = TAIL_STOP.search(tail)
+    if stop and stop.start() > 0:
+        tail = tail[:stop.start()]
+    return tail[:14]

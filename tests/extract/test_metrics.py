@@ -1,0 +1,114 @@
+"""Indicators read from real report sentences: units, numerals, attributes, non-figures, names.
+
+Sentences come from the development half of the corpus (data/eval/extract/dev), the
+bundled 2018 report, and public texts with Chinese numerals; each case is one rule of
+data/eval/extract/README.md ("Indicators").
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def figures_of(analysis_of, body: str) -> list[dict]:
+    return [m.attrs for m in analysis_of(body).mentions if m.type == "Metric"]
+
+
+def metrics_of(analysis_of, body: str):
+    return [m for m in analysis_of(body).mentions if m.type == "Metric"]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # bare multiplier, then 亿元 (Huairou 2021)
+    ("截止11月底,全区技术合同成交额达12.5亿,预计到2021年底全区技术合同成交额达15亿元,同比上升15,可完成2021年任务。",
+     [(12.5, "亿"), (15, "亿元")]),
+    # 人 in a total and its parts (Huairou 2021)
+    ("截至目前,应用数学院全职在岗科研、行政人员共83人(科研68人、行政15人)。", [(83, "人"), (68, "人"), (15, "人")]),
+    # 门, 场次 with 余, 人次 (Huairou 2021)
+    ("2021年共开设公开课33门,常态化开展学术“交流角”、讨论班等学术活动100余场次,听课人数达到8400人次。",
+     [(33, "门"), (100, "场次"), (8400, "人次")]),
+    # 场 after a count of 家 (Beijing key-task progress)
+    ("支持近40家高校院所、大企业科研机构、研究型医院等举办43场中关村科技成果转化“火花”活动,重点推介230项优质科技成果。",
+     [(40, "家"), (43, "场"), (230, "项")]),
+    # Traditional script: 公頃, a Chinese numeral with 倍 (Hong Kong 2017)
+    ("河套地區佔地87公頃,是現時科學園的四倍。", [(87, "公顷"), (4, "倍")]),
+    # Chinese numerals with a multiplier and with 余
+    ("第六水源新建工程利用外资近两千万元,供水能力可达十五万吨日。", [(2000, "万元")]),
+    ("平台内置了32大类、三百余项细分废标检测规则。", [(300, "项")]),
+    # thousands separator
+    ("全年新认定高新技术企业1,600家。", [(1600, "家")]),
+])
+def test_units_and_numerals(analysis_of, body, expected):
+    assert [(f["value"], f["unit"]) for f in figures_of(analysis_of, body)] == expected
+
+
+def test_qualifiers_before_and_after_the_figure(analysis_of):
+    found = figures_of(analysis_of, "预计2021全年达到20.1亿元以上,同比增长10.4%。支持近40家高校院所。发布4300余项新技术成果。")
+    assert [f.get("qualifier") for f in found] == ["以上", "近", "余"]
+
+
+def test_growth_and_share_of_an_amount_are_its_attributes(analysis_of):
+    found = figures_of(analysis_of, "全社会研发投入达2236.6亿元、增长18.9%,连续9年实现两位数增长,研发投入强度提升至6.46%,"
+                                    "其中企业研发投入达2085.78亿元、占比93.3%、总量居全国城市第一。")
+    assert [(f["value"], f["unit"]) for f in found] == [(2236.6, "亿元"), (6.46, "%"), (2085.78, "亿元")]
+    assert found[0]["growth_pct"] == 18.9 and found[2]["share_pct"] == 93.3
+
+
+@pytest.mark.parametrize("body, growth", [
+    ("截止11月底,全区规上科学研究和技术服务业累计完成收入19.2亿元,同比2020年增长7.4%。", 7.4),
+    ("预计2021全年达到20.1亿元以上,同比增长10.4%,可按计划完成同比增长10%的年度指标任务。", 10.4),
+])
+def test_growth_after_a_year_or_a_target_is_no_indicator(analysis_of, body, growth):
+    found = figures_of(analysis_of, body)
+    assert len(found) == 1 and found[0]["growth_pct"] == growth
+
+
+def test_a_share_of_a_rate_and_a_level_reached_are_indicators(analysis_of):
+    found = figures_of(analysis_of, "“十二五”以来,北京技术合同成交额年均增长16.3%,占全国总量的比重年均超37.2%。"
+                                    "2010-2015年,技术交易额占技术合同成交额的比重由67.5%增长到80.2%,增长12.7个百分点;")
+    assert [(f["value"], f["unit"]) for f in found] == [(16.3, "%"), (37.2, "%"), (67.5, "%"), (80.2, "%")]
+    assert "share_pct" not in found[0] and found[1]["qualifier"] == "超"
+    assert found[3]["growth_pts"] == 12.7
+
+
+def test_a_decline_is_a_negative_growth(analysis_of):
+    found = figures_of(analysis_of, "1-8月份全国房地产开发投资60309亿元，同比下降12.9%。")  # National Bureau of Statistics
+    assert len(found) == 1 and found[0]["growth_pct"] == -12.9
+
+
+@pytest.mark.parametrize("body", [
+    # a count that sums up the items just listed (Beijing key-task progress; 2018 report)
+    "从支持重点场景开放、支持企业落地集聚、支持企业做大做强、实施企业精准服务4方面研提措施。",
+    "探索在政府放权、财政资金支持与使用、绩效评价、知识产权和固定资产管理等五个方面的制度突破。",
+    # a Chinese count before another number; a word (两位数) (Beijing 2015, Shenzhen 2024)
+    "二是首次在一个五年规划期间突破两个千亿元大关。",
+    "连续9年实现两位数增长。",
+    # a phase, an article, sessions (Shenzhen 2024, Hong Kong 2017)
+    "国家超算深圳中心二期点亮。",
+    "政府资讯科技总监办公室已于去年九月开展一项顾问研究。",
+    "深入学习贯彻市委十二届十次全会精神。",
+])
+def test_counts_that_state_no_quantity(analysis_of, body):
+    assert figures_of(analysis_of, body) == []
+
+
+def test_a_count_with_more_than_its_examples_is_an_indicator(analysis_of):
+    body = "北京市落实优化科技创新环境、促进科技成果转移转化等7方面工作、5项典型经验做法获国务院通报表扬。"
+    assert [(f["value"], f["unit"]) for f in figures_of(analysis_of, body)] == [(7, "方面"), (5, "项")]
+
+
+@pytest.mark.parametrize("body, name", [
+    ("常态化开展学术“交流角”、讨论班等学术活动100余场次。", "学术活动数"),
+    ("工作进展:3.累计调研了400家企业,其中65家企业明确落地意向,完成企业内部决策的28家。", "累计调研企业数"),
+    ("第二十六届高交会,首次以GOCO(政府所有但承包人使用)方式回归“市场化”本质,发布4300余项新技术成果,成交金额突破1200亿元。",
+     "发布新技术成果数"),
+    ("2021年共开设公开课33门。", "开设公开课数"),
+])
+def test_a_measure_is_a_noun_phrase(analysis_of, body, name):
+    assert metrics_of(analysis_of, body)[0].name == name
+
+
+def test_names_carry_no_list_number_approximation_or_dangling_word(analysis_of):
+    found = metrics_of(analysis_of, "2.支持近40家高校院所举办活动。预计2021全年达到20.1亿元以上。完成企业内部决策的28家。")
+    for m in found:
+        assert not m.name[0].isdigit() and "以上" not in m.name and "近" not in m.name and "的数" not in m.name
