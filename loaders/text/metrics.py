@@ -15,17 +15,20 @@ from loaders.text import budget
 from loaders.text.entities import PUNCT, Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
 
-UNITS = ["万亿元", "亿元", "万元", "元", "万平方米", "平方米", "万人次", "人次", "万家", "家", "项", "件",
-         "条", "名", "个", "支", "期", "次", "部", "位", "倍", "方面", "%"]
+UNITS = ["万亿元", "亿元", "万元", "元", "万平方米", "平方米", "平方公里", "公顷", "亩", "万人次", "人次", "万家", "家次",
+         "家", "项", "件", "条", "名", "个", "支", "期", "场次", "次", "部", "位", "倍", "方面", "万人", "人", "门", "所",
+         "台", "套", "篇", "户", "万吨", "吨", "万千瓦", "千瓦", "公里", "辆", "座", "款", "亿", "%"]
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 FIGURE = re.compile(
     r"(?P<pre>近|超过|约|逾|将达|累计将达)?"
     r"(?P<num>\d+(?:\.\d+)?|[两二三四五六七八九十]{1,2})"
     r"(?P<post>余|多)?"
     r"(?P<unit>" + "|".join(sorted(map(re.escape, UNITS), key=len, reverse=True)) + ")")
-LEADING = re.compile(r"^(?:其中|前三季度|本年度|今年以来|截至目前|全年|\d{4}年度?|\d+-\d+月|[,，;；:：\s])+")
-TRAILING = re.compile(r"(?:合计达到|累计将达|累计达|达到|实现|超过|将达|共计|总计|累计|达|为|近|约|逾|了)+$")
-GROWTH = re.compile(r"同比(?:增长|下降)|增长|增幅")
+LEADING = re.compile(r"^(?:其中|前三季度|本年度|今年以来|截至目前|全年|\d{4}年度?|\d+-\d+月|[,，;；:：(（\s]|是)+")
+TRAILING = re.compile(r"(?:合计达到|累计将达|累计达|达到|实现|超过|将达|共计|总计|累计|共有|达|为|近|约|逾|了|共|的|是)+$")
+GROWTH = re.compile(r"同比(?:增长|下降|上升)|增长|增幅|上升|下降|提高")
+APPROX = re.compile(r"^(?:左右|以上|以下|上下)")
+SESSION = re.compile(r"^(?:全会|会议|全体会议|党代会|常委会|会|届)")  # 十四次全会 counts no quantity
 SHARE = re.compile(r"^占")
 WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 COUNT_ENDS = ("数", "量", "额", "率", "面积", "值", "收入", "规模", "强度", "增长")
@@ -46,7 +49,8 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                     continue
                 value, unit = _number(m.group("num")), m.group("unit")
                 prefix = text[start:m.start()]
-                if previous and unit == "%" and (GROWTH.search(prefix) and len(prefix) <= 6 or SHARE.search(prefix)):
+                growth = GROWTH.search(prefix) and (len(prefix) <= 6 or "同比" in prefix or "比" in prefix)
+                if previous and unit == "%" and (growth or SHARE.search(prefix)):
                     previous.attrs.setdefault("share_pct" if SHARE.search(prefix) else "growth_pct", value)
                     continue
                 mention = _metric(text, m, start, end, value, unit, previous)
@@ -82,14 +86,17 @@ def _not_indicator(text: str, m: re.Match, quoted: Spans) -> bool:
         return True
     if quoted.covers(at):
         return True
-    if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次") or after == "着"):
+    if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次", "倍") or after == "着"):
         return True
+    if SESSION.match(text, m.end()) or m.group("unit") in ("人", "门", "所", "台", "套", "户", "座", "款") \
+            and text[m.end():m.end() + 1] in ("民", "才", "员", "口", "工", "类", "面", "户", "槛"):
+        return True  # 十四次全会; 2人才 is no count of 人
     return m.group("unit") == "项" and after in ("规", "原")
 
 
 def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, previous: Mention | None) -> Mention:
     measure = _after_punct(TRAILING.sub("", LEADING.sub("", text[start:m.start()])))
-    tail = text[m.end():end]
+    tail = APPROX.sub("", text[m.end():end])  # 10%左右: the approximation is no part of the measure
     if len(measure) < 2 and previous is not None and not WORD.search(tail):  # 累计达54.6万家, 43期69人次
         measure = previous.attrs["measure"]
     elif len(measure) <= 4:  # the figure comes first: "176人次入选…", "北京地区69项成果获得…"
