@@ -36,6 +36,9 @@ BOOK = re.compile(r"《([^《》\n]{2,80})》")
 QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
+NUM = r"[\d一二三四五六七八九十〇○零]"
+DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{NUM}{{1,2}}月|(?:今|昨|明)日|上月|本月"
+                            rf"|\n\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|\n\s*[(（]\d{{1,2}}[)）])$")
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
 PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
@@ -257,8 +260,10 @@ class EntityFinder:
         crossed_verb = False
         floor = max(0, at - MAX_NAME)
         i: int | None = at
+        if alone and self._complete_name(text[max(0, at - LOOKBACK):at]):
+            return at, False  # 应用数学院|冬奥会: a name ending where another begins
         while i is not None:
-            before = text[max(0, i - LOOKBACK):i]  # a window, not the whole prefix: linear time
+            before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
             hard = self._hard_before(before) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             verb = not inside_word and self._verbs.ends(before) is not None
@@ -324,8 +329,8 @@ class EntityFinder:
         """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
         if not before or before[-1] in PUNCT:
             return True
-        if self._hard_words.ends(before) is not None:
-            return True
+        if self._hard_words.ends(before) is not None or DATE_OR_NUMBER.search(before):
+            return True  # …的, 三月六日|立法会…, a list number at a line start (1.|规上…)
         quantity = QUANTITY.search(before[-8:])
         return bool(quantity) and not before[: len(before) - len(quantity.group())].endswith("第")
 
