@@ -36,6 +36,8 @@ from graph.text import normalize
 
 QUOTES = re.compile(r"[“”‘’\"'《》〈〉「」『』\s]")
 ERROR_KINDS = ("type", "near", "resolution", "other")
+#: The place a body's name opens with: 北京市, 上海市闵行区 -> 上海市, 中共深圳市委员会 -> 深圳市.
+PLACE = re.compile(r"^(?:中共)?(\w{1,6}?(?:特别行政区|自治区|省|市|区|县))")
 
 
 def norm(name: str) -> str:
@@ -172,9 +174,8 @@ def _match(gold, p: Predicted, by_name, figures, found) -> tuple[int | None, tup
     else:
         hits = sorted({i for k in p.keys for i in by_name.get((k, p.type), [])})
         if hits:
-            own = {norm(p.name)}
             g = gold[hits[0]]
-            if g.full and not own & g.names and all(not (own & gold[i].names) for i in hits):
+            if g.full and not any(_same_body(p.name, gold[i]) for i in hits):
                 return None, ("resolution", p, f"{p.name} for {g.name} (= {g.full})")
             fresh = [i for i in hits if i not in found]
             return (fresh[0], None) if fresh else (None, None)
@@ -182,10 +183,30 @@ def _match(gold, p: Predicted, by_name, figures, found) -> tuple[int | None, tup
     other = next((g for g in gold if g.type != p.type and own_texts & g.names), None)
     if other is not None:
         return None, ("type", p, f"{other.name} is {other.type}")
-    near = next((g for g in gold if g.type == p.type and _overlaps(p.keys, g.names)), None)
+    near = max((g for g in gold if g.type == p.type and _overlaps(p.keys, g.names)),
+               key=lambda g: len(g.name), default=None)
     if near is not None:
         return None, ("near", p, f"gold {near.name}")
     return None, ("other", p, "")
+
+
+def _same_body(name: str, g: GoldEntity) -> bool:
+    """Whether a node named `name`, read from an abbreviation of `g`, is the body `g` names.
+
+    Its name is one of g's, or it spells out g's written form (委党组 -> 市科创委党组) in the
+    same place as g's full name (not 北京市委 for the 市委 of a Shanghai text).
+    """
+    own = norm(name)
+    if not g.full or own in g.names:
+        return True
+    written = [norm(x) for x in (g.name, *g.aliases)]
+    place = PLACE.match(own)
+    return any(w in own for w in written) and (place is None or place.group(1) == _place(g.full))
+
+
+def _place(name: str) -> str | None:
+    found = PLACE.match(norm(name))
+    return found.group(1) if found else None
 
 
 def _overlaps(keys: set[str], names: set[str]) -> bool:

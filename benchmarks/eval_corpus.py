@@ -32,13 +32,16 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from benchmarks.corpus_match import (ERROR_KINDS, Counts, DocScore, GoldEntity, Predicted,  # noqa: E402
-                                     score_document)
+from benchmarks.corpus_match import ERROR_KINDS, Counts, GoldEntity, Predicted, score_document  # noqa: E402
+from benchmarks.corpus_tables import (by_type, details, doc_table, documents_table,  # noqa: E402
+                                      kind_table, type_table)
 from graph.memory import MemoryStore  # noqa: E402
 from graph.store import Batch  # noqa: E402
 from loaders.report_loader import extract_report  # noqa: E402
 
 CORPUS = ROOT / "data" / "eval" / "extract"
+DOC = ROOT / "docs" / "extraction.md"
+BEGIN, END = "<!-- corpus:begin -->", "<!-- corpus:end -->"
 HALVES = ("dev", "test")
 MODES = ("cold", "warm")
 
@@ -87,6 +90,7 @@ def bundled_nodes() -> tuple:
 
 
 def predictions(doc: CorpusDoc, mode: str, min_confidence: float) -> list[Predicted]:
+    """The extracted nodes with a mention in the text (the header's publisher alone is context, not a mention)."""
     store = None
     if mode == "warm":
         nodes, edges = bundled_nodes()
@@ -98,7 +102,7 @@ def predictions(doc: CorpusDoc, mode: str, min_confidence: float) -> list[Predic
                       mentions=tuple(original[a:b] for a, b in x.spans.get(n.id, [])),
                       value=n.attrs.get("value") if n.type == "Metric" else None,
                       unit=str(n.attrs.get("unit", "")) if n.type == "Metric" else "")
-            for n in x.nodes if n.type != "Document"]
+            for n in x.nodes if n.type != "Document" and x.spans.get(n.id)]
 
 
 def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CORPUS):
@@ -111,47 +115,21 @@ def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CO
     return out
 
 
-def by_type(scores: list[tuple[CorpusDoc, DocScore]]) -> dict[str, Counts]:
-    out: dict[str, Counts] = {}
-    for _, s in scores:
-        for t, c in s.by_type.items():
-            out.setdefault(t, Counts()).add(c)
-    return out
-
-
-def type_table(scores) -> str:
-    rows = ["| type | P | R | F1 | TP | FP | FN |", "|---|---:|---:|---:|---:|---:|---:|"]
-    counts, total = by_type(scores), Counts()
-    for t in sorted(counts):
-        c = counts[t]
-        total.add(c)
-        rows.append(f"| {t} | {c.p:.2f} | {c.r:.2f} | {c.f1:.2f} | {c.tp} | {c.fp} | {c.fn} |")
-    rows.append(f"| **all** | **{total.p:.2f}** | **{total.r:.2f}** | **{total.f1:.2f}** "
-                f"| {total.tp} | {total.fp} | {total.fn} |")
+def sweep(halves, root: Path, thresholds=(0.3, 0.5, 0.6)) -> str:
+    """Cold P/R of each half when mentions below a confidence are dropped (`--min-confidence`)."""
+    rows = ["Cold, by minimum confidence:", "", "| min confidence | " + " | ".join(
+        f"{h} P | {h} R | {h} worst junk" for h in halves) + " |", "|---:|" + "---:|" * 3 * len(halves)]
+    for threshold in thresholds:
+        cells = []
+        for half in halves:
+            scores = run((half,), ("cold",), threshold, root)[(half, "cold")]
+            total = Counts()
+            for _, s in scores:
+                total.add(s.total())
+            worst = max((s.junk for _, s in scores), default=0.0)
+            cells.append(f"{total.p:.2f} | {total.r:.2f} | {worst:.0%}")
+        rows.append(f"| {threshold} | " + " | ".join(cells) + " |")
     return "\n".join(rows)
-
-
-def doc_table(scores) -> str:
-    rows = ["| document | kind | script | gold | predicted | P | R | junk | type err | near-miss | resolution |",
-            "|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
-    for d, s in scores:
-        c, e = s.total(), s.error_counts()
-        rows.append(f"| {d.slug} | {d.meta.get('kind', '')} | {d.meta.get('script', '')} | {len(d.gold)} "
-                    f"| {s.predicted} | {c.p:.2f} | {c.r:.2f} | {s.junk:.0%} | {e['type']} | {e['near']} "
-                    f"| {e['resolution']} |")
-    return "\n".join(rows)
-
-
-def details(scores) -> str:
-    lines = []
-    for d, s in scores:
-        lines.append(f"### {d.half}/{d.slug}")
-        for kind, p, hint in s.errors:
-            what = f"{p.value}{p.unit}" if p.type == "Metric" else p.name
-            lines.append(f"  FP {kind:10} {p.type:11} {what}  {('(' + hint + ')') if hint else ''}")
-        for g in s.missed:
-            lines.append(f"  FN {'':10} {g.type:11} {g.name}")
-    return "\n".join(lines)
 
 
 def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path = CORPUS) -> tuple[str, dict]:
@@ -163,11 +141,25 @@ def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path =
             total.add(c)
         worst = max((s.junk for _, s in scores), default=0.0)
         parts += [f"**{half} half, {mode}** ({len(scores)} documents, {sum(len(d.gold) for d, _ in scores)} "
-                  f"gold entities; worst junk {worst:.0%})", "", type_table(scores), "", doc_table(scores), ""]
+                  f"gold entities; worst junk {worst:.0%})", "", type_table(scores), "", kind_table(scores), "",
+                  doc_table(scores), ""]
         summary[f"{half}/{mode}"] = {"p": round(total.p, 3), "r": round(total.r, 3), "f1": round(total.f1, 3),
                                      "worst_junk": round(worst, 3),
                                      "errors": {k: sum(s.error_counts()[k] for _, s in scores) for k in ERROR_KINDS}}
+    if min_confidence == 0.0 and "cold" in modes:
+        parts += [sweep(halves, root), ""]
+    docs = [d for half in halves for d in load(half, root)]
+    parts += [f"Documents ({len(docs)}; texts and gold in data/eval/extract):", "", documents_table(docs)]
     return "\n".join(parts).rstrip() + "\n", summary
+
+
+def write_docs(text: str) -> None:
+    """Replace the corpus block of docs/extraction.md (and nothing else in it)."""
+    doc = DOC.read_text(encoding="utf-8")
+    if BEGIN not in doc or END not in doc:
+        raise SystemExit(f"{DOC} has no {BEGIN} … {END} block")
+    head, rest = doc.split(BEGIN, 1)
+    DOC.write_text(f"{head}{BEGIN}\n{text}{END}{rest.split(END, 1)[1]}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -177,6 +169,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=0.0)
     parser.add_argument("--details", action="store_true", help="list every unmatched prediction and every miss")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--write-docs", action="store_true", help=f"replace the corpus block in {DOC.name}")
     args = parser.parse_args(argv)
     halves = HALVES if args.half == "both" else (args.half,)
     modes = MODES if args.mode == "both" else (args.mode,)
@@ -186,6 +179,8 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     text, summary = report(args.min_confidence, halves, modes)
     print(json.dumps(summary, indent=2) if args.json else text)
+    if args.write_docs:
+        write_docs(text)
     return 0
 
 

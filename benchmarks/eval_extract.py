@@ -50,7 +50,6 @@ REPORT = ROOT / "data" / "reports" / "bjstc-2018-self-assessment.txt"
 FIXTURES = ROOT / "tests" / "extract" / "fixtures"
 DOC = ROOT / "docs" / "extraction.md"
 MARK_BEGIN, MARK_END = "<!-- eval:begin -->", "<!-- eval:end -->"
-CORPUS_BEGIN, CORPUS_END = "<!-- corpus:begin -->", "<!-- corpus:end -->"
 QUOTES = re.compile(r"[“”\"《》\s]")
 
 
@@ -266,13 +265,13 @@ def report(min_confidence: float) -> tuple[str, dict]:
     return "\n".join(parts), summary
 
 
-def write_docs(text: str, begin: str = MARK_BEGIN, end: str = MARK_END) -> None:
+def write_docs(text: str) -> None:
     doc = DOC.read_text(encoding="utf-8")
-    if begin not in doc:
-        raise SystemExit(f"{DOC} has no {begin} … {end} block")
-    head, rest = doc.split(begin, 1)
-    _, tail = rest.split(end, 1)
-    DOC.write_text(f"{head}{begin}\n{text}\n{end}{tail}", encoding="utf-8")
+    if MARK_BEGIN not in doc:
+        raise SystemExit(f"{DOC} has no {MARK_BEGIN} … {MARK_END} block")
+    head, rest = doc.split(MARK_BEGIN, 1)
+    _, tail = rest.split(MARK_END, 1)
+    DOC.write_text(f"{head}{MARK_BEGIN}\n{text}\n{MARK_END}{tail}", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -287,7 +286,7 @@ def main(argv: list[str] | None = None) -> int:
           f"{text}\n\nOut-of-sample corpus (data/eval/extract):\n\n{corpus_text}")
     if args.write_docs:
         write_docs(text)
-        write_docs(corpus_text, CORPUS_BEGIN, CORPUS_END)
+        eval_corpus.write_docs(corpus_text)
     return 0
 
 

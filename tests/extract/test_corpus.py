@@ -27,6 +27,17 @@ def body(text_path: Path) -> str:
     return text_path.read_text(encoding="utf-8").partition("\n---\n")[2]
 
 
+def test_the_corpus_has_both_halves_balanced_by_kind_and_script():
+    docs = {half: load(half) for half in HALVES}
+    assert len(docs["dev"]) + len(docs["test"]) >= 12
+    assert abs(len(docs["dev"]) - len(docs["test"])) <= 1
+    for half, items in docs.items():
+        assert {d.meta["kind"] for d in items} == {"prose", "table", "list"}, half
+        assert {d.meta["script"] for d in items} == {"simplified", "traditional"}, half
+    slugs = [d.slug for items in docs.values() for d in items]
+    assert len(slugs) == len(set(slugs)), "a document is in both halves"
+
+
 @pytest.mark.parametrize("half,gold_path", DOCS, ids=[f"{h}/{p.name}" for h, p in DOCS])
 def test_a_corpus_document_is_well_formed(half, gold_path):
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
@@ -43,7 +54,7 @@ def test_a_corpus_document_is_well_formed(half, gold_path):
         assert e["type"] in NODE_TYPES and e["type"] != "Document", e
         for name in [e["name"], *e.get("aliases", [])]:
             assert str(name) in text, f"{text_path.name}: {name!r} is not in the text"
-        key = (e["name"], e["type"], e.get("value"))
+        key = (e["name"], e["type"], e.get("value"), e.get("measure"))
         assert key not in seen, f"{text_path.name}: {e['name']} twice"
         seen.add(key)
         if e["type"] == "Metric":
@@ -90,6 +101,13 @@ def test_the_same_body_resolved_to_its_full_name_is_a_match():
     gold = [GoldEntity("市委", "Institution", full="中共上海市委员会")]
     s = score_document(gold, [Predicted("x", "Institution", "中共上海市委员会", aliases=("市委",))])
     assert (s.total().tp, s.total().fp, s.errors) == (1, 0, [])
+
+
+def test_an_abbreviation_spelled_out_in_the_same_place_is_a_match_and_in_another_place_is_not():
+    gold = [GoldEntity("委党组", "Institution", full="深圳市科技创新委员会党组")]
+    assert score_document(gold, [Predicted("x", "Institution", "市科创委党组", mentions=("委党组",))]).total().tp == 1
+    wrong = score_document(gold, [Predicted("y", "Institution", "北京市委党组", mentions=("委党组",))])
+    assert [kind for kind, _, _ in wrong.errors] == ["resolution"]
 
 
 def test_the_runner_scores_a_real_extraction(tmp_path):
