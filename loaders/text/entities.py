@@ -30,19 +30,19 @@ from loaders.text.rules import Rules, Suffix
 MAX_NAME = 30
 RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
 LOOKBACK = 40  # how far left of a place the words deciding a boundary can reach (verb + name ending)
-PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—")
-QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方]|[一二两三四五六七八九十几]+[个批支家])$")
+PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—|｜")
+QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方场]|[一二两三四五六七八九十几]+[个批支家场])$")
 BOOK = re.compile(r"《([^《》\n]{2,80})》")
 QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
 NUM = r"[\d一二三四五六七八九十〇○零]"
 DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{NUM}{{1,2}}月|(?:今|昨|明)日|上月|本月"
-                            rf"|\n\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|\n\s*[(（]\d{{1,2}}[)）])$")
+                            rf"|[\n:;。]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|[\n:;。]\s*[(（]\d{{1,2}}[)）])$")
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
 PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
-            "abbr": 4, "pattern": 4, "list": 3, "derived": 3, "abbr-body": 2, "suffix": 2, "latin": 1, "metric": 0}
+            "abbr": 4, "pattern": 4, "cell": 4, "list": 3, "derived": 3, "abbr-body": 2, "suffix": 2, "latin": 1, "metric": 0}
 
 
 @dataclass

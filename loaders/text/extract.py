@@ -50,7 +50,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     suffixed = finder.suffixed(text, opaque)
     candidates = [*finder.known(text), *books, *finder.quotes(text), *suffixed,
                   *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
-                  *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed)]
+                  *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
+                  *bodies.table_cells(finder, text)]
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))

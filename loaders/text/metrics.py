@@ -17,7 +17,7 @@ from loaders.text.sections import Sentence, clause_spans
 
 UNITS = ["万亿元", "亿元", "万元", "元", "万平方米", "平方米", "平方公里", "公顷", "亩", "万人次", "人次", "万家", "家次",
          "家", "项", "件", "条", "名", "个", "支", "期", "场次", "次", "部", "位", "倍", "方面", "万人", "人", "门", "所",
-         "台", "套", "篇", "户", "万吨", "吨", "万千瓦", "千瓦", "公里", "辆", "座", "款", "亿", "%"]
+         "台", "套", "篇", "户", "万吨", "吨", "万千瓦", "千瓦", "公里", "辆", "座", "款", "亿", "个百分点", "场", "%"]
 CN_DIGITS = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 FIGURE = re.compile(
     r"(?P<pre>近|超过|约|逾|将达|累计将达)?"
@@ -49,8 +49,9 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                     continue
                 value, unit = _number(m.group("num")), m.group("unit")
                 prefix = text[start:m.start()]
-                growth = GROWTH.search(prefix) and (len(prefix) <= 6 or "同比" in prefix or "比" in prefix)
-                if previous and unit == "%" and (growth or SHARE.search(prefix)):
+                growth = GROWTH.search(prefix) and (len(prefix) <= 6 or "比" in prefix) and not prefix.endswith(("到", "至"))
+                share = SHARE.search(prefix) and previous is not None and previous.attrs["unit"] != "%"
+                if previous and unit in ("%", "个百分点") and (growth or share):
                     previous.attrs.setdefault("share_pct" if SHARE.search(prefix) else "growth_pct", value)
                     continue
                 mention = _metric(text, m, start, end, value, unit, previous)
