@@ -80,7 +80,8 @@ class Gazetteer:
         skip = None
         if context is not None and rules is not None and context.city != graph_city(store):
             surfaces, generic = relative_surfaces(rules.relative), frozenset(rules.generic_aliases)
-            skip = lambda name, type_: foreign_alias(name, type_, surfaces, generic)  # noqa: E731
+            words = frozenset(rules.generic)
+            skip = lambda name, type_: foreign_alias(name, type_, surfaces, generic, words)  # noqa: E731
         return self.add_nodes((n for n in store.iter_nodes()
                                if not (n.attrs.get("extracted") and set(n.sources) <= {doc_id})), skip)
 
