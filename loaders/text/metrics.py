@@ -48,7 +48,7 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                 if _not_indicator(text, m, quoted):
                     continue
                 value, unit = _number(m.group("num")), m.group("unit")
-                prefix = text[start:m.start()]
+                prefix = text[start:m.start()].lstrip("、,，;；:： ")  # 2085.78亿元、占比93.3%
                 growth = GROWTH.search(prefix) and (len(prefix) <= 6 or "比" in prefix) and not prefix.endswith(("到", "至"))
                 share = SHARE.search(prefix) and previous is not None and previous.attrs["unit"] != "%"
                 if previous and unit in ("%", "个百分点") and (growth or share):
@@ -87,7 +87,7 @@ def _not_indicator(text: str, m: re.Match, quoted: Spans) -> bool:
         return True
     if quoted.covers(at):
         return True
-    if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次", "倍") or after == "着"):
+    if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次", "倍") or after in "着千万百亿十"):
         return True
     if SESSION.match(text, m.end()) or m.group("unit") in ("人", "门", "所", "台", "套", "户", "座", "款") \
             and text[m.end():m.end() + 1] in ("民", "才", "员", "口", "工", "类", "面", "户", "槛"):
