@@ -88,8 +88,10 @@ def quoted_names(finder: EntityFinder, text: str, suffixed: list[Mention]) -> li
             opening = text.rfind("“", max(0, m.start - 42), m.start - 1)
             if opening != -1 and "”" not in text[opening + 1:m.start - 1]:
                 inner = text[opening + 1:m.start - 1]
-                name = inner + m.name
-                out.append(Mention(opening + 1, m.end, name, m.type, round(min(m.conf + 0.05, 0.85), 2), "quote",
-                                   text[opening:m.end], kind=m.kind, aliases=[f"“{inner}”{m.name}"]))
+                head = finder.anchored_head(text, opening)
+                name = head + inner + m.name
+                out.append(Mention(opening - len(head) if head else opening + 1, m.end, name, m.type,
+                                   round(min(m.conf + 0.05, 0.85), 2), "quote", text[opening - len(head):m.end],
+                                   kind=m.kind, aliases=[f"{head}“{inner}”{m.name}"]))
     return out
 

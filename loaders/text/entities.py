@@ -191,8 +191,11 @@ class EntityFinder:
                              if text.startswith(w, m.end())), None)
             if follower:
                 type_ = self.rules.quote_followers[follower]
-                out.append(Mention(m.start(1), m.end() + len(follower), inner + follower, type_, 0.75, "quote",
-                                   text[m.start(): m.end() + len(follower)], aliases=[m.group(0) + follower]))
+                head = self.anchored_head(text, m.start())  # 中关村科技成果转化|“火花”活动
+                out.append(Mention(m.start(1) - len(head) - 1 if head else m.start(1), m.end() + len(follower),
+                                   head + inner + follower, type_, 0.75, "quote",
+                                   text[m.start() - len(head): m.end() + len(follower)],
+                                   aliases=[head + m.group(0) + follower]))
                 continue
             suffix = self._suffix_at_end(inner)
             type_ = suffix.type if suffix and len(inner) > len(suffix.end) else None
@@ -202,6 +205,14 @@ class EntityFinder:
                 out.append(Mention(m.start(1), m.end(1), inner, type_, 0.75, "quote", inner,
                                    kind=suffix.kind if suffix else None))
         return out
+
+    def anchored_head(self, text: str, at: int) -> str:
+        """The words right before a quote that belong to its name: only when they open with a place or an
+        anchor word (杭州市推进|“互联网+”行动实施意见 -> 杭州市推进…; 开展|“…”活动 -> nothing)."""
+        edge, anchored = self.left_edge(text, at)
+        if edge is None or not anchored or edge >= at or any(ch in PUNCT for ch in text[edge:at]):
+            return ""
+        return text[edge:at]
 
     def _suffix_at_end(self, name: str) -> Suffix | None:
         return next((s for s in self.rules.suffixes if name.endswith(s.end)), None)
