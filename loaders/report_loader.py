@@ -107,8 +107,9 @@ def _key(m: Mention) -> tuple:
 
 
 def _is_entity(m: Mention) -> bool:
-    """Top-level mentions are entities; nested ones only when a relation uses them."""
-    return not m.weak and not m.nested
+    """Top-level mentions are entities (全市/全区: the city or district itself, never an object of a
+    relation); nested ones only when a relation uses them."""
+    return not m.nested
 
 
 class _Builder:

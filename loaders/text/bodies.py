@@ -20,6 +20,7 @@ import re
 from loaders.text.entities import PUNCT, EntityFinder, Mention
 
 CJK = "\u4e00-\u9fff"
+CELL = re.compile(r"(?<=\|)[ \t]*([^|\n]{2,40}?)[ \t]*(?=\|)")
 
 
 def abbreviated_bodies(finder: EntityFinder, text: str) -> list[Mention]:
@@ -56,6 +57,20 @@ def _boundary(finder: EntityFinder, text: str, at: int) -> bool:
     return finder.ends_at_boundary(before)
 
 
+def table_cells(finder: EntityFinder, text: str) -> list[Mention]:
+    """A table cell that ends like a name is that name, whole: | 創新及科技支援計劃 | (not 科技支援計劃)."""
+    out = []
+    for m in CELL.finditer(text):
+        cell = m.group(1)
+        bare = re.sub(r"\([^()]*\)$", "", cell).strip()
+        suffix = next((s for s in finder.rules.suffixes if bare.endswith(s.end) and len(bare) > len(s.end)), None)
+        if suffix is None or any(ch in PUNCT for ch in bare) or finder._generic(bare[: -len(suffix.end)]):
+            continue
+        start = m.start(1)
+        out.append(Mention(start, start + len(bare), bare, suffix.type, suffix.conf, "cell", bare, kind=suffix.kind))
+    return out
+
+
 def event_patterns(finder: EntityFinder, text: str) -> list[Mention]:
     out = []
     for item in finder.rules.event_patterns:
@@ -73,8 +88,10 @@ def quoted_names(finder: EntityFinder, text: str, suffixed: list[Mention]) -> li
             opening = text.rfind("“", max(0, m.start - 42), m.start - 1)
             if opening != -1 and "”" not in text[opening + 1:m.start - 1]:
                 inner = text[opening + 1:m.start - 1]
-                name = inner + m.name
-                out.append(Mention(opening + 1, m.end, name, m.type, round(min(m.conf + 0.05, 0.85), 2), "quote",
-                                   text[opening:m.end], kind=m.kind, aliases=[f"“{inner}”{m.name}"]))
+                head = finder.anchored_head(text, opening)
+                name = head + inner + m.name
+                out.append(Mention(opening - len(head) if head else opening + 1, m.end, name, m.type,
+                                   round(min(m.conf + 0.05, 0.85), 2), "quote", text[opening - len(head):m.end],
+                                   kind=m.kind, aliases=[f"{head}“{inner}”{m.name}"]))
     return out
 

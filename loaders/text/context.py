@@ -62,14 +62,30 @@ class Context:
                 "publisher_short": self.short(abbreviations)}
 
 
+def _only_words(key: str, words: frozenset[str]) -> bool:
+    """Whether `key` splits into listed words (longest first at each place)."""
+    if not words or not key:
+        return False
+    longest = max(map(len, words))
+    i = 0
+    while i < len(key):
+        step = next((n for n in range(min(longest, len(key) - i), 0, -1) if key[i:i + n] in words), 0)
+        if not step:
+            return False
+        i += step
+    return True
+
+
 def relative_surfaces(items: list[dict]) -> frozenset[str]:
     return frozenset(normalize(s) for item in items for s in item["surface"])
 
 
-def foreign_alias(name: str, type_: str, surfaces: frozenset[str], generic: frozenset[str]) -> bool:
-    """An alias that names different things in different cities (市委, 本市, 区政府, 科技创新中心)."""
+def foreign_alias(name: str, type_: str, surfaces: frozenset[str], generic: frozenset[str],
+                  words: frozenset[str] = frozenset()) -> bool:
+    """An alias that names different things in different cities: a relative name (市委, 本市, 区政府),
+    a listed generic alias, or one made of generic words only (科技创新中心建设 = 科技+创新+中心+建设)."""
     key = normalize(name)
-    if key in surfaces or key in generic:
+    if key in surfaces or key in generic or _only_words(key, words):
         return True
     return type_ in ("Institution", "Region", "District") and len(key) <= 8 and key.startswith(RELATIVE_START) \
         and not key.startswith(("市场", "全国", "全球", "省部"))

@@ -30,16 +30,19 @@ from loaders.text.rules import Rules, Suffix
 MAX_NAME = 30
 RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
 LOOKBACK = 40  # how far left of a place the words deciding a boundary can reach (verb + name ending)
-PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—")
-QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方]|[一二两三四五六七八九十几]+[个批支家])$")
+PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—|｜")
+QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方场]|[一二两三四五六七八九十几]+[个批支家场])$")
 BOOK = re.compile(r"《([^《》\n]{2,80})》")
 QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
+NUM = r"[\d一二三四五六七八九十〇○零]"
+DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{NUM}{{1,2}}月|(?:今|昨|明)日|上月|本月"
+                            rf"|[\n:;。]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|[\n:;。]\s*[(（]\d{{1,2}}[)）])$")
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
 PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
-            "abbr": 4, "pattern": 4, "list": 3, "derived": 3, "abbr-body": 2, "suffix": 2, "latin": 1, "metric": 0}
+            "abbr": 4, "pattern": 4, "cell": 4, "list": 3, "derived": 3, "abbr-body": 2, "suffix": 2, "latin": 1, "metric": 0}
 
 
 @dataclass
@@ -188,8 +191,11 @@ class EntityFinder:
                              if text.startswith(w, m.end())), None)
             if follower:
                 type_ = self.rules.quote_followers[follower]
-                out.append(Mention(m.start(1), m.end() + len(follower), inner + follower, type_, 0.75, "quote",
-                                   text[m.start(): m.end() + len(follower)], aliases=[m.group(0) + follower]))
+                head = self.anchored_head(text, m.start())  # 中关村科技成果转化|“火花”活动
+                out.append(Mention(m.start(1) - len(head) - 1 if head else m.start(1), m.end() + len(follower),
+                                   head + inner + follower, type_, 0.75, "quote",
+                                   text[m.start() - len(head): m.end() + len(follower)],
+                                   aliases=[head + m.group(0) + follower]))
                 continue
             suffix = self._suffix_at_end(inner)
             type_ = suffix.type if suffix and len(inner) > len(suffix.end) else None
@@ -199,6 +205,14 @@ class EntityFinder:
                 out.append(Mention(m.start(1), m.end(1), inner, type_, 0.75, "quote", inner,
                                    kind=suffix.kind if suffix else None))
         return out
+
+    def anchored_head(self, text: str, at: int) -> str:
+        """The words right before a quote that belong to its name: only when they open with a place or an
+        anchor word (杭州市推进|“互联网+”行动实施意见 -> 杭州市推进…; 开展|“…”活动 -> nothing)."""
+        edge, anchored = self.left_edge(text, at)
+        if edge is None or not anchored or edge >= at or any(ch in PUNCT for ch in text[edge:at]):
+            return ""
+        return text[edge:at]
 
     def _suffix_at_end(self, name: str) -> Suffix | None:
         return next((s for s in self.rules.suffixes if name.endswith(s.end)), None)
@@ -257,8 +271,10 @@ class EntityFinder:
         crossed_verb = False
         floor = max(0, at - MAX_NAME)
         i: int | None = at
+        if alone and self._complete_name(text[max(0, at - LOOKBACK):at]):
+            return at, False  # 应用数学院|冬奥会: a name ending where another begins
         while i is not None:
-            before = text[max(0, i - LOOKBACK):i]  # a window, not the whole prefix: linear time
+            before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
             hard = self._hard_before(before) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             verb = not inside_word and self._verbs.ends(before) is not None
@@ -324,8 +340,8 @@ class EntityFinder:
         """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
         if not before or before[-1] in PUNCT:
             return True
-        if self._hard_words.ends(before) is not None:
-            return True
+        if self._hard_words.ends(before) is not None or DATE_OR_NUMBER.search(before):
+            return True  # …的, 三月六日|立法会…, a list number at a line start (1.|规上…)
         quantity = QUANTITY.search(before[-8:])
         return bool(quantity) and not before[: len(before) - len(quantity.group())].endswith("第")
 

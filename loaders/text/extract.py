@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from graph.store import GraphStore
+from graph.text import normalize
 from loaders.text import bodies, budget, lists, metrics
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -36,7 +37,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     text = report.body.text
     sentences = split(text)
     budget.check()
-    mentions = find_mentions(finder, text, sentences)
+    mentions = [m for m in find_mentions(finder, text, sentences) if not _own_title(m, report)]
     budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
     city = _known(finder, gazetteer, context.city, "Region")
@@ -50,7 +51,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     suffixed = finder.suffixed(text, opaque)
     candidates = [*finder.known(text), *books, *finder.quotes(text), *suffixed,
                   *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
-                  *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed)]
+                  *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
+                  *bodies.table_cells(finder, text)]
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
@@ -61,6 +63,14 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     mentions += metrics.figures(text, sentences, quoted)
     lists.unify_names(finder, mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _own_title(m: Mention, report: Report) -> bool:
+    """The report's own title (关于印发《X2023年工作总结》的通知) is the Document, not an entity in it."""
+    if m.type not in ("Policy", "Program", "Document") or len(m.name) < 8:
+        return False
+    title = normalize(report.meta.get("title", ""))
+    return bool(title) and (normalize(m.name) in title or normalize(m.surface) in title)
 
 
 def _pairs(finder: EntityFinder, text: str) -> list[Mention]:

@@ -25,6 +25,7 @@ GRAPH_CONF = 0.95
 LEXICON_CONF = 0.9
 ASCII = re.compile(r"[a-z0-9]")
 SKIP_TYPES = {"Metric", "Document"}
+GOVERNMENT = re.compile(r"(?:委员会|局|厅|办公室|人民政府|政府|委|办|部)$")
 @dataclass(frozen=True)
 class Entry:
     name: str
@@ -80,7 +81,8 @@ class Gazetteer:
         skip = None
         if context is not None and rules is not None and context.city != graph_city(store):
             surfaces, generic = relative_surfaces(rules.relative), frozenset(rules.generic_aliases)
-            skip = lambda name, type_: foreign_alias(name, type_, surfaces, generic)  # noqa: E731
+            words = frozenset(rules.generic)
+            skip = lambda name, type_: foreign_alias(name, type_, surfaces, generic, words)  # noqa: E731
         return self.add_nodes((n for n in store.iter_nodes()
                                if not (n.attrs.get("extracted") and set(n.sources) <= {doc_id})), skip)
 
@@ -125,6 +127,10 @@ def builtin(rules: Rules, context: Context) -> Gazetteer:
             gaz.add(surface, entry)
     for name in lex["fields"]:
         gaz.add(name, Entry(name, "Field", 0.8, "lexicon"))
+    if context.publisher:  # the publisher's own full name, wherever the page spells it out
+        kind = "government" if GOVERNMENT.search(context.publisher) else None
+        gaz.add(context.publisher, Entry(context.publisher, "Institution", LEXICON_CONF, "relative",
+                                         kind=kind, publisher=True))
     if context.city:
         _add_relative(gaz, rules, context)
     else:
@@ -137,7 +143,8 @@ def _add_relative(gaz: Gazetteer, rules: Rules, context: Context) -> None:
     values = context.values(rules.abbreviations)
     short = values["publisher_short"]
     for item in rules.relative:
-        if not context.city or item.get("level") == "district" and not context.district:
+        if not context.city or item.get("level") == "district" and not context.district \
+                or item.get("level") == "city" and context.district:
             continue
         if "{publisher" in item["name"] and not context.publisher:
             continue

@@ -56,8 +56,8 @@ def _kind(line: str, chrome: Callable[[str], bool]) -> str:
         return "skip" if not re.search(r"[A-Za-z]{3}", text) else "stop"
     if chrome(text) or len(text) <= NAV_MAX and text.endswith((":", "：")):  # 主席: opens a speech
         return "skip"
-    if NAV.search(text) or "|" in text or "｜" in text:
-        return "stop"
+    if NAV.search(text) or ("|" in text or "｜" in text) and not text.startswith(("|", "｜")):
+        return "stop"  # a menu bar (首页 | 新闻); a table row starts with its bar
     return "stop" if len(text) <= NAV_MAX else "content"
 
 
