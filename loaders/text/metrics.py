@@ -92,7 +92,9 @@ def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, prev
     measure = measure[-20:]
     if not measure:  # nothing around the figure names a measure: the figure as written is its name
         name = m.group()
-    elif measure.endswith(COUNT_ENDS) or unit in indicators.RATES + ("倍",):
+    elif unit == "倍":  # 是现时科学园的四倍
+        name = measure + ("倍数" if measure.endswith("的") else "的倍数")
+    elif measure.endswith(COUNT_ENDS) or unit in indicators.RATES:
         name = measure
     else:
         name = measure + "数"
