@@ -25,6 +25,7 @@ APPROX = ("左右", "以上", "上下", "大约", "约", "近", "余", "多")
 VERB_ENDS = ("完成", "开设", "开展", "举办", "调研", "发布", "支持", "推介", "认定", "引进", "培育", "新增", "建成",
              "设立", "组织", "服务", "签署", "获得", "研提", "解决", "建设", "吸引", "集聚", "带动", "资助", "立项")
 PERSON_ENDS = ("院士", "教授", "研究员", "局长", "主任", "书记", "同志", "主席", "市长", "区长", "先生", "女士", "总监")
+FUNCTION_WORDS = ("与", "和", "及", "对", "向", "在", "从", "将", "把", "被", "给", "同")
 TAIL_STOP = re.compile(r"[获入完参对占明举]|获得|入选|开展|的|等|实现|通过|落地")
 
 
@@ -34,6 +35,8 @@ def measure_of(before: str, tail: str) -> str:
     if "等" in measure:  # 讨论班等学术活动 -> 学术活动; 研究型医院等举办 -> 举办
         measure = measure.rsplit("等", 1)[1]
     noun = _counted_noun(tail)
+    if measure in FUNCTION_WORDS:  # 与38个国家级贫困地区对接
+        measure = ""
     if len(measure) <= 4 or measure.endswith(VERB_ENDS + ("的",)) or measure.endswith(PERSON_ENDS):
         if measure.endswith(PERSON_ENDS):
             measure = ""
@@ -56,8 +59,11 @@ def clean(text: str) -> str:
 
 def _counted_noun(tail: str) -> str:
     """The noun right after the figure: 4300余项|新技术成果|,… -> 新技术成果; up to a verb or punctuation."""
-    cut = next((i for i, ch in enumerate(tail) if ch in CUTS), len(tail))
+    cut = next((i for i, ch in enumerate(tail) if ch in CUTS and ch != "、"), len(tail))
     tail = tail[:cut]
+    if "、" in tail:  # 13个叫得响、立得住、具有北京特色的典型案例 -> 典型案例; else the first item
+        last = tail.rsplit("、", 1)[1]
+        tail = last.rsplit("的", 1)[1] if "的" in last[:-1] else tail.split("、", 1)[0]
     stop = TAIL_STOP.search(tail)
     if stop and stop.start() > 0:
         tail = tail[:stop.start()]

@@ -103,6 +103,9 @@ def test_a_count_with_more_than_its_examples_is_an_indicator(analysis_of):
     ("第二十六届高交会,首次以GOCO(政府所有但承包人使用)方式回归“市场化”本质,发布4300余项新技术成果,成交金额突破1200亿元。",
      "发布新技术成果数"),
     ("2021年共开设公开课33门。", "开设公开课数"),
+    # the 2018 report: a list of modifiers before the counted noun; a preposition is no measure
+    ("牵头形成自查报告,凝练13个叫得响、立得住、具有北京特色的典型案例,获得督查组高度肯定。", "凝练典型案例数"),
+    ("与38个国家级贫困地区对接。", "国家级贫困地区数"),
 ])
 def test_a_measure_is_a_noun_phrase(analysis_of, body, name):
     assert metrics_of(analysis_of, body)[0].name == name
