@@ -15,13 +15,13 @@ import re
 from loaders.text.entities import Spans
 
 RATES = ("%", "‰", "个百分点", "百分点")
-GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年)?(增长|增幅|增速|上升|提高|提升|下降|减少|降低|回落)了?")
+GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|提高|提升|下降|减少|降低|回落)了?")
 DECLINE = ("下降", "减少", "降低", "回落")
 #: A level, not a change: 由67.5%增长到80.2%, 提升至6.46%.
 TO_LEVEL = re.compile(r"(增长|上升|提高|提升|下降|减少|降低|回落)(到|至|为)")
 #: Words that name a quantity of its own: after them a rate is a new indicator (其中技术交易额增长20%).
 MEASURE_NOUN = re.compile(r"额|量|数|率|收入|规模|投入|支出|产值|增加值|比重|强度|面积|总值|营收|利润")
-FILLER = re.compile(r"同比|比上年|较上年|比去年|较去年|同期|年均|分别|\d{4}年|[,，、;；\s]|了|达到|达|为|约|近|超过|超")
+FILLER = re.compile(r"同比|比上年|较上年|比去年|较去年|相较|同期|同口径|年均|分别|\d{4}年|[,，、;；\s]|了|达到|达|为|约|近|超过|超")
 SHARE = re.compile(r"^(?:其中)?(?:占|比重|占比)")
 CN_NUM = "零〇○一二两三四五六七八九十百千"
 #: After a Chinese count: slogans and set phrases (四个意识, 两个维护, 六个着力), not quantities.
@@ -34,7 +34,7 @@ SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
 def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, quoted: Spans) -> bool:
     """Whether the figure `m` (a number with a unit) states no quantity (see the module doc)."""
     at, end = m.start("num"), m.end()
-    before, after = text[max(0, at - 1):at], text[end:end + 2]
+    before, after = text[max(0, at - 2):at].rstrip(" ")[-1:], text[end:end + 2]
     if before in ("第", "-", ".", "届", "/") or before.isascii() and before.isalpha() or quoted.covers(at):
         return True
     base = m.group("base") or ""
@@ -42,7 +42,7 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
         return True
     if not m.group("num")[0].isdigit() and _not_a_chinese_count(m, base, after):
         return True
-    if base == "个" and after[:1] in "月年天周日小工":  # 18个月, 3个工作日: durations
+    if base == "个" and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
         return True
     return _sums_up_a_list(text, clause_start, m.start(), base, value)
 

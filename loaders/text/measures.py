@@ -26,15 +26,18 @@ VERB_ENDS = ("完成", "开设", "开展", "举办", "调研", "发布", "支持
              "设立", "组织", "服务", "签署", "获得", "研提", "解决", "建设", "吸引", "集聚", "带动", "资助", "立项")
 PERSON_ENDS = ("院士", "教授", "研究员", "局长", "主任", "书记", "同志", "主席", "市长", "区长", "先生", "女士", "总监")
 FUNCTION_WORDS = ("与", "和", "及", "对", "向", "在", "从", "将", "把", "被", "给", "同")
-TAIL_STOP = re.compile(r"[获入完参对占明举]|获得|入选|开展|的|等|实现|通过|落地")
+TAIL_STOP = re.compile(r"[获入完参对占明举达为\d]|获得|入选|开展|的|等|实现|通过|落地")
 
 
-def measure_of(before: str, tail: str) -> str:
-    """The measure of a figure from the clause text `before` it and `tail` after it ("" if none)."""
+def measure_of(before: str, tail: str, rate: bool = False) -> str:
+    """The measure of a figure from the clause text `before` it and `tail` after it ("" if none).
+
+    A rate (%) takes no noun after it: what follows a rate is a rank or a comment (增速26.6%全市第1).
+    """
     measure = clean(before)
     if "等" in measure:  # 讨论班等学术活动 -> 学术活动; 研究型医院等举办 -> 举办
         measure = measure.rsplit("等", 1)[1]
-    noun = _counted_noun(tail)
+    noun = "" if rate else _counted_noun(tail)
     if measure in FUNCTION_WORDS:  # 与38个国家级贫困地区对接
         measure = ""
     if len(measure) <= 4 or measure.endswith(VERB_ENDS + ("的",)) or measure.endswith(PERSON_ENDS):
@@ -50,8 +53,9 @@ def measure_of(before: str, tail: str) -> str:
 
 
 def clean(text: str) -> str:
+    text = text.replace(" ", "")
     cut = max((i for i, ch in enumerate(text) if ch in CUTS), default=-1)
-    text = ORDINAL.sub("", text[cut + 1:].strip())
+    text = ORDINAL.sub("", text[cut + 1:])
     for _ in range(3):  # lead-ins and trailing verbs can nest: 即2012年和2014年分别突破
         text = TRAIL.sub("", LEAD.sub("", text))
     return text
@@ -59,6 +63,7 @@ def clean(text: str) -> str:
 
 def _counted_noun(tail: str) -> str:
     """The noun right after the figure: 4300余项|新技术成果|,… -> 新技术成果; up to a verb or punctuation."""
+    tail = tail.lstrip(" ")
     cut = next((i for i, ch in enumerate(tail) if ch in CUTS and ch != "、"), len(tail))
     tail = tail[:cut]
     if "、" in tail:  # 13个叫得响、立得住、具有北京特色的典型案例 -> 典型案例; else the first item
@@ -67,4 +72,17 @@ def _counted_noun(tail: str) -> str:
     stop = TAIL_STOP.search(tail)
     if stop and stop.start() > 0:
         tail = tail[:stop.start()]
-    return tail[:14]
+    return tail[:14].rstrip("和及与或")
+
+
+def respective(text: str, clause_start: int, figures: list) -> list[str]:
+    """The measures of figures listed in the order of a list before them, else [].
+
+    "技术合同成交额、登记项数分别为823.57亿元、23003项", "高新技术企业、科技型中小企业达6588家、6403家":
+    as many 、-items before the first figure as figures joined by 、 after it.
+    """
+    if len(figures) < 2 or any(text[a.end():b.start()].strip(" ") not in ("、", "和", "及")
+                               for a, b in zip(figures, figures[1:])):
+        return []
+    items = [clean(x) for x in text[clause_start:figures[0].start()].split("、")]
+    return items if len(items) == len(figures) and all(len(x) >= 2 for x in items) else []

@@ -18,12 +18,19 @@ from loaders.text.units import FIGURE, number, qualifier, unit_of
 
 #: A clause's lead-in before what it is about (relations.py skips it to find the measured name).
 LEADING = re.compile(r"^(?:其中|前三季度|本年度|今年以来|截至目前|全年|\d{4}年度?|\d+-\d+月|[,，;；:：、\s])+")
+STATEMENT_ENDS = (";", "；", ":", "：")
+SEPARATORS = re.compile(r"[、,，\s和及与]*")
 WORD = re.compile(r"[\u4e00-\u9fffA-Za-z]")
 COUNT_ENDS = ("数", "量", "额", "率", "面积", "值", "收入", "规模", "强度", "增长")
 
 
 def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]]) -> list[Mention]:
-    """One Metric mention per indicator figure (value, unit, qualifier, growth, share in attrs)."""
+    """One Metric mention per indicator figure (value, unit, qualifier, growth, share in attrs).
+
+    A rate describes the indicator just before it in the same statement (a ; or : ends one);
+    after 分别 the rates go one by one to the figures of the clause before (A、B达6588家、6403家,
+    分别增长26.3%、44.4%).
+    """
     out: list[Mention] = []
     quoted = Spans(quoted)
     for sentence in sentences:
@@ -31,21 +38,42 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
         if sentence.heading:
             continue
         previous: Mention | None = None
+        group: list[Mention] = []  # the figures of the last clause that had any
+        pending: list[Mention] = []  # 分别: the figures still waiting for their rate
+        rate: tuple[str, int] = ("growth_pct", 1)
         for start, end in _clauses(text, sentence):
-            clause_start = start
-            for m in FIGURE.finditer(text, start, end):
-                unit = unit_of(m)
-                value = number(m.group("num")) if unit else None
-                if value is None or indicators.not_indicator(text, m, unit, value, clause_start, quoted):
-                    continue
-                attribute = indicators.attribute_of(previous, text[start:m.start()], unit)
-                if attribute:
-                    previous.attrs.setdefault(attribute[0], attribute[1] * value)
+            if text[start - 1:start] in STATEMENT_ENDS:
+                previous, group, pending = None, [], []
+            clause_start, current = start, []
+            found = [(m, unit, value) for m, unit, value in _figures_in(text, start, end)
+                     if not indicators.not_indicator(text, m, unit, value, clause_start, quoted)]
+            items = measures.respective(text, clause_start, [m for m, _, _ in found])
+            for m, unit, value in found:
+                prefix = text[start:m.start()]
+                respectively = "分别" in prefix and len(group) > 1
+                attribute = indicators.attribute_of(group[0] if respectively else previous, prefix, unit)
+                if pending and unit in indicators.RATES and SEPARATORS.fullmatch(prefix):
+                    pending.pop(0).attrs.setdefault(rate[0], rate[1] * value)
+                elif attribute:
+                    (group[0] if respectively else previous).attrs.setdefault(attribute[0], attribute[1] * value)
+                    pending, rate = (group[1:] if respectively else []), attribute
                 else:
-                    previous = _metric(text, m, start, end, value, unit, previous)
+                    measure = items[len(current)] if items and len(current) < len(items) else None
+                    previous = _metric(text, m, start, end, value, unit, previous, measure)
                     out.append(previous)
+                    current.append(previous)
                 start = m.end()  # 43期69人次: the next figure's measure starts here
+            group = current or group
     return _same_figures(out)
+
+
+def _figures_in(text: str, start: int, end: int):
+    """(match, unit, value) for every number with a unit in text[start:end]."""
+    for m in FIGURE.finditer(text, start, end):
+        unit = unit_of(m)
+        value = number(m.group("num")) if unit else None
+        if value is not None:
+            yield m, unit, value
 
 
 def _clauses(text: str, sentence: Sentence) -> list[tuple[int, int]]:
@@ -83,12 +111,15 @@ def _share_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
-def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, previous: Mention | None) -> Mention:
+def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, previous: Mention | None,
+            measure: str | None = None) -> Mention:
     before, tail = text[start:m.start()], text[m.end():end]
-    if len(measures.clean(before)) < 2 and previous is not None and not WORD.search(tail):
+    if measure:  # 技术合同成交额、登记项数分别为823.57亿元、23003项
+        pass
+    elif len(measures.clean(before)) < 2 and previous is not None and not WORD.search(tail):
         measure = previous.attrs["measure"]  # 累计达54.6万家, 43期69人次: the same measure again
     else:
-        measure = measures.measure_of(before, tail)
+        measure = measures.measure_of(before, tail, unit in indicators.RATES)
     measure = measure[-20:]
     if not measure:  # nothing around the figure names a measure: the figure as written is its name
         name = m.group()

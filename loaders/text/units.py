@@ -39,11 +39,11 @@ _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=Tru
 FIGURE = re.compile(
     r"(?P<pre>累计将达|不少于|超过|将近|大约|将达|近|约|逾|超)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十][" + _CN + r"]{0,6})"
-    r"(?P<post>余|多)?"
+    r" ?(?P<post>余|多)?"  # 286.61 亿元, 6588 家: a space between number and unit
     r"(?P<mult>" + _ALT(MULTIPLIERS) + r")?"
     r"(?P<post2>余|多)?"
     r"(?P<base>" + _ALT(BASE_UNITS) + r")?"
-    r"(?P<after>以上|左右|上下|之多)?")
+    r"(?P<after>以上|以下|左右|上下|之多)?")
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
 CN_POWERS = {"十": 10, "百": 100, "千": 1000}

@@ -115,3 +115,26 @@ def test_names_carry_no_list_number_approximation_or_dangling_word(analysis_of):
     found = metrics_of(analysis_of, "2.支持近40家高校院所举办活动。预计2021全年达到20.1亿元以上。完成企业内部决策的28家。")
     for m in found:
         assert not m.name[0].isdigit() and "以上" not in m.name and "近" not in m.name and "的数" not in m.name
+
+
+def test_a_space_between_number_and_unit(analysis_of):
+    """Ningbo Yinzhou district S&T bureau, 2023 progress report (nbyz.gov.cn): figures typeset with spaces."""
+    found = figures_of(analysis_of, "2022 年全区 R&D 经费占 GDP 比重达 3.02%;全年区本级高新技术产业实现增加值 286.61 亿元,"
+                                    "同比增长 10.5%,占规上工业增加值的 72.8%;区本级完成高新技术产业投资 65.35 亿元,同比增长 42.3%。")
+    assert [(f["value"], f["unit"]) for f in found] == [(3.02, "%"), (286.61, "亿元"), (65.35, "亿元")]
+    assert "growth_pct" not in found[0]  # a ; ends the statement the 3.02% was in
+    assert (found[1]["growth_pct"], found[1]["share_pct"], found[2]["growth_pct"]) == (10.5, 72.8, 42.3)
+
+
+def test_respective_figures_and_rates(analysis_of):
+    """A city S&T bureau's 2022 report: 分别 pairs a list of measures, figures and rates in order."""
+    found = metrics_of(analysis_of, "高新技术企业、科技型中小企业达 6588 家 、 6403 家,分别增长26.3%、44.4%;"
+                                    "技术合同成交额、登记项数分别为 823.57 亿元、23003 项,分别增长 54.31%、117.15%。")
+    assert [(m.name, m.attrs["value"], m.attrs["growth_pct"]) for m in found] == [
+        ("高新技术企业数", 6588, 26.3), ("科技型中小企业数", 6403, 44.4),
+        ("技术合同成交额", 823.57, 54.31), ("登记项数", 23003, 117.15)]
+
+
+def test_one_of_n_is_no_count(analysis_of):
+    body = "无锡先进技术研究院获批省新型研发机构,为我省获批省级新型研发机构项目的四家之一。"
+    assert figures_of(analysis_of, body) == []
