@@ -14,19 +14,20 @@ from __future__ import annotations
 
 import re
 
-CUTS = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—()（）")
+CUTS = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—()（）「」『』")
 LEAD = re.compile(r"^(?:\d+[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、|其中|即|预计|截止|截至|"
                   r"是|目前|当前|前三季度|本年度|今年以来|全年|共|\d{4}年?(?:\d+月)?(?:底|末|前|以来)?|\d+-\d+月|"
                   r"\d+月底|到|[,，;；:：、\s])+")
 TRAIL = re.compile(r"(?:合计达到|累计将达|累计达|达到|实现|超过|将达|共计|总计|累计|共有|大约|将近|分别|突破|提升至|"
-                   r"提高到|增长到|上升到|增长至|年均|由|达|为|近|约|逾|超|共|了|是|有)+$")
+                   r"提高到|增长到|上升到|增长至|倍增至|增至|年均|每年|由|达|为|近|约|逾|超|共|了|是|有)+$")
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[届次期批轮]")
 APPROX = ("左右", "以上", "上下", "大约", "约", "近", "余", "多")
-VERB_ENDS = ("完成", "开设", "开展", "举办", "调研", "发布", "支持", "推介", "认定", "引进", "培育", "新增", "建成",
-             "设立", "组织", "服务", "签署", "获得", "研提", "解决", "建设", "吸引", "集聚", "带动", "资助", "立项")
-PERSON_ENDS = ("院士", "教授", "研究员", "局长", "主任", "书记", "同志", "主席", "市长", "区长", "先生", "女士", "总监")
 FUNCTION_WORDS = ("与", "和", "及", "对", "向", "在", "从", "将", "把", "被", "给", "同")
-TAIL_STOP = re.compile(r"[获入完参对占明举达为\d]|获得|入选|开展|的|等|实现|通过|落地")
+VERB_ENDS = ("完成", "开设", "开展", "举办", "调研", "发布", "支持", "推介", "认定", "引进", "培育", "新增", "建成",
+             "设立", "组织", "服务", "签署", "获得", "研提", "解决", "建设", "吸引", "集聚", "带动", "资助", "立项", "获",
+             "预留", "拨款", "推出", "投入") + FUNCTION_WORDS
+PERSON_ENDS = ("院士", "教授", "研究员", "局长", "主任", "书记", "同志", "主席", "市长", "区长", "先生", "女士", "总监")
+TAIL_STOP = re.compile(r"[获入完参对占明举达为\d]|获得|入选|开展|的|等|实现|通过|落地|提供")
 
 
 def measure_of(before: str, tail: str, rate: bool = False) -> str:
@@ -49,7 +50,16 @@ def measure_of(before: str, tail: str, rate: bool = False) -> str:
         measure = measure[:-1]
     if measure in APPROX or len(measure) < 2:
         return ""
-    return measure[-20:]
+    return _last_words(measure)
+
+
+def _last_words(measure: str, most: int = 20) -> str:
+    """At most `most` characters from the end, starting after a break word (not mid-word: 进一步 -> 步)."""
+    if len(measure) <= most:
+        return measure
+    tail = measure[-most:]
+    cut = next((i for i in range(1, len(tail)) if tail[i - 1] in "的对把将向"), 0)
+    return tail[cut:]
 
 
 def clean(text: str) -> str:
@@ -70,9 +80,9 @@ def _counted_noun(tail: str) -> str:
         last = tail.rsplit("、", 1)[1]
         tail = last.rsplit("的", 1)[1] if "的" in last[:-1] else tail.split("、", 1)[0]
     stop = TAIL_STOP.search(tail)
-    if stop and stop.start() > 0:
+    if stop and (stop.start() > 0 or stop.group() == "的"):  # 推出1.8亿元的「…」: nothing counted after it
         tail = tail[:stop.start()]
-    return tail[:14].rstrip("和及与或")
+    return tail[:16].rstrip("和及与或")
 
 
 def respective(text: str, clause_start: int, figures: list) -> list[str]:

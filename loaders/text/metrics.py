@@ -32,10 +32,11 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
     分别增长26.3%、44.4%).
     """
     out: list[Mention] = []
+    last: dict[tuple[int, str], Mention] = {}  # (paragraph, unit) -> the last indicator
     quoted = Spans(quoted)
     for sentence in sentences:
         budget.check()
-        if sentence.heading:
+        if sentence.heading and text[sentence.end - 1] not in "。！!？?":  # a title; "78. …15亿元…。" is a paragraph
             continue
         previous: Mention | None = None
         group: list[Mention] = []  # the figures of the last clause that had any
@@ -59,7 +60,9 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                     pending, rate = (group[1:] if respectively else []), attribute
                 else:
                     measure = items[len(current)] if items and len(current) < len(items) else None
-                    previous = _metric(text, m, start, end, value, unit, previous, measure)
+                    same_unit = last.get((sentence.paragraph, unit))
+                    previous = _metric(text, m, start, end, value, unit, previous, measure, same_unit)
+                    last[(sentence.paragraph, unit)] = previous
                     out.append(previous)
                     current.append(previous)
                 start = m.end()  # 43期69人次: the next figure's measure starts here
@@ -112,7 +115,7 @@ def _share_word(a: str, b: str) -> bool:
 
 
 def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, previous: Mention | None,
-            measure: str | None = None) -> Mention:
+            measure: str | None = None, same_unit: Mention | None = None) -> Mention:
     before, tail = text[start:m.start()], text[m.end():end]
     if measure:  # 技术合同成交额、登记项数分别为823.57亿元、23003项
         pass
@@ -121,8 +124,10 @@ def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, prev
     else:
         measure = measures.measure_of(before, tail, unit in indicators.RATES)
     measure = measure[-20:]
-    if not measure:  # nothing around the figure names a measure: the figure as written is its name
-        name = m.group()
+    if not measure and same_unit is not None:  # 预计2021全年达到20.1亿元以上: what the paragraph's last 亿元 measured
+        measure = same_unit.attrs["measure"]
+    if not measure:  # nothing names a measure: the figure, without its approximation words, is its name
+        name = m.group("num") + unit
     elif unit == "倍":  # 是现时科学园的四倍
         name = measure + ("倍数" if measure.endswith("的") else "的倍数")
     elif measure.endswith(COUNT_ENDS) or unit in indicators.RATES:
