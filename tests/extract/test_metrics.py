@@ -145,3 +145,9 @@ def test_respective_figures_and_rates(analysis_of):
 def test_one_of_n_is_no_count(analysis_of):
     body = "无锡先进技术研究院获批省新型研发机构,为我省获批省级新型研发机构项目的四家之一。"
     assert figures_of(analysis_of, body) == []
+
+
+def test_a_numbered_paragraph_is_read_a_title_heading_is_not(analysis_of):
+    """Hong Kong Policy Address 2024, paragraph 78 (policyaddress.gov.hk): a short numbered line ending in 。."""
+    body = "擴大研究資助\n78. 政府會推出新一輪15億元的「研究配對補助金計劃」,鼓勵更多機構資助院校研究。\n(二)六个着力:推进六个方面重点任务\n"
+    assert [(f["value"], f["unit"]) for f in figures_of(analysis_of, body)] == [(15, "亿元")]
