@@ -210,8 +210,9 @@ class EntityFinder:
         """The words right before a quote that belong to its name: only when they open with a place or an
         anchor word (杭州市推进|“互联网+”行动实施意见 -> 杭州市推进…; 开展|“…”活动 -> nothing)."""
         edge, anchored = self.left_edge(text, at)
-        if edge is None or not anchored or edge >= at or any(ch in PUNCT for ch in text[edge:at]):
-            return ""
+        if edge is None or not anchored or edge >= at or any(ch in PUNCT for ch in text[edge:at]) \
+                or self._complete_name(text[edge:at]):
+            return ""  # 国家重点研发计划|“…”重点专项: a name of its own, not a head
         return text[edge:at]
 
     def _suffix_at_end(self, name: str) -> Suffix | None:
