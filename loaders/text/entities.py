@@ -64,6 +64,7 @@ class Mention:
     weak: bool = False
     parent: Mention | None = None  # derived mentions: the list item they come from
     local: bool = False  # a relative name of no known city: never resolved to a graph node
+    titled: bool = False  # a name inside a 《》 title: an entity of its own although nested
 
     @property
     def key(self) -> tuple[str, str]:
