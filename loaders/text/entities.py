@@ -251,7 +251,9 @@ class EntityFinder:
         if name in self.rules.not_names or self._not_a_name(name):
             return None
         modifier = text[start:at]
-        if modifier and (len(modifier) < 2 or suffix.type not in ("Project", "Event") and self._generic(modifier)):
+        generic = bool(modifier) and self._generic(modifier)
+        if modifier and (len(modifier) < 2 or generic and (suffix.type not in ("Project", "Event")
+                                                            or modifier.startswith(("重点", "各类", "相关")))):
             return None
         conf = suffix.conf + (0.05 if anchored else 0.0) - (0.15 if len(modifier) == 1 else 0.0)
         return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind)

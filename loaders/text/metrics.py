@@ -87,7 +87,7 @@ def _not_indicator(text: str, m: re.Match, quoted: Spans) -> bool:
         return True
     if quoted.covers(at):
         return True
-    if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次", "倍") or after in "着千万百亿十"):
+    if not m.group("num")[0].isdigit() and (m.group("unit") not in ("个", "次", "倍") or after in "着千万百亿十一二三四五六七八九两"):
         return True
     if SESSION.match(text, m.end()) or m.group("unit") in ("人", "门", "所", "台", "套", "户", "座", "款") \
             and text[m.end():m.end() + 1] in ("民", "才", "员", "口", "工", "类", "面", "户", "槛"):
