@@ -109,7 +109,7 @@ def _key(m: Mention) -> tuple:
 def _is_entity(m: Mention) -> bool:
     """Top-level mentions are entities (全市/全区: the city or district itself, never an object of a
     relation); nested ones only when a relation uses them."""
-    return not m.nested
+    return not m.nested or m.titled
 
 
 class _Builder:

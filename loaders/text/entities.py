@@ -64,6 +64,7 @@ class Mention:
     weak: bool = False
     parent: Mention | None = None  # derived mentions: the list item they come from
     local: bool = False  # a relative name of no known city: never resolved to a graph node
+    titled: bool = False  # a name inside a 《》 title: an entity of its own although nested
 
     @property
     def key(self) -> tuple[str, str]:
@@ -210,8 +211,9 @@ class EntityFinder:
         """The words right before a quote that belong to its name: only when they open with a place or an
         anchor word (杭州市推进|“互联网+”行动实施意见 -> 杭州市推进…; 开展|“…”活动 -> nothing)."""
         edge, anchored = self.left_edge(text, at)
-        if edge is None or not anchored or edge >= at or any(ch in PUNCT for ch in text[edge:at]):
-            return ""
+        if edge is None or not anchored or edge >= at or any(ch in PUNCT for ch in text[edge:at]) \
+                or self._complete_name(text[edge:at]):
+            return ""  # 国家重点研发计划|“…”重点专项: a name of its own, not a head
         return text[edge:at]
 
     def _suffix_at_end(self, name: str) -> Suffix | None:
@@ -249,7 +251,9 @@ class EntityFinder:
         if name in self.rules.not_names or self._not_a_name(name):
             return None
         modifier = text[start:at]
-        if modifier and (len(modifier) < 2 or suffix.type not in ("Project", "Event") and self._generic(modifier)):
+        generic = bool(modifier) and self._generic(modifier)
+        if modifier and (len(modifier) < 2 or generic and (suffix.type not in ("Project", "Event")
+                                                            or modifier.startswith(("重点", "各类", "相关")))):
             return None
         conf = suffix.conf + (0.05 if anchored else 0.0) - (0.15 if len(modifier) == 1 else 0.0)
         return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind)

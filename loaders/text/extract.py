@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from graph.store import GraphStore
@@ -62,7 +63,30 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
     lists.unify_names(finder, mentions)
+    _inside_titles(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+TITLED = {"Institution", "Zone", "Field", "Region", "District", "Event"}
+
+
+def _inside_titles(mentions: list[Mention]) -> None:
+    """Names inside a 《》 title are entities too (《国务院关于…的指导意见》 names 国务院), except the
+    title's own tail (…|科技成果转化条例) and a place that only opens it (北京市|促进…条例)."""
+    books = sorted((m for m in mentions if m.how == "book" and not m.nested), key=lambda m: m.start)
+    if not books:
+        return
+    starts = [b.start for b in books]
+    for m in mentions:
+        if not m.nested or m.type not in TITLED or m.weak:
+            continue
+        i = bisect_right(starts, m.start) - 1
+        book = books[i] if i >= 0 else None
+        if book is None or m.end > book.end or m.end == book.end:
+            continue
+        if m.start == book.start and m.type in ("Region", "District"):
+            continue
+        m.titled = True
 
 
 def _own_title(m: Mention, report: Report) -> bool:

@@ -129,3 +129,20 @@ def test_no_city_known_relative_names_stay_as_written(tmp_path, bundled_store):
     committee = next(n for n in x.nodes if n.name_zh == "市委")
     assert committee.attrs.get("extracted") and committee.attrs["confidence"] <= 0.6
     assert "中共北京市委员会" not in {n.name_zh for n in x.nodes}
+
+
+def test_names_inside_a_title_are_nodes_but_its_tail_is_not(tmp_path):
+    path = tmp_path / "hz.txt"
+    path.write_text("title: 杭州市推进“互联网+”行动实施意见\npublisher: 杭州市人民政府\n---\n"
+                    "杭州市推进“互联网+”行动实施意见\n为贯彻落实《国务院关于积极推进“互联网+”行动的指导意见》,"
+                    "工作进展:1.落实《北京市促进科技成果转化条例》职务科技成果权属改革。", encoding="utf-8")
+    x = extract_report(path)
+    got = {n.name_zh: n.type for n in x.nodes}
+    assert got.get("国务院") == "Institution"  # inside a title, still a node
+    assert "科技成果转化条例" not in got and "北京市促进科技成果转化条例" in got
+    assert "杭州市推进互联网+行动实施意见" not in got  # the report's own title is its Document
+
+
+def test_the_publishers_full_name_is_known(tmp_path):
+    a = _analysis(tmp_path, "在二○一五年十一月成立创新及科技局(创科局),从多方面促进创科发展。", "創新及科技局")
+    assert any(m.name == "創新及科技局" and m.publisher for m in a.mentions)
