@@ -28,6 +28,7 @@ CN_NUM = "零〇○一二两三四五六七八九十百千"
 SLOGANS = ("意识", "自信", "维护", "确立", "坚持", "着力", "全面", "务必", "必须", "服务", "一批", "突破", "翻番",
            "中心", "落实", "优先", "统筹", "结合", "聚焦")
 SESSION_AFTER = ("全会", "全体会议", "党代会", "代表大会", "常委会")
+QUOTED_RUN = re.compile(r"(?:“[^“”。]{1,40}”|「[^「」。]{1,40}」)+$")
 SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
 
 
@@ -54,17 +55,23 @@ def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:
     num = m.group("num")
     if num in ("一", "二") or base and base not in CN_UNITS:
         return True
-    if base == "个" and (after[:1] in CN_NUM or after[:1].isdigit() or after.startswith(SLOGANS) or after[:1] == "着"):
+    if after[:1] in CN_NUM or after[:1].isdigit():  # 两个千亿元, 三位一体, 两个一百年
+        return True
+    if base == "个" and (after.startswith(SLOGANS) or after[:1] == "着"):
         return True
     return after[:1] in ("“", '"')
 
 
 def _sums_up_a_list(text: str, clause_start: int, at: int, base: str, value) -> bool:
-    """"从A、B、C、D4方面", "A、B和C等三个领域": the count of the items just listed, no indicator."""
+    """"从A、B、C、D4方面", "A、B和C等三个领域", “A”“B”等两个: the count of the items just listed, no indicator."""
     if base not in SUMMING_UNITS or not isinstance(value, int) or value > 12:
         return False
     listed = text[clause_start:at]
     listed = listed[:-2] if listed.endswith("等等") else listed[:-1] if listed.endswith("等") else listed
+    quoted = QUOTED_RUN.search(text, max(0, at - 400), at - (2 if text.endswith("等等", 0, at) else
+                                                          1 if text.endswith("等", 0, at) else 0))
+    if quoted and quoted.group().count("“") + quoted.group().count("「") >= value > 1:
+        return True  # 围绕“A”“B”…“F”等六个重点部署 (commas inside the quotes)
     if "、" not in listed:
         return False
     items = listed.split("、")

@@ -151,3 +151,26 @@ def test_a_numbered_paragraph_is_read_a_title_heading_is_not(analysis_of):
     """Hong Kong Policy Address 2024, paragraph 78 (policyaddress.gov.hk): a short numbered line ending in 。."""
     body = "擴大研究資助\n78. 政府會推出新一輪15億元的「研究配對補助金計劃」,鼓勵更多機構資助院校研究。\n(二)六个着力:推进六个方面重点任务\n"
     assert [(f["value"], f["unit"]) for f in figures_of(analysis_of, body)] == [(15, "亿元")]
+
+
+@pytest.mark.parametrize("body, expected", [
+    # Economic Daily 2017-05-12 (paper.ce.cn): 近 before, 余 after, 3大类 is no unit
+    ("届时将安排近260个展项和3大类22项主题活动。全国3000余个科研机构、大学、国家重点实验室将向公众开放。",
+     [(260, "个", "近"), (22, "项", None), (3000, "个", "余")]),
+    # Ma'anshan S&T bureau 2015: a Chinese numeral with 近; 十四届 is no count
+    ("自2001年以来,科技活动周已在马鞍山市成功举办了十四届,组织开展了近四千项科技、科普活动。", [(4000, "项", "近")]),
+    # CCTV 2017: 超过 … 亿人次, 约 … 平方米
+    ("累计参与公众超过13亿人次。北京科技周主场展览面积约6000平方米。", [(13, "亿人次", "超过"), (6000, "平方米", "约")]),
+    # a count of Chinese hundreds with 余 (Tianshui 2025 in Traditional script writes 50余家單位)
+    ("活動現場,50余家單位和企業通過宣傳車、展板全面展示最新科技創新成果。", [(50, "家", "余")]),
+])
+def test_figures_of_science_week_reports(analysis_of, body, expected):
+    assert [(f["value"], f["unit"], f.get("qualifier")) for f in figures_of(analysis_of, body)] == expected
+
+
+def test_a_count_of_quoted_items_just_listed_is_no_indicator(analysis_of):
+    """Jinshan district 2021 S&T report (wenhui.whb.cn): six quoted tasks, then 等六个重点部署."""
+    body = ("围绕“优化区域创新布局,提升显示度”“凸显科技引领产业,培育新引擎”“聚焦创新主体,引领新发展”“完善创新体系,打造新生态”"
+            "“加强科学普及,践行新理念”“深化协同创新,构建新格局”等六个重点部署实施。2020年金山地方财政科技拨款5.85亿元,比2015年增长10.7%。")
+    found = figures_of(analysis_of, body)
+    assert [(f["value"], f["unit"], f.get("growth_pct")) for f in found] == [(5.85, "亿元", 10.7)]
