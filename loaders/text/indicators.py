@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from loaders.text.entities import Spans
+from loaders.text.units import CN_UNITS
 
 RATES = ("%", "‰", "个百分点", "百分点")
 GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|提高|提升|下降|减少|降低|回落)了?")
@@ -43,19 +44,17 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
         return True
     if not m.group("num")[0].isdigit() and _not_a_chinese_count(m, base, after):
         return True
-    if base == "个" and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
+    if base == "个" and after[:1] and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
         return True
     return _sums_up_a_list(text, clause_start, m.start(), base, value)
 
 
 def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:
     """二期, 一项, 四个意识, 两个千亿元: a Chinese numeral that is an article, a phase or a slogan."""
-    from loaders.text.units import CN_UNITS
-
     num = m.group("num")
     if num in ("一", "二") or base and base not in CN_UNITS:
         return True
-    if after[:1] in CN_NUM or after[:1].isdigit():  # 两个千亿元, 三位一体, 两个一百年
+    if after[:1] and (after[:1] in CN_NUM or after[:1].isdigit()):  # 两个千亿元, 三位一体, 两个一百年
         return True
     if base == "个" and (after.startswith(SLOGANS) or after[:1] == "着"):
         return True

@@ -159,6 +159,7 @@ def test_a_numbered_paragraph_is_read_a_title_heading_is_not(analysis_of):
      [(260, "个", "近"), (22, "项", None), (3000, "个", "余")]),
     # Ma'anshan S&T bureau 2015: a Chinese numeral with 近; 十四届 is no count
     ("自2001年以来,科技活动周已在马鞍山市成功举办了十四届,组织开展了近四千项科技、科普活动。", [(4000, "项", "近")]),
+    ("科技活动周已在马鞍山市组织开展了近四千项", [(4000, "项", "近")]),  # the figure ends the text
     # CCTV 2017: 超过 … 亿人次, 约 … 平方米
     ("累计参与公众超过13亿人次。北京科技周主场展览面积约6000平方米。", [(13, "亿人次", "超过"), (6000, "平方米", "约")]),
     # a count of Chinese hundreds with 余 (Tianshui 2025 in Traditional script writes 50余家單位)
