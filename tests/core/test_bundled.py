@@ -115,3 +115,13 @@ def test_ids_are_stable_across_rebuilds(bundled_store):
     again = MemoryStore()
     build_bundled(again)
     assert sorted(n.id for n in again.iter_nodes()) == sorted(n.id for n in bundled_store.iter_nodes())
+
+
+@pytest.mark.parametrize("zone, verb", [("中关村科学城", "聚焦中关村科学城"), ("怀柔科学城", "突破怀柔科学城"),
+                                        ("未来科学城", "搞活未来科学城"), ("北京经济技术开发区", "升级经济技术开发区")])
+def test_a_program_of_the_report_supports_each_zone_with_the_zone_sentence(bundled, zone, verb):
+    """The report's key task 着力服务“三城一区”发展 names each zone in its own sentence."""
+    [program] = bundled.supporters(zone, "Program")
+    quotes = [ev.quote for ev in program.path[0].evidence]
+    assert program.node.name_zh == "着力服务“三城一区”发展" and program.via is None
+    assert verb in quotes[0] and quotes[1] == "2.着力服务“三城一区”发展。"
