@@ -228,7 +228,7 @@ def search(text: str, type_: TypeOpt = None,
 def show(name: str, as_json: JsonOpt = False):
     """One node: its names, type and attributes."""
     node = queries().get(name)
-    emit(node, as_json, render.nodes_table([node]))
+    emit(node, as_json, *render.node_tables(node))
 
 
 @app.command()

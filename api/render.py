@@ -6,6 +6,7 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from graph.attr_names import attr_items, attr_label, metric_phrase
 from graph.evidence_window import Quotes
 from graph.model import Edge, Node
 from graph.results import Bridge, Fallback, Member, Path, Ranked, Stats, Subgraph, Supporter, ZoneProfile
@@ -48,6 +49,23 @@ def nodes_table(nodes: list[Node], title: str = "") -> Table:
     for n in nodes:
         _row(table, n.id, n.type, n.name_zh, n.name_en, ", ".join(n.aliases))
     return table
+
+
+def node_tables(node: Node) -> list[RenderableType]:
+    """One node: its names, then (for a Metric) its figure in both languages, then every attribute
+    with its name in Chinese and English."""
+    out: list[RenderableType] = [nodes_table([node])]
+    figure = metric_phrase(node, "zh")
+    if figure:
+        out += [Text(f"{node.name_zh}: {figure}"), Text(f"{node.name_en or node.name_zh}: {metric_phrase(node, 'en')}")]
+    if node.attrs:
+        table = Table(title=_t("attributes / 属性"))
+        for col in ("属性", "attribute", "value"):
+            table.add_column(col, overflow="fold")
+        for key, value in attr_items(node.attrs):
+            _row(table, attr_label(key, "zh"), attr_label(key, "en"), str(value))
+        out.append(table)
+    return out
 
 
 def supporters_table(items: list[Supporter], title: str = "supporters", target: Node | None = None) -> Table:
@@ -125,11 +143,13 @@ def zone_tables(profile: ZoneProfile) -> list[Table]:
     for f in profile.fields:
         _row(fields, name(f.node), str(f.count))
     metrics = Table(title=_t("indicators"))
-    for col in ("indicator", "value", "unit", "period"):
+    for col in ("indicator", "value", "unit", "period", "growth / share"):
         metrics.add_column(col)
     for m in profile.metrics:
         a = m.node.attrs
-        _row(metrics, m.node.name_zh, str(a.get("value", "")), str(a.get("unit", "")), str(a.get("period", "")))
+        extra = "、".join(f"{attr_label(k)} {a[k]}" for k in ("growth_pct", "share_pct") if k in a)
+        _row(metrics, m.node.name_zh, f"{a.get('qualifier', '')}{a.get('value', '')}", str(a.get("unit", "")),
+             str(a.get("period", "")), extra)
     total = profile.counts.get("supporters", len(profile.supporters))
     shown = f" (the first {len(profile.supporters)} of {total})" if total > len(profile.supporters) else ""
     return [members, supporters_table(profile.supporters, f"supporters{shown}", profile.zone), fields, metrics]

@@ -150,3 +150,10 @@ def test_evidence_shows_the_names_marked_and_a_repeated_sentence_once(run):
     assert "【怀柔科学城科学规划】" in out
     table = run("neighbors", "市科委", "--depth", "2").stdout
     assert "【北京纳米能源与系统研究所】" in table
+
+
+def test_show_of_a_metric_gives_its_figure_and_translated_attributes(run):
+    assert run("build").exit_code == 0
+    out = run("show", "全市技术合同成交额").stdout
+    assert "全市技术合同成交额: 4957.8 亿元（2018），同比增长 10.5%" in out
+    assert "+10.5% year on year" in out and "同比增长(%)" in out and "growth year on year (%)" in out
