@@ -229,6 +229,11 @@ def _slot_indices(skeleton: str, match: re.Match, pattern: Pattern, form: Form) 
 
 # ---- words that are no name and no cue --------------------------------------
 
+def residue(skeleton: str, g: Grammar, language: str) -> list[str]:
+    """Words of the question that are no name, no cue and no stop word (what it asks that no form reads)."""
+    return _residue(skeleton, g, language)
+
+
 def _residue(skeleton: str, g: Grammar, language: str) -> list[str]:
     """Runs of words left when placeholders, cues, question and stop words are taken out."""
     if language == "en":

@@ -93,13 +93,12 @@ def supported(q: GraphQueries, p: Params) -> Result:
 
 
 #: Questions answered by one hop from the entity: (direction, edge types) per query.
+#: (members and partners look through member zones: graph/ask/relations.py)
 NEIGHBOUR_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "members": ("in", MEMBER_EDGES),
     "parts": ("in", ("PART_OF",)),
     "location": ("out", MEMBER_EDGES),
     "investments": ("out", ("INVESTS_IN",)),
     "investors": ("in", ("INVESTS_IN",)),
-    "partners": ("both", ("PARTNERS_WITH",)),
 }
 
 

@@ -1,0 +1,146 @@
+"""Questions about a figure the report gives: "全市技术合同成交额是多少？", "How many
+enterprises got service packages?".
+
+The report's figures are Metric nodes (value, unit, period, growth_pct,
+share_pct, qualifier). A question that asks for a number is matched against
+every Metric's names (and the names of what it measures) by the words it
+shares with them; a close match is answered with the figure itself: value,
+unit, period, growth and share, with the quote that gives it. This comes
+before counting nodes, because the graph names only some of what the report
+counts ("零壹空间、东土科技、时代凌宇等44家": three nodes, 44 enterprises):
+counting the nodes would be a confident wrong answer.
+
+A match must cover most of the question's own words, keep every type word it
+uses (a question about policies is not answered with a count of projects),
+and hold enough words not to match by chance; a year the figure is not from
+is said so, never answered with another year's figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from graph.ask.forms import Grammar
+from graph.ask.gazetteer import match_key
+from graph.model import Node
+from graph.store import GraphStore
+
+#: Words that ask for a figure (besides the grammar's count words).
+VALUE_CUES = {
+    "zh": re.compile(r"多少|几|多大|多高|多长|多快|增长|增速|增幅|占比|占全国|比例|比重|排名|第几|贡献率|规模|总额|金额|数额|是多少"),
+    "en": re.compile(r"\b(how (many|much|big|large|fast)|what (is|was|are|were) the (number|value|total|share|rate|"
+                     r"turnover|revenue|growth|amount|size|rank|ranking|contribution|percentage|market value)|"
+                     r"grow|growth|share|percentage|rank|ranking|turnover|revenue|market value)\b"),
+}
+#: Words of a question that are no part of what it asks about.
+_ZH_FILLER = re.compile(r"是多少|有多少|多少|多大|多高|几|是|有|的|了|吗|呢|啊|吧|请问|一共|总共|共|都|达到|达|到|全部|目前"
+                        r"|个|家|项|名|位|支|条|所|次|人次|期|部|多|哪些|什么|图中|图里|图")
+_EN_STOP = frozenset("""a an the of in on at to for from by with and or is are was were be been do does did has have had
+    how many much what which who whom whose when where why it its this that these those there here me us you we they
+    get gets got give given total number value amount figure figures year report graph data please tell show s""".split())
+MIN_Q_COVER = 0.75
+MIN_WORDS = {"zh": 3, "en": 2}
+#: Type words whose absence from a figure's name rules the figure out.
+_ZH_TYPE_WORDS = re.compile(r"企业|公司|高校|大学|院所|机构|单位|政策|项目|平台|基金|子基金|计划|活动|会议|地区|省份|省市|城市|"
+                            r"国家|园区|领域|指标|基地|实验室|行政区")
+
+
+@dataclass
+class Figure:
+    node: Node
+    cover: float  # share of the question's words the figure's names hold
+    year_ok: bool
+
+
+def asks_for_figure(keyed: str, language: str, g: Grammar) -> bool:
+    return bool(VALUE_CUES[language].search(keyed) or g.count_words[language].search(keyed))
+
+
+def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
+                names: list[tuple[str, tuple[str, ...]]]) -> Figure | None:
+    """The Metric the question asks about: one it names, else the one whose names hold most of its words.
+
+    `names` are the question's names (text, node ids). The words outside them must be held by
+    the figure's own name (or period): "怀柔科学城的面积" does not match a figure about
+    Huairou because of "怀柔科学城"; "面积" has to be in the figure's name.
+    """
+    named = [i for _, ids in names for i in ids if i.startswith("metric-")]
+    metrics = store.get_nodes(named) if named else {}
+    if metrics:
+        return _figure(next(iter(metrics.values())), 1.0, years)
+    words = _words(keyed, language)
+    rest = words - set().union(*(_words(text, language) for text, _ in names)) if names else words
+    mentioned = {i for _, ids in names for i in ids}
+    if len(words) < MIN_WORDS[language]:
+        return None
+    types = set(_ZH_TYPE_WORDS.findall(keyed)) if language == "zh" else {w for w in words if w in _EN_TYPE_STEMS}
+    best: tuple[float, float, Node] | None = None
+    for metric in store.nodes_of_type("Metric"):
+        own = _metric_words(metric, language)
+        if types and not all(t in own for t in types):
+            continue
+        measured = _measured(store, metric)
+        if rest:
+            if len(rest & own) / len(rest) < MIN_Q_COVER:
+                continue
+        elif not mentioned & set(measured):
+            continue
+        names_words = own | set().union(*(_words(" ".join(_names(n, language)), language) for n in measured.values()))
+        shared = len(words & names_words)
+        score = (shared / len(words), len(words & own) / max(len(own), 1))
+        if best is None or score > best[:2]:
+            best = (*score, metric)
+    if best is None or best[0] < MIN_Q_COVER:
+        return None
+    return _figure(best[2], best[0], years)
+
+
+def _figure(metric: Node, cover: float, years: list[int]) -> Figure:
+    period = str((metric.attrs or {}).get("period", ""))
+    return Figure(metric, cover, not years or any(str(y) in period for y in years))
+
+
+_EN_TYPE_STEMS = frozenset({"enterpris", "compan", "universit", "institut", "polic", "project", "platform", "fund",
+                            "program", "event", "region", "provinc", "zone", "park", "indicator", "metric"})
+
+
+def _stem(word: str) -> str:
+    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ates", "ated", "ate", "ed", "es", "th", "s", "y", "e"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _words(text: str, language: str) -> set[str]:
+    """CJK character pairs and Latin word stems (zh), or Latin word stems (en), without question words."""
+    key = match_key(text)
+    key = re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", " ", key)
+    if language == "en":
+        return {_stem(w) for w in re.findall(r"[a-z0-9]+", key) if w not in _EN_STOP and not w.isdigit()}
+    key = _ZH_FILLER.sub(" ", key)
+    out: set[str] = set()
+    for run in re.findall(r"[\u4e00-\u9fff]+", key):
+        out |= {run[i:i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+    out |= {_stem(w) for w in re.findall(r"[a-z]{2,}", key) if w not in _EN_STOP}
+    return out
+
+
+def _metric_words(metric: Node, language: str) -> set[str]:
+    """The figure's own words: its name(s) and period (前三季度, Jan-Nov)."""
+    period = str((metric.attrs or {}).get("period", ""))
+    if language == "zh":
+        names = [metric.name_zh, *[a for a in metric.aliases or [] if not a.isascii()], period]
+        return _words(" ".join(names), "zh") | set(_ZH_TYPE_WORDS.findall(match_key(metric.name_zh)))
+    return _words(f"{metric.name_en or ''} {period}", "en")
+
+
+def _measured(store: GraphStore, metric: Node) -> dict[str, Node]:
+    """What the figure measures: 'the commission' matches a figure about BMSTC."""
+    return store.get_nodes({e.target for e in store.edges([metric.id], "out", ["MEASURES"])})
+
+
+def _names(node: Node, language: str) -> list[str]:
+    if language == "zh":
+        return [node.name_zh, *(a for a in node.aliases or [] if not a.isascii())]
+    return [node.name_en or "", *(a for a in node.aliases or [] if a.isascii())]
