@@ -62,14 +62,14 @@ def _before_forms(queries: GraphQueries, p: Parse, base: dict) -> model.Answer |
     lang, g = p.language, grammar()
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)
     if figure_cue:
-        fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions])
+        fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids])
         if fig is not None:
             return replies.figure(queries, p, fig, base, _evidence)
     word = replies.narrow_count(p)
     if word:
         return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
     if p.form and (p.count or figure_cue or p.form.query == "about"):
-        rest = residue(p.skeleton, g, lang)
+        rest = residue(p.skeleton, g, lang) or [m.text for m in p.mentions if not m.ids and figure_cue]
         if rest:
             return replies.decline(p, base, replies.residue_sentence(lang, rest), _can_ask(queries, p))
     return None
@@ -126,23 +126,28 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     except InnographError as exc:
         return model.Answer(**base, status="empty", interpretation=interpretation, query=form.query,
                             params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
+    if p.excluded:
+        result.items = [i for i in result.items if i.node.id not in p.excluded]
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
-    edges = run.edges_of(result)
+    related = replies.fallback(queries, form.query, params) if not count and form.query != "paths" else []
+    edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
                                if truncated else [])
     return model.Answer(
         **base,
         status="answered" if count else "empty",
         interpretation=interpretation,
-        summary=_summary(lang, form, p, interpretation, result, count),
+        summary=(replies.fallback_sentence(lang, interpretation, params.types, related) if related
+                 else _summary(lang, form, p, interpretation, result, count)),
         query=form.query,
         params=_params(params, p),
         count=count,
         items=result.items,
+        related=related,
         paths=result.paths,
-        nodes=run.nodes_of(result, anchors),
+        nodes=run.nodes_of(result, anchors) + [i.node for i in related],
         edges=edges,
         evidence=_evidence(queries, edges),
         link=_link(refs, result),

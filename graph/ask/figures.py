@@ -34,7 +34,7 @@ VALUE_CUES = {
                      r"grow|growth|share|percentage|rank|ranking|turnover|revenue|market value)\b"),
 }
 #: Words of a question that are no part of what it asks about.
-_ZH_FILLER = re.compile(r"是多少|有多少|多少|多大|多高|几|是|有|的|了|吗|呢|啊|吧|请问|一共|总共|共|都|达到|达|到|全部|目前"
+_ZH_FILLER = re.compile(r"占全国|占比|是多少|有多少|多少|多大|多高|几|是|有|的|了|吗|呢|啊|吧|请问|一共|总共|共|都|达到|达|到|全部|目前"
                         r"|个|家|项|名|位|支|条|所|次|人次|期|部|多|哪些|什么|图中|图里|图")
 _EN_STOP = frozenset("""a an the of in on at to for from by with and or is are was were be been do does did has have had
     how many much what which who whom whose when where why it its this that these those there here me us you we they
@@ -70,7 +70,10 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
     if metrics:
         return _figure(next(iter(metrics.values())), 1.0, years)
     words = _words(keyed, language)
-    rest = words - set().union(*(_words(text, language) for text, _ in names)) if names else words
+    rest_text = keyed
+    for text, _ in sorted(names, key=lambda n: -len(n[0])):
+        rest_text = rest_text.replace(text, " ")
+    rest = _words(rest_text, language)
     mentioned = {i for _, ids in names for i in ids}
     if len(words) < MIN_WORDS[language]:
         return None
@@ -130,7 +133,9 @@ def _metric_words(metric: Node, language: str) -> set[str]:
     """The figure's own words: its name(s) and period (前三季度, Jan-Nov)."""
     period = str((metric.attrs or {}).get("period", ""))
     if language == "zh":
-        names = [metric.name_zh, *[a for a in metric.aliases or [] if not a.isascii()], period]
+        note = str((metric.attrs or {}).get("note", ""))
+        names = [metric.name_zh, *[a for a in metric.aliases or [] if not a.isascii()], period,
+                 "" if note.isascii() else note]
         return _words(" ".join(names), "zh") | set(_ZH_TYPE_WORDS.findall(match_key(metric.name_zh)))
     return _words(f"{metric.name_en or ''} {period}", "en")
 

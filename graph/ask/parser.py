@@ -68,6 +68,7 @@ class Parse:
     years: list[int]
     count: bool
     score: float
+    excluded: list[str] = field(default_factory=list)  # "outside Beijing": ids the answer leaves out
 
     @property
     def unknown(self) -> list[Mention]:
@@ -83,6 +84,7 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     skeleton, years = _skeleton(keyed, spans)
     language = _language(skeleton, question)
     mentions = [Mention(s.key, s.ids) for s in spans]
+    skeleton, mentions, excluded = _exclusions(skeleton, mentions, language)
     skeleton, descriptors = _descriptors(skeleton, g, language, _kinds(mentions, gaz))
     best = first = _read(Reading(skeleton, mentions), g, gaz, language, years)
     chunks = _residue(skeleton, g, language)
@@ -100,7 +102,26 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     return Parse(question=question, language=language, keyed=keyed, skeleton=best.skeleton,
                  mentions=best.mentions, form=form, slots=slots, types=types, descriptors=descriptors,
                  year=years[0] if years else None, years=years,
-                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score)
+                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score, excluded=excluded)
+
+
+_EXCLUDE = {"en": re.compile(r"\b(outside( of)?|except( for)?|excluding|other than|apart from|besides|beyond|not in) Ⓔ"),
+            "zh": re.compile(r"(除了|除去|除)Ⓔ(以外|之外|外)?|Ⓔ(以外|之外)的?")}
+
+
+def _exclusions(skeleton: str, mentions: list[Mention], language: str) -> tuple[str, list[Mention], list[str]]:
+    """'regions outside Beijing', '除了北京': the name is left out of the answer, not asked about."""
+    excluded: list[str] = []
+    for m in reversed(list(_EXCLUDE[language].finditer(skeleton))):
+        at = skeleton.index(ENTITY, m.start())
+        index = skeleton.count(ENTITY, 0, at)
+        mention = mentions[index]
+        if not mention.ids:
+            continue
+        excluded.extend(mention.ids)
+        mentions = mentions[:index] + mentions[index + 1:]
+        skeleton = skeleton[: m.start()] + " " + skeleton[m.end():]
+    return _tidy(skeleton), mentions, excluded
 
 
 def _kinds(mentions: list[Mention], gaz: Gazetteer) -> list[set[str]]:

@@ -49,7 +49,7 @@ def figure(queries: GraphQueries, p: Parse, fig: Figure, base: dict, evidence) -
     return model.Answer(
         **base, status="answered", interpretation=say(lang, f"指标：{node.name_zh}", f"indicator: {node.name_en}"),
         summary=figure_sentence(node, lang, p.count), query="figure",
-        params={"refs": [node.id], "types": [], "count": p.count}, count=1, items=[item],
+        params={"refs": [node.id], "types": [], "count": p.count}, items=[item],
         nodes=[node, *ends.values()], edges=edges, evidence=evidence(queries, edges),
         link="/view?center=" + node.id + "&depth=1",
         notes=[say(lang, f"按问题用词匹配到指标（覆盖 {fig.cover:.0%}）", f"matched to the indicator by its words "
