@@ -65,13 +65,17 @@ def _before_forms(queries: GraphQueries, p: Parse, base: dict) -> model.Answer |
         fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids])
         if fig is not None:
             return replies.figure(queries, p, fig, base, _evidence)
+    top = replies.superlative_listing(p)
+    if top:
+        return replies.decline(p, base, replies.superlative_sentence(lang, top), _can_ask(queries, p))
     word = replies.narrow_count(p)
     if word:
         return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
-    if p.form and (p.count or figure_cue or p.form.query == "about"):
+    if p.form:  # words no form reads: answering without them would answer another question
         rest = residue(p.skeleton, g, lang) or [m.text for m in p.mentions if not m.ids and figure_cue]
         if rest:
-            return replies.decline(p, base, replies.residue_sentence(lang, rest), _can_ask(queries, p))
+            close = suggest.close_nodes(queries, gazetteer_for(queries.store), rest[0], p.form)
+            return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
     return None
 
 

@@ -129,6 +129,12 @@ def _words(text: str, language: str) -> set[str]:
     return out
 
 
+#: Words of a figure's English name and the everyday words a question uses for them.
+_EN_SYNONYMS = {"establish": {"set", "up", "found", "creat", "new"}, "q1": {"first", "quarter"},
+                "q3": {"three", "third", "quarter"}, "jan": {"january"}, "nov": {"november", "eleven", "month"},
+                "turnover": {"volume", "valu", "amount"}, "revenu": {"incom"}, "grant": {"award"}}
+
+
 def _metric_words(metric: Node, language: str) -> set[str]:
     """The figure's own words: its name(s) and period (前三季度, Jan-Nov)."""
     period = str((metric.attrs or {}).get("period", ""))
@@ -137,7 +143,8 @@ def _metric_words(metric: Node, language: str) -> set[str]:
         names = [metric.name_zh, *[a for a in metric.aliases or [] if not a.isascii()], period,
                  "" if note.isascii() else note]
         return _words(" ".join(names), "zh") | set(_ZH_TYPE_WORDS.findall(match_key(metric.name_zh)))
-    return _words(f"{metric.name_en or ''} {period}", "en")
+    words = _words(f"{metric.name_en or ''} {period}", "en")
+    return words.union(*(_EN_SYNONYMS.get(w, set()) for w in words))
 
 
 def _measured(store: GraphStore, metric: Node) -> dict[str, Node]:

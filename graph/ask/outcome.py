@@ -37,6 +37,7 @@ class OutcomeCase:
     question: str
     category: str
     want: dict | str
+    held: bool = False  # written after the rules, scored once before any change for it
 
     @property
     def expects_decline(self) -> bool:
@@ -62,7 +63,7 @@ def load_outcome_cases(path: Path = REPORT_QUESTIONS) -> list[OutcomeCase]:
         want = row["want"]
         if isinstance(want, dict):
             want = {k: full(v) for k, v in want.items()}
-        cases.append(OutcomeCase(row["q"], row["cat"], want))
+        cases.append(OutcomeCase(row["q"], row["cat"], want, bool(row.get("held"))))
     return cases
 
 

@@ -87,6 +87,24 @@ def _num(value) -> str:
 
 # ---- a decline -------------------------------------------------------------------------
 
+SUPERLATIVE = {"zh": re.compile(r"最多|最大|最高|最少|最强|最重要|第一"),
+               "en": re.compile(r"\b(most|least|biggest|largest|highest|lowest|top|best)\b")}
+
+
+def superlative_listing(p: Parse) -> str | None:
+    """'Which university got the most support?': a listing cannot rank; only `rank` (degree) does."""
+    if not p.form or p.form.query != "list":
+        return None
+    m = SUPERLATIVE[p.language].search(p.keyed)
+    return m.group(0) if m else None
+
+
+def superlative_sentence(lang: str, word: str) -> str:
+    return say(lang, f"图中没有可以按「{word}」排序的数据；只能按连接数排序（如：连接最多的机构是哪些？）。",
+               f"The graph holds nothing to rank by {word!r}; it can rank by connections only "
+               f"(e.g. 'Which institutions are the most connected?').")
+
+
 def narrow_count(p: Parse) -> str | None:
     """A count of companies or universities: the graph types them only as institutions."""
     if not p.count:
@@ -108,10 +126,15 @@ def narrow_sentence(lang: str, word: str) -> str:
                f"ask which institutions a node supports or includes instead.")
 
 
-def residue_sentence(lang: str, words: list[str]) -> str:
+def residue_sentence(lang: str, words: list[str], close: list[Node]) -> str:
     shown = "、".join(f"「{w}」" for w in words) if lang == "zh" else ", ".join(repr(w) for w in words)
-    return say(lang, f"图中没有{shown}这类信息，不能据此回答；以下是可以回答的问题。",
-               f"The graph holds nothing about {shown}, so it cannot answer this; questions it can answer follow.")
+    text = say(lang, f"问题中的{shown}既不是图中的名称，也不是能读懂的问法；略过它回答就是答非所问。",
+               f"{shown} is neither a name in the graph nor a question it can read; answering without it "
+               f"would answer another question.")
+    if close:
+        text += say(lang, " 图中相近的名称：" + "、".join(n.name_zh for n in close) + "。",
+                    " Close names in the graph: " + "; ".join(display(n, lang) for n in close) + ".")
+    return text
 
 
 # ---- the fallback of an empty answer ----------------------------------------------------
