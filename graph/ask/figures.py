@@ -79,11 +79,18 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
         return None
     types = set(_ZH_TYPE_WORDS.findall(keyed)) if language == "zh" else {w for w in words if w in _EN_TYPE_STEMS}
     best: tuple[float, float, Node] | None = None
-    for metric in store.nodes_of_type("Metric"):
+    metrics = list(store.nodes_of_type("Metric"))
+    measures = store.edges([m.id for m in metrics], "out", ["MEASURES"])  # one read for all figures
+    ends = store.get_nodes({e.target for e in measures})
+    measured_by: dict[str, dict[str, Node]] = {}
+    for e in measures:
+        if e.target in ends:
+            measured_by.setdefault(e.source, {})[e.target] = ends[e.target]
+    for metric in metrics:
         own = _metric_words(metric, language)
         if types and not all(t in own for t in types):
             continue
-        measured = _measured(store, metric)
+        measured = measured_by.get(metric.id, {})
         if rest:
             if len(rest & own) / len(rest) < MIN_Q_COVER:
                 continue
@@ -145,11 +152,6 @@ def _metric_words(metric: Node, language: str) -> set[str]:
         return _words(" ".join(names), "zh") | set(_ZH_TYPE_WORDS.findall(match_key(metric.name_zh)))
     words = _words(f"{metric.name_en or ''} {period}", "en")
     return words.union(*(_EN_SYNONYMS.get(w, set()) for w in words))
-
-
-def _measured(store: GraphStore, metric: Node) -> dict[str, Node]:
-    """What the figure measures: 'the commission' matches a figure about BMSTC."""
-    return store.get_nodes({e.target for e in store.edges([metric.id], "out", ["MEASURES"])})
 
 
 def _names(node: Node, language: str) -> list[str]:
