@@ -13,6 +13,9 @@ class Subgraph(BaseModel):
     edges: list[Edge] = Field(default_factory=list)
     truncated: bool = False
     omitted: int = Field(0, description="nodes left out because the subgraph reached its cap")
+    context: list[str] = Field(default_factory=list, description=(
+        "ids of publishers in the subgraph that the walk took but did not walk on from "
+        "(the report's author is context; include_publisher=true walks through it)"))
 
 
 class Path(BaseModel):
@@ -20,11 +23,22 @@ class Path(BaseModel):
     edges: list[Edge] = Field(description="edges[i] joins nodes[i] and nodes[i+1], in either direction")
 
 
+class SupportPath(BaseModel):
+    relation: str = Field(description="the edge type that makes it a supporter on this path")
+    via: Node | None = Field(None, description="the member it supports on this path (None: directly)")
+    edges: list[Edge] = Field(description="every hop from the supporter to the node, with evidence")
+
+
 class Supporter(BaseModel):
+    """One supporter, once: `relation`, `via` and `path` are its first path; `paths` all of them."""
+
     node: Node
-    relation: str = Field(description="the edge type that makes it a supporter")
-    via: Node | None = Field(None, description="the member it supports, when it is not direct")
-    path: list[Edge] = Field(description="every hop from the supporter to the node, with evidence")
+    relation: str = Field(description="the edge type that makes it a supporter (on its first path)")
+    via: Node | None = Field(None, description="the member it supports on its first path, when it is not direct")
+    path: list[Edge] = Field(description="every hop of its first path from the supporter to the node, with evidence")
+    paths: list[SupportPath] = Field(default_factory=list, description=(
+        "every path by which it supports the node (direct first, then by member), at most 20"))
+    path_count: int = Field(1, description="how many paths in all")
 
 
 class Member(BaseModel):

@@ -11,8 +11,8 @@ from typing import Annotated
 from fastapi import APIRouter, Response
 
 from api.deps import QueriesDep, RunDep
-from api.models import (QUERY_ERRORS, Depth, Limit, MaxNodes, Offset, OneRel, OneType, RefPath, Rels, Year,
-                        Types, name_query)
+from api.models import (QUERY_ERRORS, Depth, IncludePublisher, Limit, MaxNodes, Offset, OneRel, OneType, RefPath,
+                        Rels, Year, Types, name_query)
 from graph import limits
 from graph.model import Node
 from graph.results import Subgraph, Supporter
@@ -24,8 +24,8 @@ router = APIRouter(tags=["nodes"], responses=QUERY_ERRORS)
             summary="The neighbourhood of a node, every edge with its evidence")
 def neighbors(queries: QueriesDep, run: RunDep, ref: RefPath, depth: Depth = 1, type_: OneType = None,
               rel: OneRel = None, max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES,
-              year: Year = None) -> Subgraph:
-    return run(queries.neighbors, ref, depth, type_, rel, max_nodes, year)
+              year: Year = None, include_publisher: IncludePublisher = False) -> Subgraph:
+    return run(queries.neighbors, ref, depth, type_, rel, max_nodes, year, include_publisher)
 
 
 @router.get("/nodes/{ref:path}/supporters", response_model=list[Supporter],
@@ -49,5 +49,6 @@ def node(queries: QueriesDep, run: RunDep, ref: RefPath) -> Node:
 def subgraph(queries: QueriesDep, run: RunDep,
              center: Annotated[str, name_query("the centre: id, name or alias")],
              depth: Depth = 2, type_: Types = None, rel: Rels = None,
-             max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES, year: Year = None) -> Subgraph:
-    return run(queries.subgraph, center, depth, type_ or [], rel or [], max_nodes, year)
+             max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES, year: Year = None,
+             include_publisher: IncludePublisher = False) -> Subgraph:
+    return run(queries.subgraph, center, depth, type_ or [], rel or [], max_nodes, year, include_publisher)

@@ -15,7 +15,7 @@ from datetime import date
 from graph.errors import LimitExceeded
 from graph.model import Document, Edge, Evidence, Node
 from graph.queries import GraphQueries
-from graph.results import Subgraph, Supporter, ZoneProfile
+from graph.results import Subgraph, SupportPath, Supporter, ZoneProfile
 from graph.schema import NODE_TYPES
 from viz.brief.text import (check_lang, document_title, name, phrase, relation_name, short_name,
                             type_name, word)
@@ -130,8 +130,9 @@ def _profile_nodes(profile: ZoneProfile) -> dict[str, Node]:
         found.update({m.node.id: m.node for m in group})
     for s in profile.supporters:
         found[s.node.id] = s.node
-        if s.via:
-            found[s.via.id] = s.via
+        for p in s.paths or [s]:
+            if p.via:
+                found[p.via.id] = p.via
     return found
 
 
@@ -149,15 +150,18 @@ def _members(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
 
 
 def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: Citations) -> Section:
-    def order(s: Supporter) -> tuple:
+    def order(row: tuple) -> tuple:
+        s, p = row
         rank = SUPPORTER_ORDER.index(s.node.type) if s.node.type in SUPPORTER_ORDER else len(SUPPORTER_ORDER)
-        return (rank, s.via is not None, s.node.id, s.via.id if s.via else "")
+        return (rank, p.via is not None, s.node.id, p.via.id if p.via else "")
 
     rows = []
-    for s in sorted(profile.supporters, key=order):
-        path = word("list_sep", lang).join(phrase(e, nodes, lang) for e in s.path)
-        rows.append([name(s.node, lang), type_name(s.node.type, lang), relation_name(s.relation, lang),
-                     short_name(s.via, lang) if s.via else word("direct", lang), path, cites.cite(*s.path)])
+    each_path = [(s, p) for s in profile.supporters  # a supporter's paths are grouped: a row per path here
+                 for p in s.paths or [SupportPath(relation=s.relation, via=s.via, edges=s.path)]]
+    for s, p in sorted(each_path, key=order):
+        path = word("list_sep", lang).join(phrase(e, nodes, lang) for e in p.edges)
+        rows.append([name(s.node, lang), type_name(s.node.type, lang), relation_name(p.relation, lang),
+                     short_name(p.via, lang) if p.via else word("direct", lang), path, cites.cite(*p.edges)])
     cols = [word(k, lang) for k in ("supporter", "type", "relation", "via", "path", "refs")]
     return _table_or_none(word("supporters", lang), cols, rows, lang)
 
