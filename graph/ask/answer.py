@@ -80,6 +80,9 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
                                if truncated else [])
+    if result.through_publisher and result.paths:
+        notes.append(say(lang, "不经过报告发布者的路径没有；以下路径经过发布者（报告作者只是背景）",
+                         "no path avoids the report's publisher; these pass through it (the author is context)"))
     return model.Answer(
         **base,
         status="answered" if count else "empty",
@@ -183,8 +186,10 @@ def _paths_summary(lang: str, result: run.Result, count: int) -> str:
         arrow = f" —{word}→ " if edge.target == node.id else f" ←{word}— "
         steps.append(arrow + short(by_id[node.id], lang))
     hops = len(path.edges)
-    return say(lang, f"找到 {count} 条最短路径（{hops} 跳），例如：{''.join(steps)}。",
-                f"{count} shortest path(s) of {hops} hop(s), e.g. {''.join(steps)}.")
+    head = say(lang, "只经过报告发布者相连：", "Connected only through the report's publisher: ") \
+        if result.through_publisher else ""
+    return head + say(lang, f"找到 {count} 条最短路径（{hops} 跳），例如：{''.join(steps)}。",
+                      f"{count} shortest path(s) of {hops} hop(s), e.g. {''.join(steps)}.")
 
 
 def _stats_summary(lang: str, interpretation: str, result: run.Result) -> str:
