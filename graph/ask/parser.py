@@ -159,8 +159,10 @@ def _tidy(text: str) -> str:
 
 
 def _language(skeleton: str, question: str) -> str:
-    if has_cjk(skeleton):
+    if has_cjk(skeleton) and len(re.findall(r"[a-z]{2,}", skeleton)) < 2:
         return "zh"
+    if has_cjk(skeleton):  # "Policies about 科技成果转化": English around a Chinese term
+        return "en"
     if re.search(r"[a-z]", skeleton):
         return "en"
     return "zh" if has_cjk(question) or re.search(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]", question) else "en"
@@ -263,7 +265,8 @@ def _residue(skeleton: str, g: Grammar, language: str) -> list[str]:
 
 
 def _residue_en(skeleton: str, g: Grammar) -> list[str]:
-    tokens = [t for t in re.split(r"\s+|(?=[ⒺⓎ])|(?<=[ⒺⓎ])", skeleton) if t]
+    tokens = [t for t in re.split(r"\s+|(?=[ⒺⓎ])|(?<=[ⒺⓎ])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])",
+                                  skeleton) if t]
     kinds = ["stop" if t in (ENTITY, YEAR) or t in g.stop_words["en"] else
              "name" if t in g.name_words["en"] or _is_type_word(t, g) else
              "stop" if _is_function_word(t, g) else "rest" for t in tokens]
@@ -289,7 +292,9 @@ def _runs(kinds: list[str]) -> list[tuple[int, int]]:
 
 
 def _is_function_word(token: str, g: Grammar) -> bool:
-    if token.isdigit() or has_cjk(token):
+    if has_cjk(token):  # Chinese in an English question: a name unless every part is a cue or stop word
+        return not _residue_zh(token, g)
+    if token.isdigit():
         return True
     vocab = g.vocabulary["en"]
     for suffix in ("", "s", "es", "ed", "d", "ing", "ers", "er"):
