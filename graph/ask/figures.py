@@ -38,7 +38,7 @@ _ZH_FILLER = re.compile(r"占全国|占比|是多少|有多少|多少|多大|多
                         r"|个|家|项|名|位|支|条|所|次|人次|期|部|多|哪些|什么|图中|图里|图")
 _EN_STOP = frozenset("""a an the of in on at to for from by with and or is are was were be been do does did has have had
     how many much what which who whom whose when where why it its this that these those there here me us you we they
-    get gets got give given total number value amount figure figures year report graph data please tell show s""".split())
+    get gets got give given total number value amount figure figures year report graph data please tell show s went go goes gone""".split())
 MIN_Q_COVER = 0.75
 MIN_WORDS = {"zh": 3, "en": 2}
 #: Type words whose absence from a figure's name rules the figure out.
@@ -88,7 +88,7 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
             measured_by.setdefault(e.source, {})[e.target] = ends[e.target]
     for metric in metrics:
         own = _metric_words(metric, language)
-        if types and not all(t in own for t in types):
+        if types and not all(t in own or _zh_type_held(t, metric) for t in types):
             continue
         measured = measured_by.get(metric.id, {})
         if rest:
@@ -115,6 +115,19 @@ _EN_TYPE_STEMS = frozenset({"enterpris", "compan", "universit", "institut", "pol
                             "program", "event", "region", "provinc", "zone", "park", "indicator", "metric"})
 
 
+#: An English type word and its Chinese words: "projects" fits a figure whose note counts 项目.
+_EN_TYPE_ZH = {"project": "项目", "enterpris": "企业", "compan": "公司|企业", "universit": "高校|大学",
+               "institut": "机构|院所|研究所", "polic": "政策", "fund": "基金", "program": "计划|专项",
+               "event": "活动|会议", "region": "地区|省", "provinc": "省", "zone": "园区", "park": "园区",
+               "platform": "平台"}
+
+
+def _zh_type_held(stem: str, metric: Node) -> bool:
+    zh = _EN_TYPE_ZH.get(stem)
+    text = metric.name_zh + str((metric.attrs or {}).get("note", ""))
+    return bool(zh and re.search(zh, text))
+
+
 def _stem(word: str) -> str:
     for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ates", "ated", "ate", "ed", "es", "th", "s", "y", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
@@ -124,14 +137,14 @@ def _stem(word: str) -> str:
 
 def _words(text: str, language: str) -> set[str]:
     """CJK character pairs and Latin word stems (zh), or Latin word stems (en), without question words."""
-    key = match_key(text)
-    key = re.sub(r"(?<!\d)(19|20)\d\d(?!\d)", " ", key)
+    key = match_key(text).replace("s and t", "science technology")
+    key = re.sub(r"(?<!\d)(19|20)\d\d(?!\d)|\d{1,2} ?- ?\d{1,2}月|\d{1,2}月", " ", key)
     if language == "en":
-        return {_stem(w) for w in re.findall(r"[a-z0-9]+", key) if w not in _EN_STOP and not w.isdigit()}
+        return {_stem(w) for w in re.findall(r"[a-z0-9]{2,}", key) if w not in _EN_STOP and not w.isdigit()}
     key = _ZH_FILLER.sub(" ", key)
     out: set[str] = set()
-    for run in re.findall(r"[\u4e00-\u9fff]+", key):
-        out |= {run[i:i + 2] for i in range(len(run) - 1)} if len(run) > 1 else {run}
+    for run in re.findall(r"[\u4e00-\u9fff]{2,}", key):  # a lone character between names says nothing
+        out |= {run[i:i + 2] for i in range(len(run) - 1)}
     out |= {_stem(w) for w in re.findall(r"[a-z]{2,}", key) if w not in _EN_STOP}
     return out
 
@@ -142,8 +155,20 @@ _EN_SYNONYMS = {"establish": {"set", "up", "found", "creat", "new"}, "q1": {"fir
                 "turnover": {"volume", "valu", "amount"}, "revenu": {"incom"}, "grant": {"award"}}
 
 
+#: Words a question uses for a growth rate or a share, held by every figure that has one.
+_GROWTH = {"zh": {"同比", "比增", "增长", "增速", "增幅"}, "en": {"grow", "growth", "increas", "rise", "ris"}}
+_SHARE = {"zh": {"比例", "比重"}, "en": {"share", "percent", "percentag", "proportion", "national", "nationwid"}}
+
+
 def _metric_words(metric: Node, language: str) -> set[str]:
-    """The figure's own words: its name(s) and period (前三季度, Jan-Nov)."""
+    """The figure's own words: its name(s) and period (前三季度, Jan-Nov), and words for its growth or share."""
+    attrs = metric.attrs or {}
+    extra = (_GROWTH[language] if attrs.get("growth_pct") is not None else set()) | \
+        (_SHARE[language] if attrs.get("share_pct") is not None else set())
+    return _own_words(metric, language) | ({_stem(w) for w in extra} if language == "en" else extra)
+
+
+def _own_words(metric: Node, language: str) -> set[str]:
     period = str((metric.attrs or {}).get("period", ""))
     if language == "zh":
         note = str((metric.attrs or {}).get("note", ""))

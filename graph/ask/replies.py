@@ -155,6 +155,6 @@ def fallback_sentence(lang: str, interpretation: str, types: list[str], related:
         return head + say(lang, "。", ".")
     names = list(dict.fromkeys(short(i.node, lang) for i in related))
     shown = say(lang, "；", "; ").join(names[:6]) + (say(lang, " 等", " …") if len(names) > 6 else "")
-    kinds = type_words(types, lang) if types else say(lang, "这一类", "this kind")
-    return head + say(lang, f"（没有{kinds}）；与之相关的有 {len(names)} 个：{shown}。",
-                      f" (none of type {kinds}); what does relate ({len(names)}): {shown}.")
+    kinds = say(lang, f"（没有{type_words(types, lang)}）", f" (none of type {type_words(types, lang)})") if types else ""
+    return head + kinds + say(lang, f"；与之相关的有 {len(names)} 个：{shown}。",
+                              f"; what does relate ({len(names)}): {shown}.")
