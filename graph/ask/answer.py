@@ -88,7 +88,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         status="answered" if count else "empty",
         interpretation=interpretation,
         summary=(replies.fallback_sentence(lang, interpretation, params.types, related) if related
-                 else _summary(lang, form, p, interpretation, result, count)),
+                 else _summary(lang, form, p, interpretation, result, count))
+        + screen.figure_aside(queries, p, params.refs, params.types),
         query=form.query,
         params=_params(params, p),
         count=count,

@@ -74,3 +74,23 @@ def topic_by_name(queries: GraphQueries, gaz, p: Parse, base: dict) -> model.Ans
                                            f"by name, {len(rows)} {type_words(types, lang)}: {names}."),
                         count=len(rows), items=rows, nodes=[i.node for i in rows],
                         notes=[say(lang, "按名称匹配，不是图中的关系", "matched by name, not by a relation of the graph")])
+
+
+#: The Chinese words a figure's name uses for the node types a count asks about.
+_TYPE_IN_FIGURE = {"Program": "项目|计划|专项", "Project": "项目|平台|实验室", "Institution": "机构|企业|高校|院所|单位",
+                   "Fund": "基金", "Policy": "政策", "Region": "省|地区", "Event": "活动|会议", "Zone": "园区"}
+
+
+def figure_aside(queries: GraphQueries, p: Parse, refs: list[str], types: list[str]) -> str:
+    """A count of named nodes, when the report gives its own figure for the same thing: both are said.
+
+    '怀柔科学城有多少个项目？' counts 4 project nodes; the report says 30 first-batch projects."""
+    if not (p.count and refs and types):
+        return ""
+    words = "|".join(_TYPE_IN_FIGURE[t] for t in types if t in _TYPE_IN_FIGURE)
+    if not words:
+        return ""
+    ids = {e.source for e in queries.store.edges(refs[:1], "in", ["MEASURES"])}
+    figures_ = [n for n in queries.store.get_nodes(ids).values() if re.search(words, n.name_zh)]
+    return "".join(say(p.language, " 报告另给出：", " The report also gives: ")
+                   + replies.figure_sentence(n, p.language, False) for n in sorted(figures_, key=lambda n: n.id))
