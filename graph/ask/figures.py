@@ -39,6 +39,7 @@ _ZH_FILLER = re.compile(r"占全国|占比|是多少|有多少|多少|多大|多
 _EN_STOP = frozenset("""a an the of in on at to for from by with and or is are was were be been do does did has have had
     how many much what which who whom whose when where why it its this that these those there here me us you we they
     get gets got give given total number value amount figure figures year report graph data please tell show s went go goes gone""".split())
+_ZH_LONE_STOP = set("和与及或的了是有在对把被给为从到中里内上下这那个家项支所条些种位还都也共年月")
 MIN_Q_COVER = 0.75
 MIN_WORDS = {"zh": 3, "en": 2}
 #: Type words whose absence from a figure's name rules the figure out.
@@ -143,8 +144,8 @@ def _words(text: str, language: str) -> set[str]:
         return {_stem(w) for w in re.findall(r"[a-z0-9]{2,}", key) if w not in _EN_STOP and not w.isdigit()}
     key = _ZH_FILLER.sub(" ", key)
     out: set[str] = set()
-    for run in re.findall(r"[\u4e00-\u9fff]{2,}", key):  # a lone character between names says nothing
-        out |= {run[i:i + 2] for i in range(len(run) - 1)}
+    for run in re.findall(r"[\u4e00-\u9fff]+", key):  # a lone character is a word unless a function word
+        out |= {run[i:i + 2] for i in range(len(run) - 1)} if len(run) > 1 else ({run} - _ZH_LONE_STOP)
     out |= {_stem(w) for w in re.findall(r"[a-z]{2,}", key) if w not in _EN_STOP}
     return out
 

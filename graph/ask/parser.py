@@ -252,8 +252,12 @@ def _slot_indices(skeleton: str, match: re.Match, pattern: Pattern, form: Form) 
 
 # ---- words that are no name and no cue --------------------------------------
 
-def residue(skeleton: str, g: Grammar, language: str) -> list[str]:
-    """Words of the question that are no name, no cue and no stop word (what it asks that no form reads)."""
+def residue(skeleton: str, g: Grammar, language: str, single: bool = False) -> list[str]:
+    """Words of the question that are no name, no cue and no stop word (what it asks that no form reads).
+
+    `single`: a lone Chinese character counts too ("怀柔科学城有多少人": 人 is what is counted)."""
+    if single and language == "zh":
+        return _residue_zh(skeleton, g, min_len=1)
     return _residue(skeleton, g, language)
 
 
@@ -307,7 +311,7 @@ def _is_type_word(token: str, g: Grammar) -> bool:
     return any(w.regex.fullmatch(token) for w in g.type_words["en"])
 
 
-def _residue_zh(skeleton: str, g: Grammar) -> list[str]:
+def _residue_zh(skeleton: str, g: Grammar, min_len: int = 2) -> list[str]:
     """Per character: part of a cue or stop word, of a name-like word (科学城, 基金 …), or unexplained."""
     kinds = ["rest" if has_cjk(ch) else "stop" for ch in skeleton]
     names = g.name_words["zh"] | {w for tw in g.type_words["zh"] for w in _zh_words(tw)}
@@ -316,7 +320,7 @@ def _residue_zh(skeleton: str, g: Grammar) -> list[str]:
         for m in re.finditer(re.escape(word), skeleton):
             if all(k == "rest" for k in kinds[m.start():m.end()]):
                 kinds[m.start():m.end()] = [kind] * len(word)
-    return [skeleton[a:b] for a, b in _runs(kinds) if b - a >= 2]
+    return [skeleton[a:b] for a, b in _runs(kinds) if b - a >= min_len]
 
 
 def _zh_words(word) -> list[str]:

@@ -87,8 +87,9 @@ def _num(value) -> str:
 
 # ---- a decline -------------------------------------------------------------------------
 
-SUPERLATIVE = {"zh": re.compile(r"最多|最大|最高|最少|最强|最重要|第一"),
-               "en": re.compile(r"\b(most|least|biggest|largest|highest|lowest|top|best)\b")}
+SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)|第一|排名|前[三五十]"),
+               "en": re.compile(r"\b(most|least|biggest|largest|highest|lowest|top|best|worst|greatest|strongest|"
+                                r"leading|fastest|richest)\b")}
 
 
 def superlative_listing(p: Parse) -> str | None:
@@ -118,6 +119,12 @@ def decline(p: Parse, base: dict, sentence: str, suggestions: list[str] | None =
     return model.Answer(**base, status="not_understood", interpretation=say(lang, "（无法回答）", "(cannot answer)"),
                         summary=sentence, query=p.form.query if p.form else None,
                         suggestions=suggestions or [], notes=[])
+
+
+def region_count_sentence(lang: str) -> str:
+    return say(lang, "图中大多数节点没有标注所在地区（报告的主体都在北京），不能按地区计数；可以问某个园区有多少机构或项目。",
+               "Most nodes are not tied to a region in the graph (the report's actors are in Beijing), so it cannot "
+               "count them by region; ask how many institutions or projects a zone has.")
 
 
 def narrow_sentence(lang: str, word: str) -> str:

@@ -41,11 +41,15 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     top = replies.superlative_listing(p)
     if top:
         return replies.decline(p, base, replies.superlative_sentence(lang, top), _can_ask(queries, p))
+    if p.count and p.form and p.form.query == "members" and p.slots and p.types != ["Region"] \
+            and gazetteer_for(queries.store).types.get(p.slots[0].id or "") == "Region":
+        return replies.decline(p, base, replies.region_count_sentence(lang), _can_ask(queries, p))
     word = replies.narrow_count(p)
     if word:
         return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
     if p.form:  # words no form reads: answering without them would answer another question
-        rest = residue(p.skeleton, g, lang) or [m.text for m in p.mentions if not m.ids and figure_cue]
+        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or \
+            [m.text for m in p.mentions if not m.ids and figure_cue]
         if rest:
             close = suggest.close_nodes(queries, gazetteer_for(queries.store), rest[0], p.form)
             return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
@@ -77,7 +81,7 @@ def topic_by_name(queries: GraphQueries, gaz, p: Parse, base: dict) -> model.Ans
 
 
 #: The Chinese words a figure's name uses for the node types a count asks about.
-_TYPE_IN_FIGURE = {"Program": "项目|计划|专项", "Project": "项目|平台|实验室", "Institution": "机构|企业|高校|院所|单位",
+_TYPE_IN_FIGURE = {"Program": "项目|计划|专项", "Project": "项目|平台|实验室", "Institution": "机构|院所|单位",
                    "Fund": "基金", "Policy": "政策", "Region": "省|地区", "Event": "活动|会议", "Zone": "园区"}
 
 

@@ -39,7 +39,7 @@ def unknown(queries: GraphQueries, gaz: Gazetteer, p: Parse) -> dict:
                           f"{form.say['en'].format(e=missing[0], e2=missing[-1], types='', year='')}")
     return dict(interpretation=interpretation, summary=summary, query=form.query,
                 params={"refs": [m.id for m in p.slots], "types": p.types, "count": p.count},
-                suggestions=list(dict.fromkeys(filled))[:MAX_SUGGESTIONS])
+                suggestions=list(dict.fromkeys(filled))[:MAX_SUGGESTIONS] or not_understood(queries, p)["suggestions"])
 
 
 def close_nodes(queries: GraphQueries, gaz: Gazetteer, text: str, form: Form | None) -> list[Node]:
