@@ -228,7 +228,7 @@ def search(text: str, type_: TypeOpt = None,
 def show(name: str, as_json: JsonOpt = False):
     """One node: its names, type and attributes."""
     node = queries().get(name)
-    emit(node, as_json, render.nodes_table([node]))
+    emit(node, as_json, *render.node_tables(node))
 
 
 @app.command()
@@ -248,11 +248,14 @@ def supporters(name: str, type_: TypeOpt = None,
     """Who supports a node, directly or via one of its members (direct first, then by supporter)."""
     total, items = queries().supporters_page(name, type_, limit, offset)
     if not items and not as_json:
+        if type_ and not total:  # say what does support it instead (graph/fallback.py)
+            render.show(out, *render.fallback_tables(queries().related_fallback(name, type_), queries().resolve(name)))
+            return
         kind = f" of type {type_}" if type_ else ""
         out.print(f"no supporters{kind} of {name} in the graph" + (f" from {offset + 1} on" if total else ""))
         return
     shown = f" ({offset + 1}-{offset + len(items)} of {total})" if len(items) < total else ""
-    emit(items, as_json, render.supporters_table(items, f"supporters of {name}{shown}"))
+    emit(items, as_json, render.supporters_table(items, f"supporters of {name}{shown}", queries().resolve(name)))
 
 
 @app.command()
@@ -266,7 +269,8 @@ def neighbors(name: str,
               as_json: JsonOpt = False):
     """The neighbourhood subgraph of a node."""
     sub = queries().neighbors(name, depth, type_, rel, year=year, include_publisher=include_publisher)
-    emit(sub, as_json, *render.subgraph_tables(sub))
+    center = next((n for n in sub.nodes if n.id == sub.center), None)
+    emit(sub, as_json, *render.subgraph_tables(sub), *(render.fallback_tables(sub.fallback, center) if sub.fallback else []))
 
 
 @app.command()

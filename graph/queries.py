@@ -18,7 +18,8 @@ from graph import limits
 from graph.errors import Ambiguous, InvalidInput, LimitExceeded, NotFound
 from graph.model import Edge, Node
 from graph.publisher import context_ids
-from graph.results import (Bridge, FieldCount, Member, Path, Ranked, Stats, Subgraph,
+from graph.fallback import related_fallback
+from graph.results import (Bridge, Fallback, FieldCount, Member, Path, Ranked, Stats, Subgraph,
                            Supporter, ZoneProfile)
 from graph.schema import (EDGE_TYPES, MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN,
                           SUPPORT_EDGES_OUT)
@@ -114,6 +115,9 @@ class GraphQueries:
             walk = walk_via_edges(self.store, center.id, depth, edge_types, max_nodes, keep=of_year, stop=stop)
         nodes = self.store.get_nodes(walk.nodes)
         keep = {i for i, n in nodes.items() if not node_types or n.type in node_types or i == center.id}
+        fallback = None
+        if node_types and keep == {center.id} and len(nodes) > 1:
+            fallback = related_fallback(self, center.id, "/".join(sorted(node_types)), "neighbors", depth)
         return Subgraph(
             center=center.id,
             nodes=[nodes[i] for i in sorted(keep)],
@@ -121,6 +125,7 @@ class GraphQueries:
             truncated=bool(walk.omitted),
             omitted=walk.omitted,
             context=sorted(stop & keep),
+            fallback=fallback,
         )
 
     def whole_graph(self) -> Subgraph:
@@ -169,6 +174,13 @@ class GraphQueries:
         rows.sort(key=lambda r: (r[0] != target, types[r[1]], r[1], "" if r[0] == target else r[0],
                                  r[2][1] not in SUPPORT_EDGES_IN, r[2]))
         return member_of, rows
+
+    def related_fallback(self, ref: str, type_: str | None = None, what: str = "supporters",
+                         depth: int = 1) -> Fallback:
+        """What does support or relate to `ref` when an answer about `type_` is empty (graph/fallback.py)."""
+        if what not in ("supporters", "neighbors"):
+            raise InvalidInput(f"a fallback is for 'supporters' or 'neighbors', not {what!r}")
+        return related_fallback(self, ref, _node_type(type_) if type_ else None, what, depth)
 
     def zone(self, ref: str) -> ZoneProfile:
         """A zone's profile; any other kind of node is an error that lists the zones."""

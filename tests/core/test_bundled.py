@@ -125,3 +125,20 @@ def test_a_program_of_the_report_supports_each_zone_with_the_zone_sentence(bundl
     quotes = [ev.quote for ev in program.path[0].evidence]
     assert program.node.name_zh == "着力服务“三城一区”发展" and program.via is None
     assert verb in quotes[0] and quotes[1] == "2.着力服务“三城一区”发展。"
+
+
+@pytest.mark.parametrize("zone", ["中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"])
+def test_a_zone_neighbourhood_reaches_nothing_through_the_report_author(bundled, zone):
+    """Every node of `neighbors ZONE --depth 2` is within two hops without passing the commission."""
+    import networkx as nx
+
+    from graph.publisher import publisher_ids
+
+    [author] = publisher_ids(bundled.store)
+    g = nx.Graph((e.source, e.target) for e in bundled.store.iter_edges())
+    center = bundled.resolve(zone).id
+    sub = bundled.neighbors(zone, depth=2)
+    without = nx.single_source_shortest_path_length(g.subgraph(set(g) - {author}), center, cutoff=2)
+    assert {n.id for n in sub.nodes} - {author} == set(without) and sub.context == [author]
+    everything = bundled.neighbors(zone, depth=2, include_publisher=True)
+    assert len(everything.nodes) > 2 * len(sub.nodes)
