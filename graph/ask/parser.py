@@ -314,13 +314,23 @@ def _is_type_word(token: str, g: Grammar) -> bool:
 def _residue_zh(skeleton: str, g: Grammar, min_len: int = 2) -> list[str]:
     """Per character: part of a cue or stop word, of a name-like word (科学城, 基金 …), or unexplained."""
     kinds = ["rest" if has_cjk(ch) else "stop" for ch in skeleton]
-    names = g.name_words["zh"] | {w for tw in g.type_words["zh"] for w in _zh_words(tw)}
-    for word in sorted(g.vocabulary["zh"] | g.stop_words["zh"] | names, key=len, reverse=True):
-        kind = "name" if word in names else "stop"
-        for m in re.finditer(re.escape(word), skeleton):
-            if all(k == "rest" for k in kinds[m.start():m.end()]):
-                kinds[m.start():m.end()] = [kind] * len(word)
+    for word, kind in _zh_word_kinds(g):
+        at = skeleton.find(word)
+        while at >= 0:
+            if all(k == "rest" for k in kinds[at:at + len(word)]):
+                kinds[at:at + len(word)] = [kind] * len(word)
+            at = skeleton.find(word, at + 1)
     return [skeleton[a:b] for a, b in _runs(kinds) if b - a >= min_len]
+
+
+def _zh_word_kinds(g: Grammar) -> list[tuple[str, str]]:
+    """Every Chinese cue, stop and name-like word, longest first, with its kind (kept on the grammar)."""
+    kinds = g.__dict__.get("_zh_word_kinds")
+    if kinds is None:
+        names = g.name_words["zh"] | {w for tw in g.type_words["zh"] for w in _zh_words(tw)}
+        words = sorted(g.vocabulary["zh"] | g.stop_words["zh"] | names, key=lambda w: (-len(w), w))
+        kinds = g.__dict__["_zh_word_kinds"] = [(w, "name" if w in names else "stop") for w in words]
+    return kinds
 
 
 def _zh_words(word) -> list[str]:

@@ -12,7 +12,7 @@ import re
 
 from graph.ask import figures, model, relations, replies, suggest
 from graph.ask.forms import grammar
-from graph.ask.gazetteer import gazetteer_for
+from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
 from graph.ask.words import say, short, type_words
 from graph.queries import GraphQueries
@@ -51,9 +51,17 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or \
             [m.text for m in p.mentions if not m.ids and figure_cue]
         if rest:
-            close = suggest.close_nodes(queries, gazetteer_for(queries.store), rest[0], p.form)
+            close = _close(queries, rest[0])
             return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
     return None
+
+
+def _close(queries: GraphQueries, text: str) -> list:
+    """Graph names close to words the question left unread (the gazetteer's n-gram index, not a full scan)."""
+    gaz = gazetteer_for(queries.store)
+    ids = [i for key, _ in gaz.closest(match_key(text)) for i in sorted(gaz.names[key])]
+    nodes = queries.store.get_nodes(ids)
+    return [nodes[i] for i in dict.fromkeys(ids) if i in nodes][:3]
 
 
 def _can_ask(queries: GraphQueries, p: Parse) -> list[str]:
