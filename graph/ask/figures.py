@@ -130,7 +130,8 @@ def _zh_type_held(stem: str, metric: Node) -> bool:
 
 
 def _stem(word: str) -> str:
-    for suffix in ("ations", "ation", "ings", "ing", "ies", "ied", "ates", "ated", "ate", "ed", "es", "th", "s", "y", "e"):
+    for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ies", "ied", "ates", "ated", "ate", "ed", "es", "th",
+                   "s", "y", "e"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)]
     return word

@@ -24,14 +24,15 @@ from graph.model import Node
 from graph.queries import GraphQueries
 
 RELATED_ROWS = 20
-UNITS_EN = {"亿元": "100 million yuan", "万亿元": "trillion yuan", "万家": "×10,000 enterprises", "家": "",
+UNITS_EN = {"亿元": "hundred million yuan (亿元)", "万亿元": "trillion yuan (万亿元)", "万家": "×10,000 (万家)", "家": "",
             "项": "", "个": "", "名": "people", "人次": "person-times", "条": "items", "件": "items", "期": "issues",
             "次": "times", "位": "", "支": "", "部": "", "倍": "times", "万平方米": "×10,000 m²", "方面": "areas",
             "%": "%"}
 QUALIFIERS_EN = {"近": "nearly ", "超过": "over ", "余": "over ", "多": "over ", "将达": "expected to reach ",
                  "翻番": "doubled: "}
 #: Words narrower than the node type they map to: the graph cannot count them apart.
-NARROW = {"zh": re.compile(r"企业|公司|高校|大学"), "en": re.compile(r"\b(compan(y|ies)|enterprises?|universit(y|ies)|firms?)\b")}
+NARROW = {"zh": re.compile(r"企业|公司|高校|大学|子基金"),
+          "en": re.compile(r"\b(compan(y|ies)|enterprises?|universit(y|ies)|firms?|sub ?funds?)\b")}
 
 
 # ---- a figure ------------------------------------------------------------------------
@@ -111,7 +112,10 @@ def narrow_count(p: Parse) -> str | None:
     if not p.count:
         return None
     m = NARROW[p.language].search(p.keyed)
-    return m.group(0) if m else None
+    if m and "基金" not in m.group(0) and "fund" not in m.group(0):
+        return m.group(0)
+    # sub-funds are counted right where they are what a fund invests in
+    return m.group(0) if m and not (p.form and p.form.query in ("investments", "investors")) else None
 
 
 def decline(p: Parse, base: dict, sentence: str, suggestions: list[str] | None = None) -> model.Answer:
@@ -128,6 +132,10 @@ def region_count_sentence(lang: str) -> str:
 
 
 def narrow_sentence(lang: str, word: str) -> str:
+    if "基金" in word or "fund" in word:
+        return say(lang, f"图中没有把「{word}」与其他基金分开标注，无法统计其数量；可以问某个基金投资了哪些子基金。",
+                   f"The graph does not tell {word} apart from other funds, so it cannot count them; "
+                   f"ask which sub-funds a fund invests in instead.")
     return say(lang, f"图中没有把「{word}」与其他机构分开标注，无法统计其数量；可以问某个节点支持或包括哪些机构。",
                f"The graph does not tell {word} apart from other institutions, so it cannot count them; "
                f"ask which institutions a node supports or includes instead.")
