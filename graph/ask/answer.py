@@ -87,7 +87,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         **base,
         status="answered" if count else "empty",
         interpretation=interpretation,
-        summary=(replies.fallback_sentence(lang, interpretation, params.types, related) if related
+        summary=(replies.fallback_sentence(lang, interpretation, related) if related
                  else _summary(lang, form, p, interpretation, result, count))
         + screen.figure_aside(queries, p, params.refs, params.types),
         query=form.query,

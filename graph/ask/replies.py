@@ -19,7 +19,7 @@ import re
 from graph.ask import model, run
 from graph.ask.figures import Figure
 from graph.ask.parser import Parse
-from graph.ask.words import display, say, short, type_words
+from graph.ask.words import display, say, short
 from graph.model import Node
 from graph.queries import GraphQueries
 
@@ -164,12 +164,10 @@ def fallback(queries: GraphQueries, form_query: str, params: run.Params) -> list
     return rows[:RELATED_ROWS]
 
 
-def fallback_sentence(lang: str, interpretation: str, types: list[str], related: list[model.Item]) -> str:
+def fallback_sentence(lang: str, interpretation: str, related: list[model.Item]) -> str:
     head = say(lang, f"图中没有{interpretation}", f"No {interpretation} in the graph")
     if not related:
         return head + say(lang, "。", ".")
     names = list(dict.fromkeys(short(i.node, lang) for i in related))
     shown = say(lang, "；", "; ").join(names[:6]) + (say(lang, " 等", " …") if len(names) > 6 else "")
-    kinds = say(lang, f"（没有{type_words(types, lang)}）", f" (none of type {type_words(types, lang)})") if types else ""
-    return head + kinds + say(lang, f"；与之相关的有 {len(names)} 个：{shown}。",
-                              f"; what does relate ({len(names)}): {shown}.")
+    return head + say(lang, f"；与之相关的有 {len(names)} 个：{shown}。", f"; what does relate ({len(names)}): {shown}.")
