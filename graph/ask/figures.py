@@ -41,6 +41,7 @@ _EN_STOP = frozenset("""a an the of in on at to for from by with and or is are w
     get gets got give given total number value amount figure figures year report graph data please tell show s went go goes gone""".split())
 _ZH_LONE_STOP = set("和与及或的了是有在对把被给为从到中里内上下这那个家项支所条些种位还都也共年月")
 MIN_Q_COVER = 0.75
+MIN_CHAR_COVER = 0.8
 MIN_WORDS = {"zh": 3, "en": 2}
 #: Type words whose absence from a figure's name rules the figure out.
 _ZH_TYPE_WORDS = re.compile(r"企业|公司|高校|大学|院所|机构|单位|政策|项目|平台|基金|子基金|计划|活动|会议|地区|省份|省市|城市|"
@@ -93,18 +94,36 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
             continue
         measured = measured_by.get(metric.id, {})
         if rest:
-            if len(rest & own) / len(rest) < MIN_Q_COVER:
+            if len(rest & own) / len(rest) < MIN_Q_COVER and not _chars_held(rest_text, metric, language):
                 continue
         elif not mentioned & set(measured):
             continue
         names_words = own | set().union(*(_words(" ".join(_names(n, language)), language) for n in measured.values()))
         shared = len(words & names_words)
-        score = (shared / len(words), len(words & own) / max(len(own), 1))
+        cover = max(shared / len(words), _char_cover(keyed, [metric, *measured.values()], language))
+        score = (cover, len(words & own) / max(len(own), 1))
         if best is None or score > best[:2]:
             best = (*score, metric)
     if best is None or best[0] < MIN_Q_COVER:
         return None
     return _figure(best[2], best[0], years)
+
+
+def _chars_held(rest_text: str, metric: Node, language: str) -> bool:
+    """Chinese split differently ('科技成果获得' / '获…成果数'): most of its characters are in the name."""
+    if language != "zh":
+        return False
+    chars = [ch for ch in re.findall(r"[\u4e00-\u9fff]", _ZH_FILLER.sub(" ", rest_text)) if ch not in _ZH_LONE_STOP]
+    return len(chars) >= 3 and sum(ch in metric.name_zh for ch in chars) / len(chars) >= MIN_CHAR_COVER
+
+
+def _char_cover(keyed: str, nodes: list[Node], language: str) -> float:
+    """Share of the question's characters (fillers aside) found in the names: Chinese split differently."""
+    if language != "zh":
+        return 0.0
+    chars = [ch for ch in re.findall(r"[\u4e00-\u9fff]", _ZH_FILLER.sub(" ", keyed)) if ch not in _ZH_LONE_STOP]
+    names = "".join(n for node in nodes for n in [node.name_zh, *(node.aliases or [])])
+    return sum(ch in names for ch in chars) / len(chars) if len(chars) >= 3 else 0.0
 
 
 def _figure(metric: Node, cover: float, years: list[int]) -> Figure:

@@ -37,7 +37,7 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     named_figure = p.mentions and all(i.startswith("metric-") for m in p.mentions for i in m.ids) \
         and (p.form is None or p.form.query in ("about", "indicators"))
     if figure_cue or named_figure:  # "全市技术合同成交额" alone asks for its figure too
-        fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids])
+        fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
         if fig is not None:
             return replies.figure(queries, p, fig, base, evidence)
     top = replies.superlative_listing(p)
