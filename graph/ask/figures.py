@@ -102,8 +102,8 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
         shared = len(words & names_words)
         cover = max(shared / len(words), _char_cover(keyed, [metric, *measured.values()], language))
         score = (cover, len(words & own) / max(len(own), 1))
-        if best is None or score > best[:2]:
-            best = (*score, metric)
+        if best is None or score > best[:2] or (score == best[:2] and metric.id < best[2].id):
+            best = (*score, metric)  # ties go to the smaller id: the same figure on every backend
     if best is None or best[0] < MIN_Q_COVER:
         return None
     return _figure(best[2], best[0], years)
