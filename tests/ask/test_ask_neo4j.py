@@ -24,7 +24,8 @@ def neo4j_bundled():
     if not conn.get("NEO4J_URI"):
         pytest.fail(f"no Neo4j configured: run tools/test.sh, or neo4jctl up (writes {ENV_FILE})", pytrace=False)
     settings = Settings(backend="neo4j", neo4j_uri=conn["NEO4J_URI"], neo4j_user=conn.get("NEO4J_USER", "neo4j"),
-                        neo4j_password=conn.get("NEO4J_PASSWORD", ""), neo4j_database=conn.get("NEO4J_DATABASE", "neo4j"))
+                        neo4j_password=conn.get("NEO4J_PASSWORD", ""), neo4j_database=conn.get("NEO4J_DATABASE", "neo4j"),
+                        query_timeout=120.0)  # the load, on a shared 2-core machine; answers take milliseconds
     try:
         store = Neo4jStore.from_settings(settings)
     except StoreUnavailable as exc:
