@@ -199,12 +199,12 @@ def answer_tables(answer) -> list[RenderableType]:
     """
     out: list[RenderableType] = [Text(answer.interpretation, style="bold"), Text(answer.summary)]
     if answer.items:
-        table = Table(title=_t(f"{len(answer.items)} row(s)"))
-        for col in ("node", "type", "relation", "via", "evidence"):
-            table.add_column(col, overflow="fold")
-        for item in answer.items:
-            _row(table, name(item.node), item.node.type, item.relation or "",
-                          name(item.via) if item.via else "", quote(item.edges[0]) if item.edges else "")
+        table = _evidence_table(f"{len(answer.items)} row(s)", "node", "type", "relation", "via", "evidence")
+        quotes = Quotes({n.id: n for n in answer.nodes})
+        for i, item in enumerate(answer.items, 1):
+            quotes.add_nodes([item.node, item.via])
+            _row(table, str(i), name(item.node), item.node.type, item.relation or "",
+                 name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
         out.append(table)
     if answer.related:  # the asked type had no answer: what does relate, with evidence
         related = Table(title=_t(f"related: {len(answer.related)} row(s)"))
