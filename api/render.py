@@ -206,6 +206,15 @@ def answer_tables(answer) -> list[RenderableType]:
             _row(table, str(i), name(item.node), item.node.type, item.relation or "",
                  name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
         out.append(table)
+    if answer.related:  # the asked type had no answer: what does relate, with evidence
+        related = _evidence_table(f"related: {len(answer.related)} row(s)", "node", "type", "relation", "via",
+                                  "evidence")
+        quotes = Quotes({n.id: n for n in answer.nodes})
+        for i, item in enumerate(answer.related, 1):
+            quotes.add_nodes([item.node, item.via])
+            _row(related, str(i), name(item.node), item.node.type, item.relation or "",
+                 name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
+        out.append(related)
     out += paths_tables(answer.paths)
     out += [Text("→ " + s) for s in answer.suggestions]
     out += [Text(n, style="dim") for n in answer.notes]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits
-from graph.ask import model, run, suggest
+from graph.ask import model, relations, replies, run, screen, suggest  # noqa: F401 (relations registers runners)
 from graph.ask.forms import Form
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -29,11 +29,16 @@ SHOWN_NAMES = 8
 def answer(queries: GraphQueries, question: str) -> model.Answer:
     text = _checked(question)
     gaz = gazetteer_for(queries.store)
-    p = parse(text, gaz)
+    p = parse(screen.publisher_words(queries, text), gaz)
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
+    early = screen.before_forms(queries, p, base, _evidence)
+    if early is not None:
+        return early
     if p.form is None:
         return model.Answer(**base, status="not_understood", **suggest.not_understood(queries, p))
+    if p.form.query == "topic" and any(m.kind != "exact" for m in p.slots):
+        return screen.topic_by_name(queries, gaz, p, base)
     if p.unknown:
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gaz, p))
     return _run(queries, p, base)
@@ -66,23 +71,32 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     except InnographError as exc:
         return model.Answer(**base, status="empty", interpretation=interpretation, query=form.query,
                             params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
+    if p.excluded:
+        result.items = [i for i in result.items if i.node.id not in p.excluded]
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
-    edges = run.edges_of(result)
+    related = replies.fallback(queries, form.query, params) if not count and form.query != "paths" else []
+    edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
                                if truncated else [])
+    if result.through_publisher and result.paths:
+        notes.append(say(lang, "不经过报告发布者的路径没有；以下路径经过发布者（报告作者只是背景）",
+                         "no path avoids the report's publisher; these pass through it (the author is context)"))
     return model.Answer(
         **base,
         status="answered" if count else "empty",
         interpretation=interpretation,
-        summary=_summary(lang, form, p, interpretation, result, count),
+        summary=(replies.fallback_sentence(lang, interpretation, related) if related
+                 else _summary(lang, form, p, interpretation, result, count))
+        + screen.figure_aside(queries, p, params.refs, params.types),
         query=form.query,
         params=_params(params, p),
         count=count,
         items=result.items,
+        related=related,
         paths=result.paths,
-        nodes=run.nodes_of(result, anchors),
+        nodes=run.nodes_of(result, anchors) + [i.node for i in related],
         edges=edges,
         evidence=_evidence(queries, edges),
         link=_link(refs, result),
@@ -173,8 +187,10 @@ def _paths_summary(lang: str, result: run.Result, count: int) -> str:
         arrow = f" —{word}→ " if edge.target == node.id else f" ←{word}— "
         steps.append(arrow + short(by_id[node.id], lang))
     hops = len(path.edges)
-    return say(lang, f"找到 {count} 条最短路径（{hops} 跳），例如：{''.join(steps)}。",
-                f"{count} shortest path(s) of {hops} hop(s), e.g. {''.join(steps)}.")
+    head = say(lang, "只经过报告发布者相连：", "Connected only through the report's publisher: ") \
+        if result.through_publisher else ""
+    return head + say(lang, f"找到 {count} 条最短路径（{hops} 跳），例如：{''.join(steps)}。",
+                      f"{count} shortest path(s) of {hops} hop(s), e.g. {''.join(steps)}.")
 
 
 def _stats_summary(lang: str, interpretation: str, result: run.Result) -> str:

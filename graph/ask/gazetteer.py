@@ -48,6 +48,14 @@ def match_key(text: str) -> str:
     return _SPACE_BY_CJK.sub("", text)
 
 
+_TRAILING_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")
+
+
+def _without_brackets(names: list[str]) -> list[str]:
+    """'State Council major inspection (2018)' is also found as 'State Council major inspection'."""
+    return [short for n in names if (short := _TRAILING_BRACKETS.sub("", n)) != n and short]
+
+
 def has_cjk(text: str) -> bool:
     return bool(_CJK_CHAR.search(text))
 
@@ -73,7 +81,7 @@ class Gazetteer:
         self.types: dict[str, str] = {}
         for node in nodes:
             self.types[node.id] = node.type
-            for name in (*node.names, node.id):
+            for name in (*node.names, *_without_brackets(node.names), node.id):
                 key = match_key(name)
                 if len(key) >= MIN_KEY_CHARS and not key.isdigit():
                     self.names[key].add(node.id)

@@ -57,6 +57,8 @@ class Answer(BaseModel):
     mentions: list[Mention] = Field(default_factory=list)
     count: int | None = Field(None, description="how many distinct nodes (or paths) answer")
     items: list[Item] = Field(default_factory=list)
+    related: list[Item] = Field(default_factory=list, description="when the asked type has no answer: what does "
+                                "relate (all types, via members), each row with its evidence")
     paths: list[Path] = Field(default_factory=list)
     nodes: list[Node] = Field(default_factory=list, description="every node of the answer, both names")
     edges: list[Edge] = Field(default_factory=list, description="every edge of the answer")

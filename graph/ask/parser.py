@@ -68,6 +68,7 @@ class Parse:
     years: list[int]
     count: bool
     score: float
+    excluded: list[str] = field(default_factory=list)  # "outside Beijing": ids the answer leaves out
 
     @property
     def unknown(self) -> list[Mention]:
@@ -83,6 +84,7 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     skeleton, years = _skeleton(keyed, spans)
     language = _language(skeleton, question)
     mentions = [Mention(s.key, s.ids) for s in spans]
+    skeleton, mentions, excluded = _exclusions(skeleton, mentions, language)
     skeleton, descriptors = _descriptors(skeleton, g, language, _kinds(mentions, gaz))
     best = first = _read(Reading(skeleton, mentions), g, gaz, language, years)
     chunks = _residue(skeleton, g, language)
@@ -100,7 +102,26 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     return Parse(question=question, language=language, keyed=keyed, skeleton=best.skeleton,
                  mentions=best.mentions, form=form, slots=slots, types=types, descriptors=descriptors,
                  year=years[0] if years else None, years=years,
-                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score)
+                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score, excluded=excluded)
+
+
+_EXCLUDE = {"en": re.compile(r"\b(outside( of)?|except( for)?|excluding|other than|apart from|besides|beyond|not in) Ⓔ"),
+            "zh": re.compile(r"(除了|除去|除)Ⓔ(以外|之外|外)?|Ⓔ(以外|之外)的?")}
+
+
+def _exclusions(skeleton: str, mentions: list[Mention], language: str) -> tuple[str, list[Mention], list[str]]:
+    """'regions outside Beijing', '除了北京': the name is left out of the answer, not asked about."""
+    excluded: list[str] = []
+    for m in reversed(list(_EXCLUDE[language].finditer(skeleton))):
+        at = skeleton.index(ENTITY, m.start())
+        index = skeleton.count(ENTITY, 0, at)
+        mention = mentions[index]
+        if not mention.ids:
+            continue
+        excluded.extend(mention.ids)
+        mentions = mentions[:index] + mentions[index + 1:]
+        skeleton = skeleton[: m.start()] + " " + skeleton[m.end():]
+    return _tidy(skeleton), mentions, excluded
 
 
 def _kinds(mentions: list[Mention], gaz: Gazetteer) -> list[set[str]]:
@@ -138,8 +159,10 @@ def _tidy(text: str) -> str:
 
 
 def _language(skeleton: str, question: str) -> str:
-    if has_cjk(skeleton):
+    if has_cjk(skeleton) and len(re.findall(r"[a-z]{2,}", skeleton)) < 2:
         return "zh"
+    if has_cjk(skeleton):  # "Policies about 科技成果转化": English around a Chinese term
+        return "en"
     if re.search(r"[a-z]", skeleton):
         return "en"
     return "zh" if has_cjk(question) or re.search(r"[\u3000-\u303f\uff01-\uff0f\uff1a-\uff20]", question) else "en"
@@ -229,6 +252,15 @@ def _slot_indices(skeleton: str, match: re.Match, pattern: Pattern, form: Form) 
 
 # ---- words that are no name and no cue --------------------------------------
 
+def residue(skeleton: str, g: Grammar, language: str, single: bool = False) -> list[str]:
+    """Words of the question that are no name, no cue and no stop word (what it asks that no form reads).
+
+    `single`: a lone Chinese character counts too ("怀柔科学城有多少人": 人 is what is counted)."""
+    if single and language == "zh":
+        return _residue_zh(skeleton, g, min_len=1)
+    return _residue(skeleton, g, language)
+
+
 def _residue(skeleton: str, g: Grammar, language: str) -> list[str]:
     """Runs of words left when placeholders, cues, question and stop words are taken out."""
     if language == "en":
@@ -237,7 +269,8 @@ def _residue(skeleton: str, g: Grammar, language: str) -> list[str]:
 
 
 def _residue_en(skeleton: str, g: Grammar) -> list[str]:
-    tokens = [t for t in re.split(r"\s+|(?=[ⒺⓎ])|(?<=[ⒺⓎ])", skeleton) if t]
+    tokens = [t for t in re.split(r"\s+|(?=[ⒺⓎ])|(?<=[ⒺⓎ])|(?<=[a-z0-9])(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])(?=[a-z0-9])",
+                                  skeleton) if t]
     kinds = ["stop" if t in (ENTITY, YEAR) or t in g.stop_words["en"] else
              "name" if t in g.name_words["en"] or _is_type_word(t, g) else
              "stop" if _is_function_word(t, g) else "rest" for t in tokens]
@@ -263,7 +296,9 @@ def _runs(kinds: list[str]) -> list[tuple[int, int]]:
 
 
 def _is_function_word(token: str, g: Grammar) -> bool:
-    if token.isdigit() or has_cjk(token):
+    if has_cjk(token):  # Chinese in an English question: a name unless every part is a cue or stop word
+        return not _residue_zh(token, g)
+    if token.isdigit():
         return True
     vocab = g.vocabulary["en"]
     for suffix in ("", "s", "es", "ed", "d", "ing", "ers", "er"):
@@ -276,16 +311,26 @@ def _is_type_word(token: str, g: Grammar) -> bool:
     return any(w.regex.fullmatch(token) for w in g.type_words["en"])
 
 
-def _residue_zh(skeleton: str, g: Grammar) -> list[str]:
+def _residue_zh(skeleton: str, g: Grammar, min_len: int = 2) -> list[str]:
     """Per character: part of a cue or stop word, of a name-like word (科学城, 基金 …), or unexplained."""
     kinds = ["rest" if has_cjk(ch) else "stop" for ch in skeleton]
-    names = g.name_words["zh"] | {w for tw in g.type_words["zh"] for w in _zh_words(tw)}
-    for word in sorted(g.vocabulary["zh"] | g.stop_words["zh"] | names, key=len, reverse=True):
-        kind = "name" if word in names else "stop"
-        for m in re.finditer(re.escape(word), skeleton):
-            if all(k == "rest" for k in kinds[m.start():m.end()]):
-                kinds[m.start():m.end()] = [kind] * len(word)
-    return [skeleton[a:b] for a, b in _runs(kinds) if b - a >= 2]
+    for word, kind in _zh_word_kinds(g):
+        at = skeleton.find(word)
+        while at >= 0:
+            if all(k == "rest" for k in kinds[at:at + len(word)]):
+                kinds[at:at + len(word)] = [kind] * len(word)
+            at = skeleton.find(word, at + 1)
+    return [skeleton[a:b] for a, b in _runs(kinds) if b - a >= min_len]
+
+
+def _zh_word_kinds(g: Grammar) -> list[tuple[str, str]]:
+    """Every Chinese cue, stop and name-like word, longest first, with its kind (kept on the grammar)."""
+    kinds = g.__dict__.get("_zh_word_kinds")
+    if kinds is None:
+        names = g.name_words["zh"] | {w for tw in g.type_words["zh"] for w in _zh_words(tw)}
+        words = sorted(g.vocabulary["zh"] | g.stop_words["zh"] | names, key=lambda w: (-len(w), w))
+        kinds = g.__dict__["_zh_word_kinds"] = [(w, "name" if w in names else "stop") for w in words]
+    return kinds
 
 
 def _zh_words(word) -> list[str]:

@@ -37,6 +37,7 @@ class Result:
     documents: list[Document] = field(default_factory=list)
     by_type: dict[str, int] = field(default_factory=dict)
     total: int | None = None  # a count that is not the number of items (stats)
+    through_publisher: bool = False  # the paths found pass through the report's publisher
 
     def keep(self, types: list[str]) -> Result:
         if types:
@@ -93,13 +94,12 @@ def supported(q: GraphQueries, p: Params) -> Result:
 
 
 #: Questions answered by one hop from the entity: (direction, edge types) per query.
+#: (members and partners look through member zones: graph/ask/relations.py)
 NEIGHBOUR_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "members": ("in", MEMBER_EDGES),
     "parts": ("in", ("PART_OF",)),
     "location": ("out", MEMBER_EDGES),
     "investments": ("out", ("INVESTS_IN",)),
     "investors": ("in", ("INVESTS_IN",)),
-    "partners": ("both", ("PARTNERS_WITH",)),
 }
 
 
@@ -154,7 +154,12 @@ def about(q: GraphQueries, p: Params) -> Result:
 
 @runner("paths")
 def paths(q: GraphQueries, p: Params) -> Result:
-    return Result(paths=q.paths(p.refs[0], p.refs[1], max_hops=PATH_HOPS))
+    """Paths that do not pass through the report's publisher; failing that, those that do (said so)."""
+    found = q.paths(p.refs[0], p.refs[1], max_hops=PATH_HOPS)
+    if found:
+        return Result(paths=found)
+    return Result(paths=q.paths(p.refs[0], p.refs[1], max_hops=PATH_HOPS, include_publisher=True),
+                  through_publisher=True)
 
 
 # ---- the whole graph -----------------------------------------------------------

@@ -25,7 +25,7 @@ CLOSE_NAME_RATIO = 0.5
 def unknown(queries: GraphQueries, gaz: Gazetteer, p: Parse) -> dict:
     lang, form = p.language, p.form
     missing = [m.text for m in p.unknown] or [m.text for m in p.slots]
-    close = _close_nodes(queries, gaz, missing[0], form)
+    close = close_nodes(queries, gaz, missing[0], form)
     names = "、".join(f"「{t}」" for t in missing) if lang == "zh" else ", ".join(repr(t) for t in missing)
     summary = say(lang, f"图中没有找到名为{names}的节点。", f"The graph has no node named {names}.")
     if close:
@@ -39,10 +39,10 @@ def unknown(queries: GraphQueries, gaz: Gazetteer, p: Parse) -> dict:
                           f"{form.say['en'].format(e=missing[0], e2=missing[-1], types='', year='')}")
     return dict(interpretation=interpretation, summary=summary, query=form.query,
                 params={"refs": [m.id for m in p.slots], "types": p.types, "count": p.count},
-                suggestions=list(dict.fromkeys(filled))[:MAX_SUGGESTIONS])
+                suggestions=list(dict.fromkeys(filled))[:MAX_SUGGESTIONS] or not_understood(queries, p)["suggestions"])
 
 
-def _close_nodes(queries: GraphQueries, gaz: Gazetteer, text: str, form: Form | None) -> list[Node]:
+def close_nodes(queries: GraphQueries, gaz: Gazetteer, text: str, form: Form | None) -> list[Node]:
     key = match_key(text)
     scored: dict[str, float] = {}
     for name, ids in gaz.names.items():

@@ -58,10 +58,16 @@ def test_counts_answer_with_a_number(mini):
     assert (a.count, a.summary) == (1, "位于或属于怀柔科学城的机构的数量：1 个。")
 
 
-def test_an_empty_result_says_so_and_suggests_broader_questions(mini):
+def test_an_empty_typed_result_says_so_and_shows_what_does_relate(mini):
     a = answer(mini, "Which funds support HSC?")
     assert a.status == "empty" and a.count == 0 and not a.items
-    assert a.summary == "No supporters of Huairou Science City (怀柔科学城), type Fund in the graph."
+    assert a.summary.startswith("No supporters of Huairou Science City (怀柔科学城), type Fund in the graph; "
+                                "what does relate (2): ")
+    related = {i.node.id for i in a.related}
+    assert related == {"institution-beijing-municipal-science-technology-commission",
+                       "program-huairou-science-city-science-plan"}
+    quoted = {(q.source, q.relation, q.target) for q in a.evidence}
+    assert {e.key for i in a.related for e in i.edges} <= quoted
     assert "Which programs support Huairou Science City?" in a.suggestions
 
 

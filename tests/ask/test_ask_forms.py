@@ -25,7 +25,9 @@ def test_each_forms_own_example_question_reads_back_as_that_form(bundled, form, 
     """The suggestions `ask` fills must be questions the parser answers as the same query."""
     names = {"Zone": ("怀柔科学城", "Huairou Science City"), "Institution": ("市科委", "BMSTC"),
              "Fund": ("北京市科技创新基金", "Beijing S&T Innovation Fund"), "Region": ("河北", "Hebei"),
-             "Field": ("人工智能", "artificial intelligence"), "Program": ("科技冬奥专项", "科技冬奥专项")}
+             "Field": ("人工智能", "artificial intelligence"), "Program": ("科技冬奥专项", "科技冬奥专项"),
+             "Policy": ("怀柔科学城规划", "Huairou Science City Plan"),
+             "Event": ("北京国际学术交流季", "Beijing International Academic Exchange Season")}
     pick = 0 if lang == "zh" else 1
     first = names[form.example_type or "Zone"][pick]
     second = names["Region"][pick]

@@ -1,0 +1,99 @@
+"""Runners of the forms added for planners' questions, and the zone-aware ones.
+
+- members / partners look through a zone's (district's, region's) member zones the
+  same way `supporters` does: a member's own members and partners come with `via`
+  and every hop's edge, so 未来科学城's partners are the universities that work with
+  its central SOEs, and 三城一区's institutes are those of its four zones.
+- origin ("X是怎么来的"): what the report says brought X about: who backed it
+  (SUPPORTS / INVESTS_IN in), led or drew it up (LED_BY), issued it (ISSUED_BY),
+  hosted it (HOSTED_BY), and what it is part of (PART_OF out).
+- issuer / issued: ISSUED_BY out / in. hosts / hosted: HOSTED_BY out / in.
+- topic ("policies about X"): the nodes of the asked type one edge from X.
+"""
+
+from __future__ import annotations
+
+from graph.ask.model import Item
+from graph.ask.run import Params, Result, _far, _ordered, runner
+from graph.model import Node
+from graph.queries import GraphQueries
+from graph.schema import MEMBER_EDGES
+
+#: Node types whose members are themselves looked through.
+CONTAINERS = ("Zone", "District", "Region")
+
+
+def deep_members(q: GraphQueries, ref: str) -> list[Item]:
+    """Direct members, then the members of member zones/districts/regions (one level down, with via)."""
+    direct = _far(q, ref, "in", MEMBER_EDGES)
+    rows, seen = list(direct), {i.node.id for i in direct} | {ref}
+    for item in direct:
+        if item.node.type not in CONTAINERS:
+            continue
+        for sub in _far(q, item.node.id, "in", MEMBER_EDGES):
+            if sub.node.id not in seen:
+                rows.append(Item(node=sub.node, relation=sub.relation, via=item.node, edges=sub.edges + item.edges))
+    return _ordered(rows)
+
+
+@runner("members")
+def members(q: GraphQueries, p: Params) -> Result:
+    return Result(deep_members(q, p.refs[0])).keep(p.types)
+
+
+@runner("partners")
+def partners(q: GraphQueries, p: Params) -> Result:
+    """Partners of X, and of its members (and their members) when X is a zone, district or region."""
+    ref = p.refs[0]
+    rows = _far(q, ref, "both", ("PARTNERS_WITH",))
+    anchor = q.store.get_nodes([ref]).get(ref)
+    if anchor is not None and anchor.type in CONTAINERS:
+        for member in deep_members(q, ref):
+            for partner in _far(q, member.node.id, "both", ("PARTNERS_WITH",)):
+                if partner.node.id != ref:
+                    rows.append(Item(node=partner.node, relation=partner.relation, via=member.node,
+                                     edges=partner.edges + member.edges))
+    return Result(_ordered(rows)).keep(p.types)
+
+
+ORIGIN_OUT = ("LED_BY", "ISSUED_BY", "HOSTED_BY", "PART_OF")
+ORIGIN_IN = ("SUPPORTS", "INVESTS_IN")
+
+
+@runner("origin")
+def origin(q: GraphQueries, p: Params) -> Result:
+    ref = p.refs[0]
+    return Result(_ordered(_far(q, ref, "out", ORIGIN_OUT) + _far(q, ref, "in", ORIGIN_IN))).keep(p.types)
+
+
+@runner("issuer")
+def issuer(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "out", ("ISSUED_BY",))).keep(p.types)
+
+
+@runner("issued")
+def issued(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "in", ("ISSUED_BY",))).keep(p.types)
+
+
+@runner("hosts")
+def hosts(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "out", ("HOSTED_BY",))).keep(p.types)
+
+
+@runner("hosted")
+def hosted(q: GraphQueries, p: Params) -> Result:
+    return Result(_far(q, p.refs[0], "in", ("HOSTED_BY",))).keep(p.types)
+
+
+@runner("topic")
+def topic(q: GraphQueries, p: Params) -> Result:
+    """Nodes of the asked types one edge (any type, either way) from the topic."""
+    return Result(_far(q, p.refs[0], "both", ())).keep(p.types)
+
+
+def by_name(nodes: list[Node], text: str, types: list[str]) -> list[Item]:
+    """Nodes of `types` whose name holds `text`: the answer to a topic that is no node."""
+    key = text.casefold()
+    return _ordered([Item(node=n) for n in nodes if n.type in types
+                     and any(key in name.casefold() for name in n.names)])

@@ -1,0 +1,110 @@
+"""What is settled before a question's form runs: who "the commission" is, a figure the
+report gives, a decline, and a topic that is no node.
+
+A figure comes first because the graph names only some of what the report counts;
+declines come next because a listing that ignores words of the question answers
+another question (see docs/ask.md, "Right or honestly declined").
+"""
+
+from __future__ import annotations
+
+import re
+
+from graph.ask import figures, model, relations, replies, suggest
+from graph.ask.forms import grammar
+from graph.ask.gazetteer import gazetteer_for, match_key
+from graph.ask.parser import Parse, residue
+from graph.ask.words import say, short, type_words
+from graph.queries import GraphQueries
+
+
+#: Words for the report's author ("the commission"): read as its name.
+_PUBLISHER_WORDS = re.compile(r"\b(the|this|that) (commission|report s author|report's author|publisher)\b|本委|该委",
+                              re.IGNORECASE)
+
+
+def publisher_words(queries: GraphQueries, text: str) -> str:
+    publishers = [d.publisher for d in queries.store.documents() if d.publisher]
+    if not publishers or not _PUBLISHER_WORDS.search(text):
+        return text
+    return _PUBLISHER_WORDS.sub(f" {publishers[0]} ", text)
+
+
+def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answer | None:
+    """A figure the report gives, or a decline, before any listing or count of nodes."""
+    lang, g = p.language, grammar()
+    figure_cue = figures.asks_for_figure(p.keyed, lang, g)
+    named_figure = p.mentions and all(i.startswith("metric-") for m in p.mentions for i in m.ids) \
+        and (p.form is None or p.form.query in ("about", "indicators"))
+    if figure_cue or named_figure:  # "全市技术合同成交额" alone asks for its figure too
+        fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
+        if fig is not None:
+            return replies.figure(queries, p, fig, base, evidence)
+    top = replies.superlative_listing(p)
+    if top:
+        return replies.decline(p, base, replies.superlative_sentence(lang, top), _can_ask(queries, p))
+    if p.count and p.form and p.form.query == "members" and p.slots and p.types != ["Region"] \
+            and gazetteer_for(queries.store).types.get(p.slots[0].id or "") == "Region":
+        return replies.decline(p, base, replies.region_count_sentence(lang), _can_ask(queries, p))
+    word = replies.narrow_count(p)
+    if word:
+        return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
+    if p.form:  # words no form reads: answering without them would answer another question
+        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or \
+            [m.text for m in p.mentions if not m.ids and figure_cue]
+        if rest:
+            close = _close(queries, rest[0])
+            return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
+    return None
+
+
+def _close(queries: GraphQueries, text: str) -> list:
+    """Graph names close to words the question left unread (the gazetteer's n-gram index, not a full scan)."""
+    gaz = gazetteer_for(queries.store)
+    ids = [i for key, _ in gaz.closest(match_key(text)) for i in sorted(gaz.names[key])]
+    nodes = queries.store.get_nodes(ids)
+    return [nodes[i] for i in dict.fromkeys(ids) if i in nodes][:3]
+
+
+def _can_ask(queries: GraphQueries, p: Parse) -> list[str]:
+    return suggest.not_understood(queries, p)["suggestions"]
+
+
+def topic_by_name(queries: GraphQueries, gaz, p: Parse, base: dict) -> model.Answer:
+    """'Policies about 科技成果转化': the topic is no node; say so, then the nodes of the type named with it."""
+    lang, text = p.language, p.slots[0].text
+    types = p.types
+    rows = relations.by_name([n for t in types for n in queries.store.nodes_of_type(t)], text, types)
+    head = say(lang, f"图中没有名为「{text}」的节点；", f"The graph has no node named {text!r}; ")
+    if not rows:
+        return replies.decline(p, base, head + say(lang, f"名称中含「{text}」的{type_words(types, lang)}也没有。",
+                                                   f"no {type_words(types, lang)} has it in its name either."),
+                               suggest.unknown(queries, gaz, p)["suggestions"])
+    names = say(lang, "；", "; ").join(short(i.node, lang) for i in rows[:8])
+    interpretation = say(lang, f"名称含「{text}」的{type_words(types, lang)}", f"{type_words(types, lang)} named with {text!r}")
+    return model.Answer(**base, status="answered", interpretation=interpretation, query="topic",
+                        params={"refs": [], "types": types, "count": p.count, "name": text},
+                        summary=head + say(lang, f"按名称找到 {len(rows)} 个{type_words(types, lang)}：{names}。",
+                                           f"by name, {len(rows)} {type_words(types, lang)}: {names}."),
+                        count=len(rows), items=rows, nodes=[i.node for i in rows],
+                        notes=[say(lang, "按名称匹配，不是图中的关系", "matched by name, not by a relation of the graph")])
+
+
+#: The Chinese words a figure's name uses for the node types a count asks about.
+_TYPE_IN_FIGURE = {"Program": "项目|计划|专项", "Project": "项目|平台|实验室", "Institution": "机构|院所|单位",
+                   "Fund": "基金", "Policy": "政策", "Region": "省|地区", "Event": "活动|会议", "Zone": "园区"}
+
+
+def figure_aside(queries: GraphQueries, p: Parse, refs: list[str], types: list[str]) -> str:
+    """A count of named nodes, when the report gives its own figure for the same thing: both are said.
+
+    '怀柔科学城有多少个项目？' counts 4 project nodes; the report says 30 first-batch projects."""
+    if not (p.count and refs and types):
+        return ""
+    words = "|".join(_TYPE_IN_FIGURE[t] for t in types if t in _TYPE_IN_FIGURE)
+    if not words:
+        return ""
+    ids = {e.source for e in queries.store.edges(refs[:1], "in", ["MEASURES"])}
+    figures_ = [n for n in queries.store.get_nodes(ids).values() if re.search(words, n.name_zh)]
+    return "".join(say(p.language, " 报告另给出：", " The report also gives: ")
+                   + replies.figure_sentence(n, p.language, False) for n in sorted(figures_, key=lambda n: n.id))

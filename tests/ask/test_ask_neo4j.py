@@ -1,0 +1,51 @@
+"""`ask` on the Neo4j backend answers the outcome set as it does in memory: the same
+outcome (right / declined / wrong), reading and rows for every question. Real server
+(tools/test.sh starts one); never skipped."""
+
+from __future__ import annotations
+
+import pytest
+
+from graph.ask import answer, forget
+from graph.ask.outcome import load_outcome_cases, score
+from graph.errors import StoreUnavailable
+from graph.neo4j.store import Neo4jStore
+from graph.queries import GraphQueries
+from graph.settings import Settings
+from loaders.sources import build_bundled
+from tests.support.neo4j import ENV_FILE, neo4j_connection
+
+CASES = load_outcome_cases()
+
+
+@pytest.fixture(scope="module")
+def neo4j_bundled():
+    conn = neo4j_connection()
+    if not conn.get("NEO4J_URI"):
+        pytest.fail(f"no Neo4j configured: run tools/test.sh, or neo4jctl up (writes {ENV_FILE})", pytrace=False)
+    settings = Settings(backend="neo4j", neo4j_uri=conn["NEO4J_URI"], neo4j_user=conn.get("NEO4J_USER", "neo4j"),
+                        neo4j_password=conn.get("NEO4J_PASSWORD", ""), neo4j_database=conn.get("NEO4J_DATABASE", "neo4j"),
+                        query_timeout=120.0)  # the load, on a shared 2-core machine; answers take milliseconds
+    try:
+        store = Neo4jStore.from_settings(settings)
+    except StoreUnavailable as exc:
+        pytest.fail(f"the Neo4j ask test needs a running server: {exc.message}", pytrace=False)
+    store.clear()
+    build_bundled(store)
+    yield GraphQueries(store)
+    forget(store)
+    store.clear()
+    store.close()
+
+
+def test_every_question_has_the_same_outcome_on_neo4j_as_in_memory(bundled, neo4j_bundled):
+    differ = []
+    for case in CASES:
+        mem, neo = answer(bundled, case.question), answer(neo4j_bundled, case.question)
+        same = (score(case, mem).kind == score(case, neo).kind and (mem.status, mem.query, mem.params, mem.count)
+                == (neo.status, neo.query, neo.params, neo.count)
+                and {i.node.id for i in mem.items} == {i.node.id for i in neo.items}
+                and mem.summary == neo.summary)
+        if not same:
+            differ.append(f"{case.question}: memory {mem.status} {mem.summary[:60]!r} / neo4j {neo.status} {neo.summary[:60]!r}")
+    assert not differ, "\n".join(differ)
