@@ -13,31 +13,17 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from graph.errors import InvalidInput
 from graph.model import Document
 from graph.store import GraphStore
 from loaders.records import make_edge, make_node
 from loaders.resolve import NameResolver
+from loaders import safe_yaml
 from loaders.result import LoadResult
+from loaders.safe_yaml import LineDict, Refused
 
 DOCUMENT_KEYS = set(Document.model_fields) | {"path"}
 TOP_KEYS = {"documents", "nodes", "edges"}
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings remember the line they start on."""
-
-
-class LineDict(dict):
-    line: int = 0
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    mapping = LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def yaml_files(path: Path) -> list[Path]:
@@ -74,7 +60,9 @@ def load_yaml(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
 
 def _parse(path: Path, result: LoadResult) -> dict | None:
     try:
-        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        content = safe_yaml.load(path.read_text(encoding="utf-8"))
+    except Refused as exc:  # hostile structure: the whole load is refused, in one line
+        raise InvalidInput(f"{path}:{exc.line}: {exc.problem}; nothing was stored") from None
     except UnicodeDecodeError as exc:
         result.reject(str(path), None, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
         return None
