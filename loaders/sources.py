@@ -14,6 +14,7 @@ from pathlib import Path
 from graph.errors import InvalidInput, LoadError
 from graph.store import GraphStore
 from loaders.csv_loader import csv_pair, load_csv
+from loaders.guards import check_regular
 from loaders.result import LoadResult
 from loaders.yaml_loader import load_yaml, yaml_files
 
@@ -32,8 +33,10 @@ def read_sources(paths: list[Path], store: GraphStore | None = None, year: int |
     for path in map(Path, paths):
         if not path.exists():
             raise InvalidInput(f"no such file or directory: {path}")
+        check_regular([path])  # a FIFO or /dev/zero would block or never end
         pair = csv_pair(path) if (path.is_dir() or path.suffix == ".csv") else None
         if pair:
+            check_regular(pair)
             result.extend(load_csv(*pair, store=store))
         elif path.is_dir() and yaml_files(path) or path.suffix in (".yaml", ".yml"):
             yaml_paths.append(path)

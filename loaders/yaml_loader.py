@@ -16,6 +16,7 @@ from pydantic import ValidationError
 from graph.errors import InvalidInput
 from graph.model import Document
 from graph.store import GraphStore
+from loaders.guards import check_regular
 from loaders.records import make_edge, make_node
 from loaders.resolve import NameResolver
 from loaders import safe_yaml
@@ -110,6 +111,8 @@ def _documents(parsed: list[tuple[Path, dict]], result: LoadResult, store: Graph
                 data["date"] = str(data["date"])
             try:
                 doc = Document(**data)
+                if text_path:
+                    check_regular([path.parent / text_path])
                 texts[doc.id] = (path.parent / text_path).read_text(encoding="utf-8") if text_path else ""
             except ValidationError as exc:
                 result.reject(str(path), row.line, f"bad document: {exc.errors()[0]['msg']}")
