@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from graph.bulk import gc_paused
 from graph.errors import InvalidInput
 from graph.model import Document
 from graph.store import GraphStore
@@ -34,6 +35,11 @@ def yaml_files(path: Path) -> list[Path]:
 
 
 def load_yaml(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
+    with gc_paused():  # a parse allocates a tree of millions of acyclic objects (graph/bulk.py)
+        return _load_yaml(paths, store)
+
+
+def _load_yaml(paths: list[Path], store: GraphStore | None) -> LoadResult:
     result = LoadResult()
     parsed: list[tuple[Path, dict]] = []
     for path in [f for p in paths for f in yaml_files(Path(p))]:

@@ -30,6 +30,7 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import Runner, RunDep, SettingsDep, StoreDep, require_admin
 from api.models import QUERY_ERRORS, ErrorResponse, LoadSummary
 from graph.ask import forget
+from graph.bulk import gc_paused
 from graph.errors import InnographError, InvalidInput, LoadError
 from graph.store import GraphStore
 from loaders import safe_yaml
@@ -141,7 +142,11 @@ def _confine_documents(root: Path) -> None:
     top = root.resolve()
     for path in (p for p in root.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()):
         try:
-            content = safe_yaml.load(path.read_text(encoding="utf-8"))  # budgets: a bomb is cheap here
+            text = path.read_text(encoding="utf-8")
+            if "documents" not in text and "\\" not in text:
+                continue  # no 'documents' key can be written without the word or an escape: no parse
+            with gc_paused():  # budgets make a bomb cheap here; the pause keeps readers running
+                content = safe_yaml.load(text)
         except (safe_yaml.yaml.YAMLError, UnicodeDecodeError, OSError):
             continue  # the loader reports it with its line
         documents = content.get("documents") if isinstance(content, dict) else None

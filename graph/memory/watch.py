@@ -17,6 +17,7 @@ Three rules (issue 19), in a mixin of MemoryStore so store.py keeps only small h
 
 from __future__ import annotations
 
+import gc
 import glob
 import io
 import os
@@ -42,6 +43,15 @@ def disk_stamp(path: Path) -> Stamp | None:
         return stamp_of(os.stat(path))
     except FileNotFoundError:
         return None
+
+
+def _settle() -> None:
+    """Move what is alive now (the graph state, millions of small objects) out of the cyclic
+    collector's reach: a full collection walks every tracked object while it holds the GIL, and
+    over a 300k-node state that was 0.4-0.9 s during which no reader ran (measured: a 2 MB upload
+    triggered ten such pauses). The state holds no reference cycles; what is freed later is still
+    freed by reference counting."""
+    gc.freeze()
 
 
 def remove_stale_temps(path: Path, lock: DataDirLock) -> list[Path]:
@@ -72,6 +82,7 @@ class SharedState:
             remove_stale_temps(self.path, self.dir_lock())
             if self.path.exists():
                 self._c, self._stamp = self._open_snapshot()
+                _settle()
 
     def dir_lock(self) -> DataDirLock:
         directory = self.path.parent if self.path else None
@@ -91,6 +102,7 @@ class SharedState:
             if disk_stamp(self.path) in (self._stamp, None):
                 return False
             self._c, self._stamp = self._open_snapshot()
+        _settle()
         return True
 
     def current(self):
@@ -138,6 +150,7 @@ class SharedState:
             self._save_columns(c)
         except OSError as exc:
             raise LoadError(f"could not write the graph to {self.path}: {exc}; nothing changed") from exc
+        _settle()
 
     def _save_columns(self, c: Columns) -> None:
         """A temporary file, fsync, then rename over the old one; the swap happens with the rename."""
