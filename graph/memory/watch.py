@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import glob
-import io
 import os
 import threading
 from collections.abc import Iterator
@@ -28,6 +27,7 @@ from pathlib import Path
 
 from graph.errors import LoadError, StoreUnavailable
 from graph.memory.columns import Columns
+from graph.memory.fork import fork
 from graph.memory.lock import LOCK_TIMEOUT, DataDirLock
 from graph.memory.snapshot import _write_snapshot
 
@@ -132,14 +132,9 @@ class SharedState:
             yield self.current()
 
     def _latest_copy(self) -> Columns:
-        """A private copy of the latest state, for a write to change (call with the lock held)."""
-        if self.path and self._stamp is not None and disk_stamp(self.path) == self._stamp:
-            return self._open_snapshot()[0]
-        if self._c.empty():
-            return Columns()
-        buffer = io.BytesIO()
-        _write_snapshot(buffer, self._c)
-        return self._parse_snapshot(buffer.getvalue(), "(memory)")
+        """A private copy of the latest state, for a write to change (call with the lock held, after
+        `refresh`, so the state in memory is the one on disk): copied, not re-read (fork.py says why)."""
+        return fork(self._c)
 
     def _commit(self, c: Columns) -> None:
         """Save `c` (atomically) and make it the state readers get; on failure nothing changes."""
