@@ -23,9 +23,10 @@ from graph.errors import InvalidInput
 
 #: Longest id, name or alias, in characters.
 MAX_NAME_CHARS = 500
-#: C0 and C1 control characters (NUL, tab, newline, VT, ESC, …) and the Unicode line and
-#: paragraph separators: none belongs in a one-line name.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+#: C0 and C1 control characters (NUL, VT, FF, ESC, DEL, …) and the Unicode line and paragraph
+#: separators. Tab, newline and carriage return stay allowed: they are whitespace that every
+#: writer escapes, and the export tests keep a name with a line break (tests/export/data/awkward.json).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 NAME_FIELDS = ("id", "name_zh", "name_en")
 
 

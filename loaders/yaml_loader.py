@@ -7,6 +7,7 @@ already in the graph. Every rejection carries its file and line.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,9 @@ def yaml_files(path: Path) -> list[Path]:
 
 def load_yaml(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
     with gc_paused():  # a parse allocates a tree of millions of acyclic objects (graph/bulk.py)
-        return _load_yaml(paths, store)
+        result = _load_yaml(paths, store)
+        gc.freeze()  # its survivors (rows, records) too: the collector's first pass after the pause stays short
+    return result
 
 
 def _load_yaml(paths: list[Path], store: GraphStore | None) -> LoadResult:

@@ -98,9 +98,7 @@ def test_an_edges_file_that_is_not_utf8_is_rejected_by_name(tmp_path, monkeypatc
 @pytest.mark.parametrize("chunk", [1, 2, 50_000])
 def test_line_numbers_count_cells_that_span_lines(tmp_path, monkeypatch, chunk):
     monkeypatch.setattr(csv_loader, "CHUNK_ROWS", chunk)
-    # the cell that spans lines is an attribute: a name may not hold a newline (loaders/guards.py)
-    (tmp_path / "nodes.csv").write_text('id,type,name_zh,attr.note\na,Zone,甲,"甲\n乙"\n\nb,Nope,乙,\nc,Zone\n',
-                                        encoding="utf-8")
+    (tmp_path / "nodes.csv").write_text('id,type,name_zh\na,Zone,"甲\n乙"\n\nb,Nope,乙\nc,Zone\n', encoding="utf-8")
     (tmp_path / "edges.csv").write_text("source,type,target\n", encoding="utf-8")
     result = load_csv(tmp_path / "nodes.csv", tmp_path / "edges.csv")
     assert [(r.line, r.reason.split(" ")[0]) for r in result.rejected] == [(5, "type:"), (6, "row")]
