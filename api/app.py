@@ -23,6 +23,7 @@ from fastapi_offline import FastAPIOffline
 
 from api import errors, pages
 from api.deps import GraphHolder
+from api.hosts import AllowedHosts
 from api.routes import analytics, ask, export, health, nodes, paths, search, sources, zones
 from graph import limits
 from graph.settings import Settings, get_settings
@@ -65,6 +66,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=settings.cors_origins,
                            allow_methods=["GET", "POST"], allow_headers=["Authorization", "Content-Type"])
+    app.add_middleware(AllowedHosts, allowed=settings.allowed_hosts)  # outermost: before anything runs
     return app
 
 

@@ -160,7 +160,13 @@ class Runner:
             return fn(*args, **kwargs)
 
     def write(self, fn: Callable[..., T], /, *args, **kwargs) -> T:
-        """Run a write in the calling thread, alone (no time budget: a load is not cut in half)."""
+        """Run a write in the calling thread, alone (no time budget: a load is not cut in half).
+        A store that builds the new state beside the old (memory) keeps readers answering meanwhile."""
+        if getattr(self.holder.store(), "builds_beside", False):
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                self.holder.forget_counts()
         with self.holder.lock.writing():
             try:
                 return fn(*args, **kwargs)
@@ -177,7 +183,11 @@ def get_settings(request: Request) -> Settings:
 
 
 def get_store(request: Request) -> GraphStore:
-    return holder(request).store()
+    """The store as one consistent state for this request: the memory store's `current()` re-reads
+    the snapshot when another process changed it and pins the request on one state."""
+    store = holder(request).store()
+    current = getattr(store, "current", None)
+    return current() if current is not None else store
 
 
 StoreDep = Annotated[GraphStore, Depends(get_store)]

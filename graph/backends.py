@@ -13,4 +13,4 @@ def open_store(settings: Settings) -> GraphStore:
         return Neo4jStore.from_settings(settings)
     from graph.memory import MemoryStore
 
-    return MemoryStore(settings.snapshot_path)
+    return MemoryStore(settings.snapshot_path, lock_timeout=settings.lock_timeout)

@@ -36,6 +36,10 @@ class Settings(BaseSettings):
     max_upload_bytes: int = Field(20 * 1024 * 1024, description="largest source file accepted by the API")
     page_physics_threshold: int = Field(300, description="above this many nodes a page is laid out in Python")
     page_node_cap: int = Field(2000, description="most nodes drawn on one page")
+    lock_timeout: float = Field(60.0, ge=0, description="seconds a write waits for another process's write "
+                                                        "to the same data dir before it gives up")
+    allowed_hosts: list[str] = Field(default_factory=lambda: ["127.0.0.1", "localhost", "::1", "testserver"],
+                                     description="Host header names the API answers (any port); '*' allows any")
 
     @property
     def snapshot_path(self) -> Path:

@@ -18,6 +18,7 @@ from operator import is_not, not_
 import numpy as np
 
 from graph.schema import EDGE_TYPES, NODE_TYPES
+from loaders.guards import is_plain_name
 from loaders.csv_rows import EDGE_TYPE_CODE, EDGE_TYPE_NAMES, NO_ATTRS, EdgeRows, TableResolver
 
 LIST_SEP = "|"
@@ -122,7 +123,11 @@ def take_nodes(header: Header, resolver: TableResolver, chunk: list[list[str]],
     ok = (np.fromiter(map(bool, ids), bool, k) & np.fromiter(map(bool, zh), bool, k)
           & np.fromiter(map(NODE_TYPE_CODE.__contains__, types), bool, k)
           & np.fromiter(map(not_, map(rows.__contains__, ids)), bool, k)
-          & np.fromiter(map(is_not, attrs, repeat(None)), bool, k))
+          & np.fromiter(map(is_not, attrs, repeat(None)), bool, k)
+          & np.fromiter(map(is_plain_name, ids), bool, k) & np.fromiter(map(is_plain_name, zh), bool, k)
+          & np.fromiter(map(is_plain_name, en), bool, k))  # others are checked (and rejected) the slow way
+    if "aliases" in col:  # a whole cell within the limit has every alias within it
+        ok &= np.fromiter(map(is_plain_name, columns[col["aliases"]]), bool, k)
     if len(set(ids)) < k:  # an id twice in the chunk: its later rows merge, the slow way
         seen: set[str] = set()
         for i, node_id in enumerate(ids):

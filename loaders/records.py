@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from graph.model import Edge, Evidence, Node, node_id
 from graph.schema import pattern_error
 from loaders.evidence import locate
+from loaders.guards import check_names
 from loaders.resolve import NameResolver
 
 NODE_KEYS = {"id", "type", "name_zh", "name_en", "aliases", "attrs", "sources"}
@@ -36,6 +37,7 @@ def make_node(row: dict[str, Any], resolver: NameResolver, default_sources: list
         items = row.get(key) or []
         if not isinstance(items, list) or not all(isinstance(a, str) for a in items):
             raise ValueError(f"'{key}' must be a list of names")
+    check_names(row)  # length and control characters (loaders/guards.py)
     aliases = row.get("aliases") or []
     name_en = row.get("name_en") or ""
     names = [row["name_zh"], name_en]

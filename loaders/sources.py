@@ -8,11 +8,13 @@ accepts a partial load), so a bad file never leaves half a load behind.
 from __future__ import annotations
 
 import os
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from graph.errors import InvalidInput, LoadError
 from graph.store import GraphStore
 from loaders.csv_loader import csv_pair, load_csv
+from loaders.guards import check_regular
 from loaders.result import LoadResult
 from loaders.yaml_loader import load_yaml, yaml_files
 
@@ -31,8 +33,10 @@ def read_sources(paths: list[Path], store: GraphStore | None = None, year: int |
     for path in map(Path, paths):
         if not path.exists():
             raise InvalidInput(f"no such file or directory: {path}")
+        check_regular([path])  # a FIFO or /dev/zero would block or never end
         pair = csv_pair(path) if (path.is_dir() or path.suffix == ".csv") else None
         if pair:
+            check_regular(pair)
             result.extend(load_csv(*pair, store=store))
         elif path.is_dir() and yaml_files(path) or path.suffix in (".yaml", ".yml"):
             yaml_paths.append(path)
@@ -48,8 +52,21 @@ def read_sources(paths: list[Path], store: GraphStore | None = None, year: int |
     return result
 
 
+def writing(store: GraphStore) -> AbstractContextManager[GraphStore]:
+    """Hold the store for one load, from its first read to its write, with the latest state: the
+    memory store's data dir lock (graph/memory/lock.py); other stores need nothing."""
+    hold = getattr(store, "writing", None)
+    return hold() if hold is not None else nullcontext(store)
+
+
 def load_sources(store: GraphStore, paths: list[Path], allow_rejects: bool = False,
                  year: int | None = None, min_confidence: float = 0.0) -> LoadResult:
+    with writing(store) as latest:
+        return _load(latest, paths, allow_rejects, year, min_confidence)
+
+
+def _load(store: GraphStore, paths: list[Path], allow_rejects: bool, year: int | None,
+          min_confidence: float) -> LoadResult:
     result = read_sources(paths, store, year, min_confidence)
     if result.rejected and not allow_rejects:
         raise LoadError(f"{len(result.rejected)} record(s) rejected; nothing was stored", result.rejected)
@@ -57,8 +74,14 @@ def load_sources(store: GraphStore, paths: list[Path], allow_rejects: bool = Fal
         raise LoadError("the sources hold nothing to load; nothing was stored")
     result.before = store.counts()
     store.write(result.kept)
-    result.after = store.counts()
+    result.after = latest(store).counts()
     return result
+
+
+def latest(store: GraphStore) -> GraphStore:
+    """The store's latest state (a memory store's view stays pinned on the state it was made for)."""
+    current = getattr(store, "current", None)
+    return current() if current is not None else store
 
 
 def build_bundled(store: GraphStore) -> LoadResult:
@@ -68,5 +91,5 @@ def build_bundled(store: GraphStore) -> LoadResult:
         raise LoadError("the bundled data set has errors; the graph was left as it was", result.rejected)
     result.before = store.counts()
     store.replace(result.kept)
-    result.after = store.counts()
+    result.after = latest(store).counts()
     return result

@@ -15,6 +15,7 @@ import random
 from dataclasses import dataclass
 from pathlib import Path
 
+from graph.errors import InvalidInput
 from graph.model import Edge, Node
 from loaders.sources import BUNDLED_DIR, read_sources
 
@@ -48,7 +49,7 @@ def generate(enterprises: int, seed: int, out_dir: Path) -> dict[str, int]:
     """Write nodes.csv and edges.csv for `enterprises` generated enterprises; return the counts."""
     rng = random.Random(seed)
     bb = backbone()
-    out_dir.mkdir(parents=True, exist_ok=True)
+    _prepare(out_dir)
     places = bb.zones + bb.districts
     place_weights = [1.0 / (i + 1) for i in range(len(places))]  # Zipf: a few places hold most firms
     with open(out_dir / "nodes.csv", "w", encoding="utf-8", newline="") as nf, \
@@ -103,3 +104,21 @@ def generate(enterprises: int, seed: int, out_dir: Path) -> dict[str, int]:
                     edge(pid, "PART_OF", rng.choice(bb.programs).id)
             ent_ids.append(eid)
     return counts
+
+
+def _prepare(out_dir: Path) -> None:
+    """The output directory, made if missing; InvalidInput in one line when it cannot be
+    (an existing file, /proc, no permission), before anything is written."""
+    if out_dir.exists() and not out_dir.is_dir():
+        raise InvalidInput(f"{out_dir} exists and is not a directory; -o names the directory for "
+                           "nodes.csv and edges.csv")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        for name in ("nodes.csv", "edges.csv"):
+            target = out_dir / name
+            if target.exists() and not target.is_file():
+                raise InvalidInput(f"{target} exists and is not a regular file")
+            with open(target, "a", encoding="utf-8"):
+                pass
+    except OSError as exc:
+        raise InvalidInput(f"cannot write to {out_dir}: {exc.strerror or exc}") from None

@@ -7,38 +7,27 @@ already in the graph. Every rejection carries its file and line.
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 from typing import Any
 
 import yaml
 from pydantic import ValidationError
 
+from graph.bulk import gc_paused
+from graph.errors import InvalidInput
 from graph.model import Document
 from graph.store import GraphStore
 from loaders.implicit import mark_implicit_subjects
+from loaders.guards import check_regular
 from loaders.records import make_edge, make_node
 from loaders.resolve import NameResolver
+from loaders import safe_yaml
 from loaders.result import LoadResult
+from loaders.safe_yaml import LineDict, Refused
 
 DOCUMENT_KEYS = set(Document.model_fields) | {"path"}
 TOP_KEYS = {"documents", "nodes", "edges"}
-
-
-class _LineLoader(yaml.SafeLoader):
-    """A safe loader whose mappings remember the line they start on."""
-
-
-class LineDict(dict):
-    line: int = 0
-
-
-def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> LineDict:
-    mapping = LineDict(loader.construct_mapping(node, deep=True))
-    mapping.line = node.start_mark.line + 1
-    return mapping
-
-
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
 
 
 def yaml_files(path: Path) -> list[Path]:
@@ -48,6 +37,13 @@ def yaml_files(path: Path) -> list[Path]:
 
 
 def load_yaml(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
+    with gc_paused():  # a parse allocates a tree of millions of acyclic objects (graph/bulk.py)
+        result = _load_yaml(paths, store)
+        gc.freeze()  # its survivors (rows, records) too: the collector's first pass after the pause stays short
+    return result
+
+
+def _load_yaml(paths: list[Path], store: GraphStore | None) -> LoadResult:
     result = LoadResult()
     parsed: list[tuple[Path, dict]] = []
     for path in [f for p in paths for f in yaml_files(Path(p))]:
@@ -76,7 +72,9 @@ def load_yaml(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
 
 def _parse(path: Path, result: LoadResult) -> dict | None:
     try:
-        content = yaml.load(path.read_text(encoding="utf-8"), Loader=_LineLoader)
+        content = safe_yaml.load(path.read_text(encoding="utf-8"))
+    except Refused as exc:  # hostile structure: the whole load is refused, in one line
+        raise InvalidInput(f"{path}:{exc.line}: {exc.problem}; nothing was stored") from None
     except UnicodeDecodeError as exc:
         result.reject(str(path), None, f"not UTF-8 text: {exc.reason} at byte {exc.start}")
         return None
@@ -124,6 +122,8 @@ def _documents(parsed: list[tuple[Path, dict]], result: LoadResult, store: Graph
                 data["date"] = str(data["date"])
             try:
                 doc = Document(**data)
+                if text_path:
+                    check_regular([path.parent / text_path])
                 texts[doc.id] = (path.parent / text_path).read_text(encoding="utf-8") if text_path else ""
             except ValidationError as exc:
                 result.reject(str(path), row.line, f"bad document: {exc.errors()[0]['msg']}")

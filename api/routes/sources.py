@@ -23,7 +23,6 @@ import tempfile
 import zipfile
 from pathlib import Path, PurePosixPath
 
-import yaml
 from fastapi import APIRouter, Depends, Request
 from starlette.datastructures import UploadFile
 from starlette.concurrency import run_in_threadpool
@@ -31,11 +30,13 @@ from starlette.concurrency import run_in_threadpool
 from api.deps import Runner, RunDep, SettingsDep, StoreDep, require_admin
 from api.models import QUERY_ERRORS, ErrorResponse, LoadSummary
 from graph.ask import forget
+from graph.bulk import gc_paused
 from graph.errors import InnographError, InvalidInput, LoadError
 from graph.store import GraphStore
+from loaders import safe_yaml
 from loaders.result import LoadResult
 from loaders.text import budget
-from loaders.sources import REPORT_SUFFIXES, read_sources
+from loaders.sources import REPORT_SUFFIXES, read_sources, writing
 
 YAML_SUFFIXES = {".yaml", ".yml"}
 ACCEPTED = YAML_SUFFIXES | REPORT_SUFFIXES | {".zip"}
@@ -82,12 +83,12 @@ def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: i
     try:
         paths = _unzip(file, root / "unzipped", unzip_limit) if file.suffix == ".zip" else [file]
         _confine_documents(root)
-        with run.holder.uploading:
+        with run.holder.uploading, writing(store) as latest:  # and no other process writes meanwhile
             with budget.limit(extract_seconds):  # a report past its time budget stops itself (422)
-                result = run.read(read_sources, paths, store)  # parse and extract beside the queries
+                result = run.read(read_sources, paths, latest)  # parse and extract beside the queries
             _check(result)
-            run.write(store.write, result.kept)            # readers wait only for the write itself
-            forget(store)  # the question parser's name list must see the new names
+            run.write(latest.write, result.kept)            # readers wait at most for the write itself
+            forget(latest)  # the question parser's name list must see the new names
     except InnographError as exc:
         raise _relative(exc, root) from None
     summary = result.summary()
@@ -144,8 +145,12 @@ def _confine_documents(root: Path) -> None:
     top = root.resolve()
     for path in (p for p in root.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file()):
         try:
-            content = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (yaml.YAMLError, UnicodeDecodeError, OSError):
+            text = path.read_text(encoding="utf-8")
+            if "documents" not in text and "\\" not in text:
+                continue  # no 'documents' key can be written without the word or an escape: no parse
+            with gc_paused():  # budgets make a bomb cheap here; the pause keeps readers running
+                content = safe_yaml.load(text)
+        except (safe_yaml.yaml.YAMLError, UnicodeDecodeError, OSError):
             continue  # the loader reports it with its line
         documents = content.get("documents") if isinstance(content, dict) else None
         for doc in documents if isinstance(documents, list) else []:

@@ -22,11 +22,10 @@ When `batch.edges.columns()` gives an `EdgeTable`, an edge-less store takes it i
 
 from __future__ import annotations
 
-import os
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
-from graph.errors import LoadError, StoreUnavailable
+from graph.errors import StoreUnavailable
 from graph.memory.bulk import put_edge_columns
 from graph.memory.columns import Columns
 from graph.memory.names import NameIndex, normalize_all
@@ -34,6 +33,7 @@ from graph.memory.paths import _all_shortest_paths
 from graph.memory.walk import incident, walk as _walk
 from graph.bulk import gc_paused
 from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
+from graph.memory.watch import SharedState
 from graph.memory.writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -41,35 +41,38 @@ from graph.store import Batch, Counts, Direction, Key
 from graph.walk import Walk
 
 
-class MemoryStore:
+class MemoryStore(SharedState):
+    """Several processes may share one data dir and one thread may write beside many readers:
+    graph/memory/watch.py says how (a lock, re-read on change, build beside and swap)."""
+
     backend = "memory"
 
-    def __init__(self, path: Path | None = None):
+    def __init__(self, path: Path | None = None, lock_timeout: float | None = None):
         self.path = Path(path) if path else None
         self._c = Columns()
-        if self.path and self.path.exists():
-            self._c = self._read_snapshot(self.path)
+        self._init_shared(lock_timeout)
 
     # ---- writing -------------------------------------------------------
 
     def write(self, batch: Batch) -> None:
-        if self._c.empty():
-            self.replace(batch)
-            return
-        self._check_endpoints(batch, self._c)
-        try:
-            self._apply(self._c, batch)
-        except BaseException:
-            self._reload()
-            raise
-        self._persist(on_failure=self._reload)
+        """Merge `batch` into the latest state on disk, built beside the state readers hold."""
+        if self._origin is not None:
+            return self._origin.write(batch)
+        with self.writing():
+            c = self._latest_copy()
+            if not c.empty():
+                self._check_endpoints(batch, c)
+            self._apply(c, batch)
+            self._commit(c)
 
     def replace(self, batch: Batch) -> None:
         """The graph becomes exactly `batch`; on any failure the previous graph stays."""
-        fresh = Columns()
-        self._apply(fresh, batch)  # into a fresh graph: an edge to an unknown node fails before the swap
-        previous, self._c = self._c, fresh
-        self._persist(on_failure=lambda: setattr(self, "_c", previous))
+        if self._origin is not None:
+            return self._origin.replace(batch)
+        with self.dir_lock().held():
+            fresh = Columns()
+            self._apply(fresh, batch)  # into a fresh graph: an edge to an unknown node fails before the swap
+            self._commit(fresh)
 
     def clear(self) -> None:
         self.replace(Batch())
@@ -77,17 +80,10 @@ class MemoryStore:
     def save(self) -> None:
         """Write the snapshot atomically: a temporary file, fsync, then rename over the old one."""
         assert self.path is not None
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + f".tmp-{os.getpid()}")
-        try:
-            with open(tmp, "wb") as fh:
-                _write_snapshot(fh, self._c)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            tmp.unlink(missing_ok=True)
-            raise
+        if self._origin is not None:
+            return self._origin.save()
+        with self.dir_lock().held():
+            self._save_columns(self._c)
 
     # ---- reading -------------------------------------------------------
 
@@ -256,20 +252,6 @@ class MemoryStore:
                 _put_edges(c, _edge_rows(batch.edges))
             c.names.reindex()
 
-    def _persist(self, on_failure) -> None:
-        if not self.path:
-            return
-        try:
-            self.save()
-        except OSError as exc:
-            on_failure()
-            raise LoadError(f"could not write the graph to {self.path}: {exc}; nothing changed") from exc
-
-    def _reload(self) -> None:
-        self._c = Columns()
-        if self.path and self.path.exists():
-            self._c = self._read_snapshot(self.path)
-
     @staticmethod
     def _check_endpoints(batch: Batch, c: Columns) -> None:
         known, incoming = c.ix, None
@@ -283,12 +265,12 @@ class MemoryStore:
                         missing.add(end)
         _refuse(missing)
 
-    def _read_snapshot(self, path: Path) -> Columns:
+    def _parse_snapshot(self, data: bytes, origin) -> Columns:
         try:
             with gc_paused():
-                return _read_snapshot(path.read_bytes(), self._apply)
-        except (OSError, ValueError, KeyError, TypeError, IndexError, OverflowError, AssertionError) as exc:
-            raise StoreUnavailable(f"the graph snapshot {path} cannot be read: {exc}") from exc
+                return _read_snapshot(data, self._apply)
+        except (ValueError, KeyError, TypeError, IndexError, OverflowError, AssertionError) as exc:
+            raise StoreUnavailable(f"the graph snapshot {origin} cannot be read: {exc}") from exc
 
 
 __all__ = ["MemoryStore", "NameIndex", "normalize_all"]

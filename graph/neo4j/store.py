@@ -34,6 +34,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
                               SessionExpired)
 
 from graph.neo4j import cypher
+from graph.neo4j.uri import check_uri
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
 from graph.model import Document, Edge, Evidence, Node
@@ -71,6 +72,7 @@ class Neo4jStore:
         """
         if batch_size < 1:
             raise ValueError("batch_size must be at least 1")
+        check_uri(uri)
         self.uri, self.user, self.database = uri, user, database
         self.query_timeout = query_timeout
         self.batch_size = batch_size

@@ -139,7 +139,7 @@ def test_report_upload(mini_client):
 
 
 def test_queries_answer_while_an_upload_is_read(mini_client, monkeypatch):
-    """Parsing reads beside the queries; only the write is exclusive; uploads run one at a time."""
+    """Parsing reads beside the queries; uploads run one at a time."""
     holder = mini_client.app.state.graph
     reading, go = threading.Event(), threading.Event()
     seen: dict[str, object] = {}
@@ -168,7 +168,9 @@ def test_queries_answer_while_an_upload_is_read(mini_client, monkeypatch):
             go.set()
         assert loading.result(timeout=WAIT).status_code == 200
     assert seen["read"] == (1, False, True)     # shared lock, upload mutex held
-    assert seen["write"] == (0, True, True)     # exclusive lock, still the same upload
+    # no exclusive lock: the memory store builds the new state beside the one readers hold
+    # (tests/faults/test_shared_data_dir.py checks a query answers during the write itself)
+    assert seen["write"] == (0, False, True)
     assert mini_client.get(f"{API}/nodes/Test Institute").status_code == 200
 
 

@@ -111,14 +111,17 @@ def test_generated_csv_pairs_load_cleanly_or_are_refused_whole(tmp_path_factory,
     load_or_explain(store, pair)
 
 
-def test_a_huge_field_is_handled(tmp_path):
+def test_a_huge_name_is_refused_and_nothing_is_stored(tmp_path):
     store = MemoryStore(tmp_path / "graph.json")
     load_sources(store, [MINI])
     path = tmp_path / "huge.yaml"
     path.write_text(yaml.safe_dump({"nodes": [{"type": "Zone", "name_zh": "区" * 2_000_000}]}, allow_unicode=True),
                     encoding="utf-8")
-    assert load_or_explain(store, path)
-    assert store.search("区" * 10, limit=1)
+    before = snapshot(store)
+    with pytest.raises(InnographError) as refused:  # a name over MAX_NAME_CHARS is refused with the reason
+        load_sources(store, [path])
+    assert "'name_zh' is 2000000 characters long; at most 500" in str(refused.value.suggestions)
+    assert snapshot(store) == before
 
 
 report_text = st.one_of(

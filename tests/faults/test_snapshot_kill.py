@@ -39,8 +39,10 @@ def test_sigkill_during_the_snapshot_write_keeps_the_previous_graph(tmp_path):
     assert proc.returncode == -signal.SIGKILL
 
     assert store.path.read_bytes() == before
+    [stale] = data.glob("graph.json.tmp-*")  # the killed writer's half file (it was up to 29 MB)
     reopened = MemoryStore(store.path)
     assert reopened.counts() == store.counts()
+    assert not stale.exists(), "opening the store did not remove the killed writer's temporary file"
 
     # and the interrupted load can simply be run again
     load_sources(reopened, [tmp_path / "big"])

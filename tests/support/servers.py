@@ -77,17 +77,18 @@ def serve_in_thread(app, timeout: float = 60) -> Iterator[str]:
 
 
 @contextmanager
-def serve_cli(data_dir: Path, timeout: float = 90) -> Iterator[tuple[str, Path]]:
+def serve_cli(data_dir: Path, timeout: float = 90, extra_env: dict[str, str] | None = None
+              ) -> Iterator[tuple[str, Path]]:
     """`innograph serve --port N` (a free port, the default host) over the embedded store in `data_dir`.
 
     The environment's INNOGRAPH_* and NEO4J_* variables are left out, so the server uses
-    the memory backend in `data_dir` whatever the machine is configured for.
+    the memory backend in `data_dir` whatever the machine is configured for; `extra_env` adds some.
     """
     port = free_port()
     base = f"http://{HOST}:{port}"
     log_path = data_dir / "server.log"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("INNOGRAPH_", "NEO4J_"))}
-    env.update(INNOGRAPH_DATA_DIR=str(data_dir), INNOGRAPH_BACKEND="memory", PYTHONUNBUFFERED="1")
+    env.update(INNOGRAPH_DATA_DIR=str(data_dir), INNOGRAPH_BACKEND="memory", PYTHONUNBUFFERED="1", **(extra_env or {}))
     with open(log_path, "w+", encoding="utf-8") as log:
         # No --host: the default address (loopback) is part of what the caller tests.
         proc = subprocess.Popen([sys.executable, "-m", "api.cli", "serve", "--port", str(port)],
