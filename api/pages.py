@@ -1,4 +1,5 @@
-"""The HTML pages: `/` (browse), `/view` (the network page), `/nodes/{ref}` (a node's page).
+"""The HTML pages: `/` (browse), `/view` (the network page), `/graph` (all of it), `/zones/{ref}`
+(a zone's page), `/nodes/{ref}` (a node's page).
 
 create_app mounts this router when the module exists. The pages use the same
 store, query pool and time budget as the JSON API (api/deps.py). A request the
@@ -18,6 +19,7 @@ from api.deps import QueriesDep, RunDep, SettingsDep
 from api.errors import SERVER_MESSAGES, scrub
 from graph import limits
 from graph.errors import InnographError, InvalidInput
+from viz.focus import focused_subgraph, whole_focus
 from viz.pages import network_page
 from viz.pages.site import ask_page, browse_page, error_page, node_page
 
@@ -91,12 +93,25 @@ def view(queries: QueriesDep, run: RunDep, settings: SettingsDep,
             raise InvalidInput("give a centre: /view?center=<name or id>, e.g. /view?center=怀柔科学城")
         hops = _depth(depth)
         in_year = _year(year)
-        sub = run(queries.subgraph, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year)
+        found = run(focused_subgraph, queries, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year)
         documents = run(queries.store.documents)
     except InnographError as exc:
         return _error(exc)
     embedded = (embed or "").strip().lower() in ("1", "true", "yes")
-    return _html(network_page(sub, documents, depth=hops, types=types, embed=embedded, settings=settings))
+    return _html(network_page(found.sub, documents, depth=hops, types=types, embed=embedded, settings=settings,
+                              context=found.context, note=found.notes()))
+
+
+@router.get("/graph")
+def whole(queries: QueriesDep, run: RunDep, settings: SettingsDep) -> HTMLResponse:
+    """The whole graph on one page, its labels shown by importance; the publisher drawn once as context."""
+    try:
+        found = run(whole_focus, queries)
+        documents = run(queries.store.documents)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(network_page(found.sub, documents, settings=settings, context=found.context,
+                              note=found.notes()))
 
 
 @router.get("/nodes/{ref:path}")

@@ -26,7 +26,7 @@ from graph.schema import EDGE_TYPES, NODE_TYPES
 from viz.fonts import font_families
 from viz.layout import layout_positions
 
-MARKERS = {"star": "*", "square": "s", "box": "s", "diamond": "D", "triangle": "^",
+MARKERS = {"star": "*", "square": "s", "box": "s", "diamond": "D", "triangle": "^", "triangleDown": "v",
            "ellipse": "o", "hexagon": "h", "dot": "o"}
 LABEL_ALL_UP_TO = 120   #: above this many nodes only the best connected are labelled
 LABELS_WHEN_MANY = 80
