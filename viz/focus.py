@@ -34,6 +34,8 @@ class Focus:
     context: list[str] = field(default_factory=list)
     #: relations of a publisher to nodes of the view that are not drawn
     hidden_edges: int = 0
+    #: the whole graph (no centre to tie the publisher to)
+    whole: bool = False
 
     def notes(self) -> dict[str, str]:
         return {lang: self.note(lang) for lang in ("zh", "en")}
@@ -44,10 +46,11 @@ class Focus:
         names = "、".join(n.name_zh for n in self.sub.nodes if n.id in self.context) or "发布单位"
         names_en = ", ".join(n.name_en or n.name_zh for n in self.sub.nodes if n.id in self.context) \
             or "the publisher"
+        tied_zh, tied_en = ("", "") if self.whole else ("（只连中心）", " (tied to the centre only)")
         if lang == "zh":
-            return (f"{names}是报告的发布单位，作为背景只画一次（只连中心）；"
+            return (f"{names}是报告的发布单位，作为背景只画一次{tied_zh}；"
                     f"它与图中其他节点的 {self.hidden_edges} 条关系未画出，可在其详情页查看。")
-        return (f"{names_en} published the report; it is drawn once as context (tied to the centre only); "
+        return (f"{names_en} published the report; it is drawn once as context{tied_en}; "
                 f"its {self.hidden_edges} relations to other nodes here are left out (see its page).")
 
 
@@ -144,4 +147,31 @@ def whole_focus(queries: GraphQueries) -> Focus:
     skip = publisher_ids(queries)
     edges = [e for e in whole.edges if not ({e.source, e.target} & skip)]
     hidden = len(whole.edges) - len(edges)
-    return Focus(whole.model_copy(update={"edges": edges}), sorted(skip & {n.id for n in whole.nodes}), hidden)
+    return Focus(whole.model_copy(update={"edges": edges}), sorted(skip & {n.id for n in whole.nodes}), hidden,
+                 whole=True)
+
+
+def collapse_subgraph(sub: Subgraph, documents) -> Focus:
+    """The same collapse on a subgraph already fetched (the PNG/SVG exports get one and the documents):
+    nodes reached only through a publisher are dropped, the publisher keeps its edges to the centre."""
+    names = {normalize(d.publisher) for d in documents if d.publisher}
+    skip = {n.id for n in sub.nodes if n.id != sub.center and names & {normalize(x) for x in n.names}}
+    if not sub.center or not skip:
+        return Focus(sub)
+    adjacent: dict[str, set[str]] = {}
+    for e in sub.edges:
+        adjacent.setdefault(e.source, set()).add(e.target)
+        adjacent.setdefault(e.target, set()).add(e.source)
+    seen, frontier = {sub.center}, [sub.center]
+    while frontier:
+        fresh = [m for n in frontier if n not in skip for m in adjacent.get(n, ()) if m not in seen]
+        seen.update(fresh)
+        frontier = list(dict.fromkeys(fresh))
+    edges = [e for e in sub.edges if e.source in seen and e.target in seen]
+    drawn = [e for e in edges if not ({e.source, e.target} & skip) or sub.center in (e.source, e.target)]
+    touching = {end for e in drawn for end in (e.source, e.target)}
+    keep = {i for i in seen if i not in skip or i in touching}
+    nodes = [n for n in sub.nodes if n.id in keep]
+    return Focus(sub.model_copy(update={"nodes": nodes, "edges": [e for e in drawn if e.source in keep
+                                                                   and e.target in keep]}),
+                 sorted(keep & skip), len(edges) - len(drawn))
