@@ -21,7 +21,8 @@ from graph import limits
 from graph.errors import InnographError, InvalidInput
 from viz.focus import focused_subgraph, whole_focus
 from viz.pages import network_page
-from viz.pages.site import ask_page, browse_page, error_page, node_page
+from viz.pages.home import zone_groups
+from viz.pages.site import ask_page, browse_page, error_page, node_href, node_page
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -59,11 +60,12 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
     """The zones, counts by type, a search box and the nodes that bridge zones."""
     try:
         zones = run(queries.zones)
+        groups = run(zone_groups, queries, zones)
         stats = run(queries.stats)
         bridges = run(queries.bridges)
     except InnographError as exc:
         return _error(exc)
-    return _html(browse_page(zones, stats, bridges))
+    return _html(browse_page(zones, stats, bridges, groups=groups))
 
 
 @router.get("/ask")
@@ -112,6 +114,27 @@ def whole(queries: QueriesDep, run: RunDep, settings: SettingsDep) -> HTMLRespon
         return _error(exc)
     return _html(network_page(found.sub, documents, settings=settings, context=found.context,
                               note=found.notes()))
+
+
+@router.get("/zones/{ref:path}")
+def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
+    """A zone's page: members, supporters with their paths, partners, fields, indicators, its network,
+    the briefing and every export. Another kind of node is sent to its node page."""
+    from fastapi.responses import RedirectResponse
+
+    from viz.focus import publisher_ids
+    from viz.pages.zone import zone_page
+
+    try:
+        found = run(queries.get, ref)
+        if found.type != "Zone":
+            return RedirectResponse(node_href(found.id), status_code=303)
+        profile = run(queries.profile, found.id)
+        documents = run(queries.store.documents)
+        publishers = run(publisher_ids, queries)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(zone_page(profile, documents, publishers))
 
 
 @router.get("/nodes/{ref:path}")

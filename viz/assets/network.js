@@ -60,7 +60,10 @@
     return text.length > 36 ? text.slice(0, 35) + "…" : text;
   }
   function typeName(t) { var nt = M.nodeTypes[t]; return nt ? nt[state.lang] : t; }
-  function attrName(k) { return ATTR_NAMES[state.lang][k] || k; }
+  function attrName(k) {
+    var names = (M.attrNames || {})[k];
+    return names ? names[state.lang === "zh" ? 0 : 1] : (ATTR_NAMES[state.lang][k] || k);
+  }
   function docTitle(docId) {
     var d = M.docs[docId];
     if (!d) { return docId; }
@@ -397,8 +400,9 @@
 
   var panel = document.getElementById("panel"), panelBody = document.getElementById("panel-body");
   function nodeHref(path, id) {
+    var zone = M.nodes[id] && M.nodes[id].t === "Zone";  // a zone's details are its zone page
     var q = path === "view" ? "/view?center=" + encodeURIComponent(id) + (P.depth ? "&depth=" + P.depth : "")
-                            : "/nodes/" + encodeURIComponent(id);
+                            : (zone ? "/zones/" : "/nodes/") + encodeURIComponent(id);
     return q;
   }
   function showNodePanel(id) {

@@ -103,8 +103,10 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["script_json"] = script_json
     env.filters["show"] = show_value
+    from viz.attr_names import attr_name
+
     env.globals.update(asset=asset, node_types=NODE_TYPES, edge_types=EDGE_TYPES,
-                       legend_icon=legend_icon, font_face=FONT_FACE)
+                       legend_icon=legend_icon, font_face=FONT_FACE, attr_name=attr_name)
     return env
 
 

@@ -30,6 +30,7 @@ from graph.results import Subgraph
 from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.settings import Settings, get_settings
 from graph.text import normalize
+from viz import attr_names
 from viz.layout import layout_positions
 from viz.radial import MAX_NODES as RADIAL_MAX_NODES
 from viz.radial import centred_positions
@@ -235,6 +236,7 @@ def _meta(sub: Subgraph, degrees: Counter, documents: Sequence[Document]) -> dic
                       for name, t in NODE_TYPES.items()},
         "edgeTypes": {name: {"zh": t.zh, "en": t.en, "pzh": t.phrase_zh, "pen": t.phrase_en}
                       for name, t in EDGE_TYPES.items()},
+        "attrNames": attr_names.table(),
     }
 
 
