@@ -24,7 +24,7 @@ MEASURE_JS = r"""
         var a = px(x - m.actualBoundingBoxLeft, y - m.actualBoundingBoxAscent);
         var b = px(x + m.actualBoundingBoxRight, y + m.actualBoundingBoxDescent);
         if (String(text).trim()) {
-          window.__igTexts.push({text: String(text), box: [a[0], a[1], b[0], b[1]]});
+          window.__igTexts.push({text: String(text), box: [a[0], a[1], b[0], b[1]], size: this.font});
         }
       }
       return fill.apply(this, arguments);
@@ -49,12 +49,13 @@ MEASURE_JS = r"""
 })()
 """
 
-SHRINK = 1.5  #: px off each side of a text box: lines of one label touch, they do not overlap
+#: px added on each side of a text's glyph box: two names closer than 2 px read as one, so they collide
+GROW = 1.0
 
 
 def _meet(a, b) -> bool:
-    return a[0] + SHRINK < b[2] - SHRINK and b[0] + SHRINK < a[2] - SHRINK and \
-        a[1] + SHRINK < b[3] - SHRINK and b[1] + SHRINK < a[3] - SHRINK
+    return a[0] - GROW < b[2] + GROW and b[0] - GROW < a[2] + GROW and \
+        a[1] - GROW < b[3] + GROW and b[1] - GROW < a[3] + GROW
 
 
 def _on_screen(box, width, height) -> bool:
@@ -84,7 +85,7 @@ def _same_label(a, b) -> bool:
     """Two lines of one wrapped label: centred on the same x, one right under the other."""
     ax, bx = (a["box"][0] + a["box"][2]) / 2, (b["box"][0] + b["box"][2]) / 2
     gap = abs(a["box"][1] - b["box"][1])
-    return abs(ax - bx) < 2 and 4 < gap < 40
+    return abs(ax - bx) < 2 and 4 < gap < 40 and a["size"] == b["size"]
 
 
 def node_screen_point(page, node_id: str) -> tuple[float, float]:

@@ -151,6 +151,7 @@
      hidden. Zoomed out, names keep a readable size (MIN_LABEL_PX) and fewer fit. This reads vis-network 9.1.2's node and label objects (body.nodes, labelModule.size);
      without them every label is drawn as before. */
   var MIN_LABEL_PX = 11;  // a node's name is drawn at least this large on screen, or not at all
+  var GAP_X = 6, GAP_Y = 3;  // screen pixels kept clear between two names
   var hiddenLabels = {}, cullDirty = true, culling = false;
   function tagLabels() {
     if (!network.body || !network.body.nodes) { return; }
@@ -223,7 +224,9 @@
     return lm.size && lm.size.width > 0 && lm.size.height > 0;
   }
   function cull() {
-    var scale = network.getScale(), pad = 1 / scale, body = network.body, hidden = {}, placed = [], bodies = [];
+    /* Two names closer than GAP_X / GAP_Y screen pixels read as one ("空间科学物质科学"): keep them apart. */
+    var scale = network.getScale(), padX = GAP_X / scale, padY = GAP_Y / scale, pad = 2 / scale;
+    var body = network.body, hidden = {}, placed = [], bodies = [];
     var flipped = false;
     var near = state.selected ? neighbourhood(state.selected) : {};
     var ids = Object.keys(body.nodes).filter(function (id) { return M.nodes[id] && !body.nodes[id].options.hidden; });
@@ -235,11 +238,11 @@
       var i, b;
       for (i = 0; i < placed.length; i++) {
         b = placed[i];
-        if (box[0] < b[2] - pad && b[0] < box[2] - pad && box[1] < b[3] - pad && b[1] < box[3] - pad) { return true; }
+        if (box[0] < b[2] + padX && b[0] < box[2] + padX && box[1] < b[3] + padY && b[1] < box[3] + padY) { return true; }
       }
       for (i = 0; i < bodies.length; i++) {
         b = bodies[i];
-        if (b[4] !== own && box[0] < b[2] - pad && b[0] < box[2] - pad && box[1] < b[3] - pad && b[1] < box[3] - pad) { return true; }
+        if (b[4] !== own && box[0] < b[2] + pad && b[0] < box[2] + pad && box[1] < b[3] + pad && b[1] < box[3] + pad) { return true; }
       }
       return false;
     }
