@@ -4,7 +4,7 @@ The page is not asked which labels it shows: CanvasRenderingContext2D.fillText i
 wrapped, one frame is redrawn, and each text run is boxed from the context's own
 transform and TextMetrics (in CSS pixels of the page). Node shapes come from
 vis-network's node objects (position, size) mapped to the screen. A label "overlaps"
-when its box meets another label's or a node's shape other than its own node's.
+when its box meets another label's or any node's shape (its own node's too).
 """
 
 from __future__ import annotations
@@ -62,17 +62,17 @@ def _on_screen(box, width, height) -> bool:
     return box[2] > 0 and box[0] < width and box[3] > 0 and box[1] < height
 
 
-def measure(page) -> dict:
-    """{'labels': n visible text runs, 'overlapping': n of them meeting another label or node, ...}."""
-    data = page.evaluate(MEASURE_JS)
+def measure(page, frame: str | None = None) -> dict:
+    """{'labels': n visible text runs, 'overlapping': n of them meeting another label or node, ...};
+    `frame`: a JavaScript expression for the window to measure in (an iframe's contentWindow)."""
+    data = page.evaluate(f"({frame}).eval({json.dumps(MEASURE_JS)})" if frame else MEASURE_JS)
     texts = [t for t in data["texts"] if _on_screen(t["box"], data["width"], data["height"])]
     bad = []
     for i, t in enumerate(texts):
         hit = next((o["text"] for j, o in enumerate(texts) if j != i and _meet(t["box"], o["box"])
                     and not _same_label(t, o)), None)
-        if hit is None:
-            hit = next((s["id"] for s in data["shapes"] if _meet(t["box"], s["box"])
-                        and t["text"].strip().rstrip("…") not in s["label"]), None)
+        if hit is None:  # any node's shape, its own too (a label is drawn beside its node, never on it)
+            hit = next((s["id"] for s in data["shapes"] if _meet(t["box"], s["box"])), None)
         if hit is not None:
             bad.append((t["text"], hit))
     drawn = {s["id"] for s in data["shapes"] if _on_screen(s["box"], data["width"], data["height"])}

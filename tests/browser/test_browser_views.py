@@ -102,3 +102,15 @@ def test_a_selected_node_is_never_under_the_side_panel(served_browser, server):
     page.evaluate("new Promise(function(r){setTimeout(r,600)})")
     x, y = node_screen_point(page, PUBLISHER)
     assert area["left"] <= x <= area["right"] and 0 <= y <= area["bottom"]
+
+
+def test_the_small_network_on_a_zone_page_keeps_its_labels_apart(served_browser, server, artifacts):
+    """The zone page's embedded view is a short frame: names are drawn readable, so fewer fit."""
+    page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
+    frame = "document.querySelector('iframe').contentWindow"
+    page.wait_for(f"(function(){{var w={frame};return w&&w.innograph&&w.innograph.state.ready;}})()", 60)
+    m = measure(page, frame)
+    print(f"\nzone page frame: {m['overlapping']}/{m['labels']} labels overlap ({m['share']:.1%})")
+    assert m["share"] <= MAX_OVERLAP, m["pairs"]
+    assert "怀柔科学城" in m["texts"] and m["labels"] >= 0.6 * m["nodes"]
+    page.screenshot(artifacts / "zone-page.png")

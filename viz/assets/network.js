@@ -190,9 +190,9 @@
       /* A node label the culler moved off its default place (_igDx, _igDy: canvas units) is measured and drawn there. */
       proto.calculateLabelSize = function (ctx, selected, hover, x, y, baseline) {
         var self = this, args = Array.prototype.slice.call(arguments);
-        if (this._igDy && !this._igInDraw && args.length > 4) {
-          args[3] = (x || 0) + this._igDx;
-          args[4] = (y || 0) + this._igDy;
+        if ((this._igDx || this._igDy) && !this._igInDraw && args.length > 4) {
+          args[3] = (x || 0) + (this._igDx || 0);
+          args[4] = (y || 0) + (this._igDy || 0);
         }
         return boosted(this, function () { return measure.apply(self, args); });
       };
@@ -202,7 +202,7 @@
           if (self._igKey && hiddenLabels[self._igKey]) {
             return self.calculateLabelSize(ctx, selected, hover, x, y, baseline || "middle");
           }
-          if (self._igDy) { args[1] = x + self._igDx; args[2] = y + self._igDy; }
+          if (self._igDx || self._igDy) { args[1] = x + (self._igDx || 0); args[2] = y + (self._igDy || 0); }
           self._igInDraw = true;  // draw() measures again at the y it was given: do not move it twice
           try { return draw.apply(self, args); } finally { self._igInDraw = false; }
         });
@@ -247,12 +247,15 @@
       return false;
     }
     /* Below the node if there is room, else above, right or left of it (node labels), else not at all. */
-    function place(key, lm, own, radius) {
+    function place(key, lm, own, node) {
       if (!drawable(lm, scale)) { return; }
       var top = lm.size.top - (lm._igDy || 0), left = lm.size.left - (lm._igDx || 0);
-      var w = lm.size.width, h = lm.size.height, gap = 4 / scale;
-      var shifts = own === null ? [[0, 0]] : [[0, 0], [0, -(2 * radius + h + gap)],
-        [radius + w / 2 + gap, -(radius + h / 2 + gap / 2)], [-(radius + w / 2 + gap), -(radius + h / 2 + gap / 2)]];
+      var w = lm.size.width, h = lm.size.height, gap = 4 / scale, shifts = [[0, 0]];
+      if (node) {  // measured from where the label is drawn by default, so any shape's offset is kept
+        var r = node.options.size || 10, centre = left + w / 2, middle = node.y - h / 2 - top;
+        shifts.push([node.x - centre, node.y - r - gap - h - top],
+                    [node.x + r + gap + w / 2 - centre, middle], [node.x - r - gap - w / 2 - centre, middle]);
+      }
       for (var i = 0; i < shifts.length; i++) {
         var box = [left + shifts[i][0], top + shifts[i][1], left + shifts[i][0] + w, top + shifts[i][1] + h];
         if (!hits(box, own)) { placed.push(box); moved[key] = shifts[i]; return; }
@@ -261,7 +264,7 @@
     }
     var moved = {};
     ids.sort(function (a, b) { return importance(b, near) - importance(a, near) || (a < b ? -1 : 1); });
-    ids.forEach(function (id) { place("n" + id, body.nodes[id].labelModule, id, body.nodes[id].options.size || 10); });
+    ids.forEach(function (id) { place("n" + id, body.nodes[id].labelModule, id, body.nodes[id]); });
     ids.forEach(function (id) {
       var lm = body.nodes[id].labelModule, shift = moved["n" + id] || [0, 0];
       if (lm && ((lm._igDx || 0) !== shift[0] || (lm._igDy || 0) !== shift[1])) {
@@ -277,7 +280,7 @@
         .forEach(function (eid) {
           var e = body.edges[eid];
           if (e.options.hidden || !e.from || !e.to || e.from.options.hidden || e.to.options.hidden) { return; }
-          place("e" + eid, e.labelModule, null, 0);
+          place("e" + eid, e.labelModule, null, null);
         });
     }
     var changed = flipped || Object.keys(hidden).length !== Object.keys(hiddenLabels).length ||

@@ -32,6 +32,16 @@ class SupporterRow:
     via: list[Node | None] = field(default_factory=list)
     paths: list[list[Edge]] = field(default_factory=list)
 
+    @property
+    def evidence(self) -> list:
+        """Each sentence the row's hops rest on, once (one paragraph often states them all)."""
+        seen: dict = {}
+        for path in self.paths:
+            for edge in path:
+                for ev in edge.evidence:
+                    seen.setdefault((ev.doc, ev.quote), ev)
+        return list(seen.values())
+
 
 def zone_href(node_id: str) -> str:
     return "/zones/" + quote(node_id, safe="")
