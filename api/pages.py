@@ -19,7 +19,7 @@ from api.deps import QueriesDep, RunDep, SettingsDep
 from api.errors import SERVER_MESSAGES, scrub
 from graph import limits
 from graph.errors import InnographError, InvalidInput
-from viz.focus import focused_subgraph, whole_focus
+from viz.focus import focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import zone_groups
 from viz.pages.site import ask_page, browse_page, error_page, node_href, node_page
@@ -63,8 +63,10 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
         groups = run(zone_groups, queries, zones)
         stats = run(queries.stats)
         bridges = run(queries.bridges)
+        publishers = run(publisher_ids, queries)
     except InnographError as exc:
         return _error(exc)
+    bridges = [b for b in bridges if b.node.id not in publishers]  # the report's author: context, not a bridge
     return _html(browse_page(zones, stats, bridges, groups=groups))
 
 
@@ -122,7 +124,6 @@ def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
     the briefing and every export. Another kind of node is sent to its node page."""
     from fastapi.responses import RedirectResponse
 
-    from viz.focus import publisher_ids
     from viz.pages.zone import zone_page
 
     try:

@@ -97,6 +97,8 @@ def test_home_page_leads_with_the_four_zones_and_labels_the_others(client):
     zone_links = [h for h in links(html) if h.startswith("/zones/")]
     assert len(set(zone_links)) >= 8  # every zone, and each bridge's zones, link to the zone page
     assert "/graph" in links(html)
+    bridges = html[html.index("Bridges between zones"):]
+    assert f">{PUBLISHER}<" not in bridges and "农业科技" in bridges  # the publisher is context, not a bridge
 
 
 @pytest.mark.parametrize("question", [q for pair in EXAMPLE_QUESTIONS for q in pair])
