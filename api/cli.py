@@ -389,13 +389,16 @@ def view(name: Annotated[str, typer.Argument(help="centre of the page: id, name 
          output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")] = Path("view.html")):
     """Write the interactive network page as one self-contained HTML file (works offline)."""
     from viz.export.cli_support import check_target, write_atomically
+    from viz.focus import focused_subgraph
     from viz.pages import cap_subgraph, network_page
 
     q, conf = queries(), settings()
     types = [type_] if type_ else []
     check_target(output)
-    sub = q.subgraph(name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES)
-    html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf)
+    found = focused_subgraph(q, name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES)  # publisher as context
+    sub = found.sub
+    html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf,
+                        context=found.context, note=found.notes())
     write_atomically(output, html.encode("utf-8"))
     shown, dropped = cap_subgraph(sub, conf.page_node_cap)
     left_out = f" ({dropped} more left out at the page cap; narrow with --type or --depth)" if dropped else ""
