@@ -37,6 +37,8 @@ TypeOpt = Annotated[Optional[str], typer.Option("--type", "-t", help="node type,
 YearOpt = Annotated[Optional[int], typer.Option(help="the year of a report (default: from its header or title)")]
 MinConfidenceOpt = Annotated[float, typer.Option(min=0.0, max=1.0,
                                                  help="drop extracted names and relations below this confidence")]
+PublisherOpt = Annotated[bool, typer.Option(
+    "--include-publisher", help="walk, rank and find paths through the report's author too (default: it is context)")]
 
 
 def handles_errors(fn):
@@ -226,7 +228,7 @@ def search(text: str, type_: TypeOpt = None,
 def show(name: str, as_json: JsonOpt = False):
     """One node: its names, type and attributes."""
     node = queries().get(name)
-    emit(node, as_json, render.nodes_table([node]))
+    emit(node, as_json, *render.node_tables(node))
 
 
 @app.command()
@@ -246,11 +248,14 @@ def supporters(name: str, type_: TypeOpt = None,
     """Who supports a node, directly or via one of its members (direct first, then by supporter)."""
     total, items = queries().supporters_page(name, type_, limit, offset)
     if not items and not as_json:
+        if type_ and not total:  # say what does support it instead (graph/fallback.py)
+            render.show(out, *render.fallback_tables(queries().related_fallback(name, type_), queries().resolve(name)))
+            return
         kind = f" of type {type_}" if type_ else ""
         out.print(f"no supporters{kind} of {name} in the graph" + (f" from {offset + 1} on" if total else ""))
         return
     shown = f" ({offset + 1}-{offset + len(items)} of {total})" if len(items) < total else ""
-    emit(items, as_json, render.supporters_table(items, f"supporters of {name}{shown}"))
+    emit(items, as_json, render.supporters_table(items, f"supporters of {name}{shown}", queries().resolve(name)))
 
 
 @app.command()
@@ -260,23 +265,40 @@ def neighbors(name: str,
               type_: TypeOpt = None,
               rel: Annotated[Optional[str], typer.Option(help="edge type to walk, e.g. SUPPORTS")] = None,
               year: Annotated[Optional[int], typer.Option(help="walk only edges with evidence from this year's documents")] = None,
+              include_publisher: PublisherOpt = False,
               as_json: JsonOpt = False):
     """The neighbourhood subgraph of a node."""
-    sub = queries().neighbors(name, depth, type_, rel, year=year)
-    emit(sub, as_json, *render.subgraph_tables(sub))
+    sub = queries().neighbors(name, depth, type_, rel, year=year, include_publisher=include_publisher)
+    center = next((n for n in sub.nodes if n.id == sub.center), None)
+    emit(sub, as_json, *render.subgraph_tables(sub), *(render.fallback_tables(sub.fallback, center) if sub.fallback else []))
 
 
 @app.command()
 @handles_errors
 def path(a: str, b: str,
          max_hops: Annotated[int, typer.Option(help=f"1 to {limits.MAX_HOPS}")] = 4,
+         include_publisher: PublisherOpt = False,
          as_json: JsonOpt = False):
     """Shortest relationship paths between two nodes, with evidence."""
-    found = queries().paths(a, b, max_hops)
+    found = queries().paths(a, b, max_hops, include_publisher=include_publisher)
     if not found and not as_json:
-        out.print(f"no path between {a} and {b} within {max_hops} hops")
+        out.print(_no_path(a, b, max_hops, include_publisher))
         return
     emit(found, as_json, *render.paths_tables(found))
+
+
+def _no_path(a: str, b: str, max_hops: int, include_publisher: bool) -> str:
+    """"No path", saying which publisher the search did not pass through and how to allow it."""
+    from graph.publisher import context_ids
+
+    q = queries()
+    ends = [q.resolve(a).id, q.resolve(b).id]
+    avoided = sorted(n.name_zh for n in q.store.get_nodes(context_ids(q.store, include_publisher, ends)).values())
+    line = f"no path between {a} and {b} within {max_hops} hops"
+    if avoided:
+        line += (f" that does not pass through {'、'.join(avoided)} (the report's author, context by default); "
+                 "--include-publisher allows it")
+    return line
 
 
 @app.command()
@@ -301,17 +323,18 @@ def stats(as_json: JsonOpt = False):
 @app.command()
 @handles_errors
 def rank(by: Annotated[str, typer.Option(help="degree or betweenness")] = "degree",
-         type_: TypeOpt = None, limit: int = 20, as_json: JsonOpt = False):
+         type_: TypeOpt = None, limit: int = 20, include_publisher: PublisherOpt = False,
+         as_json: JsonOpt = False):
     """The most connected nodes, overall or within a type."""
-    items = queries().rank(by, type_, limit)
+    items = queries().rank(by, type_, limit, include_publisher=include_publisher)
     emit(items, as_json, render.ranked_table(items, by))
 
 
 @app.command()
 @handles_errors
-def bridges(as_json: JsonOpt = False):
+def bridges(include_publisher: PublisherOpt = False, as_json: JsonOpt = False):
     """Nodes tied to more than one zone."""
-    items = queries().bridges()
+    items = queries().bridges(include_publisher=include_publisher)
     emit(items, as_json, render.bridges_table(items))
 
 
@@ -323,11 +346,13 @@ def export(name: Annotated[Optional[str], typer.Argument(help="centre of the sub
            type_: TypeOpt = None,
            fmt: Annotated[Optional[str], typer.Option(
                "--format", "-f", help="graphml|gexf|json|csv|cypher|png|svg (default: from the -o suffix)")] = None,
-           output: Annotated[Path, typer.Option("-o", "--output", help="file; for csv a folder or a .zip")] = ...):
+           output: Annotated[Path, typer.Option("-o", "--output", help="file; for csv a folder or a .zip")] = ...,
+           include_publisher: PublisherOpt = False):
     """Export a subgraph (or the whole graph with --all) for Gephi, Cytoscape, Neo4j or a briefing."""
     from viz.export.cli_support import export_subgraph
 
-    written = export_subgraph(queries(), name, all_, depth, [type_] if type_ else [], fmt, output)
+    written = export_subgraph(queries(), name, all_, depth, [type_] if type_ else [], fmt, output,
+                              include_publisher=include_publisher)
     err.print(written.message(), highlight=False)
 
 
@@ -386,7 +411,8 @@ def serve(host: Annotated[Optional[str], typer.Option(help="address to bind (def
 def view(name: Annotated[str, typer.Argument(help="centre of the page: id, name or alias")],
          depth: Annotated[int, typer.Option(help=f"1 to {limits.MAX_DEPTH}")] = 2,
          type_: TypeOpt = None,
-         output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")] = Path("view.html")):
+         output: Annotated[Path, typer.Option("-o", "--output", help="the HTML file to write")] = Path("view.html"),
+         include_publisher: PublisherOpt = False):
     """Write the interactive network page as one self-contained HTML file (works offline)."""
     from viz.export.cli_support import check_target, write_atomically
     from viz.focus import focused_subgraph
@@ -395,10 +421,14 @@ def view(name: Annotated[str, typer.Argument(help="centre of the page: id, name 
     q, conf = queries(), settings()
     types = [type_] if type_ else []
     check_target(output)
-    found = focused_subgraph(q, name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES)  # publisher as context
-    sub = found.sub
-    html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf,
-                        context=found.context, note=found.notes())
+    if include_publisher:  # walk through the report's author as through any node
+        sub = q.subgraph(name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES, include_publisher=True)
+        html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf)
+    else:  # the author drawn once as context, tied to the centre (viz/focus.py)
+        found = focused_subgraph(q, name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES)
+        sub = found.sub
+        html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf,
+                            context=found.context, note=found.notes())
     write_atomically(output, html.encode("utf-8"))
     shown, dropped = cap_subgraph(sub, conf.page_node_cap)
     left_out = f" ({dropped} more left out at the page cap; narrow with --type or --depth)" if dropped else ""

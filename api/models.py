@@ -49,6 +49,9 @@ OneType = Annotated[NodeTypeName | None, Query(alias="type", description="keep o
 Types = Annotated[list[NodeTypeName] | None, Query(alias="type", description="keep only nodes of these types (repeat)")]
 OneRel = Annotated[EdgeTypeName | None, Query(description="walk only edges of this type")]
 Rels = Annotated[list[EdgeTypeName] | None, Query(alias="rel", description="walk only edges of these types (repeat)")]
+IncludePublisher = Annotated[bool, Query(description=(
+    "walk, rank and find paths through the report's author (the publisher) too; by default it is "
+    "context: taken where reached, never passed through"))]
 
 
 class ErrorDetail(BaseModel):

@@ -19,7 +19,7 @@ from api.deps import QueriesDep, RunDep, SettingsDep
 from api.errors import SERVER_MESSAGES, scrub
 from graph import limits
 from graph.errors import InnographError, InvalidInput
-from viz.focus import focused_subgraph, publisher_ids, whole_focus
+from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import zone_groups
 from viz.pages.site import ask_page, browse_page, error_page, node_href, node_page
@@ -88,16 +88,23 @@ def ask(queries: QueriesDep, run: RunDep, q: str | None = None) -> HTMLResponse:
 def view(queries: QueriesDep, run: RunDep, settings: SettingsDep,
          center: str | None = None, depth: str | None = None,
          type_: Annotated[list[str] | None, Query(alias="type")] = None,
-         embed: str | None = None, year: str | None = None) -> HTMLResponse:
+         embed: str | None = None, year: str | None = None,
+         include_publisher: str | None = None) -> HTMLResponse:
     """The interactive network around `center` (id, name or alias), `depth` hops, optionally some
-    types, optionally only the relations a year's documents state."""
+    types, optionally only the relations a year's documents state. The report's publisher is drawn
+    once as context (viz/focus.py) unless `include_publisher=1` walks through it like any node."""
     types = [t for t in (type_ or []) if t.strip()]
     try:
         if not center or not center.strip():
             raise InvalidInput("give a centre: /view?center=<name or id>, e.g. /view?center=怀柔科学城")
         hops = _depth(depth)
         in_year = _year(year)
-        found = run(focused_subgraph, queries, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year)
+        if (include_publisher or "").strip().lower() in ("1", "true", "yes"):
+            sub = run(queries.subgraph, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year,
+                      include_publisher=True)
+            found = Focus(sub)
+        else:
+            found = run(focused_subgraph, queries, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year)
         documents = run(queries.store.documents)
     except InnographError as exc:
         return _error(exc)

@@ -6,8 +6,10 @@ from rich.console import Console, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from graph.attr_names import attr_items, attr_label, metric_phrase
+from graph.evidence_window import Quotes
 from graph.model import Edge, Node
-from graph.results import Bridge, Path, Ranked, Stats, Subgraph, Supporter, ZoneProfile
+from graph.results import Bridge, Fallback, Member, Path, Ranked, Stats, Subgraph, Supporter, ZoneProfile
 
 
 def _t(title: str | None) -> Text | None:
@@ -24,10 +26,20 @@ def name(node: Node) -> str:
 
 
 def quote(edge: Edge, width: int = 60) -> str:
+    """The head of an edge's sentence (where no names are at hand; tables use `Quotes`)."""
     if not edge.evidence:
         return ""
     q = edge.evidence[0].quote
     return q if len(q) <= width else q[: width - 1] + "…"
+
+
+def _evidence_table(title: str, *cols: str) -> Table:
+    """A table whose rows are numbered, so that a repeated sentence can say which row holds it."""
+    table = Table(title=_t(title))
+    table.add_column("#", justify="right")
+    for col in cols:
+        table.add_column(col, overflow="fold")
+    return table
 
 
 def nodes_table(nodes: list[Node], title: str = "") -> Table:
@@ -39,23 +51,68 @@ def nodes_table(nodes: list[Node], title: str = "") -> Table:
     return table
 
 
-def supporters_table(items: list[Supporter], title: str = "supporters") -> Table:
-    table = Table(title=_t(title))
-    for col in ("supporter", "type", "relation", "via", "evidence"):
-        table.add_column(col, overflow="fold")
-    for s in items:
-        _row(table, name(s.node), s.node.type, s.relation, name(s.via) if s.via else "(direct)",
-                      quote(s.path[0]))
+def node_tables(node: Node) -> list[RenderableType]:
+    """One node: its names, then (for a Metric) its figure in both languages, then every attribute
+    with its name in Chinese and English."""
+    out: list[RenderableType] = [nodes_table([node])]
+    figure = metric_phrase(node, "zh")
+    if figure:
+        out += [Text(f"{node.name_zh}: {figure}"), Text(f"{node.name_en or node.name_zh}: {metric_phrase(node, 'en')}")]
+    if node.attrs:
+        table = Table(title=_t("attributes / 属性"))
+        for col in ("属性", "attribute", "value"):
+            table.add_column(col, overflow="fold")
+        for key, value in attr_items(node.attrs):
+            _row(table, attr_label(key, "zh"), attr_label(key, "en"), str(value))
+        out.append(table)
+    return out
+
+
+def supporters_table(items: list[Supporter], title: str = "supporters", target: Node | None = None) -> Table:
+    """One row per supporter; its other paths are named under its first ("+ via …")."""
+    table = _evidence_table(title, "supporter", "type", "relation", "via", "evidence")
+    quotes = Quotes()
+    quotes.add_nodes([target])
+    for i, s in enumerate(items, 1):
+        quotes.add_nodes([s.node, s.via, *(p.via for p in s.paths)])
+        via = name(s.via) if s.via else "(direct)"
+        others = [p.via.name_zh for p in s.paths[1:] if p.via]
+        if others:
+            more = s.path_count - 1 - len(others)
+            via += "\n+ via " + "、".join(others) + (f" and {more} more" if more > 0 else "")
+        _row(table, str(i), name(s.node), s.node.type, s.relation, via, quotes.cell(s.path[0], i))
+    return table
+
+
+def fallback_tables(fallback: Fallback, center: Node | None = None) -> list[RenderableType]:
+    """The one line saying what was not found, then what does support and relate, with evidence."""
+    out: list[RenderableType] = [Text(fallback.message)]
+    if fallback.supporters:
+        shown = f" (the first {len(fallback.supporters)} of {fallback.supporters_total})" \
+            if fallback.supporters_total > len(fallback.supporters) else ""
+        out.append(supporters_table(fallback.supporters, f"supporters of every type{shown}", center))
+    if fallback.related:
+        out.append(related_table(fallback.related, fallback.related_total, center))
+    return out
+
+
+def related_table(items: list[Member], total: int, center: Node | None = None) -> Table:
+    shown = f" (the first {len(items)} of {total})" if total > len(items) else ""
+    table = _evidence_table(f"tied to it directly{shown}", "node", "type", "relation", "evidence")
+    quotes = Quotes()
+    quotes.add_nodes([center])
+    for i, m in enumerate(items, 1):
+        quotes.add_nodes([m.node])
+        _row(table, str(i), name(m.node), m.node.type, m.edge.type, quotes.cell(m.edge, i))
     return table
 
 
 def subgraph_tables(sub: Subgraph) -> list[Table]:
     by_id = {n.id: n for n in sub.nodes}
-    edges = Table(title=_t(f"{len(sub.edges)} edges"))
-    for col in ("source", "relation", "target", "evidence"):
-        edges.add_column(col, overflow="fold")
-    for e in sub.edges:
-        _row(edges, by_id[e.source].name_zh, e.type, by_id[e.target].name_zh, quote(e))
+    edges = _evidence_table(f"{len(sub.edges)} edges", "source", "relation", "target", "evidence")
+    quotes = Quotes(by_id)
+    for i, e in enumerate(sub.edges, 1):
+        _row(edges, str(i), by_id[e.source].name_zh, e.type, by_id[e.target].name_zh, quotes.cell(e, i))
     title = f"{len(sub.nodes)} nodes" + (f" ({sub.omitted} left out at the cap)" if sub.truncated else "")
     return [nodes_table(sub.nodes, title), edges]
 
@@ -63,12 +120,11 @@ def subgraph_tables(sub: Subgraph) -> list[Table]:
 def paths_tables(paths: list[Path]) -> list[Table]:
     tables = []
     for i, p in enumerate(paths, 1):
-        table = Table(title=_t(f"path {i}: {len(p.edges)} hop(s)"))
-        for col in ("from", "relation", "to", "evidence"):
-            table.add_column(col, overflow="fold")
+        table = _evidence_table(f"path {i}: {len(p.edges)} hop(s)", "from", "relation", "to", "evidence")
         by_id = {n.id: n for n in p.nodes}
-        for e in p.edges:
-            _row(table, by_id[e.source].name_zh, e.type, by_id[e.target].name_zh, quote(e))
+        quotes = Quotes(by_id)
+        for row, e in enumerate(p.edges, 1):
+            _row(table, str(row), by_id[e.source].name_zh, e.type, by_id[e.target].name_zh, quotes.cell(e, row))
         tables.append(table)
     return tables
 
@@ -76,25 +132,27 @@ def paths_tables(paths: list[Path]) -> list[Table]:
 def zone_tables(profile: ZoneProfile) -> list[Table]:
     total = profile.counts.get("members", len(profile.members))
     shown = f" (the first {len(profile.members)})" if total > len(profile.members) else ""
-    members = Table(title=_t(f"{name(profile.zone)}: {total} members{shown}"))
-    for col in ("member", "type", "relation", "evidence"):
-        members.add_column(col, overflow="fold")
-    for m in profile.members:
-        _row(members, name(m.node), m.node.type, m.edge.type, quote(m.edge))
+    members = _evidence_table(f"{name(profile.zone)}: {total} members{shown}", "member", "type", "relation", "evidence")
+    quotes = Quotes({profile.zone.id: profile.zone})
+    for i, m in enumerate(profile.members, 1):
+        quotes.add_nodes([m.node])
+        _row(members, str(i), name(m.node), m.node.type, m.edge.type, quotes.cell(m.edge, i))
     fields = Table(title=_t("fields"))
     fields.add_column("field")
     fields.add_column("count")
     for f in profile.fields:
         _row(fields, name(f.node), str(f.count))
     metrics = Table(title=_t("indicators"))
-    for col in ("indicator", "value", "unit", "period"):
+    for col in ("indicator", "value", "unit", "period", "growth / share"):
         metrics.add_column(col)
     for m in profile.metrics:
         a = m.node.attrs
-        _row(metrics, m.node.name_zh, str(a.get("value", "")), str(a.get("unit", "")), str(a.get("period", "")))
+        extra = "、".join(f"{attr_label(k)} {a[k]}" for k in ("growth_pct", "share_pct") if k in a)
+        _row(metrics, m.node.name_zh, f"{a.get('qualifier', '')}{a.get('value', '')}", str(a.get("unit", "")),
+             str(a.get("period", "")), extra)
     total = profile.counts.get("supporters", len(profile.supporters))
     shown = f" (the first {len(profile.supporters)} of {total})" if total > len(profile.supporters) else ""
-    return [members, supporters_table(profile.supporters, f"supporters{shown}"), fields, metrics]
+    return [members, supporters_table(profile.supporters, f"supporters{shown}", profile.zone), fields, metrics]
 
 
 def ranked_table(items: list[Ranked], by: str) -> Table:
@@ -141,12 +199,12 @@ def answer_tables(answer) -> list[RenderableType]:
     """
     out: list[RenderableType] = [Text(answer.interpretation, style="bold"), Text(answer.summary)]
     if answer.items:
-        table = Table(title=_t(f"{len(answer.items)} row(s)"))
-        for col in ("node", "type", "relation", "via", "evidence"):
-            table.add_column(col, overflow="fold")
-        for item in answer.items:
-            _row(table, name(item.node), item.node.type, item.relation or "",
-                          name(item.via) if item.via else "", quote(item.edges[0]) if item.edges else "")
+        table = _evidence_table(f"{len(answer.items)} row(s)", "node", "type", "relation", "via", "evidence")
+        quotes = Quotes({n.id: n for n in answer.nodes})
+        for i, item in enumerate(answer.items, 1):
+            quotes.add_nodes([item.node, item.via])
+            _row(table, str(i), name(item.node), item.node.type, item.relation or "",
+                 name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
         out.append(table)
     out += paths_tables(answer.paths)
     out += [Text("→ " + s) for s in answer.suggestions]

@@ -9,3 +9,4 @@ DEFAULT_SUBGRAPH_NODES = 500
 PROFILE_ITEMS = 500    #: items in each list of a zone profile (its counts say how many in all)
 EXACT_BETWEENNESS_NODES = 1000  #: above this, betweenness is estimated from a fixed sample
 BETWEENNESS_SAMPLE = 200        #: source nodes sampled (seed 0) when it is estimated
+SUPPORT_PATHS = 20     #: paths shown in one grouped supporter row (its path_count says how many in all)

@@ -17,11 +17,14 @@ import networkx as nx
 from graph import limits
 from graph.errors import Ambiguous, InvalidInput, LimitExceeded, NotFound
 from graph.model import Edge, Node
-from graph.results import (Bridge, FieldCount, Member, Path, Ranked, Stats, Subgraph,
+from graph.publisher import context_ids
+from graph.fallback import related_fallback
+from graph.results import (Bridge, Fallback, FieldCount, Member, Path, Ranked, Stats, Subgraph,
                            Supporter, ZoneProfile)
 from graph.schema import (EDGE_TYPES, MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN,
                           SUPPORT_EDGES_OUT)
 from graph.store import GraphStore
+from graph.support_groups import group_rows, grouped_supporters
 from graph.text import normalize
 from graph.walk import walk_via_edges
 
@@ -78,17 +81,21 @@ class GraphQueries:
     # ---- neighbourhoods ------------------------------------------------
 
     def neighbors(self, ref: str, depth: int = 1, type_: str | None = None, rel: str | None = None,
-                  max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES, year: int | None = None) -> Subgraph:
+                  max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES, year: int | None = None,
+                  include_publisher: bool = False) -> Subgraph:
         return self.subgraph(ref, depth=depth, types=[type_] if type_ else [],
-                             rels=[rel] if rel else [], max_nodes=max_nodes, year=year)
+                             rels=[rel] if rel else [], max_nodes=max_nodes, year=year,
+                             include_publisher=include_publisher)
 
     def subgraph(self, ref: str, depth: int = 2, types: Sequence[str] = (), rels: Sequence[str] = (),
-                 max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES, year: int | None = None) -> Subgraph:
+                 max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES, year: int | None = None,
+                 include_publisher: bool = False) -> Subgraph:
         """The centre and every node within `depth` hops (either direction), breadth first.
 
-        `types` filters the nodes returned (the walk passes through every node);
-        `rels` filters the edges walked; `year` walks only edges with evidence from a document
-        of that year. Past `max_nodes` the walk stops and says so.
+        `types` filters the nodes returned (the walk passes through every node but a
+        publisher, which it takes without walking on: graph/publisher.py; `include_publisher`
+        walks through it too); `rels` filters the edges walked; `year` walks only edges with
+        evidence from a document of that year. Past `max_nodes` the walk stops and says so.
         """
         docs_of_year = self._documents_of_year(year) if year is not None else None
         if not 1 <= depth <= limits.MAX_DEPTH:
@@ -98,21 +105,27 @@ class GraphQueries:
         node_types = {_node_type(t) for t in types}
         edge_types = [_edge_type(r) for r in rels]
         center = self.resolve(ref)
+        stop = context_ids(self.store, include_publisher, [center.id])
         if docs_of_year is None:
-            walk = self.store.walk(center.id, depth, edge_types, max_nodes)
+            walk = self.store.walk(center.id, depth, edge_types, max_nodes, stop=stop)
         else:
             def of_year(edge: Edge) -> bool:
                 return any(ev.doc in docs_of_year for ev in edge.evidence)
 
-            walk = walk_via_edges(self.store, center.id, depth, edge_types, max_nodes, keep=of_year)
+            walk = walk_via_edges(self.store, center.id, depth, edge_types, max_nodes, keep=of_year, stop=stop)
         nodes = self.store.get_nodes(walk.nodes)
         keep = {i for i, n in nodes.items() if not node_types or n.type in node_types or i == center.id}
+        fallback = None
+        if node_types and keep == {center.id} and len(nodes) > 1:
+            fallback = related_fallback(self, center.id, "/".join(sorted(node_types)), "neighbors", depth)
         return Subgraph(
             center=center.id,
             nodes=[nodes[i] for i in sorted(keep)],
             edges=[e for e in walk.edges if e.source in keep and e.target in keep],
             truncated=bool(walk.omitted),
             omitted=walk.omitted,
+            context=sorted(stop & keep),
+            fallback=fallback,
         )
 
     def whole_graph(self) -> Subgraph:
@@ -131,7 +144,8 @@ class GraphQueries:
                         offset: int = 0) -> tuple[int, list[Supporter]]:
         """(how many supporters in all, the supporters from `offset`, at most `limit`).
 
-        Direct supporters first, then by the supporter's type and id and the member's id.
+        Each supporter once, with its paths grouped (graph/support_groups.py). Direct supporters
+        first, then by the supporter's type and id; its paths direct first, then by member id.
         The order and the count come from edge keys; records are read only for the page, so
         a zone with 300,000 members answers its first page without reading them all.
         """
@@ -143,18 +157,9 @@ class GraphQueries:
         wanted = _node_type(type_) if type_ else None
         member_of, rows = self.store.memo(("supporters", target.id, wanted),
                                           lambda: self._supporter_rows(target.id, wanted))
-        page = rows[offset:] if limit is None else rows[offset: offset + limit]
-        vias = {supported for supported, _, _ in page if supported != target.id}
-        edges = self.store.get_edges([k for _, _, k in page] + [member_of[v] for v in vias])
-        nodes = self.store.get_nodes({supporter for _, supporter, _ in page} | vias)
-        out = []
-        for supported, supporter, key in page:
-            if supported == target.id:
-                out.append(Supporter(node=nodes[supporter], relation=key[1], path=[edges[key]]))
-            else:
-                out.append(Supporter(node=nodes[supporter], relation=key[1], via=nodes[supported],
-                                     path=[edges[key], edges[member_of[supported]]]))
-        return len(rows), out
+        groups = self.store.memo(("supporter groups", target.id, wanted), lambda: group_rows(rows))
+        page = groups[offset:] if limit is None else groups[offset: offset + limit]
+        return len(groups), grouped_supporters(self.store, target.id, page, member_of)
 
     def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple]]:
         """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order)."""
@@ -169,6 +174,13 @@ class GraphQueries:
         rows.sort(key=lambda r: (r[0] != target, types[r[1]], r[1], "" if r[0] == target else r[0],
                                  r[2][1] not in SUPPORT_EDGES_IN, r[2]))
         return member_of, rows
+
+    def related_fallback(self, ref: str, type_: str | None = None, what: str = "supporters",
+                         depth: int = 1) -> Fallback:
+        """What does support or relate to `ref` when an answer about `type_` is empty (graph/fallback.py)."""
+        if what not in ("supporters", "neighbors"):
+            raise InvalidInput(f"a fallback is for 'supporters' or 'neighbors', not {what!r}")
+        return related_fallback(self, ref, _node_type(type_) if type_ else None, what, depth)
 
     def zone(self, ref: str) -> ZoneProfile:
         """A zone's profile; any other kind of node is an error that lists the zones."""
@@ -233,12 +245,14 @@ class GraphQueries:
 
     # ---- paths -----------------------------------------------------------
 
-    def paths(self, source: str, target: str, max_hops: int = 4) -> list[Path]:
-        """Every shortest relationship path between two nodes (up to MAX_PATHS), edges either way."""
+    def paths(self, source: str, target: str, max_hops: int = 4, include_publisher: bool = False) -> list[Path]:
+        """Every shortest relationship path between two nodes (up to MAX_PATHS), edges either way;
+        none through a publisher unless `include_publisher` (either end may be one)."""
         if not 1 <= max_hops <= limits.MAX_HOPS:
             raise LimitExceeded(f"max_hops must be between 1 and {limits.MAX_HOPS} (got {max_hops})")
         a, b = self.resolve(source), self.resolve(target)
-        node_paths = self.store.shortest_node_paths(a.id, b.id, max_hops, limits.MAX_PATHS)
+        avoid = context_ids(self.store, include_publisher, [a.id, b.id])
+        node_paths = self.store.shortest_node_paths(a.id, b.id, max_hops, limits.MAX_PATHS, avoid=avoid)
         ids = {i for p in node_paths for i in p}
         nodes = self.store.get_nodes(ids)
         between: dict[frozenset, list[Edge]] = defaultdict(list)
@@ -254,18 +268,26 @@ class GraphQueries:
 
     # ---- analytics -------------------------------------------------------
 
-    def rank(self, by: str = "degree", type_: str | None = None, limit: int = 20) -> list[Ranked]:
+    def rank(self, by: str = "degree", type_: str | None = None, limit: int = 20,
+             include_publisher: bool = False) -> list[Ranked]:
+        """The most connected nodes. By default publishers are left out and scores count no tie to
+        them (degree without their edges, betweenness on the graph without them)."""
         _check_limit(limit, 0)
         if by not in ("degree", "betweenness"):
             raise InvalidInput(f"rank by 'degree' or 'betweenness', not {by!r}")
+        context = context_ids(self.store, include_publisher)
         if by == "degree":
             if type_:
                 ids = [n.id for n in self.store.nodes_of_type(_node_type(type_))]
             else:
                 ids = [n.id for n in self.store.iter_nodes()]
-            scores = {i: float(d) for i, d in self.store.degrees(ids).items()}
+            scores = {i: float(d) for i, d in self.store.degrees(i for i in ids if i not in context).items()}
+            for source, _, target in self.store.edge_keys(context, "both") if context else ():
+                for end in {source, target} - context:
+                    if end in scores:
+                        scores[end] -= 1
         else:
-            scores = self._betweenness()
+            scores = self._betweenness(context)
             if type_:
                 keep = {n.id for n in self.store.nodes_of_type(_node_type(type_))}
                 scores = {i: s for i, s in scores.items() if i in keep}
@@ -273,13 +295,15 @@ class GraphQueries:
         nodes = self.store.get_nodes(top)
         return [Ranked(node=nodes[i], score=round(scores[i], 6)) for i in top]
 
-    def bridges(self) -> list[Bridge]:
-        """Nodes (other than zones) tied directly to more than one zone: who links the zones."""
+    def bridges(self, include_publisher: bool = False) -> list[Bridge]:
+        """Nodes (other than zones) tied directly to more than one zone: who links the zones. A
+        publisher, tied to every zone by the report it wrote, is left out unless included."""
         zones = {z.id: z for z in self.zones()}
+        context = context_ids(self.store, include_publisher)
         tied: dict[str, list[Edge]] = defaultdict(list)
         for edge in self.store.edges(list(zones), "both"):
             for end, other in ((edge.source, edge.target), (edge.target, edge.source)):
-                if end in zones and other not in zones:
+                if end in zones and other not in zones and other not in context:
                     tied[other].append(edge)
         multi = {i: es for i, es in tied.items()
                  if len({e.source if e.source in zones else e.target for e in es}) > 1}
@@ -305,14 +329,16 @@ class GraphQueries:
             raise NotFound(f"no document of {year} in the graph", [str(y) for y in years])
         return docs
 
-    def _betweenness(self) -> dict[str, float]:
-        """Betweenness of every node, computed once per state of the graph where the store can tell."""
-        return self.store.memo(("betweenness",), self._compute_betweenness)
+    def _betweenness(self, leave_out: frozenset[str] = frozenset()) -> dict[str, float]:
+        """Betweenness of every node (on the graph without `leave_out`), computed once per state of the
+        graph where the store can tell."""
+        return self.store.memo(("betweenness", leave_out), lambda: self._compute_betweenness(leave_out))
 
-    def _compute_betweenness(self) -> dict[str, float]:
+    def _compute_betweenness(self, leave_out: frozenset[str] = frozenset()) -> dict[str, float]:
         g = nx.Graph()
-        g.add_nodes_from(n.id for n in self.store.iter_nodes())
-        g.add_edges_from((e.source, e.target) for e in self.store.iter_edges())
+        g.add_nodes_from(n.id for n in self.store.iter_nodes() if n.id not in leave_out)
+        g.add_edges_from((e.source, e.target) for e in self.store.iter_edges()
+                         if e.source not in leave_out and e.target not in leave_out)
         exact = g.number_of_nodes() <= limits.EXACT_BETWEENNESS_NODES
         k = None if exact else min(limits.BETWEENNESS_SAMPLE, g.number_of_nodes())
         return nx.betweenness_centrality(g, k=k, seed=None if exact else 0, normalized=True)

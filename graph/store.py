@@ -9,7 +9,7 @@ needs a scan of the whole graph.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol, TypeVar, runtime_checkable
 
@@ -94,14 +94,17 @@ class GraphStore(Protocol):
         """Nodes of one type ordered by id."""
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None) -> list[list[str]]:
+                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
         """The shortest paths (ignoring direction) as lists of node ids, sorted, the first `limit`
         (all when None); [] if none within max_hops (1 <= max_hops <= limits.MAX_HOPS: Neo4j needs
-        the bound in the statement text)."""
+        the bound in the statement text). No path passes through a node of `avoid` (the two ends
+        may be in it)."""
 
-    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
+    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
+             stop: Collection[str] = ()) -> Walk:
         """The nodes within `depth` hops of `center` and the edges among them, as graph/walk.py
-        defines it (which nodes a capped walk keeps, which edges come with them)."""
+        defines it (which nodes a capped walk keeps, which edges come with them, how a node of
+        `stop` is taken but not walked on from)."""
 
     def memo(self, key: tuple, compute: Callable[[], T]) -> T:
         """compute(), or its answer kept from an earlier call with the same key while the graph has

@@ -4,7 +4,9 @@ A walk starts at one node and takes every node within `depth` hops (edges either
 level by level. Within a level, new nodes are taken in the order of the edges that reach
 them, edges ordered by (source id, type, target id), source end before target end, until
 `max_nodes` nodes are taken; every other node reached is counted as omitted. The edges
-kept are the walked edges whose two ends were both taken.
+kept are the walked edges whose two ends were both taken. A node in `stop` (other than the
+centre) is taken like any other but never walked on from: the publisher of the report is
+context, and a walk that passed through it would reach half the graph (graph/publisher.py).
 
 `walk_via_edges` is that definition written against the protocol (edge keys per level,
 records for the kept edges): Neo4j uses it, and so does the memory store when a walk keeps
@@ -15,7 +17,7 @@ walked, which matters when a level passes a hub with 300,000 edges.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, field
 
 from graph.model import Edge
@@ -29,7 +31,7 @@ class Walk:
 
 
 def walk_via_edges(store, center: str, depth: int, edge_types: Sequence[str], max_nodes: int,
-                   keep: Callable[[Edge], bool] | None = None) -> Walk:
+                   keep: Callable[[Edge], bool] | None = None, stop: Collection[str] = ()) -> Walk:
     """The walk from `center` through the store's edges; `keep` drops edges before they are walked.
 
     Without `keep` a level reads only edge keys, and records only for the edges kept at the
@@ -58,7 +60,7 @@ def walk_via_edges(store, center: str, depth: int, edge_types: Sequence[str], ma
                 fresh.append(end)
             if source in seen and target in seen:
                 kept.add(key)
-        frontier = fresh
+        frontier = [n for n in fresh if n not in stop]
         if not frontier:
             break
     found = {k: records[k] for k in kept} if keep is not None else store.get_edges(kept)

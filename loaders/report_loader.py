@@ -18,6 +18,7 @@ from typing import Any
 
 from graph.model import Document, Edge, Evidence, Node, node_id
 from graph.store import GraphStore
+from loaders.implicit import mark_implicit_subjects
 from loaders.resolve import NameResolver
 from loaders.result import LoadResult
 from loaders.text.entities import Mention
@@ -88,6 +89,7 @@ def load_report(path: Path, store: GraphStore | None = None, year: int | None = 
     result.kept.documents.append(extraction.document)
     result.kept.nodes.extend(extraction.nodes)
     result.kept.edges.extend(extraction.edges)
+    mark_implicit_subjects(result.kept, store)
     return result
 
 

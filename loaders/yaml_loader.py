@@ -15,6 +15,7 @@ from pydantic import ValidationError
 
 from graph.model import Document
 from graph.store import GraphStore
+from loaders.implicit import mark_implicit_subjects
 from loaders.records import make_edge, make_node
 from loaders.resolve import NameResolver
 from loaders.result import LoadResult
@@ -69,6 +70,7 @@ def load_yaml(paths: list[Path], store: GraphStore | None = None) -> LoadResult:
                 result.kept.edges.append(make_edge(dict(row), resolver, texts, default_doc))
             except ValueError as exc:
                 result.reject(str(path), row.line, str(exc))
+    mark_implicit_subjects(result.kept, store)
     return result
 
 

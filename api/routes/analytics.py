@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from api.deps import QueriesDep, RunDep
-from api.models import QUERY_ERRORS, Limit, OneType
+from api.models import QUERY_ERRORS, IncludePublisher, Limit, OneType
 from graph.results import Bridge, Ranked, Stats
 
 router = APIRouter(tags=["analytics"], responses=QUERY_ERRORS)
@@ -21,10 +21,10 @@ def stats(queries: QueriesDep, run: RunDep) -> Stats:
 @router.get("/rank", response_model=list[Ranked], summary="The most connected nodes, overall or within a type")
 def rank(queries: QueriesDep, run: RunDep,
          by: Annotated[Literal["degree", "betweenness"], Query(description="the score")] = "degree",
-         type_: OneType = None, limit: Limit = 20) -> list[Ranked]:
-    return run(queries.rank, by, type_, limit)
+         type_: OneType = None, limit: Limit = 20, include_publisher: IncludePublisher = False) -> list[Ranked]:
+    return run(queries.rank, by, type_, limit, include_publisher)
 
 
 @router.get("/bridges", response_model=list[Bridge], summary="Nodes tied directly to more than one zone")
-def bridges(queries: QueriesDep, run: RunDep) -> list[Bridge]:
-    return run(queries.bridges)
+def bridges(queries: QueriesDep, run: RunDep, include_publisher: IncludePublisher = False) -> list[Bridge]:
+    return run(queries.bridges, include_publisher)

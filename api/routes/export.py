@@ -14,7 +14,7 @@ from fastapi import APIRouter, Query
 from fastapi.responses import Response
 
 from api.deps import QueriesDep, RunDep
-from api.models import QUERY_ERRORS, Depth, MaxNodes, Rels, Types, name_query
+from api.models import QUERY_ERRORS, Depth, IncludePublisher, MaxNodes, Rels, Types, name_query
 from graph import limits
 from graph.queries import GraphQueries
 from viz.export.registry import FORMATS, Format
@@ -32,17 +32,19 @@ def export(queries: QueriesDep, run: RunDep,
            center: Annotated[str, name_query("the centre: id, name or alias")],
            depth: Depth = 2, type_: Types = None, rel: Rels = None,
            max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES,
-           format_: Annotated[FormatName, Query(alias="format", description="file format")] = "json") -> Response:
+           format_: Annotated[FormatName, Query(alias="format", description="file format")] = "json",
+           include_publisher: IncludePublisher = False) -> Response:
     fmt = FORMATS[format_]
-    content, center_id = run(_render, queries, fmt, center, depth, type_ or [], rel or [], max_nodes)
+    content, center_id = run(_render, queries, fmt, center, depth, type_ or [], rel or [], max_nodes,
+                             include_publisher)
     filename = f"{_safe(center_id)}-depth{depth}{fmt.suffix}"
     return Response(content, media_type=fmt.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _render(queries: GraphQueries, fmt: Format, center: str, depth: int, types: list[str],
-            rels: list[str], max_nodes: int) -> tuple[bytes, str]:
-    sub = queries.subgraph(center, depth, types, rels, max_nodes)
+            rels: list[str], max_nodes: int, include_publisher: bool = False) -> tuple[bytes, str]:
+    sub = queries.subgraph(center, depth, types, rels, max_nodes, include_publisher=include_publisher)
     return fmt.render(sub, queries.store.documents()), sub.center or "subgraph"
 
 

@@ -6,16 +6,16 @@ a "/" (the routes with a suffix are declared first so they match first).
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Response
+from fastapi import APIRouter, Query, Response
 
 from api.deps import QueriesDep, RunDep
-from api.models import (QUERY_ERRORS, Depth, Limit, MaxNodes, Offset, OneRel, OneType, RefPath, Rels, Year,
-                        Types, name_query)
+from api.models import (QUERY_ERRORS, Depth, IncludePublisher, Limit, MaxNodes, Offset, OneRel, OneType, RefPath,
+                        Rels, Year, Types, name_query)
 from graph import limits
 from graph.model import Node
-from graph.results import Subgraph, Supporter
+from graph.results import Fallback, Subgraph, Supporter
 
 router = APIRouter(tags=["nodes"], responses=QUERY_ERRORS)
 
@@ -24,8 +24,8 @@ router = APIRouter(tags=["nodes"], responses=QUERY_ERRORS)
             summary="The neighbourhood of a node, every edge with its evidence")
 def neighbors(queries: QueriesDep, run: RunDep, ref: RefPath, depth: Depth = 1, type_: OneType = None,
               rel: OneRel = None, max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES,
-              year: Year = None) -> Subgraph:
-    return run(queries.neighbors, ref, depth, type_, rel, max_nodes, year)
+              year: Year = None, include_publisher: IncludePublisher = False) -> Subgraph:
+    return run(queries.neighbors, ref, depth, type_, rel, max_nodes, year, include_publisher)
 
 
 @router.get("/nodes/{ref:path}/supporters", response_model=list[Supporter],
@@ -36,7 +36,20 @@ def supporters(queries: QueriesDep, run: RunDep, response: Response, ref: RefPat
                limit: Limit = limits.MAX_LIMIT, offset: Offset = 0) -> list[Supporter]:
     total, page = run(queries.supporters_page, ref, type_, limit, offset)
     response.headers["X-Total-Count"] = str(total)
+    if type_ and not total:  # empty for this type: point at what does support it
+        response.headers["Link"] = f'<related?type={type_}>; rel="related"'
     return page
+
+
+@router.get("/nodes/{ref:path}/related", response_model=Fallback,
+            summary="What supports or relates to a node when an answer about one type is empty",
+            description="One line (`message`), its supporters of every type (directly or via its members, "
+                        "with paths and evidence) and the nodes tied to it directly. `type` is the type "
+                        "the empty answer asked for; `what` is `supporters` or `neighbors`.")
+def related(queries: QueriesDep, run: RunDep, ref: RefPath, type_: OneType = None,
+            what: Annotated[Literal["supporters", "neighbors"], Query(description="the empty question")] = "supporters",
+            depth: Depth = 1) -> Fallback:
+    return run(queries.related_fallback, ref, type_, what, depth)
 
 
 @router.get("/nodes/{ref:path}", response_model=Node, summary="One node: names, type, attributes, sources")
@@ -49,5 +62,6 @@ def node(queries: QueriesDep, run: RunDep, ref: RefPath) -> Node:
 def subgraph(queries: QueriesDep, run: RunDep,
              center: Annotated[str, name_query("the centre: id, name or alias")],
              depth: Depth = 2, type_: Types = None, rel: Rels = None,
-             max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES, year: Year = None) -> Subgraph:
-    return run(queries.subgraph, center, depth, type_ or [], rel or [], max_nodes, year)
+             max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES, year: Year = None,
+             include_publisher: IncludePublisher = False) -> Subgraph:
+    return run(queries.subgraph, center, depth, type_ or [], rel or [], max_nodes, year, include_publisher)

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter
 
 from api.deps import QueriesDep, RunDep
-from api.models import QUERY_ERRORS, MaxHops, name_query
+from api.models import QUERY_ERRORS, IncludePublisher, MaxHops, name_query
 from graph import limits
 from graph.results import Path
 
@@ -19,5 +19,5 @@ router = APIRouter(tags=["paths"], responses=QUERY_ERRORS)
 def paths(queries: QueriesDep, run: RunDep,
           source: Annotated[str, name_query("one end: id, name or alias")],
           target: Annotated[str, name_query("the other end: id, name or alias")],
-          max_hops: MaxHops = 4) -> list[Path]:
-    return run(queries.paths, source, target, max_hops)
+          max_hops: MaxHops = 4, include_publisher: IncludePublisher = False) -> list[Path]:
+    return run(queries.paths, source, target, max_hops, include_publisher)

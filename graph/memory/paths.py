@@ -20,10 +20,14 @@ from graph.memory.columns import Columns
 from graph.memory.walk import incident
 
 
-def _all_shortest_paths(c: Columns, s: int, t: int, max_hops: int, limit: int | None = None) -> list[list[int]]:
+def _all_shortest_paths(c: Columns, s: int, t: int, max_hops: int, limit: int | None = None,
+                        avoid: list[int] = ()) -> list[list[int]]:
     """The shortest paths s..t ignoring direction, in the order of their ids, the first `limit` (all
-    when None), by a BFS from both ends (the cheaper frontier first)."""
+    when None), by a BFS from both ends (the cheaper frontier first), never through a node of `avoid`
+    (marked as reached by neither side before the search starts)."""
     sides = (_Side(len(c.ids), s), _Side(len(c.ids), t))
+    for side in sides:
+        side.depth[list(avoid)] = _AVOIDED
     hops = 0
     while hops < max_hops and len(sides[0].frontier) and len(sides[1].frontier):
         work = [int(sum(map(c.degree, f.frontier.tolist()))) if len(f.frontier) < 4096 else 10 * len(f.frontier)
@@ -78,6 +82,9 @@ def _at(column, edges: np.ndarray) -> np.ndarray:
     """column[edges] as a new array (the view made here dies with the call: a live view would
     stop the column from growing)."""
     return np.frombuffer(column, dtype=np.int32)[edges].astype(np.int64) if len(edges) else edges
+
+
+_AVOIDED = np.iinfo(np.int32).max  #: a depth that is not -1 (never taken) and never >= 0 (never met)
 
 
 class _Side:

@@ -23,7 +23,7 @@ When `batch.edges.columns()` gives an `EdgeTable`, an edge-less store takes it i
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from graph.errors import LoadError, StoreUnavailable
@@ -192,20 +192,24 @@ class MemoryStore:
         return c.node_records([c.ix[i] for i in ordered[:limit]])
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None) -> list[list[str]]:
+                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
         c = self._c
         if source not in c.ix or target not in c.ix:
             return []
         if source == target:
             return [[source]]
-        return [[c.ids[i] for i in p] for p in _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit)]
+        blocked = [c.ix[i] for i in avoid if i in c.ix and i not in (source, target)]
+        paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit, blocked)
+        return [[c.ids[i] for i in p] for p in paths]
 
-    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
+    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
+             stop: Collection[str] = ()) -> Walk:
         c = self._c
         if center not in c.ix:
             return Walk(nodes=set())
         codes = {code for code, name in enumerate(c.edge_types) if name in set(edge_types)} if edge_types else None
-        nodes, edges, omitted = _walk(c, c.ix[center], depth, codes, max_nodes)
+        stops = frozenset(c.ix[i] for i in stop if i in c.ix)
+        nodes, edges, omitted = _walk(c, c.ix[center], depth, codes, max_nodes, stops)
         ids = c.ids
         return Walk(nodes={ids[i] for i in nodes}, edges=sorted(c.edge_records(edges), key=lambda e: e.key),
                     omitted=omitted)

@@ -34,17 +34,18 @@ class _Views:
 
 
 def walk(c: Columns, center: int, depth: int, codes: set[int] | None,
-         max_nodes: int) -> tuple[list[int], list[int], int]:
-    """(node ints taken, edge ints kept, number of nodes omitted) of the walk from `center`."""
+         max_nodes: int, stop: frozenset[int] = frozenset()) -> tuple[list[int], list[int], int]:
+    """(node ints taken, edge ints kept, number of nodes omitted) of the walk from `center`;
+    a node of `stop` is taken but not walked on from."""
     v = _Views(c)
     try:
-        return _walk(c, v, center, depth, codes, max_nodes)
+        return _walk(c, v, center, depth, codes, max_nodes, stop)
     finally:
         v.release()
 
 
 def _walk(c: Columns, v: _Views, center: int, depth: int, codes: set[int] | None,
-          max_nodes: int) -> tuple[list[int], list[int], int]:
+          max_nodes: int, stop: frozenset[int] = frozenset()) -> tuple[list[int], list[int], int]:
     n = len(c.ids)
     seen = np.zeros(n, dtype=bool)
     omitted = np.zeros(n, dtype=bool)
@@ -61,7 +62,7 @@ def _walk(c: Columns, v: _Views, center: int, depth: int, codes: set[int] | None
         taken += len(fresh)
         omitted[s[~seen[s]]] = True
         omitted[t[~seen[t]]] = True
-        frontier = fresh.tolist()
+        frontier = [i for i in fresh.tolist() if i not in stop] if stop else fresh.tolist()
         if not frontier:
             break
     kept = [edges[seen[v.src[edges]] & seen[v.dst[edges]]] for edges in walked]  # few: unique after

@@ -196,8 +196,17 @@ def support_keys() -> str:
     )
 
 
-def shortest_paths(max_hops: int) -> str:
-    """Every shortest path between $source and $target, ignoring direction, as lists of ids."""
+def shortest_paths(max_hops: int, avoiding: bool = False) -> str:
+    """Every shortest path between $source and $target, ignoring direction, as lists of ids;
+    `avoiding`: none through a node whose id is in $avoid (a predicate on every node of the path,
+    which Neo4j checks while it searches)."""
+    if avoiding:
+        return (
+            "MATCH (a:Node {id: $source}), (b:Node {id: $target}) "
+            f"MATCH p = allShortestPaths((a)-[*..{_hops(max_hops)}]-(b)) "
+            "WHERE all(n IN nodes(p) WHERE NOT n.id IN $avoid) "
+            "RETURN [n IN nodes(p) | n.id] AS ids"
+        )
     return (
         "MATCH (a:Node {id: $source}), (b:Node {id: $target}) "
         f"MATCH p = allShortestPaths((a)-[*..{_hops(max_hops)}]-(b)) "

@@ -23,7 +23,7 @@ import logging
 import re
 import time
 from collections import defaultdict
-from collections.abc import Callable, Container, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Container, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from itertools import islice
 from typing import Any
@@ -192,7 +192,7 @@ class Neo4jStore:
         return self._read(work)
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None) -> list[list[str]]:
+                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
         """As MemoryStore, but `max_hops` past limits.MAX_HOPS is refused (the bound is Cypher text)."""
         if source == target:
             return [[source]] if self.get_nodes([source]) else []
@@ -200,14 +200,17 @@ class Neo4jStore:
             raise LimitExceeded(f"max_hops must be between 1 and {MAX_HOPS} (got {max_hops})")
         if max_hops < 1:
             return []
-        rows = self._rows(cypher.shortest_paths(max_hops), source=source, target=target)
+        blocked = sorted(set(avoid) - {source, target})
+        rows = self._rows(cypher.shortest_paths(max_hops, bool(blocked)), source=source, target=target,
+                          avoid=blocked)
         return [list(p) for p in sorted({tuple(r["ids"]) for r in rows})[:limit]]
 
-    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500) -> Walk:
+    def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
+             stop: Collection[str] = ()) -> Walk:
         """The walk as graph/walk.py defines it: edge keys per level, records for the kept edges."""
         if not self.get_nodes([center]):
             return Walk(nodes=set())
-        return walk_via_edges(self, center, depth, edge_types, max_nodes)
+        return walk_via_edges(self, center, depth, edge_types, max_nodes, stop=frozenset(stop))
 
     def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """Always computed: other writers may change the graph at any time."""

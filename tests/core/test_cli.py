@@ -134,6 +134,26 @@ def test_a_second_load_says_it_added_nothing(run):
     assert "the graph gained 0 nodes and 0 edges" in result.stdout
 
 
-def test_empty_supporters_say_so(run):
+def test_an_empty_typed_answer_says_so_and_shows_what_does_support(run):
     result = run("supporters", "HSC", "--type", "Fund")
-    assert result.exit_code == 0 and "no supporters of type Fund" in result.stdout
+    first, rest = result.stdout.split("\n", 1)
+    assert result.exit_code == 0 and first.startswith("no Fund (基金) supports 怀柔科学城 in the graph")
+    assert "what does support it: Institution 1, Program 1" in first
+    assert "怀柔科学城科学规划" in rest and "北京市科学技术委员会" in rest and "【北京纳米能源与系统研究所】" in rest
+    assert run("supporters", "HSC", "--type", "Fund", "--json").stdout.strip() == "[]"
+    near = run("neighbors", "HSC", "--type", "Fund")
+    assert "no Fund (基金) within 1 hop of 怀柔科学城 in the graph" in near.stdout
+
+
+def test_evidence_shows_the_names_marked_and_a_repeated_sentence_once(run):
+    out = run("zone", "HSC").stdout
+    assert "【怀柔科学城科学规划】" in out
+    table = run("neighbors", "市科委", "--depth", "2").stdout
+    assert "【北京纳米能源与系统研究所】" in table
+
+
+def test_show_of_a_metric_gives_its_figure_and_translated_attributes(run):
+    assert run("build").exit_code == 0
+    out = run("show", "全市技术合同成交额").stdout
+    assert "全市技术合同成交额: 4957.8 亿元（2018），同比增长 10.5%" in out
+    assert "+10.5% year on year" in out and "同比增长(%)" in out and "growth year on year (%)" in out

@@ -33,7 +33,7 @@ def mini_sub(mini) -> tuple[Subgraph, list]:
 
 @pytest.fixture(scope="session")
 def bundled_sub(bundled) -> tuple[Subgraph, list]:
-    sub = bundled.subgraph(ZONE, depth=2)
+    sub = bundled.subgraph(ZONE, depth=2, include_publisher=True)  # the large one: through the report author too
     return sub, documents_for(sub, bundled.store.documents())
 
 

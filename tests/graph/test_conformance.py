@@ -141,7 +141,18 @@ def compare_walks(store: GraphStore, ref: MemoryStore, most: int = 40) -> None:
             got = store.walk(node_id, depth, types, cap)
             assert plain(got) == plain(walk_via_edges(store, node_id, depth, types, cap)), (node_id, depth, cap)
             assert plain(got) == plain(ref.walk(node_id, depth, types, cap)), (node_id, depth, cap)
+        stop = hubs(ref)  # taken, not walked on from (the publisher's treatment, graph/publisher.py)
+        for depth, cap in ((2, 500), (3, 500), (2, 3)):
+            got = store.walk(node_id, depth, (), cap, stop=stop)
+            assert plain(got) == plain(walk_via_edges(store, node_id, depth, (), cap, stop=stop)), (node_id, depth)
+            assert plain(got) == plain(ref.walk(node_id, depth, (), cap, stop=stop)), (node_id, depth, cap)
     assert store.walk("no-such-node", 2).nodes == set()
+
+
+def hubs(ref: MemoryStore, most: int = 2) -> frozenset[str]:
+    """The best-connected nodes: what a walk or a path is told to avoid in the tests of `stop`/`avoid`."""
+    degrees = ref.degrees([n.id for n in ref.iter_nodes()])
+    return frozenset(sorted(degrees, key=lambda i: (-degrees[i], i))[:most])
 
 
 def compare_paths(store: GraphStore, ref: MemoryStore, pairs: list[tuple[str, str]]) -> None:
@@ -150,6 +161,10 @@ def compare_paths(store: GraphStore, ref: MemoryStore, pairs: list[tuple[str, st
             every = ref.shortest_node_paths(a, b, hops)
             assert store.shortest_node_paths(a, b, hops) == every, (a, b, hops)
             assert store.shortest_node_paths(a, b, hops, 2) == every[:2] == ref.shortest_node_paths(a, b, hops, 2)
+            avoid = hubs(ref)
+            around = ref.shortest_node_paths(a, b, hops, avoid=avoid)
+            assert store.shortest_node_paths(a, b, hops, avoid=avoid) == around, (a, b, hops, avoid)
+            assert not any(set(p[1:-1]) & avoid for p in around), (a, b, around)
 
 
 def compare_queries(store: GraphStore, ref: MemoryStore, most: int = 25) -> None:
@@ -184,10 +199,16 @@ def compare_queries(store: GraphStore, ref: MemoryStore, most: int = 25) -> None
     for a, b in zip(some, reversed(some)):
         for hops in (1, 3, 6):
             assert answer(q.paths, a.id, b.id, hops) == answer(r.paths, a.id, b.id, hops), (a.id, b.id)
+        assert answer(q.paths, a.id, b.id, 4, True) == answer(r.paths, a.id, b.id, 4, True), (a.id, b.id)
+    for node in some[:5]:
+        assert answer(q.neighbors, node.id, 2, include_publisher=True) == \
+            answer(r.neighbors, node.id, 2, include_publisher=True)
     for by in ("degree", "betweenness"):
         for type_ in (None, "Institution", "Zone"):
             assert answer(q.rank, by, type_, 10) == answer(r.rank, by, type_, 10)
+        assert answer(q.rank, by, None, 10, True) == answer(r.rank, by, None, 10, True)
     assert answer(q.bridges) == answer(r.bridges)
+    assert answer(q.bridges, True) == answer(r.bridges, True)
     stats, ref_stats = q.stats().model_dump(), r.stats().model_dump()
     assert stats.pop("backend") == store.backend and ref_stats.pop("backend") == "memory"
     assert stats == ref_stats

@@ -33,7 +33,7 @@ def test_sync_to_neo4j_and_back_keeps_every_record(neo4j_store, neo4j_settings, 
     get_settings.cache_clear()
     local = MemoryStore(tmp_path / "graph.json")
     build_bundled(local)
-    before = fingerprint(local)
+    before, nodes = fingerprint(local), local.counts().total_nodes
     runner = CliRunner()
     try:
         result = runner.invoke(cli.app, ["sync"])
@@ -43,7 +43,7 @@ def test_sync_to_neo4j_and_back_keeps_every_record(neo4j_store, neo4j_settings, 
         local.replace(Batch())
         result = runner.invoke(cli.app, ["sync", "--from-neo4j", "--json"])
         assert result.exit_code == 0, result.output
-        assert json.loads(result.stdout)["nodes"] == 283
+        assert json.loads(result.stdout)["nodes"] == nodes > 280
         assert fingerprint(MemoryStore(tmp_path / "graph.json")) == before
     finally:
         get_settings.cache_clear()

@@ -120,3 +120,11 @@ def test_node_pages_translate_attribute_names(client):
 def test_the_whole_graph_page(client, bundled_store):
     html = page(client, "/graph")
     assert f"{bundled_store.counts().total_nodes} 个节点" in html and "作为背景只画一次" in html
+
+
+def test_a_view_can_walk_through_the_publisher_when_asked(client):
+    focused = page(client, f"/view?center={quote('怀柔科学城')}&depth=2")
+    through = page(client, f"/view?center={quote('怀柔科学城')}&depth=2&include_publisher=1")
+    count = lambda html: int(re.search(r"(\d+) 个节点", html).group(1))  # noqa: E731
+    assert count(through) > 3 * count(focused)
+    assert "作为背景只画一次" in focused and "作为背景只画一次" not in through

@@ -15,7 +15,7 @@ from datetime import date
 from graph.errors import LimitExceeded
 from graph.model import Document, Edge, Evidence, Node
 from graph.queries import GraphQueries
-from graph.results import Subgraph, Supporter, ZoneProfile
+from graph.results import Subgraph, SupportPath, Supporter, ZoneProfile
 from graph.schema import NODE_TYPES
 from viz.brief.text import (check_lang, document_title, name, phrase, relation_name, short_name,
                             type_name, word)
@@ -135,8 +135,9 @@ def _profile_nodes(profile: ZoneProfile) -> dict[str, Node]:
         found.update({m.node.id: m.node for m in group})
     for s in profile.supporters:
         found[s.node.id] = s.node
-        if s.via:
-            found[s.via.id] = s.via
+        for p in s.paths or [s]:
+            if p.via:
+                found[p.via.id] = p.via
     return found
 
 
@@ -156,26 +157,33 @@ def _members(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
 
 def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: Citations,
                 queries: GraphQueries | None = None) -> Section:
-    def order(s: Supporter) -> tuple:
+    def order(row: tuple) -> tuple:
+        s, p = row
         rank = SUPPORTER_ORDER.index(s.node.type) if s.node.type in SUPPORTER_ORDER else len(SUPPORTER_ORDER)
-        return (rank, s.via is not None, s.node.id, s.via.id if s.via else "")
+        return (rank, p.via is not None, s.node.id, p.via.id if p.via else "")
 
-    grouped: dict[str, list[Supporter]] = {}  # one row per supporter, however many paths it has
-    for s in sorted(profile.supporters, key=order):
-        grouped.setdefault(s.node.id, []).append(s)
+    grouped: dict[str, list[tuple]] = {}  # one row per supporter, however many paths it has
+    each_path = [(s, p) for s in profile.supporters
+                 for p in s.paths or [SupportPath(relation=s.relation, via=s.via, edges=s.path)]]
+    for s, p in sorted(each_path, key=order):
+        grouped.setdefault(s.node.id, []).append((s, p))
     publishers = publisher_ids(queries) if queries is not None else set()
     rows = []
-    for paths in grouped.values():
-        first = paths[0]
+    for pairs in grouped.values():
+        first = pairs[0][0]
+        paths = [p for _, p in pairs]
         label = name(first.node, lang) + (word("publisher_note", lang) if first.node.id in publishers else "")
-        relations = word("comma", lang).join(dict.fromkeys(relation_name(s.relation, lang) for s in paths))
-        via = word("comma", lang).join(dict.fromkeys(short_name(s.via, lang) if s.via else word("direct", lang)
-                                                     for s in paths))
-        lines = "\n".join(f"{i}. " + word("list_sep", lang).join(phrase(e, nodes, lang) for e in s.path)
-                          for i, s in enumerate(paths, 1)) if len(paths) > 1 else \
-            word("list_sep", lang).join(phrase(e, nodes, lang) for e in first.path)
+        relations = word("comma", lang).join(dict.fromkeys(relation_name(p.relation, lang) for p in paths))
+        via = word("comma", lang).join(dict.fromkeys(short_name(p.via, lang) if p.via else word("direct", lang)
+                                                     for p in paths))
+        lines = "\n".join(f"{i}. " + word("list_sep", lang).join(phrase(e, nodes, lang) for e in p.edges)
+                          for i, p in enumerate(paths, 1)) if len(paths) > 1 else \
+            word("list_sep", lang).join(phrase(e, nodes, lang) for e in paths[0].edges)
+        more = first.path_count - len(paths) if first.paths else 0
+        if more > 0:
+            lines += "\n" + word("more_paths", lang, n=more)
         rows.append([label, type_name(first.node.type, lang), relations, via, lines,
-                     cites.cite(*(e for s in paths for e in s.path))])
+                     cites.cite(*(e for p in paths for e in p.edges))])
     cols = [word(k, lang) for k in ("supporter", "type", "relation", "via", "path", "refs")]
     return _table_or_none(word("supporters", lang), cols, rows, lang, [3, 2.4, 1.3, 2.4, 4.6, 1.2])
 

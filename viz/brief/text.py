@@ -56,6 +56,7 @@ WORDS: dict[str, dict[str, str]] = {
     "quote": {"zh": "原文", "en": "Quote"},
     "position": {"zh": "字符位置", "en": "Characters"},
     "location": {"zh": "出处（文件、章节、段落）", "en": "Where (document, section, paragraph)"},
+    "more_paths": {"zh": "（另有 {n} 条路径）", "en": "({n} more paths)"},
     "publisher_note": {"zh": "（报告发布单位）", "en": " (publisher of the report)"},
     "chars": {"zh": "字符 {start}–{end}", "en": "chars {start}–{end}"},
     "none": {"zh": "（无）", "en": "(none)"},

@@ -42,7 +42,8 @@ class Written:
 
 
 def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: int,
-                    types: Sequence[str] | None, fmt: str | None, output_path: Path | str) -> Written:
+                    types: Sequence[str] | None, fmt: str | None, output_path: Path | str,
+                    include_publisher: bool = False) -> Written:
     """Export NAME's subgraph (or the whole graph with all_) to `output_path` in `fmt`.
 
     `fmt` None takes the format from the file suffix. A csv export to a folder (an
@@ -59,7 +60,8 @@ def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: 
         raise InvalidInput(f"a CSV export is two files: give a folder for nodes.csv and edges.csv, "
                            f"or a .zip file, not {path}")
     started = time.perf_counter()
-    sub = queries.whole_graph() if all_ else queries.subgraph(name, depth, list(types or []))
+    sub = queries.whole_graph() if all_ else queries.subgraph(name, depth, list(types or []),
+                                                              include_publisher=include_publisher)
     documents = documents_for(sub, queries.store.documents())
     if to_folder:
         size = _write_folder(sub, path, documents)

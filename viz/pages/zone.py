@@ -31,6 +31,7 @@ class SupporterRow:
     relations: list[str] = field(default_factory=list)
     via: list[Node | None] = field(default_factory=list)
     paths: list[list[Edge]] = field(default_factory=list)
+    more: int = 0  #: paths beyond those the query returns
 
     @property
     def evidence(self) -> list:
@@ -60,10 +61,13 @@ def supporter_rows(supporters: Sequence[Supporter]) -> list[SupporterRow]:
     rows: dict[str, SupporterRow] = {}
     for s in supporters:
         row = rows.setdefault(s.node.id, SupporterRow(s.node))
-        if s.relation not in row.relations:
-            row.relations.append(s.relation)
-        row.via.append(s.via)
-        row.paths.append(list(s.path))
+        grouped = getattr(s, "paths", None) or []  # a supporter with its paths grouped (graph/support_groups.py)
+        for relation, via, path in ([(p.relation, p.via, p.edges) for p in grouped] or [(s.relation, s.via, s.path)]):
+            if relation not in row.relations:
+                row.relations.append(relation)
+            row.via.append(via)
+            row.paths.append(list(path))
+        row.more = max(0, getattr(s, "path_count", 0) - len(grouped)) if grouped else 0
     return sorted(rows.values(), key=lambda r: (r.via[0] is not None, r.node.type, r.node.id))
 
 
