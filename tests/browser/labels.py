@@ -82,10 +82,12 @@ def measure(page, frame: str | None = None) -> dict:
 
 
 def _same_label(a, b) -> bool:
-    """Two lines of one wrapped label: centred on the same x, one right under the other."""
+    """Two lines of one wrapped label: centred on (about: quotes have side bearings) the same x, one
+    right under the other, in the same font."""
     ax, bx = (a["box"][0] + a["box"][2]) / 2, (b["box"][0] + b["box"][2]) / 2
     gap = abs(a["box"][1] - b["box"][1])
-    return abs(ax - bx) < 2 and 4 < gap < 40 and a["size"] == b["size"]
+    widest = max(a["box"][2] - a["box"][0], b["box"][2] - b["box"][0])
+    return abs(ax - bx) < 0.2 * widest + 2 and 4 < gap < 40 and a["size"] == b["size"]
 
 
 def node_screen_point(page, node_id: str) -> tuple[float, float]:

@@ -47,6 +47,7 @@ INSIDE_FONT = "#ffffff"
 OUTSIDE_FONT = "#2b2d42"
 ATTR_FIRST = ("value", "unit", "period", "kind", "year", "qualifier")
 MAX_ATTRS = 8
+CROWDED = 150             #: above this many nodes a page draws its nodes smaller
 
 
 def network_page(sub: Subgraph, documents: Sequence[Document] = (), *, depth: int | None = None,
@@ -170,7 +171,8 @@ def _options(n: int, physics: bool, edge_labels: bool) -> dict:
         "nodes": {
             "font": font,
             "borderWidth": 1.5,
-            "scaling": {"min": 10, "max": 36,
+            # a crowded page draws smaller nodes, so fewer of them stand where a name would go
+            "scaling": {**({"min": 10, "max": 36} if n <= CROWDED else {"min": 6, "max": 20}),
                         "label": {"enabled": True, "min": 13, "max": 24, "drawThreshold": 7, "maxVisible": 30}},
             "widthConstraint": {"maximum": 170},
         },
