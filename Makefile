@@ -1,12 +1,13 @@
 # Every target does its own set-up on a fresh machine: a venv under .venv, an editable install,
-# and (for the tests) the Debian packages the suite drives: Chromium, CJK fonts, docker-compose.
+# and (for the tests) the Debian packages the suite drives: Chromium, CJK fonts, docker-compose,
+# LibreOffice Writer and poppler (the briefing .docx -> PDF -> PNG test).
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEB_PACKAGES := chromium fonts-noto-cjk docker-compose
+DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 

@@ -418,13 +418,20 @@ def view(name: Annotated[str, typer.Argument(help="centre of the page: id, name 
          include_publisher: PublisherOpt = False):
     """Write the interactive network page as one self-contained HTML file (works offline)."""
     from viz.export.cli_support import check_target, write_atomically
+    from viz.focus import focused_subgraph
     from viz.pages import cap_subgraph, network_page
 
     q, conf = queries(), settings()
     types = [type_] if type_ else []
     check_target(output)
-    sub = q.subgraph(name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES, include_publisher=include_publisher)
-    html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf)
+    if include_publisher:  # walk through the report's author as through any node
+        sub = q.subgraph(name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES, include_publisher=True)
+        html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf)
+    else:  # the author drawn once as context, tied to the centre (viz/focus.py)
+        found = focused_subgraph(q, name, depth, types, max_nodes=limits.MAX_SUBGRAPH_NODES)
+        sub = found.sub
+        html = network_page(sub, q.store.documents(), depth=depth, types=types, settings=conf,
+                            context=found.context, note=found.notes())
     write_atomically(output, html.encode("utf-8"))
     shown, dropped = cap_subgraph(sub, conf.page_node_cap)
     left_out = f" ({dropped} more left out at the page cap; narrow with --type or --depth)" if dropped else ""

@@ -1,4 +1,5 @@
-"""The HTML pages: `/` (browse), `/view` (the network page), `/nodes/{ref}` (a node's page).
+"""The HTML pages: `/` (browse), `/view` (the network page), `/graph` (all of it), `/zones/{ref}`
+(a zone's page), `/nodes/{ref}` (a node's page).
 
 create_app mounts this router when the module exists. The pages use the same
 store, query pool and time budget as the JSON API (api/deps.py). A request the
@@ -18,8 +19,10 @@ from api.deps import QueriesDep, RunDep, SettingsDep
 from api.errors import SERVER_MESSAGES, scrub
 from graph import limits
 from graph.errors import InnographError, InvalidInput
+from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
-from viz.pages.site import ask_page, browse_page, error_page, node_page
+from viz.pages.home import zone_groups
+from viz.pages.site import ask_page, browse_page, error_page, node_href, node_page
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -57,11 +60,14 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
     """The zones, counts by type, a search box and the nodes that bridge zones."""
     try:
         zones = run(queries.zones)
+        groups = run(zone_groups, queries, zones)
         stats = run(queries.stats)
         bridges = run(queries.bridges)
+        publishers = run(publisher_ids, queries)
     except InnographError as exc:
         return _error(exc)
-    return _html(browse_page(zones, stats, bridges))
+    bridges = [b for b in bridges if b.node.id not in publishers]  # the report's author: context, not a bridge
+    return _html(browse_page(zones, stats, bridges, groups=groups))
 
 
 @router.get("/ask")
@@ -82,21 +88,61 @@ def ask(queries: QueriesDep, run: RunDep, q: str | None = None) -> HTMLResponse:
 def view(queries: QueriesDep, run: RunDep, settings: SettingsDep,
          center: str | None = None, depth: str | None = None,
          type_: Annotated[list[str] | None, Query(alias="type")] = None,
-         embed: str | None = None, year: str | None = None) -> HTMLResponse:
+         embed: str | None = None, year: str | None = None,
+         include_publisher: str | None = None) -> HTMLResponse:
     """The interactive network around `center` (id, name or alias), `depth` hops, optionally some
-    types, optionally only the relations a year's documents state."""
+    types, optionally only the relations a year's documents state. The report's publisher is drawn
+    once as context (viz/focus.py) unless `include_publisher=1` walks through it like any node."""
     types = [t for t in (type_ or []) if t.strip()]
     try:
         if not center or not center.strip():
             raise InvalidInput("give a centre: /view?center=<name or id>, e.g. /view?center=怀柔科学城")
         hops = _depth(depth)
         in_year = _year(year)
-        sub = run(queries.subgraph, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year)
+        if (include_publisher or "").strip().lower() in ("1", "true", "yes"):
+            sub = run(queries.subgraph, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year,
+                      include_publisher=True)
+            found = Focus(sub)
+        else:
+            found = run(focused_subgraph, queries, center, hops, types, [], limits.MAX_SUBGRAPH_NODES, in_year)
         documents = run(queries.store.documents)
     except InnographError as exc:
         return _error(exc)
     embedded = (embed or "").strip().lower() in ("1", "true", "yes")
-    return _html(network_page(sub, documents, depth=hops, types=types, embed=embedded, settings=settings))
+    return _html(network_page(found.sub, documents, depth=hops, types=types, embed=embedded, settings=settings,
+                              context=found.context, note=found.notes()))
+
+
+@router.get("/graph")
+def whole(queries: QueriesDep, run: RunDep, settings: SettingsDep) -> HTMLResponse:
+    """The whole graph on one page, its labels shown by importance; the publisher drawn once as context."""
+    try:
+        found = run(whole_focus, queries)
+        documents = run(queries.store.documents)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(network_page(found.sub, documents, settings=settings, context=found.context,
+                              note=found.notes()))
+
+
+@router.get("/zones/{ref:path}")
+def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
+    """A zone's page: members, supporters with their paths, partners, fields, indicators, its network,
+    the briefing and every export. Another kind of node is sent to its node page."""
+    from fastapi.responses import RedirectResponse
+
+    from viz.pages.zone import zone_page
+
+    try:
+        found = run(queries.get, ref)
+        if found.type != "Zone":
+            return RedirectResponse(node_href(found.id), status_code=303)
+        profile = run(queries.profile, found.id)
+        documents = run(queries.store.documents)
+        publishers = run(publisher_ids, queries)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(zone_page(profile, documents, publishers))
 
 
 @router.get("/nodes/{ref:path}")

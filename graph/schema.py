@@ -44,12 +44,12 @@ NODE_TYPES: dict[str, NodeType] = {
         NodeType("Program", "计划/专项", "Program", "#2ca02c", "diamond"),
         NodeType("Project", "项目/平台", "Project", "#98df8a", "dot"),
         NodeType("Fund", "基金", "Fund", "#ff7f0e", "triangle"),
-        NodeType("Policy", "政策", "Policy", "#9467bd", "box"),
-        NodeType("Event", "活动", "Event", "#e377c2", "ellipse"),
+        NodeType("Policy", "政策", "Policy", "#9467bd", "triangleDown"),
+        NodeType("Event", "活动", "Event", "#e377c2", "diamond"),
         NodeType("Region", "地区", "Region", "#17becf", "hexagon"),
         NodeType("Field", "领域", "Field", "#bcbd22", "dot"),
         NodeType("Metric", "指标", "Metric", "#7f7f7f", "square"),
-        NodeType("Document", "文件", "Document", "#393b79", "box"),
+        NodeType("Document", "文件", "Document", "#393b79", "square"),
     )
 }
 

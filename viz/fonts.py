@@ -29,9 +29,12 @@ PREFERRED = (
 PROBE = "中文科学城园区基金政策"
 INSTALL_HINT = ("no font with Chinese characters is installed; install Debian's fonts-noto-cjk "
                 "(apt-get install --no-install-recommends fonts-noto-cjk)")
-#: What Word, WPS and LibreOffice are told to use for East Asian text in .docx files.
-DOCX_EAST_ASIA = "SimSun"
-DOCX_EAST_ASIA_HEADING = "SimHei"
+#: What Word, WPS and LibreOffice are told to use in .docx files, for East Asian and Latin text alike:
+#: Noto Sans CJK SC (Debian's fonts-noto-cjk; LibreOffice on Linux has it), declared in the font table
+#: with DOCX_FALLBACK as its alternative (what Word and WPS on Windows take when Noto is missing).
+DOCX_EAST_ASIA = "Noto Sans CJK SC"
+DOCX_EAST_ASIA_HEADING = "Noto Sans CJK SC"
+DOCX_FALLBACK = "Microsoft YaHei"
 
 
 @dataclass(frozen=True)

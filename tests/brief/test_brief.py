@@ -21,7 +21,7 @@ from viz.brief.text import WORDS
 REPORT = BUNDLED_DIR.parent / "reports" / "bjstc-2018-self-assessment.txt"
 ZONE = "怀柔科学城"
 DAY = date(2019, 3, 1)
-SECTIONS = ["overview", "sources", "picture", "members", "supporters", "partners", "fields",
+SECTIONS = ["picture", "overview", "sources", "members", "supporters", "partners", "fields",
             "indicators", "evidence"]
 
 
@@ -116,7 +116,12 @@ def test_docx_names_an_east_asian_font_on_every_run(bundled):
         fonts = run._element.rPr.find(qn("w:rFonts"))
         assert fonts is not None and fonts.get(qn("w:eastAsia")), run.text
     normal = doc.styles["Normal"].element.rPr.find(qn("w:rFonts"))
-    assert normal.get(qn("w:eastAsia")) == "SimSun"
+    assert normal.get(qn("w:eastAsia")) == "Noto Sans CJK SC"
+    for style in ("Title", "Heading 1"):  # no theme font left to win over the named one
+        fonts = doc.styles[style].element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")) == "Noto Sans CJK SC" and fonts.get(qn("w:eastAsiaTheme")) is None
+    fonts_xml = next(p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml").blob
+    assert b'w:name="Noto Sans CJK SC"' in fonts_xml and b'w:altName w:val="Microsoft YaHei"' in fonts_xml
     with zipfile.ZipFile(io.BytesIO(data)) as archive:  # a well-formed package
         assert {"word/document.xml", "word/styles.xml", "[Content_Types].xml"} <= set(archive.namelist())
         assert archive.testzip() is None
@@ -169,18 +174,64 @@ def test_bad_requests(bundled):
     assert any("怀柔科学城" in s for s in exc.value.suggestions)
 
 
-@pytest.mark.skipif(not (shutil.which("soffice") or shutil.which("libreoffice")),
-                    reason="LibreOffice is not installed (the .docx is checked with python-docx above)")
-def test_libreoffice_converts_the_docx_to_pdf(bundled, tmp_path):
-    data, _, filename = render_brief(bundled, ZONE, "docx", "zh", DAY)
+def test_docx_columns_have_widths_narrow_number_wide_quote(bundled):
+    doc = open_docx(io.BytesIO(render_brief(bundled, ZONE, "docx", "zh", DAY)[0]))
+    evidence = doc.tables[-1]
+    widths = [c.width for c in evidence.columns]
+    assert widths[0] * 5 < widths[1]  # "#" narrow, the quote wide
+    assert all(c.cells[1].width == c.width for c in evidence.columns)  # Word reads the cells
+
+
+def test_one_row_per_supporter_and_evidence_located_by_section(bundled):
+    brief = build_brief(bundled, ZONE, "zh", DAY)
+    supporters = section(brief, "supporters").table.rows
+    names = [r[0] for r in supporters]
+    assert len(names) == len(set(names))
+    commission = next(r for r in supporters if r[0].startswith("北京市科学技术委员会"))
+    assert "报告发布单位" in commission[0] and commission[4].count("\n") >= 1  # several paths, one row
+    evidence = section(brief, "evidence").table
+    assert evidence.columns[3] == WORDS["location"]["zh"]
+    assert all("北京市科学技术委员会关于2018年度绩效管理的自查报告" in r[3] and "段" in r[3] for r in evidence.rows)
+    assert any("二、主要工作" in r[3] for r in evidence.rows)
+    assert not any("字符" in c for r in supporters for c in r)  # offsets only in the appendix
+
+
+def _office() -> str:
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if not office or not shutil.which("pdftoppm"):  # never a skip: `make test` installs both
+        pytest.fail("LibreOffice and poppler-utils are needed: apt-get install libreoffice-writer-nogui "
+                    "poppler-utils (make system-deps)", pytrace=False)
+    return office
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_libreoffice_puts_the_picture_on_a_full_page_one(bundled, tmp_path, lang):
+    """.docx -> PDF with LibreOffice -> page 1 as PNG (poppler): the picture is on page 1 and the
+    page is filled to its foot (no half-empty first page)."""
+    from PIL import Image
+
+    data, _, filename = render_brief(bundled, ZONE, "docx", lang, DAY)
     source = tmp_path / filename
     source.write_bytes(data)
-    office = shutil.which("soffice") or shutil.which("libreoffice")
-    subprocess.run([office, "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+    subprocess.run([_office(), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
                     "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
                    check=True, capture_output=True, timeout=240)
     pdf = source.with_suffix(".pdf")
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
-    if shutil.which("pdftotext"):
-        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
-        assert "怀柔科学城" in text and "证据附录" in text
+    text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "怀柔科学城" in text and WORDS["overview"][lang] in text  # page 1: title, picture, overview
+    images = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", str(pdf)], capture_output=True,
+                            text=True, check=True).stdout.splitlines()[2:]
+    assert images, "no picture on page 1"
+    subprocess.run(["pdftoppm", "-f", "1", "-l", "1", "-r", "40", "-gray", "-png", str(pdf),
+                    str(tmp_path / "page")], check=True, capture_output=True, timeout=60)
+    page = Image.open(next(tmp_path.glob("page*.png"))).convert("L")
+    width, height = page.size
+    pixels = page.load()
+    inked = [y for y in range(height) if any(pixels[x, y] < 160 for x in range(0, width, 2))]
+    assert inked and inked[-1] > 0.8 * height, f"page 1 ends at {inked[-1] / height:.0%} of its height"
+    figure = max(int(line.split()[3]) for line in images)  # the picture's height in pixels
+    assert figure > 300
+    full = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert WORDS["evidence"][lang] in full

@@ -150,7 +150,7 @@ def test_clicking_a_node_highlights_neighbours_and_lists_evidence(browser, zone_
         assert edge.evidence[0].quote[:12] in panel
     links = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#panel a'),"
                           "function(a){return a.getAttribute('href')})")
-    assert f"/view?center={quote(ZONE_ID)}&depth=2" in links and f"/nodes/{quote(ZONE_ID)}" in links
+    assert f"/view?center={quote(ZONE_ID)}&depth=2" in links and f"/zones/{quote(ZONE_ID)}" in links  # a zone: its page
     dimmed = page.evaluate("innograph.nodes.get().filter(function(n){return n.opacity===0.2}).length")
     near = {ZONE_ID} | {e.source for e in edges} | {e.target for e in edges}
     total = page.evaluate("innograph.nodes.length")

@@ -219,9 +219,11 @@ def test_search_keys_are_normalised(evil_page):
 # ---- fast on large subgraphs -------------------------------------------------------------
 
 def test_small_pages_use_physics_large_ones_precomputed_positions(settings):
-    small = page_data(network_page(generated_subgraph(50, 80), settings=settings))
+    uncentred = generated_subgraph(50, 80).model_copy(update={"center": None})
+    small = page_data(network_page(uncentred, settings=settings))
     assert small["options"]["physics"]["enabled"] is True
-    big = page_data(network_page(generated_subgraph(400, 900), settings=settings))
+    big = page_data(network_page(generated_subgraph(400, 900).model_copy(update={"center": None}),
+                                 settings=settings))
     assert big["options"]["physics"] == {"enabled": False}
     assert big["options"]["edges"]["smooth"] is False
     assert all("x" in n and "y" in n for n in big["nodes"])
@@ -257,3 +259,22 @@ def test_a_query_truncated_subgraph_is_reported(settings):
     sub = generated_subgraph(30, 40).model_copy(update={"truncated": True, "omitted": 17})
     html = network_page(sub, depth=2, settings=settings)
     assert "17" in html and "not fetched" in html
+
+
+def test_a_centred_page_is_laid_out_around_its_centre_without_physics(settings):
+    """A zone's (or any node's) page: the centre at (0, 0), rings around it, physics off."""
+    data = page_data(network_page(generated_subgraph(120, 200), settings=settings))
+    assert data["options"]["physics"] == {"enabled": False}
+    assert data["page"]["centred"] is True
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert (nodes["zone-0"]["x"], nodes["zone-0"]["y"]) == (0, 0)
+    others = [(n["x"] ** 2 + n["y"] ** 2) ** 0.5 for i, n in nodes.items() if i != "zone-0"]
+    assert min(others) > 100  # nothing sits on the centre
+
+
+def test_no_node_is_drawn_with_its_label_inside(settings):
+    """A label that cannot be shown must leave a marker, not an empty box: every shape is a marker."""
+    from viz.pages.network import LABEL_INSIDE
+
+    data = page_data(network_page(generated_subgraph(60, 90), settings=settings))
+    assert all(g["shape"] not in LABEL_INSIDE for g in data["options"]["groups"].values())

@@ -37,7 +37,7 @@ def test_browse_lists_zones_counts_search_and_bridges(client):
     page = html_of(client.get("/"))
     assert "怀柔科学城" in page and "Huairou Science City" in page
     assert f'href="/view?center={ZONE_ID}&amp;depth=2"' in page
-    assert f'href="/nodes/{ZONE_ID}"' in page
+    assert f'href="/zones/{ZONE_ID}"' in page  # a zone links to its zone page
     assert 'action="/view"' in page and 'name="center"' in page
     assert "机构" in page and "Institution" in page  # counts by type, both languages
     assert "Bridges between zones" in page
@@ -82,7 +82,7 @@ def test_node_page_lists_names_attributes_and_evidence(client):
     assert "research" in page  # attribute kind
     assert "整建制搬迁入驻" in page  # evidence quote (the LOCATED_IN edge)
     assert "小测试报告" in page  # its document
-    assert '<a href="/nodes/zone-huairou-science-city">怀柔科学城</a>' in page
+    assert '<a href="/zones/zone-huairou-science-city">怀柔科学城</a>' in page  # a zone: its zone page
     assert "embed=1" in page and "<iframe" in page
 
 

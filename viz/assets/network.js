@@ -60,7 +60,10 @@
     return text.length > 36 ? text.slice(0, 35) + "…" : text;
   }
   function typeName(t) { var nt = M.nodeTypes[t]; return nt ? nt[state.lang] : t; }
-  function attrName(k) { return ATTR_NAMES[state.lang][k] || k; }
+  function attrName(k) {
+    var names = (M.attrNames || {})[k];
+    return names ? names[state.lang === "zh" ? 0 : 1] : (ATTR_NAMES[state.lang][k] || k);
+  }
   function docTitle(docId) {
     var d = M.docs[docId];
     if (!d) { return docId; }
@@ -133,16 +136,222 @@
   network.on("stabilizationProgress", function (p) {
     progress.textContent = Math.round(100 * p.iterations / p.total) + "%";
   });
+  var settled = !P.physics || !G.nodes.length;  // nothing to stabilise: usable once drawn and labelled
   network.once("stabilizationIterationsDone", function () {
     network.setOptions({physics: {enabled: false}});
-    network.once("afterDrawing", markReady);
+    settled = true;
+    cullDirty = true;
     network.redraw();
   });
-  if (!P.physics || !G.nodes.length) {  // nothing to stabilise: usable once drawn
-    network.once("afterDrawing", markReady);
+
+  // ---- labels by importance and zoom ------------------------------------------------
+  /* Labels that would cover another label or another node are not drawn; the most important
+     (the centre, the selected node and its neighbours, zones, then by connections, then relation
+     names) are placed first, so zooming in shows more. Each label keeps its box current while
+     hidden. Zoomed out, names keep a readable size (MIN_LABEL_PX) and fewer fit. This reads vis-network 9.1.2's node and label objects (body.nodes, labelModule.size);
+     without them every label is drawn as before. */
+  var MIN_LABEL_PX = 11;  // a node's name is drawn at least this large on screen, or not at all
+  var GAP_X = 6, GAP_Y = 3;  // screen pixels kept clear between two names
+  var hiddenLabels = {}, cullDirty = true, culling = false;
+  function tagLabels() {
+    if (!network.body || !network.body.nodes) { return; }
+    var proto = null;
+    Object.keys(network.body.nodes).forEach(function (id) {
+      var lm = network.body.nodes[id].labelModule;
+      if (lm) { lm._igKey = "n" + id; proto = proto || Object.getPrototypeOf(lm); }
+    });
+    Object.keys(network.body.edges).forEach(function (id) {
+      var lm = network.body.edges[id].labelModule;
+      if (lm) { lm._igKey = "e" + id; }
+    });
+    if (!proto || typeof proto.draw !== "function" || typeof proto.calculateLabelSize !== "function") { return; }
+    if (!proto._igWrapped) {
+      var draw = proto.draw, measure = proto.calculateLabelSize;
+      /* Run fn with a node label's font raised to MIN_LABEL_PX on screen (re-measured), then put back. */
+      var boosted = function (label, fn) {
+        var keep = label.fontOptions.size, floor = MIN_LABEL_PX / label.body.view.scale;
+        var boost = culling && !label.isEdgeLabel && label._igKey && keep < floor;
+        var wide = label.fontOptions.maxWdt, narrow = label.fontOptions.minWdt;
+        if (boost) {  // the wrapping width grows with the font, so a name wraps as it does unzoomed
+          label.fontOptions.size = floor;
+          if (wide > 0) { label.fontOptions.maxWdt = wide * floor / keep; }
+          if (narrow > 0) { label.fontOptions.minWdt = narrow * floor / keep; }
+          label.labelDirty = true;
+        }
+        try { return fn(); } finally {
+          if (boost) {
+            label.fontOptions.size = keep;
+            label.fontOptions.maxWdt = wide;
+            label.fontOptions.minWdt = narrow;
+            label.labelDirty = true;
+          }
+        }
+      };
+      /* A node label the culler moved off its default place (_igDx, _igDy: canvas units) is measured and drawn there. */
+      proto.calculateLabelSize = function (ctx, selected, hover, x, y, baseline) {
+        var self = this, args = Array.prototype.slice.call(arguments);
+        if ((this._igDx || this._igDy) && !this._igInDraw && args.length > 4) {
+          args[3] = (x || 0) + (this._igDx || 0);
+          args[4] = (y || 0) + (this._igDy || 0);
+        }
+        return boosted(this, function () { return measure.apply(self, args); });
+      };
+      proto.draw = function (ctx, x, y, selected, hover, baseline) {
+        var self = this, args = Array.prototype.slice.call(arguments);
+        return boosted(this, function () {
+          if (self._igKey && hiddenLabels[self._igKey]) {
+            return self.calculateLabelSize(ctx, selected, hover, x, y, baseline || "middle");
+          }
+          if (self._igDx || self._igDy) { args[1] = x + (self._igDx || 0); args[2] = y + (self._igDy || 0); }
+          self._igInDraw = true;  // draw() measures again at the y it was given: do not move it twice
+          try { return draw.apply(self, args); } finally { self._igInDraw = false; }
+        });
+      };
+      proto._igWrapped = true;
+    }
+    culling = true;
   }
+  function importance(id, near) {
+    var n = M.nodes[id];
+    return (id === P.center ? 4e9 : 0) + (id === state.selected ? 2e9 : 0) + (near[id] ? 1e9 : 0) +
+           (n.t === "Zone" ? 1e6 : 0) + n.d;
+  }
+  function drawable(lm, scale) {
+    if (!lm || lm.elementOptions.label === undefined || !lm.elementOptions.label) { return false; }
+    var onScreen = lm.fontOptions.size * scale;
+    if (!lm.isEdgeLabel) { onScreen = Math.max(onScreen, MIN_LABEL_PX); }
+    if (onScreen < lm.elementOptions.scaling.label.drawThreshold - 1) { return false; }
+    return lm.size && lm.size.width > 0 && lm.size.height > 0;
+  }
+  function cull() {
+    /* Two names closer than GAP_X / GAP_Y screen pixels read as one ("空间科学物质科学"): keep them apart. */
+    var scale = network.getScale(), padX = GAP_X / scale, padY = GAP_Y / scale, pad = 2 / scale;
+    var body = network.body, hidden = {}, placed = [], bodies = [];
+    var flipped = false;
+    var near = state.selected ? neighbourhood(state.selected) : {};
+    var ids = Object.keys(body.nodes).filter(function (id) { return M.nodes[id] && !body.nodes[id].options.hidden; });
+    ids.forEach(function (id) {
+      var n = body.nodes[id], r = n.options.size || 10;
+      bodies.push([n.x - r, n.y - r, n.x + r, n.y + r, id]);
+    });
+    function hits(box, own) {
+      var i, b;
+      for (i = 0; i < placed.length; i++) {
+        b = placed[i];
+        if (box[0] < b[2] + padX && b[0] < box[2] + padX && box[1] < b[3] + padY && b[1] < box[3] + padY) { return true; }
+      }
+      for (i = 0; i < bodies.length; i++) {
+        b = bodies[i];
+        if (b[4] !== own && box[0] < b[2] + pad && b[0] < box[2] + pad && box[1] < b[3] + pad && b[1] < box[3] + pad) { return true; }
+      }
+      return false;
+    }
+    /* Below the node if there is room, else above, right or left of it (node labels), else not at all. */
+    function place(key, lm, own, node) {
+      if (!drawable(lm, scale)) { return; }
+      var top = lm.size.top - (lm._igDy || 0), left = lm.size.left - (lm._igDx || 0);
+      var w = lm.size.width, h = lm.size.height, gap = 4 / scale, shifts = [[0, 0]];
+      if (node) {  // measured from where the label is drawn by default, so any shape's offset is kept
+        var r = node.options.size || 10, centre = left + w / 2, middle = node.y - h / 2 - top;
+        shifts.push([node.x - centre, node.y - r - gap - h - top],
+                    [node.x + r + gap + w / 2 - centre, middle], [node.x - r - gap - w / 2 - centre, middle]);
+      }
+      for (var i = 0; i < shifts.length; i++) {
+        var box = [left + shifts[i][0], top + shifts[i][1], left + shifts[i][0] + w, top + shifts[i][1] + h];
+        if (!hits(box, own)) { placed.push(box); moved[key] = shifts[i]; return; }
+      }
+      hidden[key] = true;
+    }
+    var moved = {};
+    ids.sort(function (a, b) { return importance(b, near) - importance(a, near) || (a < b ? -1 : 1); });
+    ids.forEach(function (id) { place("n" + id, body.nodes[id].labelModule, id, body.nodes[id]); });
+    ids.forEach(function (id) {
+      var lm = body.nodes[id].labelModule, shift = moved["n" + id] || [0, 0];
+      if (lm && ((lm._igDx || 0) !== shift[0] || (lm._igDy || 0) !== shift[1])) {
+        lm._igDx = shift[0];
+        lm._igDy = shift[1];
+        flipped = true;
+      }
+    });
+    if (edgeLabels) {
+      var mine = {};
+      (incident[state.selected] || []).forEach(function (eid) { mine[eid] = true; });
+      Object.keys(body.edges).sort(function (a, b) { return (mine[b] ? 1 : 0) - (mine[a] ? 1 : 0) || (a < b ? -1 : 1); })
+        .forEach(function (eid) {
+          var e = body.edges[eid];
+          if (e.options.hidden || !e.from || !e.to || e.from.options.hidden || e.to.options.hidden) { return; }
+          place("e" + eid, e.labelModule, null, null);
+        });
+    }
+    var changed = flipped || Object.keys(hidden).length !== Object.keys(hiddenLabels).length ||
+                  Object.keys(hidden).some(function (k) { return !hiddenLabels[k]; });
+    hiddenLabels = hidden;
+    return changed;
+  }
+  function labelStats() {
+    var total = 0;
+    Object.keys(network.body.nodes).forEach(function (id) { if (!network.body.nodes[id].options.hidden) { total++; } });
+    var hiddenNodes = Object.keys(hiddenLabels).filter(function (k) { return k.charAt(0) === "n"; }).length;
+    return {nodes: total, hiddenNodeLabels: hiddenNodes, hiddenEdgeLabels: Object.keys(hiddenLabels).length - hiddenNodes};
+  }
+  var culledScale = null;
+  network.on("afterDrawing", function () {
+    if (network.getScale() !== culledScale) { cullDirty = true; }  // however the zoom changed
+    if (culling && cullDirty && settled) {
+      cullDirty = false;
+      culledScale = network.getScale();
+      if (cull()) { network.redraw(); return; }
+    }
+    if (settled && !state.ready) { markReady(); }
+  });
+  function relabel() { cullDirty = true; network.redraw(); }
+  network.on("zoom", function () { cullDirty = true; });
+  network.on("dragEnd", relabel);
+
+  // ---- the view: centred on the centre, the selected node clear of the side panel -----
+
+  /* Show every node with the centre in the middle of the canvas (pages without a centre: fit). */
+  function home(animate) {
+    var anim = animate ? {duration: 400, easingFunction: "easeInOutQuad"} : false;
+    var pos = network.getPositions(), c = P.centred && P.center ? pos[P.center] : null;
+    if (!c) { network.fit({animation: anim}); cullDirty = true; return; }
+    var dx = 1, dy = 1;
+    Object.keys(pos).forEach(function (id) {
+      dx = Math.max(dx, Math.abs(pos[id].x - c.x));
+      dy = Math.max(dy, Math.abs(pos[id].y - c.y));
+    });
+    var w = container.clientWidth || 800, h = container.clientHeight || 600;
+    var scale = Math.min((w / 2 - 20) / (dx + 90), (h / 2 - 20) / (dy + 60), 1.5);
+    network.moveTo({position: c, scale: Math.max(scale, 0.05), animation: anim});
+    cullDirty = true;
+  }
+  /* The part of the canvas the side panel does not cover, in the canvas element's pixels. */
+  function clearArea() {
+    var w = container.clientWidth, h = container.clientHeight, right = w;
+    if (!panel.hidden) {
+      var cr = container.getBoundingClientRect(), pr = panel.getBoundingClientRect();
+      right = Math.max(120, Math.min(w, pr.left - cr.left));
+    }
+    return {left: 0, top: 0, right: right, bottom: h};
+  }
+  /* Pan (same zoom) so `id` sits in the middle of the clear area, when it is not well inside it. */
+  function keepVisible(id, always, scale) {
+    var p = network.getPositions([id])[id];
+    if (!p) { return; }
+    var a = clearArea(), d = network.canvasToDOM(p), m = 40;
+    scale = scale || network.getScale();
+    if (!always && scale === network.getScale() && d.x >= a.left + m && d.x <= a.right - m &&
+        d.y >= a.top + m && d.y <= a.bottom - m) { return; }
+    var w = container.clientWidth, h = container.clientHeight;
+    var tx = (a.left + a.right) / 2, ty = (a.top + a.bottom) / 2;
+    network.moveTo({position: {x: p.x + (w / 2 - tx) / scale, y: p.y + (h / 2 - ty) / scale}, scale: scale,
+                    animation: {duration: 350, easingFunction: "easeInOutQuad"}});
+    cullDirty = true;
+  }
+
   network.setData({nodes: nodes, edges: edges});
-  if (!P.physics) { network.fit(); }
+  tagLabels();
+  if (!P.physics) { home(false); }
   state.dataMs = performance.now();
 
   // ---- highlight neighbours -------------------------------------------------------
@@ -164,6 +373,7 @@
   var dimmedNodes = {}, dimmedEdges = {};
   function highlight(id) {
     network.selectNodes([id], true);
+    cullDirty = true;
     if (!canDim) { return; }
     var near = neighbourhood(id), mine = {}, nodeUpdates = [], edgeUpdates = [];
     (incident[id] || []).forEach(function (eid) { mine[eid] = true; });
@@ -189,14 +399,16 @@
     edges.update(Object.keys(dimmedEdges).map(function (eid) { return {id: eid, color: {opacity: 1}}; }));
     dimmedNodes = {};
     dimmedEdges = {};
+    cullDirty = true;
   }
 
   // ---- side panel ---------------------------------------------------------------
 
   var panel = document.getElementById("panel"), panelBody = document.getElementById("panel-body");
   function nodeHref(path, id) {
+    var zone = M.nodes[id] && M.nodes[id].t === "Zone";  // a zone's details are its zone page
     var q = path === "view" ? "/view?center=" + encodeURIComponent(id) + (P.depth ? "&depth=" + P.depth : "")
-                            : "/nodes/" + encodeURIComponent(id);
+                            : (zone ? "/zones/" : "/nodes/") + encodeURIComponent(id);
     return q;
   }
   function showNodePanel(id) {
@@ -259,13 +471,14 @@
     state.selectedEdge = null;
     highlight(id);
     showNodePanel(id);
+    keepVisible(id, false);
   }
   function focusNode(id) {
     var n = M.nodes[id];
     if (!n) { return; }
     if (state.hiddenTypes[n.t]) { setTypeVisible(n.t, true); }
     select(id);
-    network.focus(id, {scale: Math.max(network.getScale(), 1.1), animation: {duration: 400, easingFunction: "easeInOutQuad"}});
+    keepVisible(id, true, Math.max(network.getScale(), 1.1));
   }
 
   network.on("click", function (p) {
@@ -331,6 +544,7 @@
     if (box) { box.checked = visible; }
     nodes.update((byType[t] || []).map(function (id) { return {id: id, hidden: !visible}; }));
     if (!visible && state.selected && M.nodes[state.selected].t === t) { closePanel(); }
+    relabel();
   }
   Array.prototype.forEach.call(document.querySelectorAll("#legend input[data-type]"), function (box) {
     box.addEventListener("change", function () { setTypeVisible(box.getAttribute("data-type"), box.checked); });
@@ -398,7 +612,7 @@
     }
   });
   input.addEventListener("blur", function () { results.hidden = true; });
-  document.getElementById("fit").addEventListener("click", function () { network.fit({animation: {duration: 400}}); });
+  document.getElementById("fit").addEventListener("click", function () { home(true); });
 
   // ---- language ---------------------------------------------------------------------
 
@@ -417,6 +631,7 @@
       }));
     }
     document.title = (P.center ? name(P.center, lang) + " — " : "") + "innograph";
+    relabel();
     if (!panel.hidden && state.selected) { showNodePanel(state.selected); }
     if (!panel.hidden && state.selectedEdge) { showEdgePanel(state.selectedEdge); }
     if (!results.hidden) { showResults(); }
@@ -436,5 +651,7 @@
   if (wanted === "en") { setLang("en"); }
 
   window.innograph = {network: network, nodes: nodes, edges: edges, state: state, meta: M,
-                      focusNode: focusNode, setLang: setLang, search: search, setTypeVisible: setTypeVisible};
+                      focusNode: focusNode, setLang: setLang, search: search, setTypeVisible: setTypeVisible,
+                      home: home, clearArea: clearArea, labelStats: labelStats,
+                      hiddenLabels: function () { return hiddenLabels; }};
 })();

@@ -20,6 +20,8 @@ from graph.schema import NODE_TYPES
 from viz.brief.text import (check_lang, document_title, name, phrase, relation_name, short_name,
                             type_name, word)
 from viz.export.picture import generate_png
+from viz.brief.locate import place
+from viz.focus import focused_subgraph, publisher_ids
 
 #: The picture shows two hops when that stays readable, else one.
 PICTURE_MAX_NODES = 40
@@ -30,6 +32,8 @@ SUPPORTER_ORDER = ("Program", "Fund", "Policy", "Institution")
 class Table:
     columns: list[str]
     rows: list[list[str]]
+    #: each column's share of the width (narrow numbers, wide quotes); None: equal
+    widths: list[float] | None = None
 
 
 @dataclass
@@ -94,18 +98,18 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
     cites = Citations()
     body = [
         _members(profile, lang, cites),
-        _supporters(profile, nodes, lang, cites),
+        _supporters(profile, nodes, lang, cites, queries),
         _partners(profile, lang, cites),
         _fields(profile, lang),
         _indicators(profile, lang, cites),
     ]
     documents = _documents(queries.store.documents(), cites, node)
-    sections = [
-        _overview(profile, sub, depth, cites, documents, lang),
-        _sources(documents, lang),
+    sections = [  # the picture first: page 1 holds the title, the picture and the counts
         Section(word("picture", lang), picture=picture,
                 caption=word("picture_caption", lang, name=short_name(node, lang), depth=depth,
                              hops=_hops(depth), nodes=len(sub.nodes), edges=len(sub.edges))),
+        _overview(profile, sub, depth, cites, documents, lang),
+        _sources(documents, lang),
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
     ]
@@ -115,12 +119,13 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
 
 
 def _picture_subgraph(queries: GraphQueries, node_id: str) -> tuple[Subgraph, int]:
+    """The zone's own view (viz/focus.py: the publisher as context), two hops when that stays readable."""
     try:
-        sub = queries.subgraph(node_id, depth=2, max_nodes=PICTURE_MAX_NODES + 1)
+        sub = focused_subgraph(queries, node_id, depth=2, max_nodes=PICTURE_MAX_NODES + 1).sub
     except LimitExceeded:
         sub = None
     if sub is None or sub.truncated or len(sub.nodes) > PICTURE_MAX_NODES:
-        return queries.subgraph(node_id, depth=1), 1
+        return focused_subgraph(queries, node_id, depth=1).sub, 1
     return sub, 2
 
 
@@ -136,45 +141,62 @@ def _profile_nodes(profile: ZoneProfile) -> dict[str, Node]:
     return found
 
 
-def _table_or_none(heading: str, columns: list[str], rows: list[list[str]], lang: str) -> Section:
+def _table_or_none(heading: str, columns: list[str], rows: list[list[str]], lang: str,
+                   widths: list[float] | None = None) -> Section:
     if not rows:
         return Section(heading, paragraphs=[word("none", lang)])
-    return Section(heading, table=Table(columns, rows))
+    return Section(heading, table=Table(columns, rows, widths))
 
 
 def _members(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
     rows = [[name(m.node, lang), type_name(m.node.type, lang), relation_name(m.edge.type, lang), cites.cite(m.edge)]
             for m in profile.members]
     cols = [word(k, lang) for k in ("name", "type", "relation", "refs")]
-    return _table_or_none(word("members", lang), cols, rows, lang)
+    return _table_or_none(word("members", lang), cols, rows, lang, [5, 2.5, 1.6, 1.4])
 
 
-def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: Citations) -> Section:
+def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: Citations,
+                queries: GraphQueries | None = None) -> Section:
     def order(row: tuple) -> tuple:
         s, p = row
         rank = SUPPORTER_ORDER.index(s.node.type) if s.node.type in SUPPORTER_ORDER else len(SUPPORTER_ORDER)
         return (rank, p.via is not None, s.node.id, p.via.id if p.via else "")
 
-    rows = []
-    each_path = [(s, p) for s in profile.supporters  # a supporter's paths are grouped: a row per path here
+    grouped: dict[str, list[tuple]] = {}  # one row per supporter, however many paths it has
+    each_path = [(s, p) for s in profile.supporters
                  for p in s.paths or [SupportPath(relation=s.relation, via=s.via, edges=s.path)]]
     for s, p in sorted(each_path, key=order):
-        path = word("list_sep", lang).join(phrase(e, nodes, lang) for e in p.edges)
-        rows.append([name(s.node, lang), type_name(s.node.type, lang), relation_name(p.relation, lang),
-                     short_name(p.via, lang) if p.via else word("direct", lang), path, cites.cite(*p.edges)])
+        grouped.setdefault(s.node.id, []).append((s, p))
+    publishers = publisher_ids(queries) if queries is not None else set()
+    rows = []
+    for pairs in grouped.values():
+        first = pairs[0][0]
+        paths = [p for _, p in pairs]
+        label = name(first.node, lang) + (word("publisher_note", lang) if first.node.id in publishers else "")
+        relations = word("comma", lang).join(dict.fromkeys(relation_name(p.relation, lang) for p in paths))
+        via = word("comma", lang).join(dict.fromkeys(short_name(p.via, lang) if p.via else word("direct", lang)
+                                                     for p in paths))
+        lines = "\n".join(f"{i}. " + word("list_sep", lang).join(phrase(e, nodes, lang) for e in p.edges)
+                          for i, p in enumerate(paths, 1)) if len(paths) > 1 else \
+            word("list_sep", lang).join(phrase(e, nodes, lang) for e in paths[0].edges)
+        more = first.path_count - len(paths) if first.paths else 0
+        if more > 0:
+            lines += "\n" + word("more_paths", lang, n=more)
+        rows.append([label, type_name(first.node.type, lang), relations, via, lines,
+                     cites.cite(*(e for p in paths for e in p.edges))])
     cols = [word(k, lang) for k in ("supporter", "type", "relation", "via", "path", "refs")]
-    return _table_or_none(word("supporters", lang), cols, rows, lang)
+    return _table_or_none(word("supporters", lang), cols, rows, lang, [3, 2.4, 1.3, 2.4, 4.6, 1.2])
 
 
 def _partners(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
     rows = [[name(m.node, lang), type_name(m.node.type, lang), cites.cite(m.edge)] for m in profile.partners]
     cols = [word(k, lang) for k in ("name", "type", "refs")]
-    return _table_or_none(word("partners", lang), cols, rows, lang)
+    return _table_or_none(word("partners", lang), cols, rows, lang, [5, 2.5, 1.4])
 
 
 def _fields(profile: ZoneProfile, lang: str) -> Section:
     rows = [[name(f.node, lang), str(f.count)] for f in profile.fields]
-    return _table_or_none(word("fields", lang), [word("field", lang), word("mentions", lang)], rows, lang)
+    return _table_or_none(word("fields", lang), [word("field", lang), word("mentions", lang)], rows, lang, [5, 1])
 
 
 def _indicators(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
@@ -185,7 +207,7 @@ def _indicators(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
         rows.append([name(m.node, lang), value, str(a.get("unit", "")),
                      str(a.get("period", a.get("year", ""))), cites.cite(m.edge)])
     cols = [word(k, lang) for k in ("indicator", "value", "unit", "period", "refs")]
-    return _table_or_none(word("indicators", lang), cols, rows, lang)
+    return _table_or_none(word("indicators", lang), cols, rows, lang, [5, 1.6, 1.4, 1.4, 1.2])
 
 
 def _documents(all_docs: list[Document], cites: Citations, node: Node) -> list[Document]:
@@ -213,7 +235,8 @@ def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
         [word("n_evidence", lang), str(len(cites.items))],
         [word("n_documents", lang), str(len(documents))],
     ]
-    return Section(word("overview", lang), paragraphs=lines, table=Table([word("item", lang), word("count", lang)], rows))
+    return Section(word("overview", lang), paragraphs=lines,
+                   table=Table([word("item", lang), word("count", lang)], rows, [3, 2]))
 
 
 def _supporter_counts(supporters: list[Supporter], lang: str) -> str:
@@ -231,7 +254,7 @@ def _supporter_counts(supporters: list[Supporter], lang: str) -> str:
 def _sources(documents: list[Document], lang: str) -> Section:
     rows = [[document_title(d, lang), d.publisher, d.date or (str(d.year) if d.year else "")] for d in documents]
     cols = [word(k, lang) for k in ("document", "publisher", "date")]
-    return _table_or_none(word("sources", lang), cols, rows, lang)
+    return _table_or_none(word("sources", lang), cols, rows, lang, [6, 2.5, 1.5])
 
 
 def _evidence(cites: Citations, nodes: dict[str, Node], docs: dict[str, Document], lang: str) -> Section:
@@ -240,10 +263,12 @@ def _evidence(cites: Citations, nodes: dict[str, Node], docs: dict[str, Document
         doc = docs.get(c.evidence.doc)
         title = (doc.title_en or doc.title if lang == "en" else doc.title) if doc else c.evidence.doc
         relations = word("list_sep", lang).join(phrase(e, nodes, lang) for e in c.edges)
-        rows.append([str(c.number), c.evidence.quote, relations, title,
+        where = place(c.evidence)
+        located = f"{title}{word('colon', lang)}{where.text(lang)}" if where else title
+        rows.append([str(c.number), c.evidence.quote, relations, located,
                      word("chars", lang, start=c.evidence.start, end=c.evidence.end)])
-    cols = ["#"] + [word(k, lang) for k in ("quote", "relations", "document", "position")]
-    section = _table_or_none(word("evidence", lang), cols, rows, lang)
+    cols = ["#"] + [word(k, lang) for k in ("quote", "relations", "location", "position")]
+    section = _table_or_none(word("evidence", lang), cols, rows, lang, [0.7, 6, 3.6, 3.6, 1.6])
     if rows:
         section.paragraphs.insert(0, word("evidence_intro", lang))
     return section

@@ -32,9 +32,11 @@ WORDS: dict[str, dict[str, str]] = {
     "picture_caption": {"zh": "以{name}为中心的 {depth} 度关系网络：{nodes} 个节点，{edges} 条关系。",
                         "en": "The network within {depth} {hops} of {name}: {nodes} nodes, {edges} relations."},
     "evidence": {"zh": "证据附录", "en": "Evidence appendix"},
-    "evidence_intro": {"zh": "简报各表中的 [n] 指下列原文句子：每句注明所在文件及字符位置，以及依据它的关系。",
-                       "en": "The [n] in the tables above refer to these sentences, each quoted with its document, "
-                             "its character position and the relations that rest on it."},
+    "evidence_intro": {"zh": "简报各表中的 [n] 指下列原文句子：每句注明依据它的关系、所在文件的章节与段落"
+                             "（末列为字符位置，供核对原文文本）。",
+                       "en": "The [n] in the tables above refer to these sentences, each with the relations that "
+                             "rest on it and where it stands in its document (section and paragraph; the last "
+                             "column gives character positions in the report's text, for checking)."},
     "name": {"zh": "名称", "en": "Name"},
     "relation": {"zh": "关系", "en": "Relation"},
     "refs": {"zh": "证据", "en": "Evidence"},
@@ -52,7 +54,10 @@ WORDS: dict[str, dict[str, str]] = {
     "publisher": {"zh": "发布单位", "en": "Publisher"},
     "date": {"zh": "日期", "en": "Date"},
     "quote": {"zh": "原文", "en": "Quote"},
-    "position": {"zh": "位置", "en": "Position"},
+    "position": {"zh": "字符位置", "en": "Characters"},
+    "location": {"zh": "出处（文件、章节、段落）", "en": "Where (document, section, paragraph)"},
+    "more_paths": {"zh": "（另有 {n} 条路径）", "en": "({n} more paths)"},
+    "publisher_note": {"zh": "（报告发布单位）", "en": " (publisher of the report)"},
     "chars": {"zh": "字符 {start}–{end}", "en": "chars {start}–{end}"},
     "none": {"zh": "（无）", "en": "(none)"},
     "n_members": {"zh": "成员", "en": "Members"},

@@ -2,10 +2,13 @@
 
 Chinese renders in Word only when a run names an East Asian font (`w:eastAsia`
 in its `w:rFonts`); the styles (Normal, Title, headings, captions) and every run
-written here name one (SimSun for text, SimHei for headings, which every Chinese
-Windows, WPS and, through font substitution, LibreOffice has) and mark East Asian
-text as zh-CN. Tables use the built-in "Table Grid" style with a repeated header
-row. Text is made XML-safe (control characters cannot be stored in .docx).
+written here name one (viz/fonts.py: Noto Sans CJK SC, with Microsoft YaHei as its
+alternative in the font table for Word and WPS on Windows), drop the template's
+theme fonts (which would win over a named font) and mark East Asian text as zh-CN.
+Page 1 holds the title, the picture (sized to fit beside the counts) and the start
+of the overview. Tables use "Table Grid" with a repeated header row and the column
+widths the content gives (a narrow number, a wide quote). A cell's line breaks are
+kept. Text is made XML-safe (control characters cannot be stored in .docx).
 """
 
 from __future__ import annotations
@@ -16,14 +19,17 @@ from docx import Document as new_document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm, Pt, RGBColor
+from docx.shared import Cm, Emu, Pt, RGBColor
+from lxml import etree
 
 from viz.brief.content import Brief, Section, Table
 from viz.export.graphml import xml_safe
-from viz.fonts import DOCX_EAST_ASIA, DOCX_EAST_ASIA_HEADING
+from viz.fonts import DOCX_EAST_ASIA, DOCX_EAST_ASIA_HEADING, DOCX_FALLBACK
 
-LATIN_FONT = "Calibri"
-PICTURE_WIDTH = Cm(16)
+LATIN_FONT = DOCX_EAST_ASIA
+TEXT_WIDTH = Cm(17)          #: A4 less two 2 cm margins
+PICTURE_MAX_HEIGHT = Cm(12)  #: leaves room on page 1 for the title and the overview's counts
+_THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 #: The run properties the schema puts after w:lang.
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
 
@@ -32,6 +38,7 @@ def generate_docx(brief: Brief) -> bytes:
     doc = new_document()
     _page(doc)
     _styles(doc, brief.lang)
+    _font_table(doc)
     props = doc.core_properties
     props.title, props.author = xml_safe(brief.title), "innograph"
     props.language = "zh-CN" if brief.lang == "zh" else "en-GB"
@@ -55,7 +62,8 @@ def _section(doc, section: Section) -> None:
     for text in section.paragraphs:
         _paragraph(doc, text)
     if section.picture is not None:
-        doc.add_picture(io.BytesIO(section.picture), width=PICTURE_WIDTH)
+        width, height = _picture_size(section.picture)
+        doc.add_picture(io.BytesIO(section.picture), width=width, height=height)
         _paragraph(doc, section.caption, style="Caption")
     if section.table is not None:
         _table(doc, section.table)
@@ -87,10 +95,39 @@ def _table(doc, table: Table) -> None:
     for row in table.rows:
         cells = grid.add_row().cells
         for cell, text in zip(cells, row):
-            run = cell.paragraphs[0].add_run(xml_safe(text))
-            run.font.size = Pt(9)
-            set_run_fonts(run)
+            paragraph = cell.paragraphs[0]
+            for i, line in enumerate(xml_safe(text).split("\n")):
+                if i:
+                    brk = paragraph.add_run()
+                    brk.add_break()
+                    set_run_fonts(brk)
+                run = paragraph.add_run(line)
+                run.font.size = Pt(9)
+                set_run_fonts(run)
+    _widths(grid, table.widths or [1.0] * len(table.columns))
     doc.add_paragraph()
+
+
+def _widths(grid, shares: list[float]) -> None:
+    """Fixed column widths in proportion to `shares`, on the grid and on every cell (Word reads the
+    cells, LibreOffice the grid)."""
+    grid.autofit = False
+    total = sum(shares)
+    widths = [Emu(int(TEXT_WIDTH * s / total)) for s in shares]
+    for column, width in zip(grid.columns, widths):
+        column.width = width
+        for cell in column.cells:
+            cell.width = width
+
+
+def _picture_size(png: bytes) -> tuple[int, int]:
+    """The picture as wide as the text, or less, so it is at most PICTURE_MAX_HEIGHT tall."""
+    from PIL import Image
+
+    with Image.open(io.BytesIO(png)) as image:
+        w, h = image.size
+    width = min(TEXT_WIDTH, int(PICTURE_MAX_HEIGHT * w / h))
+    return Emu(width), Emu(int(width * h / w))
 
 
 def _repeat_header(row) -> None:
@@ -115,11 +152,29 @@ def _styles(doc, lang: str) -> None:
         style.font.name = LATIN_FONT
         _east_asia(style.element.get_or_add_rPr(), DOCX_EAST_ASIA_HEADING if heading else DOCX_EAST_ASIA)
     doc.styles["Normal"].font.size = Pt(10.5)
+    doc.styles["Title"].font.size = Pt(20)  # a zone's two names on one line
+
+
+def _font_table(doc) -> None:
+    """Declare the font with its alternative, GB2312 charset and sans-serif family in word/fontTable.xml."""
+    part = next((p for p in doc.part.package.iter_parts() if p.partname == "/word/fontTable.xml"), None)
+    if part is None:
+        return
+    root = etree.fromstring(part.blob)
+    font = etree.SubElement(root, qn("w:font"), {qn("w:name"): DOCX_EAST_ASIA})
+    etree.SubElement(font, qn("w:altName"), {qn("w:val"): DOCX_FALLBACK})
+    etree.SubElement(font, qn("w:charset"), {qn("w:val"): "86"})
+    etree.SubElement(font, qn("w:family"), {qn("w:val"): "swiss"})
+    etree.SubElement(font, qn("w:pitch"), {qn("w:val"): "variable"})
+    part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _east_asia(r_pr, font: str) -> None:
     """w:rFonts/@w:eastAsia and w:lang/@w:eastAsia, each child in the place the schema gives it."""
-    r_pr.get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    fonts = r_pr.get_or_add_rFonts()
+    fonts.set(qn("w:eastAsia"), font)
+    for theme in _THEME_FONTS:  # a theme font wins over a named one: the template's Calibri Light
+        fonts.attrib.pop(qn(theme), None)
     lang = r_pr.find(qn("w:lang"))
     if lang is None:
         lang = OxmlElement("w:lang")

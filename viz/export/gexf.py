@@ -29,7 +29,7 @@ XSI = "http://www.w3.org/2001/XMLSchema-instance"
 SCHEMA = f"{NS} {NS}/gexf.xsd"
 #: The schema's shapes, as near as GEXF's four allow.
 SHAPES = {"star": "diamond", "square": "square", "box": "square", "diamond": "diamond",
-          "triangle": "triangle"}
+          "triangle": "triangle", "triangleDown": "triangle"}
 CENTER_SIZE, NODE_SIZE = 20.0, 10.0
 
 

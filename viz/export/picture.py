@@ -24,9 +24,12 @@ from graph.model import Document, Node
 from graph.results import Subgraph
 from graph.schema import EDGE_TYPES, NODE_TYPES
 from viz.fonts import font_families
+from viz.focus import collapse_subgraph
 from viz.layout import layout_positions
+from viz.radial import MAX_NODES as RADIAL_MAX_NODES
+from viz.radial import centred_positions
 
-MARKERS = {"star": "*", "square": "s", "box": "s", "diamond": "D", "triangle": "^",
+MARKERS = {"star": "*", "square": "s", "box": "s", "diamond": "D", "triangle": "^", "triangleDown": "v",
            "ellipse": "o", "hexagon": "h", "dot": "o"}
 LABEL_ALL_UP_TO = 120   #: above this many nodes only the best connected are labelled
 LABELS_WHEN_MANY = 80
@@ -43,10 +46,13 @@ def label(node: Node, lang: str = "zh") -> str:
     return node.name_zh
 
 
-def positions(sub: Subgraph) -> dict[str, tuple[float, float]]:
-    """The network pages' layout (viz/layout.py), so a zone looks the same on a page and in a picture."""
+def positions(sub: Subgraph, context: set[str] = frozenset()) -> dict[str, tuple[float, float]]:
+    """The network pages' layout (viz/radial.py around a centre, else viz/layout.py), so a zone looks
+    the same on a page and in a picture."""
     if len(sub.nodes) <= 1:
         return {n.id: (0.0, 0.0) for n in sub.nodes}
+    if sub.center and len(sub.nodes) <= RADIAL_MAX_NODES:
+        return {k: (float(x), float(y)) for k, (x, y) in centred_positions(sub, context).items()}
     return {k: (float(x), float(y)) for k, (x, y) in layout_positions(sub).items()}
 
 
@@ -74,12 +80,12 @@ def picture_style() -> matplotlib.rc_context:
 
 def generate_png(sub: Subgraph, documents: list[Document] = (), lang: str = "zh",
                  title: str | None = None) -> bytes:
-    return _render(sub, "png", lang, title)
+    return _render(sub, "png", lang, title, documents)
 
 
 def generate_svg(sub: Subgraph, documents: list[Document] = (), lang: str = "zh",
                  title: str | None = None) -> bytes:
-    return _render(sub, "svg", lang, title)
+    return _render(sub, "svg", lang, title, documents)
 
 
 def write_png(sub: Subgraph, path: Path, documents: list[Document] = (), lang: str = "zh") -> None:
@@ -90,7 +96,9 @@ def write_svg(sub: Subgraph, path: Path, documents: list[Document] = (), lang: s
     Path(path).write_bytes(generate_svg(sub, documents, lang))
 
 
-def _render(sub: Subgraph, fmt: str, lang: str, title: str | None) -> bytes:
+def _render(sub: Subgraph, fmt: str, lang: str, title: str | None, documents=()) -> bytes:
+    if getattr(sub, "context", None):  # the walk took the report's publisher as context: draw it so,
+        sub = collapse_subgraph(sub, documents).sub  # tied to the centre only (include_publisher: as it is)
     with _DRAWING, picture_style():
         fig = draw(sub, lang, title)
         buffer = io.BytesIO()

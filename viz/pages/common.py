@@ -103,8 +103,10 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["script_json"] = script_json
     env.filters["show"] = show_value
+    from viz.attr_names import attr_name
+
     env.globals.update(asset=asset, node_types=NODE_TYPES, edge_types=EDGE_TYPES,
-                       legend_icon=legend_icon, font_face=FONT_FACE)
+                       legend_icon=legend_icon, font_face=FONT_FACE, attr_name=attr_name)
     return env
 
 
@@ -133,6 +135,7 @@ _SHAPES = {
     "ellipse": '<ellipse cx="8" cy="8" rx="7" ry="4.5"/>',
     "diamond": '<polygon points="8,1 15,8 8,15 1,8"/>',
     "triangle": '<polygon points="8,1.5 15,14 1,14"/>',
+    "triangleDown": '<polygon points="1,2 15,2 8,14.5"/>',
     "hexagon": '<polygon points="4,2 12,2 15.5,8 12,14 4,14 0.5,8"/>',
     "star": '<polygon points="8,0.5 10,6 15.5,6 11,9.5 12.8,15 8,11.7 3.2,15 5,9.5 0.5,6 6,6"/>',
 }

@@ -6,10 +6,15 @@ instead of pyvis's, which always adds bootstrap from a CDN. vis-network comes
 from pyvis's bundled copy and is inlined; the page's own script and style are
 in viz/assets. Nothing on the page is fetched.
 
-Every page starts from the positions of viz/layout.py (cached). Small pages (up
-to settings.page_physics_threshold nodes) then let vis-network's physics polish
-them for a few steps and switch it off once stable; larger ones keep them as
-they are, with no physics, so they are usable at once.
+A page with a centre (a zone's view, a node's) is laid out by viz/radial.py: the
+centre in the middle, rings around it, no physics, and the page opens centred on
+it. Other pages start from the positions of viz/layout.py (cached); small ones (up
+to settings.page_physics_threshold nodes) let vis-network's physics polish them
+for a few steps and switch it off once stable; larger ones keep them as they are,
+with no physics, so they are usable at once. Which labels show is decided in the
+browser (viz/assets/network.js) by importance, at every zoom, so none collide.
+`context` nodes (the report's publisher, see viz/focus.py) are drawn small, with
+`note` saying what was collapsed.
 Past settings.page_node_cap the highest-degree nodes are kept (the centre
 always) and the page says how many were left out and how to narrow it.
 """
@@ -25,11 +30,16 @@ from graph.results import Subgraph
 from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.settings import Settings, get_settings
 from graph.text import normalize
+from viz import attr_names
 from viz.layout import layout_positions
+from viz.radial import MAX_NODES as RADIAL_MAX_NODES
+from viz.radial import centred_positions
 from viz.pages.common import FONT_FACE, assert_offline, display_name, environment, vis_network_js
 
 TEMPLATE = "network.html.j2"
-EDGE_LABELS_UP_TO = 60    #: edges drawn with their relation's name on small pages
+#: edges drawn with their relation's name (none: at a page's zoom they were 6 px grey words crossing the
+#: node names; the relation is in each edge's tooltip and in the side panel)
+EDGE_LABELS_UP_TO = 0
 SPREAD = 45.0             #: pixels per sqrt(node) of the precomputed layout's radius
 STABILIZATION_ITERATIONS = 150  #: physics steps before a small page is shown (it starts from a layout)
 LABEL_INSIDE = {"box", "ellipse", "circle", "database", "text"}  #: vis-network shapes that hold their label
@@ -37,19 +47,24 @@ INSIDE_FONT = "#ffffff"
 OUTSIDE_FONT = "#2b2d42"
 ATTR_FIRST = ("value", "unit", "period", "kind", "year", "qualifier")
 MAX_ATTRS = 8
+CROWDED = 150             #: above this many nodes a page draws its nodes smaller
 
 
 def network_page(sub: Subgraph, documents: Sequence[Document] = (), *, depth: int | None = None,
                  types: Sequence[str] = (), embed: bool = False,
-                 settings: Settings | None = None) -> str:
+                 settings: Settings | None = None, context: Sequence[str] = (),
+                 note: dict[str, str] | None = None) -> str:
     """One self-contained HTML page drawing `sub` (no network access needed to view it)."""
     settings = settings or get_settings()
     shown, dropped = cap_subgraph(sub, settings.page_node_cap)
     degrees = degree_counts(shown)
-    physics = len(shown.nodes) <= settings.page_physics_threshold
-    # Small pages start from the Python layout too, so vis-network's physics only has to polish it.
-    positions = _scaled(layout_positions(shown), len(shown.nodes)) if len(shown.nodes) > 1 else {}
-    net = _pyvis_network(shown, degrees, positions, physics)
+    centred = bool(shown.center) and 1 < len(shown.nodes) <= RADIAL_MAX_NODES
+    physics = not centred and len(shown.nodes) <= settings.page_physics_threshold
+    if centred:
+        positions = {i: (x, -y) for i, (x, y) in centred_positions(shown, set(context)).items()}
+    else:  # small pages start from the Python layout too, so physics only has to polish it
+        positions = _scaled(layout_positions(shown), len(shown.nodes)) if len(shown.nodes) > 1 else {}
+    net = _pyvis_network(shown, degrees, positions, physics, set(context))
     page = {
         "meta": _meta(shown, degrees, documents),
         "center": shown.center,
@@ -66,6 +81,10 @@ def network_page(sub: Subgraph, documents: Sequence[Document] = (), *, depth: in
         "title_zh": _title(shown, "zh"),
         "title_en": _title(shown, "en"),
         "narrow": _narrow_links(shown, depth, types) if dropped or sub.truncated else [],
+        "centred": centred,
+        "context": [i for i in context if i in positions or len(shown.nodes) == 1],
+        "note_zh": (note or {}).get("zh", ""),
+        "note_en": (note or {}).get("en", ""),
     }
     env = environment().overlay()
     env.globals = {**environment().globals, "page": page, "vis_js": vis_network_js()}
@@ -111,7 +130,7 @@ class _IdList(list):
         return item in self._members
 
 
-def _pyvis_network(sub: Subgraph, degrees: Counter, positions: dict, physics: bool):
+def _pyvis_network(sub: Subgraph, degrees: Counter, positions: dict, physics: bool, context: set[str]):
     from pyvis.network import Network  # imports IPython: only when a page is drawn
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
@@ -121,10 +140,15 @@ def _pyvis_network(sub: Subgraph, degrees: Counter, positions: dict, physics: bo
         extra = {}
         if node.id in positions:
             extra["x"], extra["y"] = positions[node.id]
+        value = degrees[node.id]
         if node.id == sub.center:
-            extra.update(borderWidth=4, borderWidthSelected=5, shadow=True)
+            extra.update(borderWidth=4, borderWidthSelected=5, shadow=True, widthConstraint={"maximum": 300})
+            value = max(degrees.values())  # the centre is the largest node of its page
+        if node.id in context:  # the publisher, drawn once as context: small and muted
+            extra.update(opacity=0.55, font={"size": 12, "color": "#6c7280"})
+            value = min(degrees.values())
         net.add_node(node.id, label=_label(display_name(node, "zh")), shape=NODE_TYPES[node.type].shape,
-                     group=node.type, value=degrees[node.id], **extra)
+                     group=node.type, value=value, **extra)
     labelled = len(sub.edges) <= EDGE_LABELS_UP_TO
     between: Counter = Counter()
     for i, edge in enumerate(sub.edges):
@@ -147,7 +171,8 @@ def _options(n: int, physics: bool, edge_labels: bool) -> dict:
         "nodes": {
             "font": font,
             "borderWidth": 1.5,
-            "scaling": {"min": 10, "max": 36,
+            # a crowded page draws smaller nodes, so fewer of them stand where a name would go
+            "scaling": {**({"min": 10, "max": 36} if n <= CROWDED else {"min": 6, "max": 20}),
                         "label": {"enabled": True, "min": 13, "max": 24, "drawThreshold": 7, "maxVisible": 30}},
             "widthConstraint": {"maximum": 170},
         },
@@ -213,6 +238,7 @@ def _meta(sub: Subgraph, degrees: Counter, documents: Sequence[Document]) -> dic
                       for name, t in NODE_TYPES.items()},
         "edgeTypes": {name: {"zh": t.zh, "en": t.en, "pzh": t.phrase_zh, "pen": t.phrase_en}
                       for name, t in EDGE_TYPES.items()},
+        "attrNames": attr_names.table(),
     }
 
 

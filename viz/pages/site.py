@@ -35,6 +35,11 @@ def node_href(node_id: str) -> str:
     return "/nodes/" + quote(node_id, safe="")
 
 
+def page_href(node: Node) -> str:
+    """A node's own page: a zone's is its zone page (/zones/…), every other node's its node page."""
+    return ("/zones/" if node.type == "Zone" else "/nodes/") + quote(node.id, safe="")
+
+
 def phrase(edge: Edge, names: dict[str, Node], lang: str, link: bool = True) -> Markup:
     """The relation in words ("{s} 支持 {t}"), each name escaped and linked to its page."""
     et = EDGE_TYPES[edge.type]
@@ -45,15 +50,23 @@ def phrase(edge: Edge, names: dict[str, Node], lang: str, link: bool = True) -> 
             node_id = edge.source if part == "{s}" else edge.target
             node = names.get(node_id)
             text = escape(display_name(node, lang) if node else node_id)
-            out.append(Markup('<a href="{}">{}</a>').format(node_href(node_id), text) if link else text)
+            href = page_href(node) if node else node_href(node_id)
+            out.append(Markup('<a href="{}">{}</a>').format(href, text) if link else text)
         else:
             out.append(escape(part))
     return Markup("").join(out)
 
 
-def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], top: int = 12) -> str:
+def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], top: int = 12,
+                groups=None) -> str:
+    """The home page: the zones (headline and others, see viz/pages/home.py), counts, bridges, questions."""
+    from viz.pages.home import EXAMPLE_QUESTIONS, ZoneGroups
+    from viz.pages.zone import brief_href, zone_href
+
     return render("browse.html.j2", zones=zones, stats=stats, bridges=list(bridges)[:top],
-                  n_bridges=len(bridges), view_href=view_href, node_href=node_href,
+                  n_bridges=len(bridges), view_href=view_href, node_href=node_href, zone_href=zone_href,
+                  brief_href=brief_href, ask_href=ask_href, examples=EXAMPLE_QUESTIONS,
+                  groups=groups or ZoneGroups(None, list(zones), []),
                   max_depth=limits.MAX_DEPTH, question="", max_question=MAX_CHARS)
 
 
@@ -99,4 +112,4 @@ _TITLES = {
     504: ("查询超时", "The query took too long"),
 }
 
-__all__ = ["browse_page", "error_page", "node_page", "phrase", "view_href", "node_href"]
+__all__ = ["browse_page", "error_page", "node_page", "page_href", "phrase", "view_href", "node_href"]

@@ -1,0 +1,130 @@
+"""A zone's page, the home page's zones and questions, the whole graph, translated attribute names.
+
+On the bundled graph through the real app (FastAPI's TestClient): every link the zone
+page offers is followed and must answer with the file it names.
+"""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from urllib.parse import quote
+
+import pytest
+from fastapi.testclient import TestClient
+
+from api.app import create_app
+from graph.ask import answer
+from graph.settings import Settings
+from viz.export.registry import FORMATS
+from viz.pages.home import EXAMPLE_QUESTIONS
+
+HUAIROU = "zone-huairou-science-city"
+PUBLISHER = "北京市科学技术委员会"
+HEADLINE = ["中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"]
+
+
+@pytest.fixture(scope="module")
+def client(bundled_store, tmp_path_factory):
+    settings = Settings(data_dir=tmp_path_factory.mktemp("zones"), admin_token="", cors_origins=[])
+    with TestClient(create_app(settings, store=bundled_store)) as c:
+        yield c
+
+
+def page(client, url: str, status: int = 200) -> str:
+    response = client.get(url, follow_redirects=False)
+    assert response.status_code == status, response.text[:300]
+    assert response.headers["content-type"].startswith("text/html")
+    assert "Traceback" not in response.text
+    return response.text
+
+
+def links(html: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r'href="([^"]+)"', html)]
+
+
+def test_zone_page_has_members_supporters_with_paths_partners_fields_and_indicators(client, bundled):
+    html = page(client, f"/zones/{quote('怀柔科学城')}")
+    profile = bundled.profile(HUAIROU)
+    for m in profile.members:
+        assert m.node.name_zh in html
+    for f in profile.fields:
+        assert f.node.name_zh in html
+    metric = profile.metrics[0].node
+    assert metric.name_zh in html and str(metric.attrs["value"]) in html and metric.attrs["unit"] in html
+    # one row per supporter; the publisher once, labelled, with each of its paths
+    body = html[html.index('id="supporters"'):html.index('id="partners"')]
+    rows = body.split("<tr>")[2:]
+    assert sum(f">{PUBLISHER}<" in r for r in rows) == 1
+    publisher_row = next(r for r in rows if f">{PUBLISHER}<" in r)
+    assert "报告发布单位" in publisher_row and publisher_row.count("<li>") >= 2
+    assert 'class="ev"' in publisher_row  # each hop with its evidence
+    assert 'src="/view?center=zone-huairou-science-city&amp;depth=2&amp;embed=1"' in html
+
+
+def test_every_download_on_the_zone_page_answers_with_its_file(client):
+    html = page(client, f"/zones/{HUAIROU}")
+    hrefs = links(html)
+    briefs = [h for h in hrefs if h.startswith("/brief/")]
+    exports = [h for h in hrefs if h.startswith("/api/v1/export")]
+    assert {re.search(r"format=(\w+)", h).group(1) for h in briefs} == {"docx", "html", "md"}
+    assert {re.search(r"format=(\w+)", h).group(1) for h in exports} == set(FORMATS)
+    for href in briefs + exports:
+        response = client.get(href)
+        assert response.status_code == 200, href
+        assert len(response.content) > 500, href
+    docx = client.get(next(h for h in briefs if "docx" in h and "lang=zh" in h))
+    assert docx.content[:2] == b"PK" and "attachment" in docx.headers["content-disposition"]
+    png = client.get(next(h for h in exports if h.endswith("format=png")))
+    assert png.content.startswith(b"\x89PNG")
+
+
+def test_zone_page_for_another_node_or_no_node(client):
+    response = client.get(f"/zones/{quote(PUBLISHER)}", follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"].startswith("/nodes/institution-")
+    assert "404" in page(client, "/zones/没有这个园区", 404)
+
+
+def test_home_page_leads_with_the_four_zones_and_labels_the_others(client):
+    html = page(client, "/")
+    headline, rest = html.split('class="zone-group"', 1)
+    cards = re.findall(r'<div class="card headline">.*?<span class="zh">([^<]+)</span>', headline, re.S)
+    assert sorted(cards) == sorted(HEADLINE)
+    for other, what in (("三城一区", "合称"), ("中关村国家自主创新示范区", "示范区"),
+                        ("平谷国家农业科技创新示范区", "农业科技园区"), ("北京国家农业科技园区", "农业科技园区")):
+        row = next(r for r in rest.split("<tr>") if f">{other}<" in r)
+        assert what in row, other
+    zone_links = [h for h in links(html) if h.startswith("/zones/")]
+    assert len(set(zone_links)) >= 8  # every zone, and each bridge's zones, link to the zone page
+    assert "/graph" in links(html)
+    bridges = html[html.index("Bridges between zones"):]
+    assert f">{PUBLISHER}<" not in bridges and "农业科技" in bridges  # the publisher is context, not a bridge
+
+
+@pytest.mark.parametrize("question", [q for pair in EXAMPLE_QUESTIONS for q in pair])
+def test_example_questions_have_answers(bundled, question):
+    found = answer(bundled, question)
+    assert found.items or found.paths, (question, found.summary)
+    assert PUBLISHER not in found.interpretation
+
+
+def test_node_pages_translate_attribute_names(client):
+    html = page(client, f"/nodes/{quote('怀柔科学城首批重点支持项目数')}")
+    zh = re.findall(r'<th><span class="zh">([^<]+)</span>', html)
+    assert "数值" in zh and "单位" in zh
+    for raw in ("value", "unit", "growth_pct", "kind", "period"):
+        assert f"<th>{raw}</th>" not in html and f'<span class="zh">{raw}</span>' not in html
+    assert f'href="/zones/{HUAIROU}"' in page(client, f"/nodes/{HUAIROU}")
+
+
+def test_the_whole_graph_page(client, bundled_store):
+    html = page(client, "/graph")
+    assert f"{bundled_store.counts().total_nodes} 个节点" in html and "作为背景只画一次" in html
+
+
+def test_a_view_can_walk_through_the_publisher_when_asked(client):
+    focused = page(client, f"/view?center={quote('怀柔科学城')}&depth=2")
+    through = page(client, f"/view?center={quote('怀柔科学城')}&depth=2&include_publisher=1")
+    count = lambda html: int(re.search(r"(\d+) 个节点", html).group(1))  # noqa: E731
+    assert count(through) > 3 * count(focused)
+    assert "作为背景只画一次" in focused and "作为背景只画一次" not in through

@@ -1,0 +1,104 @@
+"""A zone's page (/zones/{ref}): what a planner hands on about one zone, with its sources.
+
+Members; supporters, one row each with every path by which it supports the zone
+(directly or through a member) and the evidence of each hop; partners; fields;
+indicators with value, unit, growth and period; the zone-centred network (the
+same view as /view, the publisher collapsed); and download links for the
+briefing (.docx, .html, .md in both languages) and every export format.
+Built from GraphQueries.profile only; rendered with the site's Jinja templates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from urllib.parse import quote, urlencode
+
+from graph.model import Document, Edge, Node
+from graph.results import Supporter, ZoneProfile
+from viz.attr_names import attr_name
+from viz.export.registry import FORMATS
+from viz.pages.common import render
+from viz.pages.site import node_href, page_href, phrase, view_href
+
+ZONE_DEPTH = 2
+BRIEF_FORMATS = (("docx", "Word (.docx)"), ("html", "HTML"), ("md", "Markdown"))
+
+
+@dataclass
+class SupporterRow:
+    node: Node
+    relations: list[str] = field(default_factory=list)
+    via: list[Node | None] = field(default_factory=list)
+    paths: list[list[Edge]] = field(default_factory=list)
+    more: int = 0  #: paths beyond those the query returns
+
+    @property
+    def evidence(self) -> list:
+        """Each sentence the row's hops rest on, once (one paragraph often states them all)."""
+        seen: dict = {}
+        for path in self.paths:
+            for edge in path:
+                for ev in edge.evidence:
+                    seen.setdefault((ev.doc, ev.quote), ev)
+        return list(seen.values())
+
+
+def zone_href(node_id: str) -> str:
+    return "/zones/" + quote(node_id, safe="")
+
+
+def brief_href(node_id: str, fmt: str, lang: str) -> str:
+    return f"/brief/{quote(node_id, safe='')}?" + urlencode({"format": fmt, "lang": lang})
+
+
+def export_href(node_id: str, fmt: str) -> str:
+    return "/api/v1/export?" + urlencode({"center": node_id, "depth": ZONE_DEPTH, "format": fmt})
+
+
+def supporter_rows(supporters: Sequence[Supporter]) -> list[SupporterRow]:
+    """One row per supporter, its paths in the order the profile gives them (direct first)."""
+    rows: dict[str, SupporterRow] = {}
+    for s in supporters:
+        row = rows.setdefault(s.node.id, SupporterRow(s.node))
+        grouped = getattr(s, "paths", None) or []  # a supporter with its paths grouped (graph/support_groups.py)
+        for relation, via, path in ([(p.relation, p.via, p.edges) for p in grouped] or [(s.relation, s.via, s.path)]):
+            if relation not in row.relations:
+                row.relations.append(relation)
+            row.via.append(via)
+            row.paths.append(list(path))
+        row.more = max(0, getattr(s, "path_count", 0) - len(grouped)) if grouped else 0
+    return sorted(rows.values(), key=lambda r: (r.via[0] is not None, r.node.type, r.node.id))
+
+
+def indicator(node: Node) -> dict[str, str]:
+    a = node.attrs
+    value = a.get("value", "")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    growth = a.get("growth_pct")
+    return {"value": f"{a.get('qualifier', '')}{value}", "unit": str(a.get("unit", "")),
+            "growth": (f"{growth:+g}%" if isinstance(growth, (int, float)) else str(growth)) if growth is not None
+            else "", "period": str(a.get("period", a.get("year", "")))}
+
+
+def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset()) -> str:
+    zone = profile.zone
+    names: dict[str, Node] = {zone.id: zone}
+    for group in (profile.parents, profile.members, profile.metrics, profile.partners, profile.leaders):
+        names.update({m.node.id: m.node for m in group})
+    for s in profile.supporters:
+        names[s.node.id] = s.node
+        if s.via:
+            names[s.via.id] = s.via
+    docs = {d.id: d for d in documents}
+    exports = [{"name": f.name, "suffix": f.suffix, "description": f.description, "href": export_href(zone.id, f.name)}
+               for f in FORMATS.values()]
+    briefs = [{"label": label, "lang": lang, "href": brief_href(zone.id, fmt, lang)}
+              for fmt, label in BRIEF_FORMATS for lang in ("zh", "en")]
+    return render("zone.html.j2", zone=zone, profile=profile, names=names, docs=docs,
+                  supporters=supporter_rows(profile.supporters), indicator=indicator, phrase=phrase,
+                  node_href=node_href, page_href=page_href, view_href=view_href, attr_name=attr_name,
+                  publishers=publishers, exports=exports, briefs=briefs, depth=ZONE_DEPTH,
+                  embed_href=view_href(zone.id, ZONE_DEPTH, embed=True),
+                  full_href=view_href(zone.id, ZONE_DEPTH))
