@@ -8,13 +8,14 @@ returns typed results that carry the evidence of every edge.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import defaultdict
 from collections.abc import Sequence
 
 import networkx as nx
 
-from graph import limits
+from graph import cursor, limits
 from graph.errors import Ambiguous, InvalidInput, LimitExceeded, NotFound
 from graph.model import Edge, Node
 from graph.results import (Bridge, FieldCount, Member, Path, Ranked, Stats, Subgraph,
@@ -132,18 +133,36 @@ class GraphQueries:
         """(how many supporters in all, the supporters from `offset`, at most `limit`).
 
         Direct supporters first, then by the supporter's type and id and the member's id.
-        The order and the count come from edge keys; records are read only for the page, so
-        a zone with 300,000 members answers its first page without reading them all.
+        """
+        total, items, _ = self.supporters_window(ref, type_, limit, offset)
+        return total, items
+
+    def supporters_window(self, ref: str, type_: str | None = None, limit: int | None = None,
+                          offset: int = 0, after: str | None = None) -> tuple[int, list[Supporter], str | None]:
+        """supporters_page, from the row after the cursor `after` when given, with the cursor of the
+        page's last row when more rows follow it (graph/cursor.py).
+
+        A store with a zone index (the memory store's hubs) answers from it in O(page); otherwise the
+        order and the count come from edge keys and records are read only for the page.
         """
         if limit is not None:
             _check_limit(limit, offset)
         elif offset < 0:
             raise InvalidInput("offset must not be negative")
+        after_key = cursor.decode(after) if after is not None else None
         target = self.resolve(ref)
         wanted = _node_type(type_) if type_ else None
-        member_of, rows = self.store.memo(("supporters", target.id, wanted),
-                                          lambda: self._supporter_rows(target.id, wanted))
-        page = rows[offset:] if limit is None else rows[offset: offset + limit]
+        window = getattr(self.store, "support_window", None)
+        kept = window(target.id, wanted, offset, None if limit is None else limit + 1, after_key) if window else None
+        if kept is not None:
+            total, page, member_of = kept
+        else:
+            member_of, rows, keys = self.store.memo(("supporters", target.id, wanted),
+                                                    lambda: self._supporter_rows(target.id, wanted))
+            start = offset + (bisect.bisect_right(keys, after_key) if after_key is not None else 0)
+            total, page = len(rows), rows[start:] if limit is None else rows[start: start + limit + 1]
+        more = limit is not None and len(page) > limit
+        page = page[:limit] if more else page
         vias = {supported for supported, _, _ in page if supported != target.id}
         edges = self.store.get_edges([k for _, _, k in page] + [member_of[v] for v in vias])
         nodes = self.store.get_nodes({supporter for _, supporter, _ in page} | vias)
@@ -154,21 +173,25 @@ class GraphQueries:
             else:
                 out.append(Supporter(node=nodes[supporter], relation=key[1], via=nodes[supported],
                                      path=[edges[key], edges[member_of[supported]]]))
-        return len(rows), out
+        next_after = None
+        if more:
+            supported, supporter, key = page[-1]
+            next_after = cursor.encode(cursor.row_key(target.id, supported, supporter, nodes[supporter].type, key[1]))
+        return total, out, next_after
 
-    def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple]]:
-        """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order)."""
+    def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple], list[tuple]]:
+        """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order,
+        the answer-order key of each row)."""
         member_keys, support = self.store.support_keys(target)
         member_of = {k[0]: k for k in member_keys}
-        rows, types = [], {}
+        keyed = []
         for key, supporter_type in support:
             supported, supporter = (key[2], key[0]) if key[1] in SUPPORT_EDGES_IN else (key[0], key[2])
             if supporter != target and (not wanted or supporter_type == wanted):
-                rows.append((supported, supporter, key))
-                types[supporter] = supporter_type
-        rows.sort(key=lambda r: (r[0] != target, types[r[1]], r[1], "" if r[0] == target else r[0],
-                                 r[2][1] not in SUPPORT_EDGES_IN, r[2]))
-        return member_of, rows
+                keyed.append((cursor.row_key(target, supported, supporter, supporter_type, key[1]),
+                              (supported, supporter, key)))
+        keyed.sort()
+        return member_of, [row for _, row in keyed], [k for k, _ in keyed]
 
     def zone(self, ref: str) -> ZoneProfile:
         """A zone's profile; any other kind of node is an error that lists the zones."""
@@ -183,8 +206,14 @@ class GraphQueries:
 
         Each list holds at most `most` items (in id order); `counts` says how many there are."""
         zone = self.resolve(ref)
-        lists, field_counts = self.store.memo(("profile", zone.id), lambda: self._profile_keys(zone.id))
-        shown = {name: keys[:most] for name, (keys, _) in lists.items()}
+        window = getattr(self.store, "profile_window", None)
+        kept = window(zone.id, most) if window else None
+        if kept is not None:  # the zone index: lists already cut to `most`, with their totals
+            lists, field_counts = kept
+        else:
+            keys_of, field_counts = self.store.memo(("profile", zone.id), lambda: self._profile_keys(zone.id))
+            lists = {name: (keys, far, len(keys)) for name, (keys, far) in keys_of.items()}
+        shown = {name: keys[:most] for name, (keys, _, _) in lists.items()}
         fields = sorted(field_counts, key=lambda f: (-field_counts[f], f))
         edges = self.store.get_edges(k for keys in shown.values() for k in keys)
         nodes = self.store.get_nodes({end for keys in shown.values() for k in keys for end in (k[0], k[2])}
@@ -196,7 +225,7 @@ class GraphQueries:
                            edge=edges[k]) for k in shown[name]]
 
         supporters_total, supporters = self.supporters_page(zone.id, limit=most)
-        counts = {name: len(keys) for name, (keys, _) in lists.items()}
+        counts = {name: total for name, (_, _, total) in lists.items()}
         counts.update(supporters=supporters_total, fields=len(fields))
         return ZoneProfile(
             zone=zone,

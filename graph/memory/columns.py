@@ -56,6 +56,7 @@ class Columns:
         self.names = NameIndex()
         self.docs: dict[str, Document] = {}
         self.answers = Answers()         # answers kept for this state of the graph (MemoryStore.memo)
+        self.zindex = None               # the zone rollup index (graph/memory/zone_index.py)
 
     def empty(self) -> bool:
         return not self.ids and not self.docs
