@@ -242,15 +242,18 @@ def zone(name: str, as_json: JsonOpt = False):
 def supporters(name: str, type_: TypeOpt = None,
                limit: Annotated[int, typer.Option(help=f"at most {limits.MAX_LIMIT}")] = limits.MAX_LIMIT,
                offset: Annotated[int, typer.Option(help="skip this many first")] = 0,
+               after: Annotated[str | None, typer.Option(help="the cursor a previous page printed: rows after it")] = None,
                as_json: JsonOpt = False):
     """Who supports a node, directly or via one of its members (direct first, then by supporter)."""
-    total, items = queries().supporters_page(name, type_, limit, offset)
+    total, items, next_after = queries().supporters_window(name, type_, limit, offset, after)
     if not items and not as_json:
         kind = f" of type {type_}" if type_ else ""
         out.print(f"no supporters{kind} of {name} in the graph" + (f" from {offset + 1} on" if total else ""))
         return
     shown = f" ({offset + 1}-{offset + len(items)} of {total})" if len(items) < total else ""
     emit(items, as_json, render.supporters_table(items, f"supporters of {name}{shown}"))
+    if next_after and not as_json:
+        out.print(f"next page: --after {next_after}")
 
 
 @app.command()

@@ -137,3 +137,14 @@ def test_a_second_load_says_it_added_nothing(run):
 def test_empty_supporters_say_so(run):
     result = run("supporters", "HSC", "--type", "Fund")
     assert result.exit_code == 0 and "no supporters of type Fund" in result.stdout
+
+
+def test_supporters_print_a_cursor_that_gives_the_next_page(run):
+    whole = json.loads(run("supporters", "HSC", "--json").stdout)
+    first = run("supporters", "HSC", "--limit", "1")
+    assert first.exit_code == 0 and f"(1-1 of {len(whole)})" in first.stdout
+    after = first.stdout.split("next page: --after ")[1].split()[0]
+    rest = run("supporters", "HSC", "--after", after, "--json")
+    assert rest.exit_code == 0 and json.loads(rest.stdout) == whole[1:]
+    bad = run("supporters", "HSC", "--after", "nonsense")
+    assert bad.exit_code == 2 and "not a cursor" in bad.stderr and "Traceback" not in bad.output
