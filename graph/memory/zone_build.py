@@ -32,7 +32,7 @@ def build(c: Columns) -> None:
     index = c.zindex = ZoneIndex()
     n, m = len(c.ids), len(c.etype)
     src, dst = _ints(c.esrc), _ints(c.edst)
-    typ = np.frombuffer(bytes(c.etype), dtype=np.uint8).astype(np.int64)
+    typ = np.frombuffer(bytes(c.etype), dtype=np.uint8)
     hub = (np.bincount(src, minlength=n) + np.bincount(dst, minlength=n))[:n] >= zone_index.INDEX_DEGREE
     hubs = np.flatnonzero(hub)
     for z in hubs.tolist():
@@ -43,7 +43,7 @@ def build(c: Columns) -> None:
     ename = _rank_of(c.edge_types)
     ntype = np.frombuffer(bytes(c.ntype), dtype=np.uint8).astype(np.int64)
     members = np.flatnonzero(_of(c, typ, MEMBER_EDGES) & (src != dst) & hub[dst])
-    pair = np.unique(src[members] * n + dst[members])
+    pair, _ = _unique(src[members] * n + dst[members])
     mm, mz = pair // n, pair % n  # distinct (member, hub), member != hub
 
     led = _of(c, typ, SUPPORT_EDGES_OUT)
@@ -57,12 +57,16 @@ def build(c: Columns) -> None:
     p = np.concatenate([direct, at[via]])
     is_via = np.concatenate([np.zeros(len(direct), bool), np.ones(int(via.sum()), bool)])
     vv, uu = v[p], u[p]
-    order = np.lexsort((ename[typ[sup[p]]], led[p], np.where(is_via, rank[uu], -1), rank[vv],
-                        _rank_of(c.node_types)[ntype[vv]], is_via, z))
+    width = int(n).bit_length() + 1  # bits of an id rank (and of -1 shifted to 0)
+    first = ((z * 2 + is_via) * 256 + _rank_of(c.node_types)[ntype[vv]] << width) + rank[vv]
+    second = (np.where(is_via, rank[uu], -1) + 1) * 512 + led[p] * 256 + ename[typ[sup[p]]]
+    order = np.lexsort((second, first)) if (n * 512) << width < 2 ** 62 else \
+        np.lexsort((ename[typ[sup[p]]], led[p], np.where(is_via, rank[uu], -1), rank[vv],
+                    _rank_of(c.node_types)[ntype[vv]], is_via, z))
     z, edges, kinds = z[order], sup[p][order], ntype[vv][order]
     for hub_z, part in _split(z, edges):
         index.roll[hub_z].rows = _as_array(part)
-    kinds_of = np.unique(z * 256 + kinds, return_counts=True)
+    kinds_of = _unique(z * 256 + kinds)
     for key, count in zip(*(x.tolist() for x in kinds_of)):
         index.roll[key // 256].by_type[key % 256] = count
 
@@ -78,7 +82,7 @@ def build(c: Columns) -> None:
     at, take = _join(src[focus], mm)
     z = np.concatenate([src[own], mz[take]])
     field = np.concatenate([dst[own], dst[focus][at]])
-    keys, counts = np.unique(z * n + field, return_counts=True)
+    keys, counts = _unique(z * n + field)
     for key, count in zip(keys.tolist(), counts.tolist()):
         index.roll[key // n].fields[key % n] = count
 
@@ -181,8 +185,20 @@ def _rank_of(names: list[str]) -> np.ndarray:
 
 
 def _of(c: Columns, typ: np.ndarray, names) -> np.ndarray:
-    codes = [code for code, name in enumerate(c.edge_types) if name in names]
-    return np.isin(typ, codes) if codes else np.zeros(len(typ), dtype=bool)
+    """Whether each edge's type is one of `names` (one table lookup per edge)."""
+    table = np.zeros(256, dtype=bool)
+    table[[code for code, name in enumerate(c.edge_types) if name in names]] = True
+    return table[typ]
+
+
+def _unique(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The distinct keys, ascending, and how often each occurs (np.unique without its hash path
+    and without importing numpy.ma, a quarter second of every CLI call)."""
+    if not len(keys):
+        return keys, keys
+    ordered = np.sort(keys)
+    starts = np.flatnonzero(np.concatenate([[True], ordered[1:] != ordered[:-1]]))
+    return ordered[starts], np.diff(np.append(starts, len(ordered)))
 
 
 def _join(keys: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
