@@ -7,13 +7,14 @@
 Starts its own Neo4j (tools/neo4j/neo4jctl.py, an instance directory of its own) and per size:
   1. the bulk load (nodes, then edges, in writes of --rows-per-write rows) without the index
      (its maintenance switched off), then again, into an empty database, with it;
-  2. a full rebuild on the server (`Neo4jStore.reindex`, what `replace` and `innograph reindex` pay);
-  3. one-edge writes (two enterprises become partners; a program supports an enterprise), with and
-     without the index, median of each;
-  4. on the busiest zone (scale_tasks.picks): the cold first page of 100 (a new store, so a new
+  2. `reindex(check=True)`: a full rebuild on the server (what `replace` and `innograph reindex` pay),
+     compared with the index the writes kept, then rolled back (any drift is recorded);
+  3. on the busiest zone (scale_tasks.picks): the cold first page of 100 (a new store, so a new
      connection pool), the same page again, a typed page (Fund), the count, the page at offset
      100,000 (or near the end of a smaller zone) by offset and by cursor, the profile; and the same
-     questions through `GraphQueries` over the store without its index (the previous code path).
+     questions through `GraphQueries` over the store without its index (the previous code path);
+  4. one-edge writes (two enterprises become partners; a program supports an enterprise), with and
+     without the index, median of each.
 Results: benchmarks/results/zone-neo4j.json and the "## Neo4j zone index" section of docs/benchmarks.md.
 """
 
@@ -94,7 +95,7 @@ def one_edge_writes(env: dict, firms: list[str], program: str, timeout: float) -
 def bench_size(size: int, env: dict, pid: int, args) -> dict:
     batch = read_pair(dataset(size, args.seed, args.data))
     out: dict = {"size": size, "nodes": len(batch.nodes), "edge_rows": len(batch.edges), "load_s": {}}
-    for label, off in (("without index", True), ("with index", False)):
+    for label, off in (("without index", True), ("with index", False))[size > args.baseline_load_max:]:
         with open_store(env, args.query_timeout) as store:
             store.clear()
             if off:
@@ -106,7 +107,7 @@ def bench_size(size: int, env: dict, pid: int, args) -> dict:
     del batch
     with open_store(env, args.query_timeout) as store:
         started = time.perf_counter()
-        out["rebuild"] = store.reindex()
+        out["rebuild"] = store.reindex(check=True)  # the drift of the index the writes kept (0: none)
         out["rebuild"]["seconds"] = round(time.perf_counter() - started, 1)
         p = picks(store, count=21)
         program = store.nodes_of_type("Program", limit=1)[0].id
@@ -114,11 +115,12 @@ def bench_size(size: int, env: dict, pid: int, args) -> dict:
         counts = store.counts()
         out.update(graph_nodes=counts.total_nodes, edges=counts.total_edges, hub=p["hub"], hub_degree=p["hub_degree"])
     print(f"  rebuild {out['rebuild']}", flush=True)
-    out["one edge write ms"] = one_edge_writes(env, p["ordinary"], program, args.query_timeout)
     out["index"], shape = questions(env, p["hub"], args.query_timeout, indexed=True)
     out["before"], old_shape = questions(env, p["hub"], args.query_timeout, indexed=False)
     if shape != old_shape:
         raise SystemExit(f"the index and the previous code path disagree on {p['hub']}")
+    out["one edge write ms"] = one_edge_writes(env, p["ordinary"], program, args.query_timeout)  # last: these
+    # writes without the index leave it behind the graph
     out.update(rows=shape["rows"], far=shape["far"], server=server_memory_mb(pid))
     for name in QUESTIONS:
         print(f"  {name:18} index {out['index'][name]:>10,.1f} ms   before {out['before'][name]:>10,.1f} ms", flush=True)
@@ -144,10 +146,12 @@ def section(report: dict) -> str:
               "server | index nodes | one-edge write without / with index |", "|---|---|---:|---:|---:|---:|---:|"]
     for s in sizes:
         w, ld = s["one edge write ms"], s["load_s"]
+        base = ld.get("without index")
+        load = (f"{base:,.1f} s / {ld['with index']:,.1f} s (+{100 * (ld['with index'] / base - 1):.0f} %)" if base
+                else f"not measured / {ld['with index']:,.1f} s")
         lines.append(f"| {s['graph_nodes']:,} nodes, {s['edges']:,} edges | `{s['hub']}` ({s['hub_degree']:,}) | "
-                     f"{s['rows']:,} | {ld['without index']:,.1f} s / {ld['with index']:,.1f} s "
-                     f"(+{100 * (ld['with index'] / ld['without index'] - 1):.0f} %) | {s['rebuild']['seconds']} s "
-                     f"({s['rebuild']['hubs']:,} hubs) | {s['index_nodes']:,} | {w['without index']} / "
+                     f"{s['rows']:,} | {load} | {s['rebuild']['seconds']} s "
+                     f"({s['rebuild']['hubs']:,} hubs, drift {'found' if any(v for k, v in s['rebuild'].items() if k not in ('hubs', 'seconds')) else 'none'}) | {s['index_nodes']:,} | {w['without index']} / "
                      f"{w['with index']} ms |")
     return "\n".join(lines) + "\n"
 
@@ -173,6 +177,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "zone-neo4j.json")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--report-only", action="store_true")
+    parser.add_argument("--baseline-load-max", type=int, default=10**9,
+                        help="sizes above this load only with the index (the load without it is skipped)")
     args = parser.parse_args(argv)
     if args.report_only:
         write_markdown(json.loads(args.json.read_text(encoding="utf-8")), args.markdown)

@@ -26,7 +26,7 @@ from tests.core.test_zone_index import IDS, NODES, Recomputed, dumped, edges
 
 pytestmark = pytest.mark.neo4j
 
-SETTINGS = settings(max_examples=int(os.environ.get("ZONE_EXAMPLES", "12")), deadline=None,
+SETTINGS = settings(max_examples=int(os.environ.get("ZONE_EXAMPLES", "8")), deadline=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 FORBIDDEN = {"Sort", "PartialSort", "Top", "PartialTop", "EagerAggregation", "OrderedAggregation"}
 NO_DRIFT = {"missing_rows": 0, "extra_rows": 0, "wrong_rows": 0,
@@ -73,6 +73,7 @@ def assert_same_answers(store: Neo4jStore) -> None:
             assert indexed.profile(node, most) == recomputed.profile(node, most)
 
 
+@pytest.mark.timeout(900)  # a busy shared machine: each example is a few dozen round trips
 @SETTINGS
 @given(first=edges, later=st.lists(edges, min_size=1, max_size=3))
 def test_every_index_page_equals_the_answer_recomputed_from_scratch(neo4j_store, small_index, first, later):
@@ -145,3 +146,31 @@ def test_a_cursor_survives_a_write_before_it(neo4j_store, small_index):
     total, rest, after = q.supporters_window("z1", None, 2, 0, after)
     assert total == 4 and [(s.node.id, s.via.id) for s in rest] == [("p", "b")] and after is None
     assert cursor.decode(cursor.encode((True, "Program", "p", "b", 0, "SUPPORTS")))  # the shape it pages by
+
+
+def test_the_cli_reports_drift_with_exit_2_and_reindex_repairs_it(neo4j_store, neo4j_settings, small_index,
+                                                                    monkeypatch, tmp_path):
+    from typer.testing import CliRunner
+
+    from api import cli
+    from graph.settings import get_settings
+
+    neo4j_store.write(Batch(nodes=NODES, edges=[Edge(source=i, type="LOCATED_IN", target="z1") for i in "abpq"]))
+    for name, value in (("INNOGRAPH_BACKEND", "neo4j"), ("INNOGRAPH_DATA_DIR", str(tmp_path)),
+                        ("NEO4J_URI", neo4j_settings.neo4j_uri), ("NEO4J_USER", neo4j_settings.neo4j_user),
+                        ("NEO4J_PASSWORD", neo4j_settings.neo4j_password),
+                        ("NEO4J_DATABASE", neo4j_settings.neo4j_database)):
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    runner = CliRunner()
+    try:
+        assert runner.invoke(cli.app, ["reindex", "--check"]).exit_code == 0
+        neo4j_store._driver.execute_query(
+            "MATCH (p:Node {id: 'p'}), (a:Node {id: 'a'}) CREATE (p)-[:SUPPORTS]->(a)", database_=neo4j_store.database)
+        drifted = runner.invoke(cli.app, ["reindex", "--check"])
+        assert drifted.exit_code == 2 and "missing rows 1" in drifted.stdout
+        assert "Traceback" not in drifted.output
+        assert runner.invoke(cli.app, ["reindex"]).exit_code == 0
+        assert runner.invoke(cli.app, ["reindex", "--check", "--json"]).exit_code == 0
+    finally:
+        get_settings.cache_clear()
