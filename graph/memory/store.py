@@ -158,6 +158,16 @@ class MemoryStore:
         """A profile's lists and field counts from the zone index, or None (zone_pages.py)."""
         return zone_pages.profile_window(self._c, target, most)
 
+    def reindex(self, check: bool = False) -> list[str]:
+        """The nodes whose zone index differed from the graph; unless `check`, rebuilt and saved."""
+        from graph.memory.zone_build import build, differences
+
+        differ = differences(self._c)
+        if not check:
+            build(self._c)
+            self._persist(on_failure=self._reload)
+        return differ
+
     def get_edges(self, keys: Iterable[Key]) -> dict[Key, Edge]:
         c = self._c
         codes = {name: code for code, name in enumerate(c.edge_types)}
