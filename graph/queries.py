@@ -181,7 +181,7 @@ class GraphQueries:
 
     def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple], list[tuple]]:
         """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order,
-        the answer-order key of each row)."""
+        the answer-order key of each row as cursor bytes)."""
         member_keys, support = self.store.support_keys(target)
         member_of = {k[0]: k for k in member_keys}
         keyed = []
@@ -191,7 +191,7 @@ class GraphQueries:
                 keyed.append((cursor.row_key(target, supported, supporter, supporter_type, key[1]),
                               (supported, supporter, key)))
         keyed.sort()
-        return member_of, [row for _, row in keyed], [k for k, _ in keyed]
+        return member_of, [row for _, row in keyed], [cursor.sort_bytes(k) for k, _ in keyed]
 
     def zone(self, ref: str) -> ZoneProfile:
         """A zone's profile; any other kind of node is an error that lists the zones."""

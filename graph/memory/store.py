@@ -150,7 +150,7 @@ class MemoryStore:
         return members, sorted((k, types[ntype[ix[s]]]) for k, s in supports)
 
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
-                       after: tuple | None = None):
+                       after: bytes | None = None):
         """A supporters page from the zone index, or None where the node keeps none (zone_pages.py)."""
         return zone_pages.support_window(self._c, target, wanted, offset, limit, after)
 

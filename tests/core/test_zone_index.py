@@ -122,6 +122,8 @@ def test_a_cursor_survives_a_write_before_it_and_a_bad_cursor_is_refused(small_i
     store.write(Batch(edges=[Edge(source="q", type="SUPPORTS", target="z1")]))  # a direct row, before the cursor
     total, rest, after = q.supporters_window("z1", None, 2, 0, after)
     assert total == 4 and [(s.node.id, s.via.id) for s in rest] == [("p", "b")] and after is None
-    for bad in ("", "xyz", cursor.encode(("a", 1)), "!!!"):
+    assert q.supporters_window("z1", None, 2, 0, cursor.encode((True, "Program", "p", "a", 0, "SUPPORTS")))[1] \
+        == rest  # a cursor is a position: any row key names one, whether or not the row exists
+    for bad in ("", "xyz", "0", "!!!", "AB"):
         with pytest.raises(InvalidInput, match="not a cursor"):
             q.supporters_window("z1", None, 2, 0, bad)
