@@ -217,6 +217,9 @@ def main(argv: list[str] | None = None) -> int:
                                                                          tempfile.gettempdir())) / "innograph-bench")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
+    parser.add_argument("--http-json", type=Path, default=ROOT / "benchmarks" / "results" / "zone-http.json",
+                        help="bench_zone_http.py's results, added to the Markdown when present")
+    parser.add_argument("--report-only", action="store_true", help="rewrite the Markdown from the JSON results")
     parser.add_argument("--child", choices=["store", "networkx"], help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -224,6 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps((task_store if args.child == "store" else task_networkx)(args.csv)))
         return 0
     args.json = args.json or ROOT / "benchmarks" / "results" / ("zone-full.json" if args.full else "zone.json")
+    http = json.loads(args.http_json.read_text(encoding="utf-8")) if args.http_json.exists() else None
+    if args.report_only:
+        write_markdown(json.loads(args.json.read_text(encoding="utf-8")), args.markdown, http)
+        return 0
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(FULL if args.full else SIZES)
     args.data.mkdir(parents=True, exist_ok=True)
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "sizes": []}
@@ -234,7 +241,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(result), flush=True)
         report["sizes"].append(result)
     write_json(report, args.json)
-    write_markdown(report, args.markdown)
+    write_markdown(report, args.markdown, http)
     print(f"wrote {args.json} and {args.markdown}")
     return 0
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import networkx as nx
 
 from graph import cursor, limits
+from graph.bulk import without_gc
 from graph.errors import Ambiguous, InvalidInput, LimitExceeded, NotFound
 from graph.model import Edge, Node
 from graph.results import (Bridge, FieldCount, Member, Path, Ranked, Stats, Subgraph,
@@ -137,6 +138,7 @@ class GraphQueries:
         total, items, _ = self.supporters_window(ref, type_, limit, offset)
         return total, items
 
+    @without_gc
     def supporters_window(self, ref: str, type_: str | None = None, limit: int | None = None,
                           offset: int = 0, after: str | None = None) -> tuple[int, list[Supporter], str | None]:
         """supporters_page, from the row after the cursor `after` when given, with the cursor of the
@@ -201,6 +203,7 @@ class GraphQueries:
                            [_label(z) for z in self.zones()])
         return self.profile(node.id)
 
+    @without_gc
     def profile(self, ref: str, most: int = limits.PROFILE_ITEMS) -> ZoneProfile:
         """The zone-profile view of any node: members, supporters, fields, indicators, partners.
 
