@@ -328,6 +328,24 @@ def stats(as_json: JsonOpt = False):
 
 @app.command()
 @handles_errors
+def reindex(check: Annotated[bool, typer.Option("--check", help="only compare the kept index with the graph")] = False):
+    """Rebuild the zone rollup index from the graph (or, with --check, say whether it is consistent)."""
+    store = queries().store
+    if not hasattr(store, "reindex"):
+        out.print(f"the {store.backend} backend keeps no zone index: nothing to rebuild")
+        return
+    differ = store.reindex(check=check)
+    if check and differ:
+        err.print(f"the zone index differs from the graph for {len(differ)} node(s): {', '.join(differ[:10])}; "
+                  "run `innograph reindex`")
+        raise typer.Exit(1)
+    done = "is consistent with the graph" if check else "was rebuilt" + (
+        f" ({len(differ)} node(s) differed)" if differ else "")
+    out.print(f"the zone index {done}")
+
+
+@app.command()
+@handles_errors
 def rank(by: Annotated[str, typer.Option(help="degree or betweenness")] = "degree",
          type_: TypeOpt = None, limit: int = 20, as_json: JsonOpt = False):
     """The most connected nodes, overall or within a type."""

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 import networkx as nx
 
 from graph import cursor, limits
+from graph.bulk import without_gc
 from graph.errors import Ambiguous, InvalidInput, LimitExceeded, NotFound
 from graph.model import Edge, Node
 from graph.results import (Bridge, FieldCount, Member, Path, Ranked, Stats, Subgraph,
@@ -137,6 +138,7 @@ class GraphQueries:
         total, items, _ = self.supporters_window(ref, type_, limit, offset)
         return total, items
 
+    @without_gc
     def supporters_window(self, ref: str, type_: str | None = None, limit: int | None = None,
                           offset: int = 0, after: str | None = None) -> tuple[int, list[Supporter], str | None]:
         """supporters_page, from the row after the cursor `after` when given, with the cursor of the
@@ -181,7 +183,7 @@ class GraphQueries:
 
     def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple], list[tuple]]:
         """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order,
-        the answer-order key of each row)."""
+        the answer-order key of each row as cursor bytes)."""
         member_keys, support = self.store.support_keys(target)
         member_of = {k[0]: k for k in member_keys}
         keyed = []
@@ -191,7 +193,7 @@ class GraphQueries:
                 keyed.append((cursor.row_key(target, supported, supporter, supporter_type, key[1]),
                               (supported, supporter, key)))
         keyed.sort()
-        return member_of, [row for _, row in keyed], [k for k, _ in keyed]
+        return member_of, [row for _, row in keyed], [cursor.sort_bytes(k) for k, _ in keyed]
 
     def zone(self, ref: str) -> ZoneProfile:
         """A zone's profile; any other kind of node is an error that lists the zones."""
@@ -201,6 +203,7 @@ class GraphQueries:
                            [_label(z) for z in self.zones()])
         return self.profile(node.id)
 
+    @without_gc
     def profile(self, ref: str, most: int = limits.PROFILE_ITEMS) -> ZoneProfile:
         """The zone-profile view of any node: members, supporters, fields, indicators, partners.
 

@@ -150,13 +150,23 @@ class MemoryStore:
         return members, sorted((k, types[ntype[ix[s]]]) for k, s in supports)
 
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
-                       after: tuple | None = None):
+                       after: bytes | None = None):
         """A supporters page from the zone index, or None where the node keeps none (zone_pages.py)."""
         return zone_pages.support_window(self._c, target, wanted, offset, limit, after)
 
     def profile_window(self, target: str, most: int):
         """A profile's lists and field counts from the zone index, or None (zone_pages.py)."""
         return zone_pages.profile_window(self._c, target, most)
+
+    def reindex(self, check: bool = False) -> list[str]:
+        """The nodes whose zone index differed from the graph; unless `check`, rebuilt and saved."""
+        from graph.memory.zone_build import build, differences
+
+        differ = differences(self._c)
+        if not check:
+            build(self._c)
+            self._persist(on_failure=self._reload)
+        return differ
 
     def get_edges(self, keys: Iterable[Key]) -> dict[Key, Edge]:
         c = self._c

@@ -220,3 +220,22 @@ def _split(groups: np.ndarray, values: np.ndarray):
     starts, ends = np.concatenate([[0], cut]), np.concatenate([cut, [len(groups)]])
     for g, lo, hi in zip(groups[starts].tolist(), starts.tolist(), ends.tolist()):
         yield g, values[lo:hi]
+
+
+def differences(c: Columns) -> list[str]:
+    """The nodes whose kept rollup differs from one built now from the columns (for `innograph
+    reindex --check`: a snapshot edited or written by something other than innograph)."""
+    kept, c.zindex = c.zindex, None
+    try:
+        build(c)
+        fresh = c.zindex
+    finally:
+        c.zindex = kept
+    kept_roll = kept.roll if kept is not None else {}
+    out = []
+    for z in sorted(set(kept_roll) | set(fresh.roll)):
+        a, b = kept_roll.get(z), fresh.roll.get(z)
+        if a is None or b is None or list(a.rows) != list(b.rows) or a.by_type != b.by_type \
+                or a.fields != b.fields or any(list(a.lists[k]) != list(b.lists[k]) for k in LISTS):
+            out.append(c.ids[z])
+    return out

@@ -29,6 +29,7 @@ from bisect import bisect_left, bisect_right
 
 import numpy as np
 
+from graph.cursor import sort_bytes
 from graph.memory.columns import Columns
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 
@@ -208,7 +209,7 @@ def rollup(c: Columns, node_id: str) -> Rollup | None:
 
 
 def row_window(c: Columns, z: int, roll: Rollup, wanted: str | None, offset: int, limit: int | None,
-               after: tuple | None) -> tuple[int, list[int]]:
+               after: bytes | None) -> tuple[int, list[int]]:
     """(rows in all of the wanted supporter type, the edge ints of the asked window)."""
     rows, key = roll.rows, row_key(c, z)
     if wanted is None:
@@ -220,7 +221,7 @@ def row_window(c: Columns, z: int, roll: Rollup, wanted: str | None, offset: int
         ranges = [(bisect_left(rows, (via, wanted), key=prefix), bisect_right(rows, (via, wanted), key=prefix))
                   for via in (False, True)]
     if after is not None:
-        start = bisect_right(rows, after, key=key)
+        start = bisect_right(rows, after, key=lambda e: sort_bytes(key(e)))
         ranges = [(max(lo, start), hi) for lo, hi in ranges]
     out: list[int] = []
     skip, room = offset, len(rows) if limit is None else limit

@@ -18,7 +18,7 @@ _FAR = {"parents": 2, "members": 0, "metrics": 0, "partners": None, "leaders": 2
 
 
 def support_window(c: Columns, target: str, wanted: str | None, offset: int, limit: int | None,
-                   after: tuple | None):
+                   after: bytes | None):
     """(total, rows (supported, supporter, edge key), {member: its member edge key}) or None."""
     roll = rollup(c, target)
     if roll is None:

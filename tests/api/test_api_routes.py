@@ -213,4 +213,4 @@ def test_supporters_by_cursor_walk_the_same_list_and_a_bad_cursor_is_a_422(clien
             break
     assert pages == everything and len(pages) >= 2
     bad = client.get(url, params={"after": "not-a-cursor"})
-    assert bad.status_code == 422 and "not a cursor" in bad.json()["error"]["message"]
+    assert bad.status_code == 422 and "after" in bad.json()["error"]["message"]

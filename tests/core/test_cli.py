@@ -148,3 +148,14 @@ def test_supporters_print_a_cursor_that_gives_the_next_page(run):
     assert rest.exit_code == 0 and json.loads(rest.stdout) == whole[1:]
     bad = run("supporters", "HSC", "--after", "nonsense")
     assert bad.exit_code == 2 and "not a cursor" in bad.stderr and "Traceback" not in bad.output
+
+
+def test_reindex_finds_an_index_that_differs_from_the_graph_and_rebuilds_it(run, monkeypatch):
+    from graph.memory import zone_index
+
+    assert run("reindex", "--check").exit_code == 0
+    monkeypatch.setattr(zone_index, "INDEX_DEGREE", 1)  # as if the index had been kept by other rules
+    stale = run("reindex", "--check")
+    assert stale.exit_code == 1 and "differs from the graph" in stale.stderr
+    assert run("reindex").exit_code == 0
+    assert run("reindex", "--check").exit_code == 0 and "consistent" in run("reindex", "--check").stdout

@@ -122,6 +122,47 @@ def test_a_cursor_survives_a_write_before_it_and_a_bad_cursor_is_refused(small_i
     store.write(Batch(edges=[Edge(source="q", type="SUPPORTS", target="z1")]))  # a direct row, before the cursor
     total, rest, after = q.supporters_window("z1", None, 2, 0, after)
     assert total == 4 and [(s.node.id, s.via.id) for s in rest] == [("p", "b")] and after is None
-    for bad in ("", "xyz", cursor.encode(("a", 1)), "!!!"):
+    assert q.supporters_window("z1", None, 2, 0, cursor.encode((True, "Program", "p", "a", 0, "SUPPORTS")))[1] \
+        == rest  # a cursor is a position: any row key names one, whether or not the row exists
+    for bad in ("", "xyz", "0", "!!!", "AB"):
         with pytest.raises(InvalidInput, match="not a cursor"):
             q.supporters_window("z1", None, 2, 0, bad)
+
+
+def test_a_version_2_snapshot_opens_by_building_the_index_and_a_damaged_index_is_refused(small_index, tmp_path,
+                                                                                         monkeypatch):
+    from graph.errors import StoreUnavailable
+    from graph.memory import snapshot, zone_build
+
+    batch = Batch(nodes=NODES, edges=[Edge(source="a", type="LOCATED_IN", target="z1"),
+                                      Edge(source="b", type="LOCATED_IN", target="z1"),
+                                      Edge(source="p", type="SUPPORTS", target="a"),
+                                      Edge(source="f", type="INVESTS_IN", target="z1")])
+    current = MemoryStore(tmp_path / "v3")
+    current.write(batch)
+    with monkeypatch.context() as patch:  # what the code before the index wrote
+        patch.setattr(snapshot, "SNAPSHOT_VERSION", 2)
+        patch.setattr(zone_build, "sections", lambda c: {})
+        old = MemoryStore(tmp_path / "v2")
+        old.write(batch)
+    assert b'"version":2' in (tmp_path / "v2").read_bytes() and b"zi_nodes" not in (tmp_path / "v2").read_bytes()
+    reopened = MemoryStore(tmp_path / "v2")
+    assert reopened.support_window("z1", None, 0, None) == current.support_window("z1", None, 0, None)
+    assert GraphQueries(reopened).profile("z1") == GraphQueries(current).profile("z1")
+    data = bytearray((tmp_path / "v3").read_bytes())
+    header_end = data.index(b"}", len(snapshot.MAGIC)) + 1
+    import orjson
+
+    header = orjson.loads(bytes(data[len(snapshot.MAGIC) + 4: header_end]))
+    at = header_end
+    for name, length, _ in header["sections"]:
+        if name == "zi_edges":
+            data[at: at + 4] = (10 ** 6).to_bytes(4, "little")  # a row pointing past the edges, checksum redone
+            header["sections"] = [[n, l, __import__("zlib").crc32(bytes(data[at: at + l])) if n == name else c]
+                                  for n, l, c in header["sections"]]
+            break
+        at += length
+    raw = orjson.dumps(header)
+    (tmp_path / "v3").write_bytes(snapshot.MAGIC + len(raw).to_bytes(4, "little") + raw + bytes(data[header_end:]))
+    with pytest.raises(StoreUnavailable, match="zone index does not add up"):
+        MemoryStore(tmp_path / "v3")
