@@ -295,31 +295,6 @@ def ask(question: Annotated[str, typer.Argument(help="a question in Chinese or E
 
 @app.command()
 @handles_errors
-def reindex(check: Annotated[bool, typer.Option("--check", help="only compare; exit 2 if the index drifted")] = False,
-            as_json: JsonOpt = False):
-    """Build the zone index again from the graph (after data written outside innograph), or --check it."""
-    from graph.zone_reindex import reindex as run
-
-    store = open_store(settings())
-    try:
-        report = run(store, check=check)
-    finally:
-        store.close()
-    if as_json:
-        emit(report, True)
-    elif check:
-        out.print(f"{report['backend']}: {report['hubs']} hubs; " + ", ".join(
-            f"{k.replace('_', ' ')} {v}" for k, v in report.items() if k not in ("backend", "hubs", "drift")))
-    else:
-        out.print(f"{report['backend']}: zone index rebuilt for {report['hubs']} hubs")
-    if check and report["drift"]:
-        err.print(ERROR + "the zone index differs from the graph (data written outside innograph?): "
-                  "run `innograph reindex`")
-        raise typer.Exit(2)
-
-
-@app.command()
-@handles_errors
 def stats(as_json: JsonOpt = False):
     """Node and edge counts by type."""
     result = queries().stats()

@@ -211,29 +211,25 @@ class Neo4jStore:
         return walk_via_edges(self, center, depth, edge_types, max_nodes)
 
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
-                       after: tuple | None = None):
+                       after: bytes | None = None):
         """A hub's supporters page from the zone index (graph/neo4j/zone_index.py); None for other nodes."""
         return self._read(lambda tx: zone_index.support_window(tx, target, wanted, offset, limit, after))
 
     def profile_window(self, target: str, most: int):
         return self._read(lambda tx: zone_index.profile_window(tx, target, most))
 
-    def reindex(self, check: bool = False) -> dict[str, int]:
-        """Build the zone index again from the graph (one transaction). With `check`, compare it with the
-        stored one and roll back: {"hubs", and missing/extra/wrong rows and counters} (all 0: no drift)."""
-        def work(tx: Tx) -> dict[str, int]:
-            stored = zone_index.snapshot(tx) if check else None
-            report = {"hubs": zone_index.rebuild(tx)}
-            if check:
-                report.update(zone_index.drift(stored, zone_index.snapshot(tx)))
-                tx.rollback()
-            return report
-
+    def reindex(self, check: bool = False) -> list[str]:
+        """The hubs whose zone index differed from the graph (data written outside innograph); unless
+        `check`, rebuilt on the server in one transaction. A check rebuilds too, compares, and rolls back."""
         with self._session("rebuild the zone index") as session, session.begin_transaction() as tx:
-            report = work(tx)
-            if not check:
+            stored = zone_index.snapshot(tx)
+            zone_index.rebuild(tx)
+            differ = zone_index.differing_hubs(stored, zone_index.snapshot(tx))
+            if check:
+                tx.rollback()
+            else:
                 tx.commit()
-        return report
+        return differ
 
     def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """Always computed: other writers may change the graph at any time."""

@@ -88,7 +88,21 @@ def counters(tx, z: str) -> dict | None:
     return out if hub else None
 
 
-def support_window(tx, z: str, wanted: str | None, offset: int, limit: int | None, after: tuple | None):
+def after_key(z: str, after: bytes) -> str:
+    """The stored-key position of a cursor (graph/cursor.py sort_bytes: the row key's fields in UTF-8
+    joined by NUL). A cursor this server gave splits into the six fields and maps exactly; any other
+    well-formed one is taken as the text it decodes to (a position, as the memory store takes it)."""
+    parts = after.split(b"\0")
+    try:
+        if len(parts) == 6 and parts[0] in (b"0", b"1") and parts[4] in (b"0", b"1"):
+            via, kind, supporter, member, led, edge = (p.decode("utf-8") for p in parts)
+            return row_key(z, (via == "1", kind, supporter, member, int(led), edge))
+    except UnicodeDecodeError:
+        pass
+    return SEP.join((enc(z), "S", after.decode("utf-8", "replace")))
+
+
+def support_window(tx, z: str, wanted: str | None, offset: int, limit: int | None, after: bytes | None):
     """(total, rows (supported, supporter, edge key), {member: its member edge key}) or None."""
     counts = counters(tx, z)
     if counts is None:
@@ -99,7 +113,7 @@ def support_window(tx, z: str, wanted: str | None, offset: int, limit: int | Non
     else:
         ranges = [(_prefix(enc(z), "S", via, wanted), by.get((via == "1", wanted), 0)) for via in ("0", "1")]
     total = sum(n for _, n in ranges)
-    start = row_key(z, after) if after is not None else None
+    start = after_key(z, after) if after is not None else None
     rows: list = []
     skip, room = offset, _ALL if limit is None else limit
     for (lo, hi), size in ranges:
@@ -221,14 +235,17 @@ def snapshot(tx) -> tuple[dict, dict]:
     return rows, counts
 
 
-def drift(stored: tuple[dict, dict], rebuilt: tuple[dict, dict]) -> dict[str, int]:
-    """How the stored index differs from one built from scratch: missing, extra and wrong entries."""
-    out = {}
-    for name, have, want in (("rows", stored[0], rebuilt[0]), ("counters", stored[1], rebuilt[1])):
-        out[f"missing_{name}"] = len(want.keys() - have.keys())
-        out[f"extra_{name}"] = len(have.keys() - want.keys())
-        out[f"wrong_{name}"] = sum(1 for k in want.keys() & have.keys() if want[k] != have[k])
-    return out
+def differing_hubs(stored: tuple[dict, dict], rebuilt: tuple[dict, dict]) -> list[str]:
+    """The ids of the hubs whose rows or counters differ between the stored index and a rebuilt one."""
+    hubs = set()
+    for have, want in zip(stored, rebuilt):
+        for k in have.keys() ^ want.keys() | {k for k in have.keys() & want.keys() if have[k] != want[k]}:
+            hubs.add(k.split(SEP, 1)[0])
+    return sorted(_dec(h) for h in hubs)
+
+
+def _dec(text: str) -> str:
+    return text.replace("\x01\x01", "\x00").replace("\x01\x02", "\x01")
 
 
 def _chunks(items: list, size: int):
