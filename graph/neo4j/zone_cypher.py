@@ -38,10 +38,10 @@ PAGE = (
 )
 COUNT_RANGE = "MATCH (r:ZoneRow) WHERE r.k > $lo AND r.k < $hi RETURN count(r) AS n"
 COUNTERS = "MATCH (c:ZoneCount) WHERE c.k > $lo AND c.k < $hi RETURN c.k AS k, c.n AS n, c.f AS f"
-#: The member edges from each member of a page into the hub (both ends by index, then Expand(Into)).
+#: The member edges from each member of a page into the hub, expanded from the member (the sparse end).
 MEMBER_TYPES = (
-    "MATCH (z:Node {id: $z}) UNWIND $ids AS id MATCH (m:Node {id: id}) "
-    "MATCH (m)-[r:LOCATED_IN|PART_OF]->(z) RETURN id, type(r) AS t"
+    "UNWIND $ids AS id MATCH (m:Node {id: id})-[r:LOCATED_IN|PART_OF]->(z:Node) WHERE z.id = $z "
+    "RETURN id, type(r) AS t"
 )
 #: Each profile list's size, from the degree store (O(1) on a dense node).
 LIST_SIZES = (
