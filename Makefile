@@ -11,7 +11,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract bench-viz test-faults bench bench-full bench-neo4j clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract bench-viz test-faults bench bench-full bench-zone bench-neo4j clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,11 @@ bench: $(STAMP)
 
 bench-full: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py --full
+	$(BIN)/python benchmarks/bench_zone.py --full
+
+bench-zone: $(STAMP)
+	$(BIN)/python benchmarks/bench_zone.py
+	$(BIN)/python benchmarks/bench_zone_http.py
 
 bench-neo4j: $(STAMP)
 	$(BIN)/python benchmarks/bench_neo4j.py

@@ -247,9 +247,10 @@ def zone(name: str, as_json: JsonOpt = False):
 def supporters(name: str, type_: TypeOpt = None,
                limit: Annotated[int, typer.Option(help=f"at most {limits.MAX_LIMIT}")] = limits.MAX_LIMIT,
                offset: Annotated[int, typer.Option(help="skip this many first")] = 0,
+               after: Annotated[str | None, typer.Option(help="the cursor a previous page printed: rows after it")] = None,
                as_json: JsonOpt = False):
     """Who supports a node, directly or via one of its members (direct first, then by supporter)."""
-    total, items = queries().supporters_page(name, type_, limit, offset)
+    total, items, next_after = queries().supporters_window(name, type_, limit, offset, after)
     if not items and not as_json:
         if type_ and not total:  # say what does support it instead (graph/fallback.py)
             render.show(out, *render.fallback_tables(queries().related_fallback(name, type_), queries().resolve(name)))
@@ -259,6 +260,8 @@ def supporters(name: str, type_: TypeOpt = None,
         return
     shown = f" ({offset + 1}-{offset + len(items)} of {total})" if len(items) < total else ""
     emit(items, as_json, render.supporters_table(items, f"supporters of {name}{shown}", queries().resolve(name)))
+    if next_after and not as_json:
+        out.print(f"next page: --after {next_after}")
 
 
 @app.command()
@@ -321,6 +324,24 @@ def stats(as_json: JsonOpt = False):
     """Node and edge counts by type."""
     result = queries().stats()
     emit(result, as_json, *render.stats_table(result))
+
+
+@app.command()
+@handles_errors
+def reindex(check: Annotated[bool, typer.Option("--check", help="only compare the kept index with the graph")] = False):
+    """Rebuild the zone rollup index from the graph (or, with --check, say whether it is consistent)."""
+    store = queries().store
+    if not hasattr(store, "reindex"):
+        out.print(f"the {store.backend} backend keeps no zone index: nothing to rebuild")
+        return
+    differ = store.reindex(check=check)
+    if check and differ:
+        err.print(f"the zone index differs from the graph for {len(differ)} node(s): {', '.join(differ[:10])}; "
+                  "run `innograph reindex`")
+        raise typer.Exit(1)
+    done = "is consistent with the graph" if check else "was rebuilt" + (
+        f" ({len(differ)} node(s) differed)" if differ else "")
+    out.print(f"the zone index {done}")
 
 
 @app.command()

@@ -8,13 +8,15 @@ returns typed results that carry the evidence of every edge.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 from collections import defaultdict
 from collections.abc import Sequence
 
 import networkx as nx
 
-from graph import limits
+from graph import cursor, limits
+from graph.bulk import without_gc
 from graph.errors import Ambiguous, InvalidInput, LimitExceeded, NotFound
 from graph.model import Edge, Node
 from graph.publisher import context_ids
@@ -144,36 +146,67 @@ class GraphQueries:
                         offset: int = 0) -> tuple[int, list[Supporter]]:
         """(how many supporters in all, the supporters from `offset`, at most `limit`).
 
-        Each supporter once, with its paths grouped (graph/support_groups.py). Direct supporters
+        Each supporter once, with its paths grouped (graph/support_groups.py): direct supporters
         first, then by the supporter's type and id; its paths direct first, then by member id.
-        The order and the count come from edge keys; records are read only for the page, so
-        a zone with 300,000 members answers its first page without reading them all.
+        """
+        total, items, _ = self.supporters_window(ref, type_, limit, offset)
+        return total, items
+
+    @without_gc
+    def supporters_window(self, ref: str, type_: str | None = None, limit: int | None = None,
+                          offset: int = 0, after: str | None = None) -> tuple[int, list[Supporter], str | None]:
+        """supporters_page, from the row after the cursor `after` when given, with the cursor of the
+        page's last row when more rows follow it (graph/cursor.py).
+
+        A node small enough to have no zone index is answered from all its rows: each supporter
+        once, paths grouped, `total` counts supporters. A hub of the zone index (>= 64 edges: the
+        zones of a city-sized graph) is answered in O(page) from the index: `limit` rows (paths)
+        from `offset`/`after`, the rows of one supporter on the page grouped into one item, and
+        `total` counts rows — counting distinct supporters of a 300,000-member zone would cost the
+        zone, not the page (docs/design/zone-index.md).
         """
         if limit is not None:
             _check_limit(limit, offset)
         elif offset < 0:
             raise InvalidInput("offset must not be negative")
+        after_key = cursor.decode(after) if after is not None else None
         target = self.resolve(ref)
         wanted = _node_type(type_) if type_ else None
-        member_of, rows = self.store.memo(("supporters", target.id, wanted),
-                                          lambda: self._supporter_rows(target.id, wanted))
-        groups = self.store.memo(("supporter groups", target.id, wanted), lambda: group_rows(rows))
-        page = groups[offset:] if limit is None else groups[offset: offset + limit]
-        return len(groups), grouped_supporters(self.store, target.id, page, member_of)
+        window = getattr(self.store, "support_window", None)
+        kept = window(target.id, wanted, offset, None if limit is None else limit + 1, after_key) if window else None
+        if kept is not None:
+            total, rows, member_of = kept
+            more = limit is not None and len(rows) > limit
+            rows = rows[:limit] if more else rows
+            groups = group_rows(rows)
+        else:
+            member_of, rows, keys = self.store.memo(("supporters", target.id, wanted),
+                                                    lambda: self._supporter_rows(target.id, wanted))
+            groups, firsts = self.store.memo(("supporter groups", target.id, wanted), lambda: _grouped(rows, keys))
+            start = offset + (bisect.bisect_right(firsts, after_key) if after_key is not None else 0)
+            total = len(groups)
+            more = limit is not None and start + limit < len(groups)
+            groups = groups[start:] if limit is None else groups[start: start + limit]
+        out = grouped_supporters(self.store, target.id, groups, member_of)
+        next_after = None
+        if more and groups:  # index: the page's last row; all rows: the first row of its last supporter
+            supported, supporter, key = groups[-1][-1] if kept is not None else groups[-1][0]
+            next_after = cursor.encode(cursor.row_key(target.id, supported, supporter, out[-1].node.type, key[1]))
+        return total, out, next_after
 
-    def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple]]:
-        """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order)."""
+    def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple], list[tuple]]:
+        """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order,
+        the answer-order key of each row as cursor bytes)."""
         member_keys, support = self.store.support_keys(target)
         member_of = {k[0]: k for k in member_keys}
-        rows, types = [], {}
+        keyed = []
         for key, supporter_type in support:
             supported, supporter = (key[2], key[0]) if key[1] in SUPPORT_EDGES_IN else (key[0], key[2])
             if supporter != target and (not wanted or supporter_type == wanted):
-                rows.append((supported, supporter, key))
-                types[supporter] = supporter_type
-        rows.sort(key=lambda r: (r[0] != target, types[r[1]], r[1], "" if r[0] == target else r[0],
-                                 r[2][1] not in SUPPORT_EDGES_IN, r[2]))
-        return member_of, rows
+                keyed.append((cursor.row_key(target, supported, supporter, supporter_type, key[1]),
+                              (supported, supporter, key)))
+        keyed.sort()
+        return member_of, [row for _, row in keyed], [cursor.sort_bytes(k) for k, _ in keyed]
 
     def related_fallback(self, ref: str, type_: str | None = None, what: str = "supporters",
                          depth: int = 1) -> Fallback:
@@ -190,13 +223,20 @@ class GraphQueries:
                            [_label(z) for z in self.zones()])
         return self.profile(node.id)
 
+    @without_gc
     def profile(self, ref: str, most: int = limits.PROFILE_ITEMS) -> ZoneProfile:
         """The zone-profile view of any node: members, supporters, fields, indicators, partners.
 
         Each list holds at most `most` items (in id order); `counts` says how many there are."""
         zone = self.resolve(ref)
-        lists, field_counts = self.store.memo(("profile", zone.id), lambda: self._profile_keys(zone.id))
-        shown = {name: keys[:most] for name, (keys, _) in lists.items()}
+        window = getattr(self.store, "profile_window", None)
+        kept = window(zone.id, most) if window else None
+        if kept is not None:  # the zone index: lists already cut to `most`, with their totals
+            lists, field_counts = kept
+        else:
+            keys_of, field_counts = self.store.memo(("profile", zone.id), lambda: self._profile_keys(zone.id))
+            lists = {name: (keys, far, len(keys)) for name, (keys, far) in keys_of.items()}
+        shown = {name: keys[:most] for name, (keys, _, _) in lists.items()}
         fields = sorted(field_counts, key=lambda f: (-field_counts[f], f))
         edges = self.store.get_edges(k for keys in shown.values() for k in keys)
         nodes = self.store.get_nodes({end for keys in shown.values() for k in keys for end in (k[0], k[2])}
@@ -208,7 +248,7 @@ class GraphQueries:
                            edge=edges[k]) for k in shown[name]]
 
         supporters_total, supporters = self.supporters_page(zone.id, limit=most)
-        counts = {name: len(keys) for name, (keys, _) in lists.items()}
+        counts = {name: total for name, (_, _, total) in lists.items()}
         counts.update(supporters=supporters_total, fields=len(fields))
         return ZoneProfile(
             zone=zone,
@@ -368,3 +408,13 @@ def _edge_type(name: str) -> str:
 def _label(node: Node) -> str:
     names = " / ".join(n for n in (node.name_zh, node.name_en) if n)
     return f"{names} ({node.type}, {node.id})"
+
+
+def _grouped(rows: list[tuple], keys: list[bytes]) -> tuple[list[list[tuple]], list[bytes]]:
+    """Rows grouped by supporter (graph/support_groups.py), and the cursor key of each group's first
+    row: the groups are in the order of their first rows, so a cursor is one bisect."""
+    first_key = {}
+    for row, key in zip(rows, keys):
+        first_key.setdefault(row[1], key)
+    groups = group_rows(rows)
+    return groups, [first_key[group[0][1]] for group in groups]

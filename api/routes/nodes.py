@@ -11,7 +11,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from api.deps import QueriesDep, RunDep
-from api.models import (QUERY_ERRORS, Depth, IncludePublisher, Limit, MaxNodes, Offset, OneRel, OneType, RefPath,
+from api.models import (QUERY_ERRORS, After, Depth, IncludePublisher, Limit, MaxNodes, Offset, OneRel, OneType, RefPath,
                         Rels, Year, Types, name_query)
 from graph import limits
 from graph.model import Node
@@ -30,14 +30,19 @@ def neighbors(queries: QueriesDep, run: RunDep, ref: RefPath, depth: Depth = 1, 
 
 @router.get("/nodes/{ref:path}/supporters", response_model=list[Supporter],
             summary="Who supports a node, directly or via one of its members (with the path)",
-            responses={200: {"headers": {"X-Total-Count": {
-                "schema": {"type": "integer"}, "description": "supporters in all, before limit and offset"}}}})
+            responses={200: {"headers": {
+                "X-Total-Count": {"schema": {"type": "integer"},
+                                  "description": "supporters in all, before limit, offset and after"},
+                "X-Next-After": {"schema": {"type": "string"},
+                                 "description": "present when more rows follow: pass it as `after` for the next page"}}}})
 def supporters(queries: QueriesDep, run: RunDep, response: Response, ref: RefPath, type_: OneType = None,
-               limit: Limit = limits.MAX_LIMIT, offset: Offset = 0) -> list[Supporter]:
-    total, page = run(queries.supporters_page, ref, type_, limit, offset)
+               limit: Limit = limits.MAX_LIMIT, offset: Offset = 0, after: After = None) -> list[Supporter]:
+    total, page, next_after = run(queries.supporters_window, ref, type_, limit, offset, after)
     response.headers["X-Total-Count"] = str(total)
     if type_ and not total:  # empty for this type: point at what does support it
         response.headers["Link"] = f'<related?type={type_}>; rel="related"'
+    if next_after:
+        response.headers["X-Next-After"] = next_after
     return page
 
 

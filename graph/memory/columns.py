@@ -56,6 +56,7 @@ class Columns:
         self.names = NameIndex()
         self.docs: dict[str, Document] = {}
         self.answers = Answers()         # answers kept for this state of the graph (MemoryStore.memo)
+        self.zindex = None               # the zone rollup index (graph/memory/zone_index.py)
 
     def empty(self) -> bool:
         return not self.ids and not self.docs
@@ -165,19 +166,24 @@ class Columns:
         return _size(self.slot(self.out, i)) + _size(self.slot(self.inn, i))
 
     def find_edge(self, s: int, t: int, code: int) -> int:
-        """The edge s -[code]-> t, or -1: looked up on whichever end has fewer such edges."""
-        out, inn = _typed(self.slot(self.out, s), code), _typed(self.slot(self.inn, t), code)
-        if _size(out) <= _size(inn):
-            ends, want = self.edst, t
-            cands = out
+        """The edge s -[code]-> t, or -1: looked up on whichever end has fewer such edges (a side still
+        packed in the snapshot's arrays counts all its edges and is unpacked only if chosen, so reading
+        one member edge of a 330,000-member zone never unpacks the zone)."""
+        if self._size_of(self.out, s, code) <= self._size_of(self.inn, t, code):
+            cands, ends, want = _typed(self.slot(self.out, s), code), self.edst, t
         else:
-            ends, want = self.esrc, s
-            cands = inn
+            cands, ends, want = _typed(self.slot(self.inn, t), code), self.esrc, s
         etype = self.etype
         for e in ((cands,) if type(cands) is int else cands or ()):
             if ends[e] == want and etype[e] == code:
                 return e
         return -1
+
+    def _size_of(self, side: list, i: int, code: int) -> int:
+        if side[i] is _PACKED:
+            offsets = self.packed[id(side)][0]
+            return offsets[i + 1] - offsets[i]
+        return _size(_typed(side[i], code))
 
     def source_set(self, sources) -> tuple:
         key = tuple(sources) if sources else ()

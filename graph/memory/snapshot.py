@@ -12,6 +12,7 @@ from array import array
 
 import orjson
 
+from graph.memory import zone_build
 from graph.memory.columns import _PACKED, Columns
 from graph.memory.names import NameIndex
 from graph.memory.records import _attr_key
@@ -24,7 +25,7 @@ from graph.store import Batch
 # copies arrays instead of re-normalising every name.
 
 MAGIC = b"INNOGRAPH-MEMORY-SNAPSHOT\n"
-SNAPSHOT_VERSION = 2
+SNAPSHOT_VERSION = 3  #: 3 adds the zone index (zi_* sections); 2 still opens and builds it
 _ARRAYS = {"nattr": "i", "esrc": "i", "edst": "i", "eattr": "i", "gram_sizes": "i", "gram_blocks": "i",
            "out_off": "q", "out_edges": "i", "in_off": "q", "in_edges": "i", "source_ix": "i",
            "type_sizes": "i", "type_nodes": "i"}
@@ -62,6 +63,7 @@ def _write_snapshot(fh, c: Columns) -> None:
                 flat.extend(sorted(c.adjacent(side, i, None)))
             offsets.append(len(flat))
         sections[f"{name}_off"], sections[f"{name}_edges"] = offsets.tobytes(), flat.tobytes()
+    sections.update(zone_build.sections(c))
     header = orjson.dumps({"version": SNAPSHOT_VERSION, "byteorder": sys.byteorder,
                            "sections": [[k, len(v), zlib.crc32(v)] for k, v in sections.items()]})
     fh.write(MAGIC + len(header).to_bytes(4, "little") + header)
@@ -75,7 +77,7 @@ def _sections(data: bytes) -> tuple[dict, dict[str, memoryview]]:
     at = len(MAGIC) + 4
     size = int.from_bytes(data[len(MAGIC): at], "little")
     header = orjson.loads(data[at: at + size])
-    if header.get("version") != SNAPSHOT_VERSION:
+    if header.get("version") not in (2, SNAPSHOT_VERSION):
         raise ValueError(f"snapshot version {header.get('version')!r}, expected {SNAPSHOT_VERSION}")
     at += size
     view, out = memoryview(data), {}
@@ -160,6 +162,7 @@ def _read_snapshot(data: bytes, apply) -> Columns:
     for key, size in zip(keys, sizes):
         names.grams[key] = blocks[at: at + size]
         at += size
+    zone_build.load(c, header, sec)
     return c
 
 

@@ -34,6 +34,7 @@ from graph.memory.walk import incident, walk as _walk
 from graph.bulk import gc_paused
 from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory.watch import SharedState
+from graph.memory import zone_index, zone_pages
 from graph.memory.writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -144,6 +145,30 @@ class MemoryStore(SharedState):
         types, ix, ntype = c.node_types, c.ix, c.ntype
         return members, sorted((k, types[ntype[ix[s]]]) for k, s in supports)
 
+    def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
+                       after: bytes | None = None):
+        """A supporters page from the zone index, or None where the node keeps none (zone_pages.py)."""
+        return zone_pages.support_window(self._c, target, wanted, offset, limit, after)
+
+    def profile_window(self, target: str, most: int):
+        """A profile's lists and field counts from the zone index, or None (zone_pages.py)."""
+        return zone_pages.profile_window(self._c, target, most)
+
+    def reindex(self, check: bool = False) -> list[str]:
+        """The nodes whose zone index differed from the graph; unless `check`, rebuilt and saved."""
+        from graph.memory.zone_build import build, differences
+
+        if self._origin is not None:
+            return self._origin.reindex(check)
+        if check:
+            return differences(self.current()._c)
+        with self.writing():  # rebuilt beside the readers' state and swapped in, as any write
+            c = self._latest_copy()
+            differ = differences(c)
+            build(c)
+            self._commit(c)
+        return differ
+
     def get_edges(self, keys: Iterable[Key]) -> dict[Key, Edge]:
         c = self._c
         codes = {name: code for code, name in enumerate(c.edge_types)}
@@ -242,6 +267,7 @@ class MemoryStore(SharedState):
     @staticmethod
     def _apply(c: Columns, batch: Batch) -> None:
         c.answers.clear()
+        before = len(c.etype)
         with gc_paused():
             for doc in batch.documents:
                 c.docs[doc.id] = doc
@@ -251,6 +277,7 @@ class MemoryStore(SharedState):
             if table is None or not put_edge_columns(c, table):
                 _put_edges(c, _edge_rows(batch.edges))
             c.names.reindex()
+            zone_index.after_write(c, before)
 
     @staticmethod
     def _check_endpoints(batch: Batch, c: Columns) -> None:

@@ -33,7 +33,7 @@ from neo4j import GraphDatabase, ManagedTransaction, Transaction, unit_of_work
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
                               SessionExpired)
 
-from graph.neo4j import cypher
+from graph.neo4j import cypher, zone_cypher, zone_index
 from graph.neo4j.uri import check_uri
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
@@ -108,6 +108,7 @@ class Neo4jStore:
             tx.run(cypher.CLEAR).consume()
             node_eids = self._put_nodes(tx, batch.documents, _fold(batch.nodes, {}), {})
             self._put_edges(tx, _fold(batch.edges, {}), node_eids, {})
+            zone_index.rebuild(tx)
 
         self._write(work, len(batch))
 
@@ -214,6 +215,27 @@ class Neo4jStore:
             return Walk(nodes=set())
         return walk_via_edges(self, center, depth, edge_types, max_nodes, stop=frozenset(stop))
 
+    def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
+                       after: bytes | None = None):
+        """A hub's supporters page from the zone index (graph/neo4j/zone_index.py); None for other nodes."""
+        return self._read(lambda tx: zone_index.support_window(tx, target, wanted, offset, limit, after))
+
+    def profile_window(self, target: str, most: int):
+        return self._read(lambda tx: zone_index.profile_window(tx, target, most))
+
+    def reindex(self, check: bool = False) -> list[str]:
+        """The hubs whose zone index differed from the graph (data written outside innograph); unless
+        `check`, rebuilt on the server in one transaction. A check rebuilds too, compares, and rolls back."""
+        with self._session("rebuild the zone index") as session, session.begin_transaction() as tx:
+            stored = zone_index.snapshot(tx)
+            zone_index.rebuild(tx)
+            differ = zone_index.differing_hubs(stored, zone_index.snapshot(tx))
+            if check:
+                tx.rollback()
+            else:
+                tx.commit()
+        return differ
+
     def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """Always computed: other writers may change the graph at any time."""
         return compute()
@@ -248,7 +270,7 @@ class Neo4jStore:
         with self._errors("connect"):
             self._driver.verify_connectivity()  # fails fast, without the retries of a transaction
         with self._session("prepare the database") as session:
-            for statement in cypher.SCHEMA:  # not awaited: a query is right (if slower) without them
+            for statement in (*cypher.SCHEMA, *zone_cypher.SCHEMA):  # not awaited: a query is right (if slower) without them
                 session.execute_write(lambda tx, s=statement: tx.run(s).consume())
 
     def _merge_into(self, tx: Tx, batch: Batch) -> None:
@@ -273,6 +295,7 @@ class Neo4jStore:
                     old_edges[key], edge_eids[key] = _edge(row), row["eid"]
         merged = _fold(batch.edges, old_edges)
         self._put_edges(tx, _changed({k: merged[k] for k in edges}, old_edges), node_eids, edge_eids)
+        zone_index.after_write(tx, [k for k in merged if k not in old_edges])
 
     def _put_nodes(self, tx: Tx, documents: list[Document], nodes: dict[str, Node],
                    eids: dict[str, str]) -> dict[str, str]:

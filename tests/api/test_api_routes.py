@@ -198,3 +198,19 @@ def test_subgraph_and_view_filter_by_year(client):
     assert client.get("/api/v1/nodes/HSC/neighbors", params={"year": 2017}).status_code == 404
     assert client.get("/view", params={"center": "HSC", "year": "2018"}).status_code == 200
     assert client.get("/view", params={"center": "HSC", "year": "x"}).status_code == 422
+
+
+def test_supporters_by_cursor_walk_the_same_list_and_a_bad_cursor_is_a_422(client):
+    url = f"{API}/nodes/{quote(ZONE)}/supporters"
+    everything = client.get(url).json()
+    pages, after = [], None
+    while True:
+        r = client.get(url, params={"limit": 1, **({"after": after} if after else {})})
+        assert r.status_code == 200 and r.headers["x-total-count"] == str(len(everything))
+        pages += r.json()
+        after = r.headers.get("x-next-after")
+        if after is None:
+            break
+    assert pages == everything and len(pages) >= 2
+    bad = client.get(url, params={"after": "not-a-cursor"})
+    assert bad.status_code == 422 and "after" in bad.json()["error"]["message"]

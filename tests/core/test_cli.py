@@ -157,3 +157,25 @@ def test_show_of_a_metric_gives_its_figure_and_translated_attributes(run):
     out = run("show", "全市技术合同成交额").stdout
     assert "全市技术合同成交额: 4957.8 亿元（2018），同比增长 10.5%" in out
     assert "+10.5% year on year" in out and "同比增长(%)" in out and "growth year on year (%)" in out
+
+
+def test_supporters_print_a_cursor_that_gives_the_next_page(run):
+    whole = json.loads(run("supporters", "HSC", "--json").stdout)
+    first = run("supporters", "HSC", "--limit", "1")
+    assert first.exit_code == 0 and f"(1-1 of {len(whole)})" in first.stdout
+    after = first.stdout.split("next page: --after ")[1].split()[0]
+    rest = run("supporters", "HSC", "--after", after, "--json")
+    assert rest.exit_code == 0 and json.loads(rest.stdout) == whole[1:]
+    bad = run("supporters", "HSC", "--after", "nonsense")
+    assert bad.exit_code == 2 and "not a cursor" in bad.stderr and "Traceback" not in bad.output
+
+
+def test_reindex_finds_an_index_that_differs_from_the_graph_and_rebuilds_it(run, monkeypatch):
+    from graph.memory import zone_index
+
+    assert run("reindex", "--check").exit_code == 0
+    monkeypatch.setattr(zone_index, "INDEX_DEGREE", 1)  # as if the index had been kept by other rules
+    stale = run("reindex", "--check")
+    assert stale.exit_code == 1 and "differs from the graph" in stale.stderr
+    assert run("reindex").exit_code == 0
+    assert run("reindex", "--check").exit_code == 0 and "consistent" in run("reindex", "--check").stdout

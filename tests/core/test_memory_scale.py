@@ -151,7 +151,7 @@ def test_the_snapshot_reopens_to_the_same_answers(saved):
 @pytest.mark.parametrize("damage", [
     lambda b: b[:-7],                                   # cut short
     lambda b: b[:-30] + bytes([b[-30] ^ 0xFF]) + b[-29:],  # one byte flipped
-    lambda b: b.replace(b'"version":2', b'"version":9', 1),
+    lambda b: b.replace(b'"version":%d' % memory.SNAPSHOT_VERSION, b'"version":9', 1),
     lambda b: b + b"\0",
     lambda b: b"",
 ])

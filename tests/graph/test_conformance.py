@@ -182,6 +182,13 @@ def compare_queries(store: GraphStore, ref: MemoryStore, most: int = 25) -> None
         for limit, offset in ((1, 0), (2, 1), (5, 3)):
             page = q.supporters_page(node.id, None, limit, offset)
             assert plain(page) == plain((every[0], every[1][offset: offset + limit]))
+        walked, after = [], None  # the whole list by cursor, two rows a page
+        while True:
+            _, page, after = q.supporters_window(node.id, None, 2, 0, after)
+            walked += page
+            if after is None:
+                break
+        assert plain(walked) == plain(every[1])
         assert answer(q.zone, node.id) == answer(r.zone, node.id)
         for depth in (1, 2, 3):
             assert answer(q.neighbors, node.id, depth) == answer(r.neighbors, node.id, depth)
