@@ -155,8 +155,8 @@ DUPLICATES = {
     "edges": "MATCH (a:Node)-[r]->(b:Node) WITH a.id AS s, type(r) AS t, b.id AS o, count(*) AS c "
              "WHERE c > 1 RETURN count(*) AS n",
     "document ids": "MATCH (d:SourceDocument) WITH d.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS n",
-    "foreign or id-less nodes": "MATCH (n) WHERE NOT (n:Node OR n:SourceDocument) OR n.id IS NULL "
-                                "RETURN count(n) AS n",
+    "foreign or id-less nodes": "MATCH (n) WHERE NOT (n:Node OR n:SourceDocument OR n:ZoneRow OR n:ZoneCount) "
+                                "OR ((n:Node OR n:SourceDocument) AND n.id IS NULL) RETURN count(n) AS n",
 }
 
 
@@ -165,6 +165,9 @@ def duplicates(store: Neo4jStore) -> dict[str, int]:
     for what, statement in DUPLICATES.items():
         records, _, _ = store._driver.execute_query(statement, database_=store.database)
         found[what] = records[0]["n"]
+    drift = store.reindex(check=True)  # the zone index (graph/neo4j/zone_index.py) agrees with the graph
+    if drift:
+        found["zone index drift"] = len(drift)
     return {k: v for k, v in found.items() if v}
 
 
