@@ -114,6 +114,16 @@ SUPPORT_EDGES_IN = ("SUPPORTS", "INVESTS_IN")
 SUPPORT_EDGES_OUT = ("LED_BY",)
 #: Edge types that make their source a member of a zone (or any container).
 MEMBER_EDGES = ("LOCATED_IN", "PART_OF")
+#: A zone profile's lists: name -> (edge types, the end that holds the list: 0 source, 1 target),
+#: in profile order; both backends' zone indexes keep them per hub.
+PROFILE_LISTS = {
+    "members": (MEMBER_EDGES, 1),
+    "parents": (("PART_OF",), 0),
+    "metrics": (("MEASURES",), 1),
+    "partners_out": (("PARTNERS_WITH",), 0),
+    "partners_in": (("PARTNERS_WITH",), 1),
+    "leaders": (("LED_BY",), 0),
+}
 
 INSTITUTION_KINDS = ("government", "research", "university", "enterprise", "international", "association")
 

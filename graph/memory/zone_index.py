@@ -31,19 +31,11 @@ import numpy as np
 
 from graph.cursor import sort_bytes
 from graph.memory.columns import Columns
-from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
+from graph.schema import MEMBER_EDGES, PROFILE_LISTS, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 
 INDEX_DEGREE = 64  #: nodes with at least this many edges keep a rollup (tests lower it)
 
-#: list name -> (edge type, the end that holds the list: 0 source, 1 target), in profile order
-LISTS = {
-    "members": (MEMBER_EDGES, 1),
-    "parents": (("PART_OF",), 0),
-    "metrics": (("MEASURES",), 1),
-    "partners_out": (("PARTNERS_WITH",), 0),
-    "partners_in": (("PARTNERS_WITH",), 1),
-    "leaders": (("LED_BY",), 0),
-}
+LISTS = PROFILE_LISTS  #: the profile's lists (graph/schema.py), kept per hub
 
 
 class Rollup:

@@ -26,22 +26,14 @@ from collections.abc import Iterable
 from itertools import islice
 
 from graph.neo4j import zone_cypher as zc
-from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
+from graph.schema import MEMBER_EDGES, PROFILE_LISTS, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 
 INDEX_DEGREE = 64  #: nodes with at least this many edges keep an index (tests lower it)
 CHUNK = 2000  #: rows per UNWIND statement
 _ALL = 2 ** 62  #: LIMIT of a window without a limit
 SEP = "\x00"
 
-#: list name -> (edge types, the end that holds the list: 0 source, 1 target), as the memory store's
-LISTS = {
-    "members": (MEMBER_EDGES, 1),
-    "parents": (("PART_OF",), 0),
-    "metrics": (("MEASURES",), 1),
-    "partners_out": (("PARTNERS_WITH",), 0),
-    "partners_in": (("PARTNERS_WITH",), 1),
-    "leaders": (("LED_BY",), 0),
-}
+LISTS = PROFILE_LISTS  #: the profile's lists (graph/schema.py), kept per hub
 _PROFILE = {"parents": ("parents",), "members": ("members",), "metrics": ("metrics",),
             "partners": ("partners_out", "partners_in"), "leaders": ("leaders",)}
 _FAR = {"parents": 2, "members": 0, "metrics": 0, "partners": None, "leaders": 2}
