@@ -62,6 +62,14 @@ def test_zone_page_has_members_supporters_with_paths_partners_fields_and_indicat
     assert 'src="/view?center=zone-huairou-science-city&amp;depth=2&amp;embed=1"' in html
 
 
+def test_a_sentence_stating_several_members_is_quoted_once(client):
+    html = page(client, f"/zones/{HUAIROU}")
+    members = html[html.index('id="members"'):html.index('id="supporters"')]
+    sentence = "首批重点支持“可穿戴自供能系统开发及应用”等30个项目落地"
+    assert members.count("<tr>") >= 4  # four members rest on that one sentence
+    assert members.count(sentence) == 1 and "同上句" in members
+
+
 def test_every_download_on_the_zone_page_answers_with_its_file(client):
     html = page(client, f"/zones/{HUAIROU}")
     hrefs = links(html)

@@ -82,6 +82,20 @@ def indicator(node: Node) -> dict[str, str]:
             else "", "period": str(a.get("period", a.get("year", "")))}
 
 
+class FirstTime:
+    """True the first time a (document, sentence) is asked about on one page: one sentence often
+    states five members at once, and a page that quotes it five times hides what differs."""
+
+    def __init__(self) -> None:
+        self._seen: set[tuple[str, str]] = set()
+
+    def __call__(self, evidence) -> bool:
+        key = (evidence.doc, evidence.quote)
+        fresh = key not in self._seen
+        self._seen.add(key)
+        return fresh
+
+
 def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset()) -> str:
     zone = profile.zone
     names: dict[str, Node] = {zone.id: zone}
@@ -101,4 +115,4 @@ def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishe
                   node_href=node_href, page_href=page_href, view_href=view_href, attr_name=attr_name,
                   publishers=publishers, exports=exports, briefs=briefs, depth=ZONE_DEPTH,
                   embed_href=view_href(zone.id, ZONE_DEPTH, embed=True),
-                  full_href=view_href(zone.id, ZONE_DEPTH))
+                  full_href=view_href(zone.id, ZONE_DEPTH), first_time=FirstTime())
