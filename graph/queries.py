@@ -178,7 +178,7 @@ class GraphQueries:
             total, rows, member_of = kept
             more = limit is not None and len(rows) > limit
             rows = rows[:limit] if more else rows
-            groups = group_rows(rows)
+            groups, last = group_rows(rows), rows[-1] if rows else None
         else:
             member_of, rows, keys = self.store.memo(("supporters", target.id, wanted),
                                                     lambda: self._supporter_rows(target.id, wanted))
@@ -187,11 +187,13 @@ class GraphQueries:
             total = len(groups)
             more = limit is not None and start + limit < len(groups)
             groups = groups[start:] if limit is None else groups[start: start + limit]
+            last = groups[-1][0] if groups else None
         out = grouped_supporters(self.store, target.id, groups, member_of)
         next_after = None
-        if more and groups:  # index: the page's last row; all rows: the first row of its last supporter
-            supported, supporter, key = groups[-1][-1] if kept is not None else groups[-1][0]
-            next_after = cursor.encode(cursor.row_key(target.id, supported, supporter, out[-1].node.type, key[1]))
+        if more and last is not None:  # index: the page's last row; all rows: the first row of its last supporter
+            supported, supporter, key = last
+            kind = next(s.node.type for s in out if s.node.id == supporter)
+            next_after = cursor.encode(cursor.row_key(target.id, supported, supporter, kind, key[1]))
         return total, out, next_after
 
     def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple], list[tuple]]:

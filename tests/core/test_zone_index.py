@@ -85,14 +85,15 @@ def assert_same_answers(store: MemoryStore) -> None:
                 want = recomputed.supporters_window(node, wanted, limit, offset)
                 assert (got[0], dumped(got[1]), got[2]) == (want[0], dumped(want[1]), want[2])
                 assert got[2] is None or offset + limit < total
-            for query in (indexed, recomputed):  # the whole list by cursor, two at a time
-                pages, after = [], None
-                while True:
-                    _, page, after = query.supporters_window(node, wanted, 2, 0, after)
-                    pages += page
-                    if after is None:
-                        break
-                assert sorted(paths_of(pages)) == sorted(paths_of(whole))  # each path once; a supporter may span pages
+            for query in (indexed, recomputed):
+                for size in (2, 3):  # the whole list by cursor, a few at a time
+                    pages, after = [], None
+                    while True:
+                        _, page, after = query.supporters_window(node, wanted, size, 0, after)
+                        pages += page
+                        if after is None:
+                            break
+                    assert sorted(paths_of(pages)) == sorted(paths_of(whole))  # each path once; may span pages
         for most in (1, 500):
             assert indexed.profile(node, most) == recomputed.profile(node, most)
 
@@ -133,6 +134,7 @@ def test_a_cursor_survives_a_write_before_it_and_a_bad_cursor_is_refused(small_i
                                           Edge(source="p", type="SUPPORTS", target="b"),
                                           Edge(source="f", type="INVESTS_IN", target="z1")]))
     q = GraphQueries(store)
+    assert [(s.node.id, s.path_count) for s in q.supporters_window("z1", None, 3)[1]] == [("f", 1), ("p", 2)]
     total, first, after = q.supporters_window("z1", None, 2)
     assert total == 3 and [s.node.id for s in first] == ["f", "p"] and after
     store.write(Batch(edges=[Edge(source="q", type="SUPPORTS", target="z1")]))  # a direct row, before the cursor
