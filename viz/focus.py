@@ -8,9 +8,7 @@ through a publisher instead: a publisher met on the way is kept as one small
 context node, joined only to the centre, and the page says so (`Focus.note_*`).
 Cost follows the page: the publisher's own edges are never read.
 
-`publisher_ids` is the one place that decides who counts as a publisher; it uses
-graph/publisher.py (the planner-answers work) when that module exists, else the
-nodes named as a document's publisher.
+Who counts as a publisher is decided once, by graph/publisher.py.
 """
 
 from __future__ import annotations
@@ -20,6 +18,7 @@ from dataclasses import dataclass, field
 from graph import limits
 from graph.errors import LimitExceeded
 from graph.model import Edge
+from graph.publisher import publisher_ids as shared_publisher_ids
 from graph.queries import GraphQueries, _edge_type, _node_type
 from graph.results import Subgraph
 from graph.text import normalize
@@ -55,22 +54,9 @@ class Focus:
 
 
 def publisher_ids(queries: GraphQueries) -> set[str]:
-    """The ids of the nodes that published the graph's documents (context, not a hub to walk)."""
-    try:  # the planner-answers work (branch i15-data) decides this for every view and query
-        from graph.publisher import publisher_ids as shared
-    except ImportError:
-        shared = None
-    if shared is not None:
-        return set(shared(queries.store))
-    return queries.store.memo(("viz-publishers",), lambda: _publishers_by_name(queries))
-
-
-def _publishers_by_name(queries: GraphQueries) -> set[str]:
-    found: set[str] = set()
-    for doc in queries.store.documents():
-        if doc.publisher:
-            found.update(queries.store.lookup(normalize(doc.publisher)))
-    return found
+    """The ids of the nodes that published the graph's documents (graph/publisher.py decides, for
+    every view and query alike)."""
+    return set(shared_publisher_ids(queries.store))
 
 
 def focused_subgraph(queries: GraphQueries, ref: str, depth: int = 2, types=(), rels=(),
