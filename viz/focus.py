@@ -16,12 +16,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from graph import limits
-from graph.errors import LimitExceeded
-from graph.model import Edge
 from graph.publisher import publisher_ids as shared_publisher_ids
-from graph.queries import GraphQueries, _edge_type, _node_type
+from graph.queries import GraphQueries, _node_type
 from graph.results import Subgraph
-from graph.text import normalize
 
 
 @dataclass
@@ -63,67 +60,37 @@ def focused_subgraph(queries: GraphQueries, ref: str, depth: int = 2, types=(), 
                      max_nodes: int = limits.DEFAULT_SUBGRAPH_NODES, year: int | None = None) -> Focus:
     """The nodes within `depth` hops of `ref`, walking around publishers (see the module's note).
 
-    Same arguments and limits as GraphQueries.subgraph; a node named as a publisher is walked
-    from only when it is the centre itself (its own page is about it)."""
-    if not 1 <= depth <= limits.MAX_DEPTH:
-        raise LimitExceeded(f"depth must be between 1 and {limits.MAX_DEPTH} (got {depth})")
-    if not 1 <= max_nodes <= limits.MAX_SUBGRAPH_NODES:
-        raise LimitExceeded(f"max_nodes must be between 1 and {limits.MAX_SUBGRAPH_NODES}")
-    node_types = {_node_type(t) for t in types}
-    edge_types = [_edge_type(r) for r in rels]
-    center = queries.resolve(ref)
-    skip = publisher_ids(queries) - {center.id}
-    year_docs = {d.id for d in queries.store.documents() if d.year == year} if year is not None else None
-    seen, frontier, kept, omitted = {center.id}, [center.id], {}, 0
-    for _ in range(depth):
-        fresh = []
-        for edge in _level(queries, frontier, edge_types, year_docs):
-            for end in (edge.source, edge.target):
-                if end in seen:
-                    continue
-                if len(seen) >= max_nodes:
-                    omitted += 1
-                    continue
-                seen.add(end)
-                if end not in skip:
-                    fresh.append(end)
-            if edge.source in seen and edge.target in seen:
-                kept[edge.key] = edge
-        frontier = fresh
-        if not frontier:
-            break
-    return _collapse(queries, center.id, seen, list(kept.values()), skip, node_types, omitted)
+    The walk, its limits and its errors are GraphQueries.subgraph's (publishers taken in, never
+    walked on); a view only collapses what the walk took as context, then filters by type."""
+    walked = queries.subgraph(ref, depth, (), rels, max_nodes, year, include_publisher=False)
+    focus = _collapse(walked, set(walked.context))
+    if not types:
+        return focus
+    wanted = {_node_type(t) for t in types}
+    keep = {n.id for n in focus.sub.nodes if n.type in wanted or n.id == walked.center}
+    sub = focus.sub.model_copy(update={"nodes": [n for n in focus.sub.nodes if n.id in keep],
+                                       "edges": [e for e in focus.sub.edges
+                                                 if e.source in keep and e.target in keep],
+                                       "context": [i for i in focus.sub.context if i in keep]})
+    return Focus(sub, [i for i in focus.context if i in keep], focus.hidden_edges)
 
 
-def _level(queries: GraphQueries, frontier: list[str], edge_types, year_docs) -> list[Edge]:
-    if not frontier:
-        return []
-    if year_docs is None:
-        keys = queries.store.edge_keys(frontier, "both", edge_types)
-        found = queries.store.get_edges(keys)
-        return [found[k] for k in keys if k in found]
-    return [e for e in queries.store.edges(frontier, "both", edge_types)
-            if any(ev.doc in year_docs for ev in e.evidence)]
-
-
-def _collapse(queries, center: str, seen: set[str], edges: list[Edge], skip: set[str], node_types,
-              omitted: int) -> Focus:
+def _collapse(sub: Subgraph, skip: set[str]) -> Focus:
     """Keep a publisher only as context: its edges to the centre; the rest are counted, not drawn."""
+    center = sub.center
     drawn, hidden = [], 0
-    for e in edges:
+    for e in sub.edges:
         ends = {e.source, e.target}
         if ends & skip and center not in ends:
             hidden += 1
             continue
         drawn.append(e)
     touching = {end for e in drawn for end in (e.source, e.target)}
-    ids = {i for i in seen if i not in skip or i in touching}
-    nodes = queries.store.get_nodes(ids)
-    keep = {i for i, n in nodes.items() if not node_types or n.type in node_types or i == center}
-    sub = Subgraph(center=center, nodes=[nodes[i] for i in sorted(keep)],
-                   edges=[e for e in drawn if e.source in keep and e.target in keep],
-                   truncated=bool(omitted), omitted=omitted)
+    keep = {n.id for n in sub.nodes if n.id not in skip or n.id in touching}
     context = sorted(keep & skip)
+    sub = sub.model_copy(update={"nodes": [n for n in sub.nodes if n.id in keep],
+                                 "edges": [e for e in drawn if e.source in keep and e.target in keep],
+                                 "context": context})
     return Focus(sub, context, hidden if context or hidden else 0)
 
 
@@ -137,11 +104,11 @@ def whole_focus(queries: GraphQueries) -> Focus:
                  whole=True)
 
 
-def collapse_subgraph(sub: Subgraph, documents) -> Focus:
-    """The same collapse on a subgraph already fetched (the PNG/SVG exports get one and the documents):
-    nodes reached only through a publisher are dropped, the publisher keeps its edges to the centre."""
-    names = {normalize(d.publisher) for d in documents if d.publisher}
-    skip = {n.id for n in sub.nodes if n.id != sub.center and names & {normalize(x) for x in n.names}}
+def collapse_subgraph(sub: Subgraph) -> Focus:
+    """The same collapse on a subgraph already fetched (the PNG/SVG exports get one): the publishers
+    its walk took as context (`sub.context`, decided by graph/publisher.py) keep only their edges to
+    the centre, and nodes reached only through them are dropped."""
+    skip = set(sub.context) - {sub.center}
     if not sub.center or not skip:
         return Focus(sub)
     adjacent: dict[str, set[str]] = {}
@@ -153,11 +120,6 @@ def collapse_subgraph(sub: Subgraph, documents) -> Focus:
         fresh = [m for n in frontier if n not in skip for m in adjacent.get(n, ()) if m not in seen]
         seen.update(fresh)
         frontier = list(dict.fromkeys(fresh))
-    edges = [e for e in sub.edges if e.source in seen and e.target in seen]
-    drawn = [e for e in edges if not ({e.source, e.target} & skip) or sub.center in (e.source, e.target)]
-    touching = {end for e in drawn for end in (e.source, e.target)}
-    keep = {i for i in seen if i not in skip or i in touching}
-    nodes = [n for n in sub.nodes if n.id in keep]
-    return Focus(sub.model_copy(update={"nodes": nodes, "edges": [e for e in drawn if e.source in keep
-                                                                   and e.target in keep]}),
-                 sorted(keep & skip), len(edges) - len(drawn))
+    reached = sub.model_copy(update={"nodes": [n for n in sub.nodes if n.id in seen],
+                                     "edges": [e for e in sub.edges if e.source in seen and e.target in seen]})
+    return _collapse(reached, skip)

@@ -98,7 +98,7 @@ def write_svg(sub: Subgraph, path: Path, documents: list[Document] = (), lang: s
 
 def _render(sub: Subgraph, fmt: str, lang: str, title: str | None, documents=()) -> bytes:
     if getattr(sub, "context", None):  # the walk took the report's publisher as context: draw it so,
-        sub = collapse_subgraph(sub, documents).sub  # tied to the centre only (include_publisher: as it is)
+        sub = collapse_subgraph(sub).sub  # tied to the centre only (include_publisher: as it is)
     with _DRAWING, picture_style():
         fig = draw(sub, lang, title)
         buffer = io.BytesIO()
