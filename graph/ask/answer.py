@@ -169,13 +169,28 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
         return say(lang, f"图中没有找到{interpretation}。", f"No {interpretation} in the graph.")
     if result.paths:
         return _paths_summary(lang, result, count)
+    split = _direct_split(lang, result, count)
     if p.count:
-        return say(lang, f"{interpretation}：{count} 个。", f"{interpretation}: {count}.")
+        return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
     names = list(dict.fromkeys(short(i.node, lang) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])
     more = say(lang, " 等", " …") if len(names) > SHOWN_NAMES else ""
-    return say(lang, f"{interpretation}：共 {count} 个 — {shown}{more}。",
-                f"{interpretation}: {count} — {shown}{more}.")
+    return say(lang, f"{interpretation}：共 {count} 个{split} — {shown}{more}。",
+                f"{interpretation}: {count}{split} — {shown}{more}.")
+
+
+def _direct_split(lang: str, result: run.Result, count: int) -> str:
+    """"三城一区包括哪些" lists 4 zones and 13 things located in them: a bare "17" reads as 17 parts,
+    so a listing that mixes direct rows and rows through a member says how many are which."""
+    if len(result.items) != count:  # a page of a longer answer: the split of the page is not the answer's
+        return ""
+    direct = sum(1 for i in result.items if i.via is None)
+    if not direct or direct == count:
+        return ""
+    hubs = list(dict.fromkeys(short(i.via, lang) for i in result.items if i.via is not None))
+    through = say(lang, "、", ", ").join(hubs[:4]) + say(lang, " 等", " …") * (len(hubs) > 4)
+    return say(lang, f"（直接 {direct} 个；另有 {count - direct} 个经由{through}）",
+               f" ({direct} direct; {count - direct} more through {through})")
 
 
 def _paths_summary(lang: str, result: run.Result, count: int) -> str:

@@ -320,7 +320,21 @@ def _residue_zh(skeleton: str, g: Grammar, min_len: int = 2) -> list[str]:
             if all(k == "rest" for k in kinds[at:at + len(word)]):
                 kinds[at:at + len(word)] = [kind] * len(word)
             at = skeleton.find(word, at + 1)
-    return [skeleton[a:b] for a, b in _runs(kinds) if b - a >= min_len]
+    return [skeleton[a:b] for a, b in map(lambda run: _widen(skeleton, kinds, run), _runs(kinds))
+            if b - a >= min_len]
+
+
+#: One-character stop words that are also the first character of compound nouns ("新型研发机构",
+#: "中小企业"): quoting the words a question left unread without them shows a broken fragment.
+_PREFIX_CHARS = frozenset("新中前上下内多高大小重")
+
+
+def _widen(skeleton: str, kinds: list[str], run: tuple[int, int]) -> tuple[int, int]:
+    start, end = run
+    if start > 0 and skeleton[start - 1] in _PREFIX_CHARS and kinds[start - 1] == "stop" \
+            and (start < 2 or not has_cjk(skeleton[start - 2]) or skeleton[start - 2] not in _PREFIX_CHARS):
+        start -= 1
+    return start, end
 
 
 def _zh_word_kinds(g: Grammar) -> list[tuple[str, str]]:

@@ -40,3 +40,18 @@ def test_every_zone_has_supporting_programs_with_evidence(bundled, zone, templat
     assert got.status == "answered" and {i.node.type for i in got.items} == {"Program"}, got.summary
     quoted = {(q.source, q.relation, q.target) for q in got.evidence}
     assert all(e.key in quoted for i in got.items for e in i.edges)
+
+
+def test_a_listing_through_members_says_how_many_are_direct(bundled):
+    """三城一区 has four zones; thirteen more rows are located in them. "共 17 个" alone reads as 17 parts."""
+    reply = answer(bundled, "三城一区包括哪些？")
+    direct = [i for i in reply.items if i.via is None]
+    assert {i.node.name_zh for i in direct} == {"中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"}
+    assert f"直接 {len(direct)} 个；另有 {len(reply.items) - len(direct)} 个经由" in reply.summary
+    assert "(4 direct; " in answer(bundled, "What is part of the three science cities and one area?").summary
+
+
+def test_a_decline_quotes_the_unread_words_whole(bundled):
+    reply = answer(bundled, "中关村科学城有哪些新型研发机构？")
+    assert reply.status == "not_understood"
+    assert "「新型研发机构」" in reply.summary
