@@ -88,14 +88,15 @@ def _num(value) -> str:
 
 # ---- a decline -------------------------------------------------------------------------
 
-SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)|第一|排名|前[三五十]"),
+SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)[^的之是有？?，,]{0,2}|第一|排名|前[三五十]"),
                "en": re.compile(r"\b(most|least|biggest|largest|highest|lowest|top|best|worst|greatest|strongest|"
                                 r"leading|fastest|richest)\b")}
 
 
 def superlative_listing(p: Parse) -> str | None:
-    """'Which university got the most support?': a listing cannot rank; only `rank` (degree) does."""
-    if not p.form or p.form.query != "list":
+    """'Which university got the most support?', '怀柔科学城最重要的节点是什么': a listing cannot rank;
+    only `rank` (by connections) does, so any other form with a superlative would answer another question."""
+    if not p.form or p.form.query in ("rank", "bridges", "paths"):
         return None
     m = SUPERLATIVE[p.language].search(p.keyed)
     return m.group(0) if m else None

@@ -55,3 +55,10 @@ def test_a_decline_quotes_the_unread_words_whole(bundled):
     reply = answer(bundled, "中关村科学城有哪些新型研发机构？")
     assert reply.status == "not_understood"
     assert "「新型研发机构」" in reply.summary
+
+
+def test_a_superlative_is_declined_by_every_form_but_rank(bundled):
+    """'最重要的' cannot be read off direct relations: listing them would answer another question."""
+    reply = answer(bundled, "怀柔科学城最重要的节点是什么？")
+    assert reply.status == "not_understood" and "「最重要」" in reply.summary
+    assert answer(bundled, "连接最多的机构是哪些？").items
