@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from graph.ask.model import Item
 from graph.model import Document, Edge, Node
+from graph.publisher import publisher_ids
 from graph.queries import GraphQueries
 from graph.results import Path
 from graph.schema import MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -56,8 +57,24 @@ def runner(name: str):
     return register
 
 
+#: Answers whose order is their meaning (a ranking, a path): the publisher keeps its place there.
+_ORDERED_BY_MEANING = frozenset({"rank", "bridges", "paths", "stats"})
+
+
 def run(name: str, q: GraphQueries, params: Params) -> Result:
-    return RUNNERS[name](q, params)
+    result = RUNNERS[name](q, params)
+    if name not in _ORDERED_BY_MEANING:
+        result.items = _publisher_last(q, result.items, params.refs)
+    return result
+
+
+def _publisher_last(q: GraphQueries, items: list[Item], refs: list[str]) -> list[Item]:
+    """The report's author supports nearly everything it writes about; first in every listing it
+    would lead each zone's story, so it is listed (still) but last (graph/publisher.py)."""
+    context = publisher_ids(q.store) - set(refs)
+    if not context:
+        return items
+    return sorted(items, key=lambda i: i.node.id in context)
 
 
 # ---- one hop ---------------------------------------------------------------

@@ -62,3 +62,12 @@ def test_a_superlative_is_declined_by_every_form_but_rank(bundled):
     reply = answer(bundled, "怀柔科学城最重要的节点是什么？")
     assert reply.status == "not_understood" and "「最重要」" in reply.summary
     assert answer(bundled, "连接最多的机构是哪些？").items
+
+
+def test_the_report_author_is_listed_last_not_first(bundled):
+    """It supports every zone; leading each zone's answer with it would make every story its story."""
+    for question in ("谁支持北京经济技术开发区？", "哪些基金支持怀柔科学城？"):
+        reply = answer(bundled, question)
+        rows = reply.items or reply.related
+        names = [i.node.name_zh for i in rows]
+        assert "北京市科学技术委员会" in names and names[-1] == "北京市科学技术委员会", names
