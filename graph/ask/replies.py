@@ -142,6 +142,14 @@ def narrow_sentence(lang: str, word: str) -> str:
                f"ask which institutions a node supports or includes instead.")
 
 
+def unused_name_sentence(lang: str, unused: list[str], slots) -> str:
+    read = "、".join(f"「{m.text}」" for m in slots) if lang == "zh" else ", ".join(repr(m.text) for m in slots)
+    left = "、".join(f"「{w}」" for w in unused) if lang == "zh" else ", ".join(repr(w) for w in unused)
+    return say(lang, f"这个问法只读得出{read}，问题中的{left}会被略过，那就是答非所问；可以分开问，或问两者之间的联系。",
+               f"This question reads as one about {read} only; {left} would be left out, which would answer "
+               f"another question. Ask about each, or how the two are connected.")
+
+
 def residue_sentence(lang: str, words: list[str], close: list[Node]) -> str:
     shown = "、".join(f"「{w}」" for w in words) if lang == "zh" else ", ".join(repr(w) for w in words)
     text = say(lang, f"问题中的{shown}既不是图中的名称，也不是能读懂的问法；略过它回答就是答非所问。",

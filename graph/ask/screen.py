@@ -55,7 +55,32 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         if rest:
             close = _close(queries, rest[0])
             return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
+    unused = _unused_names(p)
+    if unused:
+        return replies.decline(p, base, replies.unused_name_sentence(lang, unused, p.slots), _can_ask(queries, p))
     return None
+
+
+def _unused_names(p: Parse) -> list[str]:
+    """Names of the question that the chosen form leaves out ("What did the commission do for 怀柔科学城":
+    the indicators of the commission would ignore the zone)."""
+    if not p.form or not p.slots or p.form.query in ("stats",):
+        return []
+    used = {i for m in p.slots for i in m.ids}
+    read = [m.text for m in p.slots]
+    return list(dict.fromkeys(
+        m.text for m in p.mentions if m.ids and m.score >= 1.0 and not used & set(m.ids)
+        # "北京市科委": a place written onto a name read is part of that name
+        and not any(m.text + r in p.keyed or r + m.text in p.keyed for r in read)
+        # "支持怀柔科学城和河北": a second name joined to the one read is answered apart, with a note
+        and not any(_joined(p.keyed, r, m.text) for r in read)))
+
+
+_AND = r"\s*(和|与|及|以及|、|,|，|and|&)\s*"
+
+
+def _joined(text: str, a: str, b: str) -> bool:
+    return bool(re.search(re.escape(a) + _AND + re.escape(b), text) or re.search(re.escape(b) + _AND + re.escape(a), text))
 
 
 def _close(queries: GraphQueries, text: str) -> list:

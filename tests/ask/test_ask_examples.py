@@ -71,3 +71,11 @@ def test_the_report_author_is_listed_last_not_first(bundled):
         rows = reply.items or reply.related
         names = [i.node.name_zh for i in rows]
         assert "北京市科学技术委员会" in names and names[-1] == "北京市科学技术委员会", names
+
+
+def test_a_name_the_form_would_leave_out_is_declined_with_a_question_that_reads_both(bundled):
+    """'What did the commission do for 怀柔科学城' was answered with the commission's 25 indicators."""
+    reply = answer(bundled, "What did the commission do for Huairou Science City?")
+    assert reply.status == "not_understood" and not reply.items
+    assert any("connected" in s and "Huairou" in s for s in reply.suggestions)
+    assert answer(bundled, "北京市科委支持了哪些平台？").status != "not_understood"  # 北京 is part of the name
