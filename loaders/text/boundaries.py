@@ -35,7 +35,7 @@ class Boundaries:
     def words_of(self, text: str) -> Segmentation:
         """The segmentation of the body view, made once per text (the finder sees one text)."""
         if self._segmentation is None or self._segmentation.text is not text:
-            self._segmentation = Segmentation(text)
+            self._segmentation = Segmentation(text, self.rules.nominal_verbs)
         return self._segmentation
 
     def left_edge(self, text: str, at: int, alone: bool = False) -> tuple[int | None, bool]:
@@ -48,6 +48,7 @@ class Boundaries:
         name (…规划和…) ends the search.
         """
         best: tuple[float, int, bool] | None = None
+        words = self.words_of(text)
         crossed_verb = False
         floor = max(0, at - MAX_NAME)
         i: int | None = at
@@ -57,12 +58,18 @@ class Boundaries:
             before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
             hard = self._hard_before(before) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
+            in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
             verb = not inside_word and self._verbs.ends(before) is not None
             function = None if inside_word else self._functions.ends(before)
-            if (i < at or alone) and (hard or verb or function) and self._starts_name(text, i):
+            any_verb = not (inside_word or in_word or verb or function or hard) and words.verb_before(i)
+            if (i < at or alone) and (hard or verb or function or any_verb) and not in_word \
+                    and self._starts_name(text, i):
                 level = self._anchor_level(text, i)
+                if any_verb and level < 1.0:  # after a verb no list knows, only a place opens a name (走访|澳门大学)
+                    level = -1.0
                 relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
-                if (not crossed_verb or level >= 1.0 or relaxed) and (best is None or level > best[0]):
+                relaxed = relaxed and not words.verb_at(i)  # 特制订以下实施意见: a verb opens no name
+                if level >= 0 and (not crossed_verb or level >= 1.0 or relaxed) and (best is None or level > best[0]):
                     best = (level, i, level > 0)
             if hard or (function and self._complete_name(before[: -len(function)])):
                 break
@@ -112,6 +119,10 @@ class Boundaries:
     def _starts_name(self, text: str, i: int) -> bool:
         first = text[i:i + 1]
         return not (first in PUNCT or first in ")(" or self._stops.starts(text, i))
+
+    def _starts_anchor(self, text: str, i: int) -> bool:
+        """A city, province, country or anchor word starts at i (the segmenter may glue it to what precedes)."""
+        return any(text[i:i + n] in self.strong_anchors for n in range(2, self._max_anchor + 1))
 
     def _anchored(self, text: str, i: int) -> bool:
         return any(text[i:i + n] in self.anchors for n in range(2, self._max_anchor + 1))

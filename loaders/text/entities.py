@@ -233,6 +233,9 @@ class EntityFinder(Boundaries):
     def _name_ending(self, text: str, at: int, end: int, suffix: Suffix) -> Mention | None:
         if self._not_before.starts(text, end):
             return None  # 专题组, 规划编制: the suffix word is not the end of a name here
+        words = self.words_of(text)
+        if words.inside(end) and words.word_end[end] == end + 1:
+            return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
         start, anchored = self.left_edge(text, at, suffix.alone)
         if start is None or (start == at and not suffix.alone):
             return None

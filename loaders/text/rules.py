@@ -54,6 +54,7 @@ class Rules:
     document_words: tuple[str, ...] = ()
     abbreviated_bodies: dict = field(default_factory=dict)
     event_patterns: list[dict] = field(default_factory=list)
+    nominal_verbs: frozenset[str] = frozenset()  # verbs a segmenter tags v that name things inside names
 
     def relation_verbs(self) -> list[tuple[str, str]]:
         """(verb, kind) pairs, longest verb first."""
@@ -97,4 +98,5 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         document_words=tuple(books.get("document_words", ())),
         abbreviated_bodies=dict(raw["abbreviated_bodies"]),
         event_patterns=list(raw["event_patterns"]),
+        nominal_verbs=frozenset(raw.get("nominal_verbs", ())),
     )

@@ -1,0 +1,52 @@
+"""Rules that generalise (issue 18, session 4): word boundaries from a segmenter, and the
+suffix grammar, currencies and confidences added with it. Each sentence is of a kind the
+development documents show; the names asserted are what a reader of the sentence would list."""
+
+from __future__ import annotations
+
+from loaders.text.extract import analyse
+from loaders.text.reading import read_report
+from loaders.text.segment import Segmentation
+
+from .conftest import names
+
+
+def _analysis(tmp_path, body: str, publisher: str = "北京市科学技术委员会"):
+    path = tmp_path / "r.txt"
+    path.write_text(f"title: 测试\npublisher: {publisher}\n---\n{body}", encoding="utf-8")
+    return analyse(read_report(path))
+
+
+def _all(a) -> set[str]:
+    return {m.name for m in a.mentions if m.type != "Metric"}
+
+
+def test_the_segmenter_knows_words_the_lists_do_not():
+    s = Segmentation("让高校了解科技基金,分别走访澳门大学")
+    assert s.inside(s.text.index("解"))  # 了|解 is inside 了解
+    assert s.verb_before(s.text.index("澳门")) == "走访"
+    assert not s.inside(s.text.index("科技"))
+
+
+def test_a_name_never_starts_inside_a_word(tmp_path):
+    a = _analysis(tmp_path, "让高校更深入了解科技基金的资助计划体系。")
+    assert not any(n.startswith("解") for n in _all(a))
+
+
+def test_a_place_after_a_verb_no_list_knows_opens_the_name(tmp_path):
+    a = _analysis(tmp_path, "科学技术发展基金分别于9月10及11日走访澳门大学、澳门城市大学进行项目资助说明会。",
+                  publisher="科学技术发展基金")
+    got = names(a.mentions, "Institution")
+    assert "澳门大学" in got and not any(n.startswith("11日") for n in got)
+
+
+def test_a_name_never_ends_inside_a_word(tmp_path):
+    a = _analysis(tmp_path, "培养高级工程师和大学生三百名。")
+    assert not ({"高级工程", "培养高级工程"} & _all(a))
+    assert not any(n.endswith("大学") for n in names(a.mentions, "Institution"))
+
+
+def test_a_segmenter_verb_opens_no_name_but_a_noun_verb_stays_in_one(tmp_path):
+    a = _analysis(tmp_path, "结合我市实际,特制订以下实施意见。(一)实施创新主体培育工程,梯次化培育科技型企业。")
+    assert "特制订以下实施意见" not in _all(a)
+    assert "创新主体培育工程" in names(a.mentions, "Program")
