@@ -18,6 +18,9 @@ from bisect import bisect_right
 from loaders.text.segment import Segmentation
 
 MAX_NAME = 30
+JOIN = 6  # how far left of 及 the first half of a joined name (创新及科技局) may reach
+JOINERS = ("及",)
+SEG_REACH = 12  # past a verb only the segmenter knows, how far an unanchored name may reach
 RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
 LOOKBACK = 40  # how far left of a place the words deciding a boundary can reach (verb + name ending)
 PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—|｜")
@@ -50,13 +53,15 @@ class Boundaries:
         best: tuple[float, int, bool] | None = None
         words = self.words_of(text)
         crossed_verb = False
+        joined_at: int | None = None
+        seg_crossed = False  # a verb the segmenter knows (and no list) lies between here and the ending
         floor = max(0, at - MAX_NAME)
         i: int | None = at
         if alone and self._complete_name(text[max(0, at - LOOKBACK):at]):
             return at, False  # 应用数学院|冬奥会: a name ending where another begins
         while i is not None:
             before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
-            hard = self._hard_before(before) or i <= floor
+            hard = self._hard_before(before) and (before[-1:] in PUNCT or not words.inside(i)) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
             verb = not inside_word and self._verbs.ends(before) is not None
@@ -65,12 +70,18 @@ class Boundaries:
             if (i < at or alone) and (hard or verb or function or any_verb) and not in_word \
                     and self._starts_name(text, i):
                 level = self._anchor_level(text, i)
-                if any_verb and level < 1.0:  # after a verb no list knows, only a place opens a name (走访|澳门大学)
+                if any_verb and level < 1.0 and i < at:  # after a verb no list knows, only a place opens a name (走访|澳门大学)
                     level = -1.0
+                    seg_crossed = True
                 relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
                 relaxed = relaxed and not words.verb_at(i)  # 特制订以下实施意见: a verb opens no name
-                if level >= 0 and (not crossed_verb or level >= 1.0 or relaxed) and (best is None or level > best[0]):
+                joined = best is not None and joined_at is not None and joined_at - i <= JOIN and not crossed_verb
+                far = seg_crossed and level <= 0 and at - i > SEG_REACH  # 让…了解|科技基金: too far past a verb
+                if level >= 0 and not far and (not crossed_verb or level >= 1.0 or relaxed) and (
+                        best is None or level > best[0] or joined and level >= best[0]):
                     best = (level, i, level > 0)
+            if function in JOINERS and best is not None and best[1] == i and not self._complete_name(before[:-1]):
+                joined_at = i  # 创新|及|科技咨询委员会: A及B before a body's ending is one name when A is no name
             if hard or (function and self._complete_name(before[: -len(function)])):
                 break
             arrival = self._arrivals.ends(before)

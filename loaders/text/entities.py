@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from graph.text import normalize
 from loaders.text import budget
-from loaders.text.boundaries import PUNCT, Boundaries, Spans, Words
+from loaders.text.boundaries import LOOKBACK, PUNCT, Boundaries, Spans, Words
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
 
@@ -31,6 +31,7 @@ BOOK = re.compile(r"《([^《》\n]{2,80})》")
 QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
+GROUP_COUNT = re.compile(r"[两三四五六七八九十几]+[省市区地国]")
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
 PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
@@ -231,14 +232,24 @@ class EntityFinder(Boundaries):
         return list(out.values())
 
     def _name_ending(self, text: str, at: int, end: int, suffix: Suffix) -> Mention | None:
-        if self._not_before.starts(text, end):
-            return None  # 专题组, 规划编制: the suffix word is not the end of a name here
         words = self.words_of(text)
+        if self._not_before.starts(text, end) and not (text[end:end + 1] == "会" and words.inside(end + 1)):
+            return None  # 专题组, 规划编制: the suffix word is not the end of a name here (立法会|会议 is)
+        if any(text.startswith(w, end - len(w)) and len(w) > len(suffix.end) for w in self.rules.not_heads):
+            return None  # 新发展格局, 工作部署: a common word that ends like a bureau
         if words.inside(end) and words.word_end[end] == end + 1:
             return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
         start, anchored = self.left_edge(text, at, suffix.alone)
         if start is None or (start == at and not suffix.alone):
             return None
+        if GROUP_COUNT.search(text[start:at]):
+            return None  # 苏浙皖三省科技厅: several bodies counted, not one name
+        if len(suffix.end) == 1 and text[start - 1:start] in ("和", "及", "与") \
+                and not self._complete_name(text[max(0, start - LOOKBACK):start - 1]):
+            return None  # 工业和|信息化局: the half of a coordinated bureau's name is no bureau
+        verb = self.words_of(text).verb_at(start)
+        if verb and self.gazetteer.get(text[start + len(verb):end]):
+            return None  # 联合|市环保局: a verb before a known name is no part of it
         name = text[start:end]
         if (name in self.suffix_ends and not suffix.alone) or text[start - 1:start] == "等" \
                 or self._is_person(text, start, end) or text[end:end + 1].isdigit():

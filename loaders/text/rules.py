@@ -54,6 +54,7 @@ class Rules:
     document_words: tuple[str, ...] = ()
     abbreviated_bodies: dict = field(default_factory=dict)
     event_patterns: list[dict] = field(default_factory=list)
+    not_heads: tuple[str, ...] = ()  # common words ending like a name (格局, 部署)
     nominal_verbs: frozenset[str] = frozenset()  # verbs a segmenter tags v that name things inside names
 
     def relation_verbs(self) -> list[tuple[str, str]]:
@@ -99,4 +100,5 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         abbreviated_bodies=dict(raw["abbreviated_bodies"]),
         event_patterns=list(raw["event_patterns"]),
         nominal_verbs=frozenset(raw.get("nominal_verbs", ())),
+        not_heads=tuple(raw.get("not_heads", ())),
     )

@@ -50,3 +50,21 @@ def test_a_segmenter_verb_opens_no_name_but_a_noun_verb_stays_in_one(tmp_path):
     a = _analysis(tmp_path, "结合我市实际,特制订以下实施意见。(一)实施创新主体培育工程,梯次化培育科技型企业。")
     assert "特制订以下实施意见" not in _all(a)
     assert "创新主体培育工程" in names(a.mentions, "Program")
+
+
+def test_bodies_by_their_ending_bureaus_departments_legislatures(tmp_path):
+    a = _analysis(tmp_path, "特區政府與深圳市人民政府簽署備忘錄。由我領導的創新及科技諮詢委員會已完成檢視。"
+                            "香港科技園公司、生產力促進局等機構參與。我們將在立法會會議中介紹。",
+                  publisher="創新及科技局")
+    got = names(a.mentions, "Institution")
+    assert {"特区政府", "创新及科技咨询委员会", "生产力促进局", "立法会"} <= got
+    assert "科技咨询委员会" not in got
+
+
+def test_words_that_end_like_a_bureau_are_not_bureaus(tmp_path):
+    a = _analysis(tmp_path, "加快构建新发展格局,做好工作部署。联合市工业和信息化局举办大赛。苏浙皖三省科技厅共同签署协议。",
+                  publisher="深圳市科技创新委员会")
+    got = names(a.mentions, "Institution")
+    assert not {n for n in got if n.endswith(("格局", "部署"))}
+    assert "信息化局" not in got and "苏浙皖三省科技厅" not in got
+    assert not any(n.startswith("联合") for n in got)
