@@ -68,3 +68,19 @@ def test_words_that_end_like_a_bureau_are_not_bureaus(tmp_path):
     assert not {n for n in got if n.endswith(("格局", "部署"))}
     assert "信息化局" not in got and "苏浙皖三省科技厅" not in got
     assert not any(n.startswith("联合") for n in got)
+
+
+def test_province_bodies_in_a_city_report_expand_with_the_city_province(tmp_path):
+    a = _analysis(tmp_path, "深入贯彻落实省委、省政府决策部署。", publisher="深圳市科技创新局")
+    got = {m.surface: m.name for m in a.mentions}
+    assert got["省委"] == "中共广东省委员会" and got["省政府"] == "广东省人民政府"
+    b = _analysis(tmp_path, "深入贯彻落实省委决策部署。", publisher="某某市科技局")
+    local = [m for m in b.mentions if m.surface == "省委"]
+    assert local and local[0].name == "省委" and local[0].local  # no province known: as written, never resolved
+
+
+def test_currencies_and_compound_numerals(tmp_path):
+    a = _analysis(tmp_path, "科技基金批准科研项目金额为一亿○六十万三千九百八十七元。资助总金额有三千二百多万澳門元。"
+                            "預留五十五億港元發展數碼港。", publisher="科學技術發展基金")
+    figures = {(m.attrs.get("value"), m.attrs.get("unit")) for m in a.mentions if m.type == "Metric"}
+    assert {(100603987, "元"), (3200, "万澳门元"), (55, "亿港元")} <= figures
