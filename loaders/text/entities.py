@@ -31,6 +31,7 @@ BOOK = re.compile(r"《([^《》\n]{2,80})》")
 QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
+LEADING_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?$")
 GROUP_COUNT = re.compile(r"[两三四五六七八九十几]+[省市区地国]")
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
@@ -240,6 +241,9 @@ class EntityFinder(Boundaries):
         if words.inside(end) and words.word_end[end] == end + 1:
             return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
         start, anchored = self.left_edge(text, at, suffix.alone)
+        year = LEADING_YEAR.search(text, max(0, at - 7), at) if start in (None, at) and not suffix.alone else None
+        if year:
+            start = year.start()  # 2019年度|工作方案: a year is the only modifier left, so it stays
         if start is None or (start == at and not suffix.alone):
             return None
         if GROUP_COUNT.search(text[start:at]):
@@ -262,7 +266,9 @@ class EntityFinder(Boundaries):
                                                             or modifier.startswith(("重点", "各类", "相关")))):
             return None
         conf = suffix.conf + (0.05 if anchored else 0.0) - (0.15 if len(modifier) == 1 else 0.0)
-        return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind)
+        year = LEADING_YEAR.search(text, max(0, start - 7), start)  # 2016年|天津市科技工作会议: kept as an alias
+        return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind,
+                       aliases=[year.group() + name] if year else [])
 
     def _not_a_name(self, name: str) -> bool:
         """Names that end in a listed non-name after a generic modifier (市级科普基地)."""
