@@ -71,8 +71,29 @@ def table_cells(finder: EntityFinder, text: str) -> list[Mention]:
     return out
 
 
-def event_patterns(finder: EntityFinder, text: str) -> list[Mention]:
+CN = "一二三四五六七八九十"
+#: 十八届四中、五中全会; 市委十届七次、八次全会: plenums sharing 届 and 全会, one Event per item as written
+SHARED_PLENUMS = re.compile(rf"((?:[{CN}]{{1,3}}届)?[{CN}]{{1,3}}(?:中|次))((?:、[{CN}]{{1,3}}(?:中|次))*)"
+                            rf"(?:、|和|及)([{CN}]{{1,3}}(?:中|次))全会")
+
+
+def shared_plenums(text: str) -> list[Mention]:
+    """十八届四中、五中全会 -> 十八届四中, 五中全会 (named as written: the README's shared endings)."""
     out = []
+    for m in SHARED_PLENUMS.finditer(text):
+        spans = [m.span(1)]
+        at = m.start(2)
+        for part in filter(None, m.group(2).split("、")):
+            at = text.index(part, at)
+            spans.append((at, at + len(part)))
+            at += len(part)
+        spans.append((m.start(3), m.end()))
+        out += [Mention(a, b, text[a:b], "Event", 0.7, "pattern", text[a:b]) for a, b in spans]
+    return out
+
+
+def event_patterns(finder: EntityFinder, text: str) -> list[Mention]:
+    out = shared_plenums(text)
     for item in finder.rules.event_patterns:
         for m in re.finditer(item["pattern"], text):
             out.append(Mention(m.start(), m.end(), m.group(), item.get("type", "Event"), float(item["conf"]),

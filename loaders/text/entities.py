@@ -90,6 +90,7 @@ class EntityFinder(Boundaries):
         self.strong_anchors = strong_anchors(rules)
         self.suffix_ends = {s.end for s in rules.suffixes}
         self.places = self.anchors - {w for w in rules.lexicon["fields"]}
+        self.anchor_words = frozenset(rules.lexicon["anchors"])
         self._generic_words = sorted(rules.generic | self.places, key=len, reverse=True)
         self.abbr = region_abbreviations(rules)
         self._max_anchor = max(map(len, self.anchors))
@@ -246,6 +247,8 @@ class EntityFinder(Boundaries):
             start = year.start()  # 2019年度|工作方案: a year is the only modifier left, so it stays
         if start is None or (start == at and not suffix.alone):
             return None
+        if suffix.placed and not any(text[start:start + n] in self.places - self.anchor_words for n in range(2, 8)):
+            return None  # 世界级集群: only a city or province makes such an ending a name
         if GROUP_COUNT.search(text[start:at]):
             return None  # 苏浙皖三省科技厅: several bodies counted, not one name
         if len(suffix.end) == 1 and text[start - 1:start] in ("和", "及", "与") \

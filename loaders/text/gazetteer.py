@@ -147,7 +147,8 @@ def _add_relative(gaz: Gazetteer, rules: Rules, context: Context) -> None:
                 or item.get("level") == "city" and context.district:
             continue
         if item.get("level") == "province" and not values["province"]:
-            _add_as_written(gaz, item)  # 省委 in a Shenzhen-less table: a node named 省委, never resolved
+            if not item.get("weak"):
+                _add_as_written(gaz, item)  # 省委 with no province known: a node named 省委, never resolved
             continue
         if "{publisher" in item["name"] and not context.publisher:
             continue

@@ -84,3 +84,22 @@ def test_currencies_and_compound_numerals(tmp_path):
                             "預留五十五億港元發展數碼港。", publisher="科學技術發展基金")
     figures = {(m.attrs.get("value"), m.attrs.get("unit")) for m in a.mentions if m.type == "Metric"}
     assert {(100603987, "元"), (3200, "万澳门元"), (55, "亿港元")} <= figures
+
+
+def test_plenums_sharing_their_ending_are_one_event_each(tmp_path):
+    a = _analysis(tmp_path, "深入学习贯彻党的十八届四中、五中全会和市委十届七次、八次全会精神,落实市委第十次党代会部署。",
+                  publisher="天津市科学技术委员会")
+    assert {"十八届四中", "五中全会", "十届七次", "八次全会", "市委第十次党代会"} <= names(a.mentions, "Event")
+
+
+def test_ranks_sessions_and_parts_of_the_text_are_no_indicators(tmp_path):
+    a = _analysis(tmp_path, "以下主要从六个方面展开汇报。圆满完成区十七届人大四次会议确定的目标。"
+                            "科技型中小企业排名前五位的区是滨海新区。全市高新技术企业达到3612家。")
+    figures = {(m.attrs.get("value"), m.attrs.get("unit")) for m in a.mentions if m.type == "Metric"}
+    assert figures == {(3612, "家")}
+
+
+def test_clusters_are_zones_only_when_a_place_names_them(tmp_path):
+    a = _analysis(tmp_path, "工信部公布国家先进制造业集群名单,包括无锡市物联网集群等,紧紧围绕集群发展打造世界级集群。",
+                  publisher="中华人民共和国工业和信息化部")
+    assert names(a.mentions, "Zone") == {"无锡市物联网集群"}
