@@ -103,3 +103,18 @@ def test_clusters_are_zones_only_when_a_place_names_them(tmp_path):
     a = _analysis(tmp_path, "工信部公布国家先进制造业集群名单,包括无锡市物联网集群等,紧紧围绕集群发展打造世界级集群。",
                   publisher="中华人民共和国工业和信息化部")
     assert names(a.mentions, "Zone") == {"无锡市物联网集群"}
+
+
+def test_categories_get_a_low_confidence_and_fall_under_the_floor(tmp_path):
+    from loaders.text import confidence
+    a = _analysis(tmp_path, "建设交流平台和国家重点实验室。推进重大共性技术研发创新平台建设,召开全国科技创新中心建设会议。")
+    got = {m.name: m.conf for m in a.mentions}
+    assert "交流平台" not in got and "国家重点实验室" not in got
+    assert got["重大共性技术研发创新平台"] >= confidence.FLOOR
+    assert "全国科技创新中心建设会议" in got
+
+
+def test_a_list_category_coordinated_with_more_words_types_nothing(tmp_path):
+    a = _analysis(tmp_path, "在科技型中小企业发展、国家自主创新示范区建设、京津冀协同创新发展等国家和我市重点战略上取得进展。",
+                  publisher="天津市科学技术委员会")
+    assert not any("发展" in n or "建设" in n for n in names(a.mentions, "Region"))
