@@ -5,7 +5,7 @@ whether this span is one. The junk of the development documents (dev, dev2) fall
 a few classes that the span itself shows:
 
 - a category, not a name: the words before the ending are a few generic words, or
-  generic words after 国家/国际 (交流平台, 创科设施, 国家重点实验室, 国际科技创新中心): -0.25.
+  generic words after 国家/国际 (交流平台, 创科设施, 国家重点实验室, 国际科技创新中心): -0.3.
   A long run of generic words singles a thing out (重大共性技术研发创新平台) and is kept, and
   so is a meeting (全国科技创新中心建设会议: generic words name one event);
 - a span that opens with a verb the segmenter knows and no place (庆祝…): -0.15.
@@ -21,7 +21,7 @@ from __future__ import annotations
 FLOOR = 0.5
 #: how a mention was found -> whether its span is the rules' guess (and so can be doubted)
 GUESSED = frozenset({"suffix", "cell", "list", "abbr-body", "latin"})
-CATEGORY = 0.25
+CATEGORY = 0.3
 OPENS_WITH_VERB = 0.15
 SHORT = 4  # a generic modifier this short names a kind of thing (交流平台); longer ones single one out
 CATEGORY_OPENERS = ("国家", "国际", "全国", "各")  # 国家重点实验室: the country's labs of a kind
