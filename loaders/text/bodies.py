@@ -116,3 +116,24 @@ def quoted_names(finder: EntityFinder, text: str, suffixed: list[Mention]) -> li
                                    kind=m.kind, aliases=[f"{head}“{inner}”{m.name}"]))
     return out
 
+
+#: Dictionary words ending in 区/县 that name no district (开发区, 社区 …); the rest tagged a place are districts.
+NOT_DISTRICTS = frozenset("""开发区 高新区 经开区 新区 城区 市区 郊区 辖区 园区 社区 景区 湾区 片区 功能区 示范区 保税区 自贸区
+    试验区 产业区 工业区 商业区 住宅区 风景区 旅游区 保护区 生活区 核心区 集聚区 服务区 无人区 禁区 灾区 山区 牧区
+    矿区 老城区 主城区 中心城区 经济区 行政区 特区 地区 小区 校区 街区 东区 西区 南区 北区 全区 本区 各区 县区
+    区县 市县 郊县 各县 全县 本县 边区 老区 苏区 库区 林区 垦区 港区 厂区 营区 展区 赛区 考区 选区 政区 警区""".split())
+PLACE_TAGS = ("ns", "nr", "nt")
+
+
+def districts(finder: EntityFinder, text: str) -> list[Mention]:
+    """Districts of any city by the segmenter's dictionary: 滨海新区, 西青区, 余杭区 (a place word ending in 区/县)."""
+    words = finder.words_of(text)
+    out = []
+    for m in re.finditer("[区县]", text):
+        end = m.end()
+        start, tag = words.word_ending(end)
+        name = text[start:end]
+        if 3 <= len(name) <= 5 and tag in PLACE_TAGS and name not in NOT_DISTRICTS and not name.endswith("地区") \
+                and not finder.gazetteer.get(name):
+            out.append(Mention(start, end, name, "District", 0.7, "lexicon", name))
+    return out

@@ -249,6 +249,10 @@ class EntityFinder(Boundaries):
             return None
         if suffix.placed and not any(text[start:start + n] in self.places - self.anchor_words for n in range(2, 8)):
             return None  # 世界级集群: only a city or province makes such an ending a name
+        place_at, tag = self.words_of(text).word_ending(end)
+        if start < place_at <= start + 2 and tag in ("ns", "nt") and end - place_at >= 3 \
+                and not self._anchored(text, start):
+            start = place_at  # 分别居|滨海新区: a word or two before a place the dictionary knows is no part of it
         if GROUP_COUNT.search(text[start:at]):
             return None  # 苏浙皖三省科技厅: several bodies counted, not one name
         if len(suffix.end) == 1 and text[start - 1:start] in ("和", "及", "与") \

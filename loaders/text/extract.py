@@ -53,7 +53,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     candidates = [*finder.known(text), *books, *finder.quotes(text), *suffixed,
                   *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
                   *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
-                  *bodies.table_cells(finder, text)]
+                  *bodies.table_cells(finder, text), *bodies.districts(finder, text)]
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))

@@ -98,3 +98,10 @@ class Segmentation:
             return ""
         word = self.text[i:self.word_end[i + 1]]
         return word if self._tags.get(word) in VERB_TAGS and word not in self.nominal else ""
+
+    def word_ending(self, end: int) -> tuple[int, str]:
+        """(start, tag) of the word that ends at `end` (a boundary), or (end, "") when none does."""
+        if end <= 0 or self.inside(end):
+            return end, ""
+        start = self.word_start[end - 1] if self.inside(end - 1) else end - 1
+        return start, self._tags.get(self.text[start:end], "")

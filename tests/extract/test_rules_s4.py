@@ -118,3 +118,10 @@ def test_a_list_category_coordinated_with_more_words_types_nothing(tmp_path):
     a = _analysis(tmp_path, "在科技型中小企业发展、国家自主创新示范区建设、京津冀协同创新发展等国家和我市重点战略上取得进展。",
                   publisher="天津市科学技术委员会")
     assert not any("发展" in n or "建设" in n for n in names(a.mentions, "Region"))
+
+
+def test_districts_of_any_city_from_the_dictionary(tmp_path):
+    a = _analysis(tmp_path, "科技型中小企业评价入库数分别居滨海新区、西青区、武清区前列,北京地区企业数量增长。",
+                  publisher="天津市科学技术局")
+    assert {"滨海新区", "西青区", "武清区"} <= names(a.mentions, "District")
+    assert "北京地区" not in names(a.mentions, "District") and not names(a.mentions, "Zone")
