@@ -92,8 +92,25 @@ def shared_plenums(text: str) -> list[Mention]:
     return out
 
 
+#: a session of a people's congress (a government work report's first line); the place before it is found apart
+SESSION = re.compile(rf"第?[{CN}]{{1,3}}届(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[{CN}]{{1,3}}次(?:全体)?会议")
+
+
+def congress_sessions(finder: EntityFinder, text: str) -> list[Mention]:
+    """海淀区第十七届人民代表大会第五次会议, 区十七届人大四次会议: the place word before it opens the name."""
+    words = finder.words_of(text)
+    out = []
+    for m in SESSION.finditer(text):
+        start = m.start()
+        place_at, _ = words.word_ending(start)
+        if place_at < start and text[start - 1] in "省市区县" and (start - place_at >= 2 or place_at == start - 1):
+            start = place_at
+        out.append(Mention(start, m.end(), text[start:m.end()], "Event", 0.75, "pattern", text[start:m.end()]))
+    return out
+
+
 def event_patterns(finder: EntityFinder, text: str) -> list[Mention]:
-    out = shared_plenums(text)
+    out = shared_plenums(text) + congress_sessions(finder, text)
     for item in finder.rules.event_patterns:
         for m in re.finditer(item["pattern"], text):
             out.append(Mention(m.start(), m.end(), m.group(), item.get("type", "Event"), float(item["conf"]),

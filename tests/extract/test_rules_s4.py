@@ -125,3 +125,9 @@ def test_districts_of_any_city_from_the_dictionary(tmp_path):
                   publisher="天津市科学技术局")
     assert {"滨海新区", "西青区", "武清区"} <= names(a.mentions, "District")
     assert "北京地区" not in names(a.mentions, "District") and not names(a.mentions, "Zone")
+
+
+def test_sessions_of_a_peoples_congress_are_events_with_their_place(tmp_path):
+    a = _analysis(tmp_path, "2025年1月已经海淀区第十七届人民代表大会第五次会议审议通过。圆满完成区十七届人大四次会议确定的目标。",
+                  publisher="北京市海淀区人民政府")
+    assert {"海淀区第十七届人民代表大会第五次会议", "区十七届人大四次会议"} <= names(a.mentions, "Event")
