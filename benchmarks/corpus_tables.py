@@ -55,7 +55,7 @@ def doc_table(scores) -> str:
 
 
 def documents_table(docs) -> str:
-    rows = ["| half | document | title | issuer | year | kind | script | source |",
+    rows = ["| split | document | title | issuer | year | kind | script | source |",
             "|---|---|---|---|---:|---|---|---|"]
     for d in docs:
         rows.append(f"| {d.half} | {d.slug} | {d.meta.get('title', '')} | {d.meta.get('issuer', '')} "

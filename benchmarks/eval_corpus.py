@@ -165,7 +165,9 @@ def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path =
     shown = [d for d in docs if unseal or d.half not in SEALED]
     hidden = len(docs) - len(shown)
     note = f"; {hidden} sealed holdout documents not listed" if hidden else ""
-    parts += [f"Documents ({len(shown)}{note}; texts and gold in data/eval/extract):", "", documents_table(shown)]
+    parts += [f"Documents ({len(shown)}{note}; texts and gold in data/eval/extract)" + (":" if shown else "."), ""]
+    if shown:
+        parts.append(documents_table(shown))
     return "\n".join(parts).rstrip() + "\n", summary
 
 
