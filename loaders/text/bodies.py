@@ -93,7 +93,8 @@ def shared_plenums(text: str) -> list[Mention]:
 
 
 #: a session of a people's congress (a government work report's first line); the place before it is found apart
-SESSION = re.compile(rf"第?[{CN}]{{1,3}}届(?:人民代表大会|人大)(?:常务委员会|常委会)?第?[{CN}]{{1,3}}次(?:全体)?会议")
+SESSION = re.compile(rf"(?:第?[{CN}]{{1,3}}届(?:人民代表大会|人大)|(?:人民代表大会|人大)第?[{CN}]{{1,3}}届)"
+                     rf"(?:常务委员会|常委会)?第?[{CN}]{{1,3}}次(?:全体)?会议")
 
 
 def congress_sessions(finder: EntityFinder, text: str) -> list[Mention]:

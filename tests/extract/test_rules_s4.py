@@ -131,3 +131,9 @@ def test_sessions_of_a_peoples_congress_are_events_with_their_place(tmp_path):
     a = _analysis(tmp_path, "2025年1月已经海淀区第十七届人民代表大会第五次会议审议通过。圆满完成区十七届人大四次会议确定的目标。",
                   publisher="北京市海淀区人民政府")
     assert {"海淀区第十七届人民代表大会第五次会议", "区十七届人大四次会议"} <= names(a.mentions, "Event")
+
+
+def test_pinyin_after_converted_characters_is_not_read(tmp_path):
+    a = _analysis(tmp_path, "海淀區(qū)人大十四屆一次會議審議通過。全面推進奧運(yùn)工程建設(shè)。", publisher="")
+    assert "海淀区人大十四届一次会议" in names(a.mentions, "Event")
+    assert not any("(" in n for n in _all(a))
