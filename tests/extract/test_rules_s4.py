@@ -137,3 +137,11 @@ def test_pinyin_after_converted_characters_is_not_read(tmp_path):
     a = _analysis(tmp_path, "海淀區(qū)人大十四屆一次會議審議通過。全面推進奧運(yùn)工程建設(shè)。", publisher="")
     assert "海淀区人大十四届一次会议" in names(a.mentions, "Event")
     assert not any("(" in n for n in _all(a))
+
+
+def test_a_place_opening_a_slogan_is_no_mention_and_a_bracketed_figure_counts_the_name_before_it(tmp_path):
+    a = _analysis(tmp_path, "坚持中国特色社会主义,推进中国式现代化。排名前五位的区是滨海新区(3487家)、武清区(611家)。"
+                            "为滨海新区3487家、武清区611家。", publisher="天津市科学技术局")
+    assert "中国" not in names(a.mentions, "Region")
+    figures = [(m.attrs.get("value"), m.attrs.get("unit")) for m in a.mentions if m.type == "Metric"]
+    assert sorted(figures) == [(611, "家"), (3487, "家")]
