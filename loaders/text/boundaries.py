@@ -62,7 +62,7 @@ class Boundaries:
             return at, False  # 应用数学院|冬奥会: a name ending where another begins
         while i is not None:
             before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
-            hard = self._hard_before(before) and (before[-1:] in PUNCT or not words.inside(i)) or i <= floor
+            hard = self._hard_before(before) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
             verb = not inside_word and self._verbs.ends(before) is not None

@@ -145,3 +145,11 @@ def test_a_place_opening_a_slogan_is_no_mention_and_a_bracketed_figure_counts_th
     assert "中国" not in names(a.mentions, "Region")
     figures = [(m.attrs.get("value"), m.attrs.get("unit")) for m in a.mentions if m.type == "Metric"]
     assert sorted(figures) == [(611, "家"), (3487, "家")]
+
+
+def test_a_rank_or_a_count_before_the_ending_marks_a_kind(tmp_path):
+    a = _analysis(tmp_path, "实施五项重大工程,建成15家左右国家级制造业创新中心和国家动力电池创新中心。",
+                  publisher="中华人民共和国工业和信息化部")
+    got = _all(a)
+    assert "国家动力电池创新中心" in got
+    assert not {n for n in got if "国家级" in n or n.endswith("重大工程")}
