@@ -242,7 +242,7 @@ class EntityFinder(Boundaries):
             return None  # 专题组, 规划编制: the suffix word is not the end of a name here (立法会|会议 is)
         if any(text.startswith(w, end - len(w)) and len(w) > len(suffix.end) for w in self.rules.not_heads):
             return None  # 新发展格局, 工作部署: a common word that ends like a bureau
-        if words.inside(end) and words.word_end[end] == end + 1:
+        if words.inside(end) and words.end_of(end) == end + 1:
             return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
         start, anchored = self.left_edge(text, at, suffix.alone)
         year = LEADING_YEAR.search(text, max(0, at - 7), at) if start in (None, at) and not suffix.alone else None
