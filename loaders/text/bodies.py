@@ -54,7 +54,7 @@ def _boundary(finder: EntityFinder, text: str, at: int) -> bool:
     if at == 0 or text[at - 1] in PUNCT:
         return True
     before = text[max(0, at - 8):at]
-    return finder.ends_at_boundary(before)
+    return finder.ends_at_boundary(before) or bool(finder.words_of(text).verb_before(at))  # 联合|省政府国资委
 
 
 def table_cells(finder: EntityFinder, text: str) -> list[Mention]:

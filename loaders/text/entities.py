@@ -33,6 +33,7 @@ LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
 LEADING_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?$")
 SLOGAN_AFTER_PLACE = ("特色", "式", "成立")
+LOCAL_LEVELS = ("省政府", "市政府", "区政府", "县政府", "省", "市", "区", "县")
 GROUP_COUNT = re.compile(r"[两三四五六七八九十几]+[省市区地国]")
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
@@ -111,6 +112,9 @@ class EntityFinder(Boundaries):
             entry = self.pick(entries)
             if entry and entry.type == "Region" and text.startswith(SLOGAN_AFTER_PLACE, end):
                 continue  # 中国特色社会主义, 中国式现代化, 中华人民共和国成立75周年: a slogan or a date, no place
+            if entry and entry.how == "lexicon" and entry.type == "Institution" and end - start <= 4 \
+                    and text.endswith(LOCAL_LEVELS, 0, start):
+                continue  # 省政府|国资委, 市|发改委: a national body's short name after a local level is a local body
             if entry:
                 mention = from_entry(entry, start, end, text[start:end])
                 mention.weak = mention.weak or text[start:end] in self.weak_surfaces  # 本市 is never an object

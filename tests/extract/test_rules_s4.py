@@ -153,3 +153,9 @@ def test_a_rank_or_a_count_before_the_ending_marks_a_kind(tmp_path):
     got = _all(a)
     assert "国家动力电池创新中心" in got
     assert not {n for n in got if "国家级" in n or n.endswith("重大工程")}
+
+
+def test_a_national_body_short_name_after_a_local_level_is_the_local_body(tmp_path):
+    a = _analysis(tmp_path, "联合省政府国资委召开省属国有高新技术企业申报政策宣讲会。", publisher="湖北省科学技术厅")
+    got = names(a.mentions, "Institution")
+    assert "省政府国资委" in got and "国务院国有资产监督管理委员会" not in got
