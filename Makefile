@@ -73,8 +73,9 @@ bench-readers: $(STAMP)
 eval-ask: $(STAMP)
 	$(BIN)/python benchmarks/eval_ask.py
 
+# make eval-extract SPLIT=dev|dev2|test|holdout scores one corpus split only (no curated evaluation)
 eval-extract: $(STAMP)
-	$(BIN)/python benchmarks/eval_extract.py
+	$(BIN)/python benchmarks/eval_extract.py $(if $(SPLIT),--split $(SPLIT))
 
 bench-extract: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py

@@ -1,7 +1,8 @@
-"""Markdown tables of the corpus scores (benchmarks/eval_corpus.py): by entity type, by kind
-of document and by script, by document, the list of documents, and the --details listing.
+"""Markdown tables of the corpus scores (benchmarks/eval_corpus.py): one line per split, by
+entity type, by kind of document and by script, by document, the list of documents, and the
+--details listing.
 
-`scores` is a list of (CorpusDoc, DocScore) pairs for one half and one mode.
+`scores` is a list of (CorpusDoc, DocScore) pairs for one split and one mode.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ def doc_table(scores) -> str:
 
 
 def documents_table(docs) -> str:
-    rows = ["| half | document | title | issuer | year | kind | script | source |",
+    rows = ["| split | document | title | issuer | year | kind | script | source |",
             "|---|---|---|---|---:|---|---|---|"]
     for d in docs:
         rows.append(f"| {d.half} | {d.slug} | {d.meta.get('title', '')} | {d.meta.get('issuer', '')} "
@@ -74,3 +75,18 @@ def details(scores) -> str:
         for g in s.missed:
             lines.append(f"  FN {'':10} {g.type:11} {g.name}")
     return "\n".join(lines)
+
+
+def splits_table(results) -> str:
+    """One line per (split, mode): the totals issue 18 is judged by, and how many documents exceed 10 % junk."""
+    rows = ["| split | mode | docs | gold | P | R | F1 | worst junk | docs > 10 % junk |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
+    for (split, mode), scores in results.items():
+        c = Counts()
+        for _, s in scores:
+            c.add(s.total())
+        worst = max((s.junk for _, s in scores), default=0.0)
+        over = sum(s.junk > 0.10 for _, s in scores)
+        rows.append(f"| {split} | {mode} | {len(scores)} | {sum(len(d.gold) for d, _ in scores)} | {c.p:.2f} "
+                    f"| {c.r:.2f} | {c.f1:.2f} | {worst:.0%} | {over} |")
+    return "\n".join(rows)

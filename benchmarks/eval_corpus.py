@@ -1,13 +1,16 @@
-"""Score the report extractor on the out-of-sample corpus (data/eval/extract/{dev,test}).
+"""Score the report extractor on the out-of-sample corpus (data/eval/extract/<split>).
 
-    .venv/bin/python benchmarks/eval_corpus.py [--half dev|test|both] [--mode cold|warm|both]
-                                               [--details] [--json] [--min-confidence X]
+    .venv/bin/python benchmarks/eval_corpus.py [--split dev|dev2|test|holdout|all] [--mode cold|warm|both]
+                                               [--details] [--json] [--min-confidence X] [--unseal]
 
-Real public documents nobody here wrote (other years, districts and cities,
-Simplified and Traditional script; prose, tables, lists), each annotated by
-hand with every entity it names (data/eval/extract/README.md is the guideline).
-Rules may be tuned on the **dev** half only; the **test** half is the
-out-of-sample check and is to be read only as a score.
+Real public documents nobody here wrote (other years, districts, provinces and cities,
+a national ministry, Simplified and Traditional script; prose, tables, lists), each
+annotated by hand with every entity it names (data/eval/extract/README.md is the
+guideline). Four splits:
+- **dev**, **dev2**: rules may be written and tuned on them (`--details` lists every miss);
+- **test**: the first out-of-sample check, read only as a score;
+- **holdout**: sealed. Scored in aggregate only; its per-document rows, its document list
+  and `--details` need `--unseal`, which nobody writing rules may use (README).
 
 Modes:
 - cold: no graph, the built-in lexicon only;
@@ -34,7 +37,7 @@ import yaml  # noqa: E402
 
 from benchmarks.corpus_match import ERROR_KINDS, Counts, GoldEntity, Predicted, score_document  # noqa: E402
 from benchmarks.corpus_tables import (by_type, details, doc_table, documents_table,  # noqa: E402
-                                      kind_table, type_table)
+                                      kind_table, splits_table, type_table)
 from graph.memory import MemoryStore  # noqa: E402
 from graph.store import Batch  # noqa: E402
 from loaders.report_loader import extract_report  # noqa: E402
@@ -42,7 +45,9 @@ from loaders.report_loader import extract_report  # noqa: E402
 CORPUS = ROOT / "data" / "eval" / "extract"
 DOC = ROOT / "docs" / "extraction.md"
 BEGIN, END = "<!-- corpus:begin -->", "<!-- corpus:end -->"
-HALVES = ("dev", "test")
+HALVES = ("dev", "test")  # the first two splits (issue 18's development and test halves)
+SPLITS = ("dev", "dev2", "test", "holdout")
+SEALED = ("holdout",)  # scored in aggregate only unless --unseal
 MODES = ("cold", "warm")
 
 
@@ -106,10 +111,12 @@ def predictions(doc: CorpusDoc, mode: str, min_confidence: float) -> list[Predic
 
 
 def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CORPUS):
-    """{(half, mode): [(doc, DocScore)]}"""
+    """{(split, mode): [(doc, DocScore)]}; a split with no documents is left out."""
     out = {}
     for half in halves:
         docs = load(half, root)
+        if not docs:
+            continue
         for mode in modes:
             out[(half, mode)] = [(d, score_document(d.gold, predictions(d, mode, min_confidence))) for d in docs]
     return out
@@ -122,7 +129,7 @@ def sweep(halves, root: Path, thresholds=(0.3, 0.5, 0.6)) -> str:
     for threshold in thresholds:
         cells = []
         for half in halves:
-            scores = run((half,), ("cold",), threshold, root)[(half, "cold")]
+            scores = run((half,), ("cold",), threshold, root).get((half, "cold"), [])
             total = Counts()
             for _, s in scores:
                 total.add(s.total())
@@ -132,24 +139,35 @@ def sweep(halves, root: Path, thresholds=(0.3, 0.5, 0.6)) -> str:
     return "\n".join(rows)
 
 
-def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path = CORPUS) -> tuple[str, dict]:
+def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path = CORPUS,
+           unseal: bool = False) -> tuple[str, dict]:
+    """The markdown block (a summary line per split and mode, then per-type, per-kind and per-document
+    tables) and a JSON summary. A sealed split shows no per-document rows nor document list."""
     results = run(halves, modes, min_confidence, root)
-    parts, summary = [], {}
+    parts, summary = [splits_table(results), ""], {}
     for (half, mode), scores in results.items():
         total = Counts()
         for c in by_type(scores).values():
             total.add(c)
         worst = max((s.junk for _, s in scores), default=0.0)
-        parts += [f"**{half} half, {mode}** ({len(scores)} documents, {sum(len(d.gold) for d, _ in scores)} "
-                  f"gold entities; worst junk {worst:.0%})", "", type_table(scores), "", kind_table(scores), "",
-                  doc_table(scores), ""]
+        sealed = half in SEALED and not unseal
+        parts += [f"**{half}, {mode}** ({len(scores)} documents, {sum(len(d.gold) for d, _ in scores)} "
+                  f"gold entities; worst junk {worst:.0%})", "", type_table(scores), "", kind_table(scores), ""]
+        parts += ["(sealed: per-document rows not shown)" if sealed else doc_table(scores), ""]
         summary[f"{half}/{mode}"] = {"p": round(total.p, 3), "r": round(total.r, 3), "f1": round(total.f1, 3),
                                      "worst_junk": round(worst, 3),
+                                     "docs_over_10pct_junk": sum(s.junk > 0.10 for _, s in scores),
                                      "errors": {k: sum(s.error_counts()[k] for _, s in scores) for k in ERROR_KINDS}}
+    present = tuple(h for h in halves if any(k[0] == h for k in results))
     if min_confidence == 0.0 and "cold" in modes:
-        parts += [sweep(halves, root), ""]
-    docs = [d for half in halves for d in load(half, root)]
-    parts += [f"Documents ({len(docs)}; texts and gold in data/eval/extract):", "", documents_table(docs)]
+        parts += [sweep(present, root), ""]
+    docs = [d for half in present for d in load(half, root)]
+    shown = [d for d in docs if unseal or d.half not in SEALED]
+    hidden = len(docs) - len(shown)
+    note = f"; {hidden} sealed holdout documents not listed" if hidden else ""
+    parts += [f"Documents ({len(shown)}{note}; texts and gold in data/eval/extract)" + (":" if shown else "."), ""]
+    if shown:
+        parts.append(documents_table(shown))
     return "\n".join(parts).rstrip() + "\n", summary
 
 
@@ -162,22 +180,34 @@ def write_docs(text: str) -> None:
     DOC.write_text(f"{head}{BEGIN}\n{text}{END}{rest.split(END, 1)[1]}", encoding="utf-8")
 
 
+def splits(choice: str) -> tuple[str, ...]:
+    return SPLITS if choice == "all" else HALVES if choice == "both" else (choice,)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--half", choices=(*HALVES, "both"), default="both")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    parser.add_argument("--half", choices=(*HALVES, "both"), help="the older name of --split (both: dev and test)")
     parser.add_argument("--mode", choices=(*MODES, "both"), default="both")
     parser.add_argument("--min-confidence", type=float, default=0.0)
     parser.add_argument("--details", action="store_true", help="list every unmatched prediction and every miss")
+    parser.add_argument("--unseal", action="store_true",
+                        help="show the sealed holdout per document (never while writing rules)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
     parser.add_argument("--write-docs", action="store_true", help=f"replace the corpus block in {DOC.name}")
     args = parser.parse_args(argv)
-    halves = HALVES if args.half == "both" else (args.half,)
+    halves = splits(args.half or args.split)
     modes = MODES if args.mode == "both" else (args.mode,)
     if args.details:
+        sealed = [h for h in halves if h in SEALED]
+        if sealed and not args.unseal:
+            print(f"error: --details on the sealed split {'/'.join(sealed)} needs --unseal "
+                  "(its misses must not reach anyone writing rules)", file=sys.stderr)
+            return 2
         for (half, mode), scores in run(halves, modes, args.min_confidence).items():
-            print(f"## {half} half, {mode}\n{details(scores)}\n")
+            print(f"## {half}, {mode}\n{details(scores)}\n")
         return 0
-    text, summary = report(args.min_confidence, halves, modes)
+    text, summary = report(args.min_confidence, halves, modes, unseal=args.unseal)
     print(json.dumps(summary, indent=2) if args.json else text)
     if args.write_docs:
         write_docs(text)

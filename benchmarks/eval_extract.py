@@ -1,6 +1,7 @@
 """Score the report extractor against the curated data set (the gold) and the fixtures.
 
     .venv/bin/python benchmarks/eval_extract.py [--min-confidence 0.5] [--write-docs] [--json]
+                                                [--split dev|dev2|test|holdout|all]
 
 Entities match by normalised name (or alias) and type; an indicator (Metric),
 whose name is the curator's wording, matches by its figure (value and unit),
@@ -15,8 +16,13 @@ Modes:
   and gold located in that section are scored; counts are summed over sections;
 - fixtures: passages in tests/extract/fixtures (other cities, other years, one
   in Traditional script), cold, against their *.expected.yaml;
-- corpus: the out-of-sample documents of data/eval/extract, dev and test half,
-  cold and warm (benchmarks/eval_corpus.py; its own block in docs/extraction.md).
+- corpus: the out-of-sample documents of data/eval/extract, cold and warm, per split:
+  dev and dev2 (rules are tuned on them), test and the sealed holdout (scores only):
+  per-type and per-kind P/R and junk per document (benchmarks/eval_corpus.py; its own
+  block in docs/extraction.md). `--split X` scores that corpus split alone and skips the
+  curated evaluation.
+
+Precision/recall counts are one class for both (`corpus_match.Counts`).
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ sys.path.insert(0, str(ROOT))
 import yaml  # noqa: E402
 
 from benchmarks import eval_corpus  # noqa: E402
+from benchmarks.corpus_match import Counts  # noqa: E402
 from graph.memory import MemoryStore  # noqa: E402
 from graph.model import Node  # noqa: E402
 from graph.store import Batch  # noqa: E402
@@ -55,28 +62,6 @@ QUOTES = re.compile(r"[“”\"《》\s]")
 
 def norm(name: str) -> str:
     return QUOTES.sub("", normalize(name))
-
-
-@dataclass
-class Counts:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    def add(self, other: Counts) -> None:
-        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
-
-    @property
-    def p(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
-
-    @property
-    def r(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
-
-    @property
-    def f1(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
 
 
 @dataclass
@@ -279,9 +264,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--min-confidence", type=float, default=0.0)
     parser.add_argument("--write-docs", action="store_true", help=f"replace the table in {DOC.name}")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--split", choices=(*eval_corpus.SPLITS, "all"),
+                        help="score this corpus split only (no curated evaluation)")
     args = parser.parse_args(argv)
+    if args.split:
+        corpus_text, summary = eval_corpus.report(args.min_confidence, eval_corpus.splits(args.split))
+        print(json.dumps(summary, indent=2) if args.json else corpus_text)
+        return 0
     text, summary = report(args.min_confidence)
-    corpus_text, summary["corpus"] = eval_corpus.report(args.min_confidence)
+    corpus_text, summary["corpus"] = eval_corpus.report(args.min_confidence, eval_corpus.SPLITS)
     print(json.dumps(summary, indent=2) if args.json else
           f"{text}\n\nOut-of-sample corpus (data/eval/extract):\n\n{corpus_text}")
     if args.write_docs:

@@ -54,7 +54,7 @@ def _boundary(finder: EntityFinder, text: str, at: int) -> bool:
     if at == 0 or text[at - 1] in PUNCT:
         return True
     before = text[max(0, at - 8):at]
-    return finder.ends_at_boundary(before)
+    return finder.ends_at_boundary(before) or bool(finder.words_of(text).verb_before(at))  # 联合|省政府国资委
 
 
 def table_cells(finder: EntityFinder, text: str) -> list[Mention]:
@@ -71,8 +71,47 @@ def table_cells(finder: EntityFinder, text: str) -> list[Mention]:
     return out
 
 
-def event_patterns(finder: EntityFinder, text: str) -> list[Mention]:
+CN = "一二三四五六七八九十"
+#: 十八届四中、五中全会; 市委十届七次、八次全会: plenums sharing 届 and 全会, one Event per item as written
+SHARED_PLENUMS = re.compile(rf"((?:[{CN}]{{1,3}}届)?[{CN}]{{1,3}}(?:中|次))((?:、[{CN}]{{1,3}}(?:中|次))*)"
+                            rf"(?:、|和|及)([{CN}]{{1,3}}(?:中|次))全会")
+
+
+def shared_plenums(text: str) -> list[Mention]:
+    """十八届四中、五中全会 -> 十八届四中, 五中全会 (named as written: the README's shared endings)."""
     out = []
+    for m in SHARED_PLENUMS.finditer(text):
+        spans = [m.span(1)]
+        at = m.start(2)
+        for part in filter(None, m.group(2).split("、")):
+            at = text.index(part, at)
+            spans.append((at, at + len(part)))
+            at += len(part)
+        spans.append((m.start(3), m.end()))
+        out += [Mention(a, b, text[a:b], "Event", 0.7, "pattern", text[a:b]) for a, b in spans]
+    return out
+
+
+#: a session of a people's congress (a government work report's first line); the place before it is found apart
+SESSION = re.compile(rf"(?:第?[{CN}]{{1,3}}届(?:人民代表大会|人大)|(?:人民代表大会|人大)第?[{CN}]{{1,3}}届)"
+                     rf"(?:常务委员会|常委会)?第?[{CN}]{{1,3}}次(?:全体)?会议")
+
+
+def congress_sessions(finder: EntityFinder, text: str) -> list[Mention]:
+    """海淀区第十七届人民代表大会第五次会议, 区十七届人大四次会议: the place word before it opens the name."""
+    words = finder.words_of(text)
+    out = []
+    for m in SESSION.finditer(text):
+        start = m.start()
+        place_at, _ = words.word_ending(start)
+        if place_at < start and text[start - 1] in "省市区县" and (start - place_at >= 2 or place_at == start - 1):
+            start = place_at
+        out.append(Mention(start, m.end(), text[start:m.end()], "Event", 0.75, "pattern", text[start:m.end()]))
+    return out
+
+
+def event_patterns(finder: EntityFinder, text: str) -> list[Mention]:
+    out = shared_plenums(text) + congress_sessions(finder, text)
     for item in finder.rules.event_patterns:
         for m in re.finditer(item["pattern"], text):
             out.append(Mention(m.start(), m.end(), m.group(), item.get("type", "Event"), float(item["conf"]),
@@ -95,3 +134,24 @@ def quoted_names(finder: EntityFinder, text: str, suffixed: list[Mention]) -> li
                                    kind=m.kind, aliases=[f"{head}“{inner}”{m.name}"]))
     return out
 
+
+#: Dictionary words ending in 区/县 that name no district (开发区, 社区 …); the rest tagged a place are districts.
+NOT_DISTRICTS = frozenset("""开发区 高新区 经开区 新区 城区 市区 郊区 辖区 园区 社区 景区 湾区 片区 功能区 示范区 保税区 自贸区
+    试验区 产业区 工业区 商业区 住宅区 风景区 旅游区 保护区 生活区 核心区 集聚区 服务区 无人区 禁区 灾区 山区 牧区
+    矿区 老城区 主城区 中心城区 经济区 行政区 特区 地区 小区 校区 街区 东区 西区 南区 北区 全区 本区 各区 县区
+    区县 市县 郊县 各县 全县 本县 边区 老区 苏区 库区 林区 垦区 港区 厂区 营区 展区 赛区 考区 选区 政区 警区""".split())
+PLACE_TAGS = ("ns", "nr", "nt")
+
+
+def districts(finder: EntityFinder, text: str) -> list[Mention]:
+    """Districts of any city by the segmenter's dictionary: 滨海新区, 西青区, 余杭区 (a place word ending in 区/县)."""
+    words = finder.words_of(text)
+    out = []
+    for m in re.finditer("[区县]", text):
+        end = m.end()
+        start, tag = words.word_ending(end)
+        name = text[start:end]
+        if 3 <= len(name) <= 5 and tag in PLACE_TAGS and name not in NOT_DISTRICTS and not name.endswith("地区") \
+                and not finder.gazetteer.get(name):
+            out.append(Mention(start, end, name, "District", 0.7, "lexicon", name))
+    return out

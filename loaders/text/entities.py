@@ -18,27 +18,23 @@ All positions here are in the normalised body view.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
 from loaders.text import budget
+from loaders.text.boundaries import LOOKBACK, PUNCT, Boundaries, Spans, Words
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
 
-MAX_NAME = 30
-RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
-LOOKBACK = 40  # how far left of a place the words deciding a boundary can reach (verb + name ending)
-PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—|｜")
-QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方场]|[一二两三四五六七八九十几]+[个批支家场])$")
 BOOK = re.compile(r"《([^《》\n]{2,80})》")
 QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
-NUM = r"[\d一二三四五六七八九十〇○零]"
-DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{NUM}{{1,2}}月|(?:今|昨|明)日|上月|本月"
-                            rf"|[\n:;。]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|[\n:;。]\s*[(（]\d{{1,2}}[)）])$")
+LEADING_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?$")
+SLOGAN_AFTER_PLACE = ("特色", "式", "成立")
+LOCAL_LEVELS = ("省政府", "市政府", "区政府", "县政府", "省", "市", "区", "县")
+GROUP_COUNT = re.compile(r"[两三四五六七八九十几]+[省市区地国]")
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
 PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
@@ -87,7 +83,7 @@ def from_entry(entry: Entry, start: int, end: int, surface: str) -> Mention:
                    entry.name_en, entry.kind, publisher=entry.publisher, weak=entry.weak, local=entry.local)
 
 
-class EntityFinder:
+class EntityFinder(Boundaries):
     def __init__(self, rules: Rules, gazetteer: Gazetteer, context: Context):
         self.rules = rules
         self.gazetteer = gazetteer
@@ -96,6 +92,7 @@ class EntityFinder:
         self.strong_anchors = strong_anchors(rules)
         self.suffix_ends = {s.end for s in rules.suffixes}
         self.places = self.anchors - {w for w in rules.lexicon["fields"]}
+        self.anchor_words = frozenset(rules.lexicon["anchors"])
         self._generic_words = sorted(rules.generic | self.places, key=len, reverse=True)
         self.abbr = region_abbreviations(rules)
         self._max_anchor = max(map(len, self.anchors))
@@ -113,6 +110,11 @@ class EntityFinder:
         out = []
         for start, end, entries in self.gazetteer.scan(_lower(text)):
             entry = self.pick(entries)
+            if entry and entry.type == "Region" and text.startswith(SLOGAN_AFTER_PLACE, end):
+                continue  # 中国特色社会主义, 中国式现代化, 中华人民共和国成立75周年: a slogan or a date, no place
+            if entry and entry.how == "lexicon" and entry.type == "Institution" and end - start <= 4 \
+                    and text.endswith(LOCAL_LEVELS, 0, start):
+                continue  # 省政府|国资委, 市|发改委: a national body's short name after a local level is a local body
             if entry:
                 mention = from_entry(entry, start, end, text[start:end])
                 mention.weak = mention.weak or text[start:end] in self.weak_surfaces  # 本市 is never an object
@@ -239,11 +241,33 @@ class EntityFinder:
         return list(out.values())
 
     def _name_ending(self, text: str, at: int, end: int, suffix: Suffix) -> Mention | None:
-        if self._not_before.starts(text, end):
-            return None  # 专题组, 规划编制: the suffix word is not the end of a name here
+        words = self.words_of(text)
+        if self._not_before.starts(text, end) and not (text[end:end + 1] == "会" and words.inside(end + 1)):
+            return None  # 专题组, 规划编制: the suffix word is not the end of a name here (立法会|会议 is)
+        if any(text.startswith(w, end - len(w)) and len(w) > len(suffix.end) for w in self.rules.not_heads):
+            return None  # 新发展格局, 工作部署: a common word that ends like a bureau
+        if words.inside(end) and words.end_of(end) == end + 1:
+            return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
         start, anchored = self.left_edge(text, at, suffix.alone)
+        year = LEADING_YEAR.search(text, max(0, at - 7), at) if start in (None, at) and not suffix.alone else None
+        if year:
+            start = year.start()  # 2019年度|工作方案: a year is the only modifier left, so it stays
         if start is None or (start == at and not suffix.alone):
             return None
+        if suffix.placed and not any(text[start:start + n] in self.places - self.anchor_words for n in range(2, 8)):
+            return None  # 世界级集群: only a city or province makes such an ending a name
+        place_at, tag = self.words_of(text).word_ending(end)
+        if start < place_at <= start + 2 and tag in ("ns", "nt") and end - place_at >= 3 \
+                and not self._anchored(text, start):
+            start = place_at  # 分别居|滨海新区: a word or two before a place the dictionary knows is no part of it
+        if GROUP_COUNT.search(text[start:at]):
+            return None  # 苏浙皖三省科技厅: several bodies counted, not one name
+        if len(suffix.end) == 1 and text[start - 1:start] in ("和", "及", "与") \
+                and not self._complete_name(text[max(0, start - LOOKBACK):start - 1]):
+            return None  # 工业和|信息化局: the half of a coordinated bureau's name is no bureau
+        verb = self.words_of(text).verb_at(start)
+        if verb and self.gazetteer.get(text[start + len(verb):end]):
+            return None  # 联合|市环保局: a verb before a known name is no part of it
         name = text[start:end]
         if (name in self.suffix_ends and not suffix.alone) or text[start - 1:start] == "等" \
                 or self._is_person(text, start, end) or text[end:end + 1].isdigit():
@@ -256,98 +280,13 @@ class EntityFinder:
                                                             or modifier.startswith(("重点", "各类", "相关")))):
             return None
         conf = suffix.conf + (0.05 if anchored else 0.0) - (0.15 if len(modifier) == 1 else 0.0)
-        return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind)
+        year = LEADING_YEAR.search(text, max(0, start - 7), start)  # 2016年|天津市科技工作会议: kept as an alias
+        return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind,
+                       aliases=[year.group() + name] if year else [])
 
     def _not_a_name(self, name: str) -> bool:
         """Names that end in a listed non-name after a generic modifier (市级科普基地)."""
         return any(name.endswith(word) and self._generic(name[: -len(word)], True) for word in self.rules.not_names)
-
-    def left_edge(self, text: str, at: int, alone: bool = False) -> tuple[int | None, bool]:
-        """Where a name ending at `at` (its suffix starts there) begins, and whether an anchor opens it.
-
-        Going left from the suffix, every place right after a verb, a function word or a hard
-        boundary may start the name; the nearest wins unless a farther one opens with a place
-        (北京…) or a field. Only a city, province, country or anchor word may open a name that
-        spans a verb (北京推进科技创新中心建设办公室); a function word right after a complete
-        name (…规划和…) ends the search.
-        """
-        best: tuple[float, int, bool] | None = None
-        crossed_verb = False
-        floor = max(0, at - MAX_NAME)
-        i: int | None = at
-        if alone and self._complete_name(text[max(0, at - LOOKBACK):at]):
-            return at, False  # 应用数学院|冬奥会: a name ending where another begins
-        while i is not None:
-            before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
-            hard = self._hard_before(before) or i <= floor
-            inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
-            verb = not inside_word and self._verbs.ends(before) is not None
-            function = None if inside_word else self._functions.ends(before)
-            if (i < at or alone) and (hard or verb or function) and self._starts_name(text, i):
-                level = self._anchor_level(text, i)
-                relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
-                if (not crossed_verb or level >= 1.0 or relaxed) and (best is None or level > best[0]):
-                    best = (level, i, level > 0)
-            if hard or (function and self._complete_name(before[: -len(function)])):
-                break
-            arrival = self._arrivals.ends(before)
-            if arrival and self._complete_name(before[: -len(arrival)]):
-                break  # 北京量子信息科学研究院|落户|怀柔科学城: a name never swallows its subject and verb
-            crossed_verb = crossed_verb or verb
-            i = self._step_left(text, i)
-        return (best[1], best[2]) if best else (None, False)
-
-    def ends_at_boundary(self, before: str) -> bool:
-        """Whether a name may start right after `before` (a verb, a function word or a hard boundary)."""
-        return self._hard_before(before) or self._verbs.ends(before) is not None \
-            or self._functions.ends(before) is not None
-
-    def _splits_word(self, text: str, i: int) -> bool:
-        """Whether position i falls inside a suffix word (开发|区, 研究|院)."""
-        for j in range(max(0, i - 5), i):
-            for n in range(i - j + 1, 6):
-                if text[j:j + n] in self.suffix_ends:
-                    return True
-        return False
-
-    def _complete_name(self, text: str) -> bool:
-        return bool(text) and any(text.endswith(s.end) for s in self.rules.suffixes)
-
-    def _anchor_level(self, text: str, i: int) -> float:
-        """1 for a city, province, country or anchor word at i; 0.5 for a district or a field; else 0."""
-        level = 0.0
-        for n in range(2, self._max_anchor + 1):
-            word = text[i:i + n]
-            if word in self.strong_anchors:
-                return 1.0
-            if word in self.anchors:
-                level = 0.5
-        return level
-
-    def _step_left(self, text: str, i: int) -> int | None:
-        ch = text[i - 1]
-        if ch == ")":  # a short parenthesised place inside a name: 中国(北京)跨国技术转移大会
-            open_at = text.rfind("(", max(0, i - 8), i)
-            return open_at if open_at > 0 else None
-        if ch in PUNCT or ch == "(":
-            return None
-        return i - 1
-
-    def _starts_name(self, text: str, i: int) -> bool:
-        first = text[i:i + 1]
-        return not (first in PUNCT or first in ")(" or self._stops.starts(text, i))
-
-    def _anchored(self, text: str, i: int) -> bool:
-        return any(text[i:i + n] in self.anchors for n in range(2, self._max_anchor + 1))
-
-    def _hard_before(self, before: str) -> bool:
-        """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
-        if not before or before[-1] in PUNCT:
-            return True
-        if self._hard_words.ends(before) is not None or DATE_OR_NUMBER.search(before):
-            return True  # …的, 三月六日|立法会…, a list number at a line start (1.|规上…)
-        quantity = QUANTITY.search(before[-8:])
-        return bool(quantity) and not before[: len(before) - len(quantity.group())].endswith("第")
 
     def _generic(self, modifier: str, places_suffice: bool = False) -> bool:
         """A modifier of generic words (places and years allowed beside them) names a category:
@@ -365,32 +304,6 @@ class EntityFinder:
     @staticmethod
     def _is_person(text: str, start: int, end: int) -> bool:
         return end - start <= 4 and text.startswith(PERSON_TITLES, end)
-
-
-class Words:
-    """A set of words with the question a boundary asks: which one (the longest) ends or starts here?"""
-
-    def __init__(self, words):
-        self.words = frozenset(words)
-        self.lengths = sorted({len(w) for w in self.words}, reverse=True)
-
-    def ends(self, text: str) -> str | None:
-        return next((text[-n:] for n in self.lengths if n <= len(text) and text[-n:] in self.words), None)
-
-    def starts(self, text: str, at: int) -> bool:
-        return any(text[at:at + n] in self.words for n in self.lengths)
-
-
-class Spans:
-    """Sorted non-overlapping [start, end) spans (quotes, titles): is a position inside one? In log time."""
-
-    def __init__(self, spans: list[tuple[int, int]]):
-        self.spans = sorted(spans)
-        self.starts = [s for s, _ in self.spans]
-
-    def covers(self, at: int) -> bool:
-        i = bisect_right(self.starts, at) - 1
-        return i >= 0 and self.spans[i][0] <= at < self.spans[i][1]
 
 
 def _lower(text: str) -> str:

@@ -140,11 +140,15 @@ def builtin(rules: Rules, context: Context) -> Gazetteer:
 
 def _add_relative(gaz: Gazetteer, rules: Rules, context: Context) -> None:
     """Relative names expanded with the publisher, city and district; as written when no city is known."""
-    values = context.values(rules.abbreviations)
+    values = {**context.values(rules.abbreviations), "province": province_of(rules, context.city)}
     short = values["publisher_short"]
     for item in rules.relative:
         if not context.city or item.get("level") == "district" and not context.district \
                 or item.get("level") == "city" and context.district:
+            continue
+        if item.get("level") == "province" and not values["province"]:
+            if not item.get("weak"):
+                _add_as_written(gaz, item)  # 省委 with no province known: a node named 省委, never resolved
             continue
         if "{publisher" in item["name"] and not context.publisher:
             continue
@@ -165,10 +169,20 @@ def _add_unplaced(gaz: Gazetteer, rules: Rules) -> None:
     for item in rules.relative:
         if item.get("weak") or item.get("publisher") or item.get("level") == "district":
             continue
-        for surface in item["surface"]:
-            if "{" not in surface:
-                gaz.add(surface, Entry(surface, item["type"], UNKNOWN_CONF, "relative", kind=item.get("kind"),
-                                       local=True))
+        _add_as_written(gaz, item)
+
+
+def _add_as_written(gaz: Gazetteer, item: dict) -> None:
+    for surface in item["surface"]:
+        if "{" not in surface:
+            gaz.add(surface, Entry(surface, item["type"], UNKNOWN_CONF, "relative", kind=item.get("kind"), local=True))
+
+
+def province_of(rules: Rules, city: str) -> str:
+    """The province a city lies in (lexicon `provinces`); a province is its own; "" when not known."""
+    if city.endswith(("省", "自治区")):
+        return city
+    return next((p for p, cities in rules.lexicon.get("provinces", {}).items() if city in cities), "")
 
 
 def graph_city(store: GraphStore) -> str:

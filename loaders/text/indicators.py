@@ -28,7 +28,7 @@ CN_NUM = "零〇○一二两三四五六七八九十百千"
 #: After a Chinese count: slogans and set phrases (四个意识, 两个维护, 六个着力), not quantities.
 SLOGANS = ("意识", "自信", "维护", "确立", "坚持", "着力", "全面", "务必", "必须", "服务", "一批", "突破", "翻番",
            "中心", "落实", "优先", "统筹", "结合", "聚焦")
-SESSION_AFTER = ("全会", "全体会议", "党代会", "代表大会", "常委会")
+SESSION_AFTER = ("全会", "全体会议", "党代会", "代表大会", "常委会", "会议")
 QUOTED_RUN = re.compile(r"(?:“[^“”。]{1,40}”|「[^「」。]{1,40}」)+$")
 SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
 
@@ -37,9 +37,11 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
     """Whether the figure `m` (a number with a unit) states no quantity (see the module doc)."""
     at, end = m.start("num"), m.end()
     before, after = text[max(0, at - 2):at].rstrip(" ")[-1:], text[end:end + 2]
-    if before in ("第", "-", ".", "届", "/") or before.isascii() and before.isalpha() or quoted.covers(at):
-        return True
+    if before in ("第", "-", ".", "届", "/", "前") or before.isascii() and before.isalpha() or quoted.covers(at):
+        return True  # 第五, 排名前五位: a rank, not a quantity
     base = m.group("base") or ""
+    if base in ("方面", "个") and text.endswith(("从", "以下从", "主要从", "分"), 0, at) and "方面" in text[end - 2:end + 2]:
+        return True  # 以下主要从六个方面展开汇报: the parts of the text, not a quantity
     if base in ("次", "场", "场次") and after.startswith(SESSION_AFTER):  # 十四次全会
         return True
     if not m.group("num")[0].isdigit() and _not_a_chinese_count(m, base, after):

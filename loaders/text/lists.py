@@ -40,11 +40,15 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
     return out
 
 
+COORDINATORS = ("和", "与", "及", "、")  # a category word coordinated with more words is not the head
+
+
 def _categories(finder: EntityFinder, text: str):
     """(end of the last item, category) for each typed list in the text."""
     for m in DENG.finditer(text):
         at = m.end()
-        category = next((c for c in finder.rules.categories if text.startswith(c.word, at)), None)
+        category = next((c for c in finder.rules.categories if text.startswith(c.word, at)
+                         and not text.startswith(COORDINATORS, at + len(c.word))), None)  # 等国家和我市重点战略
         if category is None and m.group(2):
             category = next((c for c in finder.rules.categories if c.word == m.group(2)), None)
         if category:

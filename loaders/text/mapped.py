@@ -10,6 +10,7 @@ composes the spans, so `span(i, j)` is always a slice of the original.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from graph.text import to_simplified
@@ -75,6 +76,17 @@ class MappedText:
         out = MappedText()
         for ch, s, e in zip(self.text, self.starts, self.ends):
             out.append(fn(ch), s, e)
+        return out
+
+    def drop(self, pattern: re.Pattern) -> MappedText:
+        """The view without the matches of `pattern` (the original offsets of what stays are unchanged)."""
+        out, at = MappedText(), 0
+        for m in pattern.finditer(self.text):
+            out.extend(self.slice(at, m.start()))
+            at = m.end()
+        if at == 0:
+            return self
+        out.extend(self.slice(at, len(self)))
         return out
 
     def to_simplified(self) -> MappedText:

@@ -114,11 +114,17 @@ def _share_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
+BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,12})\($")
+
+
 def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, previous: Mention | None,
             measure: str | None = None, same_unit: Mention | None = None) -> Mention:
     before, tail = text[start:m.start()], text[m.end():end]
+    bracketed = BRACKETED.search(before)
     if measure:  # 技术合同成交额、登记项数分别为823.57亿元、23003项
         pass
+    elif bracketed:  # 武清区(611家): the name before the bracket is what the figure counts
+        measure = bracketed.group(1)
     elif len(measures.clean(before)) < 2 and previous is not None and not WORD.search(tail):
         measure = previous.attrs["measure"]  # 累计达54.6万家, 43期69人次: the same measure again
     else:

@@ -56,8 +56,9 @@ def _kind(line: str, chrome: Callable[[str], bool]) -> str:
         return "skip" if not re.search(r"[A-Za-z]{3}", text) else "stop"
     if chrome(text) or len(text) <= NAV_MAX and text.endswith((":", "：")):  # 主席: opens a speech
         return "skip"
-    if NAV.search(text) or ("|" in text or "｜" in text) and not text.startswith(("|", "｜")):
-        return "stop"  # a menu bar (首页 | 新闻); a table row starts with its bar
+    row = text.startswith(("|", "｜")) or text.endswith(("|", "｜")) and text.count("|") + text.count("｜") >= 3
+    if NAV.search(text) or ("|" in text or "｜" in text) and not row:
+        return "stop"  # a menu bar (首页 | 新闻); a table row starts or ends with its bar (1 | 北京 | … |)
     return "stop" if len(text) <= NAV_MAX else "content"
 
 

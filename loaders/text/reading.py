@@ -32,6 +32,9 @@ BOMS = ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "
 META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.I)
 CONTENT_MIN = 30
 
+#: Pinyin some mirrors write after converted characters: 區(qū), 產(chǎn)業(yè) (dropped from the view only)
+PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}\)")
+
 
 @dataclass
 class Report:
@@ -71,7 +74,7 @@ def read_report(path: Path) -> Report:
         view, meta = html_view(original)
     else:
         view, meta = _text_view(original)
-    body = strip_chrome(view.folded(), meta)
+    body = strip_chrome(view.folded().drop(PINYIN), meta)
     if not body.text.strip():
         raise LoadError(f"{path}: no report text after removing the header and page chrome")
     return Report(path, original, body, encoding, meta)

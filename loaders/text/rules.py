@@ -18,6 +18,7 @@ class Suffix:
     conf: float
     kind: str | None = None
     alone: bool = False  # the ending alone is a name (科博会)
+    placed: bool = False  # only a name a city or province opens (无锡市物联网集群, not 世界级集群)
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Rules:
     document_words: tuple[str, ...] = ()
     abbreviated_bodies: dict = field(default_factory=dict)
     event_patterns: list[dict] = field(default_factory=list)
+    not_heads: tuple[str, ...] = ()  # common words ending like a name (格局, 部署)
+    nominal_verbs: frozenset[str] = frozenset()  # verbs a segmenter tags v that name things inside names
 
     def relation_verbs(self) -> list[tuple[str, str]]:
         """(verb, kind) pairs, longest verb first."""
@@ -68,7 +71,7 @@ class Rules:
 @lru_cache(maxsize=4)
 def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon.yaml") -> Rules:
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    suffixes = [Suffix(s["end"], type_, float(s["conf"]), s.get("kind"), bool(s.get("alone")))
+    suffixes = [Suffix(s["end"], type_, float(s["conf"]), s.get("kind"), bool(s.get("alone")), bool(s.get("placed")))
                 for type_, items in raw["suffixes"].items() for s in items]
     categories = [Category(w, c["type"], float(c["conf"]), c.get("kind"), c.get("derive"))
                   for c in raw["list_categories"] for w in c["words"]]
@@ -97,4 +100,6 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         document_words=tuple(books.get("document_words", ())),
         abbreviated_bodies=dict(raw["abbreviated_bodies"]),
         event_patterns=list(raw["event_patterns"]),
+        nominal_verbs=frozenset(raw.get("nominal_verbs", ())),
+        not_heads=tuple(raw.get("not_heads", ())),
     )

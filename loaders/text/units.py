@@ -18,14 +18,14 @@ import re
 
 #: Base units and measure words, longest first in the pattern.
 BASE_UNITS = [
-    "元", "美元", "港元", "港币", "澳门元", "欧元", "平方米", "平方公里", "公顷", "亩", "吨", "千瓦", "公里",
+    "元", "美元", "港元", "港币", "澳门元", "澳门币", "欧元", "英镑", "日元", "平方米", "平方公里", "公顷", "亩", "吨", "千瓦", "公里",
     "人次", "人", "名", "位", "家", "户", "所", "个百分点", "百分点", "个", "项", "件", "条", "篇", "部",
     "种", "套", "台", "门", "场次", "场", "次", "期", "批", "支", "倍", "方面", "%", "‰",
 ]
 MULTIPLIERS = ["万亿", "千万", "百万", "亿", "万"]
 #: Units a Chinese numeral may carry (二期 is a phase, 一批/一项 an article, 三部曲 a word).
 CN_UNITS = {"人次", "人", "名", "位", "家", "户", "所", "个", "项", "件", "条", "篇", "门", "场次", "场",
-            "次", "倍", "个百分点", "百分点", "元", "美元", "港元", "亩", "公顷", "平方米", "平方公里", "台", "套"}
+            "次", "倍", "个百分点", "百分点", "元", "美元", "港元", "港币", "澳门元", "澳门币", "欧元", "亩", "公顷", "平方米", "平方公里", "台", "套"}
 #: Next characters that turn a unit into the start of a word: 5人才, 3场景, 2门户, 5支持, 3部门.
 FALSE_AFTER = {
     "人": "才工民员口类大力们文居", "场": "景馆所地域", "门": "户槛类", "支": "持撑付出", "部": "门署分属长",
@@ -35,10 +35,16 @@ FALSE_AFTER = {
 }
 
 _CN = "零〇○一二两三四五六七八九十百千"
+_DIGIT = "[一二两三四五六七八九十]"
+#: 一亿〇六十万三千九百八十七: a numeral with 亿/万 inside it and digits after them (the multiplier is
+#: part of the number, not of the unit); 两千万 (nothing after 万) stays value 2000, unit 万元.
+_COMPOUND = (f"{_DIGIT}[{_CN}]{{0,6}}[亿万](?:[零〇○]?{_DIGIT}[{_CN}]{{0,6}}万)?[零〇○]?{_DIGIT}[{_CN}]{{0,6}}"
+             r"(?![万亿])")
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 FIGURE = re.compile(
     r"(?P<pre>累计将达|不少于|超过|将近|大约|将达|近|约|逾|超)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[一二两三四五六七八九十][" + _CN + r"]{0,6}|[百千](?=[余多]))"
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _COMPOUND + r"|[一二两三四五六七八九十][" + _CN + r"]{0,6}"
+    r"|[百千](?=[余多]))"
     r" ?(?P<post>余|多)?"  # 286.61 亿元, 6588 家: a space between number and unit
     r"(?P<mult>" + _ALT(MULTIPLIERS) + r")?"
     r"(?P<post2>余|多)?"
@@ -73,6 +79,18 @@ def number(text: str) -> float | int | None:
     if text[0].isdigit():
         text = text.replace(",", "")
         return float(text) if "." in text else int(text)
+    if "亿" in text or "万" in text:  # 一亿〇六十万三千九百八十七: sections of 亿 and 万
+        total = 0
+        for big, scale in (("亿", 10 ** 8), ("万", 10 ** 4)):
+            if big in text:
+                head, text = text.split(big, 1)
+                part = number(head.lstrip("零〇○"))
+                if part is None:
+                    return None
+                total += part * scale
+        rest = text.lstrip("零〇○")
+        tail = number(rest) if rest else 0
+        return None if tail is None else total + tail
     total, digit = 0, None
     for ch in text:
         if ch in CN_DIGITS:

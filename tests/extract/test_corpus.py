@@ -15,12 +15,13 @@ import pytest
 import yaml
 
 from benchmarks.corpus_match import GoldEntity, Predicted, score_document
-from benchmarks.eval_corpus import CORPUS, HALVES, header, load, run
+from benchmarks.eval_corpus import CORPUS, HALVES, SPLITS, header, load, main, run
 from graph.schema import NODE_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
 BUNDLED = (ROOT / "data" / "reports" / "bjstc-2018-self-assessment.txt").read_text(encoding="utf-8")
-DOCS = [(half, p) for half in HALVES for p in sorted((CORPUS / half).glob("*.gold.yaml"))]
+DOCS = [(half, p) for half in SPLITS for p in sorted((CORPUS / half).glob("*.gold.yaml"))]
+ENTITY_KEYS = {"name", "type", "aliases", "full", "value", "unit", "measure"}
 
 
 def body(text_path: Path) -> str:
@@ -38,6 +39,16 @@ def test_the_corpus_has_both_halves_balanced_by_kind_and_script():
     assert len(slugs) == len(set(slugs)), "a document is in both halves"
 
 
+def test_the_second_development_split_is_varied_and_shares_nothing_with_the_others():
+    dev2 = load("dev2")
+    assert len(dev2) >= 10
+    assert {d.meta["kind"] for d in dev2} == {"prose", "table", "list"}
+    assert {d.meta["script"] for d in dev2} == {"simplified", "traditional"}
+    others = {(d.slug, d.meta["url"]) for split in SPLITS if split != "dev2" for d in load(split)}
+    assert not {d.slug for d in dev2} & {slug for slug, _ in others}
+    assert not {d.meta["url"] for d in dev2} & {url for _, url in others}, "a page is in two splits"
+
+
 @pytest.mark.parametrize("half,gold_path", DOCS, ids=[f"{h}/{p.name}" for h, p in DOCS])
 def test_a_corpus_document_is_well_formed(half, gold_path):
     gold = yaml.safe_load(gold_path.read_text(encoding="utf-8"))
@@ -51,6 +62,7 @@ def test_a_corpus_document_is_well_formed(half, gold_path):
     assert gold["issuer"] and int(gold["year"]) >= 2000
     seen = set()
     for e in gold["entities"]:
+        assert set(e) <= ENTITY_KEYS, f"{text_path.name}: {e} (an unquoted comma in a flow mapping?)"
         assert e["type"] in NODE_TYPES and e["type"] != "Document", e
         for name in [e["name"], *e.get("aliases", [])]:
             assert str(name) in text, f"{text_path.name}: {name!r} is not in the text"
@@ -126,3 +138,25 @@ def test_the_runner_scores_a_real_extraction(tmp_path):
     assert [g.name for g in cold.missed] == ["浦江创新论坛"]
     (_, warm), = run(("dev",), ("warm",), root=tmp_path)[("dev", "warm")]
     assert warm.by_type["Zone"].tp == 1
+
+
+def test_the_sealed_holdout_gives_no_details_without_unseal(capsys):
+    assert main(["--split", "holdout", "--details"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: --details on the sealed split holdout needs --unseal") and "\n" not in err
+
+
+def test_a_sealed_split_is_reported_in_aggregate_only(tmp_path, monkeypatch):
+    from benchmarks import eval_corpus
+    for split in ("dev2", "holdout"):
+        (tmp_path / split).mkdir()
+        (tmp_path / split / f"{split}-doc.txt").write_text(
+            f"title: {split}\npublisher: 上海市科学技术委员会\ndate: 2020-01-01\nyear: 2019\n"
+            f"url: http://127.0.0.1/{split}\n---\n2019年,市科委支持张江科学城建设。\n", encoding="utf-8")
+        (tmp_path / split / f"{split}-doc.gold.yaml").write_text(yaml.safe_dump({"entities": [
+            {"name": "张江科学城", "type": "Zone"}]}, allow_unicode=True), encoding="utf-8")
+    text, summary = eval_corpus.report(halves=("dev2", "holdout"), modes=("cold",), root=tmp_path)
+    assert "| dev2-doc |" in text and "holdout-doc" not in text and "127.0.0.1/holdout" not in text
+    assert "| holdout | cold | 1 | 1 |" in text and summary["holdout/cold"]["r"] == 1.0
+    unsealed, _ = eval_corpus.report(halves=("holdout",), modes=("cold",), root=tmp_path, unseal=True)
+    assert "| holdout-doc |" in unsealed
