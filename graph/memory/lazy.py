@@ -1,0 +1,388 @@
+"""Columns opened from a version-4 snapshot without reading it: each part is read when first touched.
+
+Why: every `innograph` process opened the whole snapshot (ids, names, evidence, name grams,
+adjacency: 1.5-3 s at 450k nodes) to answer one page. A `LazyColumns` is a `Columns` whose
+attributes are missing until used: `__getattr__` builds the one asked for from its sections
+(graph/memory/sections.py) and keeps it. Text columns and lookups come as the row readers of
+graph/memory/rows.py, numeric columns as views of the mapped file (checked whole on first use),
+adjacency and the zone index per node. A supporters page on a hub so reads the zone index of
+that hub, a bisect of ids and names, and its rows' ids, names and evidence.
+
+Anything that changes the graph first calls `load_all`, which turns every part into the plain
+lists, arrays and dicts of an eager open, runs the checks an eager open runs, and makes the
+object a plain `Columns` (graph/memory/watch.py does so before a write forks the state). An
+eager open (the server) is a lazy open followed by `load_all`.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from bisect import bisect_left
+from itertools import accumulate
+
+from graph.errors import StoreUnavailable
+from graph.memory.columns import _PACKED, Answers, Columns
+from graph.memory.names import NameIndex
+from graph.memory.records import _attr_key
+from graph.memory.rows import Ints, Keyed, Rows, SortedKeys
+from graph.memory.sections import Sections
+from graph.memory.zone_index import LISTS, Rollup, ZoneIndex
+from graph.model import Document
+
+_NUMBERS = {"ntype": "B", "etype": "B", "nattr": "i", "esrc": "i", "edst": "i", "eattr": "i"}
+_PARTS = ("rows", *LISTS)  #: a rollup's arrays, in snapshot order (zone_build.sections)
+
+
+def open_columns(sec: Sections, origin, lazy: bool) -> Columns:
+    meta = sec.header["meta"]
+    c = object.__new__(LazyColumns)
+    d = c.__dict__
+    d["_sec"], d["_origin"], d["_n"], d["_m"] = sec, origin, int(meta["nodes"]), int(meta["edges"])
+    c.docs = {doc["id"]: Document(**doc) for doc in meta["documents"]}
+    c.node_types, c.edge_types = list(meta["node_types"]), list(meta["edge_types"])
+    c.ecount = list(meta["ecount"])
+    if len(c.ecount) != len(c.edge_types) or len(c.node_types) > 256 or len(c.edge_types) > 256:
+        raise ValueError("the type tables do not add up")
+    c.packed, c.sorted_ids, c.answers = {}, {}, Answers()
+    if not 0 <= meta["block_bits"] <= 24:
+        raise ValueError(f"name blocks of 2**{meta['block_bits']}")
+    names = c.names = object.__new__(LazyNames)
+    names.__dict__.update(_sec=sec, bits=meta["block_bits"], indexed=meta["indexed"])
+    if not lazy:
+        load_all(c)
+    return c
+
+
+class LazyColumns(Columns):
+    """Columns whose parts are read from the snapshot when first used (see the module docstring)."""
+
+    def __getattr__(self, name: str):
+        loader = _LOADERS.get(name)
+        if loader is None or "_sec" not in self.__dict__:
+            raise AttributeError(name)
+        try:
+            value = loader(self)
+        except StoreUnavailable:
+            raise
+        except (ValueError, KeyError, TypeError, IndexError, OverflowError) as exc:
+            raise StoreUnavailable(f"the graph snapshot {self._origin} cannot be read: {exc}") from exc
+        self.__dict__.setdefault(name, value)
+        return self.__dict__[name]
+
+
+def _rows(attr: str):
+    return lambda c: Rows(c._sec, attr, owner=c, attr=attr)
+
+
+def _number(attr: str):
+    return lambda c: _sized(c._sec.numbers(attr, _NUMBERS[attr]), c._n if attr in ("ntype", "nattr") else c._m, attr)
+
+
+def _sized(values, n: int, name: str):
+    if len(values) != n:
+        raise ValueError(f"section {name!r} does not add up")
+    return values
+
+
+def _ix(c):
+    ids = c.ids
+    return SortedKeys(ids, _sized(Ints(c._sec, "id_order", "i"), c._n, "id_order"), int,
+                      lambda: dict(zip(c.ids, range(c._n))), owner=c, attr="ix")
+
+
+def _aliases(c):
+    keyed = Keyed(c._sec, "aliases", tuple)
+    return ByRow(c._n, lambda i: keyed.get(i, ()), lambda: _dense(keyed, c._n, ()), c, "aliases")
+
+
+def _sources(c):
+    sets = [c.source_set(s) for s in c._sec.json("source_sets")]
+    ix = _sized(Ints(c._sec, "source_ix", "i"), c._n, "source_ix")
+    return ByRow(c._n, lambda i: sets[ix[i]], lambda: list(map(sets.__getitem__, ix.tolist())), c, "sources")
+
+
+def _dense(keyed: Keyed, n: int, default) -> list:
+    out = [default] * n
+    for i, value in keyed.full().items():
+        out[i] = value
+    return out
+
+
+def _attr_reps(c):
+    reps = [None] + [tuple(map(tuple, r)) if kind == "t" else r for kind, r in c._sec.json("attrs")]
+    return reps
+
+
+def _attr_ix(c):
+    return {_attr_key(dict(rep)): i for i, rep in enumerate(c.attr_reps[1:], 1) if type(rep) is tuple}
+
+
+def _by_type(c):
+    sizes, members = c._sec.numbers("type_sizes", "i"), c._sec.numbers("type_nodes", "i")
+    if len(sizes) != len(c.node_types) or sum(sizes) != c._n or len(members) != c._n:
+        raise ValueError("the type index does not add up")
+    out, at = {}, 0
+    for code, size in enumerate(sizes):
+        out[code] = members[at: at + size].tolist()
+        at += size
+    return out
+
+
+def _side(name: str):
+    def load(c):
+        side = [_PACKED] * c._n
+        offsets = _sized(Ints(c._sec, f"{name}_off", "q"), c._n + 1, f"{name}_off")
+        c.packed[id(side)] = (offsets, EdgeInts(c._sec, f"{name}_edges", c._m))
+        return side
+    return load
+
+
+class EdgeInts(Ints):
+    """A packed adjacency: a node's slice is checked to name edges that exist."""
+
+    __slots__ = ("_m",)
+
+    def __init__(self, sec: Sections, name: str, m: int):
+        super().__init__(sec, name, "i")
+        self._m = m
+
+    def __getitem__(self, i):
+        out = super().__getitem__(i)
+        if type(i) is slice and out and (max(out) >= self._m or min(out) < 0):
+            raise self._sec.damaged(f"section {self._name!r} names an edge past the last")
+        return out
+
+
+def _evidence(c):
+    return Keyed(c._sec, "evidence", lambda items: tuple(map(tuple, items)), owner=c, attr="evidence")
+
+
+def _source_sets(c):
+    return {(): ()}
+
+
+def _rank(c):
+    import numpy as np
+
+    order = Ints(c._sec, "id_order", "i").whole()
+    rank = np.empty(c._n, dtype=np.int64)
+    rank[np.frombuffer(order, dtype=np.int32) if c._n else []] = np.arange(c._n, dtype=np.int64)
+    return rank
+
+
+_LOADERS = {"ids": _rows("ids"), "zh": _rows("zh"), "en": _rows("en"), "ix": _ix, "aliases": _aliases,
+            "sources": _sources, "source_sets": _source_sets, "attr_reps": _attr_reps, "attr_ix": _attr_ix,
+            "by_type": _by_type, "out": _side("out"), "inn": _side("in"), "evidence": _evidence,
+            "rank": _rank, "zindex": lambda c: LazyZones(c) if "zi_nodes" in c._sec else _built(c),
+            **{name: _number(name) for name in _NUMBERS}}
+
+
+def _built(c):
+    from graph.memory import zone_build
+
+    zone_build.build(c)
+    return c.__dict__.pop("zindex")
+
+
+class ByRow:
+    """A dense column whose row i is computed (aliases, sources); the whole list when needed."""
+
+    __slots__ = ("_n", "_one", "_all", "_owner", "_attr", "_full")
+
+    def __init__(self, n: int, one, whole, owner, attr: str):
+        self._n, self._one, self._all, self._owner, self._attr, self._full = n, one, whole, owner, attr, None
+
+    def __len__(self) -> int:
+        return self._n
+
+    def __getitem__(self, i):
+        if self._full is None and type(i) is int and -self._n <= i < self._n:
+            return self._one(i % self._n)
+        return self.full()[i]
+
+    def full(self) -> list:
+        if self._full is None:
+            self._full = self._all()
+            setattr(self._owner, self._attr, self._full)
+        return self._full
+
+    def __iter__(self):
+        return iter(self.full())
+
+    def __getattr__(self, name):
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.full(), name)
+
+
+class LazyNames(NameIndex):
+    """The name index of a lazy snapshot: exact lookups by bisect, grams read on the first search."""
+
+    def __getattr__(self, name: str):
+        sec = self.__dict__.get("_sec")
+        if sec is None or name not in ("slots", "nodes", "grams", "sorted_slots"):
+            raise AttributeError(name)
+        if name == "slots":
+            value = Rows(sec, "slots", owner=self, attr="slots")
+        elif name == "sorted_slots":
+            value = Ints(sec, "slot_order", "i")
+        elif name == "nodes":
+            nodes = Ints(sec, "slot_nodes", "i")
+            multi = Rows(sec, "slot_multi", json=True)
+            value_of = lambda s: nodes[s] if nodes[s] >= 0 else list(multi[-nodes[s] - 1])  # noqa: E731
+            value = SortedKeys(self.slots, self.sorted_slots, value_of,
+                               lambda: dict(zip(self.slots, map(value_of, range(len(nodes))))), owner=self, attr="nodes")
+        else:
+            keys, sizes, blocks = sec.json("gram_keys"), sec.numbers("gram_sizes", "i"), sec.numbers("gram_blocks", "i")
+            if len(keys) != len(sizes) or sum(sizes) != len(blocks):
+                raise ValueError("the name index does not add up")
+            value, at = {}, 0
+            for key, size in zip(keys, sizes):
+                value[key] = array("i", blocks[at: at + size])
+                at += size
+        self.__dict__.setdefault(name, value)
+        return self.__dict__[name]
+
+
+class LazyZones(ZoneIndex):
+    """The zone index of a lazy snapshot: one hub's rollup read (and checked) when first asked for."""
+
+    def __init__(self, c: LazyColumns):
+        sec = c._sec
+        self.pending = {}
+        self.roll = LazyRolls(sec, c._n, c._m, len(c.node_types))
+
+
+class LazyRolls:
+    """hub int -> Rollup, read from the zi_* sections by bisect; `dict` methods on all of them."""
+
+    def __init__(self, sec: Sections, n: int, m: int, types: int):
+        self.sec, self.n, self.m, self.types = sec, n, m, types
+        self.nodes, self.sizes = Ints(sec, "zi_nodes", "i"), sec.numbers("zi_sizes", "i")
+        self.kinds, self.fields = Ints(sec, "zi_types", "i"), Ints(sec, "zi_fields", "i")
+        if len(self.sizes) != len(_PARTS) * len(self.nodes) or len(self.kinds) % 3 or len(self.fields) % 3:
+            raise ValueError("the zone index does not add up")
+        self.starts = list(accumulate(self.sizes, initial=0))
+        self.kept: dict[int, Rollup] = {}
+
+    def get(self, z, default=None):
+        if z in self.kept:
+            return self.kept[z]
+        pos = bisect_left(self.nodes, z)
+        if pos == len(self.nodes) or self.nodes[pos] != z:
+            return default
+        roll = self.kept[z] = self._read(pos)
+        return roll
+
+    def _read(self, pos: int) -> Rollup:
+        roll, edges, k = Rollup(), Ints(self.sec, "zi_edges", "i"), pos * len(_PARTS)
+        for j, name in enumerate(_PARTS):
+            part = edges[self.starts[k + j]: self.starts[k + j + 1]]
+            if part and (min(part) < 0 or max(part) >= self.m) or self.sizes[k + j] < 0:
+                raise self.sec.damaged("the zone index points past its table")
+            if name == "rows":
+                roll.rows = part
+            else:
+                roll.lists[name] = part
+        for triples, limit, attr in ((self.kinds, self.types, "by_type"), (self.fields, self.n, "fields")):
+            for _, code, count in _triples(triples, pos):
+                if not 0 <= code < limit or count <= 0:
+                    raise self.sec.damaged("the zone index points past its table")
+                getattr(roll, attr)[code] = count
+        if sum(roll.by_type.values()) != len(roll.rows):
+            raise self.sec.damaged("the zone index's counters do not add up")
+        return roll
+
+    def __contains__(self, z) -> bool:
+        return self.get(z) is not None
+
+    def __getitem__(self, z):
+        roll = self.get(z)
+        if roll is None:
+            raise KeyError(z)
+        return roll
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def _all(self) -> dict:
+        return {z: self.get(z) for z in self.nodes.tolist()}
+
+    def __iter__(self):
+        return iter(self._all())
+
+    def __getattr__(self, name):
+        if name.startswith("_") or name in ("sec", "kept"):
+            raise AttributeError(name)
+        return getattr(self._all(), name)
+
+
+def _triples(triples: Ints, pos: int) -> list[tuple[int, int, int]]:
+    """The (pos, code, count) triples of one hub (the section is sorted by pos)."""
+    lo, hi = 0, len(triples) // 3
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if triples[3 * mid] < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    out = []
+    while lo * 3 < len(triples) and triples[3 * lo] == pos:
+        out.append(tuple(triples[3 * lo: 3 * lo + 3]))
+        lo += 1
+    return out
+
+
+# ---- whole -----------------------------------------------------------------------
+
+def load_all(c: Columns) -> None:
+    """Read every part not read yet, as the plain containers an eager open builds, check them as an
+    eager open does, and make `c` a plain Columns (nothing of it then refers to the mapped file)."""
+    if type(c) is not LazyColumns:
+        return
+    sec, origin = c._sec, c._origin
+    try:
+        for name in _LOADERS:
+            if name != "rank":
+                getattr(c, name)
+        for name in ("ids", "zh", "en", "aliases", "sources", "evidence", "ix"):
+            value = c.__dict__[name]
+            if not isinstance(value, (list, dict)):
+                value.full()
+        c.ntype, c.etype = bytearray(c.ntype), bytearray(c.etype)
+        c.nattr, c.esrc, c.edst, c.eattr = (_array(getattr(c, name)) for name in ("nattr", "esrc", "edst", "eattr"))
+        for side in (c.out, c.inn):
+            offsets, flat = c.packed[id(side)]
+            c.packed[id(side)] = (offsets.as_array(), array("i", flat.tobytes()) if not sec.swap else flat.as_array())
+        _plain_names(c)
+        if "zi_nodes" in sec:
+            from graph.memory import zone_build
+
+            zone_build.load(c, {"byteorder": sys.byteorder if not sec.swap else "other"},
+                            {name: sec.bytes_of(name) for name in sec.spans if name.startswith("zi_")})
+        from graph.memory.snapshot import check
+
+        check(c)
+    except StoreUnavailable:
+        raise
+    except (ValueError, KeyError, TypeError, IndexError, OverflowError, AssertionError) as exc:
+        raise StoreUnavailable(f"the graph snapshot {origin} cannot be read: {exc}") from exc
+    c.__dict__.setdefault("rank", None)  # the writer computes it (watch.prepare) when it needs it
+    for key in ("_sec", "_origin", "_n", "_m"):
+        c.__dict__.pop(key, None)
+    c.__class__ = Columns
+
+
+def _array(values) -> array:
+    return values if type(values) is array else array(values.format, values.tobytes())
+
+
+def _plain_names(c: Columns) -> None:
+    lazy = c.names
+    names = NameIndex(lazy.bits)
+    names.indexed, names.slots = lazy.indexed, list(lazy.slots)
+    names.nodes = lazy.nodes.full() if not isinstance(lazy.nodes, dict) else lazy.nodes
+    names.grams = lazy.grams
+    names.sorted_slots = lazy.sorted_slots.as_array() if isinstance(lazy.sorted_slots, Ints) else lazy.sorted_slots
+    c.names = names
