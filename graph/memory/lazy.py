@@ -343,6 +343,8 @@ def load_all(c: Columns) -> None:
         return
     sec, origin = c._sec, c._origin
     try:
+        for name in sec.spans:  # every checksum, as an eager open of version 3 did
+            sec.bytes_of(name)
         for name in _LOADERS:
             if name != "rank":
                 getattr(c, name)
