@@ -19,7 +19,7 @@ from bisect import bisect_left
 
 import orjson
 
-from graph.memory.sections import Sections
+from graph.memory.sections import SHIFT, Sections
 
 STR_SEP, JSON_SEP = b"\0", b"\n"  #: no stored name holds NUL (loaders/guards.py); JSON never holds a raw newline
 
@@ -45,7 +45,7 @@ def _joined(parts: list[bytes], sep: bytes) -> tuple[bytes, bytes]:
 class Ints:
     """A numeric section read item by item, each block checked when first read; slices are arrays."""
 
-    __slots__ = ("_sec", "_name", "_code", "_size", "_view", "_n")
+    __slots__ = ("_sec", "_name", "_code", "_size", "_view", "_n", "_checked", "_first", "_shift")
 
     def __init__(self, sec: Sections, name: str, code: str):
         self._sec, self._name, self._code = sec, name, code
@@ -53,7 +53,9 @@ class Ints:
         if sec.length(name) % self._size:
             raise sec.damaged(f"section {name!r} is not a whole number of items")
         self._n = sec.length(name) // self._size
-        self._view = None if sec.swap else sec.buf[sec.spans[name][0]: sec.spans[name][0] + sec.length(name)].cast(code)
+        start, length, self._first = sec.spans[name]
+        self._checked, self._shift = sec.checked, SHIFT - self._size.bit_length() + 1  # item -> block
+        self._view = None if sec.swap else sec.buf[start: start + length].cast(code)
 
     def __len__(self) -> int:
         return self._n
@@ -75,7 +77,9 @@ class Ints:
             raise self._sec.damaged(f"{self._name}[{i}] is past its {self._n} items")
         if self._view is None:
             return self[i: i + 1][0]
-        self._sec.bytes_of(self._name, i * self._size, (i + 1) * self._size)
+        b = i >> self._shift  # items never straddle a block: sizes divide BLOCK
+        if not self._checked[self._first + b]:
+            self._sec.check(self._name, b)
         return self._view[i]
 
     def whole(self):
@@ -124,10 +128,10 @@ class Rows:
         self._reads += 1
         if self._reads > 4096 and self._reads * 10 > self._n:  # a caller reading everything: decode once
             return self.full()[i]
-        at = self._at[i: i + 2]
-        if not 0 <= at[0] < at[1] <= self._sec.length(self._blob) + 1:
+        lo, hi = self._at[i], self._at[i + 1]
+        if not 0 <= lo < hi <= self._sec.length(self._blob) + 1:
             raise self._sec.damaged(f"section {self._blob!r} does not add up")
-        raw = self._sec.bytes_of(self._blob, at[0], at[1] - 1)
+        raw = self._sec.bytes_of(self._blob, lo, hi - 1)
         value = orjson.loads(raw) if self._json else str(raw, "utf-8", "surrogatepass")
         return self._convert(value) if self._convert else value
 
@@ -227,21 +231,25 @@ class SortedKeys:
             raise ValueError("a sorted order does not add up")  # at first use: LazyColumns says which file
         self._keys, self._order, self._value, self._whole = keys, order, value, whole
         self._full, self._owner, self._attr = None, owner, attr
+        self._probes: dict[int, str] = {}  # the first levels of every bisect are the same rows
 
     def get(self, key, default=None):
         if self._full is not None:
             return self._full.get(key, default)
         if type(key) is not str:
             return default
-        keys, order = self._keys, self._order
+        keys, order, probes = self._keys, self._order, self._probes
         lo, hi = 0, len(order)
         while lo < hi:
             mid = (lo + hi) // 2
-            if keys[order[mid]] < key:
+            probe = probes.get(mid)
+            if probe is None:
+                probe = probes[mid] = keys[order[mid]]
+            if probe < key:
                 lo = mid + 1
             else:
                 hi = mid
-        if lo < len(order) and keys[order[lo]] == key:
+        if lo < len(order) and (probes.get(lo) or keys[order[lo]]) == key:
             return self._value(order[lo])
         return default
 

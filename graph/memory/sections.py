@@ -27,7 +27,8 @@ import orjson
 
 from graph.errors import StoreUnavailable
 
-BLOCK = 1 << 13  #: bytes per checked block
+SHIFT = 13
+BLOCK = 1 << SHIFT  #: bytes per checked block
 ALIGN = 8
 
 
@@ -102,14 +103,19 @@ class Sections:
         start, length, first = self.spans[name]
         hi = length if hi is None else min(hi, length)
         if hi > lo:
-            checked, crcs, buf = self.checked, self.crcs, self.buf
-            for b in range(lo // BLOCK, (hi - 1) // BLOCK + 1):
+            checked = self.checked
+            for b in range(lo >> SHIFT, ((hi - 1) >> SHIFT) + 1):
                 if not checked[first + b]:
-                    block = buf[start + b * BLOCK: start + min((b + 1) * BLOCK, length)]
-                    if zlib.crc32(block) != crcs[first + b]:
-                        raise self.damaged(f"section {name!r} is truncated or damaged")
-                    checked[first + b] = 1
+                    self.check(name, b)
         return self.buf[start + lo: start + max(hi, lo)]
+
+    def check(self, name: str, b: int) -> None:
+        """Check block b of a section against its CRC (once)."""
+        start, length, first = self.spans[name]
+        block = self.buf[start + b * BLOCK: start + min((b + 1) * BLOCK, length)]
+        if zlib.crc32(block) != self.crcs[first + b]:
+            raise self.damaged(f"section {name!r} is truncated or damaged")
+        self.checked[first + b] = 1
 
     def length(self, name: str) -> int:
         return self.spans[name][1]
