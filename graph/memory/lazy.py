@@ -231,8 +231,11 @@ class LazyNames(NameIndex):
             nodes = Ints(sec, "slot_nodes", "i")
             multi = Rows(sec, "slot_multi", json=True)
             value_of = lambda s: nodes[s] if nodes[s] >= 0 else list(multi[-nodes[s] - 1])  # noqa: E731
-            value = SortedKeys(self.slots, self.sorted_slots, value_of,
-                               lambda: dict(zip(self.slots, map(value_of, range(len(nodes))))), owner=self, attr="nodes")
+
+            def whole() -> dict:
+                several = multi.full()
+                return dict(zip(self.slots, [v if v >= 0 else list(several[-v - 1]) for v in nodes.tolist()]))
+            value = SortedKeys(self.slots, self.sorted_slots, value_of, whole, owner=self, attr="nodes")
         else:
             keys, sizes, blocks = sec.json("gram_keys"), sec.numbers("gram_sizes", "i"), sec.numbers("gram_blocks", "i")
             if len(keys) != len(sizes) or sum(sizes) != len(blocks):
@@ -344,7 +347,7 @@ def load_all(c: Columns) -> None:
     sec, origin = c._sec, c._origin
     try:
         for name in sec.spans:  # every checksum, as an eager open of version 3 did
-            sec.bytes_of(name)
+            sec.check_all(name)
         for name in _LOADERS:
             if name != "rank":
                 getattr(c, name)
