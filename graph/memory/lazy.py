@@ -223,6 +223,16 @@ class LazyNames(NameIndex):
         sec = self.__dict__.get("_sec")
         if sec is None or name not in ("slots", "nodes", "grams", "sorted_slots"):
             raise AttributeError(name)
+        try:
+            value = self._load(sec, name)
+        except StoreUnavailable:
+            raise
+        except (ValueError, KeyError, TypeError, IndexError, OverflowError) as exc:
+            raise sec.damaged(str(exc)) from exc
+        self.__dict__.setdefault(name, value)
+        return self.__dict__[name]
+
+    def _load(self, sec: Sections, name: str):
         if name == "slots":
             value = Rows(sec, "slots", owner=self, attr="slots")
         elif name == "sorted_slots":
@@ -240,12 +250,16 @@ class LazyNames(NameIndex):
             keys, sizes, blocks = sec.json("gram_keys"), sec.numbers("gram_sizes", "i"), sec.numbers("gram_blocks", "i")
             if len(keys) != len(sizes) or sum(sizes) != len(blocks):
                 raise ValueError("the name index does not add up")
+            raw = blocks.cast("B") if type(blocks) is memoryview else None
             value, at = {}, 0
             for key, size in zip(keys, sizes):
-                value[key] = array("i", blocks[at: at + size])
+                if raw is None:
+                    value[key] = blocks[at: at + size]
+                else:
+                    value[key] = part = array("i")
+                    part.frombytes(raw[at * 4: (at + size) * 4])
                 at += size
-        self.__dict__.setdefault(name, value)
-        return self.__dict__[name]
+        return value
 
 
 class LazyZones(ZoneIndex):
