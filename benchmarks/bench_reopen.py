@@ -8,7 +8,8 @@ in a fresh process (so no page of one run is kept by the next, apart from the OS
 which is warm for both), its imports (numpy included) done before the clock starts: the whole
 eager open (what a server does), and the lazy open
 followed by the first supporters page (limit 50) and the profile of the busiest zone (what one
-`innograph` call does after its imports). Also the save time of each version and the file sizes.
+`innograph` call does after its imports), with the process's peak RSS (VmHWM: ru_maxrss would
+carry over the parent's across exec). Also the save time of each version and the file sizes.
 Results go to benchmarks/results/reopen.json; the table is printed for docs/benchmarks.md.
 """
 
@@ -46,9 +47,8 @@ if how == "page":
 elif how == "profile":
     GraphQueries(store).profile(zone)
 done = time.perf_counter()
-import resource
-print(json.dumps({"open_ms": (opened - started) * 1000, "ms": (done - started) * 1000,
-                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+peak = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
+print(json.dumps({"open_ms": (opened - started) * 1000, "ms": (done - started) * 1000, "rss_mb": peak / 1024}))
 """
 
 

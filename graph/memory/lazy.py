@@ -130,25 +130,9 @@ def _side(name: str):
     def load(c):
         side = [_PACKED] * c._n
         offsets = _sized(Ints(c._sec, f"{name}_off", "q"), c._n + 1, f"{name}_off")
-        c.packed[id(side)] = (offsets, EdgeInts(c._sec, f"{name}_edges", c._m))
+        c.packed[id(side)] = (offsets, Ints(c._sec, f"{name}_edges", "i", bound=c._m))  # a node's slice: checked
         return side
     return load
-
-
-class EdgeInts(Ints):
-    """A packed adjacency: a node's slice is checked to name edges that exist."""
-
-    __slots__ = ("_m",)
-
-    def __init__(self, sec: Sections, name: str, m: int):
-        super().__init__(sec, name, "i")
-        self._m = m
-
-    def __getitem__(self, i):
-        out = super().__getitem__(i)
-        if type(i) is slice and out and (max(out) >= self._m or min(out) < 0):
-            raise self._sec.damaged(f"section {self._name!r} names an edge past the last")
-        return out
 
 
 def _evidence(c):
@@ -235,7 +219,7 @@ def load_all(c: Columns) -> None:
         c.nattr, c.esrc, c.edst, c.eattr = (_array(getattr(c, name)) for name in ("nattr", "esrc", "edst", "eattr"))
         for side in (c.out, c.inn):
             offsets, flat = c.packed[id(side)]
-            c.packed[id(side)] = (offsets.as_array(), array("i", flat.tobytes()) if not sec.swap else flat.as_array())
+            c.packed[id(side)] = (offsets.as_array(), flat.as_array())
         _plain_names(c)
         if "zi_nodes" in sec:
             from graph.memory import zone_build

@@ -66,14 +66,17 @@ def _names(c: Columns, secs: dict) -> None:
     names = c.names
     secs["slots"], secs["slots_at"] = encode_str(names.slots)
     multi: list = []
-    nodes = array("i")
-    for key in names.slots:
-        have = names.nodes[key]
-        if type(have) is int:
-            nodes.append(have)
-        else:
-            multi.append(have)
-            nodes.append(-len(multi))
+    found = list(map(names.nodes.__getitem__, names.slots))
+    if set(map(type, found)) <= {int}:  # a name of one node each (the usual case): one C loop
+        nodes = array("i", found)
+    else:
+        nodes = array("i")
+        for have in found:
+            if type(have) is int:
+                nodes.append(have)
+            else:
+                multi.append(have)
+                nodes.append(-len(multi))
     secs["slot_nodes"] = nodes.tobytes()
     secs["slot_multi"], secs["slot_multi_at"] = encode_json(multi)
     secs["slot_order"] = _slot_order(names).tobytes()
