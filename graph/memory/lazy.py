@@ -29,13 +29,23 @@ from graph.memory.lazy_index import LazyNames, LazyZones
 from graph.model import Document
 
 _NUMBERS = {"ntype": "B", "etype": "B", "nattr": "i", "esrc": "i", "edst": "i", "eattr": "i"}
+#: what a version-4 snapshot holds (the zone index's zi_* sections may be missing: then it is built)
+REQUIRED = {*_NUMBERS, "attrs", "source_sets", "source_ix", "type_sizes", "type_nodes", "id_order", "slot_order",
+            "slot_nodes", "gram_keys", "gram_sizes", "gram_blocks", "out_off", "out_edges", "in_off", "in_edges",
+            *(name + part for name in ("ids", "zh", "en", "slots", "slot_multi", "aliases", "evidence")
+              for part in ("", "_at")), "aliases_keys", "evidence_keys"}
 
 
 def open_columns(sec: Sections, origin, lazy: bool) -> Columns:
     meta = sec.header["meta"]
+    missing = REQUIRED - set(sec.spans)
+    if missing:
+        raise ValueError(f"sections {', '.join(sorted(missing))} are missing")
     c = object.__new__(LazyColumns)
     d = c.__dict__
     d["_sec"], d["_origin"], d["_n"], d["_m"] = sec, origin, int(meta["nodes"]), int(meta["edges"])
+    if sec.length("ids_at") != 8 * (c._n + 1) or sec.length("esrc") != 4 * c._m:  # the counts every check relies on
+        raise ValueError("the node and edge counts do not add up")
     c.docs = {doc["id"]: Document(**doc) for doc in meta["documents"]}
     c.node_types, c.edge_types = list(meta["node_types"]), list(meta["edge_types"])
     c.ecount = list(meta["ecount"])

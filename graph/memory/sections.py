@@ -10,7 +10,8 @@ the same message as before ("section 'zh' is truncated or damaged").
 Layout: MAGIC, a 4-byte little-endian header length, the JSON header (version, byte order,
 `sections` as [name, offset, length, first block], `crc` as [offset, length, crc32]), then the
 sections, each starting at a multiple of 8 so numeric ones can be viewed in place (memoryview
-casts, numpy frombuffer) without a copy.
+casts, numpy frombuffer) without a copy, the checksum table, and last the crc32 of the header
+(4 bytes), so a changed byte anywhere but in the padding between sections is found.
 
 The bytes are a `mmap` of the file (lazy opening) or the file's bytes (eager). An innograph
 save writes a temporary file and renames it over the snapshot, so a mapping keeps the inode it
@@ -57,6 +58,7 @@ def write(fh, magic: bytes, version: int, meta: dict, sections: dict[str, bytes]
         written = offset + length
     fh.write(b"\0" * (header["crc"][0] - written))
     fh.write(table)
+    fh.write(zlib.crc32(head).to_bytes(4, "little"))
 
 
 class Damaged(StoreUnavailable, ValueError):
@@ -66,12 +68,14 @@ class Damaged(StoreUnavailable, ValueError):
 class Sections:
     """The sections of one snapshot's bytes, checked block by block as they are read."""
 
-    def __init__(self, buf, header: dict, start: int, origin=""):
+    def __init__(self, buf, header: dict, start: int, origin="", header_crc: int | None = None):
         self.origin = origin
         self.buf = memoryview(buf)
         self.header = header
         self.swap = header.get("byteorder") != sys.byteorder
-        size = len(self.buf)
+        size = len(self.buf) - 4
+        if size < start or header_crc != int.from_bytes(self.buf[size:], "little"):
+            raise self.damaged("the header is truncated or damaged")
         at, size_of_table, crc = header["crc"]
         table = self.buf[start + at: start + at + size_of_table]
         if len(table) != size_of_table or size_of_table % 4 or zlib.crc32(table) != crc:
@@ -153,7 +157,8 @@ def parse(buf, magic: bytes, version: int, origin="") -> Sections | None:
     header and the checksum table are read here, sections are checked as they are read."""
     at = len(magic) + 4
     size = int.from_bytes(buf[len(magic): at], "little")
-    header = orjson.loads(bytes(buf[at: at + size]))
+    raw = bytes(buf[at: at + size])
+    header = orjson.loads(raw)
     if not isinstance(header, dict) or header.get("version") != version:
         return None
-    return Sections(buf, header, at + size, origin)
+    return Sections(buf, header, at + size, origin, zlib.crc32(raw))

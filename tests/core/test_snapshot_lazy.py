@@ -14,6 +14,8 @@ from pathlib import Path
 
 import orjson
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.errors import StoreUnavailable
 from graph.memory import MemoryStore, snapshot, zone_index
@@ -163,3 +165,25 @@ def test_the_supporters_and_zone_commands_import_no_web_viz_graph_or_array_libra
                               text=True, timeout=120)
         assert done.returncode == 0, done.stderr
         assert done.stderr.strip().splitlines()[-1] == "[]", (args, done.stderr)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(where=st.floats(min_value=0, max_value=1, exclude_max=True), flip=st.integers(1, 255))
+def test_any_damaged_byte_gives_the_same_answers_or_the_clear_error_never_another(mini_store, where, flip):
+    """A byte flipped anywhere (header, checksum table, a section, padding): a lazy store either answers
+    exactly as before (the byte was padding) or says the snapshot cannot be read; nothing else escapes."""
+    path = mini_store.path
+    original = path.read_bytes()
+    expected = answers(MemoryStore(path))
+    damaged = bytearray(original)
+    damaged[int(where * len(original))] ^= flip
+    path.write_bytes(bytes(damaged))
+    try:
+        try:
+            got = answers(MemoryStore(path, lazy=True))
+        except StoreUnavailable as exc:
+            assert "cannot be read" in str(exc)
+        else:
+            assert got == expected
+    finally:
+        path.write_bytes(original)
