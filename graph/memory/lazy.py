@@ -165,14 +165,24 @@ def _rank(c):
 _LOADERS = {"ids": _rows("ids"), "zh": _rows("zh"), "en": _rows("en"), "ix": _ix, "aliases": _aliases,
             "sources": _sources, "source_sets": _source_sets, "attr_reps": _attr_reps, "attr_ix": _attr_ix,
             "by_type": _by_type, "out": _side("out"), "inn": _side("in"), "evidence": _evidence,
-            "rank": _rank, "zindex": lambda c: LazyZones(c) if "zi_nodes" in c._sec else _built(c),
+            "rank": _rank, "zindex": lambda c: _zones(c),
             **{name: _number(name) for name in _NUMBERS}}
 
 
-def _built(c):
-    from graph.memory import zone_build
+#: the zone index sections LazyZones reads hub by hub; a snapshot with others (a later index part) is read whole
+ZONE_SECTIONS = {"zi_nodes", "zi_sizes", "zi_edges", "zi_types", "zi_fields"}
 
-    zone_build.build(c)
+
+def _zones(c):
+    parts = {name for name in c._sec.spans if name.startswith("zi_")}
+    if parts and parts <= ZONE_SECTIONS:
+        return LazyZones(c)
+    from graph.memory import zone_build  # numpy: only off the lazy path
+    if parts:  # sections this reader does not know: the whole index, as an eager open reads it
+        zone_build.load(c, {"byteorder": sys.byteorder if not c._sec.swap else "other"},
+                        {name: c._sec.bytes_of(name) for name in parts})
+    else:  # a snapshot written without the index: build it
+        zone_build.build(c)
     return c.__dict__.pop("zindex")
 
 

@@ -187,3 +187,18 @@ def test_any_damaged_byte_gives_the_same_answers_or_the_clear_error_never_anothe
             assert got == expected
     finally:
         path.write_bytes(original)
+
+
+def test_a_zone_index_part_the_lazy_reader_does_not_know_is_read_whole(saved, monkeypatch):
+    """A later kind of zone index section (another branch's) must not be skipped by the hub-by-hub reader."""
+    from graph.memory import zone_build
+    from graph.memory.lazy_index import LazyZones
+
+    expected = answers(MemoryStore(saved))
+    plain = zone_build.sections
+    monkeypatch.setattr(zone_build, "sections", lambda c: {**plain(c), "zi_later": b"\0" * 8})
+    MemoryStore(saved).save()
+    monkeypatch.undo()
+    lazy = MemoryStore(saved, lazy=True)
+    assert not isinstance(lazy._c.zindex, LazyZones)
+    assert answers(lazy) == expected
