@@ -237,9 +237,9 @@ def load_all(c: Columns) -> None:
                 value.full()
         c.ntype, c.etype = bytearray(c.ntype), bytearray(c.etype)
         c.nattr, c.esrc, c.edst, c.eattr = (_array(getattr(c, name)) for name in ("nattr", "esrc", "edst", "eattr"))
-        for side in (c.out, c.inn):
+        for side, name in ((c.out, "out_edges"), (c.inn, "in_edges")):  # check() below bounds them (once)
             offsets, flat = c.packed[id(side)]
-            c.packed[id(side)] = (offsets.as_array(), flat.as_array())
+            c.packed[id(side)] = (offsets.as_array(), Ints(sec, name, "i").as_array())
         _plain_names(c)
         if "zi_nodes" in sec:
             from graph.memory import zone_build
