@@ -69,4 +69,6 @@ def cli_section() -> str:
                       "v4 lazy open + profile"):
             lines.append(f"| {label} | " + " | ".join(
                 f"{r[label]['ms']:,.1f} ({r[label]['rss_mb']})" for r in rows) + " |")
+        if reopen.get("note"):
+            lines += ["", reopen["note"]]
     return "\n".join(lines)
