@@ -72,7 +72,8 @@ def settings(backend: str | None = None) -> Settings:
 
 @functools.lru_cache
 def queries() -> GraphQueries:
-    return GraphQueries(open_store(settings()))
+    # lazy: one process, a few questions: read what they use of the snapshot, not all of it
+    return GraphQueries(open_store(settings(), lazy=True))
 
 
 def emit(data: Any, as_json: bool, *tables) -> None:

@@ -61,6 +61,11 @@ def section(report: dict, http: dict | None = None) -> str:
         lines.append(f"| {name} | " + " | ".join(cell(s) for s in sizes) + " |")
     if http:
         lines += ["", http_section(http)]
+    from benchmarks.reopen_report import cli_section  # the CLI's first-time cost (snapshot v4)
+
+    cli = cli_section()
+    if cli:
+        lines += ["", cli]
     return "\n".join(lines) + "\n"
 
 

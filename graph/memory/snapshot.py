@@ -2,6 +2,9 @@
 
 A format has its own versioning and its own checks on untrusted bytes, so it lives
 apart from the store; the store only decides when and where to save (atomically).
+Version 4 (graph/memory/snapshot4.py, sections.py, lazy.py) is written; versions 1-3 still
+open (read here, whole). A version-4 snapshot opens lazily (each part read when first used)
+or eagerly (all read and checked at once, with the checks below).
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from array import array
 
 import orjson
 
-from graph.memory import zone_build
+from graph.memory import lazy, sections, snapshot4
 from graph.memory.columns import _PACKED, Columns
 from graph.memory.names import NameIndex
 from graph.memory.records import _attr_key
@@ -25,13 +28,16 @@ from graph.store import Batch
 # copies arrays instead of re-normalising every name.
 
 MAGIC = b"INNOGRAPH-MEMORY-SNAPSHOT\n"
-SNAPSHOT_VERSION = 3  #: 3 adds the zone index (zi_* sections); 2 still opens and builds it
+SNAPSHOT_VERSION = 4  #: 4: rows readable one by one, block checksums; 3 adds the zone index; 2, 1 still open
 _ARRAYS = {"nattr": "i", "esrc": "i", "edst": "i", "eattr": "i", "gram_sizes": "i", "gram_blocks": "i",
            "out_off": "q", "out_edges": "i", "in_off": "q", "in_edges": "i", "source_ix": "i",
            "type_sizes": "i", "type_nodes": "i"}
 
 
 def _write_snapshot(fh, c: Columns) -> None:
+    lazy.load_all(c)
+    if SNAPSHOT_VERSION >= 4:
+        return snapshot4.write(fh, c, MAGIC)
     grams = list(c.names.grams.items())
     sets = {key: i for i, key in enumerate(dict.fromkeys(c.sources))}
     sections = {
@@ -63,6 +69,8 @@ def _write_snapshot(fh, c: Columns) -> None:
                 flat.extend(sorted(c.adjacent(side, i, None)))
             offsets.append(len(flat))
         sections[f"{name}_off"], sections[f"{name}_edges"] = offsets.tobytes(), flat.tobytes()
+    from graph.memory import zone_build  # numpy: imported by what writes, not by every reader
+
     sections.update(zone_build.sections(c))
     header = orjson.dumps({"version": SNAPSHOT_VERSION, "byteorder": sys.byteorder,
                            "sections": [[k, len(v), zlib.crc32(v)] for k, v in sections.items()]})
@@ -77,7 +85,7 @@ def _sections(data: bytes) -> tuple[dict, dict[str, memoryview]]:
     at = len(MAGIC) + 4
     size = int.from_bytes(data[len(MAGIC): at], "little")
     header = orjson.loads(data[at: at + size])
-    if header.get("version") not in (2, SNAPSHOT_VERSION):
+    if header.get("version") not in (2, 3):
         raise ValueError(f"snapshot version {header.get('version')!r}, expected {SNAPSHOT_VERSION}")
     at += size
     view, out = memoryview(data), {}
@@ -92,7 +100,13 @@ def _sections(data: bytes) -> tuple[dict, dict[str, memoryview]]:
     return header, out
 
 
-def _read_snapshot(data: bytes, apply) -> Columns:
+def _read_snapshot(data, apply, lazily: bool = False, origin="") -> Columns:
+    """Columns from a snapshot's bytes (or a mmap of it: read lazily, version 4 only)."""
+    if data[:len(MAGIC)] == MAGIC:
+        found = sections.parse(data, MAGIC, snapshot4.VERSION, origin)
+        if found is not None:
+            return lazy.open_columns(found, origin, lazily)
+    data = bytes(data)
     c = Columns()
     if data[:1] == b"{":  # version 1: one JSON document of records
         legacy = orjson.loads(data)
@@ -128,13 +142,7 @@ def _read_snapshot(data: bytes, apply) -> Columns:
     c.ntype, c.etype = bytearray(sec["ntype"]), bytearray(sec["etype"])
     c.nattr, c.esrc, c.edst, c.eattr = arrays["nattr"], arrays["esrc"], arrays["edst"], arrays["eattr"]
     c.ix = dict(zip(c.ids, range(n)))
-    lengths = {len(c.ids), len(c.ix), len(c.zh), len(c.en), len(c.aliases), len(c.sources), len(c.ntype), len(c.nattr)}
-    if lengths != {n} or {len(c.esrc), len(c.edst), len(c.etype), len(c.eattr)} != {m}:
-        raise ValueError("columns of different lengths")
-    if m and (max(c.esrc) >= n or max(c.edst) >= n or min(c.esrc) < 0 or min(c.edst) < 0
-              or max(c.etype) >= len(c.edge_types)) or n and max(c.ntype) >= len(c.node_types) \
-            or max(c.nattr, default=0) >= len(c.attr_reps) or max(c.eattr, default=0) >= len(c.attr_reps):
-        raise ValueError("a column points past its table")
+    _check_columns(c, n, m)
     c.evidence = {e: tuple(map(tuple, items)) for e, items in orjson.loads(sec["evidence"])}
     c.ecount = [c.etype.count(code) for code in range(len(c.edge_types))]
     sizes, members = arrays["type_sizes"], arrays["type_nodes"]
@@ -162,8 +170,35 @@ def _read_snapshot(data: bytes, apply) -> Columns:
     for key, size in zip(keys, sizes):
         names.grams[key] = blocks[at: at + size]
         at += size
+    from graph.memory import zone_build
+
     zone_build.load(c, header, sec)
     return c
+
+
+def check(c: Columns) -> None:
+    """The checks of an eager open, on columns read whole (graph/memory/lazy.py's load_all)."""
+    n, m = len(c.ids), len(c.etype)
+    _check_columns(c, n, m)
+    if sum(map(len, c.by_type.values())) != n:
+        raise ValueError("the type index does not add up")
+    for side in (c.out, c.inn):
+        if len(side) != n:
+            raise ValueError("an adjacency list does not add up")
+        if id(side) in c.packed:
+            _check_packed(*c.packed[id(side)], n, m)
+    if len(c.names.nodes) != len(c.names.slots):
+        raise ValueError("the name index does not add up")
+
+
+def _check_columns(c: Columns, n: int, m: int) -> None:
+    lengths = {len(c.ids), len(c.ix), len(c.zh), len(c.en), len(c.aliases), len(c.sources), len(c.ntype), len(c.nattr)}
+    if lengths != {n} or {len(c.esrc), len(c.edst), len(c.etype), len(c.eattr)} != {m}:
+        raise ValueError("columns of different lengths")
+    if m and (max(c.esrc) >= n or max(c.edst) >= n or min(c.esrc) < 0 or min(c.edst) < 0
+              or max(c.etype) >= len(c.edge_types)) or n and max(c.ntype) >= len(c.node_types) \
+            or max(c.nattr, default=0) >= len(c.attr_reps) or max(c.eattr, default=0) >= len(c.attr_reps):
+        raise ValueError("a column points past its table")
 
 
 def _check_packed(offsets: array, flat: array, n: int, m: int) -> None:

@@ -26,11 +26,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from graph.errors import StoreUnavailable
-from graph.memory.bulk import put_edge_columns
 from graph.memory.columns import Columns
 from graph.memory.names import NameIndex, normalize_all
-from graph.memory.paths import _all_shortest_paths
-from graph.memory.walk import incident, walk as _walk
 from graph.bulk import gc_paused
 from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory.watch import SharedState
@@ -48,8 +45,11 @@ class MemoryStore(SharedState):
 
     backend = "memory"
 
-    def __init__(self, path: Path | None = None, lock_timeout: float | None = None):
+    def __init__(self, path: Path | None = None, lock_timeout: float | None = None, lazy: bool = False):
+        """`lazy`: map the snapshot and read each part when first used (graph/memory/lazy.py), for a
+        process that answers a few questions (the CLI); otherwise read and check it all now."""
         self.path = Path(path) if path else None
+        self._lazy = lazy
         self._c = Columns()
         self._init_shared(lock_timeout)
 
@@ -189,6 +189,8 @@ class MemoryStore(SharedState):
         if not isinstance(ids, (list, tuple, set, dict)):
             ids = list(ids)
         if len(ids) > 256:  # many nodes (a zone's members): gather the edge arrays in numpy
+            from graph.memory.walk import incident
+
             return set(incident(c, [i for i in map(c.ix.get, ids) if i is not None], codes, sides).tolist())
         found: set[int] = set()
         for node_id in ids:
@@ -219,6 +221,8 @@ class MemoryStore(SharedState):
             return []
         if source == target:
             return [[source]]
+        from graph.memory.paths import _all_shortest_paths  # numpy: imported where used (CLI start-up)
+
         blocked = [c.ix[i] for i in avoid if i in c.ix and i not in (source, target)]
         paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit, blocked)
         return [[c.ids[i] for i in p] for p in paths]
@@ -229,6 +233,8 @@ class MemoryStore(SharedState):
         if center not in c.ix:
             return Walk(nodes=set())
         codes = {code for code, name in enumerate(c.edge_types) if name in set(edge_types)} if edge_types else None
+        from graph.memory.walk import walk as _walk
+
         stops = frozenset(c.ix[i] for i in stop if i in c.ix)
         nodes, edges, omitted = _walk(c, c.ix[center], depth, codes, max_nodes, stops)
         ids = c.ids
@@ -272,6 +278,8 @@ class MemoryStore(SharedState):
             for doc in batch.documents:
                 c.docs[doc.id] = doc
             _put_nodes(c, _node_rows(batch.nodes))
+            from graph.memory.bulk import put_edge_columns
+
             columns = getattr(batch.edges, "columns", None)
             table = columns() if columns is not None else None
             if table is None or not put_edge_columns(c, table):
@@ -295,7 +303,9 @@ class MemoryStore(SharedState):
     def _parse_snapshot(self, data: bytes, origin) -> Columns:
         try:
             with gc_paused():
-                return _read_snapshot(data, self._apply)
+                return _read_snapshot(data, self._apply, self._lazy, origin)
+        except StoreUnavailable:
+            raise
         except (ValueError, KeyError, TypeError, IndexError, OverflowError, AssertionError) as exc:
             raise StoreUnavailable(f"the graph snapshot {origin} cannot be read: {exc}") from exc
 

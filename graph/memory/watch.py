@@ -19,17 +19,17 @@ from __future__ import annotations
 
 import gc
 import glob
+import mmap
 import os
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import numpy as np
-
 from graph.errors import LoadError, StoreUnavailable
 from graph.memory.columns import Columns
 from graph.memory.fork import fork
+from graph.memory.lazy import load_all
 from graph.memory.lock import LOCK_TIMEOUT, DataDirLock
 from graph.memory.snapshot import _write_snapshot
 
@@ -70,6 +70,8 @@ def prepare(c: Columns) -> None:
     ids = c.ids
     if len(ids) < PREPARE_FROM or (c.rank is not None and len(c.rank) == len(ids)):
         return
+    import numpy as np  # here: a CLI process that only reads never prepares
+
     parts = []
     for at in range(0, len(ids), _CHUNK):
         chunk = ids[at: at + _CHUNK]
@@ -102,6 +104,7 @@ class SharedState:
     _origin: SharedState | None = None
     _view: SharedState | None = None
     _stamp: Stamp | None = None
+    _lazy = False
 
     def _init_shared(self, lock_timeout: float | None) -> None:
         self._lock_timeout = LOCK_TIMEOUT if lock_timeout is None else lock_timeout
@@ -165,6 +168,7 @@ class SharedState:
     def _latest_copy(self) -> Columns:
         """A private copy of the latest state, for a write to change (call with the lock held, after
         `refresh`, so the state in memory is the one on disk): copied, not re-read (fork.py says why)."""
+        load_all(self._c)  # a lazily opened state is read whole first
         return fork(self._c)
 
     def _commit(self, c: Columns) -> None:
@@ -202,7 +206,8 @@ class SharedState:
         try:
             with open(self.path, "rb") as fh:
                 stamp = stamp_of(os.fstat(fh.fileno()))
-                data = fh.read()
+                # lazily: a mapping keeps the inode it opened, so a save (a rename) never changes it
+                data = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if self._lazy and stamp[2] else fh.read()
         except OSError as exc:
             raise StoreUnavailable(f"the graph snapshot {self.path} cannot be read: {exc.strerror}") from exc
         return self._parse_snapshot(data, self.path), stamp

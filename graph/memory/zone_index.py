@@ -27,8 +27,6 @@ from __future__ import annotations
 from array import array
 from bisect import bisect_left, bisect_right
 
-import numpy as np
-
 from graph.cursor import sort_bytes
 from graph.memory.columns import Columns
 from graph.schema import MEMBER_EDGES, PROFILE_LISTS, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -74,6 +72,8 @@ class ZoneIndex:
             if len(edges) * 8 >= len(base):
                 merged = array("i", sorted([*base, *edges], key=key))
             else:
+                import numpy as np  # here: a CLI reading a page need not import numpy
+
                 at = [bisect_left(base, key(e), key=key) for e in edges]
                 merged = _as_array(np.insert(np.frombuffer(base, dtype=np.int32), at, edges))
             if what == "rows":
@@ -187,7 +187,9 @@ def support_edges(c: Columns, u: int, support_in: set[int], support_out: set[int
     return [*c.adjacent(c.inn, u, support_in), *c.adjacent(c.out, u, support_out)]
 
 
-def _as_array(values: np.ndarray) -> array:
+def _as_array(values) -> array:
+    import numpy as np
+
     out = array("i")
     out.frombytes(np.ascontiguousarray(values, dtype=np.int32).tobytes())
     return out

@@ -156,8 +156,10 @@ def test_a_version_2_snapshot_opens_by_building_the_index_and_a_damaged_index_is
                                       Edge(source="b", type="LOCATED_IN", target="z1"),
                                       Edge(source="p", type="SUPPORTS", target="a"),
                                       Edge(source="f", type="INVESTS_IN", target="z1")])
-    current = MemoryStore(tmp_path / "v3")
-    current.write(batch)
+    with monkeypatch.context() as patch:  # a version-3 file, as the code before lazy opening wrote
+        patch.setattr(snapshot, "SNAPSHOT_VERSION", 3)
+        current = MemoryStore(tmp_path / "v3")
+        current.write(batch)
     with monkeypatch.context() as patch:  # what the code before the index wrote
         patch.setattr(snapshot, "SNAPSHOT_VERSION", 2)
         patch.setattr(zone_build, "sections", lambda c: {})
