@@ -11,6 +11,8 @@ the middle of the writes; a low SUPPORT_PATHS makes supporters have more paths t
 
 from __future__ import annotations
 
+from array import array
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -166,3 +168,35 @@ def test_a_version_2_snapshot_opens_by_building_the_index_and_a_damaged_index_is
     (tmp_path / "v3").write_bytes(snapshot.MAGIC + len(raw).to_bytes(4, "little") + raw + bytes(data[header_end:]))
     with pytest.raises(StoreUnavailable, match="zone index does not add up"):
         MemoryStore(tmp_path / "v3")
+
+
+def test_a_snapshot_without_supporter_entries_derives_them_and_damaged_ones_are_refused(small_index, tmp_path,
+                                                                                         monkeypatch):
+    from graph.errors import StoreUnavailable
+    from graph.memory import zone_groups
+
+    batch = Batch(nodes=NODES, edges=[Edge(source="a", type="LOCATED_IN", target="z1"),
+                                      Edge(source="b", type="LOCATED_IN", target="z1"),
+                                      Edge(source="p", type="SUPPORTS", target="a"),
+                                      Edge(source="p", type="SUPPORTS", target="b"),
+                                      Edge(source="f", type="INVESTS_IN", target="z1"),
+                                      Edge(source="f", type="SUPPORTS", target="a")])
+    current = MemoryStore(tmp_path / "now")
+    current.write(batch)
+    with monkeypatch.context() as patch:  # what the code before zone_groups wrote
+        patch.setattr(zone_groups, "sections", lambda c, nodes: {})
+        older = MemoryStore(tmp_path / "older")
+        older.write(batch)
+    assert b"zi_heads" not in (tmp_path / "older").read_bytes() and b"zi_heads" in (tmp_path / "now").read_bytes()
+    for path in ("older", "now"):
+        reopened = MemoryStore(tmp_path / path)
+        assert_index_is_rebuilt_the_same(reopened)
+        assert GraphQueries(reopened).supporters_page("z1") == GraphQueries(current).supporters_page("z1")
+        assert [s.node.id for s in GraphQueries(reopened).supporters_page("z1")[1]] == ["f", "p"]
+    with monkeypatch.context() as patch:  # more supporters than rows: refused, not answered wrong
+        patch.setattr(zone_groups, "sections", lambda c, nodes: {
+            "zi_head_sizes": array("i", [len(c.zindex.roll[z].rows) + 1 for z in nodes]).tobytes(),
+            "zi_heads": array("i", [0] * sum(len(c.zindex.roll[z].rows) + 1 for z in nodes)).tobytes()})
+        MemoryStore(tmp_path / "bad").write(batch)
+    with pytest.raises(StoreUnavailable, match="supporters do not add up"):
+        MemoryStore(tmp_path / "bad")
