@@ -248,7 +248,7 @@ def zone(name: str, as_json: JsonOpt = False):
 def supporters(name: str, type_: TypeOpt = None,
                limit: Annotated[int, typer.Option(help=f"at most {limits.MAX_LIMIT}")] = limits.MAX_LIMIT,
                offset: Annotated[int, typer.Option(help="skip this many first")] = 0,
-               after: Annotated[str | None, typer.Option(help="the cursor a previous page printed: rows after it")] = None,
+               after: Annotated[str | None, typer.Option(help="the cursor a previous page printed: the supporters after it")] = None,
                as_json: JsonOpt = False):
     """Who supports a node, directly or via one of its members (direct first, then by supporter)."""
     total, items, next_after = queries().supporters_window(name, type_, limit, offset, after)

@@ -46,7 +46,7 @@ MaxHops = Annotated[int, Query(ge=1, le=limits.MAX_HOPS, description=f"longest p
 Limit = Annotated[int, Query(ge=1, le=limits.MAX_LIMIT, description=f"page size, 1 to {limits.MAX_LIMIT}")]
 Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"results to skip, at most {MAX_OFFSET}")]
 After = Annotated[str | None, Query(min_length=2, max_length=4000, pattern=cursor.PATTERN,
-                                   description="the `X-Next-After` of the previous page: rows after its last one")]
+                                   description="the `X-Next-After` of the previous page: the supporters after its last one")]
 OneType = Annotated[NodeTypeName | None, Query(alias="type", description="keep only nodes of this type")]
 Types = Annotated[list[NodeTypeName] | None, Query(alias="type", description="keep only nodes of these types (repeat)")]
 OneRel = Annotated[EdgeTypeName | None, Query(description="walk only edges of this type")]

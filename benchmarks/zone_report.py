@@ -24,7 +24,8 @@ def section(report: dict, http: dict | None = None) -> str:
              "a few cold calls. *index*: the zone rollup index (graph/memory/zone_index.py); *before*: the "
              "same query layer over the same store without the index, nothing kept (the code before issue 16, "
              "what every CLI call paid); *networkx*: a plain MultiDiGraph answering the same question (collect "
-             "the zone's and its members' support edges, sort by the answer order, slice). Page = 100 rows; "
+             "the zone's and its members' support edges, sort by the answer order, slice rows, not grouped). "
+             "Page = 100 supporters (each once with its paths; networkx: 100 rows); "
              "offset = 100,000 or, in a smaller zone, near its end; typed = Fund.", "",
              "| question | " + " | ".join(f"{s['nodes']:,} nodes: index / before / networkx" for s in sizes)
              + " | index growth | before growth |",
@@ -41,7 +42,8 @@ def section(report: dict, http: dict | None = None) -> str:
     lines += ["", "| | " + " | ".join(f"{s['nodes']:,} nodes" for s in sizes) + " |",
               "|---|" + "---:|" * len(sizes)]
     facts = [
-        ("zone rows (supporters in all)", lambda s: f"{s['rows']:,}"),
+        ("zone rows (paths) / distinct supporters",
+         lambda s: f"{s['rows']:,} / " + (f"{s['supporters']:,}" if "supporters" in s else "?")),
         ("bulk load into the store, CPU s: without / with index",
          lambda s: f"{s['load_cpu_s']['without index']:.2f} / {s['load_cpu_s']['with index']:.2f} "
                    f"(+{100 * (s['load_cpu_s']['with index'] / s['load_cpu_s']['without index'] - 1):.0f} %)"),

@@ -153,15 +153,13 @@ class GraphQueries:
     @without_gc
     def supporters_window(self, ref: str, type_: str | None = None, limit: int | None = None,
                           offset: int = 0, after: str | None = None) -> tuple[int, list[Supporter], str | None]:
-        """supporters_page, from the row after the cursor `after` when given, with the cursor of the
-        page's last row when more rows follow it (graph/cursor.py).
+        """supporters_page, from the supporter after the cursor `after` when given, with the cursor of
+        the page's last supporter (its first row: graph/cursor.py) when more supporters follow it.
 
-        A node small enough to have no zone index is answered from all its rows: each supporter
-        once, paths grouped, `total` counts supporters. A hub of the zone index (>= 64 edges: the
-        zones of a city-sized graph) is answered in O(page) from the index: `limit` rows (paths)
-        from `offset`/`after`, the rows of one supporter on the page grouped into one item, and
-        `total` counts rows — counting distinct supporters of a 300,000-member zone would cost the
-        zone, not the page (docs/design/zone-index.md).
+        One answer on every node: each supporter once with its paths, `total` counts supporters. A
+        node small enough to have no zone index is answered from all its rows; a hub of the zone
+        index (>= 64 edges) from the index's supporter entries in O(page + the listed supporters'
+        paths shown), on both backends (graph/memory/zone_groups.py, graph/neo4j/zone_groups.py).
         """
         if limit is not None:
             _check_limit(limit, offset)
@@ -172,11 +170,10 @@ class GraphQueries:
         wanted = _node_type(type_) if type_ else None
         window = getattr(self.store, "support_window", None)
         kept = window(target.id, wanted, offset, None if limit is None else limit + 1, after_key) if window else None
-        if kept is not None:
-            total, rows, member_of = kept
-            more = limit is not None and len(rows) > limit
-            rows = rows[:limit] if more else rows
-            groups, last = group_rows(rows), rows[-1] if rows else None
+        if kept is not None:  # the index: each group cut to its shown paths, with its path count
+            total, groups, counts, member_of = kept
+            more = limit is not None and len(groups) > limit
+            groups, counts = (groups[:limit], counts[:limit]) if more else (groups, counts)
         else:
             member_of, rows, keys = self.store.memo(("supporters", target.id, wanted),
                                                     lambda: self._supporter_rows(target.id, wanted))
@@ -184,12 +181,11 @@ class GraphQueries:
             start = offset + (bisect.bisect_right(firsts, after_key) if after_key is not None else 0)
             total = len(groups)
             more = limit is not None and start + limit < len(groups)
-            groups = groups[start:] if limit is None else groups[start: start + limit]
-            last = groups[-1][0] if groups else None
-        out = grouped_supporters(self.store, target.id, groups, member_of)
+            groups, counts = groups[start:] if limit is None else groups[start: start + limit], None
+        out = grouped_supporters(self.store, target.id, groups, member_of, counts)
         next_after = None
-        if more and last is not None:  # index: the page's last row; all rows: the first row of its last supporter
-            supported, supporter, key = last
+        if more and groups:  # the first row of the page's last supporter
+            supported, supporter, key = groups[-1][0]
             kind = next(s.node.type for s in out if s.node.id == supporter)
             next_after = cursor.encode(cursor.row_key(target.id, supported, supporter, kind, key[1]))
         return total, out, next_after

@@ -26,14 +26,16 @@ def group_rows(rows: list[Row]) -> list[list[Row]]:
     return list(groups.values())
 
 
-def grouped_supporters(store, target: str, groups: list[list[Row]], member_of: dict) -> list[Supporter]:
-    """One Supporter per group, its first `limits.SUPPORT_PATHS` paths read from the store."""
+def grouped_supporters(store, target: str, groups: list[list[Row]], member_of: dict,
+                       counts: list[int] | None = None) -> list[Supporter]:
+    """One Supporter per group, its first `limits.SUPPORT_PATHS` paths read from the store; `counts`
+    gives each group's path count where the groups are already cut (the zone index reads no more)."""
     shown = [group[: limits.SUPPORT_PATHS] for group in groups]
     vias = {supported for group in shown for supported, _, _ in group if supported != target}
     edges = store.get_edges([key for group in shown for _, _, key in group] + [member_of[v] for v in vias])
     nodes = store.get_nodes({group[0][1] for group in shown} | vias)
     out = []
-    for group, rows in zip(groups, shown):
+    for k, (group, rows) in enumerate(zip(groups, shown)):
         paths = []
         for supported, _, key in rows:
             if supported == target:
@@ -43,5 +45,5 @@ def grouped_supporters(store, target: str, groups: list[list[Row]], member_of: d
                                          edges=[edges[key], edges[member_of[supported]]]))
         first = paths[0]
         out.append(Supporter(node=nodes[rows[0][1]], relation=first.relation, via=first.via, path=first.edges,
-                             paths=paths, path_count=len(group)))
+                             paths=paths, path_count=len(group) if counts is None else counts[k]))
     return out

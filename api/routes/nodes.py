@@ -34,7 +34,7 @@ def neighbors(queries: QueriesDep, run: RunDep, ref: RefPath, depth: Depth = 1, 
                 "X-Total-Count": {"schema": {"type": "integer"},
                                   "description": "supporters in all, before limit, offset and after"},
                 "X-Next-After": {"schema": {"type": "string"},
-                                 "description": "present when more rows follow: pass it as `after` for the next page"}}}})
+                                 "description": "present when more supporters follow: pass it as `after` for the next page"}}}})
 def supporters(queries: QueriesDep, run: RunDep, response: Response, ref: RefPath, type_: OneType = None,
                limit: Limit = limits.MAX_LIMIT, offset: Offset = 0, after: After = None) -> list[Supporter]:
     total, page, next_after = run(queries.supporters_window, ref, type_, limit, offset, after)

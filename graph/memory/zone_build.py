@@ -17,7 +17,7 @@ from array import array
 
 import numpy as np
 
-from graph.memory import zone_index
+from graph.memory import zone_groups, zone_index
 from graph.memory.columns import Columns
 from graph.memory.walk import id_rank
 from graph.memory.zone_index import (LISTS, Rollup, ZoneIndex, _as_array, edge_key, row_key, support_edges,
@@ -69,6 +69,7 @@ def build(c: Columns) -> None:
     kinds_of = _unique(z * 256 + kinds)
     for key, count in zip(*(x.tolist() for x in kinds_of)):
         index.roll[key // 256].by_type[key % 256] = count
+    zone_groups.fill(c, index.roll, z, edges)
 
     for name, (types, end) in LISTS.items():
         holder = dst if end else src
@@ -101,6 +102,7 @@ def build_one(c: Columns, z: int) -> Rollup:
     for e in rows:
         code = c.ntype[supporter_of(c, e)]
         roll.by_type[code] = roll.by_type.get(code, 0) + 1
+    roll.heads, roll.head_types = zone_groups.heads_of(c, rows)
     key = edge_key(c)
     for name, (types, end) in LISTS.items():
         roll.lists[name] = array("i", sorted(c.adjacent(c.inn if end else c.out, z, pick(types)), key=key))
@@ -128,7 +130,7 @@ def sections(c: Columns) -> dict[str, bytes]:
         for field, count in sorted(roll.fields.items()):
             fields.extend((pos, field, count))
     return {"zi_nodes": array("i", nodes).tobytes(), "zi_sizes": sizes.tobytes(), "zi_edges": flat.tobytes(),
-            "zi_types": kinds.tobytes(), "zi_fields": fields.tobytes()}
+            "zi_types": kinds.tobytes(), "zi_fields": fields.tobytes(), **zone_groups.sections(c, nodes)}
 
 
 def load(c: Columns, header: dict, sec: dict) -> None:
@@ -168,6 +170,7 @@ def load(c: Columns, header: dict, sec: dict) -> None:
             getattr(rolls[pos], attr)[code] = count
     if any(sum(r.by_type.values()) != len(r.rows) for r in rolls):
         raise ValueError("the zone index's counters do not add up")
+    zone_groups.load(c, header, sec, nodes)
 
 
 # ---- helpers -----------------------------------------------------------------------
@@ -236,6 +239,7 @@ def differences(c: Columns) -> list[str]:
     for z in sorted(set(kept_roll) | set(fresh.roll)):
         a, b = kept_roll.get(z), fresh.roll.get(z)
         if a is None or b is None or list(a.rows) != list(b.rows) or a.by_type != b.by_type \
+                or list(a.heads) != list(b.heads) or a.head_types != b.head_types \
                 or a.fields != b.fields or any(list(a.lists[k]) != list(b.lists[k]) for k in LISTS):
             out.append(c.ids[z])
     return out

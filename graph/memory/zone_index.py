@@ -10,6 +10,8 @@ least `INDEX_DEGREE` edges (the zones, districts, big programs) keeps a `Rollup`
   edge), so a page is a slice, a cursor is one bisect, and a typed page is two
   contiguous ranges (the supporter type is the second key);
 - `by_type`: rows per supporter node type (O(1) counts);
+- `heads`, `head_types`: the first row of each distinct supporter, in the same order, and
+  distinct supporters per type: what a supporters page lists (graph/memory/zone_groups.py);
 - `lists`: the profile's lists (members, parents, metrics, partners both ways, leaders) as
   edge ints in edge-key order, and `fields`: field node -> how many of the node and its
   members focus on it.
@@ -39,11 +41,13 @@ LISTS = PROFILE_LISTS  #: the profile's lists (graph/schema.py), kept per hub
 class Rollup:
     """One hub's rows, counters and lists (see the module docstring)."""
 
-    __slots__ = ("rows", "by_type", "lists", "fields")
+    __slots__ = ("rows", "by_type", "heads", "head_types", "lists", "fields")
 
     def __init__(self) -> None:
         self.rows = array("i")
         self.by_type: dict[int, int] = {}
+        self.heads = array("i")
+        self.head_types: dict[int, int] = {}
         self.lists: dict[str, array] = {name: array("i") for name in LISTS}
         self.fields: dict[int, int] = {}
 
@@ -64,6 +68,8 @@ class ZoneIndex:
 
     def flush(self, c: Columns) -> None:
         """Put every pending edge into its rollup's sorted array (one merge per array)."""
+        from graph.memory.zone_groups import after_rows
+
         for (z, what), edges in self.pending.items():
             roll = self.roll[z]
             key = row_key(c, z) if what == "rows" else edge_key(c)
@@ -78,6 +84,7 @@ class ZoneIndex:
                 merged = _as_array(np.insert(np.frombuffer(base, dtype=np.int32), at, edges))
             if what == "rows":
                 roll.rows = merged
+                after_rows(c, z, roll, edges)
             else:
                 roll.lists[what] = merged
         self.pending.clear()
@@ -202,15 +209,16 @@ def rollup(c: Columns, node_id: str) -> Rollup | None:
     return None if i is None or c.zindex is None else c.zindex.roll.get(i)
 
 
-def row_window(c: Columns, z: int, roll: Rollup, wanted: str | None, offset: int, limit: int | None,
-               after: bytes | None) -> tuple[int, list[int]]:
-    """(rows in all of the wanted supporter type, the edge ints of the asked window)."""
-    rows, key = roll.rows, row_key(c, z)
+def row_window(c: Columns, z: int, rows: array, by_type: dict[int, int], wanted: str | None, offset: int,
+               limit: int | None, after: bytes | None) -> tuple[int, list[int]]:
+    """(entries in all of the wanted supporter type, the edge ints of the asked window) of `rows`, an
+    array in answer order with its counts per supporter type (a rollup's rows, or its heads)."""
+    key = row_key(c, z)
     if wanted is None:
         ranges, total = [(0, len(rows))], len(rows)
     else:
         code = c.node_types.index(wanted) if wanted in c.node_types else -1
-        total = roll.by_type.get(code, 0)
+        total = by_type.get(code, 0)
         prefix = lambda e: key(e)[:2]  # noqa: E731 (the key's (via, supporter type))
         ranges = [(bisect_left(rows, (via, wanted), key=prefix), bisect_right(rows, (via, wanted), key=prefix))
                   for via in (False, True)]

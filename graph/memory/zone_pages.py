@@ -7,7 +7,9 @@ The store answers with keys and ids only, in the shapes the query layer already 
 
 from __future__ import annotations
 
+from graph import limits
 from graph.memory.columns import Columns
+from graph.memory.zone_groups import supporter_rows
 from graph.memory.zone_index import LISTS, rollup, row_window, supported_of, supporter_of
 from graph.schema import MEMBER_EDGES
 
@@ -18,23 +20,30 @@ _FAR = {"parents": 2, "members": 0, "metrics": 0, "partners": None, "leaders": 2
 
 
 def support_window(c: Columns, target: str, wanted: str | None, offset: int, limit: int | None,
-                   after: bytes | None):
-    """(total, rows (supported, supporter, edge key), {member: its member edge key}) or None."""
+                   after: bytes | None, most: int | None = None):
+    """(distinct supporters in all, groups: per supporter of the window its first `most` rows
+    (supported, supporter, edge key), how many rows each supporter has, {member: its member edge key})
+    or None. Supporters are the rollup's heads (graph/memory/zone_groups.py)."""
     roll = rollup(c, target)
     if roll is None:
         return None
     z = c.ix[target]
-    total, edges = row_window(c, z, roll, wanted, offset, limit, after)
+    total, heads = row_window(c, z, roll.heads, roll.head_types, wanted, offset, limit, after)
     ids, names, esrc, edst, etype = c.ids, c.edge_types, c.esrc, c.edst, c.etype
-    rows, member_of = [], {}
+    groups, counts, member_of = [], [], {}
     codes = [(name, names.index(name)) for name in sorted(MEMBER_EDGES, reverse=True) if name in names]
-    for e in edges:
-        u, v = supported_of(c, e), supporter_of(c, e)
-        rows.append((ids[u], ids[v], (ids[esrc[e]], names[etype[e]], ids[edst[e]])))
-        if u != z and ids[u] not in member_of:
-            name = next(name for name, code in codes if c.find_edge(u, z, code) >= 0)  # the last key, as before
-            member_of[ids[u]] = (ids[u], name, target)
-    return total, rows, member_of
+    for head in heads:
+        edges, count = supporter_rows(c, z, roll, head, limits.SUPPORT_PATHS if most is None else most)
+        rows = []
+        for e in edges:
+            u, v = supported_of(c, e), supporter_of(c, e)
+            rows.append((ids[u], ids[v], (ids[esrc[e]], names[etype[e]], ids[edst[e]])))
+            if u != z and ids[u] not in member_of:
+                name = next(name for name, code in codes if c.find_edge(u, z, code) >= 0)  # the last key, as before
+                member_of[ids[u]] = (ids[u], name, target)
+        groups.append(rows)
+        counts.append(count)
+    return total, groups, counts, member_of
 
 
 def profile_window(c: Columns, target: str, most: int):

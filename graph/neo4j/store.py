@@ -33,7 +33,7 @@ from neo4j import GraphDatabase, ManagedTransaction, Transaction, unit_of_work
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
                               SessionExpired)
 
-from graph.neo4j import cypher, zone_cypher, zone_index
+from graph.neo4j import cypher, zone_cypher, zone_groups, zone_index
 from graph.neo4j.uri import check_uri
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
@@ -217,8 +217,8 @@ class Neo4jStore:
 
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
                        after: bytes | None = None):
-        """A hub's supporters page from the zone index (graph/neo4j/zone_index.py); None for other nodes."""
-        return self._read(lambda tx: zone_index.support_window(tx, target, wanted, offset, limit, after))
+        """A hub's supporters page from the zone index (graph/neo4j/zone_groups.py); None for other nodes."""
+        return self._read(lambda tx: zone_groups.support_window(tx, target, wanted, offset, limit, after))
 
     def profile_window(self, target: str, most: int):
         return self._read(lambda tx: zone_index.profile_window(tx, target, most))

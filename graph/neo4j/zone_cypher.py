@@ -34,7 +34,7 @@ SCHEMA = (
 
 PAGE = (
     "MATCH (r:ZoneRow) WHERE r.k > $lo AND r.k < $hi "
-    "WITH r ORDER BY r.k SKIP $skip LIMIT $n RETURN r.s AS s, r.t AS t, r.d AS d"
+    "WITH r ORDER BY r.k SKIP $skip LIMIT $n RETURN r.k AS k, r.s AS s, r.t AS t, r.d AS d, r.n AS n"
 )
 COUNT_RANGE = "MATCH (r:ZoneRow) WHERE r.k > $lo AND r.k < $hi RETURN count(r) AS n"
 COUNTERS = "MATCH (c:ZoneCount) WHERE c.k > $lo AND c.k < $hi RETURN c.k AS k, c.n AS n, c.f AS f"
@@ -51,7 +51,7 @@ LIST_SIZES = (
     "COUNT { (z)-[:PARTNERS_WITH]->() } + COUNT { (z)<-[:PARTNERS_WITH]-() } AS partners, "
     "COUNT { (z)-[:LED_BY]->() } AS leaders"
 )
-ALL_ROWS = "MATCH (r:ZoneRow) RETURN r.k AS k, r.s AS s, r.t AS t, r.d AS d"
+ALL_ROWS = "MATCH (r:ZoneRow) RETURN r.k AS k, r.s AS s, r.t AS t, r.d AS d, r.n AS n"
 ALL_COUNTERS = "MATCH (c:ZoneCount) RETURN c.k AS k, c.n AS n, c.f AS f"
 
 # ---- building (replace, reindex, a node that becomes a hub) -----------------------------------
@@ -109,6 +109,7 @@ BUILD_LISTS = (
 
 #: Rows {s, t, d, skip}: new support edges. A row for the supported node u if it is a hub, and for
 #: each hub u is a member of through an older membership (not one in `skip`: those come whole below).
+#: Returns the (hub, supporter type, [[supporter, rows added]]) it touched (graph/neo4j/zone_groups.py).
 ADD_SUPPORT = (
     "UNWIND $rows AS row MATCH (a:Node {id: row.s}) MATCH (b:Node {id: row.d}) "
     "WITH row, CASE WHEN row.t = 'LED_BY' THEN a ELSE b END AS u, CASE WHEN row.t = 'LED_BY' THEN b ELSE a END AS v "
@@ -120,10 +121,12 @@ ADD_SUPPORT = (
     "CREATE (:ZoneRow {k: ez + $x0 + 'S' + $x0 + via + $x0 + v.type + $x0 + replace(replace(v.id, $x1, $x12), $x0, $x00) "
     "+ $x0 + CASE WHEN u = z THEN '' ELSE replace(replace(u.id, $x1, $x12), $x0, $x00) END "
     "+ $x0 + CASE WHEN row.t = 'LED_BY' THEN '1' ELSE '0' END + $x0 + row.t, s: row.s, t: row.t, d: row.d}) "
-    "WITH ez, via, v.type AS st, count(*) AS n "
-    "MERGE (c:ZoneCount {k: ez + $x0 + 'S' + $x0 + via + $x0 + st}) ON CREATE SET c.n = 0 SET c.n = c.n + n"
+    "WITH ez, via, v, count(*) AS n WITH ez, via, v.type AS st, sum(n) AS n, collect([v.id, n]) AS got "
+    "MERGE (c:ZoneCount {k: ez + $x0 + 'S' + $x0 + via + $x0 + st}) ON CREATE SET c.n = 0 SET c.n = c.n + n "
+    "RETURN ez, st, got"
 )
 #: Rows {m, z}: m became a member of hub z in this write: every support edge of m is a row of z.
+#: Returns what it touched, as ADD_SUPPORT.
 ADD_MEMBER_ROWS = (
     "UNWIND $rows AS row MATCH (m:Node {id: row.m}) MATCH (z:Node {id: row.z}) "
     "WITH m, z, replace(replace(z.id, $x1, $x12), $x0, $x00) AS ez "
@@ -135,8 +138,9 @@ ADD_MEMBER_ROWS = (
     "+ $x0 + replace(replace(m.id, $x1, $x12), $x0, $x00) "
     "+ $x0 + CASE WHEN type(r) = 'LED_BY' THEN '1' ELSE '0' END + $x0 + type(r), "
     "s: startNode(r).id, t: type(r), d: endNode(r).id}) "
-    "WITH ez, v.type AS st, count(*) AS n "
-    "MERGE (c:ZoneCount {k: ez + $x0 + 'S' + $x0 + '1' + $x0 + st}) ON CREATE SET c.n = 0 SET c.n = c.n + n"
+    "WITH ez, v, count(*) AS n WITH ez, v.type AS st, sum(n) AS n, collect([v.id, n]) AS got "
+    "MERGE (c:ZoneCount {k: ez + $x0 + 'S' + $x0 + '1' + $x0 + st}) ON CREATE SET c.n = 0 SET c.n = c.n + n "
+    "RETURN ez, st, got"
 )
 #: Rows {m, z}: the same new members' fields.
 ADD_MEMBER_FIELDS = (

@@ -65,16 +65,17 @@ def _prefix(*parts: str) -> tuple[str, str]:
 # ---- reading ---------------------------------------------------------------------------------
 
 def counters(tx, z: str) -> dict | None:
-    """{"S": {(via, type): n}, "F": {field: n}} of hub z, or None when z keeps no index."""
+    """{"S": {(via, type): rows}, "G": {(via, type): supporters}, "F": {field: n}} of hub z, or None when z
+    keeps no index."""
     lo, hi = _prefix(enc(z))
-    out: dict = {"S": {}, "F": {}}
+    out: dict = {"S": {}, "G": {}, "F": {}}
     hub = False
     for r in tx.run(zc.COUNTERS, lo=lo, hi=hi):
         parts = r["k"][len(lo):].split(SEP)
         if parts[0] == "H":
             hub = True
-        elif parts[0] == "S":
-            out["S"][(parts[1] == "1", parts[2])] = r["n"]
+        elif parts[0] in ("S", "G"):
+            out[parts[0]][(parts[1] == "1", parts[2])] = r["n"]
         elif parts[0] == "F":
             out["F"][r["f"]] = r["n"]
     return out if hub else None
@@ -94,18 +95,16 @@ def after_key(z: str, after: bytes) -> str:
     return SEP.join((enc(z), "S", after.decode("utf-8", "replace")))
 
 
-def support_window(tx, z: str, wanted: str | None, offset: int, limit: int | None, after: bytes | None):
-    """(total, rows (supported, supporter, edge key), {member: its member edge key}) or None."""
-    counts = counters(tx, z)
-    if counts is None:
-        return None
-    by = counts["S"]
+def window(tx, z: str, ns: str, by: dict, wanted: str | None, offset: int, limit: int | None,
+           start: str | None) -> tuple[int, list[dict]]:
+    """(entries in all of the wanted supporter type, the records (k, s, t, d, n) of the asked window) of
+    hub z's entries in namespace `ns` ("S": rows, "G": supporters), counted per (via, type) by `by`,
+    from offset `offset` after the stored-key position `start`."""
     if wanted is None:
-        ranges = [(_prefix(enc(z), "S"), sum(by.values()))]
+        ranges = [(_prefix(enc(z), ns), sum(by.values()))]
     else:
-        ranges = [(_prefix(enc(z), "S", via, wanted), by.get((via == "1", wanted), 0)) for via in ("0", "1")]
+        ranges = [(_prefix(enc(z), ns, via, wanted), by.get((via == "1", wanted), 0)) for via in ("0", "1")]
     total = sum(n for _, n in ranges)
-    start = after_key(z, after) if after is not None else None
     rows: list = []
     skip, room = offset, _ALL if limit is None else limit
     for (lo, hi), size in ranges:
@@ -123,12 +122,7 @@ def support_window(tx, z: str, wanted: str | None, offset: int, limit: int | Non
             continue
         rows += tx.run(zc.PAGE, lo=lo, hi=hi, skip=skip, n=room - len(rows)).data()
         skip = 0
-    page = []
-    for r in rows:
-        key = (r["s"], r["t"], r["d"])
-        supported, supporter = (key[0], key[2]) if key[1] in SUPPORT_EDGES_OUT else (key[2], key[0])
-        page.append((supported, supporter, key))
-    return total, page, _member_of(tx, z, {u for u, _, _ in page if u != z})
+    return total, rows
 
 
 def _member_of(tx, z: str, members: set[str]) -> dict[str, tuple]:
@@ -167,13 +161,18 @@ def rebuild(tx) -> int:
 
 def build(tx, hubs: list[str]) -> None:
     """The whole index of each of `hubs` (which keep none yet), on the server."""
+    from graph.neo4j import zone_groups
+
     for chunk in _chunks(hubs, 50):
-        for statement in (zc.BUILD_MARKERS, zc.BUILD_ROWS, zc.BUILD_FIELDS, zc.BUILD_LISTS):
+        for statement in (zc.BUILD_MARKERS, zc.BUILD_ROWS, zone_groups.BUILD_HEADS, zc.BUILD_FIELDS,
+                          zc.BUILD_LISTS):
             tx.run(statement, hubs=chunk, **zc.ENC_PARAMS).consume()
 
 
 def after_write(tx, new_keys: Iterable[tuple]) -> None:
     """Bring the index up to date with the edges this write created (already stored, same transaction)."""
+    from graph.neo4j import zone_groups
+
     new = list(dict.fromkeys(new_keys))
     if not new:
         return
@@ -194,11 +193,15 @@ def after_write(tx, new_keys: Iterable[tuple]) -> None:
                 listed.append({"h": SEP.join((enc(holder), "H")), "k": list_key(holder, name, (s, t, d)),
                                "s": s, "t": t, "d": d})
     member_rows = [{"m": m, "z": z} for m, z in pairs]
+    added: dict[tuple[str, str, str], int] = defaultdict(int)  # (hub, type, supporter) -> rows added
     for statement, rows in ((zc.ADD_SUPPORT, support), (zc.ADD_MEMBER_ROWS, member_rows),
                             (zc.ADD_MEMBER_FIELDS, member_rows), (zc.ADD_FOCUS, focus),
                             (zc.ADD_LIST_ROWS, listed)):
         for chunk in _chunks(rows, CHUNK):
-            tx.run(statement, rows=chunk, **zc.ENC_PARAMS).consume()
+            for r in tx.run(statement, rows=chunk, **zc.ENC_PARAMS):
+                for supporter, n in r.get("got") or ():
+                    added[(r["ez"], r["st"], enc(supporter))] += n
+    zone_groups.after_rows(tx, added, zc.ENC_PARAMS)
     ends = list(dict.fromkeys(end for s, _, d in new for end in (s, d)))
     hubs = [r["id"] for chunk in _chunks(ends, CHUNK)
             for r in tx.run(zc.NEW_HUBS, ids=chunk, min=INDEX_DEGREE, **zc.ENC_PARAMS)]
@@ -222,7 +225,7 @@ def _new_memberships(tx, new: list[tuple]) -> list[tuple[str, str]]:
 
 def snapshot(tx) -> tuple[dict, dict]:
     """(rows {k: (s, t, d)}, counters {k: (n, f)}): the whole index as stored."""
-    rows = {r["k"]: (r["s"], r["t"], r["d"]) for r in tx.run(zc.ALL_ROWS)}
+    rows = {r["k"]: (r["s"], r["t"], r["d"], r["n"]) for r in tx.run(zc.ALL_ROWS)}
     counts = {r["k"]: (r["n"], r["f"]) for r in tx.run(zc.ALL_COUNTERS)}
     return rows, counts
 

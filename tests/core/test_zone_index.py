@@ -1,21 +1,23 @@
 """The zone rollup index answers exactly as the answer recomputed from scratch.
 
 After random interleaved writes (row by row, as columns into an empty store, a reopened
-snapshot), every supporters page (each type filter, offsets, the whole list by cursor)
-and every profile read from the index equals the old code path, which computes the
-answer from edge keys. A low INDEX_DEGREE makes most generated nodes keep a rollup while
-some do not, and makes nodes cross the threshold in the middle of the writes.
+snapshot), every supporters page (each type filter, offsets, the whole list walked by offset
+and by cursor at page sizes 1 to 5) and every profile read from the index equals what a node
+without an index answers, computed from edge keys: each supporter once, in the same order,
+with the same paths, and `total` the number of distinct supporters. A low INDEX_DEGREE makes
+most generated nodes keep a rollup while some do not, and makes nodes cross the threshold in
+the middle of the writes; a low SUPPORT_PATHS makes supporters have more paths than shown.
 """
 
 from __future__ import annotations
 
-import bisect
+from array import array
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph import cursor
+from graph import cursor, limits
 from graph.errors import InvalidInput
 from graph.memory import MemoryStore, columns as memory_columns, zone_index
 from graph.memory.zone_build import build
@@ -23,6 +25,7 @@ from graph.model import Edge, Node
 from graph.queries import GraphQueries
 from graph.store import Batch
 from tests.core.test_memory_scale import ColumnEdges
+from tests.support.supporter_pages import assert_pages_make_the_whole_list, dumped
 
 SETTINGS = settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 TYPES = {"z1": "Zone", "z2": "Zone", "a": "Institution", "b": "Institution", "p": "Program", "f": "Fund",
@@ -34,42 +37,27 @@ NODES = [Node(id=i, type=t, name_zh=f"节点{i}") for i, t in TYPES.items()]
 
 
 class Recomputed:
-    """The same store without its zone index: the query layer computes every answer as before."""
+    """The same store without its zone index: the query layer answers every node as it answers a
+    node too small to keep one (all its rows from edge keys, grouped by supporter)."""
 
     def __init__(self, store: MemoryStore):
         self._store = store
 
     def __getattr__(self, name):
-        if name == "profile_window":
+        if name in ("support_window", "profile_window"):
             raise AttributeError(name)
         return getattr(self._store, name)
-
-    def support_window(self, target, wanted, offset, limit, after=None):
-        """A hub's rows (what the index pages) recomputed from edge keys; None where the node keeps none."""
-        if self._store.support_window(target, wanted, 0, 0) is None:
-            return None
-        member_of, rows, keys = GraphQueries(self)._supporter_rows(target, wanted)
-        start = offset + (bisect.bisect_right(keys, after) if after is not None else 0)
-        return len(rows), rows[start:] if limit is None else rows[start: start + limit], member_of
 
 
 @pytest.fixture
 def small_index(monkeypatch):
     monkeypatch.setattr(memory_columns, "HUB", 3)
     monkeypatch.setattr(zone_index, "INDEX_DEGREE", 3)
+    monkeypatch.setattr(limits, "SUPPORT_PATHS", 2)
 
 
 edges = st.lists(st.tuples(st.sampled_from(IDS), st.sampled_from(RELATIONS), st.sampled_from(IDS)),
                  max_size=25).map(lambda rows: [Edge(source=s, type=k, target=t) for s, k, t in rows])
-
-
-def dumped(items) -> list:
-    return [s.model_dump(mode="json") for s in items]
-
-
-def paths_of(items) -> list:
-    """Every (supporter, member, relation) path of a list of supporters, in order."""
-    return [(s.node.id, p.via.id if p.via else "", p.relation) for s in items for p in s.paths]
 
 
 def assert_same_answers(store: MemoryStore) -> None:
@@ -86,14 +74,7 @@ def assert_same_answers(store: MemoryStore) -> None:
                 assert (got[0], dumped(got[1]), got[2]) == (want[0], dumped(want[1]), want[2])
                 assert got[2] is None or offset + limit < total
             for query in (indexed, recomputed):
-                for size in (2, 3):  # the whole list by cursor, a few at a time
-                    pages, after = [], None
-                    while True:
-                        _, page, after = query.supporters_window(node, wanted, size, 0, after)
-                        pages += page
-                        if after is None:
-                            break
-                    assert sorted(paths_of(pages)) == sorted(paths_of(whole))  # each path once; may span pages
+                assert_pages_make_the_whole_list(query, node, wanted, whole)
         for most in (1, 500):
             assert indexed.profile(node, most) == recomputed.profile(node, most)
 
@@ -106,6 +87,7 @@ def assert_index_is_rebuilt_the_same(store: MemoryStore) -> None:
     for z, roll in kept.roll.items():
         other = fresh.roll[z]
         assert (list(roll.rows), roll.by_type, roll.fields) == (list(other.rows), other.by_type, other.fields)
+        assert (list(roll.heads), roll.head_types) == (list(other.heads), other.head_types)
         assert {k: list(v) for k, v in roll.lists.items()} == {k: list(v) for k, v in other.lists.items()}
 
 
@@ -135,13 +117,15 @@ def test_a_cursor_survives_a_write_before_it_and_a_bad_cursor_is_refused(small_i
                                           Edge(source="f", type="INVESTS_IN", target="z1")]))
     q = GraphQueries(store)
     assert [(s.node.id, s.path_count) for s in q.supporters_window("z1", None, 3)[1]] == [("f", 1), ("p", 2)]
-    total, first, after = q.supporters_window("z1", None, 2)
-    assert total == 3 and [s.node.id for s in first] == ["f", "p"] and after
-    store.write(Batch(edges=[Edge(source="q", type="SUPPORTS", target="z1")]))  # a direct row, before the cursor
+    total, first, after = q.supporters_window("z1", None, 1)
+    assert total == 2 and [s.node.id for s in first] == ["f"] and after
+    store.write(Batch(edges=[Edge(source="x", type="SUPPORTS", target="z1")]))  # a direct row, before the cursor
     total, rest, after = q.supporters_window("z1", None, 2, 0, after)
-    assert total == 4 and [(s.node.id, s.via.id) for s in rest] == [("p", "b")] and after is None
-    assert q.supporters_window("z1", None, 2, 0, cursor.encode((True, "Program", "p", "a", 0, "SUPPORTS")))[1] \
+    assert total == 3 and [(s.node.id, s.via.id, s.path_count) for s in rest] == [("p", "a", 2)] and after is None
+    assert q.supporters_window("z1", None, 2, 0, cursor.encode((False, "Program", "p", "", 0, "SUPPORTS")))[1] \
         == rest  # a cursor is a position: any row key names one, whether or not the row exists
+    assert q.supporters_window("z1", None, 2, 0, cursor.encode((True, "Program", "p", "a", 0, "SUPPORTS")))[1] \
+        == []  # a supporter's first row is its position: p is not after itself
     for bad in ("", "xyz", "0", "!!!", "AB"):
         with pytest.raises(InvalidInput, match="not a cursor"):
             q.supporters_window("z1", None, 2, 0, bad)
@@ -186,3 +170,35 @@ def test_a_version_2_snapshot_opens_by_building_the_index_and_a_damaged_index_is
     (tmp_path / "v3").write_bytes(snapshot.MAGIC + len(raw).to_bytes(4, "little") + raw + bytes(data[header_end:]))
     with pytest.raises(StoreUnavailable, match="zone index does not add up"):
         MemoryStore(tmp_path / "v3")
+
+
+def test_a_snapshot_without_supporter_entries_derives_them_and_damaged_ones_are_refused(small_index, tmp_path,
+                                                                                         monkeypatch):
+    from graph.errors import StoreUnavailable
+    from graph.memory import zone_groups
+
+    batch = Batch(nodes=NODES, edges=[Edge(source="a", type="LOCATED_IN", target="z1"),
+                                      Edge(source="b", type="LOCATED_IN", target="z1"),
+                                      Edge(source="p", type="SUPPORTS", target="a"),
+                                      Edge(source="p", type="SUPPORTS", target="b"),
+                                      Edge(source="f", type="INVESTS_IN", target="z1"),
+                                      Edge(source="f", type="SUPPORTS", target="a")])
+    current = MemoryStore(tmp_path / "now")
+    current.write(batch)
+    with monkeypatch.context() as patch:  # what the code before zone_groups wrote
+        patch.setattr(zone_groups, "sections", lambda c, nodes: {})
+        older = MemoryStore(tmp_path / "older")
+        older.write(batch)
+    assert b"zi_heads" not in (tmp_path / "older").read_bytes() and b"zi_heads" in (tmp_path / "now").read_bytes()
+    for path in ("older", "now"):
+        reopened = MemoryStore(tmp_path / path)
+        assert_index_is_rebuilt_the_same(reopened)
+        assert GraphQueries(reopened).supporters_page("z1") == GraphQueries(current).supporters_page("z1")
+        assert [s.node.id for s in GraphQueries(reopened).supporters_page("z1")[1]] == ["f", "p"]
+    with monkeypatch.context() as patch:  # more supporters than rows: refused, not answered wrong
+        patch.setattr(zone_groups, "sections", lambda c, nodes: {
+            "zi_head_sizes": array("i", [len(c.zindex.roll[z].rows) + 1 for z in nodes]).tobytes(),
+            "zi_heads": array("i", [0] * sum(len(c.zindex.roll[z].rows) + 1 for z in nodes)).tobytes()})
+        MemoryStore(tmp_path / "bad").write(batch)
+    with pytest.raises(StoreUnavailable, match="supporters do not add up"):
+        MemoryStore(tmp_path / "bad")

@@ -1,10 +1,12 @@
 """The Neo4j zone index (graph/neo4j/zone_index.py) against the answer recomputed from scratch.
 
 On the real server of tests/graph/conftest.py: after random interleaved writes every supporters
-page (each type filter, offsets, the whole list by cursor) and every profile read from the index
-equals the query layer's own computation from edge keys, and the index kept by the writes equals
-one rebuilt from scratch (`reindex(check=True)` finds no drift). The page query is EXPLAINed: it
-must be an index-ordered range seek, never a Sort, Top or EagerAggregation. A low INDEX_DEGREE
+page (each type filter, offsets, the whole list walked by offset and by cursor at page sizes 1 to
+5) and every profile read from the index equals what a node without an index answers, computed
+from edge keys (each supporter once, same order, same paths, `total` = distinct supporters), and
+the index kept by the writes equals one rebuilt from scratch (`reindex(check=True)` finds no
+drift). The page queries are EXPLAINed: index-ordered range seeks, never a Sort, Top or
+EagerAggregation (a supporter's first row is read by seek: Cypher's string order is not Python's). A low INDEX_DEGREE
 makes most generated nodes hubs, some not, and makes nodes cross the threshold mid-way.
 """
 
@@ -16,13 +18,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from graph import cursor
-from graph.neo4j import zone_cypher, zone_index
+from graph import cursor, limits
+from graph.neo4j import zone_cypher, zone_groups, zone_index
 from graph.neo4j.store import Neo4jStore
 from graph.model import Edge, Node
 from graph.queries import GraphQueries
 from graph.store import Batch
-from tests.core.test_zone_index import IDS, NODES, Recomputed, dumped, edges, paths_of
+from tests.core.test_zone_index import IDS, NODES, Recomputed, edges
+from tests.support.supporter_pages import assert_pages_make_the_whole_list, dumped
 
 pytestmark = pytest.mark.neo4j
 
@@ -34,6 +37,7 @@ FORBIDDEN = {"Sort", "PartialSort", "Top", "PartialTop", "EagerAggregation", "Or
 @pytest.fixture
 def small_index(monkeypatch):
     monkeypatch.setattr(zone_index, "INDEX_DEGREE", 3)
+    monkeypatch.setattr(limits, "SUPPORT_PATHS", 2)
 
 
 def operators(plan) -> list[str]:
@@ -61,13 +65,7 @@ def assert_same_answers(store: Neo4jStore) -> None:
                 got = indexed.supporters_window(node, wanted, limit, offset)
                 want = recomputed.supporters_window(node, wanted, limit, offset)
                 assert (got[0], dumped(got[1]), got[2]) == (want[0], dumped(want[1]), want[2])
-            pages, after = [], None
-            while True:  # the whole list by cursor, two at a time
-                _, page, after = indexed.supporters_window(node, wanted, 2, 0, after)
-                pages += page
-                if after is None:
-                    break
-            assert sorted(paths_of(pages)) == sorted(paths_of(whole))  # each path once; a supporter may span pages
+            assert_pages_make_the_whole_list(indexed, node, wanted, whole)
         for most in (1, 500):
             assert indexed.profile(node, most) == recomputed.profile(node, most)
 
@@ -86,12 +84,15 @@ def test_every_index_page_equals_the_answer_recomputed_from_scratch(neo4j_store,
     assert_same_answers(neo4j_store)
 
 
-def test_the_page_query_is_an_index_ordered_seek(neo4j_store):
+def test_the_page_queries_are_index_ordered_seeks(neo4j_store):
     lo, hi = zone_index._prefix(zone_index.enc("zone-x"), "S")
-    for statement in (zone_cypher.PAGE,):
-        ops = explain(neo4j_store, statement, lo=lo, hi=hi, skip=0, n=50)
+    for statement, params in ((zone_cypher.PAGE, {"lo": lo, "hi": hi, "skip": 0, "n": 50}),
+                              (zone_groups.RANGES, {"ranges": [{"i": 0, "lo": lo, "hi": hi}], "n": 20})):
+        ops = explain(neo4j_store, statement, **params)
         assert not FORBIDDEN & set(ops), ops
         assert "NodeIndexSeekByRange" in ops, ops
+    ops = explain(neo4j_store, zone_groups.BUILD_HEADS, hubs=["zone-x"], **zone_cypher.ENC_PARAMS)
+    assert not {"Sort", "PartialSort", "Top", "PartialTop"} & set(ops), ops  # the first row is a seek, not a sort
 
 
 def test_the_plan_check_catches_a_sort(neo4j_store):
@@ -138,11 +139,11 @@ def test_a_cursor_survives_a_write_before_it(neo4j_store, small_index):
                                                 Edge(source="p", type="SUPPORTS", target="b"),
                                                 Edge(source="f", type="INVESTS_IN", target="z1")]))
     q = GraphQueries(neo4j_store)
-    total, first, after = q.supporters_window("z1", None, 2)
-    assert total == 3 and [s.node.id for s in first] == ["f", "p"] and after
-    neo4j_store.write(Batch(edges=[Edge(source="q", type="SUPPORTS", target="z1")]))
+    total, first, after = q.supporters_window("z1", None, 1)
+    assert total == 2 and [s.node.id for s in first] == ["f"] and after
+    neo4j_store.write(Batch(edges=[Edge(source="x", type="SUPPORTS", target="z1")]))  # before the cursor
     total, rest, after = q.supporters_window("z1", None, 2, 0, after)
-    assert total == 4 and [(s.node.id, s.via.id) for s in rest] == [("p", "b")] and after is None
+    assert total == 3 and [(s.node.id, s.via.id, s.path_count) for s in rest] == [("p", "a", 2)] and after is None
     odd = cursor.encode((False, "Program", "p", "", 0, "SUPPORTS"))[:-4]  # a cut cursor is still a position
     assert [s.node.id for s in q.supporters_window("z1", None, 5, 0, odd)[1]] == \
         [s.node.id for s in GraphQueries(Recomputed(neo4j_store)).supporters_window("z1", None, 5, 0, odd)[1]]
