@@ -213,14 +213,15 @@ class MemoryStore(SharedState):
         return c.node_records([c.ix[i] for i in ordered[:limit]])
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
+                            limit: int | None = None, avoid: Collection[str] = (),
+                            cap: int | None = None) -> list[list[str]]:
         c = self._c
         if source not in c.ix or target not in c.ix:
             return []
         if source == target:
             return [[source]]
         blocked = [c.ix[i] for i in avoid if i in c.ix and i not in (source, target)]
-        paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit, blocked)
+        paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit, blocked, cap)
         return [[c.ids[i] for i in p] for p in paths]
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,

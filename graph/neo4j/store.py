@@ -33,6 +33,7 @@ from neo4j import GraphDatabase, ManagedTransaction, Transaction, unit_of_work
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
                               SessionExpired)
 
+from graph.bounded_paths import bounded_shortest_paths
 from graph.neo4j import cypher, zone_cypher, zone_index
 from graph.neo4j.uri import check_uri
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
@@ -195,14 +196,21 @@ class Neo4jStore:
         return self._read(work)
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
-        """As MemoryStore, but `max_hops` past limits.MAX_HOPS is refused (the bound is Cypher text)."""
+                            limit: int | None = None, avoid: Collection[str] = (),
+                            cap: int | None = None) -> list[list[str]]:
+        """As MemoryStore, but `max_hops` past limits.MAX_HOPS is refused (the bound is Cypher text).
+        With a `cap`, the bounded search of graph/bounded_paths.py (two short statements a level);
+        without, Neo4j's allShortestPaths."""
         if source == target:
             return [[source]] if self.get_nodes([source]) else []
         if max_hops > MAX_HOPS:
             raise LimitExceeded(f"max_hops must be between 1 and {MAX_HOPS} (got {max_hops})")
         if max_hops < 1:
             return []
+        if cap is not None:
+            if len(self.get_nodes([source, target])) < 2:
+                return []
+            return bounded_shortest_paths(self, source, target, max_hops, limit, avoid, cap)
         blocked = sorted(set(avoid) - {source, target})
         rows = self._rows(cypher.shortest_paths(max_hops, bool(blocked)), source=source, target=target,
                           avoid=blocked)

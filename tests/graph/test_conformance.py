@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from graph.errors import InnographError, LoadError
+from graph.errors import InnographError, LoadError, SearchBounded
 from graph.memory import MemoryStore
 from graph.model import Document, Edge, Evidence, Node
 from graph.queries import GraphQueries
@@ -165,6 +165,17 @@ def compare_paths(store: GraphStore, ref: MemoryStore, pairs: list[tuple[str, st
             around = ref.shortest_node_paths(a, b, hops, avoid=avoid)
             assert store.shortest_node_paths(a, b, hops, avoid=avoid) == around, (a, b, hops, avoid)
             assert not any(set(p[1:-1]) & avoid for p in around), (a, b, around)
+            for cap in (4, 40):  # the bounded search (graph/bounded_paths.py) declines on the same questions
+                got, want = bounded_outcome(store, a, b, hops, cap), bounded_outcome(ref, a, b, hops, cap)
+                assert got == want, (a, b, hops, cap)
+                assert want == every[:20] or want[0] == "declined", (a, b, hops, cap)
+
+
+def bounded_outcome(store: GraphStore, a: str, b: str, hops: int, cap: int):
+    try:
+        return store.shortest_node_paths(a, b, hops, 20, cap=cap)
+    except SearchBounded as exc:
+        return ["declined", exc.at, exc.degree]
 
 
 def compare_queries(store: GraphStore, ref: MemoryStore, most: int = 25) -> None:
