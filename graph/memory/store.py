@@ -34,7 +34,7 @@ from graph.memory.walk import incident, walk as _walk
 from graph.bulk import gc_paused
 from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory.watch import SharedState
-from graph.memory import zone_index, zone_pages
+from graph.memory import name_order, zone_index, zone_pages
 from graph.memory.writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -107,6 +107,9 @@ class MemoryStore(SharedState):
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
         c = self._c
+        if key and name_order.is_broad(c, key):  # many hits: read names in rank order up to the page
+            wanted = {code for code, name in enumerate(c.node_types) if name in set(types)} if types else None
+            return c.node_records(name_order.ranked(c, key, wanted, offset + limit)[offset:])
         best: dict[int, tuple[int, int]] = {}
         for name in c.names.containing(key):
             rank = (0 if name == key else 1 if name.startswith(key) else 2, len(name))
@@ -268,6 +271,7 @@ class MemoryStore(SharedState):
     @staticmethod
     def _apply(c: Columns, batch: Batch) -> None:
         c.answers.clear()
+        c.name_order = None  # graph/memory/name_order.py: built again by the next broad search
         before = len(c.etype)
         with gc_paused():
             for doc in batch.documents:

@@ -50,9 +50,17 @@ NODES_BY_ID = (
     "RETURN n {.id, .type, .name_zh, .name_en, .aliases, .attrs_json, .sources} AS n"
 )
 LOOKUP = "MATCH (n:Node) WHERE n.keys_text CONTAINS $needle AND $key IN n.keys RETURN n.id AS id"
-SEARCH = (
+#: A page of the nodes with a name containing $key, ranked on the server (exact, prefix, shorter name, id) with SKIP/LIMIT: only the
+#: page crosses the wire, where the statement before it sent every hit (100,000 for a broad key at 1M nodes) to Python.
+#: Ranking is `class * 2^32 + length`; the text index still finds every hit (Neo4j has no index in
+#: name-length order), so the server's work grows with the hits: docs/benchmarks.md says how much.
+SEARCH_PAGE = (
     "MATCH (n:Node) WHERE n.keys_text CONTAINS $key AND (size($types) = 0 OR n.type IN $types) "
-    "RETURN n.id AS id, n.keys AS keys"
+    "WITH n, [k IN n.keys WHERE k CONTAINS $key | "
+    "(CASE WHEN k = $key THEN 0 WHEN k STARTS WITH $key THEN 1 ELSE 2 END) * 4294967296 + size(k)] AS ranks "
+    "WITH n, reduce(b = 17179869184, r IN ranks | CASE WHEN r < b THEN r ELSE b END) AS rank "
+    "WHERE rank < 17179869184 "
+    "RETURN n.id AS id ORDER BY rank, id SKIP $offset LIMIT $limit"
 )
 DEGREES = (
     "UNWIND $ids AS id MATCH (n:Node {id: id}) "

@@ -140,14 +140,10 @@ class Neo4jStore:
         return sorted(r["id"] for r in rows)
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
+        """Ranked and paged on the server (cypher.SEARCH_PAGE); records for the page only."""
         def work(tx: Tx) -> list[Node]:
-            best: dict[str, tuple[int, int]] = {}
-            for row in tx.run(cypher.SEARCH, key=key, types=list(types)):
-                ranks = [(0 if k == key else 1 if k.startswith(key) else 2, len(k))
-                         for k in row["keys"] if key in k]
-                if ranks:
-                    best[row["id"]] = min(ranks)
-            page = sorted(best, key=lambda i: (best[i], i))[offset: offset + limit]
+            page = [r["id"] for r in tx.run(cypher.SEARCH_PAGE, key=key, types=list(types), offset=offset,
+                                             limit=limit)]
             found = _fetch_nodes(tx, page)
             return [found[i] for i in page]
 

@@ -154,7 +154,7 @@ def test_constraints_and_index_exist(neo4j_store):
 @pytest.mark.neo4j
 @pytest.mark.parametrize("statement, params, operator", [
     (cypher.LOOKUP, {"key": "x", "needle": "\nx\n"}, "NodeIndexContainsScan"),
-    (cypher.SEARCH, {"key": "x", "types": []}, "NodeIndexContainsScan"),
+    (cypher.SEARCH_PAGE, {"key": "x", "types": [], "offset": 0, "limit": 20}, "NodeIndexContainsScan"),
     (cypher.NODES_BY_ID, {"ids": ["x"]}, "NodeUniqueIndexSeek"),
     (cypher.update_edges("SUPPORTS"), {"rows": [{"eid": "x", "props": {}}]}, "RelationshipByElementIdSeek"),
 ])
