@@ -63,6 +63,7 @@ class WalkQueries:
             edges=[e for e in walk.edges if e.source in keep and e.target in keep],
             truncated=bool(walk.omitted),
             omitted=walk.omitted,
+            omitted_is_lower_bound=not walk.omitted_exact,
             context=sorted(stop & keep),
             fallback=fallback,
         )

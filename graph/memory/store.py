@@ -34,7 +34,8 @@ from graph.memory.walk import incident, walk as _walk
 from graph.bulk import gc_paused
 from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory.watch import SharedState
-from graph.memory import name_order, zone_index, zone_pages
+from graph import bounded_walk as bounded
+from graph.memory import name_order, streams, zone_index, zone_pages
 from graph.memory.writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -229,15 +230,26 @@ class MemoryStore(SharedState):
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
              stop: Collection[str] = ()) -> Walk:
+        """The numpy walk (graph/memory/walk.py) while no level meets a hub; else graph/bounded_walk.py,
+        which reads a hub's edges in key order up to the page (the numpy walk read all of them)."""
         c = self._c
         if center not in c.ix:
             return Walk(nodes=set())
         codes = {code for code, name in enumerate(c.edge_types) if name in set(edge_types)} if edge_types else None
         stops = frozenset(c.ix[i] for i in stop if i in c.ix)
-        nodes, edges, omitted = _walk(c, c.ix[center], depth, codes, max_nodes, stops)
+        small = _walk(c, c.ix[center], depth, codes, max_nodes, stops, big=bounded.STREAM_EDGES)
+        if small is None:  # a hub on the way: its edges in key order, up to the page
+            return bounded.bounded_walk(self, center, depth, edge_types, max_nodes, frozenset(stop))
+        nodes, edges, omitted = small
         ids = c.ids
         return Walk(nodes={ids[i] for i in nodes}, edges=sorted(c.edge_records(edges), key=lambda e: e.key),
                     omitted=omitted)
+
+    def stream_counts(self, ids: Iterable[str], types: Sequence[str] = ()) -> dict:
+        return streams.stream_counts(self._c, ids, types)
+
+    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int) -> list[Key]:
+        return streams.first_edge_keys(self._c, node_id, direction, type_, m)
 
     def memo(self, key: tuple, compute):
         """compute() once per state of the graph (and per key): kept on the columns, which a
@@ -272,6 +284,7 @@ class MemoryStore(SharedState):
     def _apply(c: Columns, batch: Batch) -> None:
         c.answers.clear()
         c.name_order = None  # graph/memory/name_order.py: built again by the next broad search
+        c.streams = {}  # graph/memory/streams.py: sorted again by the next walk through a hub
         before = len(c.etype)
         with gc_paused():
             for doc in batch.documents:

@@ -204,6 +204,25 @@ def support_keys() -> str:
     )
 
 
+def stream_counts(type_: str) -> str:
+    """Each node of $ids with its edges of one type out and in: COUNT of a typed pattern from a bound
+    node is read from the node's degree records (a dense node keeps them per type), without
+    walking its edges (graph/bounded_walk.py asks it once per edge type)."""
+    return (f"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN n.id AS id, "
+            f"COUNT {{ (n)-[:{_rel_types([type_])}]->() }} AS out, COUNT {{ (n)<-[:{_rel_types([type_])}]-() }} AS in")
+
+
+def first_edge_keys(direction: str, type_: str) -> str:
+    """The far ends' ids of the first $m edges of one direction and type of $id, in id order (the key
+    order of graph/bounded_walk.py's streams). The server still orders all of that node's edges of
+    the type (a Top over them): no index keeps a node's edges in its neighbours' id order."""
+    if direction == "out":
+        return (f"MATCH (h:Node {{id: $id}}) MATCH (h)-[:{_rel_types([type_])}]->(x:Node) "
+                "RETURN x.id AS id ORDER BY id LIMIT $m")
+    return (f"MATCH (h:Node {{id: $id}}) MATCH (h)<-[:{_rel_types([type_])}]-(x:Node) "
+            "RETURN x.id AS id ORDER BY id LIMIT $m")
+
+
 def shortest_paths(max_hops: int, avoiding: bool = False) -> str:
     """Every shortest path between $source and $target, ignoring direction, as lists of ids;
     `avoiding`: none through a node whose id is in $avoid (a predicate on every node of the path,

@@ -34,6 +34,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
                               SessionExpired)
 
 from graph.bounded_paths import bounded_shortest_paths
+from graph.bounded_walk import bounded_walk
 from graph.neo4j import cypher, zone_cypher, zone_index
 from graph.neo4j.uri import check_uri
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
@@ -43,7 +44,7 @@ from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES
 from graph.settings import Settings
 from graph.store import Batch, Counts, Direction, Key
 from graph.text import normalize
-from graph.walk import Walk, walk_via_edges
+from graph.walk import Walk
 
 # The driver logs each retry as a warning; without this, a program that configures no logging
 # would print them on stderr (the error that ends the retries is reported as one line anyway).
@@ -214,10 +215,35 @@ class Neo4jStore:
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
              stop: Collection[str] = ()) -> Walk:
-        """The walk as graph/walk.py defines it: edge keys per level, records for the kept edges."""
+        """The walk as graph/walk.py defines it, a hub's edges read in key order up to the page
+        (graph/bounded_walk.py)."""
         if not self.get_nodes([center]):
             return Walk(nodes=set())
-        return walk_via_edges(self, center, depth, edge_types, max_nodes, stop=frozenset(stop))
+        return bounded_walk(self, center, depth, edge_types, max_nodes, frozenset(stop))
+
+    def stream_counts(self, ids: Iterable[str], types: Sequence[str] = ()) -> dict:
+        """{id: {(direction, type): edges}} (graph/bounded_walk.py), one short statement per edge type."""
+        wanted = [t for t in dict.fromkeys(types) if t in EDGE_TYPES] if types else list(EDGE_TYPES)
+        asked = list(dict.fromkeys(ids))
+
+        def work(tx: Tx) -> dict:
+            found: dict[str, dict] = {}
+            for type_ in wanted:
+                for r in tx.run(cypher.stream_counts(type_), ids=asked):
+                    counts = found.setdefault(r["id"], {})
+                    for direction in ("out", "in"):
+                        if r[direction]:
+                            counts[(direction, type_)] = r[direction]
+            return found
+
+        return self._read(work) if asked and wanted else {}
+
+    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int) -> list[Key]:
+        """The first `m` keys of one direction and type of the node's edges, in key order."""
+        if type_ not in EDGE_TYPES or direction not in ("out", "in"):
+            return []
+        ends = [r["id"] for r in self._rows(cypher.first_edge_keys(direction, type_), id=node_id, m=m)]
+        return [(node_id, type_, x) if direction == "out" else (x, type_, node_id) for x in ends]
 
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
                        after: bytes | None = None):

@@ -22,6 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
+from graph import bounded_walk
 from graph.errors import InnographError, LoadError, SearchBounded
 from graph.memory import MemoryStore
 from graph.model import Document, Edge, Evidence, Node
@@ -420,6 +421,27 @@ class StoreContract:
             (f"f0{i}", "LOCATED_IN", "z") for i in (0, 1, 2, 3, 4)]
         assert store.walk("p", 1, ("SUPPORTS",), 500).omitted == 0
         assert len(store.walk("z", 2, ("LOCATED_IN",), 500).nodes) == 51
+
+    def test_a_walk_reads_a_hub_in_part_and_keeps_the_same_nodes_and_edges(self, store, monkeypatch):
+        """graph/bounded_walk.py: past STREAM_EDGES a hub is read in key order up to the page; the
+        nodes and edges are the definition's, `omitted` a lower bound when the hub was read in part."""
+        leaves = [Node(id=f"f{i:02d}", type="Institution", name_zh=f"企业{i}") for i in range(60)]
+        edges = [Edge(source=n.id, target="z", type="LOCATED_IN") for n in leaves]
+        edges += [Edge(source="p", target=n.id, type="SUPPORTS") for n in leaves[::7]]
+        edges += [Edge(source="z", target="y", type="PART_OF"), Edge(source=leaves[5].id, target="y", type="LOCATED_IN")]
+        store.write(Batch(nodes=[Node(id="z", type="Zone", name_zh="园"), Node(id="y", type="Zone", name_zh="城"),
+                                 Node(id="p", type="Program", name_zh="计划"), *leaves], edges=edges))
+        monkeypatch.setattr(bounded_walk, "STREAM_EDGES", 8)
+        for center in ("f03", "f07", "z", "p", "y"):
+            for depth, cap, types in ((1, 5, ()), (2, 6, ()), (2, 30, ()), (3, 12, ()), (2, 500, ()),
+                                      (2, 6, ("LOCATED_IN",)), (3, 9, ("SUPPORTS", "LOCATED_IN"))):
+                got, want = store.walk(center, depth, types, cap), walk_via_edges(store, center, depth, types, cap)
+                assert (got.nodes, [e.key for e in got.edges]) == (want.nodes, [e.key for e in want.edges]), \
+                    (center, depth, cap, types)
+                assert got.omitted == want.omitted if got.omitted_exact else got.omitted <= want.omitted
+        walk = store.walk("f03", 2, (), 6)
+        assert not walk.omitted_exact and 0 < walk.omitted <= 55
+        assert store.walk("f03", 2, (), 500).omitted_exact
 
     def test_answers_follow_every_write(self, store):
         zone, firm = Node(id="z", type="Zone", name_zh="园"), Node(id="f", type="Institution", name_zh="企业")
