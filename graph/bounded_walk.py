@@ -14,10 +14,10 @@ a hub's unread edges reach costs the hub. The walk then says so (`omitted_exact=
 gives a lower bound: the most of the omitted nodes it saw and, for each stream read in part,
 its length less the nodes taken (one stream's far ends are distinct nodes).
 
-The stores give two primitives: `stream_counts(ids, types)` (edges per direction and type,
-from the memory store's typed adjacency and Neo4j's degree counts) and
-`first_edge_keys(id, direction, type, m)`; everything else is this one module, so both
-backends answer the same.
+The stores give three primitives: `stream_counts(ids, types)` (edges per direction and type,
+from the memory store's typed adjacency and Neo4j's degree counts),
+`first_edge_keys(id, direction, type, m)` and `stream_edges_to(id, direction, type, far_ids)`;
+everything else is this one module, so both backends answer the same.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from collections.abc import Collection, Sequence
 
 from graph.walk import Walk
 
-STREAM_EDGES = 2048  #: a frontier node with more edges than this is read as streams, in part
+STREAM_EDGES = 256  #: a frontier node with more edges than this is read as streams, in part
 
 
 def bounded_walk(store, center: str, depth: int, edge_types: Sequence[str], max_nodes: int,
@@ -61,12 +61,21 @@ def bounded_walk(store, center: str, depth: int, edge_types: Sequence[str], max_
         if not frontier:
             break
     exact = not partial
-    if partial:  # edges between a hub and the nodes taken, among those not read: by key
-        probe = [(x, t, n) if d == "in" else (n, t, x) for n, d, t, _ in partial for x in sorted(seen)]
-        kept.update(store.get_edges(probe))
+    if partial:
+        kept.update(_unread_kept(store, partial, seen))
     lower = max([len(omitted)] + [length - len(seen) for *_, length in partial])
     found = store.get_edges(kept)
     return Walk(nodes=seen, edges=[found[k] for k in sorted(kept)], omitted=lower, omitted_exact=exact)
+
+
+def _unread_kept(store, partial: list, seen: set[str]) -> set:
+    """The edges of the streams read in part whose far end was taken (`store.stream_edges_to`: the
+    memory store bisects the sorted stream, Neo4j seeks each pair)."""
+    found = set()
+    ends = sorted(seen)
+    for node, direction, type_, _ in partial:
+        found.update(store.stream_edges_to(node, direction, type_, ends))
+    return found
 
 
 def _take(level: list[tuple[str, str, str]], seen: set[str], budget: int) -> tuple[list[str], tuple | None]:

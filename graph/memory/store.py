@@ -251,6 +251,9 @@ class MemoryStore(SharedState):
     def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int) -> list[Key]:
         return streams.first_edge_keys(self._c, node_id, direction, type_, m)
 
+    def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:
+        return streams.stream_edges_to(self._c, node_id, direction, type_, far)
+
     def memo(self, key: tuple, compute):
         """compute() once per state of the graph (and per key): kept on the columns, which a
         write either replaces or empties."""

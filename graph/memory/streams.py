@@ -43,18 +43,43 @@ def stream_counts(c: Columns, ids: Iterable[str], types: Sequence[str]) -> dict[
     return out
 
 
-def first_edge_keys(c: Columns, node_id: str, direction: str, type_: str, m: int) -> list[tuple[str, str, str]]:
-    """The first `m` keys of the node's edges of one direction and type, in key order."""
-    i = c.ix.get(node_id)
-    if i is None or type_ not in c.edge_types:
-        return []
-    code = c.edge_types.index(type_)
+def _stream(c: Columns, i: int, direction: str, code: int) -> tuple[np.ndarray, np.ndarray]:
+    """(edge ints, far ends' id ranks) of one stream, sorted by that rank; kept for this state."""
     kept = c.streams.get((i, direction, code))
     if kept is None:
         side, far = (c.out, c.edst) if direction == "out" else (c.inn, c.esrc)
         edges = np.fromiter(c.adjacent(side, i, {code}), dtype=np.int64)
         ends = np.frombuffer(far, dtype=np.int32)[edges].astype(np.int64) if len(edges) else edges
-        kept = edges[np.argsort(id_rank(c)[ends], kind="stable")] if len(edges) else edges
-        c.streams[(i, direction, code)] = kept
+        ranks = id_rank(c)[ends] if len(edges) else edges
+        order = np.argsort(ranks, kind="stable")
+        kept = c.streams[(i, direction, code)] = (edges[order], ranks[order])
+    return kept
+
+
+def _keys(c: Columns, edges: np.ndarray, type_: str) -> list[tuple[str, str, str]]:
     ids, src, dst = c.ids, c.esrc, c.edst
-    return [(ids[src[e]], type_, ids[dst[e]]) for e in kept[:m].tolist()]
+    return [(ids[src[e]], type_, ids[dst[e]]) for e in edges.tolist()]
+
+
+def first_edge_keys(c: Columns, node_id: str, direction: str, type_: str, m: int) -> list[tuple[str, str, str]]:
+    """The first `m` keys of the node's edges of one direction and type, in key order."""
+    i = c.ix.get(node_id)
+    if i is None or type_ not in c.edge_types:
+        return []
+    edges, _ = _stream(c, i, direction, c.edge_types.index(type_))
+    return _keys(c, edges[:m], type_)
+
+
+def stream_edges_to(c: Columns, node_id: str, direction: str, type_: str, far: list[str]) -> list[tuple[str, str, str]]:
+    """The keys of the node's edges of one direction and type whose far end is in `far`: one bisection
+    of the sorted stream per far end, in numpy."""
+    i = c.ix.get(node_id)
+    rows = [c.ix[x] for x in far if x in c.ix]
+    if i is None or type_ not in c.edge_types or not rows:
+        return []
+    edges, ranks = _stream(c, i, direction, c.edge_types.index(type_))
+    wanted = id_rank(c)[np.array(rows, dtype=np.int64)]
+    at = np.searchsorted(ranks, wanted)
+    hit = at < len(ranks)
+    at, wanted = at[hit], wanted[hit]
+    return _keys(c, edges[at[ranks[at] == wanted]], type_)

@@ -223,6 +223,16 @@ def first_edge_keys(direction: str, type_: str) -> str:
             "RETURN x.id AS id ORDER BY id LIMIT $m")
 
 
+def stream_edges_to(direction: str, type_: str) -> str:
+    """The far ends among $far of $id's edges of one direction and type: both ends by index, then the
+    edge between them (Expand(Into), from the end with fewer relationships)."""
+    if direction == "out":
+        return (f"MATCH (h:Node {{id: $id}}) UNWIND $far AS x MATCH (y:Node {{id: x}}) "
+                f"MATCH (h)-[:{_rel_types([type_])}]->(y) RETURN y.id AS id")
+    return (f"MATCH (h:Node {{id: $id}}) UNWIND $far AS x MATCH (y:Node {{id: x}}) "
+            f"MATCH (h)<-[:{_rel_types([type_])}]-(y) RETURN y.id AS id")
+
+
 def shortest_paths(max_hops: int, avoiding: bool = False) -> str:
     """Every shortest path between $source and $target, ignoring direction, as lists of ids;
     `avoiding`: none through a node whose id is in $avoid (a predicate on every node of the path,

@@ -245,6 +245,13 @@ class Neo4jStore:
         ends = [r["id"] for r in self._rows(cypher.first_edge_keys(direction, type_), id=node_id, m=m)]
         return [(node_id, type_, x) if direction == "out" else (x, type_, node_id) for x in ends]
 
+    def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:
+        """The keys of one direction and type of the node's edges whose far end is in `far`."""
+        if type_ not in EDGE_TYPES or direction not in ("out", "in") or not far:
+            return []
+        ends = [r["id"] for r in self._rows(cypher.stream_edges_to(direction, type_), id=node_id, far=list(far))]
+        return [(node_id, type_, x) if direction == "out" else (x, type_, node_id) for x in ends]
+
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
                        after: bytes | None = None):
         """A hub's supporters page from the zone index (graph/neo4j/zone_index.py); None for other nodes."""
