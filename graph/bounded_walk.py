@@ -34,8 +34,10 @@ def bounded_walk(store, center: str, depth: int, edge_types: Sequence[str], max_
     seen, frontier, kept, omitted = {center}, [center], set(), set()
     partial: list[tuple[str, str, str, int]] = []  # streams read in part: (node, direction, type, length)
     for _ in range(depth):
-        counts = store.stream_counts(frontier, edge_types)
-        big = sorted(n for n in frontier if sum(counts.get(n, {}).values()) > STREAM_EDGES)
+        degrees = store.degrees(frontier)  # typed counts only where the degree says a hub
+        heavy = [n for n in frontier if degrees.get(n, 0) > STREAM_EDGES]
+        counts = store.stream_counts(heavy, edge_types) if heavy else {}
+        big = sorted(n for n in heavy if sum(counts.get(n, {}).values()) > STREAM_EDGES)
         small = [n for n in frontier if n not in set(big)]
         keys = set(store.edge_keys(small, "both", edge_types)) if small else set()
         streams = [(n, d, t, c) for n in big for (d, t), c in sorted(counts[n].items()) if c]
