@@ -27,6 +27,9 @@ from collections.abc import Collection, Sequence
 from graph.walk import Walk
 
 STREAM_EDGES = 256  #: a frontier node with more edges than this is read as streams, in part
+#: The memory store keeps its numpy walk (whole levels, a few ns an edge) until a frontier node has
+#: more edges than this: up to there it is faster than reading streams in Python.
+NUMPY_EDGES = 16_384
 
 
 def bounded_walk(store, center: str, depth: int, edge_types: Sequence[str], max_nodes: int,

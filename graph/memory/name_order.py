@@ -39,12 +39,13 @@ class NameOrder:
             first = int(rank[nodes]) if type(nodes) is int else int(rank[nodes].min())
             by_len[len(name)].append((first, name))
         self.lengths = sorted(by_len)
-        self.groups = {}
+        self.groups, self.starts = {}, {}
         for length in self.lengths:
             group = sorted(by_len[length])
             words = [name for _, name in group]
             firsts = np.fromiter((r for r, _ in group), dtype=np.int64, count=len(group))
             self.groups[length] = (words, firsts, "\n" + "\n".join(words))  # word j at j * (length + 1) + 1
+            self.starts[length] = {w[:2] for w in words} | {w[:1] for w in words}  # a prefix pass skips the rest
 
 
 def order(c) -> NameOrder:
@@ -83,6 +84,8 @@ def ranked(c, key: str, wanted: set[int] | None, need: int) -> list[int]:
     for prefix in (True, False):
         needle = "\n" + key if prefix else key
         for length in names.lengths[bisect.bisect_left(names.lengths, len(key) + 1):]:
+            if prefix and key[:2] not in names.starts[length]:
+                continue
             words, firsts, text = names.groups[length]
             step = length + 1
             found: dict[int, int] = {}  # node -> id rank, of this length

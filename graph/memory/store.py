@@ -237,7 +237,7 @@ class MemoryStore(SharedState):
             return Walk(nodes=set())
         codes = {code for code, name in enumerate(c.edge_types) if name in set(edge_types)} if edge_types else None
         stops = frozenset(c.ix[i] for i in stop if i in c.ix)
-        small = _walk(c, c.ix[center], depth, codes, max_nodes, stops, big=bounded.STREAM_EDGES)
+        small = _walk(c, c.ix[center], depth, codes, max_nodes, stops, big=bounded.NUMPY_EDGES)
         if small is None:  # a hub on the way: its edges in key order, up to the page
             return bounded.bounded_walk(self, center, depth, edge_types, max_nodes, frozenset(stop))
         nodes, edges, omitted = small

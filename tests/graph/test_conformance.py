@@ -432,6 +432,7 @@ class StoreContract:
         store.write(Batch(nodes=[Node(id="z", type="Zone", name_zh="园"), Node(id="y", type="Zone", name_zh="城"),
                                  Node(id="p", type="Program", name_zh="计划"), *leaves], edges=edges))
         monkeypatch.setattr(bounded_walk, "STREAM_EDGES", 8)
+        monkeypatch.setattr(bounded_walk, "NUMPY_EDGES", 8)
         for center in ("f03", "f07", "z", "p", "y"):
             for depth, cap, types in ((1, 5, ()), (2, 6, ()), (2, 30, ()), (3, 12, ()), (2, 500, ()),
                                       (2, 6, ("LOCATED_IN",)), (3, 9, ("SUPPORTS", "LOCATED_IN"))):
