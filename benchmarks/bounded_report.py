@@ -32,6 +32,11 @@ def table(runs: dict, kinds: tuple[str, ...]) -> list[str]:
         cells = " | ".join(_cell(r["search, broad key"], "first after a write") for r in rows)
         lines.append(f"| search, broad key, first after a write (builds the name order) | {cells} | "
                      f"{_growth(rows, 'search, broad key', 'first after a write')} | |")
+    if all("now, answered" in r["shortest paths"] for r in rows):
+        cells = " | ".join(f"{_cell(r['shortest paths'], 'now, answered')} / {_cell(r['shortest paths'], 'before, same pairs')}"
+                           for r in rows)
+        lines.append(f"| shortest paths, answered pairs only: now / before | {cells} | "
+                     f"{_growth(rows, 'shortest paths', 'now, answered')} | {_growth(rows, 'shortest paths', 'before, same pairs')} |")
     lines.append("| neighbours: omitted given as a lower bound | "
                  + " | ".join(f"{r['neighbours depth 2']['omitted_lower_bound']} of {r['neighbours depth 2']['asked']}"
                               for r in rows) + " | | |")
@@ -45,7 +50,7 @@ def table(runs: dict, kinds: tuple[str, ...]) -> list[str]:
 def section(report: dict, heading: str) -> str:
     m = report.get("machine", {})
     lines = [heading, "",
-             f"Measured by `benchmarks/bench_bounded.py` ({report.get('date')}) on {m.get('cpus', '?')} cores, "
+             f"Measured by `benchmarks/bench_bounded.py` ({report.get('date')}) on {m.get('cores', '?')} cores, {m.get('ram_gb', '?')} GB RAM, "
              f"Python {m.get('python', '?')}; a shared machine (compare within a row; the load average of each "
              "size is in the last row). p50 in ms. *now*: the bounded code (graph/memory/name_order.py, "
              "graph/bounded_walk.py, graph/bounded_paths.py); *before*: the same store answering as before "
