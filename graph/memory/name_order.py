@@ -10,15 +10,16 @@ of its first node's id and joined by newlines into one string. A page reads the 
 shortest first and finds the key in each group's string with str.find (C speed, no Python
 per name), so it stops as soon as the page is full: prefixes first (a find of "\\n" + key),
 then the other names containing the key. What it costs is the text before the page's last
-hit, not the number of hits. The order is built on the first broad search after a write
-(once per state of the graph; kept on the columns, dropped by the next write) and the
-block index still answers keys with few candidates, which it does in O(candidates).
+hit, not the number of hits. The order is built in the background after the first broad
+search of a state of the graph (kept on the columns, dropped by the next write; that search
+and any before the build ends are answered by the block index, as before), and the block
+index still answers keys with few candidates, which it does in O(candidates).
 """
 
 from __future__ import annotations
 
 import bisect
-from collections import defaultdict
+import threading
 
 import numpy as np
 
@@ -34,26 +35,54 @@ class NameOrder:
 
     def __init__(self, c) -> None:
         names, rank = c.names, id_rank(c)
-        by_len: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for name, nodes in names.nodes.items():
-            first = int(rank[nodes]) if type(nodes) is int else int(rank[nodes].min())
-            by_len[len(name)].append((first, name))
-        self.lengths = sorted(by_len)
+        words = list(names.nodes)
+        nodes = list(names.nodes.values())
+        first = np.fromiter((v if type(v) is int else -1 for v in nodes), dtype=np.int64, count=len(nodes))
+        firsts = rank[np.maximum(first, 0)] if len(first) else first
+        for j in np.flatnonzero(first < 0).tolist():  # a name of several nodes: its first by id
+            firsts[j] = rank[nodes[j]].min()
+        lens = np.fromiter(map(len, words), dtype=np.int64, count=len(words))
+        order = np.lexsort((firsts, lens))
+        lens, firsts = lens[order], firsts[order]
+        cuts = np.flatnonzero(np.diff(lens)) + 1
+        self.lengths = lens[np.r_[0, cuts]].tolist() if len(lens) else []
         self.groups, self.starts = {}, {}
-        for length in self.lengths:
-            group = sorted(by_len[length])
-            words = [name for _, name in group]
-            firsts = np.fromiter((r for r, _ in group), dtype=np.int64, count=len(group))
-            self.groups[length] = (words, firsts, "\n" + "\n".join(words))  # word j at j * (length + 1) + 1
-            self.starts[length] = {w[:2] for w in words} | {w[:1] for w in words}  # a prefix pass skips the rest
+        for length, lo, hi in zip(self.lengths, [0, *cuts.tolist()], [*cuts.tolist(), len(lens)]):
+            group = [words[i] for i in order[lo:hi].tolist()]
+            self.groups[length] = (group, firsts[lo:hi], "\n" + "\n".join(group))  # word j at j * (length + 1) + 1
+            self.starts[length] = {w[:2] for w in group} | {w[:1] for w in group}  # a prefix pass skips the rest
 
 
-def order(c) -> NameOrder:
-    """The columns' name order, built once per state of the graph."""
+#: Build the order in a thread of its own on the first broad search of a state of the graph, which
+#: is answered from the block index meanwhile: no caller waits for the build (at a million nodes,
+#: seconds), a one-shot CLI call costs what it did, and a server's later searches stop at the page.
+IN_BACKGROUND = True
+_building: set[int] = set()
+_lock = threading.Lock()
+
+
+def order(c) -> NameOrder | None:
+    """The columns' name order; None while it is being built in the background."""
     kept = c.name_order
-    if kept is None:
+    if kept is not None:
+        return kept
+    if not IN_BACKGROUND:
         kept = c.name_order = NameOrder(c)
-    return kept
+        return kept
+    with _lock:
+        if id(c) in _building:
+            return None
+        _building.add(id(c))
+
+    def build() -> None:
+        try:
+            c.name_order = NameOrder(c)
+        finally:
+            with _lock:
+                _building.discard(id(c))
+
+    threading.Thread(target=build, name="innograph-name-order", daemon=True).start()
+    return None
 
 
 def is_broad(c, key: str) -> bool:
@@ -66,9 +95,9 @@ def is_broad(c, key: str) -> bool:
     return min(len(p) for p in postings) << c.names.bits > BROAD
 
 
-def ranked(c, key: str, wanted: set[int] | None, need: int) -> list[int]:
+def ranked(c, key: str, wanted: set[int] | None, need: int) -> list[int] | None:
     """The first `need` node ints in search order (exact, prefix, shorter name, id) among nodes of
-    the type codes `wanted` (all when None)."""
+    the type codes `wanted` (all when None); None while the order is not built yet."""
     taken: dict[int, None] = {}
     ntype, rank = c.ntype, id_rank(c)
 
@@ -81,6 +110,8 @@ def ranked(c, key: str, wanted: set[int] | None, need: int) -> list[int]:
     if len(taken) >= need:
         return list(taken)[:need]
     names = order(c)
+    if names is None:
+        return None
     for prefix in (True, False):
         needle = "\n" + key if prefix else key
         for length in names.lengths[bisect.bisect_left(names.lengths, len(key) + 1):]:

@@ -110,7 +110,9 @@ class MemoryStore(SharedState):
         c = self._c
         if key and name_order.is_broad(c, key):  # many hits: read names in rank order up to the page
             wanted = {code for code, name in enumerate(c.node_types) if name in set(types)} if types else None
-            return c.node_records(name_order.ranked(c, key, wanted, offset + limit)[offset:])
+            page = name_order.ranked(c, key, wanted, offset + limit)
+            if page is not None:  # else the order is being built: the block index answers meanwhile
+                return c.node_records(page[offset:])
         best: dict[int, tuple[int, int]] = {}
         for name in c.names.containing(key):
             rank = (0 if name == key else 1 if name.startswith(key) else 2, len(name))

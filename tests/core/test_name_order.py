@@ -13,6 +13,12 @@ from graph.store import Batch
 from graph.text import normalize
 
 
+@pytest.fixture(autouse=True)
+def built_at_once(monkeypatch):
+    """The order built by the search that needs it (not in the background), so it answers."""
+    monkeypatch.setattr(name_order, "IN_BACKGROUND", False)
+
+
 def both_ways(store: MemoryStore, key: str, types=(), limit: int = 20, offset: int = 0, monkeypatch=None):
     monkeypatch.setattr(name_order, "BROAD", 10**9)  # the block index: every hit ranked
     whole = [n.id for n in store.search(key, types, limit, offset)]
@@ -64,3 +70,20 @@ def test_the_order_follows_writes(monkeypatch):
     whole = [n.id for n in store.search("科", limit=50)]
     monkeypatch.setattr(name_order, "BROAD", -1)
     assert [n.id for n in store.search("科", limit=50)] == whole and "a-first" in whole
+
+
+def test_in_the_background_the_first_search_is_answered_by_the_block_index_and_later_ones_by_the_order(monkeypatch):
+    import time
+
+    store = colliding()
+    monkeypatch.setattr(name_order, "BROAD", -1)
+    want = [n.id for n in store.search("科", limit=30)]  # built at once: the reference
+    store.write(Batch(nodes=[Node(id="zz", type="Zone", name_zh="园")]))  # a new state: no order yet
+    monkeypatch.setattr(name_order, "IN_BACKGROUND", True)
+    assert [n.id for n in store.search("科", limit=30)] == want  # the block index, while the order builds
+    for _ in range(200):
+        if store._c.name_order is not None:
+            break
+        time.sleep(0.01)
+    assert store._c.name_order is not None
+    assert [n.id for n in store.search("科", limit=30)] == want
