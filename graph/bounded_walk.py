@@ -47,7 +47,7 @@ def bounded_walk(store, center: str, depth: int, edge_types: Sequence[str], max_
         budget = max_nodes - len(seen)
         m = max(budget, 16)
         while True:
-            read = {s: store.first_edge_keys(s[0], s[1], s[2], m) for s in streams}
+            read = {s: store.first_edge_keys(s[0], s[1], s[2], m, s[3]) for s in streams}
             level = sorted(keys.union(*read.values()))
             fresh, last = _take(level, seen, budget)
             short = [s for s in streams if len(read[s]) < s[3]]

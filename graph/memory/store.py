@@ -250,7 +250,7 @@ class MemoryStore(SharedState):
     def stream_counts(self, ids: Iterable[str], types: Sequence[str] = ()) -> dict:
         return streams.stream_counts(self._c, ids, types)
 
-    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int) -> list[Key]:
+    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int, count: int | None = None) -> list[Key]:
         return streams.first_edge_keys(self._c, node_id, direction, type_, m)
 
     def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:

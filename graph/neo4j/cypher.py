@@ -223,6 +223,20 @@ def first_edge_keys(direction: str, type_: str) -> str:
             "RETURN x.id AS id ORDER BY id LIMIT $m")
 
 
+def first_edge_keys_by_scan(direction: str, type_: str) -> str:
+    """first_edge_keys for a stream that holds a good share of all nodes: the id index read in order
+    (NodeUniqueIndexSeekByRange, provided order), each node checked for the edge with Expand(Into),
+    stopped by the Limit: it reads about $m * nodes / edges index entries, not the hub's edges."""
+    if direction == "out":
+        return (f"MATCH (h:Node {{id: $id}}) CALL {{ WITH h MATCH (x:Node) WHERE x.id > '' AND EXISTS "
+                f"{{ (h)-[:{_rel_types([type_])}]->(x) }} RETURN x ORDER BY x.id LIMIT $m }} RETURN x.id AS id")
+    return (f"MATCH (h:Node {{id: $id}}) CALL {{ WITH h MATCH (x:Node) WHERE x.id > '' AND EXISTS "
+            f"{{ (x)-[:{_rel_types([type_])}]->(h) }} RETURN x ORDER BY x.id LIMIT $m }} RETURN x.id AS id")
+
+
+COUNT_NODES = "MATCH (n:Node) RETURN count(n) AS n"
+
+
 def stream_edges_to(direction: str, type_: str) -> str:
     """The far ends among $far of $id's edges of one direction and type: both ends by index, then the
     edge between them (Expand(Into), from the end with fewer relationships)."""

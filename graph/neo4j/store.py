@@ -238,11 +238,20 @@ class Neo4jStore:
 
         return self._read(work) if asked and wanted else {}
 
-    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int) -> list[Key]:
-        """The first `m` keys of one direction and type of the node's edges, in key order."""
+    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int, count: int | None = None) -> list[Key]:
+        """The first `m` keys of one direction and type of the node's edges, in key order. Given the
+        stream's `count`: where count^2 >= m * nodes the id index is read in order until m are found
+        (about m * nodes / count entries), else the server orders the count edges (a Top): either
+        way at most sqrt(m * nodes) rows are read, not the hub's edges."""
         if type_ not in EDGE_TYPES or direction not in ("out", "in"):
             return []
-        ends = [r["id"] for r in self._rows(cypher.first_edge_keys(direction, type_), id=node_id, m=m)]
+
+        def work(tx: Tx) -> list[str]:
+            scan = count is not None and count * count >= m * _single(tx, cypher.COUNT_NODES)
+            statement = (cypher.first_edge_keys_by_scan if scan else cypher.first_edge_keys)(direction, type_)
+            return [r["id"] for r in tx.run(statement, id=node_id, m=m)]
+
+        ends = self._read(work)
         return [(node_id, type_, x) if direction == "out" else (x, type_, node_id) for x in ends]
 
     def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:
