@@ -444,6 +444,22 @@ class StoreContract:
         assert not walk.omitted_exact and 0 < walk.omitted <= 55
         assert store.walk("f03", 2, (), 500).omitted_exact
 
+    def test_a_path_beyond_a_hub_declines_and_one_through_it_answers(self, store):
+        """graph/bounded_paths.py on every backend: the same decline, naming the same hub."""
+        nodes = [Node(id=i, type="Institution", name_zh=i) for i in ("a", "b", "c", "d", "x")]
+        nodes += [Node(id="h1", type="Zone", name_zh="一园"), Node(id="h2", type="Zone", name_zh="二园")]
+        edges = [Edge(source=s, target=t, type="LOCATED_IN") for s, t in
+                 (("a", "h1"), ("x", "h1"), ("x", "h2"), ("b", "h2"), ("c", "h1"), ("d", "h1"), ("d", "h2"))]
+        for hub in ("h1", "h2"):
+            nodes += [Node(id=f"{hub}-m{i:02d}", type="Institution", name_zh=f"{hub}成员{i}") for i in range(30)]
+            edges += [Edge(source=f"{hub}-m{i:02d}", target=hub, type="LOCATED_IN") for i in range(30)]
+        store.write(Batch(nodes=nodes, edges=edges))
+        with pytest.raises(SearchBounded) as info:
+            store.shortest_node_paths("a", "b", 4, 20, cap=20)
+        assert (info.value.at, info.value.degree) == ("h2", 33)
+        assert store.shortest_node_paths("a", "b", 4, 20) == [["a", "h1", "d", "h2", "b"], ["a", "h1", "x", "h2", "b"]]
+        assert store.shortest_node_paths("a", "c", 4, 20, cap=20) == [["a", "h1", "c"]]
+
     def test_answers_follow_every_write(self, store):
         zone, firm = Node(id="z", type="Zone", name_zh="园"), Node(id="f", type="Institution", name_zh="企业")
         program, fund = Node(id="p", type="Program", name_zh="计划"), Node(id="u", type="Fund", name_zh="基金")
