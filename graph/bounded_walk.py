@@ -34,6 +34,7 @@ NUMPY_EDGES = 16_384
 
 def bounded_walk(store, center: str, depth: int, edge_types: Sequence[str], max_nodes: int,
                  stop: Collection[str] = ()) -> Walk:
+    """store.walk's answer (graph/walk.py), reading a hub's edges only up to the page."""
     seen, frontier, kept, omitted = {center}, [center], set(), set()
     partial: list[tuple[str, str, str, int]] = []  # streams read in part: (node, direction, type, length)
     for _ in range(depth):
