@@ -126,12 +126,12 @@ def memory_size(folder: Path) -> dict:
         finally:
             name_order.BROAD = kept
 
-    def before_walk(firm):
-        kept, bounded_walk.STREAM_EDGES = bounded_walk.STREAM_EDGES, 10 ** 18
+    def before_walk(firm):  # the numpy walk, whatever the hub (the code before)
+        kept, bounded_walk.NUMPY_EDGES = bounded_walk.NUMPY_EDGES, 10 ** 18
         try:
             return q.neighbors(firm, depth=2)
         finally:
-            bounded_walk.STREAM_EDGES = kept
+            bounded_walk.NUMPY_EDGES = kept
 
     def build_order():
         store._c.name_order = name_order.NameOrder(store._c)
