@@ -85,7 +85,9 @@ def bounded_shortest_paths(store, source: str, target: str, max_hops: int, limit
     avoid = frozenset(avoid) - {source, target}
     hops = 0
     while hops < max_hops and sides[0].frontier and sides[1].frontier:
-        work = [frontier_work(store.degrees, side.frontier, cap) for side in sides]
+        asked = [s.frontier for s in sides if len(s.frontier) <= cap]  # both sides' degrees in one call
+        known = store.degrees([i for f in asked for i in f]) if asked else {}
+        work = [frontier_work(lambda f: {i: known.get(i, 0) for i in f}, side.frontier, cap) for side in sides]
         k = 0 if work[0][0] <= work[1][0] else 1
         if work[k][0] > cap:
             raise decline(work[k][1], work[k][2], hops, max_hops, cap)

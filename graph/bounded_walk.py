@@ -48,7 +48,8 @@ def bounded_walk(store, center: str, depth: int, edge_types: Sequence[str], max_
         budget = max_nodes - len(seen)
         m = max(budget, 16)
         while True:
-            read = {s: store.first_edge_keys(s[0], s[1], s[2], m, s[3]) for s in streams}
+            many = getattr(store, "first_edge_keys_many", None)  # Neo4j: every stream in one transaction
+            read = many(streams, m) if many else {s: store.first_edge_keys(s[0], s[1], s[2], m, s[3]) for s in streams}
             level = sorted(keys.union(*read.values()))
             fresh, last = _take(level, seen, budget)
             short = [s for s in streams if len(read[s]) < s[3]]

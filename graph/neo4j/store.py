@@ -77,6 +77,7 @@ class Neo4jStore:
         check_uri(uri)
         self.uri, self.user, self.database = uri, user, database
         self.query_timeout = query_timeout
+        self._total: tuple[int, float] | None = None  #: (nodes, when): graph/bounded_walk.py streams
         self.batch_size = batch_size
         with self._errors("connect"):
             try:
@@ -246,13 +247,30 @@ class Neo4jStore:
         if type_ not in EDGE_TYPES or direction not in ("out", "in"):
             return []
 
-        def work(tx: Tx) -> list[str]:
-            scan = count is not None and count * count >= m * _single(tx, cypher.COUNT_NODES)
-            statement = (cypher.first_edge_keys_by_scan if scan else cypher.first_edge_keys)(direction, type_)
-            return [r["id"] for r in tx.run(statement, id=node_id, m=m)]
-
-        ends = self._read(work)
+        ends = self._read(lambda tx: self._first_ends(tx, node_id, direction, type_, m, count))
         return [(node_id, type_, x) if direction == "out" else (x, type_, node_id) for x in ends]
+
+    def first_edge_keys_many(self, streams: list[tuple[str, str, str, int]], m: int) -> dict:
+        """first_edge_keys of several (node, direction, type, count) streams in one transaction."""
+        streams = [s for s in streams if s[2] in EDGE_TYPES and s[1] in ("out", "in")]
+
+        def work(tx: Tx) -> dict:
+            return {s: self._first_ends(tx, *s[:3], m, s[3]) for s in streams}
+
+        found = self._read(work) if streams else {}
+        return {s: [(s[0], s[2], x) if s[1] == "out" else (x, s[2], s[0]) for x in ends] for s, ends in found.items()}
+
+    def _first_ends(self, tx: Tx, node_id: str, direction: str, type_: str, m: int, count: int | None) -> list[str]:
+        scan = count is not None and count * count >= m * self._node_total(tx)
+        statement = (cypher.first_edge_keys_by_scan if scan else cypher.first_edge_keys)(direction, type_)
+        return [r["id"] for r in tx.run(statement, id=node_id, m=m)]
+
+    def _node_total(self, tx: Tx) -> int:
+        """How many nodes, at most 5 s old: it only chooses how a stream is read, never the answer."""
+        now = time.monotonic()
+        if self._total is None or now - self._total[1] > 5:
+            self._total = (_single(tx, cypher.COUNT_NODES), now)
+        return self._total[0]
 
     def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:
         """The keys of one direction and type of the node's edges whose far end is in `far`."""
