@@ -11,7 +11,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract bench-viz test-faults bench bench-full bench-zone bench-neo4j clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract bench-viz test-faults bench bench-full bench-zone bench-neo4j bench-bounded clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -62,6 +62,10 @@ bench-zone: $(STAMP)
 
 bench-neo4j: $(STAMP)
 	$(BIN)/python benchmarks/bench_neo4j.py
+
+# Search, neighbours and paths bounded by the page (issue 16): memory 10k/100k and Neo4j 10k/100k.
+bench-bounded: $(STAMP)
+	$(BIN)/python benchmarks/bench_bounded.py --neo4j 10000,100000
 
 bench-api: $(STAMP)
 	$(BIN)/python benchmarks/bench_api.py $(if $(CSV),--csv $(CSV))

@@ -285,9 +285,12 @@ def neighbors(name: str,
 def path(a: str, b: str,
          max_hops: Annotated[int, typer.Option(help=f"1 to {limits.MAX_HOPS}")] = 4,
          include_publisher: PublisherOpt = False,
+         through_hubs: Annotated[bool, typer.Option(
+             "--through-hubs", help=f"read the edges of hubs the search must pass beyond (over "
+                                    f"{limits.PATH_EXPAND_EDGES:,} edges a level); without it such a search declines")] = False,
          as_json: JsonOpt = False):
     """Shortest relationship paths between two nodes, with evidence."""
-    found = queries().paths(a, b, max_hops, include_publisher=include_publisher)
+    found = queries().paths(a, b, max_hops, include_publisher=include_publisher, through_hubs=through_hubs)
     if not found and not as_json:
         out.print(_no_path(a, b, max_hops, include_publisher))
         return

@@ -9,6 +9,7 @@ and exit code 2; anything else is a bug and is reported as such.
     ├── Ambiguous           a name that fits several nodes (carries the candidates)
     ├── InvalidInput        a malformed request or argument
     │   └── LimitExceeded   depth, hops, size over the documented cap
+    │       └── SearchBounded   a search that stopped at its cost bound (paths near a hub)
     ├── LoadError           a source that cannot be loaded (carries the rejections)
     ├── StoreUnavailable    the backend cannot be reached
     └── QueryTimeout        the query ran past its time budget
@@ -44,6 +45,18 @@ class InvalidInput(InnographError):
 
 class LimitExceeded(InvalidInput):
     code = "limit_exceeded"
+
+
+class SearchBounded(LimitExceeded):
+    """A search that would cost more than its bound declines instead of answering slowly or wrongly
+    (graph/bounded_paths.py): the message says where it stopped and what to try."""
+
+    code = "search_bounded"
+
+    def __init__(self, message: str, suggestions: list[str] | None = None, at: str | None = None,
+                 degree: int = 0):
+        super().__init__(message, suggestions)
+        self.at, self.degree = at, degree
 
 
 class LoadError(InnographError):

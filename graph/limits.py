@@ -10,3 +10,4 @@ PROFILE_ITEMS = 500    #: items in each list of a zone profile (its counts say h
 EXACT_BETWEENNESS_NODES = 1000  #: above this, betweenness is estimated from a fixed sample
 BETWEENNESS_SAMPLE = 200        #: source nodes sampled (seed 0) when it is estimated
 SUPPORT_PATHS = 20     #: paths shown in one grouped supporter row (its path_count says how many in all)
+PATH_EXPAND_EDGES = 10_000  #: edges one level of a shortest-path search may read; past it the search declines

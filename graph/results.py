@@ -48,6 +48,9 @@ class Subgraph(BaseModel):
     edges: list[Edge] = Field(default_factory=list)
     truncated: bool = False
     omitted: int = Field(0, description="nodes left out because the subgraph reached its cap")
+    omitted_is_lower_bound: bool = Field(False, description=(
+        "true when the walk read a hub's edges only up to the cap: `omitted` is then at least that many "
+        "(counting them all would cost the hub, not the page)"))
     context: list[str] = Field(default_factory=list, description=(
         "ids of publishers in the subgraph that the walk took but did not walk on from "
         "(the report's author is context; include_publisher=true walks through it)"))

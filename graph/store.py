@@ -94,11 +94,13 @@ class GraphStore(Protocol):
         """Nodes of one type ordered by id."""
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
+                            limit: int | None = None, avoid: Collection[str] = (),
+                            cap: int | None = None) -> list[list[str]]:
         """The shortest paths (ignoring direction) as lists of node ids, sorted, the first `limit`
         (all when None); [] if none within max_hops (1 <= max_hops <= limits.MAX_HOPS: Neo4j needs
         the bound in the statement text). No path passes through a node of `avoid` (the two ends
-        may be in it)."""
+        may be in it). With a `cap`, SearchBounded where a level would read more edges than that
+        (graph/bounded_paths.py: the same questions decline on every backend)."""
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
              stop: Collection[str] = ()) -> Walk:

@@ -28,6 +28,7 @@ class Walk:
     nodes: set[str]
     edges: list[Edge] = field(default_factory=list)  #: ordered by key
     omitted: int = 0
+    omitted_exact: bool = True  #: False: `omitted` is a lower bound (graph/bounded_walk.py)
 
 
 def walk_via_edges(store, center: str, depth: int, edge_types: Sequence[str], max_nodes: int,

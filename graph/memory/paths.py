@@ -16,22 +16,33 @@ from itertools import islice
 
 import numpy as np
 
+from graph.bounded_paths import decline, frontier_work
 from graph.memory.columns import Columns
 from graph.memory.walk import incident
 
 
 def _all_shortest_paths(c: Columns, s: int, t: int, max_hops: int, limit: int | None = None,
-                        avoid: list[int] = ()) -> list[list[int]]:
+                        avoid: list[int] = (), cap: int | None = None) -> list[list[int]]:
     """The shortest paths s..t ignoring direction, in the order of their ids, the first `limit` (all
     when None), by a BFS from both ends (the cheaper frontier first), never through a node of `avoid`
-    (marked as reached by neither side before the search starts)."""
+    (marked as reached by neither side before the search starts). With a `cap`, a level that would
+    read more edges than that declines (graph/bounded_paths.py: the rule Neo4j follows too)."""
     sides = (_Side(len(c.ids), s), _Side(len(c.ids), t))
     for side in sides:
         side.depth[list(avoid)] = _AVOIDED
     hops = 0
     while hops < max_hops and len(sides[0].frontier) and len(sides[1].frontier):
-        work = [int(sum(map(c.degree, f.frontier.tolist()))) if len(f.frontier) < 4096 else 10 * len(f.frontier)
-                for f in sides]
+        if cap is None:
+            work = [int(sum(map(c.degree, f.frontier.tolist()))) if len(f.frontier) < 4096
+                    else 10 * len(f.frontier) for f in sides]
+        else:
+            costs = [frontier_work(lambda f: {i: c.degree(i) for i in f}, side.frontier.tolist(), cap,
+                                   c.ids.__getitem__) for side in sides]
+            work = [cost[0] for cost in costs]
+            cheaper = costs[0] if work[0] <= work[1] else costs[1]
+            if cheaper[0] > cap:
+                at = None if cheaper[1] is None else c.ids[cheaper[1]]
+                raise decline(at, cheaper[2], hops, max_hops, cap)
         mine, other = (sides[0], sides[1]) if work[0] <= work[1] else (sides[1], sides[0])
         fresh = mine.expand(c)
         hops += 1

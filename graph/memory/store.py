@@ -31,7 +31,8 @@ from graph.memory.names import NameIndex, normalize_all
 from graph.bulk import gc_paused
 from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory.watch import SharedState
-from graph.memory import zone_index, zone_pages
+from graph import bounded_walk as bounded
+from graph.memory import name_order, streams, zone_index, zone_pages
 from graph.memory.writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -107,6 +108,11 @@ class MemoryStore(SharedState):
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
         c = self._c
+        if key and name_order.is_broad(c, key):  # many hits: read names in rank order up to the page
+            wanted = {code for code, name in enumerate(c.node_types) if name in set(types)} if types else None
+            page = name_order.ranked(c, key, wanted, offset + limit)
+            if page is not None:  # else the order is being built: the block index answers meanwhile
+                return c.node_records(page[offset:])
         best: dict[int, tuple[int, int]] = {}
         for name in c.names.containing(key):
             rank = (0 if name == key else 1 if name.startswith(key) else 2, len(name))
@@ -215,7 +221,8 @@ class MemoryStore(SharedState):
         return c.node_records([c.ix[i] for i in ordered[:limit]])
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
+                            limit: int | None = None, avoid: Collection[str] = (),
+                            cap: int | None = None) -> list[list[str]]:
         c = self._c
         if source not in c.ix or target not in c.ix:
             return []
@@ -224,11 +231,13 @@ class MemoryStore(SharedState):
         from graph.memory.paths import _all_shortest_paths  # numpy: imported where used (CLI start-up)
 
         blocked = [c.ix[i] for i in avoid if i in c.ix and i not in (source, target)]
-        paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit, blocked)
+        paths = _all_shortest_paths(c, c.ix[source], c.ix[target], max_hops, limit, blocked, cap)
         return [[c.ids[i] for i in p] for p in paths]
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
              stop: Collection[str] = ()) -> Walk:
+        """The numpy walk (graph/memory/walk.py) while no level meets a hub; else graph/bounded_walk.py,
+        which reads a hub's edges in key order up to the page (the numpy walk read all of them)."""
         c = self._c
         if center not in c.ix:
             return Walk(nodes=set())
@@ -236,10 +245,22 @@ class MemoryStore(SharedState):
         from graph.memory.walk import walk as _walk
 
         stops = frozenset(c.ix[i] for i in stop if i in c.ix)
-        nodes, edges, omitted = _walk(c, c.ix[center], depth, codes, max_nodes, stops)
+        small = _walk(c, c.ix[center], depth, codes, max_nodes, stops, big=bounded.NUMPY_EDGES)
+        if small is None:  # a hub on the way: its edges in key order, up to the page
+            return bounded.bounded_walk(self, center, depth, edge_types, max_nodes, frozenset(stop))
+        nodes, edges, omitted = small
         ids = c.ids
         return Walk(nodes={ids[i] for i in nodes}, edges=sorted(c.edge_records(edges), key=lambda e: e.key),
                     omitted=omitted)
+
+    def stream_counts(self, ids: Iterable[str], types: Sequence[str] = ()) -> dict:
+        return streams.stream_counts(self._c, ids, types)
+
+    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int, count: int | None = None) -> list[Key]:
+        return streams.first_edge_keys(self._c, node_id, direction, type_, m)
+
+    def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:
+        return streams.stream_edges_to(self._c, node_id, direction, type_, far)
 
     def memo(self, key: tuple, compute):
         """compute() once per state of the graph (and per key): kept on the columns, which a
@@ -273,6 +294,8 @@ class MemoryStore(SharedState):
     @staticmethod
     def _apply(c: Columns, batch: Batch) -> None:
         c.answers.clear()
+        c.name_order = None  # graph/memory/name_order.py: built again by the next broad search
+        c.streams = {}  # graph/memory/streams.py: sorted again by the next walk through a hub
         before = len(c.etype)
         with gc_paused():
             for doc in batch.documents:

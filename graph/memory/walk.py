@@ -34,24 +34,31 @@ class _Views:
 
 
 def walk(c: Columns, center: int, depth: int, codes: set[int] | None,
-         max_nodes: int, stop: frozenset[int] = frozenset()) -> tuple[list[int], list[int], int]:
+         max_nodes: int, stop: frozenset[int] = frozenset(),
+         big: int | None = None) -> tuple[list[int], list[int], int] | None:
     """(node ints taken, edge ints kept, number of nodes omitted) of the walk from `center`;
-    a node of `stop` is taken but not walked on from."""
+    a node of `stop` is taken but not walked on from. None if a level would walk a node with
+    more than `big` edges (graph/bounded_walk.py reads those in part)."""
+    if big is not None and c.degree(center) > big:
+        return None
     v = _Views(c)
     try:
-        return _walk(c, v, center, depth, codes, max_nodes, stop)
+        return _walk(c, v, center, depth, codes, max_nodes, stop, big)
     finally:
         v.release()
 
 
 def _walk(c: Columns, v: _Views, center: int, depth: int, codes: set[int] | None,
-          max_nodes: int, stop: frozenset[int] = frozenset()) -> tuple[list[int], list[int], int]:
+          max_nodes: int, stop: frozenset[int] = frozenset(),
+          big: int | None = None) -> tuple[list[int], list[int], int] | None:
     n = len(c.ids)
     seen = np.zeros(n, dtype=bool)
     omitted = np.zeros(n, dtype=bool)
     seen[center] = True
     taken, frontier, walked = 1, [center], []
     for _ in range(depth):
+        if big is not None and any(c.degree(i) > big for i in frontier):
+            return None
         edges = incident(c, frontier, codes, (c.out, c.inn), v.type)  # an edge between two frontier nodes twice
         if not len(edges):
             break

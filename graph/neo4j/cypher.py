@@ -50,9 +50,17 @@ NODES_BY_ID = (
     "RETURN n {.id, .type, .name_zh, .name_en, .aliases, .attrs_json, .sources} AS n"
 )
 LOOKUP = "MATCH (n:Node) WHERE n.keys_text CONTAINS $needle AND $key IN n.keys RETURN n.id AS id"
-SEARCH = (
+#: A page of the nodes with a name containing $key, ranked on the server (exact, prefix, shorter name, id) with SKIP/LIMIT: only the
+#: page crosses the wire, where the statement before it sent every hit (100,000 for a broad key at 1M nodes) to Python.
+#: Ranking is `class * 2^32 + length`; the text index still finds every hit (Neo4j has no index in
+#: name-length order), so the server's work grows with the hits: docs/benchmarks.md says how much.
+SEARCH_PAGE = (
     "MATCH (n:Node) WHERE n.keys_text CONTAINS $key AND (size($types) = 0 OR n.type IN $types) "
-    "RETURN n.id AS id, n.keys AS keys"
+    "WITH n, [k IN n.keys WHERE k CONTAINS $key | "
+    "(CASE WHEN k = $key THEN 0 WHEN k STARTS WITH $key THEN 1 ELSE 2 END) * 4294967296 + size(k)] AS ranks "
+    "WITH n, reduce(b = 17179869184, r IN ranks | CASE WHEN r < b THEN r ELSE b END) AS rank "
+    "WHERE rank < 17179869184 "
+    "RETURN n.id AS id ORDER BY rank, id SKIP $offset LIMIT $limit"
 )
 DEGREES = (
     "UNWIND $ids AS id MATCH (n:Node {id: id}) "
@@ -194,6 +202,49 @@ def support_keys() -> str:
         "RETURN x.id AS source, type(r) AS type, s.id AS target, s.type AS supporter_type } "
         "RETURN DISTINCT source, type, target, supporter_type"
     )
+
+
+def stream_counts(type_: str) -> str:
+    """Each node of $ids with its edges of one type out and in: COUNT of a typed pattern from a bound
+    node is read from the node's degree records (a dense node keeps them per type), without
+    walking its edges (graph/bounded_walk.py asks it once per edge type)."""
+    return (f"UNWIND $ids AS id MATCH (n:Node {{id: id}}) RETURN n.id AS id, "
+            f"COUNT {{ (n)-[:{_rel_types([type_])}]->() }} AS out, COUNT {{ (n)<-[:{_rel_types([type_])}]-() }} AS in")
+
+
+def first_edge_keys(direction: str, type_: str) -> str:
+    """The far ends' ids of the first $m edges of one direction and type of $id, in id order (the key
+    order of graph/bounded_walk.py's streams). The server still orders all of that node's edges of
+    the type (a Top over them): no index keeps a node's edges in its neighbours' id order."""
+    if direction == "out":
+        return (f"MATCH (h:Node {{id: $id}}) MATCH (h)-[:{_rel_types([type_])}]->(x:Node) "
+                "RETURN x.id AS id ORDER BY id LIMIT $m")
+    return (f"MATCH (h:Node {{id: $id}}) MATCH (h)<-[:{_rel_types([type_])}]-(x:Node) "
+            "RETURN x.id AS id ORDER BY id LIMIT $m")
+
+
+def first_edge_keys_by_scan(direction: str, type_: str) -> str:
+    """first_edge_keys for a stream that holds a good share of all nodes: the id index read in order
+    (NodeUniqueIndexSeekByRange, provided order), each node checked for the edge with Expand(Into),
+    stopped by the Limit: it reads about $m * nodes / edges index entries, not the hub's edges."""
+    if direction == "out":
+        return (f"MATCH (h:Node {{id: $id}}) CALL {{ WITH h MATCH (x:Node) WHERE x.id > '' AND EXISTS "
+                f"{{ (h)-[:{_rel_types([type_])}]->(x) }} RETURN x ORDER BY x.id LIMIT $m }} RETURN x.id AS id")
+    return (f"MATCH (h:Node {{id: $id}}) CALL {{ WITH h MATCH (x:Node) WHERE x.id > '' AND EXISTS "
+            f"{{ (x)-[:{_rel_types([type_])}]->(h) }} RETURN x ORDER BY x.id LIMIT $m }} RETURN x.id AS id")
+
+
+COUNT_NODES = "MATCH (n:Node) RETURN count(n) AS n"
+
+
+def stream_edges_to(direction: str, type_: str) -> str:
+    """The far ends among $far of $id's edges of one direction and type: both ends by index, then the
+    edge between them (Expand(Into), from the end with fewer relationships)."""
+    if direction == "out":
+        return (f"MATCH (h:Node {{id: $id}}) UNWIND $far AS x MATCH (y:Node {{id: x}}) "
+                f"MATCH (h)-[:{_rel_types([type_])}]->(y) RETURN y.id AS id")
+    return (f"MATCH (h:Node {{id: $id}}) UNWIND $far AS x MATCH (y:Node {{id: x}}) "
+            f"MATCH (h)<-[:{_rel_types([type_])}]-(y) RETURN y.id AS id")
 
 
 def shortest_paths(max_hops: int, avoiding: bool = False) -> str:

@@ -33,6 +33,8 @@ from neo4j import GraphDatabase, ManagedTransaction, Transaction, unit_of_work
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
                               SessionExpired)
 
+from graph.bounded_paths import bounded_shortest_paths
+from graph.bounded_walk import bounded_walk
 from graph.neo4j import cypher, zone_cypher, zone_groups, zone_index
 from graph.neo4j.uri import check_uri
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
@@ -42,7 +44,7 @@ from graph.schema import EDGE_TYPES, MEMBER_EDGES, NODE_TYPES
 from graph.settings import Settings
 from graph.store import Batch, Counts, Direction, Key
 from graph.text import normalize
-from graph.walk import Walk, walk_via_edges
+from graph.walk import Walk
 
 # The driver logs each retry as a warning; without this, a program that configures no logging
 # would print them on stderr (the error that ends the retries is reported as one line anyway).
@@ -75,6 +77,7 @@ class Neo4jStore:
         check_uri(uri)
         self.uri, self.user, self.database = uri, user, database
         self.query_timeout = query_timeout
+        self._total: tuple[int, float] | None = None  #: (nodes, when): graph/bounded_walk.py streams
         self.batch_size = batch_size
         with self._errors("connect"):
             try:
@@ -139,14 +142,10 @@ class Neo4jStore:
         return sorted(r["id"] for r in rows)
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
+        """Ranked and paged on the server (cypher.SEARCH_PAGE); records for the page only."""
         def work(tx: Tx) -> list[Node]:
-            best: dict[str, tuple[int, int]] = {}
-            for row in tx.run(cypher.SEARCH, key=key, types=list(types)):
-                ranks = [(0 if k == key else 1 if k.startswith(key) else 2, len(k))
-                         for k in row["keys"] if key in k]
-                if ranks:
-                    best[row["id"]] = min(ranks)
-            page = sorted(best, key=lambda i: (best[i], i))[offset: offset + limit]
+            page = [r["id"] for r in tx.run(cypher.SEARCH_PAGE, key=key, types=list(types), offset=offset,
+                                             limit=limit)]
             found = _fetch_nodes(tx, page)
             return [found[i] for i in page]
 
@@ -195,14 +194,21 @@ class Neo4jStore:
         return self._read(work)
 
     def shortest_node_paths(self, source: str, target: str, max_hops: int,
-                            limit: int | None = None, avoid: Collection[str] = ()) -> list[list[str]]:
-        """As MemoryStore, but `max_hops` past limits.MAX_HOPS is refused (the bound is Cypher text)."""
+                            limit: int | None = None, avoid: Collection[str] = (),
+                            cap: int | None = None) -> list[list[str]]:
+        """As MemoryStore, but `max_hops` past limits.MAX_HOPS is refused (the bound is Cypher text).
+        With a `cap`, the bounded search of graph/bounded_paths.py (two short statements a level);
+        without, Neo4j's allShortestPaths."""
         if source == target:
             return [[source]] if self.get_nodes([source]) else []
         if max_hops > MAX_HOPS:
             raise LimitExceeded(f"max_hops must be between 1 and {MAX_HOPS} (got {max_hops})")
         if max_hops < 1:
             return []
+        if cap is not None:
+            if len(self.get_nodes([source, target])) < 2:
+                return []
+            return bounded_shortest_paths(self, source, target, max_hops, limit, avoid, cap)
         blocked = sorted(set(avoid) - {source, target})
         rows = self._rows(cypher.shortest_paths(max_hops, bool(blocked)), source=source, target=target,
                           avoid=blocked)
@@ -210,10 +216,68 @@ class Neo4jStore:
 
     def walk(self, center: str, depth: int, edge_types: Sequence[str] = (), max_nodes: int = 500,
              stop: Collection[str] = ()) -> Walk:
-        """The walk as graph/walk.py defines it: edge keys per level, records for the kept edges."""
+        """The walk as graph/walk.py defines it, a hub's edges read in key order up to the page
+        (graph/bounded_walk.py)."""
         if not self.get_nodes([center]):
             return Walk(nodes=set())
-        return walk_via_edges(self, center, depth, edge_types, max_nodes, stop=frozenset(stop))
+        return bounded_walk(self, center, depth, edge_types, max_nodes, frozenset(stop))
+
+    def stream_counts(self, ids: Iterable[str], types: Sequence[str] = ()) -> dict:
+        """{id: {(direction, type): edges}} (graph/bounded_walk.py), one short statement per edge type."""
+        wanted = [t for t in dict.fromkeys(types) if t in EDGE_TYPES] if types else list(EDGE_TYPES)
+        asked = list(dict.fromkeys(ids))
+
+        def work(tx: Tx) -> dict:
+            found: dict[str, dict] = {}
+            for type_ in wanted:
+                for r in tx.run(cypher.stream_counts(type_), ids=asked):
+                    counts = found.setdefault(r["id"], {})
+                    for direction in ("out", "in"):
+                        if r[direction]:
+                            counts[(direction, type_)] = r[direction]
+            return found
+
+        return self._read(work) if asked and wanted else {}
+
+    def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int, count: int | None = None) -> list[Key]:
+        """The first `m` keys of one direction and type of the node's edges, in key order. Given the
+        stream's `count`: where count^2 >= m * nodes the id index is read in order until m are found
+        (about m * nodes / count entries), else the server orders the count edges (a Top): either
+        way at most sqrt(m * nodes) rows are read, not the hub's edges."""
+        if type_ not in EDGE_TYPES or direction not in ("out", "in"):
+            return []
+
+        ends = self._read(lambda tx: self._first_ends(tx, node_id, direction, type_, m, count))
+        return [(node_id, type_, x) if direction == "out" else (x, type_, node_id) for x in ends]
+
+    def first_edge_keys_many(self, streams: list[tuple[str, str, str, int]], m: int) -> dict:
+        """first_edge_keys of several (node, direction, type, count) streams in one transaction."""
+        streams = [s for s in streams if s[2] in EDGE_TYPES and s[1] in ("out", "in")]
+
+        def work(tx: Tx) -> dict:
+            return {s: self._first_ends(tx, *s[:3], m, s[3]) for s in streams}
+
+        found = self._read(work) if streams else {}
+        return {s: [(s[0], s[2], x) if s[1] == "out" else (x, s[2], s[0]) for x in ends] for s, ends in found.items()}
+
+    def _first_ends(self, tx: Tx, node_id: str, direction: str, type_: str, m: int, count: int | None) -> list[str]:
+        scan = count is not None and count * count >= m * self._node_total(tx)
+        statement = (cypher.first_edge_keys_by_scan if scan else cypher.first_edge_keys)(direction, type_)
+        return [r["id"] for r in tx.run(statement, id=node_id, m=m)]
+
+    def _node_total(self, tx: Tx) -> int:
+        """How many nodes, at most 5 s old: it only chooses how a stream is read, never the answer."""
+        now = time.monotonic()
+        if self._total is None or now - self._total[1] > 5:
+            self._total = (_single(tx, cypher.COUNT_NODES), now)
+        return self._total[0]
+
+    def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:
+        """The keys of one direction and type of the node's edges whose far end is in `far`."""
+        if type_ not in EDGE_TYPES or direction not in ("out", "in") or not far:
+            return []
+        ends = [r["id"] for r in self._rows(cypher.stream_edges_to(direction, type_), id=node_id, far=list(far))]
+        return [(node_id, type_, x) if direction == "out" else (x, type_, node_id) for x in ends]
 
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
                        after: bytes | None = None):

@@ -173,3 +173,15 @@ def test_unexpected_exception_is_a_bare_500(app, caplog):
         app.dependency_overrides.clear()
     error = assert_error_shape(response, 500, "internal_error")
     assert "boom" not in error["message"] and "boom" in caplog.text
+
+
+def test_a_path_search_over_its_bound_declines_with_422_naming_the_hub(client, monkeypatch):
+    """graph/bounded_paths.py: past limits.PATH_EXPAND_EDGES a level declines; through_hubs reads on."""
+    from graph import limits
+
+    monkeypatch.setattr(limits, "PATH_EXPAND_EDGES", 3)
+    params = {"source": ZONE, "target": "未来科学城", "max_hops": 6}
+    error = assert_error_shape(client.get(f"{API}/paths", params=params), 422, "search_bounded")
+    assert "through_hubs" in error["message"] and "edges" in error["message"]
+    found = client.get(f"{API}/paths", params={**params, "through_hubs": "true"})
+    assert found.status_code == 200 and [n["name_zh"] for n in found.json()[0]["nodes"]][-1] == "未来科学城"

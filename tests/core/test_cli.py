@@ -179,3 +179,14 @@ def test_reindex_finds_an_index_that_differs_from_the_graph_and_rebuilds_it(run,
     assert stale.exit_code == 1 and "differs from the graph" in stale.stderr
     assert run("reindex").exit_code == 0
     assert run("reindex", "--check").exit_code == 0 and "consistent" in run("reindex", "--check").stdout
+
+
+def test_a_path_over_the_search_bound_is_declined_in_one_line_and_through_hubs_answers(run, monkeypatch):
+    from graph import limits
+
+    monkeypatch.setattr(limits, "PATH_EXPAND_EDGES", 1)
+    declined = run("path", "河北", "HSC")
+    assert declined.exit_code == 2 and "--through-hubs" in declined.stderr
+    assert len(declined.stderr.strip().splitlines()) == 1 and "Traceback" not in declined.stderr
+    found = run("path", "河北", "HSC", "--through-hubs")
+    assert found.exit_code == 0 and "PARTNERS_WITH" in found.stdout

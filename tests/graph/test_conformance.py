@@ -22,7 +22,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel
 
-from graph.errors import InnographError, LoadError
+from graph import bounded_walk
+from graph.errors import InnographError, LoadError, SearchBounded
 from graph.memory import MemoryStore
 from graph.model import Document, Edge, Evidence, Node
 from graph.queries import GraphQueries
@@ -165,6 +166,17 @@ def compare_paths(store: GraphStore, ref: MemoryStore, pairs: list[tuple[str, st
             around = ref.shortest_node_paths(a, b, hops, avoid=avoid)
             assert store.shortest_node_paths(a, b, hops, avoid=avoid) == around, (a, b, hops, avoid)
             assert not any(set(p[1:-1]) & avoid for p in around), (a, b, around)
+            for cap in (4, 40):  # the bounded search (graph/bounded_paths.py) declines on the same questions
+                got, want = bounded_outcome(store, a, b, hops, cap), bounded_outcome(ref, a, b, hops, cap)
+                assert got == want, (a, b, hops, cap)
+                assert want == every[:20] or want[0] == "declined", (a, b, hops, cap)
+
+
+def bounded_outcome(store: GraphStore, a: str, b: str, hops: int, cap: int):
+    try:
+        return store.shortest_node_paths(a, b, hops, 20, cap=cap)
+    except SearchBounded as exc:
+        return ["declined", exc.at, exc.degree]
 
 
 def compare_queries(store: GraphStore, ref: MemoryStore, most: int = 25) -> None:
@@ -409,6 +421,44 @@ class StoreContract:
             (f"f0{i}", "LOCATED_IN", "z") for i in (0, 1, 2, 3, 4)]
         assert store.walk("p", 1, ("SUPPORTS",), 500).omitted == 0
         assert len(store.walk("z", 2, ("LOCATED_IN",), 500).nodes) == 51
+
+    def test_a_walk_reads_a_hub_in_part_and_keeps_the_same_nodes_and_edges(self, store, monkeypatch):
+        """graph/bounded_walk.py: past STREAM_EDGES a hub is read in key order up to the page; the
+        nodes and edges are the definition's, `omitted` a lower bound when the hub was read in part."""
+        leaves = [Node(id=f"f{i:02d}", type="Institution", name_zh=f"企业{i}") for i in range(60)]
+        edges = [Edge(source=n.id, target="z", type="LOCATED_IN") for n in leaves]
+        edges += [Edge(source="p", target=n.id, type="SUPPORTS") for n in leaves[::7]]
+        edges += [Edge(source="z", target="y", type="PART_OF"), Edge(source=leaves[5].id, target="y", type="LOCATED_IN")]
+        store.write(Batch(nodes=[Node(id="z", type="Zone", name_zh="园"), Node(id="y", type="Zone", name_zh="城"),
+                                 Node(id="p", type="Program", name_zh="计划"), *leaves], edges=edges))
+        monkeypatch.setattr(bounded_walk, "STREAM_EDGES", 8)
+        monkeypatch.setattr(bounded_walk, "NUMPY_EDGES", 8)
+        for center in ("f03", "f07", "z", "p", "y"):
+            for depth, cap, types in ((1, 5, ()), (2, 6, ()), (2, 30, ()), (3, 12, ()), (2, 500, ()),
+                                      (2, 6, ("LOCATED_IN",)), (3, 9, ("SUPPORTS", "LOCATED_IN"))):
+                got, want = store.walk(center, depth, types, cap), walk_via_edges(store, center, depth, types, cap)
+                assert (got.nodes, [e.key for e in got.edges]) == (want.nodes, [e.key for e in want.edges]), \
+                    (center, depth, cap, types)
+                assert got.omitted == want.omitted if got.omitted_exact else got.omitted <= want.omitted
+        walk = store.walk("f03", 2, (), 6)
+        assert not walk.omitted_exact and 0 < walk.omitted <= 55
+        assert store.walk("f03", 2, (), 500).omitted_exact
+
+    def test_a_path_beyond_a_hub_declines_and_one_through_it_answers(self, store):
+        """graph/bounded_paths.py on every backend: the same decline, naming the same hub."""
+        nodes = [Node(id=i, type="Institution", name_zh=i) for i in ("a", "b", "c", "d", "x")]
+        nodes += [Node(id="h1", type="Zone", name_zh="一园"), Node(id="h2", type="Zone", name_zh="二园")]
+        edges = [Edge(source=s, target=t, type="LOCATED_IN") for s, t in
+                 (("a", "h1"), ("x", "h1"), ("x", "h2"), ("b", "h2"), ("c", "h1"), ("d", "h1"), ("d", "h2"))]
+        for hub in ("h1", "h2"):
+            nodes += [Node(id=f"{hub}-m{i:02d}", type="Institution", name_zh=f"{hub}成员{i}") for i in range(30)]
+            edges += [Edge(source=f"{hub}-m{i:02d}", target=hub, type="LOCATED_IN") for i in range(30)]
+        store.write(Batch(nodes=nodes, edges=edges))
+        with pytest.raises(SearchBounded) as info:
+            store.shortest_node_paths("a", "b", 4, 20, cap=20)
+        assert (info.value.at, info.value.degree) == ("h2", 33)
+        assert store.shortest_node_paths("a", "b", 4, 20) == [["a", "h1", "d", "h2", "b"], ["a", "h1", "x", "h2", "b"]]
+        assert store.shortest_node_paths("a", "c", 4, 20, cap=20) == [["a", "h1", "c"]]
 
     def test_answers_follow_every_write(self, store):
         zone, firm = Node(id="z", type="Zone", name_zh="园"), Node(id="f", type="Institution", name_zh="企业")

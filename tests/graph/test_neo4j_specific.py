@@ -154,8 +154,12 @@ def test_constraints_and_index_exist(neo4j_store):
 @pytest.mark.neo4j
 @pytest.mark.parametrize("statement, params, operator", [
     (cypher.LOOKUP, {"key": "x", "needle": "\nx\n"}, "NodeIndexContainsScan"),
-    (cypher.SEARCH, {"key": "x", "types": []}, "NodeIndexContainsScan"),
+    (cypher.SEARCH_PAGE, {"key": "x", "types": [], "offset": 0, "limit": 20}, "NodeIndexContainsScan"),
     (cypher.NODES_BY_ID, {"ids": ["x"]}, "NodeUniqueIndexSeek"),
+    (cypher.stream_counts("LOCATED_IN"), {"ids": ["x"]}, "NodeUniqueIndexSeek"),
+    (cypher.first_edge_keys("in", "LOCATED_IN"), {"id": "x", "m": 5}, "NodeUniqueIndexSeek"),
+    (cypher.stream_edges_to("in", "LOCATED_IN"), {"id": "x", "far": ["y"]}, "Expand(Into)"),
+    (cypher.first_edge_keys_by_scan("in", "LOCATED_IN"), {"id": "x", "m": 5}, "NodeUniqueIndexSeekByRange"),
     (cypher.update_edges("SUPPORTS"), {"rows": [{"eid": "x", "props": {}}]}, "RelationshipByElementIdSeek"),
 ])
 def test_reads_use_the_indexes(neo4j_store, statement, params, operator):

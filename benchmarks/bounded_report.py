@@ -1,0 +1,77 @@
+"""The Markdown of benchmarks/bench_bounded.py: one table per backend, p50 in ms, growth smallest -> largest."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+QUESTIONS = ("search, broad key", "neighbours depth 2", "shortest paths")
+
+
+def _cell(entry: dict, kind: str) -> str:
+    q = entry.get(kind)
+    return "–" if q is None else f"{q['p50_ms']:,.2f}"
+
+
+def _growth(sizes: list[dict], question: str, kind: str) -> str:
+    first, last = sizes[0][question].get(kind), sizes[-1][question].get(kind)
+    if not first or not last or len(sizes) < 2:
+        return "–"
+    return f"{last['p50_ms'] / max(first['p50_ms'], 1e-6):.1f}×"
+
+
+def table(runs: dict, kinds: tuple[str, ...]) -> list[str]:
+    sizes = sorted(runs, key=int)
+    rows = [runs[s] for s in sizes]
+    head = " | ".join(f"{int(runs[s]['nodes']):,} nodes: {' / '.join(kinds)}" for s in sizes)
+    lines = [f"| question | {head} | growth now | growth before |",
+             "|---|" + "---:|" * (len(sizes) + 2)]
+    for question in QUESTIONS:
+        cells = " | ".join(" / ".join(_cell(r[question], k) for k in kinds) for r in rows)
+        lines.append(f"| {question} | {cells} | {_growth(rows, question, 'now')} | {_growth(rows, question, 'before')} |")
+    if all("order build" in r["search, broad key"] for r in rows):
+        cells = " | ".join(_cell(r["search, broad key"], "order build") for r in rows)
+        lines.append(f"| name order build, in a background thread after a write's first broad search "
+                     f"(answered as before meanwhile) | {cells} | {_growth(rows, 'search, broad key', 'order build')} | |")
+    if all("now, answered" in r["shortest paths"] for r in rows):
+        cells = " | ".join(f"{_cell(r['shortest paths'], 'now, answered')} / {_cell(r['shortest paths'], 'before, same pairs')}"
+                           for r in rows)
+        lines.append(f"| shortest paths, answered pairs only: now / before | {cells} | "
+                     f"{_growth(rows, 'shortest paths', 'now, answered')} | {_growth(rows, 'shortest paths', 'before, same pairs')} |")
+    lines.append("| neighbours: omitted given as a lower bound | "
+                 + " | ".join(f"{r['neighbours depth 2']['omitted_lower_bound']} of {r['neighbours depth 2']['asked']}"
+                              for r in rows) + " | | |")
+    lines.append("| paths: declined (a hub beyond reach of the bound) | "
+                 + " | ".join(f"{r['shortest paths']['declined']} of {r['shortest paths']['asked']}" for r in rows)
+                 + " | | |")
+    lines.append("| load average at the start | " + " | ".join(f"{r['load_average']:.2f}" for r in rows) + " | | |")
+    return lines
+
+
+def section(report: dict, heading: str) -> str:
+    m = report.get("machine", {})
+    lines = [heading, "",
+             f"Measured by `benchmarks/bench_bounded.py` ({report.get('date')}) on {m.get('cores', '?')} cores, {m.get('ram_gb', '?')} GB RAM, "
+             f"Python {m.get('python', '?')}; a shared machine (compare within a row; the load average of each "
+             "size is in the last row). p50 in ms. *now*: the bounded code (graph/memory/name_order.py, "
+             "graph/bounded_walk.py, graph/bounded_paths.py); *before*: the same store answering as before "
+             "(every hit ranked; every edge of a level read; paths through hubs read), in the same process; "
+             "*networkx*: a plain MultiDiGraph answering the same question. Every *now* answer was checked "
+             "equal to *before* (search page, neighbour nodes and edges, paths where not declined).", ""]
+    if report.get("memory"):
+        lines += ["Memory store:", "", *table(report["memory"], ("now", "before", "networkx")), ""]
+    if report.get("neo4j"):
+        lines += ["Neo4j (loopback server of its own, the same questions over Bolt):", "",
+                  *table(report["neo4j"], ("now", "before")), ""]
+    return "\n".join(lines)
+
+
+def write_markdown(report: dict, path: Path, heading: str) -> None:
+    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
+    body = section(report, heading)
+    if heading in text:
+        start = text.index(heading)
+        nxt = text.find("\n## ", start + len(heading))
+        text = text[:start] + body + ("\n" + text[nxt + 1:] if nxt >= 0 else "\n")
+    else:
+        text = text.rstrip("\n") + "\n\n" + body + "\n"
+    path.write_text(text, encoding="utf-8")
