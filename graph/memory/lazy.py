@@ -170,7 +170,7 @@ _LOADERS = {"ids": _rows("ids"), "zh": _rows("zh"), "en": _rows("en"), "ix": _ix
 
 
 #: the zone index sections LazyZones reads hub by hub; a snapshot with others (a later index part) is read whole
-ZONE_SECTIONS = {"zi_nodes", "zi_sizes", "zi_edges", "zi_types", "zi_fields"}
+ZONE_SECTIONS = {"zi_nodes", "zi_sizes", "zi_edges", "zi_types", "zi_fields", "zi_head_sizes", "zi_heads"}
 
 
 def _zones(c):

@@ -73,14 +73,17 @@ class LazyZones(ZoneIndex):
     def __init__(self, c: LazyColumns):
         sec = c._sec
         self.pending = {}
-        self.roll = LazyRolls(sec, c._n, c._m, len(c.node_types))
+        self.roll = LazyRolls(sec, c._n, c._m, len(c.node_types), c)
 
 
 class LazyRolls:
     """hub int -> Rollup, read from the zi_* sections by bisect; `dict` methods on all of them."""
 
-    def __init__(self, sec: Sections, n: int, m: int, types: int):
-        self.sec, self.n, self.m, self.types = sec, n, m, types
+    def __init__(self, sec: Sections, n: int, m: int, types: int, c=None):
+        self.sec, self.n, self.m, self.types, self.c = sec, n, m, types, c
+        self.head_starts = None  # zi_head_sizes/zi_heads (graph/memory/zone_groups.py): a hub's supporters
+        if "zi_head_sizes" in sec.spans:
+            self.head_starts = list(accumulate(sec.numbers("zi_head_sizes", "i"), initial=0))
         self.nodes, self.sizes = Ints(sec, "zi_nodes", "i"), sec.numbers("zi_sizes", "i")
         self.kinds, self.fields = Ints(sec, "zi_types", "i"), Ints(sec, "zi_fields", "i")
         if len(self.sizes) != len(_PARTS) * len(self.nodes) or len(self.kinds) % 3 or len(self.fields) % 3:
@@ -115,7 +118,25 @@ class LazyRolls:
                 getattr(roll, attr)[code] = count
         if sum(roll.by_type.values()) != len(roll.rows):
             raise self.sec.damaged("the zone index's counters do not add up")
+        if self.head_starts is not None:
+            self._read_heads(roll, pos)
         return roll
+
+    def _read_heads(self, roll: Rollup, pos: int) -> None:
+        """The hub's supporter entries as a view; their counts per type read off the supporters' types
+        (O(the hub's distinct supporters), not its rows: the counters are not stored per type)."""
+        from graph.memory.zone_index import supporter_of
+
+        if pos + 1 >= len(self.head_starts):
+            raise self.sec.damaged("the zone index's supporters do not add up")
+        lo, hi = self.head_starts[pos], self.head_starts[pos + 1]
+        if not 0 <= hi - lo <= len(roll.rows):
+            raise self.sec.damaged("the zone index's supporters do not add up")
+        roll.heads = Ints(self.sec, "zi_heads", "i", lo, hi, bound=self.m)
+        ntype = self.c.ntype
+        for e in roll.heads:
+            code = ntype[supporter_of(self.c, e)]
+            roll.head_types[code] = roll.head_types.get(code, 0) + 1
 
     def __contains__(self, z) -> bool:
         return self.get(z) is not None

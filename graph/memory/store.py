@@ -32,7 +32,7 @@ from graph.bulk import gc_paused
 from graph.memory.snapshot import MAGIC, SNAPSHOT_VERSION, _read_snapshot, _write_snapshot  # noqa: F401 (re-exported)
 from graph.memory.watch import SharedState
 from graph import bounded_walk as bounded
-from graph.memory import name_order, streams, zone_index, zone_pages
+from graph.memory import zone_index, zone_pages
 from graph.memory.writes import _edge_rows, _node_rows, _put_edges, _put_nodes, _refuse
 from graph.model import Document, Edge, Node
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
@@ -108,6 +108,7 @@ class MemoryStore(SharedState):
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
         c = self._c
+        from graph.memory import name_order  # numpy: not at import time (a CLI page)
         if key and name_order.is_broad(c, key):  # many hits: read names in rank order up to the page
             wanted = {code for code, name in enumerate(c.node_types) if name in set(types)} if types else None
             page = name_order.ranked(c, key, wanted, offset + limit)
@@ -254,12 +255,15 @@ class MemoryStore(SharedState):
                     omitted=omitted)
 
     def stream_counts(self, ids: Iterable[str], types: Sequence[str] = ()) -> dict:
+        from graph.memory import streams  # numpy: not at import time (a CLI page)
         return streams.stream_counts(self._c, ids, types)
 
     def first_edge_keys(self, node_id: str, direction: str, type_: str, m: int, count: int | None = None) -> list[Key]:
+        from graph.memory import streams  # numpy: not at import time (a CLI page)
         return streams.first_edge_keys(self._c, node_id, direction, type_, m)
 
     def stream_edges_to(self, node_id: str, direction: str, type_: str, far: list[str]) -> list[Key]:
+        from graph.memory import streams  # numpy: not at import time (a CLI page)
         return streams.stream_edges_to(self._c, node_id, direction, type_, far)
 
     def memo(self, key: tuple, compute):

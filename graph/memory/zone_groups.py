@@ -25,7 +25,19 @@ import sys
 from array import array
 from bisect import bisect_left, bisect_right
 
-import numpy as np
+
+
+class _Numpy:
+    """numpy on first use: a CLI page that reads one zone's entries should not import it (0.1-0.2 s)."""
+
+    def __getattr__(self, name):
+        import numpy
+
+        globals()["np"] = numpy
+        return getattr(numpy, name)
+
+
+np = _Numpy()
 
 from graph.memory.columns import Columns
 from graph.memory.zone_index import Rollup, _as_array, row_key, supporter_of
