@@ -33,7 +33,7 @@ from neo4j import GraphDatabase, ManagedTransaction, Transaction, unit_of_work
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
                               SessionExpired)
 
-from graph.neo4j import cypher, zone_cypher, zone_index
+from graph.neo4j import cypher, zone_cypher, zone_index, zone_warm
 from graph.neo4j.uri import check_uri
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
@@ -86,6 +86,7 @@ class Neo4jStore:
         self._bookmarks = GraphDatabase.bookmark_manager()
         try:
             self._ensure_schema()
+            self._read(zone_warm.warm)  # a zone's first page plans nothing (graph/neo4j/zone_warm.py)
         except BaseException:
             self._driver.close()
             raise
