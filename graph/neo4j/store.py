@@ -33,8 +33,9 @@ from neo4j import GraphDatabase, ManagedTransaction, Transaction, unit_of_work
 from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable,
                               SessionExpired)
 
-from graph.neo4j import cypher, zone_cypher, zone_index, zone_warm
+from graph.neo4j import cypher, zone_cypher, zone_index
 from graph.neo4j.uri import check_uri
+from graph.neo4j.zone_warm import warm as warm_zone_plans
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
 from graph.model import Document, Edge, Evidence, Node
@@ -86,7 +87,7 @@ class Neo4jStore:
         self._bookmarks = GraphDatabase.bookmark_manager()
         try:
             self._ensure_schema()
-            self._read(zone_warm.warm)  # a zone's first page plans nothing (graph/neo4j/zone_warm.py)
+            self._read(warm_zone_plans)  # a zone's first page plans nothing (graph/neo4j/zone_warm.py)
         except BaseException:
             self._driver.close()
             raise
