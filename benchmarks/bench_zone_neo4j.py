@@ -184,19 +184,32 @@ def _f(x) -> str:
     return "–" if x is None else f"{x:,.0f}" if x >= 100 else f"{x:,.1f}"
 
 
+APART = ("best of 2-3 calls, and *worst*: the slowest of 20 calls made after them (measured apart: under load a "
+         "worst can come out below the best)")
+
+
+def timings(sizes: list[dict]) -> str:
+    """How best and worst were taken, per size where runs of different versions of this script are joined."""
+    kinds: dict[str, list[str]] = {}
+    for s in sizes:
+        kinds.setdefault(s.get("timing", APART), []).append(f"{s['graph_nodes']:,} nodes")
+    if len(kinds) == 1:
+        return next(iter(kinds))
+    return "; ".join(f"{', '.join(where)}: {kind}" for kind, where in kinds.items())
+
+
 def section(report: dict) -> str:
     sizes, m = report["sizes"], report["machine"]
     first, last = sizes[0], sizes[-1]
     lines = [HEADING, "",
              f"Measured by `benchmarks/bench_zone_neo4j.py --sizes {','.join(str(s['size']) for s in sizes)}` "
-             f"({report['date']}) on {m['cores']} cores, {m['ram_gb']} GB RAM, a shared machine: load average "
+             f"({', '.join(sorted({s.get('date', report['date']) for s in sizes}))}) on {m['cores']} cores, {m['ram_gb']} GB RAM, a shared machine: load average "
              f"(1/5/15 min) at each size's start: "
              + "; ".join(f"{s['graph_nodes']:,} nodes {'/'.join(map(str, s.get('load_average', [])))}" for s in sizes)
              + f". Neo4j {report.get('neo4j', '5')} Community, heap {report['heap']}, page cache "
              f"{report['pagecache']}. Busiest zone of each synthetic graph. *index*: the store with its zone index "
-             "(graph/neo4j/zone_index.py), " + report.get("timing", "best of 2-3 calls, and *worst*: the slowest of "
-             f"{report.get('samples', 20)} calls made after them (measured apart: under load a worst can come out "
-             "below the best)") + " (the worst is at least the p99; the query budget is 10 s); *before*: the same "
+             "(graph/neo4j/zone_index.py), " + timings(sizes)
+             + " (the worst is at least the p99; the query budget is 10 s); *before*: the same "
              "server answering through the previous code path (GraphQueries over the store without "
              "support_window/profile_window), measured up to 100k nodes only (at 1M it ships every row of the "
              "zone); *networkx*: a plain MultiDiGraph of the same CSV answering the same question in the same run "
@@ -240,6 +253,16 @@ def write_markdown(report: dict, path: Path) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def with_others(report: dict, others: list[Path]) -> dict:
+    """The report with the sizes of other runs' JSON (each size once, this run's first), by size."""
+    sizes = {s["size"]: s for s in report["sizes"]}
+    for path in others:
+        other = json.loads(path.read_text(encoding="utf-8"))
+        for s in other["sizes"]:
+            sizes.setdefault(s["size"], {"date": other["date"], **s})
+    return {**report, "sizes": [sizes[k] for k in sorted(sizes)]}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--sizes", default="10000,100000")
@@ -251,6 +274,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--instance", type=Path, default=DATA_DIR / "neo4j-zone-bench")
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "zone-neo4j.json")
+    parser.add_argument("--also", type=Path, action="append", default=[],
+                        help="the sizes of another run's JSON (same server settings) join the Markdown table")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--report-only", action="store_true")
     parser.add_argument("--baseline-load-max", type=int, default=100_000,
@@ -263,18 +288,19 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-networkx", action="store_true", help="skip the networkx baseline")
     args = parser.parse_args(argv)
     if args.report_only:
-        write_markdown(json.loads(args.json.read_text(encoding="utf-8")), args.markdown)
+        write_markdown(with_others(json.loads(args.json.read_text(encoding="utf-8")), args.also), args.markdown)
         return 0
     from benchmarks.bench_neo4j import neo4j_version
 
     report = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "machine": machine(),
               "neo4j": neo4j_version(), "heap": args.heap, "pagecache": args.pagecache, "samples": args.samples,
-              "timing": f"best and *worst* of the same {args.samples} + 2-3 calls",
               "sizes": []}
     with neo4j_server(args.instance, args.heap, args.pagecache) as (env, pid):
         for size in (int(s) for s in args.sizes.split(",")):
             print(f"size {size:,}", flush=True)
-            result = bench_size(size, env, pid, args)
+            result = {"date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
+                      "timing": f"best and *worst* of the same {args.samples} + 2-3 calls",
+                      **bench_size(size, env, pid, args)}
             report["sizes"].append(result)
             write_json(report, args.json)
             if not args.no_networkx:  # the server idles meanwhile; 3.4 GB at 1M beside its heap and cache
@@ -285,7 +311,8 @@ def main(argv: list[str] | None = None) -> int:
                                      f"{result['hub']} {result['rows']:,} rows")
                 print(f"  networkx {result['networkx']['baseline']}", flush=True)
                 write_json(report, args.json)
-            write_markdown(report, args.markdown)  # after each size: a run stopped at 1M keeps its table
+            write_markdown(with_others(report, args.also), args.markdown)  # after each size: a run stopped at
+            # 1M keeps its table
     return 0
 
 
