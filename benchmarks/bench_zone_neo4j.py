@@ -233,7 +233,7 @@ def section(report: dict) -> str:
     for s in sizes:
         w, ld, rb = s["one edge write ms"], s["load_s"], s["rebuild"]
         base = ld.get("without index")
-        load = (f"{base:,.1f} s / {ld['with index']:,.1f} s (+{100 * (ld['with index'] / base - 1):.0f} %)" if base
+        load = (f"{base:,.1f} s / {ld['with index']:,.1f} s ({100 * (ld['with index'] / base - 1):+.0f} %)" if base
                 else f"not measured / {ld['with index']:,.1f} s")
         rows_per_s = (s["nodes"] + s["edge_rows"]) / ld["with index"]
         rebuild = (f"{rb['seconds']} s ({rb['hubs']:,} hubs, drift "
