@@ -35,7 +35,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
 
 from graph.neo4j import cypher, zone_cypher, zone_index
 from graph.neo4j.uri import check_uri
-from graph.neo4j.zone_warm import warm as warm_zone_plans
+from graph.neo4j.zone_warm import warm_store as warm_zone_plans
 from graph.errors import InnographError, LimitExceeded, LoadError, QueryTimeout, StoreUnavailable
 from graph.limits import MAX_HOPS
 from graph.model import Document, Edge, Evidence, Node
@@ -87,7 +87,7 @@ class Neo4jStore:
         self._bookmarks = GraphDatabase.bookmark_manager()
         try:
             self._ensure_schema()
-            self._read(warm_zone_plans)  # a zone's first page plans nothing (graph/neo4j/zone_warm.py)
+            warm_zone_plans(self)  # a zone's first page plans nothing (graph/neo4j/zone_warm.py)
         except BaseException:
             self._driver.close()
             raise

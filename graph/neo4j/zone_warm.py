@@ -9,12 +9,15 @@ plans cached, all the difference being planning (the server's time to its first 
 
 So each statement runs once here, with parameters of the same types that match nothing, in one
 read transaction: on a server that has the plans, a few milliseconds at open; on a fresh one,
-the planning once, at open instead of in the first answer. `EXPLAIN` would be cheaper but does
+the planning once, at open instead of in the first answer. On a server too busy to plan them all
+within the query budget (a fresh JVM at load average 10 took more than 10 s), the open goes on: the
+statements not planned yet are planned at their first use, as before. `EXPLAIN` would be cheaper but does
 not leave a plan the later run reuses (measured on 5.26: the first real run still planned).
 """
 
 from __future__ import annotations
 
+from graph.errors import QueryTimeout
 from graph.neo4j import cypher
 from graph.neo4j import zone_cypher as zc
 
@@ -35,3 +38,11 @@ STATEMENTS = (
 def warm(tx) -> list[list[dict]]:
     """Run every statement of STATEMENTS once; returns each one's rows (none, or a count of 0)."""
     return [tx.run(statement, params).data() for statement, params in STATEMENTS]
+
+
+def warm_store(store) -> None:
+    """warm() in one read transaction of the store; a timeout leaves the rest to their first use."""
+    try:
+        store._read(warm)
+    except QueryTimeout:
+        pass  # an optimisation ran out of time; every answer is still right, only its first call slower

@@ -70,3 +70,14 @@ def test_warming_finds_nothing_and_writes_nothing(neo4j_store):
     before = neo4j_store.counts()
     assert all(rows in ([], [{"n": 0}]) for rows in neo4j_store._read(zone_warm.warm))
     assert neo4j_store.counts() == before
+
+
+def test_a_store_opens_when_warming_runs_past_the_query_budget(  # a fresh server under load took > 10 s
+        neo4j_settings, neo4j_store, monkeypatch):
+    slow = ("UNWIND range(1, 1000000000000) AS x WITH x WHERE x < 0 RETURN count(*) AS n", {})
+    monkeypatch.setattr(zone_warm, "STATEMENTS", (slow, *zone_warm.STATEMENTS))
+    from graph.neo4j.store import Neo4jStore
+
+    with Neo4jStore(neo4j_settings.neo4j_uri, neo4j_settings.neo4j_user, neo4j_settings.neo4j_password,
+                    neo4j_settings.neo4j_database, query_timeout=1.0) as store:
+        assert store.counts().total_nodes == 0  # and the store answers
