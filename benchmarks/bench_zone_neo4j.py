@@ -2,8 +2,8 @@
 
     python benchmarks/bench_zone_neo4j.py                      # 10k and 100k nodes (~15 min on a busy machine)
     python benchmarks/bench_zone_neo4j.py --sizes 10000        # one row, a quick check (~3 min)
-    python benchmarks/bench_zone_neo4j.py --sizes 10000,100000,1000000   # `make bench-full` (1M: the load is
-                                                               # most of it, ~1 h on 2 cores)
+    python benchmarks/bench_zone_neo4j.py --sizes 10000,100000,1000000   # `make bench-full`; at 1M the load is
+                    # most of it: 13 min for the nodes and ~150 s per 200k edges at load average 10-12, over an hour
     python benchmarks/bench_zone_neo4j.py --report-only        # rewrite the Markdown from the JSON
 
 Starts its own Neo4j (tools/neo4j/neo4jctl.py, an instance directory of its own) and per size:
