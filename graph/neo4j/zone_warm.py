@@ -20,6 +20,7 @@ from __future__ import annotations
 from graph.errors import QueryTimeout
 from graph.neo4j import cypher
 from graph.neo4j import zone_cypher as zc
+from graph.neo4j import zone_groups as zg
 
 _NONE = "\x00\x01"  #: an id no node has and a key range no row lies in (lo == hi)
 
@@ -30,6 +31,8 @@ STATEMENTS = (
     (zc.PAGE, {"lo": _NONE, "hi": _NONE, "skip": 0, "n": 1}),
     (zc.COUNT_RANGE, {"lo": _NONE, "hi": _NONE}),
     (zc.MEMBER_TYPES, {"ids": [_NONE], "z": _NONE}),
+    (zc.MEMBER_TYPES, {"ids": [], "z": _NONE}),  # a page of direct supporters only: an empty list plans apart
+    (zg.RANGES, {"ranges": [{"i": 0, "lo": _NONE, "hi": _NONE}], "n": 1}),  # each listed supporter's paths
     (cypher.EDGES_BY_KEY, {"keys": [[_NONE, "SUPPORTS", _NONE]]}),
     (zc.LIST_SIZES, {"z": _NONE}),
 )
