@@ -60,15 +60,7 @@ def _write_snapshot(fh, c: Columns) -> None:
         "gram_blocks": b"".join(p.tobytes() for _, p in grams),
     }
     for name, side in (("out", c.out), ("in", c.inn)):
-        offsets, flat = array("q", [0]), array("i")
-        packed_offsets, packed = c.packed.get(id(side), (None, None))
-        for i, a in enumerate(side):
-            if a is _PACKED:  # still as the last snapshot wrote it: sorted already
-                flat.extend(packed[packed_offsets[i]: packed_offsets[i + 1]])
-            elif a is not None:
-                flat.extend(sorted(c.adjacent(side, i, None)))
-            offsets.append(len(flat))
-        sections[f"{name}_off"], sections[f"{name}_edges"] = offsets.tobytes(), flat.tobytes()
+        sections[f"{name}_off"], sections[f"{name}_edges"] = snapshot4._adjacency(c, side)
     from graph.memory import zone_build  # numpy: imported by what writes, not by every reader
 
     sections.update(zone_build.sections(c))
