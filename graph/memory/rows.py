@@ -197,7 +197,39 @@ class Rows:
         return getattr(self.full(), name)
 
 
-class Keyed:
+_MISSING = object()
+
+
+class _LazyMapping:
+    """What Keyed and SortedKeys share: a mapping read key by key (`get`) until something needs it
+    whole (`full`, iteration, any other dict method); then the whole dict, put on the owner in its place."""
+
+    def __getitem__(self, key):
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
+
+    def full(self) -> dict:
+        if self._full is None:
+            self._full = self._whole()
+            if self._owner is not None:
+                setattr(self._owner, self._attr, self._full)
+        return self._full
+
+    def __iter__(self):
+        return iter(self.full())
+
+    def __getattr__(self, name):  # items, values, copy, ...: on the whole dict
+        if name.startswith("_"):
+            raise AttributeError(name)
+        return getattr(self.full(), name)
+
+
+class Keyed(_LazyMapping):
     """A sparse column as a mapping row int -> value (aliases, evidence): sorted keys and their rows."""
 
     def __init__(self, sec: Sections, name: str, convert, owner=None, attr: str = ""):
@@ -214,38 +246,14 @@ class Keyed:
         at = bisect_left(keys, key)
         return self._rows[at] if at < len(keys) and keys[at] == key else default
 
-    def __getitem__(self, key):
-        found = self.get(key, _MISSING)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key) -> bool:
-        return self.get(key, _MISSING) is not _MISSING
-
-    def full(self) -> dict:
-        if self._full is None:
-            self._full = dict(zip(self._keys.tolist(), self._rows.full()))
-            if self._owner is not None:
-                setattr(self._owner, self._attr, self._full)
-        return self._full
+    def _whole(self) -> dict:
+        return dict(zip(self._keys.tolist(), self._rows.full()))
 
     def __len__(self) -> int:
         return len(self._keys)
 
-    def __iter__(self):
-        return iter(self.full())
 
-    def __getattr__(self, name):  # items, values, copy, ...: on the whole dict
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.full(), name)
-
-
-_MISSING = object()
-
-
-class SortedKeys:
+class SortedKeys(_LazyMapping):
     """A mapping text -> value by bisect over a stored sorted order of a text column (ids -> node
     int; normalised names -> node ints): about 20 rows decoded per lookup."""
 
@@ -276,29 +284,5 @@ class SortedKeys:
             return self._value(order[lo])
         return default
 
-    def __getitem__(self, key):
-        found = self.get(key, _MISSING)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
-
-    def __contains__(self, key) -> bool:
-        return self.get(key, _MISSING) is not _MISSING
-
     def __len__(self) -> int:
         return len(self._order)
-
-    def full(self) -> dict:
-        if self._full is None:
-            self._full = self._whole()
-            if self._owner is not None:
-                setattr(self._owner, self._attr, self._full)
-        return self._full
-
-    def __iter__(self):
-        return iter(self.full())
-
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.full(), name)
