@@ -73,19 +73,11 @@ def save_as(store, version: int, path: Path) -> float:
 
 
 def run_size(enterprises: int, work: Path, repeat: int) -> dict:
-    from benchmarks.bench_api import build_snapshot
-    from benchmarks.bench_zone_http import zones_of
+    from benchmarks.bench_zone_http import synth_data_dir, zones_of
     from graph.memory import MemoryStore
     from graph.memory.watch import prepare
-    from loaders.synth import generate
 
-    csv_dir = work / f"synth-{enterprises}"
-    if not (csv_dir / "edges.csv").exists():
-        generate(enterprises, 1, csv_dir)
-    data_dir = work / f"data-{enterprises}"
-    data_dir.mkdir(exist_ok=True)
-    if not (data_dir / "graph.json").exists():
-        build_snapshot(data_dir, csv_dir)
+    data_dir = synth_data_dir(enterprises, work)
     store = MemoryStore(data_dir / "graph.json")
     prepare(store._c)  # as a write does before it saves (the id order version 4 stores)
     zone = zones_of(data_dir)[0]

@@ -56,7 +56,8 @@ def requests_for(zones: list[str]) -> list[tuple[str, str, list[str]]]:
     return out
 
 
-def run_size(enterprises: int, work: Path) -> dict:
+def synth_data_dir(enterprises: int, work: Path) -> Path:
+    """A data directory holding the synthetic city of `enterprises` (seed 1), generated and built once."""
     from loaders.synth import generate
 
     csv_dir = work / f"synth-{enterprises}"
@@ -66,6 +67,11 @@ def run_size(enterprises: int, work: Path) -> dict:
     data_dir.mkdir(exist_ok=True)
     if not (data_dir / "graph.json").exists():
         build_snapshot(data_dir, csv_dir)
+    return data_dir
+
+
+def run_size(enterprises: int, work: Path) -> dict:
+    data_dir = synth_data_dir(enterprises, work)
     from graph.memory import MemoryStore
 
     nodes = MemoryStore(data_dir / "graph.json").counts().total_nodes
