@@ -192,6 +192,17 @@ def show(console: Console, *tables: Table) -> None:
         console.print(table)
 
 
+def _items_table(title: str, items, nodes) -> Table:
+    """Rows of an `ask` answer (or of its fallback): node, type, relation, via, the first edge's evidence."""
+    table = _evidence_table(title, "node", "type", "relation", "via", "evidence")
+    quotes = Quotes({n.id: n for n in nodes})
+    for i, item in enumerate(items, 1):
+        quotes.add_nodes([item.node, item.via])
+        _row(table, str(i), name(item.node), item.node.type, item.relation or "",
+             name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
+    return table
+
+
 def answer_tables(answer) -> list[RenderableType]:
     """An `ask` answer: the reading, the answer, its rows with evidence, then suggestions and notes.
 
@@ -199,22 +210,9 @@ def answer_tables(answer) -> list[RenderableType]:
     """
     out: list[RenderableType] = [Text(answer.interpretation, style="bold"), Text(answer.summary)]
     if answer.items:
-        table = _evidence_table(f"{len(answer.items)} row(s)", "node", "type", "relation", "via", "evidence")
-        quotes = Quotes({n.id: n for n in answer.nodes})
-        for i, item in enumerate(answer.items, 1):
-            quotes.add_nodes([item.node, item.via])
-            _row(table, str(i), name(item.node), item.node.type, item.relation or "",
-                 name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
-        out.append(table)
+        out.append(_items_table(f"{len(answer.items)} row(s)", answer.items, answer.nodes))
     if answer.related:  # the asked type had no answer: what does relate, with evidence
-        related = _evidence_table(f"related: {len(answer.related)} row(s)", "node", "type", "relation", "via",
-                                  "evidence")
-        quotes = Quotes({n.id: n for n in answer.nodes})
-        for i, item in enumerate(answer.related, 1):
-            quotes.add_nodes([item.node, item.via])
-            _row(related, str(i), name(item.node), item.node.type, item.relation or "",
-                 name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
-        out.append(related)
+        out.append(_items_table(f"related: {len(answer.related)} row(s)", answer.related, answer.nodes))
     out += paths_tables(answer.paths)
     out += [Text("→ " + s) for s in answer.suggestions]
     out += [Text(n, style="dim") for n in answer.notes]
