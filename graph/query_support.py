@@ -16,7 +16,9 @@ from graph.model import Node
 from graph.query_args import _check_limit, _label, _node_type
 from graph.results import FieldCount, Member, Fallback, Supporter, ZoneProfile
 from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN
+from graph.publisher import publisher_ids
 from graph.support_groups import group_rows, grouped_supporters
+from graph.support_order import publisher_last
 
 
 class SupportQueries:
@@ -53,20 +55,13 @@ class SupportQueries:
         after_key = cursor.decode(after) if after is not None else None
         target = self.resolve(ref)
         wanted = _node_type(type_) if type_ else None
-        window = getattr(self.store, "support_window", None)
-        kept = window(target.id, wanted, offset, None if limit is None else limit + 1, after_key) if window else None
-        if kept is not None:  # the index: each group cut to its shown paths, with its path count
-            total, groups, counts, member_of = kept
-            more = limit is not None and len(groups) > limit
-            groups, counts = (groups[:limit], counts[:limit]) if more else (groups, counts)
-        else:
-            member_of, rows, keys = self.store.memo(("supporters", target.id, wanted),
-                                                    lambda: self._supporter_rows(target.id, wanted))
-            groups, firsts = self.store.memo(("supporter groups", target.id, wanted), lambda: _grouped(rows, keys))
-            start = offset + (bisect.bisect_right(firsts, after_key) if after_key is not None else 0)
-            total = len(groups)
-            more = limit is not None and start + limit < len(groups)
-            groups, counts = groups[start:] if limit is None else groups[start: start + limit], None
+        window = self._support_source(target.id, wanted)
+        publishers = {i: n.type for i, n in self.store.get_nodes(publisher_ids(self.store)).items()}
+        kind_of = lambda i: self.store.get_nodes([i])[i].type  # noqa: E731 (one row's key)
+        total, groups, counts, member_of = publisher_last(
+            window, target.id, wanted, publishers, kind_of, offset, None if limit is None else limit + 1, after_key)
+        more = limit is not None and len(groups) > limit
+        groups, counts = (groups[:limit], counts[:limit]) if more else (groups, counts)
         out = grouped_supporters(self.store, target.id, groups, member_of, counts)
         next_after = None
         if more and groups:  # the first row of the page's last supporter
@@ -74,6 +69,27 @@ class SupportQueries:
             kind = next(s.node.type for s in out if s.node.id == supporter)
             next_after = cursor.encode(cursor.row_key(target.id, supported, supporter, kind, key[1]))
         return total, out, next_after
+
+    def _support_source(self, target: str, wanted: str | None):
+        """The supporters in index order, as a window (offset, limit, after): the zone index's for a hub
+        of it (>= 64 edges, both backends: graph/memory/zone_groups.py, graph/neo4j/zone_groups.py), else
+        the node's rows computed and grouped (kept per state of the graph)."""
+        store = self.store
+        indexed = [getattr(store, "support_window", None) is not None]  # until the store says it keeps none
+
+        def window(offset: int, limit: int | None, after: bytes | None):
+            if indexed[0]:
+                kept = store.support_window(target, wanted, offset, limit, after)
+                if kept is not None:
+                    return kept
+                indexed[0] = False
+            member_of, rows, keys = store.memo(("supporters", target, wanted),
+                                               lambda: self._supporter_rows(target, wanted))
+            groups, firsts = store.memo(("supporter groups", target, wanted), lambda: _grouped(rows, keys))
+            start = offset + (bisect.bisect_right(firsts, after) if after is not None else 0)
+            part = groups[start:] if limit is None else groups[start: start + limit]
+            return len(groups), part, [len(g) for g in part], member_of
+        return window
 
     def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple], list[tuple]]:
         """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order,

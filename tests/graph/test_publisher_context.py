@@ -83,16 +83,19 @@ class PublisherContract:
         assert [b.node.id for b in q.bridges()] == ["g"]
         assert [b.node.id for b in q.bridges(include_publisher=True)] == ["g", "p"]
 
-    def test_supporters_list_the_publisher_once_with_its_paths(self, q):
+    def test_supporters_list_the_publisher_once_with_its_paths_after_the_zones_own(self, q):
         rows = q.supporters("甲城")
-        assert [(s.node.id, s.path_count) for s in rows] == [("p", 2), ("g", 2)]
-        author = rows[0]
+        assert [(s.node.id, s.path_count) for s in rows] == [("g", 2), ("p", 2)]
+        author = rows[-1]
         assert [(p.via.id if p.via else None, p.relation) for p in author.paths] == [(None, "SUPPORTS"),
                                                                                       ("a", "SUPPORTS")]
         assert author.via is None and [e.key for e in author.path] == [("p", "SUPPORTS", "z1")]
         assert [e.key for e in author.paths[1].edges] == [("p", "SUPPORTS", "a"), ("a", "LOCATED_IN", "z1")]
-        assert [s.node.id for s in q.supporters_page("甲城", None, 1, 1)[1]] == ["g"]
+        assert [s.node.id for s in q.supporters_page("甲城", None, 1, 1)[1]] == ["p"]
         assert q.supporters_page("甲城", None, 1, 1)[0] == 2
+        total, first, after = q.supporters_window("甲城", None, 1)
+        assert [s.node.id for s in first] == ["g"] and after
+        assert [s.node.id for s in q.supporters_window("甲城", None, 1, 0, after)[1]] == ["p"]
 
 
 class TestMemoryPublisher(PublisherContract):
