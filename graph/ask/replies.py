@@ -165,7 +165,7 @@ def residue_sentence(lang: str, words: list[str], close: list[Node]) -> str:
 
 def fallback(queries: GraphQueries, form_query: str, params: run.Params) -> list[model.Item]:
     """The same question without its type filter; failing that, the node's direct relations."""
-    if not params.refs:
+    if not params.refs or form_query == "common":  # nothing ties to both: its suggestions say what to ask
         return []
     rows = run.run(form_query, queries, run.Params(refs=params.refs, types=[], year=params.year)).items
     if not rows and form_query != "about":

@@ -1,0 +1,36 @@
+"""What two nodes have in common: the nodes tied directly to both (a planner's "compare two zones").
+
+Why a form of its own: "怀柔科学城和未来科学城有什么共同点？" used to be read as the members of the
+second zone (the first name was taken as joined and answered apart): another question's rows. The
+graph can say what both are tied to (the same parent zone, the same program, the same field), each
+row with the edge to each side, so that is the answer; differences ("区别", "compare") are declined
+with what can be asked instead (graph/ask/screen.py), because a list of what only one has is a
+zone profile, which `innograph zone` already gives for each.
+"""
+
+from __future__ import annotations
+
+from graph.ask.model import Item
+from graph.ask.run import Params, Result, _ordered, runner
+from graph.queries import GraphQueries
+
+
+@runner("common")
+def common(q: GraphQueries, p: Params) -> Result:
+    """Nodes with a direct edge to both refs, each row with its edge to the first and to the second."""
+    a, b = p.refs[0], p.refs[1]
+    if a == b:
+        return Result()
+    ties: list[dict] = []
+    for ref in (a, b):
+        edges: dict = {}
+        for direction in ("out", "in"):
+            for e in q.store.edges([ref], direction):
+                far = e.target if e.source == ref else e.source
+                if far not in (a, b):
+                    edges.setdefault(far, e)
+        ties.append(edges)
+    both = sorted(set(ties[0]) & set(ties[1]))
+    nodes = q.store.get_nodes(both)
+    items = [Item(node=nodes[n], relation=ties[0][n].type, edges=[ties[0][n], ties[1][n]]) for n in both if n in nodes]
+    return Result(_ordered(items)).keep(p.types)
