@@ -29,7 +29,7 @@ from graph.ask.model import Answer
 REPORT_QUESTIONS = QUESTIONS.parent / "report.yaml"
 DECLINES = ("not_understood", "unknown_entity")
 CATEGORIES = ("members", "supporters", "partners", "values", "counts", "funds", "origin", "issued",
-              "regions", "events", "topics", "traps")
+              "regions", "events", "topics", "traps", "planner")
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,8 @@ class OutcomeCase:
 
     @property
     def expects_decline(self) -> bool:
-        return self.want == "decline"
+        """`decline`, or {decline: true, suggests: [...]}: a decline whose suggestions name what to ask."""
+        return self.want == "decline" or (isinstance(self.want, dict) and bool(self.want.get("decline")))
 
 
 @dataclass
@@ -56,6 +57,8 @@ def load_outcome_cases(path: Path = REPORT_QUESTIONS) -> list[OutcomeCase]:
     ids.update(data.get("ids", {}))
 
     def full(value):
+        if isinstance(value, str):  # `last`: one id
+            return ids.get(value, value)
         return [ids.get(v, v) for v in value] if isinstance(value, list) else value
 
     cases = []
@@ -71,7 +74,10 @@ def score(case: OutcomeCase, got: Answer) -> Outcome:
     declined = got.status in DECLINES
     if case.expects_decline:
         if declined or (got.status == "empty" and not got.items):
-            return Outcome("right")
+            wanted = case.want.get("suggests", []) if isinstance(case.want, dict) else []
+            lacking = [w for w in wanted if not any(w in s for s in got.suggestions)]
+            return Outcome("declined", [f"the decline does not suggest {w!r}" for w in lacking]) if lacking \
+                else Outcome("right")
         return Outcome("wrong", [f"answered ({got.status}: {got.summary[:80]}) where only a decline is right"])
     want: dict = case.want  # type: ignore[assignment]
     if declined:
@@ -96,6 +102,8 @@ def _misses(want: dict, got: Answer) -> list[str]:
     if "count" in want and (got.count or 0) != want["count"]:
         reasons.append(f"count {got.count}, expected {want['count']}")
     reasons += [f"summary lacks {s!r}" for s in want.get("says", []) if s not in got.summary]
+    if "last" in want and (not got.items or got.items[-1].node.id != want["last"]):  # the report's author last
+        reasons.append(f"{want['last']} is not the last row")
     return reasons
 
 
