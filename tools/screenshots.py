@@ -3,7 +3,7 @@
     .venv/bin/python tools/screenshots.py [--out docs/screenshots]
 
 Serves the app on 127.0.0.1 (a free port, in this process), opens each page in
-headless Chromium at 1280 x 800 (the zone page at its full height), and converts
+headless Chromium at 1280 x 800 (`--size 1366x768`: a planner's laptop; the zone page at its full height), and converts
 the 怀柔科学城 briefing (.docx) to PDF with LibreOffice to render its page 1 with
 poppler's pdftoppm. Prints each file and the time each page took to be ready.
 """
@@ -34,7 +34,10 @@ READY = "window.innograph && innograph.state.ready"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
-    out = parser.parse_args().out
+    parser.add_argument("--size", default="1280x800", help="the window, WIDTHxHEIGHT (a planner's laptop: 1366x768)")
+    args = parser.parse_args()
+    out = args.out
+    width, height = (int(x) for x in args.size.lower().split("x"))
     out.mkdir(parents=True, exist_ok=True)
 
     from api.app import create_app
@@ -51,7 +54,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp, \
             serve_in_thread(create_app(Settings(data_dir=Path(tmp), admin_token="", cors_origins=[]),
                                        store=store)) as base, \
-            Browser(loopback=True, width=1280, height=800) as browser:
+            Browser(loopback=True, width=width, height=height) as browser:
         shots = {name: f"{base}/view?center={quote(zone)}&depth=2" for name, zone in VIEWS.items()}
         shots["view-whole-graph"] = f"{base}/graph"
         for name, url in shots.items():
@@ -66,10 +69,10 @@ def main() -> None:
                 page.screenshot(out / f"{name}-en.png")
                 page.evaluate("innograph.setLang('zh')")
             page.close()
-        for name, url, height in (("zone-page-huairou-science-city", f"{base}/zones/{quote('怀柔科学城')}", 2400),
+        for name, url, tall in (("zone-page-huairou-science-city", f"{base}/zones/{quote('怀柔科学城')}", 2400),
                                   ("home", f"{base}/", 1400)):
             page = browser.open(url)
-            page.send("Emulation.setDeviceMetricsOverride", {"width": 1280, "height": height,
+            page.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": tall,
                                                              "deviceScaleFactor": 1, "mobile": False})
             page.wait_for("document.readyState === 'complete'")
             page.evaluate("new Promise(function(r){setTimeout(r,1500)})")  # the embedded network

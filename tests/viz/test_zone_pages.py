@@ -56,6 +56,8 @@ def test_zone_page_has_members_supporters_with_paths_partners_fields_and_indicat
     body = html[html.index('id="supporters"'):html.index('id="partners"')]
     rows = body.split("<tr>")[2:]
     assert sum(f">{PUBLISHER}<" in r for r in rows) == 1
+    assert f">{PUBLISHER}<" in rows[-1]  # after the zone's own supporters: the author is context
+    assert [s.node.name_zh for s in profile.supporters] == [n for r in rows for n in re.findall(r">([^<>]+)</a>", r)[:1]]
     publisher_row = next(r for r in rows if f">{PUBLISHER}<" in r)
     assert "报告发布单位" in publisher_row and publisher_row.count("<li>") >= 2
     assert 'class="ev"' in publisher_row  # each hop with its evidence

@@ -57,7 +57,8 @@ def export_href(node_id: str, fmt: str) -> str:
 
 
 def supporter_rows(supporters: Sequence[Supporter]) -> list[SupporterRow]:
-    """One row per supporter, its paths in the order the profile gives them (direct first)."""
+    """One row per supporter, in the profile's order (the zone's own supporters, then the report's author:
+    graph/support_order.py), its paths in the order the profile gives them (direct first)."""
     rows: dict[str, SupporterRow] = {}
     for s in supporters:
         row = rows.setdefault(s.node.id, SupporterRow(s.node))
@@ -68,7 +69,7 @@ def supporter_rows(supporters: Sequence[Supporter]) -> list[SupporterRow]:
             row.via.append(via)
             row.paths.append(list(path))
         row.more = max(0, getattr(s, "path_count", 0) - len(grouped)) if grouped else 0
-    return sorted(rows.values(), key=lambda r: (r.via[0] is not None, r.node.type, r.node.id))
+    return list(rows.values())
 
 
 def indicator(node: Node) -> dict[str, str]:
