@@ -157,17 +157,18 @@ def _members(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
 
 def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: Citations,
                 queries: GraphQueries | None = None) -> Section:
-    def order(row: tuple) -> tuple:
+    publishers = publisher_ids(queries) if queries is not None else set()
+
+    def order(row: tuple) -> tuple:  # by type, the report's author after the zone's own supporters
         s, p = row
         rank = SUPPORTER_ORDER.index(s.node.type) if s.node.type in SUPPORTER_ORDER else len(SUPPORTER_ORDER)
-        return (rank, p.via is not None, s.node.id, p.via.id if p.via else "")
+        return (s.node.id in publishers, rank, p.via is not None, s.node.id, p.via.id if p.via else "")
 
     grouped: dict[str, list[tuple]] = {}  # one row per supporter, however many paths it has
     each_path = [(s, p) for s in profile.supporters
                  for p in s.paths or [SupportPath(relation=s.relation, via=s.via, edges=s.path)]]
     for s, p in sorted(each_path, key=order):
         grouped.setdefault(s.node.id, []).append((s, p))
-    publishers = publisher_ids(queries) if queries is not None else set()
     rows = []
     for pairs in grouped.values():
         first = pairs[0][0]
