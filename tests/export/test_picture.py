@@ -23,6 +23,16 @@ def svg_texts(data: bytes) -> list[str]:
     return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
 
 
+def drawn(name: str, texts: list[str]) -> bool:
+    """The name is one text, or consecutive texts (a label wrapped as the page wraps it: Chinese anywhere,
+    English at spaces)."""
+    for i in range(len(texts)):
+        for j in range(i + 1, min(i + 8, len(texts)) + 1):
+            if name in ("".join(texts[i:j]), " ".join(texts[i:j])):
+                return True
+    return False
+
+
 def test_the_cjk_font_is_noto_sans_cjk_sc_and_has_every_glyph_of_the_labels(bundled):
     font = fonts.cjk_font()
     assert font.name == "Noto Sans CJK SC"
@@ -52,7 +62,7 @@ def test_svg_keeps_chinese_names_and_the_legend_as_text(bundled):
     data = picture.generate_svg(sub)
     texts = svg_texts(data)
     for node in sub.nodes:
-        assert node.name_zh in texts
+        assert drawn(node.name_zh, texts), node.name_zh
     present = {n.type for n in sub.nodes}
     for type_name in present:
         t = NODE_TYPES[type_name]
@@ -74,8 +84,8 @@ def test_markup_and_dollars_in_names_stay_text(awkward):
         data = picture.generate_svg(sub, docs)
         picture.generate_png(sub, docs)
     texts = svg_texts(data)  # parses: the markup was escaped
-    assert "怪名科学城<script>alert('x')</script>" in texts
-    assert "[实验室](http://example.invalid) **粗体** $x^2$" in texts  # no mathtext
+    assert drawn("怪名科学城<script>alert('x')</script>", texts)
+    assert drawn("[实验室](http://example.invalid) **粗体** $x^2$", texts)  # no mathtext
     assert b"<script" not in data
 
 
@@ -101,3 +111,15 @@ def test_a_font_cache_that_predates_the_fonts_is_refreshed_from_fontconfig(monke
         assert calls == [1]
     finally:
         fonts.cjk_font.cache_clear()
+
+
+def test_long_labels_are_wrapped_as_the_layout_sized_them(bundled):
+    """The layout (viz/radial.py) leaves each node a box as wide as the page's wrapped label; a picture that
+    drew the English names on one line ran them into each other at the bottom of a briefing's picture."""
+    from viz.radial import LABEL_WIDTH, text_width
+
+    for node in bundled.whole_graph().nodes:
+        for text in (node.name_zh, node.name_en):
+            lines = picture.wrapped(text).split("\n")
+            assert all(text_width(line) <= LABEL_WIDTH or len(line.split(" ")) == 1 for line in lines), text
+            assert (" " if " " in text else "").join(lines) == text  # nothing lost or added

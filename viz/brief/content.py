@@ -109,7 +109,7 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
                 caption=word("picture_caption", lang, name=short_name(node, lang), depth=depth,
                              hops=_hops(depth), nodes=len(sub.nodes), edges=len(sub.edges))),
         _overview(profile, sub, depth, cites, documents, lang),
-        _sources(documents, lang),
+        _sources(documents, lang, queries),
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
     ]
@@ -186,7 +186,8 @@ def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: 
         rows.append([label, type_name(first.node.type, lang), relations, via, lines,
                      cites.cite(*(e for p in paths for e in p.edges))])
     cols = [word(k, lang) for k in ("supporter", "type", "relation", "via", "path", "refs")]
-    return _table_or_none(word("supporters", lang), cols, rows, lang, [3, 2.4, 1.3, 2.4, 4.6, 1.2])
+    # widths that keep "supports" and "Evidence" whole in English (1.3 / 1.2 cm broke them mid-word)
+    return _table_or_none(word("supporters", lang), cols, rows, lang, [2.8, 2.2, 1.7, 2.3, 4.0, 1.9])
 
 
 def _partners(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
@@ -252,10 +253,23 @@ def _supporter_counts(supporters: list[Supporter], lang: str) -> str:
     return f"{total} ({parts})"
 
 
-def _sources(documents: list[Document], lang: str) -> Section:
-    rows = [[document_title(d, lang), d.publisher, d.date or (str(d.year) if d.year else "")] for d in documents]
+def _sources(documents: list[Document], lang: str, queries: GraphQueries | None = None) -> Section:
+    rows = [[document_title(d, lang), _publisher_name(d.publisher, lang, queries), d.date or (str(d.year) if d.year else "")]
+            for d in documents]
     cols = [word(k, lang) for k in ("document", "publisher", "date")]
     return _table_or_none(word("sources", lang), cols, rows, lang, [6, 2.5, 1.5])
+
+
+def _publisher_name(publisher: str, lang: str, queries: GraphQueries | None) -> str:
+    """The publisher as the graph names it, in the briefing's language first (a document keeps only the
+    Chinese name: the English briefing showed 北京市科学技术委员会 alone)."""
+    from graph.text import normalize
+
+    ids = queries.store.lookup(normalize(publisher)) if queries is not None and publisher else []
+    if len(ids) != 1:
+        return publisher
+    node = queries.store.get_nodes(ids).get(ids[0])
+    return name(node, lang) if node is not None else publisher
 
 
 def _evidence(cites: Citations, nodes: dict[str, Node], docs: dict[str, Document], lang: str) -> Section:

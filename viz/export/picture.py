@@ -27,7 +27,7 @@ from viz.fonts import font_families
 from viz.focus import collapse_subgraph
 from viz.layout import layout_positions
 from viz.radial import MAX_NODES as RADIAL_MAX_NODES
-from viz.radial import centred_positions
+from viz.radial import LABEL_WIDTH, centred_positions, text_width
 
 MARKERS = {"star": "*", "square": "s", "box": "s", "diamond": "D", "triangle": "^", "triangleDown": "v",
            "ellipse": "o", "hexagon": "h", "dot": "o"}
@@ -44,6 +44,23 @@ def label(node: Node, lang: str = "zh") -> str:
     if lang == "en" and node.name_en:
         return node.name_en
     return node.name_zh
+
+
+def wrapped(text: str, width: float = LABEL_WIDTH) -> str:
+    """A label broken into lines as the page wraps it (viz/radial.py sizes each node's box for that): one
+    line each, English at spaces, Chinese anywhere. Drawn on one line, the long English names of a
+    briefing's picture ran into each other ("… Commission" over "Serving the development of …")."""
+    if text_width(text) <= width:
+        return text
+    lines, line = [], ""
+    for token in (text.split(" ") if " " in text else list(text)):
+        joined = f"{line} {token}" if line and " " in text else line + token
+        if line and text_width(joined) > width:
+            lines.append(line)
+            line = token
+        else:
+            line = joined
+    return "\n".join(lines + [line])
 
 
 def positions(sub: Subgraph, context: set[str] = frozenset()) -> dict[str, tuple[float, float]]:
@@ -152,7 +169,8 @@ def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int) -> None:
     for n in shown:
         x, y = pos[n.id]
         center = n.id == sub.center
-        ax.annotate(label(n, lang), (x, y), xytext=(0, -11 if not center else -16), textcoords="offset points",
+        text = label(n, lang) if center else wrapped(label(n, lang))
+        ax.annotate(text, (x, y), xytext=(0, -11 if not center else -16), textcoords="offset points",
                     ha="center", va="top", fontsize=fontsize + (3 if center else 0),
                     fontweight="bold" if center else "normal", zorder=4, parse_math=False,
                     bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7))
