@@ -100,12 +100,13 @@ def bounded_shortest_paths(store, source: str, target: str, max_hops: int, limit
     return []
 
 
-def in_order(sides: tuple[_Side, _Side], meet: set[str]) -> Iterator[list[str]]:
+def in_order(sides, meet: set, key=None) -> Iterator[list]:
     """Every shortest path through `meet`, lazily, in the order of their lists of ids: a depth-first
     walk from the source trying the next nodes in id order (a page needs the first 20 of
-    possibly thousands)."""
+    possibly thousands). `sides` are the two searches (each with `root`, `depth`, `parents`); nodes
+    are ids here, ints on the memory store, which passes `key` (int -> id) to order them by id."""
     start, end = sides
-    ahead: dict[str, list[str]] = defaultdict(list)
+    ahead: dict = defaultdict(list)  # start's side, turned round: node -> next nodes
     todo, done = list(meet), set(meet)
     while todo:
         v = todo.pop()
@@ -115,19 +116,22 @@ def in_order(sides: tuple[_Side, _Side], meet: set[str]) -> Iterator[list[str]]:
                 done.add(p)
                 todo.append(p)
 
-    def to_end(v: str) -> Iterator[list[str]]:
+    def by_id(nodes) -> list:
+        return sorted(set(nodes), key=key)
+
+    def to_end(v) -> Iterator[list]:
         if end.depth[v] == 0:
             yield [v]
             return
-        for p in sorted(set(end.parents(v))):
+        for p in by_id(end.parents(v)):
             for rest in to_end(p):
                 yield [v, *rest]
 
-    def from_start(v: str) -> Iterator[list[str]]:
+    def from_start(v) -> Iterator[list]:
         if v in meet:
             yield from to_end(v)
             return
-        for w in sorted(set(ahead[v])):
+        for w in by_id(ahead[v]):
             for rest in from_start(w):
                 yield [v, *rest]
 
