@@ -150,6 +150,9 @@ def zone_tables(profile: ZoneProfile) -> list[Table]:
         extra = "、".join(f"{attr_label(k)} {a[k]}" for k in ("growth_pct", "share_pct") if k in a)
         _row(metrics, m.node.name_zh, f"{a.get('qualifier', '')}{a.get('value', '')}", str(a.get("unit", "")),
              str(a.get("period", "")), extra)
+    for table, rows in ((fields, profile.fields), (metrics, profile.metrics)):
+        if not rows:  # an empty grid read as a broken answer; say there is none
+            table.caption = "(none in the graph)"
     total = profile.counts.get("supporters", len(profile.supporters))
     shown = f" (the first {len(profile.supporters)} of {total})" if total > len(profile.supporters) else ""
     return [members, supporters_table(profile.supporters, f"supporters{shown}", profile.zone), fields, metrics]

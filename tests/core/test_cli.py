@@ -47,6 +47,13 @@ def test_zone_json_has_members_supporters_and_evidence(run):
     assert data["members"][0]["edge"]["evidence"][0]["quote"].startswith("聚焦怀柔科学城")
 
 
+def test_a_zone_table_with_nothing_in_it_says_so(run):
+    result = run("zone", "怀柔科学城")
+    assert result.exit_code == 0, result.output
+    rest = result.stdout[result.stdout.index("indicators"):]
+    assert "(none in the graph)" in rest  # the mini graph gives 怀柔科学城 no indicator
+
+
 @pytest.mark.parametrize("args, expect", [
     (["search", "怀柔"], "怀柔科学城"),
     (["supporters", "HSC"], "怀柔科学城科学规划"),
