@@ -13,7 +13,8 @@ from the store's window (`store.support_window`, or a node's rows computed as be
 publisher entries: each is found by a window of one after a cursor just below its key (at most two
 per publisher), and a page at an offset is the index's window at that offset, widened by the number
 of publishers, with the publishers before it skipped over. Cost: the page plus a few one-entry
-windows; with no publisher among a node's supporters it is the store's window unchanged.
+windows (none for a first page or a page by cursor that the list goes on past); with no
+publisher that could support the node it is the store's window unchanged.
 
 A cursor stays the first row of the page's last supporter: one naming a publisher is a position in
 the tail (publishers after it), any other is a position among the rest (then every publisher).
@@ -43,8 +44,20 @@ def publisher_last(window: Window, target: str, wanted: str | None, publishers: 
 
     `publishers`: publisher id -> its node type; `kind_of`: a supporter id's node type (for the key of
     one row). Returns what `window` returns, for the same offset/limit/after in the new order."""
+    candidates = {p: kind for p, kind in publishers.items() if p != target and (wanted is None or kind == wanted)}
+    if not candidates:
+        return window(offset, limit, after)
+    if offset == 0 and limit is not None and (after is None or _supporter(after) not in candidates):
+        # a first page or a page by cursor (the usual ones): no publisher sits before it, so if the window
+        # goes on past it (more entries than the page and every publisher), the page is its first
+        # non-publishers and the publishers' own entries are not needed
+        want = limit + len(candidates)
+        total, groups, counts, got = window(0, want, after)
+        if len(groups) >= want:
+            return _answer(total, [(g, n) for g, n in zip(groups, counts) if g[0][1] not in candidates][:limit],
+                           [], got)
     member_of: dict = {}
-    total, pubs = _publisher_entries(window, target, wanted, publishers, member_of)
+    total, pubs = _publisher_entries(window, target, wanted, candidates, member_of)
     if not pubs:
         return window(offset, limit, after)
     ids = {e.group[0][1] for e in pubs}
@@ -78,8 +91,6 @@ def _publisher_entries(window: Window, target: str, wanted: str | None, publishe
     rows by member."""
     total, out = 0, []
     for p, kind in sorted(publishers.items()):
-        if p == target or (wanted is not None and kind != wanted):
-            continue
         for via in (False, True):
             total, groups, counts, got = window(0, 1, cursor.sort_bytes((via, kind, p, "", 0, "")))
             if groups and groups[0][0][1] == p:

@@ -34,14 +34,14 @@ def publisher_last(items: list, publishers: set[str]) -> list:
 
 
 def assert_publishers_last(query: GraphQueries, node: str, wanted: str | None, publishers: set[str],
-                           sizes=range(1, 4)) -> list:
+                           sizes=range(1, 4), limits=(1, 2, 1000), offsets=(0, 1, 3)) -> list:
     """Every page of `query` for `node` is the plain answer with the publishers moved last; returns it."""
     total, plain = GraphQueries(NoPublisher(query.store)).supporters_page(node, wanted)
     whole = publisher_last(plain, publishers)
     got_total, got = query.supporters_page(node, wanted)
     assert (got_total, dumped(got)) == (total, dumped(whole)), (node, wanted)
     assert_pages_make_the_whole_list(query, node, wanted, whole, sizes)
-    for limit in (1, 2, 1000):
+    for limit in limits:
         for offset in range(0, len(whole) + 2):
             assert dumped(query.supporters_page(node, wanted, limit, offset)[1]) \
                 == dumped(whole[offset: offset + limit]), (node, wanted, limit, offset)
@@ -50,7 +50,7 @@ def assert_publishers_last(query: GraphQueries, node: str, wanted: str | None, p
         _, _, after = query.supporters_window(node, wanted, i + 1, 0)
         if after is None:
             continue
-        for offset in (0, 1, 3):
+        for offset in offsets:
             page = query.supporters_window(node, wanted, 2, offset, after)[1]
             assert dumped(page) == dumped(whole[i + 1 + offset: i + 3 + offset]), (node, wanted, i, offset)
     return whole
