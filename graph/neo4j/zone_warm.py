@@ -35,6 +35,7 @@ STATEMENTS = (
     (zg.RANGES, {"ranges": [{"i": 0, "lo": _NONE, "hi": _NONE}], "n": 1}),  # each listed supporter's paths
     (cypher.EDGES_BY_KEY, {"keys": [[_NONE, "SUPPORTS", _NONE]]}),
     (zc.LIST_SIZES, {"z": _NONE}),
+    (cypher.DOCUMENTS, {}),  # the publishers, read by every supporters page (graph/support_order.py)
 )
 
 
