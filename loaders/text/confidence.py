@@ -22,10 +22,14 @@ from __future__ import annotations
 
 import re
 
+from loaders.text import doubts
+
 FLOOR = 0.5
 #: how a mention was found -> whether its span is the rules' guess (and so can be doubted)
-GUESSED = frozenset({"suffix", "cell", "list", "abbr-body", "latin"})
+GUESSED = frozenset({"suffix", "cell", "list", "abbr-body", "latin", "quote", "ellipsis"})
 CATEGORY = 0.3
+KIND = 0.5  # a kind shown by the text around the name (doubts.kind_of): below the floor from any rule's 0.9
+BROKEN = 0.5  # a span that cannot be one name (doubts.broken): below the floor likewise
 OPENS_WITH_VERB = 0.15
 SHORT = 4  # a generic modifier this short names a kind of thing (交流平台); longer ones single one out
 CATEGORY_OPENERS = ("国家", "国际", "全国", "各")  # 国家重点实验室: the country's labs of a kind
@@ -54,6 +58,10 @@ def _doubt(finder, words, text: str, m) -> float:
             finder._generic(modifier) and (len(modifier) <= SHORT or modifier.startswith(CATEGORY_OPENERS))
             or any(rank in modifier for rank in RANKS) or COUNTED.match(modifier)):
         doubt += CATEGORY
+    if doubts.kind_of(finder, text, m, modifier):
+        doubt = max(doubt, KIND)
+    if doubts.broken(finder, words, text, m):
+        doubt += BROKEN
     if words.verb_at(m.start) and not finder._anchored(text, m.start):
         doubt += OPENS_WITH_VERB
     return doubt

@@ -1,0 +1,64 @@
+"""Precision (issue 18, session 5): guessed names that are kinds of things or broken spans are
+declined, the named things beside them stay. Each sentence is of a kind the development documents
+(dev, dev2) show; the names asserted are what a reader of the sentence would list."""
+
+from __future__ import annotations
+
+from loaders.text.extract import analyse
+from loaders.text.reading import read_report
+
+from .conftest import names
+
+
+def _analysis(tmp_path, body: str, publisher: str = "浙江省科学技术厅"):
+    path = tmp_path / "r.txt"
+    path.write_text(f"title: 测试\npublisher: {publisher}\n---\n{body}", encoding="utf-8")
+    return analyse(read_report(path))
+
+
+def _all(a) -> set[str]:
+    return {m.name for m in a.mentions if m.type != "Metric"}
+
+
+def test_a_counted_kind_is_no_name_but_the_named_one_is(tmp_path):
+    a = _analysis(tmp_path, "全省布局建设了18家国家制造业创新中心,其中国家动力电池创新中心落户杭州。"
+                            "推进横琴前海南沙三大平台建设。")
+    got = _all(a)
+    assert "国家动力电池创新中心" in got
+    assert not {"国家制造业创新中心", "横琴前海南沙三大平台"} & got
+
+
+def test_related_and_companion_kinds_are_no_names(tmp_path):
+    a = _analysis(tmp_path, "资助大学成立生命健康科技相关主题研究院,建设文化创意和配套设施,细化落实方案和举措。"
+                            "组织实施空气质量达标关键技术及路径研究。")
+    got = _all(a)
+    assert not {"生命健康科技相关主题研究院", "文化创意和配套设施", "方案和举措"} & got
+    assert "空气质量达标关键技术及路径研究" in got  # a specific first part: one study
+
+
+def test_a_bureau_joined_by_ji_stays_one_name(tmp_path):
+    a = _analysis(tmp_path, "创新及科技局今日推出创新及科技支援计划的新安排。", publisher="创新及科技局")
+    assert {"创新及科技局", "创新及科技支援计划"} <= _all(a)
+
+
+def test_addressees_opened_by_ge_are_kinds(tmp_path):
+    a = _analysis(tmp_path, "各镇政府、街道(地区)办事处,各委、办、局:\n现将海淀区科学技术和信息化局的方案印发给你们。")
+    got = _all(a)
+    assert "街道(地区)办事处" not in got
+    assert "海淀区科学技术和信息化局" in got
+
+
+def test_strategies_and_spirits_are_slogans(tmp_path):
+    a = _analysis(tmp_path, "扎实打造新发展格局战略支点,深入贯彻对浙江工作重要指示精神、省委十四届三次全会精神。")
+    got = _all(a)
+    assert not {"新发展格局战略", "浙江工作重要指示精神"} & got
+
+
+def test_a_broken_span_is_no_name(tmp_path):
+    a = _analysis(tmp_path, "和平区、东丽区通过天津市雏鹰企业评价入库数分别居滨海新区、中心城区前列。"
+                            "坚持把服务国家和首都发展大局摆在首位,为“十三五”科技工作开好局。"
+                            "创新及科技局局长讲解施政报告。力争5年内有 家特色小镇获省级认定。", publisher="天津市科学技术局")
+    got = _all(a)
+    assert not [n for n in got if "分别" in n or n.endswith(("大局", "开好局", "局局")) or n.startswith("家")]
+    assert {"滨海新区", "创新及科技局"} <= got
+    assert "创新及科技局" in names(a.mentions, "Institution")
