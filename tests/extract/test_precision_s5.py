@@ -62,3 +62,25 @@ def test_a_broken_span_is_no_name(tmp_path):
     assert not [n for n in got if "分别" in n or n.endswith(("大局", "开好局", "局局")) or n.startswith("家")]
     assert {"滨海新区", "创新及科技局"} <= got
     assert "创新及科技局" in names(a.mentions, "Institution")
+
+
+def _figures(tmp_path, body: str) -> list:
+    return [m for m in _analysis(tmp_path, body).mentions if m.type == "Metric"]
+
+
+def test_the_parts_of_the_text_and_a_listed_count_are_no_indicators(tmp_path):
+    got = _figures(tmp_path, "今年的预算案在以下四个方面提出多项措施,拨款5,000万元推动发展。"
+                             "提出实施五项重大工程(创新中心建设工程、智能制造工程、工业强基工程、绿色制造工程、高端装备创新工程),"
+                             "共建成3项重大工程。")
+    assert [(m.attrs["value"], m.attrs["unit"]) for m in got] == [(5000, "万元"), (3, "项")]
+
+
+def test_a_count_repeated_before_the_same_noun_is_one_indicator(tmp_path):
+    got = _figures(tmp_path, "工信部公布45个国家先进制造业集群名单。这45个国家先进制造业集群包括深圳市新一代信息通信集群。"
+                             "另有45个城市参与评选。")
+    assert [(m.attrs["value"], m.attrs["unit"]) for m in got] == [(45, "个"), (45, "个")]
+
+
+def test_a_gap_in_points_describes_the_rate_before_it(tmp_path):
+    got = _figures(tmp_path, "高新技术产业增加值率达54.7%,高于规上工业18.3个百分点;研发投入强度提高0.2个百分点。")
+    assert [(m.attrs["value"], m.attrs.get("gap_pts")) for m in got] == [(54.7, 18.3), (0.2, None)]
