@@ -84,3 +84,12 @@ def test_a_count_repeated_before_the_same_noun_is_one_indicator(tmp_path):
 def test_a_gap_in_points_describes_the_rate_before_it(tmp_path):
     got = _figures(tmp_path, "高新技术产业增加值率达54.7%,高于规上工业18.3个百分点;研发投入强度提高0.2个百分点。")
     assert [(m.attrs["value"], m.attrs.get("gap_pts")) for m in got] == [(54.7, 18.3), (0.2, None)]
+
+
+def test_a_year_after_a_verb_and_a_place_before_an_ending_are_no_shared_ending(tmp_path):
+    a = _analysis(tmp_path, "圆满完成2024中关村论坛、中非合作论坛北京峰会等重大活动。推进市委、市政府办公厅的工作。",
+                  publisher="北京市海淀区人民政府")
+    got = names(a.mentions, "Event")
+    assert {"中关村论坛", "中非合作论坛北京峰会"} <= got
+    assert not [n for n in got if n.startswith("2024") or n.startswith("中关村论坛北京")]
+    assert "国家科技创新2030-重大项目" in _all(_analysis(tmp_path, "启动国家科技创新2030-重大项目。"))
