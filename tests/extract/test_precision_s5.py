@@ -93,3 +93,11 @@ def test_a_year_after_a_verb_and_a_place_before_an_ending_are_no_shared_ending(t
     assert {"中关村论坛", "中非合作论坛北京峰会"} <= got
     assert not [n for n in got if n.startswith("2024") or n.startswith("中关村论坛北京")]
     assert "国家科技创新2030-重大项目" in _all(_analysis(tmp_path, "启动国家科技创新2030-重大项目。"))
+
+
+def test_a_field_is_read_with_the_words_that_make_it_the_domain_named(tmp_path):
+    a = _analysis(tmp_path, "支援Web3、生命健康科技、人工智能和量子科技等前沿科技领域;"
+                            "生物医药及高端医疗器械领域5个;扶持人工智能科技企业。")
+    got = names(a.mentions, "Field")
+    assert {"生命健康科技", "高端医疗器械", "生物医药", "人工智能"} <= got
+    assert not {"生命健康", "医疗器械", "人工智能科技"} & got
