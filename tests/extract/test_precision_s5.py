@@ -101,3 +101,13 @@ def test_a_field_is_read_with_the_words_that_make_it_the_domain_named(tmp_path):
     got = names(a.mentions, "Field")
     assert {"生命健康科技", "高端医疗器械", "生物医药", "人工智能"} <= got
     assert not {"生命健康", "医疗器械", "人工智能科技"} & got
+
+
+def test_a_graph_place_inside_a_longer_name_is_no_mention_of_the_place(tmp_path, bundled_store):
+    """Warm mode: 北京 (a node of the bundled graph) opening 北京雁栖湖应用数学研究院 is nested, as cold."""
+    path = tmp_path / "r.txt"
+    path.write_text("title: 测试\npublisher: 北京市怀柔区科学技术委员会\n---\n服务北京雁栖湖应用数学研究院建设。",
+                    encoding="utf-8")
+    a = analyse(read_report(path), bundled_store)
+    assert "北京雁栖湖应用数学研究院" in names(a.mentions, "Institution")
+    assert not [m for m in a.mentions if m.type == "Region" and not m.nested]
