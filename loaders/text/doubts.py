@@ -31,6 +31,8 @@ import re
 COUNT_END = re.compile(r"(?:\d+|[两三四五六七八九十百千几多数]+)[大项个类批种家所]$")
 #: a plural count right before a name: 18家, 两个, 十余所, 数家 (not 一个, not 1家)
 PLURAL_BEFORE = re.compile(r"(?:(?:[2-9]|\d{2,})|[两三四五六七八九十百千几多数]+)(?:余|多)?[家个所项座批类种]$")
+KIND_ENDINGS = ("创新中心", "平台", "基地")  # a domain's centre or platform is a kind; its laboratory is named (空间科学实验室)
+DOMAIN_WORDS = ("产业", "科技", "技术", "行业")  # with a field: still a domain, not one platform
 RELATED = ("相关", "有关")
 CONJUNCTIONS = re.compile(r"[和及与]")
 COMPANIONS = ("配套", "相关", "有关", "其他", "其它", "各类")  # X和配套设施: what goes with X, a kind
@@ -55,6 +57,8 @@ def kind_of(finder, text: str, m, modifier: str) -> bool:
     if any(w in modifier[1:] for w in RELATED):
         return True
     if m.type != "Institution" and _coordinated_kinds(finder, modifier):
+        return True
+    if m.type == "Project" and m.name.endswith(KIND_ENDINGS) and _domain_only(finder, modifier):
         return True
     return _addressed_to_each(text, m.start)
 
@@ -82,6 +86,30 @@ def _coordinated_kinds(finder, modifier: str) -> bool:
     if not rest:
         return len(before) <= 2 or finder._generic(before)
     return rest in COMPANIONS
+
+
+def _domain_only(finder, modifier: str) -> bool:
+    """制造业|创新中心, 产业科技|创新中心: a domain and generic words, no place, no 国家, nothing that
+    singles one out: the kind of platform a domain has (国家集成电路创新中心 keeps its 国家)."""
+    fields = _fields(finder)
+    i, domain = 0, False
+    while i < len(modifier):
+        word = next((w for w in fields if modifier.startswith(w, i)), None)
+        if word is None:
+            word = next((w for w in DOMAIN_WORDS if modifier.startswith(w, i)), None)
+            if word is None:
+                return False
+        domain = True
+        i += len(word)
+    return domain
+
+
+def _fields(finder) -> list[str]:
+    cached = getattr(finder, "_doubt_fields", None)
+    if cached is None:
+        cached = sorted(finder.rules.lexicon["fields"], key=len, reverse=True)
+        finder._doubt_fields = cached
+    return cached
 
 
 def _addressed_to_each(text: str, start: int) -> bool:

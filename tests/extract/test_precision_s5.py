@@ -111,3 +111,11 @@ def test_a_graph_place_inside_a_longer_name_is_no_mention_of_the_place(tmp_path,
     a = analyse(read_report(path), bundled_store)
     assert "北京雁栖湖应用数学研究院" in names(a.mentions, "Institution")
     assert not [m for m in a.mentions if m.type == "Region" and not m.nested]
+
+
+def test_a_domain_s_centre_is_a_kind_a_named_centre_or_lab_is_not(tmp_path):
+    a = _analysis(tmp_path, "加快打造具有全球影响力的产业科技创新中心。推进制造业创新中心建设,"
+                            "建成国家集成电路创新中心,筹建物质科学实验室。")
+    got = _all(a)
+    assert not {"产业科技创新中心", "制造业创新中心"} & got
+    assert {"国家集成电路创新中心", "物质科学实验室"} <= got
