@@ -10,7 +10,9 @@ a few classes that the span itself shows:
   opening it (五项重大工程).
   A long run of generic words singles a thing out (重大共性技术研发创新平台) and is kept, and
   so is a meeting (全国科技创新中心建设会议: generic words name one event);
-- a span that opens with a verb the segmenter knows and no place (庆祝…): -0.15.
+- a span that opens with a verb the segmenter knows and no place (庆祝…): -0.15;
+- a kind shown by the text around the name (18家|国家制造业创新中心, …相关主题研究院) or a span
+  that cannot be one name (…分别居…): -0.5, under the floor from any rule (doubts.py, session 5).
 
 Known names (graph, lexicon, relative) and figures keep their confidence. Mentions
 found by a pattern and left below `FLOOR` are dropped before relations are read. The
