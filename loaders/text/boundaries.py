@@ -30,6 +30,8 @@ DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{N
                             rf"|[\n:;。]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|[\n:;。]\s*[(（]\d{{1,2}}[)）]"
                             r"|(?<!\d)(?:19|20)\d\d年度?|(?:^|(?<=[\n:;。,、 (]))(?:19|20)\d\d)$")  # a leading year is no part of a name (2016年|天津市…会议)
 
+BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+
 
 class Boundaries:
     """Left edges of names; needs rules, word sets and anchors from the finder that mixes it in."""
@@ -145,6 +147,8 @@ class Boundaries:
             return True
         if self._hard_words.ends(before) is not None or DATE_OR_NUMBER.search(before):
             return True  # …的, 三月六日|立法会…, a list number at a line start (1.|规上…)
+        if BARE_YEAR.search(before) and self._verbs.ends(before[:-4]) is not None:
+            return True  # 圆满完成2024|中关村论坛: a year after a verb opens no name (国家科技创新2030-重大项目 keeps it)
         quantity = QUANTITY.search(before[-8:])
         return bool(quantity) and not before[: len(before) - len(quantity.group())].endswith("第")
 

@@ -10,7 +10,9 @@ a few classes that the span itself shows:
   opening it (五项重大工程).
   A long run of generic words singles a thing out (重大共性技术研发创新平台) and is kept, and
   so is a meeting (全国科技创新中心建设会议: generic words name one event);
-- a span that opens with a verb the segmenter knows and no place (庆祝…): -0.15.
+- a span that opens with a verb the segmenter knows and no place (庆祝…): -0.15;
+- a kind shown by the text around the name (18家|国家制造业创新中心, …相关主题研究院) or a span
+  that cannot be one name (…分别居…): -0.5, under the floor from any rule (doubts.py, session 5).
 
 Known names (graph, lexicon, relative) and figures keep their confidence. Mentions
 found by a pattern and left below `FLOOR` are dropped before relations are read. The
@@ -22,10 +24,14 @@ from __future__ import annotations
 
 import re
 
+from loaders.text import doubts
+
 FLOOR = 0.5
 #: how a mention was found -> whether its span is the rules' guess (and so can be doubted)
-GUESSED = frozenset({"suffix", "cell", "list", "abbr-body", "latin"})
+GUESSED = frozenset({"suffix", "cell", "list", "abbr-body", "latin", "quote", "ellipsis"})
 CATEGORY = 0.3
+KIND = 0.5  # a kind shown by the text around the name (doubts.kind_of): below the floor from any rule's 0.9
+BROKEN = 0.5  # a span that cannot be one name (doubts.broken): below the floor likewise
 OPENS_WITH_VERB = 0.15
 SHORT = 4  # a generic modifier this short names a kind of thing (交流平台); longer ones single one out
 CATEGORY_OPENERS = ("国家", "国际", "全国", "各")  # 国家重点实验室: the country's labs of a kind
@@ -54,6 +60,10 @@ def _doubt(finder, words, text: str, m) -> float:
             finder._generic(modifier) and (len(modifier) <= SHORT or modifier.startswith(CATEGORY_OPENERS))
             or any(rank in modifier for rank in RANKS) or COUNTED.match(modifier)):
         doubt += CATEGORY
+    if doubts.kind_of(finder, text, m, modifier):
+        doubt = max(doubt, KIND)
+    if doubts.broken(finder, words, text, m):
+        doubt += BROKEN
     if words.verb_at(m.start) and not finder._anchored(text, m.start):
         doubt += OPENS_WITH_VERB
     return doubt

@@ -333,4 +333,13 @@ def resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
         if m.how != "derived":
             by_start.setdefault(m.start, []).append(m)
         spans.setdefault((m.start, m.end), m)
+    _contained(kept, by_start, reach)
     return sorted(kept, key=lambda m: (m.start, -m.end))
+
+
+def _contained(kept: list[Mention], by_start: dict[int, list[Mention]], reach: int) -> None:
+    """A graph name kept first and a longer name kept after it around it (北京|雁栖湖应用数学研究院):
+    the graph name is nested too, as it would be had the longer one come first."""
+    for m in kept:
+        if not m.nested and m.how == "graph":
+            m.nested = any(m.inside(k) for at in range(m.start - reach, m.start + 1) for k in by_start.get(at, ()))

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import bodies, budget, confidence, lists, metrics
+from loaders.text import bodies, budget, confidence, field_spans, lists, metrics
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -50,7 +50,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
 def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) -> list[Mention]:
     books, opaque = finder.books(text)
     suffixed = finder.suffixed(text, opaque)
-    candidates = [*finder.known(text), *books, *finder.quotes(text), *suffixed,
+    candidates = [*field_spans.widened(text, finder.known(text)), *books, *finder.quotes(text), *suffixed,
                   *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
                   *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text)]

@@ -17,6 +17,8 @@ from loaders.text.units import CN_UNITS
 
 RATES = ("%", "‰", "个百分点", "百分点")
 GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|提高|提升|下降|减少|降低|回落)了?")
+#: a gap to another quantity, in points: an attribute of the rate before it (README: not a Metric)
+GAP = re.compile(r"(高于|低于|高出|低出|超出)")
 DECLINE = ("下降", "减少", "降低", "回落")
 #: A level, not a change: 由67.5%增长到80.2%, 提升至6.46%.
 TO_LEVEL = re.compile(r"(增长|上升|提高|提升|下降|减少|降低|回落)(到|至|为)")
@@ -30,6 +32,7 @@ SLOGANS = ("意识", "自信", "维护", "确立", "坚持", "着力", "全面",
            "中心", "落实", "优先", "统筹", "结合", "聚焦")
 SESSION_AFTER = ("全会", "全体会议", "党代会", "代表大会", "常委会", "会议")
 QUOTED_RUN = re.compile(r"(?:“[^“”。]{1,40}”|「[^「」。]{1,40}」)+$")
+LIST_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[(（]([^()（）。]{2,300})[)）]")
 SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
 
 
@@ -40,15 +43,15 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
     if before in ("第", "-", ".", "届", "/", "前") or before.isascii() and before.isalpha() or quoted.covers(at):
         return True  # 第五, 排名前五位: a rank, not a quantity
     base = m.group("base") or ""
-    if base in ("方面", "个") and text.endswith(("从", "以下从", "主要从", "分"), 0, at) and "方面" in text[end - 2:end + 2]:
-        return True  # 以下主要从六个方面展开汇报: the parts of the text, not a quantity
+    if base in ("方面", "个") and text.endswith(("从", "以下", "主要从", "分"), 0, at) and "方面" in text[end - 2:end + 2]:
+        return True  # 以下主要从六个方面展开汇报, 在以下四个方面: the parts of the text, not a quantity
     if base in ("次", "场", "场次") and after.startswith(SESSION_AFTER):  # 十四次全会
         return True
     if not m.group("num")[0].isdigit() and _not_a_chinese_count(m, base, after):
         return True
     if base == "个" and after[:1] and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
         return True
-    return _sums_up_a_list(text, clause_start, m.start(), base, value)
+    return _sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
 
 
 def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:
@@ -80,6 +83,14 @@ def _sums_up_a_list(text: str, clause_start: int, at: int, base: str, value) -> 
     return len(items[-1]) <= 20 and len(items) <= value <= count
 
 
+def _counts_the_list_after(text: str, end: int, base: str, value) -> bool:
+    """实施五项重大工程(A、B、C、D、E): the count of the items the bracket lists, no indicator."""
+    if base not in SUMMING_UNITS or not isinstance(value, int) or not 1 < value <= 12:
+        return False
+    listed = LIST_AFTER.match(text, end)
+    return bool(listed) and listed.group(1).count("、") + 1 == value
+
+
 def attribute_of(previous, prefix: str, unit: str) -> tuple[str, int] | None:
     """(attribute, sign) when a rate describes the indicator before it in its sentence, else None.
 
@@ -92,6 +103,9 @@ def attribute_of(previous, prefix: str, unit: str) -> tuple[str, int] | None:
     prefix = prefix.lstrip(",，、;；:： ")
     if SHARE.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":
         return "share_pct", 1
+    gap = GAP.search(prefix)
+    if gap and "百分点" in unit and not MEASURE_NOUN.search(FILLER.sub("", prefix[:gap.start()])):
+        return "gap_pts", -1 if gap.group(1) in ("低于", "低出") else 1  # 54.7%,高于规上工业18.3个百分点
     growth = GROWTH.search(prefix)
     if not growth or TO_LEVEL.search(prefix):
         return None

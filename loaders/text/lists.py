@@ -136,6 +136,8 @@ def ellipses(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[M
                      and n.key != e.key), None)  # a name inside e, not one of e's own aliases
         x = ending.get(e.start - 1)
         if x is not None and head is not None and x.type == head.type:
+            if not _bare_ending(finder, text[head.end:e.end]):
+                continue  # 2024中关村论坛、中非合作论坛|北京峰会: a place before the ending, not a shared ending
             name = x.surface + text[head.end:e.end]
         elif x is None and head is not None:
             edge, _ = finder.left_edge(text, e.start - 1)
@@ -155,6 +157,12 @@ def ellipses(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[M
     if replaced:  # in place: the caller joins `mentions` and these
         mentions[:] = [m for m in mentions if id(m) not in replaced]
     return out
+
+
+def _bare_ending(finder: EntityFinder, shared: str) -> bool:
+    """What two names share is an ending of a type (办公厅 in 市委、市政府办公厅), nothing more."""
+    suffix = finder._suffix_at_end(shared)
+    return suffix is not None and (suffix.end == shared or not finder._anchored(shared, 0))
 
 
 def join_ji(text: str, mentions: list[Mention]) -> list[Mention]:

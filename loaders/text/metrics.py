@@ -97,23 +97,33 @@ def _thousands(text: str, comma: int) -> bool:
 
 
 def _same_figures(mentions: list[Mention]) -> list[Mention]:
-    """A figure repeated with a like measure (59项 … 59项) is one indicator, named where it first appears."""
+    """A figure repeated with a like measure (59项 … 59项) is one indicator, named where it first appears;
+    so is a count repeated before the same counted noun (公布45个国家先进制造业集群 … 这45个国家先进制造业集群)."""
     kept: list[Mention] = []
     by_figure: dict[tuple, list[Mention]] = {}
     for m in mentions:
         same = by_figure.setdefault((m.attrs["value"], m.attrs["unit"]), [])
-        if not any(_share_word(k.attrs["measure"], m.attrs["measure"]) for k in same):
+        if not any(_share_word(k.attrs["measure"], m.attrs["measure"]) or _same_counted(k, m) for k in same):
             kept.append(m)
             same.append(m)
-    for m in kept:
+    for m in mentions:
         m.attrs.pop("measure", None)
+        m.attrs.pop("counted", None)
     return kept
+
+
+def _same_counted(a: Mention, b: Mention) -> bool:
+    """Two counts of the same noun: the four characters after the figure are the same words."""
+    counted = a.attrs.get("counted", "")
+    return len(counted) == COUNTED_NOUN and counted == b.attrs.get("counted")
 
 
 def _share_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
 
 
+COUNTED_NOUN = 4  # characters of the noun right after a count that identify what it counts
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,12})\($")
 
 
@@ -141,6 +151,9 @@ def _metric(text: str, m: re.Match, start: int, end: int, value, unit: str, prev
     else:
         name = measure + "数"
     attrs = {"value": value, "unit": unit, "measure": measure}
+    counted = CJK_RUN.match(tail)
+    if counted and len(counted.group()) >= COUNTED_NOUN and unit not in indicators.RATES:
+        attrs["counted"] = counted.group()[:COUNTED_NOUN]
     if qualifier(m):
         attrs["qualifier"] = qualifier(m)
     if measure.endswith(("增长", "增幅", "增速")) and unit == "%":
