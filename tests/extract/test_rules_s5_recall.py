@@ -1,5 +1,5 @@
-"""Recall on unseen text (issue 18, session 5): zones known by name from public lists
-(loaders/text/zones.yaml), more endings of zones, and counted lists that are no names.
+"""Recall on unseen text (issue 18, session 5): zones and programmes known by name from public lists
+(loaders/text/zones.yaml, programs.yaml), more endings of zones, and counted lists that are no names.
 The sentences are written for these tests (none is from the corpus); the names asserted
 are what a reader of the sentence would list."""
 
@@ -52,3 +52,14 @@ def test_more_endings_of_zones(tmp_path):
 def test_a_count_of_named_items_is_no_name(tmp_path):
     nodes = _nodes(tmp_path, "全面实施科技创新五大工程。")
     assert not any(name.endswith("五大工程") for name, _ in nodes)
+
+
+def test_a_programme_of_generic_words_is_found_by_the_list(tmp_path):
+    nodes = _nodes(tmp_path, "牵头承担国家重点研发计划课题3项,获国家自然科学基金资助。")
+    assert ("国家重点研发计划", "Program") in nodes and ("国家自然科学基金", "Fund") in nodes
+
+
+def test_a_listed_programme_in_traditional_script(tmp_path):
+    nodes = _nodes(tmp_path, "創新及科技基金轄下的企業支援計劃及投資研發現金回贈計劃反應理想。",
+                   publisher="創新科技署")
+    assert {("企业支援计划", "Program"), ("投资研发现金回赠计划", "Program"), ("创新及科技基金", "Fund")} <= nodes
