@@ -63,3 +63,11 @@ def test_a_listed_programme_in_traditional_script(tmp_path):
     nodes = _nodes(tmp_path, "創新及科技基金轄下的企業支援計劃及投資研發現金回贈計劃反應理想。",
                    publisher="創新科技署")
     assert {("企业支援计划", "Program"), ("投资研发现金回赠计划", "Program"), ("创新及科技基金", "Fund")} <= nodes
+
+
+def test_computing_centres_and_systems_are_projects_a_kind_of_system_is_not(tmp_path):
+    nodes = _nodes(tmp_path, "建成成都智算中心和天府人工智能超算中心,推广国产移动操作系统和欧拉操作系统。",
+                   publisher="四川省科学技术厅")
+    projects = {name for name, type_ in nodes if type_ == "Project"}
+    assert {"成都智算中心", "天府人工智能超算中心", "欧拉操作系统"} <= projects
+    assert "国产移动操作系统" not in projects
