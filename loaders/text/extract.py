@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import bodies, budget, confidence, listed, lists, metrics
+from loaders.text import bodies, budget, confidence, home, listed, lists, metrics
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -32,7 +32,7 @@ class Analysis:
 
 def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None = None) -> Analysis:
     rules = rules or load_rules()
-    context = Context.of(report.meta.get("publisher", ""), report.title)
+    context = home.with_home_city(Context.of(report.meta.get("publisher", ""), report.title), rules)
     gazetteer = builtin(rules, context).add_store(store, report.doc_id, context, rules)
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text

@@ -71,3 +71,10 @@ def test_computing_centres_and_systems_are_projects_a_kind_of_system_is_not(tmp_
     projects = {name for name, type_ in nodes if type_ == "Project"}
     assert {"成都智算中心", "天府人工智能超算中心", "欧拉操作系统"} <= projects
     assert "国产移动操作系统" not in projects
+
+
+def test_a_publisher_opening_with_a_city_short_name_gives_its_city(tmp_path):
+    nodes = _nodes(tmp_path, "高新区营业收入增速全市第一,在全省排名第二。", publisher="珠海高新技术产业开发区管理委员会")
+    assert {("珠海市", "Region"), ("广东省", "Region")} <= nodes
+    nodes = _nodes(tmp_path, "高新区营业收入增速全市第一。", publisher="某某高新技术产业开发区管理委员会")
+    assert not any(type_ == "Region" for _, type_ in nodes)  # no city known: 全市 is no mention
