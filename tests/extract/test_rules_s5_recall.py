@@ -78,3 +78,9 @@ def test_a_publisher_opening_with_a_city_short_name_gives_its_city(tmp_path):
     assert {("珠海市", "Region"), ("广东省", "Region")} <= nodes
     nodes = _nodes(tmp_path, "高新区营业收入增速全市第一。", publisher="某某高新技术产业开发区管理委员会")
     assert not any(type_ == "Region" for _, type_ in nodes)  # no city known: 全市 is no mention
+
+
+def test_party_schools_working_committees_and_forums_of_talks(tmp_path):
+    nodes = _nodes(tmp_path, "邀请江北高新区党工委介绍经验,联手市委党校举办政企恳谈会。", publisher="宁波市科学技术局")
+    assert {("江北高新区党工委", "Institution"), ("市委党校", "Institution"), ("政企恳谈会", "Event")} <= nodes
+    assert not any(name.startswith(("邀请", "联手")) for name, _ in nodes)
