@@ -84,3 +84,10 @@ def test_party_schools_working_committees_and_forums_of_talks(tmp_path):
     nodes = _nodes(tmp_path, "邀请江北高新区党工委介绍经验,联手市委党校举办政企恳谈会。", publisher="宁波市科学技术局")
     assert {("江北高新区党工委", "Institution"), ("市委党校", "Institution"), ("政企恳谈会", "Event")} <= nodes
     assert not any(name.startswith(("邀请", "联手")) for name, _ in nodes)
+
+
+def test_prefecture_level_cities_are_places_that_open_names(tmp_path):
+    nodes = _nodes(tmp_path, "湖州、宣城两市与本溪制药创新型产业集群开展合作,长治久安。", publisher="浙江省科学技术厅")
+    assert {("湖州市", "Region"), ("宣城市", "Region"), ("本溪制药创新型产业集群", "Zone")} <= nodes
+    assert ("本溪市", "Region") not in nodes  # a city that only opens a name is no mention
+    assert ("长治市", "Region") not in nodes  # listed with 市 only: 长治 is also a word
