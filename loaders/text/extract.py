@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import bodies, budget, confidence, field_spans, lists, metrics
+from loaders.text import bodies, budget, confidence, field_spans, home, listed, lists, metrics
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -32,7 +32,7 @@ class Analysis:
 
 def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None = None) -> Analysis:
     rules = rules or load_rules()
-    context = Context.of(report.meta.get("publisher", ""), report.title)
+    context = home.with_home_city(Context.of(report.meta.get("publisher", ""), report.title), rules)
     gazetteer = builtin(rules, context).add_store(store, report.doc_id, context, rules)
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text
@@ -53,7 +53,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     candidates = [*field_spans.widened(text, finder.known(text)), *books, *finder.quotes(text), *suffixed,
                   *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
                   *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
-                  *bodies.table_cells(finder, text), *bodies.districts(finder, text)]
+                  *bodies.table_cells(finder, text), *bodies.districts(finder, text),
+                  *listed.listed_mentions(finder, text)]
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))

@@ -90,7 +90,7 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         periodical_after=tuple(books["periodical_after"]),
         relative=list(raw["relative_names"]),
         abbreviations=dict(raw["abbreviations"]),
-        lexicon=yaml.safe_load(lexicon.read_text(encoding="utf-8")),
+        lexicon=_with_cities(yaml.safe_load(lexicon.read_text(encoding="utf-8"))),
         verbs_by_kind={k: tuple(v) for k, v in raw["relation_verbs"].items()},
         cooperation=tuple(raw["cooperation_words"]),
         topic_verbs=tuple(raw["topic_verbs"]),
@@ -103,3 +103,11 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         nominal_verbs=frozenset(raw.get("nominal_verbs", ())),
         not_heads=tuple(raw.get("not_heads", ())),
     )
+
+
+def _with_cities(lexicon: dict) -> dict:
+    """The lexicon's regions plus the prefecture-level cities of cities.yaml (a public list kept apart)."""
+    cities = yaml.safe_load((HERE / "cities.yaml").read_text(encoding="utf-8"))["regions"]
+    known = {item["name"] for item in lexicon["regions"]}
+    lexicon["regions"] += [item for item in cities if item["name"] not in known]
+    return lexicon
