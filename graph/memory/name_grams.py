@@ -31,6 +31,7 @@ import orjson
 BROAD = 2048      #: names the block index may read before the index is cheaper
 DELTA = 4096       #: names written since the build a page may filter before a rebuild starts
 START = 1 << 42    #: as in name_grams_build: START | a << 21 | b is "a name starting with ab"
+TYPE = 1 << 43     #: and TYPE | t "a name of a node of type t"
 PARTS = {"order": "i", "lengths": "i", "length_at": "q", "codes": "q", "starts": "q", "post": "i"}
 
 
@@ -53,13 +54,16 @@ class NameGrams:
         grown = names.__dict__.get("grown") or ()
         return len(names.slots) - self.n + len(self.extra) + max(len(grown) - self.mark, 0)
 
-    def spans(self, key: str, prefix: bool) -> list[tuple[int, int]] | None:
-        """The postings (bounds in `post`) whose meeting holds every base name starting with / holding `key`."""
+    def spans(self, key: str, prefix: bool, kind: int | None = None) -> list[tuple[int, int]] | None:
+        """The postings (bounds in `post`) whose meeting holds every base name starting with / holding `key`
+        (and naming a node of type code `kind`)."""
         if prefix:
             codes = {START | ord(key[0]) << 21 | ord(key[1])} if len(key) > 1 else {10 << 21 | ord(key)}
             codes.update(ord(a) << 21 | ord(b) for a, b in zip(key[1:], key[2:]))
         else:
             codes = {ord(key)} if len(key) == 1 else {ord(a) << 21 | ord(b) for a, b in zip(key, key[1:])}
+        if kind is not None:
+            codes.add(TYPE | kind)
         out = []
         for code in codes:
             k = bisect_left(self.codes, code)
@@ -141,7 +145,7 @@ def ranked(c, key: str, wanted: set[int] | None, need: int) -> list[int] | None:
         for w in fresh:
             if holds(w):
                 late.setdefault(len(w), []).append((first(w), w))
-        spans = g.spans(key, prefix)
+        spans = g.spans(key, prefix, next(iter(wanted)) if wanted is not None and len(wanted) == 1 else None)
         lengths = set(late)
         if spans is not None:
             lengths.update(g.lengths[bisect_right(g.lengths, len(key)):])
