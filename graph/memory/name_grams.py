@@ -1,8 +1,8 @@
 """Search pages whose cost follows the page: gram postings of names in the page's order.
 
 `store.search` ranks a node by its best name holding the key (the name itself, then names
-starting with it, then the others; shorter first; ties by id). graph/memory/name_order.py
-read names in that order but found the key with str.find over every name of each length, so
+starting with it, then the others; shorter first; ties by id). The name order of session 4
+(graph/memory/name_order.py, now gone) read names in that order but found the key with str.find over every name of each length, so
 a page read the names that do not hold the key too (13.9 ms at 1M nodes against 0.11 at
 10k). Here every name has a rank position (length, then its smallest node id) and each gram
 (a character, a pair of characters, a name's first character or first two) lists the rank

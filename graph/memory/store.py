@@ -298,7 +298,6 @@ class MemoryStore(SharedState):
     @staticmethod
     def _apply(c: Columns, batch: Batch) -> None:
         c.answers.clear()
-        c.name_order = None  # graph/memory/name_order.py: built again by the next broad search
         c.streams = {}  # graph/memory/streams.py: sorted again by the next walk through a hub
         before = len(c.etype)
         with gc_paused():
