@@ -217,9 +217,12 @@ def fresh(c) -> NameGrams:
 
 
 def sections(c) -> dict[str, bytes]:
-    """The snapshot sections of the index (built now if there is none or its delta is past DELTA)."""
+    """The snapshot sections of the index and its delta. Built here when there is none (a load, or a
+    snapshot from before it: once) or the delta is past an eighth of the index, so a save builds
+    after n/8 written names at most (amortised O(log n) a name); a server's searches rebuild in the
+    background past DELTA and its next save keeps that."""
     g = getattr(c, "name_grams", None)
-    if g is None or g.behind(c.names) > DELTA:
+    if g is None or g.behind(c.names) > max(DELTA, g.n // 8):
         g = c.name_grams = fresh(c)
     out = {"sg_meta": orjson.dumps({"n": g.n, "extra": sorted(g.moved(c.names))})}
     for name in PARTS:

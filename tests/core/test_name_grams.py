@@ -158,3 +158,17 @@ def test_a_damaged_index_is_refused_with_the_snapshot_error(tmp_path):
         paged(MemoryStore(snap, lazy=True), "科")
     with pytest.raises(StoreUnavailable):
         MemoryStore(snap)
+
+
+def test_a_save_builds_the_index_past_an_eighth_of_it_and_keeps_a_small_delta(tmp_path, monkeypatch):
+    snap = tmp_path / "graph.snapshot"
+    store = colliding(path=snap)
+    first = MemoryStore(snap, lazy=True)._c.name_grams
+    assert first.n == len(store._c.names.slots)  # the load's save built it
+    monkeypatch.setattr(name_grams, "DELTA", 5)
+    store.write(Batch(nodes=nodes(random.Random(30), 3, "a")))
+    kept = MemoryStore(snap, lazy=True)._c.name_grams
+    assert kept.n == first.n and kept.behind(MemoryStore(snap, lazy=True)._c.names) > 0  # a small delta: kept
+    store.write(Batch(nodes=nodes(random.Random(31), first.n // 8, "b")))
+    again = MemoryStore(snap, lazy=True)
+    assert again._c.name_grams.n == len(again._c.names.slots)  # past an eighth: built by the save
