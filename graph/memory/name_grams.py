@@ -194,13 +194,15 @@ def current(c) -> NameGrams | None:
         c.name_grams = g = fresh(c)
         return g
     with _lock:
-        if id(c) in _building:
+        if id(c) in _building or c.__dict__.get("name_grams_failed"):
             return g
         _building.add(id(c))
 
     def run() -> None:
         try:
             c.name_grams = fresh(c)
+        except Exception:  # noqa: BLE001 - a thread's traceback would reach stderr; the block index answers
+            c.__dict__["name_grams_failed"] = True  # not tried again for these columns
         finally:
             with _lock:
                 _building.discard(id(c))

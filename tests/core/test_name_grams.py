@@ -172,3 +172,17 @@ def test_a_save_builds_the_index_past_an_eighth_of_it_and_keeps_a_small_delta(tm
     store.write(Batch(nodes=nodes(random.Random(31), first.n // 8, "b")))
     again = MemoryStore(snap, lazy=True)
     assert again._c.name_grams.n == len(again._c.names.slots)  # past an eighth: built by the save
+
+
+@pytest.mark.parametrize("lazy", [False, True])
+def test_a_snapshot_without_the_index_pages_as_the_scan_and_builds_it(tmp_path, monkeypatch, lazy):
+    """A version-4 snapshot written before the index (no sg_* sections) opens, and its first broad
+    search builds the index from the snapshot's columns (lazy ones too)."""
+    snap = tmp_path / "graph.snapshot"
+    monkeypatch.setattr(name_grams, "sections", lambda c: {})
+    store = colliding(path=snap)
+    old = MemoryStore(snap, lazy=lazy)
+    assert old._c.name_grams is None
+    for key in ("科", "技园", "node"):
+        assert paged(old, key, limit=30) == scan(store, key, limit=30)
+    assert old._c.name_grams is not None
