@@ -8,10 +8,10 @@ naive networkx baseline answering the same question, in the same run.
 
 Per size (synthetic CSV pair of `innograph synth`, seed 1; the questions of scale_tasks.picks, seed 7),
 each size in a fresh process (memory) or a fresh database (Neo4j):
-- *search, broad key*: `store.search("科技", limit=20)` (one synthetic name in ten holds it). now: names in
-  rank order (graph/memory/name_order.py; Neo4j ranks and pages on the server); before: every hit ranked
-  in Python; networkx: rank the names of every node. "order build" = building the name order, which a
-  thread does after the first broad search of a state of the graph (answered the old way meanwhile);
+- *search, broad key*: `store.search("科技", limit=20)` (one synthetic name in ten holds it). now: gram postings
+  in page order (graph/memory/name_grams.py; Neo4j: graph/neo4j/search.py); before: every hit ranked
+  in Python; networkx: rank the names of every node. "index build" = building the postings, which a
+  thread does after the first broad search when the snapshot has none (answered the old way meanwhile);
 - *neighbours depth 2*: `GraphQueries.neighbors(firm, depth=2)` (cap 500) for 20 ordinary firms. now:
   graph/bounded_walk.py; before: the walk that reads every edge of a level (memory: numpy; Neo4j:
   graph/walk.py); networkx: the same walk over a MultiDiGraph (edges of a level sorted, ends taken to the cap);
@@ -114,17 +114,17 @@ def memory_size(folder: Path) -> dict:
     import networkx as nx
 
     from benchmarks.scale_tasks import build_networkx, load_memory, peak_rss_mb
-    from graph.memory import name_order
+    from graph.memory import name_grams
 
     store, _ = load_memory(folder)
     q = GraphQueries(store)
 
     def before_search():
-        kept, name_order.BROAD = name_order.BROAD, 10 ** 18
+        kept, name_grams.BROAD = name_grams.BROAD, 10 ** 18
         try:
             return store.search(BROAD_KEY, (), 20, 0)
         finally:
-            name_order.BROAD = kept
+            name_grams.BROAD = kept
 
     def before_walk(firm):  # the numpy walk, whatever the hub (the code before)
         kept, bounded_walk.NUMPY_EDGES = bounded_walk.NUMPY_EDGES, 10 ** 18
@@ -134,11 +134,11 @@ def memory_size(folder: Path) -> dict:
             bounded_walk.NUMPY_EDGES = kept
 
     def build_order():
-        store._c.name_order = name_order.NameOrder(store._c)
+        store._c.name_grams = name_grams.fresh(store._c)
 
     build = timed(build_order, [()], 2)  # what the background thread does after a write's first broad search
     out = common_questions(store, q, before_search, before_walk)
-    out["search, broad key"]["order build"] = build
+    out["search, broad key"]["index build"] = build
     out["nodes"], out["peak_rss_mb"] = store.counts().total_nodes, round(peak_rss_mb())
     if os.environ.get("BENCH_BOUNDED_NO_NETWORKX"):  # a loaded machine at 1M: the baseline alone takes most of an hour
         return out

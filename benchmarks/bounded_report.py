@@ -28,10 +28,11 @@ def table(runs: dict, kinds: tuple[str, ...]) -> list[str]:
     for question in QUESTIONS:
         cells = " | ".join(" / ".join(_cell(r[question], k) for k in kinds) for r in rows)
         lines.append(f"| {question} | {cells} | {_growth(rows, question, 'now')} | {_growth(rows, question, 'before')} |")
-    if all("order build" in r["search, broad key"] for r in rows):
-        cells = " | ".join(_cell(r["search, broad key"], "order build") for r in rows)
-        lines.append(f"| name order build, in a background thread after a write's first broad search "
-                     f"(answered as before meanwhile) | {cells} | {_growth(rows, 'search, broad key', 'order build')} | |")
+    if all("index build" in r["search, broad key"] for r in rows):
+        cells = " | ".join(_cell(r["search, broad key"], "index build") for r in rows)
+        lines.append(f"| search index build (saved in the snapshot; else in a background thread after the first "
+                     f"broad search, answered as before meanwhile) | {cells} | "
+                     f"{_growth(rows, 'search, broad key', 'index build')} | |")
     if all("now, answered" in r["shortest paths"] for r in rows):
         cells = " | ".join(f"{_cell(r['shortest paths'], 'now, answered')} / {_cell(r['shortest paths'], 'before, same pairs')}"
                            for r in rows)
@@ -52,7 +53,7 @@ def section(report: dict, heading: str) -> str:
     lines = [heading, "",
              f"Measured by `benchmarks/bench_bounded.py` ({report.get('date')}) on {m.get('cores', '?')} cores, {m.get('ram_gb', '?')} GB RAM, "
              f"Python {m.get('python', '?')}; a shared machine (compare within a row; the load average of each "
-             "size is in the last row). p50 in ms. *now*: the bounded code (graph/memory/name_order.py, "
+             "size is in the last row). p50 in ms. *now*: the bounded code (graph/memory/name_grams.py, "
              "graph/bounded_walk.py, graph/bounded_paths.py); *before*: the same store answering as before "
              "(every hit ranked; every edge of a level read; paths through hubs read), in the same process; "
              "*networkx*: a plain MultiDiGraph answering the same question. Every *now* answer was checked "

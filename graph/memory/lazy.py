@@ -165,12 +165,18 @@ def _rank(c):
 _LOADERS = {"ids": _rows("ids"), "zh": _rows("zh"), "en": _rows("en"), "ix": _ix, "aliases": _aliases,
             "sources": _sources, "source_sets": _source_sets, "attr_reps": _attr_reps, "attr_ix": _attr_ix,
             "by_type": _by_type, "out": _side("out"), "inn": _side("in"), "evidence": _evidence,
-            "rank": _rank, "zindex": lambda c: _zones(c),
+            "rank": _rank, "zindex": lambda c: _zones(c), "name_grams": lambda c: _name_grams(c),
             **{name: _number(name) for name in _NUMBERS}}
 
 
 #: the zone index sections LazyZones reads hub by hub; a snapshot with others (a later index part) is read whole
 ZONE_SECTIONS = {"zi_nodes", "zi_sizes", "zi_edges", "zi_types", "zi_fields", "zi_head_sizes", "zi_heads"}
+
+
+def _name_grams(c):
+    from graph.memory import name_grams  # search pages (graph/memory/name_grams.py): sg_* sections
+
+    return name_grams.read(c._sec, len(c.names.slots))
 
 
 def _zones(c):
@@ -241,6 +247,9 @@ def load_all(c: Columns) -> None:
             offsets, flat = c.packed[id(side)]
             c.packed[id(side)] = (offsets.as_array(), Ints(sec, name, "i").as_array())
         _plain_names(c)
+        from graph.memory import name_grams
+
+        name_grams.settle(c)
         if "zi_nodes" in sec:
             from graph.memory import zone_build
 

@@ -60,8 +60,18 @@ class NameIndex:
         elif type(have) is int:
             if have != node:
                 self.nodes[key] = [have, node]
+                self._grew(key)
         elif node not in have:
             have.append(node)
+            self._grew(key)
+
+    def _grew(self, key: str) -> None:
+        """Note a name that gained a node: its smallest id, so its place on search pages, may have
+        changed (graph/memory/name_grams.py re-places the names noted since its build)."""
+        grown = self.__dict__.get("grown")
+        if grown is None:
+            grown = self.__dict__["grown"] = []
+        grown.append(key)
 
     def ids(self, key: str) -> list[int]:
         have = self.nodes.get(key)

@@ -59,6 +59,9 @@ def write(fh, c: Columns, magic: bytes) -> None:
     from graph.memory import zone_build  # numpy, which a reader of one page does not import
 
     secs.update(zone_build.sections(c))
+    from graph.memory import name_grams
+
+    secs.update(name_grams.sections(c))
     container.write(fh, magic, VERSION, {"meta": meta}, secs)
 
 

@@ -108,11 +108,11 @@ class MemoryStore(SharedState):
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
         c = self._c
-        from graph.memory import name_order  # numpy: not at import time (a CLI page)
-        if key and name_order.is_broad(c, key):  # many hits: read names in rank order up to the page
+        from graph.memory import name_grams
+        if key and name_grams.is_broad(c, key):  # many hits: gram postings in page order, up to the page
             wanted = {code for code, name in enumerate(c.node_types) if name in set(types)} if types else None
-            page = name_order.ranked(c, key, wanted, offset + limit)
-            if page is not None:  # else the order is being built: the block index answers meanwhile
+            page = name_grams.ranked(c, key, wanted, offset + limit)
+            if page is not None:  # else the index is being built: the block index answers meanwhile
                 return c.node_records(page[offset:])
         best: dict[int, tuple[int, int]] = {}
         for name in c.names.containing(key):
@@ -298,7 +298,6 @@ class MemoryStore(SharedState):
     @staticmethod
     def _apply(c: Columns, batch: Batch) -> None:
         c.answers.clear()
-        c.name_order = None  # graph/memory/name_order.py: built again by the next broad search
         c.streams = {}  # graph/memory/streams.py: sorted again by the next walk through a hub
         before = len(c.etype)
         with gc_paused():

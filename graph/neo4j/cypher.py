@@ -50,15 +50,23 @@ NODES_BY_ID = (
     "RETURN n {.id, .type, .name_zh, .name_en, .aliases, .attrs_json, .sources} AS n"
 )
 LOOKUP = "MATCH (n:Node) WHERE n.keys_text CONTAINS $needle AND $key IN n.keys RETURN n.id AS id"
-#: A page of the nodes with a name containing $key, ranked on the server (exact, prefix, shorter name, id) with SKIP/LIMIT: only the
-#: page crosses the wire, where the statement before it sent every hit (100,000 for a broad key at 1M nodes) to Python.
-#: Ranking is `class * 2^32 + length`; the text index still finds every hit (Neo4j has no index in
-#: name-length order), so the server's work grows with the hits: docs/benchmarks.md says how much.
-SEARCH_PAGE = (
-    "MATCH (n:Node) WHERE n.keys_text CONTAINS $key AND (size($types) = 0 OR n.type IN $types) "
-    "WITH n, [k IN n.keys WHERE k CONTAINS $key | "
-    "(CASE WHEN k = $key THEN 0 WHEN k STARTS WITH $key THEN 1 ELSE 2 END) * 4294967296 + size(k)] AS ranks "
+#: Search pages (graph/neo4j/search.py), ranked on the server (exact, prefix, shorter name, id): first
+#: the nodes with a name starting with $key ($needle = "\n" + $key: the text index finds only them),
+#: ranked `class * 2^32 + length`, up to $limit (the page's end); then, only if they do not fill
+#: the page, the nodes with a name containing $key and none starting with it, by length, SKIP/LIMIT.
+#: The text index still finds every hit of each (Neo4j has no index in name-length order), so a page
+#: the prefixes fill costs those prefixes, and one they do not costs every hit: docs/benchmarks.md.
+SEARCH_PREFIX = (
+    "MATCH (n:Node) WHERE n.keys_text CONTAINS $needle AND (size($types) = 0 OR n.type IN $types) "
+    "WITH n, [k IN n.keys WHERE k STARTS WITH $key | "
+    "(CASE WHEN k = $key THEN 0 ELSE 1 END) * 4294967296 + size(k)] AS ranks "
     "WITH n, reduce(b = 17179869184, r IN ranks | CASE WHEN r < b THEN r ELSE b END) AS rank "
+    "RETURN n.id AS id ORDER BY rank, id LIMIT $limit"
+)
+SEARCH_REST = (
+    "MATCH (n:Node) WHERE n.keys_text CONTAINS $key AND NOT n.keys_text CONTAINS $needle "
+    "AND (size($types) = 0 OR n.type IN $types) "
+    "WITH n, reduce(b = 17179869184, k IN n.keys | CASE WHEN k CONTAINS $key AND size(k) < b THEN size(k) ELSE b END) AS rank "
     "WHERE rank < 17179869184 "
     "RETURN n.id AS id ORDER BY rank, id SKIP $offset LIMIT $limit"
 )

@@ -145,10 +145,11 @@ class Neo4jStore:
         return sorted(r["id"] for r in rows)
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
-        """Ranked and paged on the server (cypher.SEARCH_PAGE); records for the page only."""
+        """Ranked and paged on the server (graph/neo4j/search.py); records for the page only."""
         def work(tx: Tx) -> list[Node]:
-            page = [r["id"] for r in tx.run(cypher.SEARCH_PAGE, key=key, types=list(types), offset=offset,
-                                             limit=limit)]
+            from graph.neo4j.search import page_ids
+
+            page = page_ids(tx, key, types, offset, limit)
             found = _fetch_nodes(tx, page)
             return [found[i] for i in page]
 

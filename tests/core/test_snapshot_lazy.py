@@ -153,14 +153,15 @@ def test_a_write_from_a_lazily_opened_store_keeps_every_record(saved):
 
 
 def test_the_supporters_and_zone_commands_import_no_web_viz_graph_or_array_library(saved):
-    """The CLI's first-time cost: a page should not pay for fastapi, pyvis, networkx, numpy or neo4j."""
+    """The CLI's first-time cost: a page should not pay for fastapi, pyvis, networkx, numpy or neo4j
+    (a search too, made to read the snapshot's search index, graph/memory/name_grams.py, for any key)."""
     heavy = {"fastapi", "starlette", "uvicorn", "pyvis", "networkx", "numpy", "neo4j", "matplotlib", "yaml"}
-    script = ("import sys; from api import cli\n"
+    script = ("import sys; from api import cli; from graph.memory import name_grams; name_grams.BROAD = -1\n"
               "try:\n    cli.app(sys.argv[1:], standalone_mode=False)\nfinally:\n"
               f"    print(sorted({{m.split('.')[0] for m in sys.modules}} & set({sorted(heavy)!r})), file=sys.stderr)\n")
     env = {"INNOGRAPH_DATA_DIR": str(saved.parent), "INNOGRAPH_BACKEND": "memory", "PATH": "/usr/bin:/bin"}
     for args in (["supporters", "怀柔科学城", "--limit", "50", "--json"], ["supporters", "HSC", "--type", "Fund"],
-                 ["zone", "zone-huairou-science-city", "--json"]):
+                 ["zone", "zone-huairou-science-city", "--json"], ["search", "科", "--json"]):
         done = subprocess.run([sys.executable, "-c", script, *args], env=env, cwd=ROOT, capture_output=True,
                               text=True, timeout=120)
         assert done.returncode == 0, done.stderr
@@ -202,3 +203,21 @@ def test_a_zone_index_part_the_lazy_reader_does_not_know_is_read_whole(saved, mo
     lazy = MemoryStore(saved, lazy=True)
     assert not isinstance(lazy._c.zindex, LazyZones)
     assert answers(lazy) == expected
+
+
+def test_a_broad_search_pages_from_the_snapshots_search_index(saved, monkeypatch):
+    """A lazy open reads the sg_* sections (graph/memory/name_grams.py) instead of building the index,
+    and its pages equal the eager store's ranking of every hit."""
+    from graph.memory import name_grams
+
+    lazy = MemoryStore(saved, lazy=True)
+    c = lazy._c
+    monkeypatch.setattr(name_grams, "BROAD", -1)  # every key through the index (this graph is small)
+    monkeypatch.setattr(name_grams, "IN_BACKGROUND", False)
+    paged = [[n.id for n in lazy.search("科", (), limit, offset)] for limit, offset in ((20, 0), (7, 30))]
+    index = c.__dict__["name_grams"]
+    assert type(index.post).__name__ == "Ints"  # views of the snapshot's sections, not a build
+    monkeypatch.setattr(name_grams, "BROAD", 10**12)
+    eager = MemoryStore(saved)
+    assert paged == [[n.id for n in eager.search("科", (), limit, offset)] for limit, offset in ((20, 0), (7, 30))]
+    assert paged[0]

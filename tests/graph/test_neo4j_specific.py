@@ -154,7 +154,8 @@ def test_constraints_and_index_exist(neo4j_store):
 @pytest.mark.neo4j
 @pytest.mark.parametrize("statement, params, operator", [
     (cypher.LOOKUP, {"key": "x", "needle": "\nx\n"}, "NodeIndexContainsScan"),
-    (cypher.SEARCH_PAGE, {"key": "x", "types": [], "offset": 0, "limit": 20}, "NodeIndexContainsScan"),
+    (cypher.SEARCH_PREFIX, {"key": "x", "needle": "\nx", "types": [], "limit": 20}, "NodeIndexContainsScan"),
+    (cypher.SEARCH_REST, {"key": "x", "needle": "\nx", "types": [], "offset": 0, "limit": 20}, "NodeIndexContainsScan"),
     (cypher.NODES_BY_ID, {"ids": ["x"]}, "NodeUniqueIndexSeek"),
     (cypher.stream_counts("LOCATED_IN"), {"ids": ["x"]}, "NodeUniqueIndexSeek"),
     (cypher.first_edge_keys("in", "LOCATED_IN"), {"id": "x", "m": 5}, "NodeUniqueIndexSeek"),
