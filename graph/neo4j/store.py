@@ -121,6 +121,12 @@ class Neo4jStore:
     def clear(self) -> None:
         self.replace(Batch())
 
+    def bulk_load(self, batch: Batch, rows: int | None = None, progress: Callable | None = None) -> dict:
+        """A large batch into an empty database, many transactions of CREATEs (graph/neo4j/bulk.py)."""
+        from graph.neo4j.bulk import ROWS, bulk_load
+
+        return bulk_load(self, batch, rows or ROWS, progress)
+
     # ---- reading -------------------------------------------------------
 
     def counts(self) -> Counts:
