@@ -46,13 +46,19 @@ def stored(store) -> dict:
     }
 
 
+def indexes(store) -> dict:
+    """The schema's indexes and constraints' indexes, by name, with their state."""
+    return {r["name"]: r["state"] for r in store._rows("SHOW INDEXES YIELD name, state RETURN name, state")
+            if r["name"].startswith("innograph_")}
+
+
 def assert_bulk_equals_replace(store, batch: Batch, rows: int = 7) -> dict:
     store.replace(batch)
-    want = stored(store)
+    want = stored(store), indexes(store)
     store.clear()
     store.bulk_load(batch, rows=rows)  # small statements: many chunks per type, every boundary crossed
     got = stored(store)
-    assert got == want
+    assert (got, indexes(store)) == want  # the indexes dropped during the load are back, online
     assert store.reindex(check=True) == []
     return got
 
@@ -124,6 +130,7 @@ def test_a_server_error_mid_load_leaves_the_database_empty(neo4j_store, monkeypa
         with pytest.raises(InnographError, match=r"^Neo4j at .* could not write the graph: "):
             neo4j_store.bulk_load(batch, rows=5)
     assert stored(neo4j_store) == stored_empty(neo4j_store)
+    assert set(indexes(neo4j_store)) >= {"innograph_node_keys", "innograph_zone_row"}
     neo4j_store.bulk_load(batch)  # and the database takes the load again
     assert stored(neo4j_store) == want
 
