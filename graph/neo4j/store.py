@@ -121,11 +121,12 @@ class Neo4jStore:
     def clear(self) -> None:
         self.replace(Batch())
 
-    def bulk_load(self, batch: Batch, rows: int | None = None, progress: Callable | None = None) -> dict:
+    def bulk_load(self, batch: Batch, rows: int | None = None, progress: Callable | None = None,
+                  defer_indexes: bool = True) -> dict:
         """A large batch into an empty database, many transactions of CREATEs (graph/neo4j/bulk.py)."""
         from graph.neo4j.bulk import ROWS, bulk_load
 
-        return bulk_load(self, batch, rows or ROWS, progress)
+        return bulk_load(self, batch, rows or ROWS, progress, defer_indexes)
 
     # ---- reading -------------------------------------------------------
 
