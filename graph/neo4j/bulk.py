@@ -56,13 +56,14 @@ AWAIT_INDEXES = "CALL db.awaitIndexes(3600)"
 
 
 def bulk_load(store, batch: Batch, rows: int = ROWS, progress: Callable[[str, int], None] | None = None,
-              defer_indexes: bool = True) -> dict:
+              defer_indexes: bool = False) -> dict:
     """Load `batch` into `store`'s empty database; returns seconds per phase. LoadError if the database
     holds a graph (use write or replace) or the batch is refused (nothing is written then).
 
     `defer_indexes`: the text index of names and the zone rows' range index are dropped during the
-    load and built once after it (a population sorts its entries; an insert per row pays a tree
-    or Lucene update each); the id constraint stays, as the edges find their ends by it."""
+    load and built once after it; the id constraint stays, as the edges find their ends by it. Off by
+    default: in one run at load average 13-16 it saved 28 % at 10k and cost 75 % at 100k (noise
+    either way, docs/benchmarks.md); the 1M figure was measured without it."""
     import time
 
     from graph.memory.store import MemoryStore

@@ -122,7 +122,7 @@ class Neo4jStore:
         self.replace(Batch())
 
     def bulk_load(self, batch: Batch, rows: int | None = None, progress: Callable | None = None,
-                  defer_indexes: bool = True) -> dict:
+                  defer_indexes: bool = False) -> dict:
         """A large batch into an empty database, many transactions of CREATEs (graph/neo4j/bulk.py)."""
         from graph.neo4j.bulk import ROWS, bulk_load
 

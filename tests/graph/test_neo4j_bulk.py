@@ -52,11 +52,11 @@ def indexes(store) -> dict:
             if r["name"].startswith("innograph_")}
 
 
-def assert_bulk_equals_replace(store, batch: Batch, rows: int = 7) -> dict:
+def assert_bulk_equals_replace(store, batch: Batch, rows: int = 7, defer: bool = False) -> dict:
     store.replace(batch)
     want = stored(store), indexes(store)
     store.clear()
-    store.bulk_load(batch, rows=rows)  # small statements: many chunks per type, every boundary crossed
+    store.bulk_load(batch, rows=rows, defer_indexes=defer)  # small statements: every chunk boundary crossed
     got = stored(store)
     assert (got, indexes(store)) == want  # the indexes dropped during the load are back, online
     assert store.reindex(check=True) == []
@@ -69,8 +69,10 @@ def small_index(monkeypatch):
 
 
 def test_the_mini_fixture_loads_as_replace_loads_it(neo4j_store, small_index):
-    got = assert_bulk_equals_replace(neo4j_store, read_sources([MINI]).kept)
-    assert got["index"] and got["documents"] and not got["other"]
+    for defer in (False, True):
+        got = assert_bulk_equals_replace(neo4j_store, read_sources([MINI]).kept, defer=defer)
+        assert got["index"] and got["documents"] and not got["other"]
+        neo4j_store.clear()
 
 
 def test_a_synthetic_csv_pair_loads_as_replace_loads_it(neo4j_store, tmp_path):
@@ -128,7 +130,7 @@ def test_a_server_error_mid_load_leaves_the_database_empty(neo4j_store, monkeypa
         patch.setattr(cypher, "bulk_edges", lambda type_: real(type_) if next(calls) == 0 else
                       "UNWIND range(0, size($s) - 1) AS i RETURN 1 / 0 AS boom")
         with pytest.raises(InnographError, match=r"^Neo4j at .* could not write the graph: "):
-            neo4j_store.bulk_load(batch, rows=5)
+            neo4j_store.bulk_load(batch, rows=5, defer_indexes=True)
     assert stored(neo4j_store) == stored_empty(neo4j_store)
     assert set(indexes(neo4j_store)) >= {"innograph_node_keys", "innograph_zone_row"}
     neo4j_store.bulk_load(batch)  # and the database takes the load again
