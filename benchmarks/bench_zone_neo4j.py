@@ -2,14 +2,14 @@
 
     python benchmarks/bench_zone_neo4j.py                      # 10k and 100k nodes (~15 min on a busy machine)
     python benchmarks/bench_zone_neo4j.py --sizes 10000        # one row, a quick check (~3 min)
-    python benchmarks/bench_zone_neo4j.py --sizes 10000,100000,1000000   # `make bench-full`; at 1M the load is
-                    # most of it: 13 min for the nodes and ~150 s per 200k edges at load average 10-12, over an hour
+    python benchmarks/bench_zone_neo4j.py --sizes 10000,100000,1000000   # `make bench-full`
     python benchmarks/bench_zone_neo4j.py --report-only        # rewrite the Markdown from the JSON
 
 Starts its own Neo4j (tools/neo4j/neo4jctl.py, an instance directory of its own) and per size:
-  1. the bulk load (nodes, then edges, in writes of --rows-per-write rows) without the index
-     (its maintenance switched off), then again, into an empty database, with it (above
-     --baseline-load-max only with it: the load is the long part at 1M);
+  1. up to --writes-load-max, the load as it was before the bulk path: merging writes of
+     --rows-per-write rows (nodes, then edges) with the index kept by each; then, into the empty
+     database, the bulk load (graph/neo4j/bulk.py: CREATE from columns, the zone index from the
+     memory store's build), which the questions below read;
   2. `reindex(check=True)` up to --check-max: a full rebuild on the server (what `replace` and
      `innograph reindex` pay), compared with the index the writes kept, then rolled back;
   3. on the busiest zone (scale_tasks.picks): the cold first page of 100 (a new store, so a new
@@ -48,6 +48,7 @@ from benchmarks.scale_report import machine, write_json  # noqa: E402
 from benchmarks.scale_tasks import picks  # noqa: E402
 from graph.model import Edge  # noqa: E402
 from graph.neo4j import zone_index  # noqa: E402
+from graph.neo4j.bulk import clear_in_parts  # noqa: E402
 from graph.queries import GraphQueries  # noqa: E402
 from graph.store import Batch  # noqa: E402
 
@@ -56,6 +57,17 @@ PAGE, FAR, TYPE = 100, 100_000, "Fund"
 QUESTIONS = ("cold first page", "first page again", "page after reopening", "page after one write", "typed page",
              "count", "page at offset", "page by cursor", "profile")
 REPEATED = ("first page again", "typed page", "count", "page at offset", "page by cursor", "profile")
+
+
+class IndexOff:
+    """While active, writes keep no zone index (the code before issue 16)."""
+
+    def __enter__(self):
+        self.kept = zone_index.after_write, zone_index.rebuild
+        zone_index.after_write, zone_index.rebuild = (lambda tx, keys: None), (lambda tx: 0)
+
+    def __exit__(self, *exc):
+        zone_index.after_write, zone_index.rebuild = self.kept
 
 
 def timed(call, calls: int) -> list[float]:
@@ -87,18 +99,24 @@ def questions(env: dict, hub: str, timeout: float, indexed: bool, samples: int) 
             out[name] = round(min(times) * 1000, 3)
             if indexed and samples:
                 tails[name] = round(max(times) * 1000, 3)
-        window = store.support_window(hub, None, far, PAGE, None)[:2] if indexed else None
+        window = _answer(q.supporters_window(hub, None, PAGE, far)) if indexed else None
     with open_store(env, timeout) as store:  # reopened: what a new CLI process or API worker pays
         out["page after reopening"] = ms(lambda: GraphQueries(store if indexed else Recomputed(store))
                                          .supporters_page(hub, limit=PAGE))
-    return out, tails, {"rows": total, "far": far, "window": window}
+        rows = sum(store._read(lambda tx: zone_index.counters(tx, hub))["S"].values()) if indexed else None
+    return out, tails, {"rows": rows, "supporters": total, "far": far, "window": window}
+
+
+def _answer(window: tuple) -> tuple:
+    total, page, after = window
+    return total, [x.model_dump(mode="json") for x in page], after
 
 
 def recomputed_window(env: dict, hub: str, far: int, timeout: float) -> tuple:
-    """(rows in all, the rows from `far`) recomputed from edge keys, as the index must hold them."""
+    """The page at `far` (total, supporters with their paths, cursor) recomputed from edge keys, as a
+    node without an index is answered: what the index's page must equal."""
     with open_store(env, timeout) as store:
-        _, rows, _ = GraphQueries(Recomputed(store))._supporter_rows(hub, None)
-    return len(rows), rows[far: far + PAGE]
+        return _answer(GraphQueries(Recomputed(store)).supporters_window(hub, None, PAGE, far))
 
 
 def after_one_write(env: dict, hub: str, firms: list[str], timeout: float, indexed: bool) -> float:
@@ -131,15 +149,29 @@ def bench_size(size: int, env: dict, pid: int, args) -> dict:
     batch = read_pair(folder)
     out: dict = {"size": size, "nodes": len(batch.nodes), "edge_rows": len(batch.edges), "load_s": {},
                  "load_average": [round(x, 2) for x in os.getloadavg()]}
-    for label, off in (("without index", True), ("with index", False))[size > args.baseline_load_max:]:
+    if size <= args.writes_load_max:  # the path before: merging writes of --rows-per-write rows, index kept
         with open_store(env, args.query_timeout) as store:
-            store.clear()
-            if off:
-                with IndexOff():
-                    out["load_s"][label] = write_in_parts(store, batch, args.rows_per_write)["seconds"]
-            else:
-                out["load_s"][label] = write_in_parts(store, batch, args.rows_per_write)["seconds"]
-        print(f"  load {label}: {out['load_s'][label]} s", flush=True)
+            clear_in_parts(store)
+            out["load_s"]["writes"] = write_in_parts(store, batch, args.rows_per_write)["seconds"]
+            clear_in_parts(store)  # `clear` is one transaction: a 100k graph overflows a 3 GB heap
+        print(f"  load by writes: {out['load_s']['writes']} s", flush=True)
+    with open_store(env, args.query_timeout) as store:  # graph/neo4j/bulk.py into the empty database
+        clear_in_parts(store)
+        shown = {}
+
+        def progress(phase: str, done: int) -> None:
+            if done - shown.get(phase, 0) >= 500_000:
+                shown[phase] = done
+                print(f"    {phase} {done:>10,}  {time.strftime('%H:%M:%S')}", flush=True)
+
+        if size <= args.bulk_ab_max:  # the same load with its text and zone-row indexes built after it
+            deferred = store.bulk_load(batch, args.bulk_rows, progress, defer_indexes=True)
+            out["load_s"]["bulk, indexes deferred"] = deferred
+            print(f"  bulk load, indexes deferred: {deferred}", flush=True)
+            clear_in_parts(store)
+        phases = store.bulk_load(batch, args.bulk_rows, progress)
+        out["load_s"]["bulk"], out["load_s"]["bulk phases"] = phases["total"], phases
+    print(f"  bulk load: {phases}", flush=True)
     del batch
     with open_store(env, args.query_timeout) as store:
         if size <= args.check_max:
@@ -163,11 +195,11 @@ def bench_size(size: int, env: dict, pid: int, args) -> dict:
         out["before"]["page after one write"] = after_one_write(env, p["hub"], p["ordinary"], args.query_timeout,
                                                                 False)
         if shape["window"] != recomputed_window(env, p["hub"], shape["far"], args.query_timeout):
-            raise SystemExit(f"the index's page at {shape['far']:,} and the rows recomputed from edge keys "
+            raise SystemExit(f"the index's page at {shape['far']:,} and the page recomputed from edge keys "
                              f"disagree on {p['hub']}")
     out["one edge write ms"] = one_edge_writes(env, p["ordinary"][2:], program, args.query_timeout)  # last:
     # these writes without the index leave it behind the graph
-    out.update(rows=shape["rows"], far=shape["far"], server=server_memory_mb(pid))
+    out.update(rows=shape["rows"], supporters=shape["supporters"], far=shape["far"], server=server_memory_mb(pid))
     for name in QUESTIONS:
         before = out.get("before", {}).get(name)
         print(f"  {name:20} index {out['index'][name]:>10,.1f} ms  worst {out['index worst'].get(name, 0):>10,.1f} ms"
@@ -227,20 +259,25 @@ def section(report: dict) -> str:
                                             s.get("networkx", {}).get("baseline", {}).get(name))) for s in sizes]
         growth = last["index"][name] / max(first["index"][name], 1e-9)
         lines.append(f"| {name} | " + " | ".join(cells) + f" | {growth:.2f}× |")
-    lines += ["", "| size | hub (degree) | supporter rows | bulk load without / with index | full rebuild on the "
-              "server | index nodes | one-edge write without / with index | server peak RSS |",
+    lines += ["", "| size | hub (degree) | supporter rows (supporters) | load: bulk (its phases) / by writes before it | full "
+              "rebuild on the server | index nodes | one-edge write without / with index | server peak RSS |",
               "|---|---|---:|---:|---:|---:|---:|---:|"]
     for s in sizes:
         w, ld, rb = s["one edge write ms"], s["load_s"], s["rebuild"]
-        base = ld.get("without index")
-        load = (f"{base:,.1f} s / {ld['with index']:,.1f} s ({100 * (ld['with index'] / base - 1):+.0f} %)" if base
-                else f"not measured / {ld['with index']:,.1f} s")
-        rows_per_s = (s["nodes"] + s["edge_rows"]) / ld["with index"]
+        rows_per_s = (s["nodes"] + s["edge_rows"]) / ld["bulk"]
+        phases = ", ".join(f"{k} {v:,.0f}" for k, v in ld["bulk phases"].items() if k not in ("total", "documents"))
+        kept, deferred = ld.get("bulk, indexes kept"), ld.get("bulk, indexes deferred")
+        if kept:  # runs before the default changed: the A/B was the other way round
+            phases += f"; {kept['total']:,.0f} s with its indexes kept, this one with them built after it"
+        if deferred:
+            phases += f"; {deferred['total']:,.0f} s with its text and zone-row indexes built after it"
+        load = (f"{ld['bulk']:,.1f} s ({phases}), {rows_per_s:,.0f} rows/s / "
+                + (f"{ld['writes']:,.1f} s ({ld['writes'] / ld['bulk']:.1f}×)" if ld.get("writes") else "not measured"))
         rebuild = (f"{rb['seconds']} s ({rb['hubs']:,} hubs, drift "
                    f"{'in ' + ', '.join(rb['differing_hubs']) if rb['differing_hubs'] else 'none'})"
                    if rb["seconds"] is not None else f"not measured ({rb['hubs']:,} hubs)")
         lines.append(f"| {s['graph_nodes']:,} nodes, {s['edges']:,} edges | `{s['hub']}` ({s['hub_degree']:,}) | "
-                     f"{s['rows']:,} | {load}, {rows_per_s:,.0f} rows/s | {rebuild} | {s['index_nodes']:,} | "
+                     f"{s['rows']:,} ({s.get('supporters', 0):,}) | {load} | {rebuild} | {s['index_nodes']:,} | "
                      f"{w['without index']} / {w['with index']} ms | {s['server']['peak_rss_mb']:,.0f} MB |")
     return "\n".join(lines) + "\n"
 
@@ -287,8 +324,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="the sizes of another run's JSON (same server settings) join the Markdown table")
     parser.add_argument("--markdown", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--report-only", action="store_true")
-    parser.add_argument("--baseline-load-max", type=int, default=100_000,
-                        help="sizes above this load only with the index (the load without it is skipped)")
+    parser.add_argument("--writes-load-max", type=int, default=100_000,
+                        help="sizes up to this also load by merging writes (the path before the bulk load), timed")
+    parser.add_argument("--bulk-ab-max", type=int, default=100_000,
+                        help="sizes up to this also bulk load once with the deferred indexes kept (an A/B)")
+    parser.add_argument("--bulk-rows", type=int, default=50_000, help="rows per statement of the bulk load")
     parser.add_argument("--check-max", type=int, default=100_000,
                         help="sizes above this skip reindex(check=True) (a rebuild of every hub in one transaction)")
     parser.add_argument("--before-max", type=int, default=100_000,

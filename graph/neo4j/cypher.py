@@ -114,6 +114,22 @@ def create_edges(type_: str) -> str:
     )
 
 
+def bulk_nodes(type_: str) -> str:
+    """New nodes of one type into an empty database (graph/neo4j/bulk.py), as columns: $id, $zh, ...
+    are lists of equal length, one entry per node (no map per row, nothing returned)."""
+    return (f"UNWIND range(0, size($id) - 1) AS i CREATE (:Node:{_label(type_)} {{id: $id[i], type: $type, "
+            "name_zh: $zh[i], name_en: $en[i], aliases: $aliases[i], attrs_json: $attrs[i], sources: $sources[i], "
+            "keys: $keys[i], keys_text: $text[i]})")
+
+
+def bulk_edges(type_: str) -> str:
+    """New edges of one type between stored nodes (graph/neo4j/bulk.py), as columns $s, $d (end ids),
+    $a (attrs_json), $e (evidence_json): both ends by the id index, then CREATE (no MERGE: the
+    database held no edge, and the batch's duplicates were merged before)."""
+    return ("UNWIND range(0, size($s) - 1) AS i MATCH (a:Node {id: $s[i]}) MATCH (b:Node {id: $d[i]}) "
+            f"CREATE (a)-[:{_rel_types([type_])} {{attrs_json: $a[i], evidence_json: $e[i]}}]->(b)")
+
+
 def merge_edges(type_: str) -> str:
     """Edges of one type between stored nodes; rows are {a, b, props}.
 

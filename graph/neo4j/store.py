@@ -121,6 +121,13 @@ class Neo4jStore:
     def clear(self) -> None:
         self.replace(Batch())
 
+    def bulk_load(self, batch: Batch, rows: int | None = None, progress: Callable | None = None,
+                  defer_indexes: bool = False) -> dict:
+        """A large batch into an empty database, many transactions of CREATEs (graph/neo4j/bulk.py)."""
+        from graph.neo4j.bulk import ROWS, bulk_load
+
+        return bulk_load(self, batch, rows or ROWS, progress, defer_indexes)
+
     # ---- reading -------------------------------------------------------
 
     def counts(self) -> Counts:

@@ -278,6 +278,7 @@ ALLOWED_BUILDERS = {
     "edge_keys_from", "edge_keys_to", "node_ids_of_type", "first_node_ids_of_type", "count_nodes",
     "count_edges", "shortest_paths", "support_keys",
     "stream_counts", "first_edge_keys", "first_edge_keys_by_scan", "stream_edges_to",  # graph/bounded_walk.py
+    "bulk_nodes", "bulk_edges",  # graph/neo4j/bulk.py
 }
 ALLOWED_VALUES = {"_label(type_)", "_rel_types([type_])", "_rel_filter(types)", "_hops(max_hops)",
                   "_rel_types(MEMBER_EDGES)", "_rel_types(SUPPORT_EDGES_IN)", "_rel_types(SUPPORT_EDGES_OUT)"}
