@@ -26,7 +26,7 @@ def section(report: dict, http: dict | None = None) -> str:
              "what every CLI call paid); *networkx*: a plain MultiDiGraph answering the same question (collect "
              "the zone's and its members' support edges, sort by the answer order, slice rows, not grouped). "
              "Page = 100 supporters (each once with its paths; networkx: 100 rows); "
-             "offset = 100,000 or, in a smaller zone, near its end; typed = Fund.", "",
+             "offset = 100,000 or, in a smaller zone, 90 % into its supporters (bench_zone.far_offset); typed = Fund.", "",
              "| question | " + " | ".join(f"{s['nodes']:,} nodes: index / before / networkx" for s in sizes)
              + " | index growth | before growth |",
              "|---|" + "---:|" * (len(sizes) + 2)]
@@ -73,15 +73,31 @@ def section(report: dict, http: dict | None = None) -> str:
 
 def http_section(http: dict) -> str:
     sizes = http["sizes"]
-    lines = [f"First-time requests (`benchmarks/bench_zone_http.py`, {http['date']}): a new server (or CLI process) "
-             "for every request, so nothing kept serves it; median ms over the four zones, each without and "
-             "with each type filter (supporters, limit=50), and the four zone profiles. The HTTP figure is the "
-             "request alone (the server has opened the snapshot before); the CLI figure is the whole process.", "",
-             "| | " + " | ".join(f"{s['enterprises']:,} enterprises ({s['nodes']:,} nodes)" for s in sizes)
-             + " | growth |", "|---|" + "---:|" * (len(sizes) + 1)]
+    cpu = all("cpu_ms" in s for s in sizes)
+    rounds = http.get("rounds", 1)
+    lines = [f"First-time requests (`benchmarks/bench_zone_http.py`, {http['date']}"
+             + (f", load average {http['load_at_start']} at the start" if "load_at_start" in http else "")
+             + "): a new server (or CLI process) for every request, so nothing kept serves it; median ms over "
+             "the four zones, each without and with each type filter (supporters, limit=50), and the four zone "
+             "profiles" + (f", every question asked {rounds} times" if rounds > 1 else "") + ". The HTTP figure "
+             "is the request alone (the server has opened the snapshot before); the CLI figure is the whole "
+             "process." + (" *wall* is the time the client waited (what the issue's check measures); *CPU* is "
+             "the server's (all threads) or the CLI process's CPU time for it, which a shared machine's load "
+             "does not stretch." if cpu else ""), "",
+             "| | " + " | ".join(f"{s['enterprises']:,} enterprises ({s['nodes']:,} nodes)" + (": wall / CPU" if cpu else "")
+                                 for s in sizes)
+             + " | growth" + (" wall / CPU" if cpu else "") + " |", "|---|" + "---:|" * (len(sizes) + 1)]
     for key in ("http supporters", "http profile", "cli supporters", "cli profile"):
         vals = [s[key] for s in sizes]
-        lines.append(f"| {key} | " + " | ".join(_f(v) for v in vals) + f" | {vals[-1] / vals[0]:.2f}× |")
+        if cpu:
+            cpus = [s["cpu_ms"][key] for s in sizes]
+            lines.append(f"| {key} | " + " | ".join(f"{_f(v)} / {_f(c)}" for v, c in zip(vals, cpus))
+                         + f" | {vals[-1] / vals[0]:.2f}× / {cpus[-1] / cpus[0]:.2f}× |")
+        else:
+            lines.append(f"| {key} | " + " | ".join(_f(v) for v in vals) + f" | {vals[-1] / vals[0]:.2f}× |")
+    if all("load_at_end" in s for s in sizes):
+        lines += ["", "Load average at the end of each size: "
+                  + ", ".join(f"{s['enterprises']:,}: {s['load_at_end']}" for s in sizes) + "."]
     return "\n".join(lines)
 
 

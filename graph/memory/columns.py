@@ -169,12 +169,20 @@ class Columns:
 
     def find_edge(self, s: int, t: int, code: int) -> int:
         """The edge s -[code]-> t, or -1: looked up on whichever end has fewer such edges (a side still
-        packed in the snapshot's arrays counts all its edges and is unpacked only if chosen, so reading
-        one member edge of a 330,000-member zone never unpacks the zone)."""
+        packed in the snapshot's arrays counts all its edges and is unpacked only if chosen and small,
+        so reading one member edge of a 330,000-member zone never unpacks the zone, nor one support
+        edge into a firm with 2,000 supporters that firm)."""
         if self._size_of(self.out, s, code) <= self._size_of(self.inn, t, code):
-            cands, ends, want = _typed(self.slot(self.out, s), code), self.edst, t
+            side, i, ends, want = self.out, s, self.edst, t
         else:
-            cands, ends, want = _typed(self.slot(self.inn, t), code), self.esrc, s
+            side, i, ends, want = self.inn, t, self.esrc, s
+        if side[i] is _PACKED and self._packed_size(side, i) > HUB:
+            # a big block is read in place: unpacking it splits it by edge type (an array append per
+            # edge), which made the first page after an eager reopen grow with the graph's hubs
+            offsets, flat = self.packed[id(side)]
+            cands = flat[offsets[i]: offsets[i + 1]]
+        else:
+            cands = _typed(self.slot(side, i), code)
         etype = self.etype
         for e in ((cands,) if type(cands) is int else cands or ()):
             if ends[e] == want and etype[e] == code:
@@ -183,9 +191,12 @@ class Columns:
 
     def _size_of(self, side: list, i: int, code: int) -> int:
         if side[i] is _PACKED:
-            offsets = self.packed[id(side)][0]
-            return offsets[i + 1] - offsets[i]
+            return self._packed_size(side, i)
         return _size(_typed(side[i], code))
+
+    def _packed_size(self, side: list, i: int) -> int:
+        offsets = self.packed[id(side)][0]
+        return offsets[i + 1] - offsets[i]
 
     def source_set(self, sources) -> tuple:
         key = tuple(sources) if sources else ()

@@ -14,7 +14,7 @@ from itertools import accumulate
 
 from graph.errors import StoreUnavailable
 from graph.memory.names import NameIndex
-from graph.memory.rows import Ints, Rows, SortedKeys
+from graph.memory.rows import Ints, Rows, SortedKeys, _LazyMapping
 from graph.memory.sections import Sections
 from graph.memory.zone_index import LISTS, Rollup, ZoneIndex
 
@@ -123,20 +123,15 @@ class LazyRolls:
         return roll
 
     def _read_heads(self, roll: Rollup, pos: int) -> None:
-        """The hub's supporter entries as a view; their counts per type read off the supporters' types
-        (O(the hub's distinct supporters), not its rows: the counters are not stored per type)."""
-        from graph.memory.zone_index import supporter_of
-
+        """The hub's supporter entries as a view; their counts per type only when something asks for them
+        (O(the hub's distinct supporters): not stored per type; a typed page counts by bisect instead)."""
         if pos + 1 >= len(self.head_starts):
             raise self.sec.damaged("the zone index's supporters do not add up")
         lo, hi = self.head_starts[pos], self.head_starts[pos + 1]
         if not 0 <= hi - lo <= len(roll.rows):
             raise self.sec.damaged("the zone index's supporters do not add up")
         roll.heads = Ints(self.sec, "zi_heads", "i", lo, hi, bound=self.m)
-        ntype = self.c.ntype
-        for e in roll.heads:
-            code = ntype[supporter_of(self.c, e)]
-            roll.head_types[code] = roll.head_types.get(code, 0) + 1
+        roll.head_types = HeadCounts(self.c, roll)
 
     def __contains__(self, z) -> bool:
         return self.get(z) is not None
@@ -160,6 +155,32 @@ class LazyRolls:
         if name.startswith("_") or name in ("sec", "kept"):
             raise AttributeError(name)
         return getattr(self._all(), name)
+
+
+class HeadCounts(_LazyMapping):
+    """A lazily read hub's distinct supporters per type code, counted off its heads when first used."""
+
+    def __init__(self, c, roll: Rollup):
+        self._c, self._full, self._owner, self._attr = c, None, roll, "head_types"
+
+    def _whole(self) -> dict[int, int]:
+        from graph.memory.zone_index import supporter_of
+
+        counts: dict[int, int] = {}
+        ntype = self._c.ntype
+        for e in self._owner.heads:
+            code = ntype[supporter_of(self._c, e)]
+            counts[code] = counts.get(code, 0) + 1
+        return counts
+
+    def get(self, key, default=None):
+        return self.full().get(key, default)
+
+    def __len__(self) -> int:
+        return len(self.full())
+
+    def __eq__(self, other) -> bool:
+        return self.full() == (other.full() if isinstance(other, HeadCounts) else other)
 
 
 def _triples(triples: Ints, pos: int) -> list[tuple[int, int, int]]:

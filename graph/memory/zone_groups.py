@@ -40,31 +40,85 @@ class _Numpy:
 np = _Numpy()
 
 from graph.memory.columns import Columns
-from graph.memory.zone_index import Rollup, _as_array, row_key, supporter_of
+from graph.memory.zone_index import Rollup, _as_array, row_key, supported_of, supporter_of
 from graph.schema import SUPPORT_EDGES_OUT
 
 
 def _prefix(c: Columns, z: int):
-    """A row's (direct/via, supporter type, supporter id): where a supporter's rows sit."""
-    key = row_key(c, z)
-    return lambda e: key(e)[:3]
+    """A row's (direct/via, supporter type, supporter id): where a supporter's rows sit. The same as
+    row_key(c, z)(e)[:3] without reading the member's id (a lazy snapshot decodes every id it reads)."""
+    ids, esrc, edst, etype, names, ntype, types = c.ids, c.esrc, c.edst, c.etype, c.edge_types, c.ntype, c.node_types
+
+    def prefix(e: int) -> tuple:
+        if names[etype[e]] in SUPPORT_EDGES_OUT:
+            u, v = esrc[e], edst[e]
+        else:
+            u, v = edst[e], esrc[e]
+        return (u != z, types[ntype[v]], ids[v])
+    return prefix
 
 
-def supporter_ranges(c: Columns, z: int, rows, head: int) -> list[tuple[int, int]]:
+def supporter_ranges(c: Columns, z: int, rows, head: int, hints: dict | None = None) -> list[tuple[int, int]]:
     """The (lo, hi) ranges of `rows` that are the rows of the supporter whose first row is `head`:
-    its direct rows (if it has any, its head is one), then its rows by member."""
+    its direct rows (if it has any, its head is one), then its rows by member.
+
+    `hints` (one dict per page, heads asked in page order) keeps where the last range of each part
+    ended: the next supporter's range lies after it, so it is found by galloping forward from there
+    (O(log distance) keys read) instead of a bisect over all the hub's rows, and a range's end by
+    comparing ints, not ids. What a page costs then follows the page, not the hub's size."""
     prefix = _prefix(c, z)
     via, kind, supporter = prefix(head)
+    v = supporter_of(c, head)
+    hints = {} if hints is None else hints
     out = []
     for part in ((False, True) if not via else (True,)):
-        out.append((bisect_left(rows, (part, kind, supporter), key=prefix),
-                    bisect_right(rows, (part, kind, supporter), key=prefix)))
+        target = (part, kind, supporter)
+        last = hints.get(part)
+        lo = _seek(rows, target, prefix, last[1] if last is not None and last[0] < target else 0)
+        hi = _run_end(c, z, rows, lo, v, part)
+        hints[part] = (target, hi)
+        out.append((lo, hi))
     return [(lo, hi) for lo, hi in out if hi > lo]
 
 
-def supporter_rows(c: Columns, z: int, roll: Rollup, head: int, most: int) -> tuple[list[int], int]:
+def _seek(rows, target: tuple, key, lo: int) -> int:
+    """bisect_left(rows, target, key=key), knowing every row before `lo` sorts before `target`:
+    gallop forward from lo, then bisect the last step."""
+    n, step, hi = len(rows), 1, lo
+    while hi < n and key(rows[hi]) < target:
+        lo, hi, step = hi + 1, hi + 1 + step, step * 2
+    return bisect_left(rows, target, lo, min(hi, n), key=key)
+
+
+def _run_end(c: Columns, z: int, rows, lo: int, v: int, via: bool) -> int:
+    """The end of the run of rows from `lo` whose supporter is v and that are direct (via False) or
+    by member (via True). A supporter's rows of one part are contiguous and the parts do not mix, so
+    `same` is true then false from lo on: gallop, then bisect."""
+    n = len(rows)
+
+    def same(x: int) -> bool:
+        e = rows[x]
+        return supporter_of(c, e) == v and (supported_of(c, e) != z) == via
+
+    if lo >= n or not same(lo):
+        return lo
+    good, step = lo, 1
+    while good + step < n and same(good + step):
+        good, step = good + step, step * 2
+    bad = min(good + step, n)  # rows[good] is in the run, rows[bad] (if any) is not
+    while bad - good > 1:
+        mid = (good + bad) // 2
+        if same(mid):
+            good = mid
+        else:
+            bad = mid
+    return bad
+
+
+def supporter_rows(c: Columns, z: int, roll: Rollup, head: int, most: int,
+                   hints: dict | None = None) -> tuple[list[int], int]:
     """(the supporter's first `most` rows, how many rows it has) for one head."""
-    ranges = supporter_ranges(c, z, roll.rows, head)
+    ranges = supporter_ranges(c, z, roll.rows, head, hints)
     shown: list[int] = []
     for lo, hi in ranges:
         shown.extend(roll.rows[lo: min(hi, lo + most - len(shown))])

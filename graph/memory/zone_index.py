@@ -209,19 +209,24 @@ def rollup(c: Columns, node_id: str) -> Rollup | None:
     return None if i is None or c.zindex is None else c.zindex.roll.get(i)
 
 
-def row_window(c: Columns, z: int, rows: array, by_type: dict[int, int], wanted: str | None, offset: int,
+def row_window(c: Columns, z: int, rows: array, wanted: str | None, offset: int,
                limit: int | None, after: bytes | None) -> tuple[int, list[int]]:
     """(entries in all of the wanted supporter type, the edge ints of the asked window) of `rows`, an
-    array in answer order with its counts per supporter type (a rollup's rows, or its heads)."""
+    array in answer order (a rollup's rows, or its heads). A type's entries are two contiguous ranges
+    (direct, then by member) found by bisecting (via, type), which reads no id; their sizes are its
+    count, so a lazily read hub need not count its entries per type first."""
     key = row_key(c, z)
     if wanted is None:
         ranges, total = [(0, len(rows))], len(rows)
     else:
-        code = c.node_types.index(wanted) if wanted in c.node_types else -1
-        total = by_type.get(code, 0)
-        prefix = lambda e: key(e)[:2]  # noqa: E731 (the key's (via, supporter type))
-        ranges = [(bisect_left(rows, (via, wanted), key=prefix), bisect_right(rows, (via, wanted), key=prefix))
+        esrc, edst, etype, names, ntype, types = c.esrc, c.edst, c.etype, c.edge_types, c.ntype, c.node_types
+
+        def kind(e: int) -> tuple:  # the key's (via, supporter type)
+            u, v = (esrc[e], edst[e]) if names[etype[e]] in SUPPORT_EDGES_OUT else (edst[e], esrc[e])
+            return (u != z, types[ntype[v]])
+        ranges = [(bisect_left(rows, (via, wanted), key=kind), bisect_right(rows, (via, wanted), key=kind))
                   for via in (False, True)]
+        total = sum(hi - lo for lo, hi in ranges)
     if after is not None:
         start = bisect_right(rows, after, key=lambda e: sort_bytes(key(e)))
         ranges = [(max(lo, start), hi) for lo, hi in ranges]

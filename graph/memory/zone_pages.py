@@ -28,12 +28,13 @@ def support_window(c: Columns, target: str, wanted: str | None, offset: int, lim
     if roll is None:
         return None
     z = c.ix[target]
-    total, heads = row_window(c, z, roll.heads, roll.head_types, wanted, offset, limit, after)
+    total, heads = row_window(c, z, roll.heads, wanted, offset, limit, after)
     ids, names, esrc, edst, etype = c.ids, c.edge_types, c.esrc, c.edst, c.etype
     groups, counts, member_of = [], [], {}
     codes = [(name, names.index(name)) for name in sorted(MEMBER_EDGES, reverse=True) if name in names]
+    hints: dict = {}  # heads come in answer order: each one's rows are sought from the last one's
     for head in heads:
-        edges, count = supporter_rows(c, z, roll, head, limits.SUPPORT_PATHS if most is None else most)
+        edges, count = supporter_rows(c, z, roll, head, limits.SUPPORT_PATHS if most is None else most, hints)
         rows = []
         for e in edges:
             u, v = supported_of(c, e), supporter_of(c, e)
