@@ -46,6 +46,19 @@ def extraction_of(write_report):
     return run
 
 
+def analysis_under(tmp_path, body: str, publisher: str, name: str = "r"):
+    """The Analysis of a one-off report whose byline names `publisher` (none when empty): the rules
+    that read a report's own city (市委, 全市 …) follow it."""
+    path = tmp_path / f"{name}.txt"
+    header = f"title: 测试\npublisher: {publisher}\n---\n" if publisher else ""
+    path.write_text(header + body, encoding="utf-8")
+    return analyse(read_report(path))
+
+
+def names_but_metrics(analysis) -> set[str]:
+    return {m.name for m in analysis.mentions if m.type != "Metric"}
+
+
 def names(mentions, type_=None) -> set[str]:
     return {m.name for m in mentions if not m.nested and (type_ is None or m.type == type_)}
 

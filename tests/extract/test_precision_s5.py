@@ -7,17 +7,14 @@ from __future__ import annotations
 from loaders.text.extract import analyse
 from loaders.text.reading import read_report
 
-from .conftest import names
+from .conftest import analysis_under, names, names_but_metrics
 
 
-def _analysis(tmp_path, body: str, publisher: str = "浙江省科学技术厅"):
-    path = tmp_path / "r.txt"
-    path.write_text(f"title: 测试\npublisher: {publisher}\n---\n{body}", encoding="utf-8")
-    return analyse(read_report(path))
+def _analysis(tmp_path, body: str, publisher: str = "浙江省科学技术厅", name: str = "r"):
+    return analysis_under(tmp_path, body, publisher, name)
 
 
-def _all(a) -> set[str]:
-    return {m.name for m in a.mentions if m.type != "Metric"}
+_all = names_but_metrics
 
 
 def test_a_counted_kind_is_no_name_but_the_named_one_is(tmp_path):

@@ -4,19 +4,15 @@
 from __future__ import annotations
 
 from loaders.report_loader import extract_report
-from loaders.text.extract import analyse
-from loaders.text.reading import read_report
 
-from .conftest import names
+from .conftest import analysis_under, names
 
 MINHANG = "上海市闵行区科学技术委员会"
 
 
 def _analysis(tmp_path, body: str, publisher: str = "北京市科学技术委员会", name: str = "r"):
-    path = tmp_path / f"{name}.txt"
-    header = f"title: 测试\npublisher: {publisher}\n---\n" if publisher else ""
-    path.write_text(header + body, encoding="utf-8")
-    return analyse(read_report(path))
+    return analysis_under(tmp_path, body, publisher, name)
+
 
 
 def test_a_district_report_has_district_relative_names(tmp_path):

@@ -4,21 +4,16 @@ development documents show; the names asserted are what a reader of the sentence
 
 from __future__ import annotations
 
-from loaders.text.extract import analyse
-from loaders.text.reading import read_report
 from loaders.text.segment import Segmentation
 
-from .conftest import names
+from .conftest import analysis_under, names, names_but_metrics
 
 
-def _analysis(tmp_path, body: str, publisher: str = "北京市科学技术委员会"):
-    path = tmp_path / "r.txt"
-    path.write_text(f"title: 测试\npublisher: {publisher}\n---\n{body}", encoding="utf-8")
-    return analyse(read_report(path))
+def _analysis(tmp_path, body: str, publisher: str = "北京市科学技术委员会", name: str = "r"):
+    return analysis_under(tmp_path, body, publisher, name)
 
 
-def _all(a) -> set[str]:
-    return {m.name for m in a.mentions if m.type != "Metric"}
+_all = names_but_metrics
 
 
 def test_the_segmenter_knows_words_the_lists_do_not():
