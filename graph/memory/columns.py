@@ -57,7 +57,6 @@ class Columns:
         self.docs: dict[str, Document] = {}
         self.answers = Answers()         # answers kept for this state of the graph (MemoryStore.memo)
         self.zindex = None               # the zone rollup index (graph/memory/zone_index.py)
-        self.name_order = None           # names in search order, built on demand (graph/memory/name_order.py)
         self.streams: dict = {}          # hubs' edges in key order, sorted on demand (graph/memory/streams.py)
 
     def empty(self) -> bool:

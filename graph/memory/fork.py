@@ -22,7 +22,7 @@ from graph.memory.columns import Answers, Columns
 from graph.memory.names import NameIndex
 
 #: Replaced, never changed in place: the copy may share them.
-_SHARED = {"rank", "name_order", "streams", "name_grams"}  # streams: replaced by the write (store._apply); name_grams: never changed
+_SHARED = {"rank", "streams", "name_grams"}  # streams: replaced by the write (store._apply); name_grams: never changed
 #: One C-level copy is enough: lists/dicts of immutable values, arrays, bytearrays.
 _FLAT = {"ix", "ids", "ntype", "zh", "en", "aliases", "nattr", "sources", "esrc", "edst", "etype", "eattr",
          "evidence", "ecount", "node_types", "edge_types", "attr_reps", "attr_ix", "source_sets",
