@@ -35,7 +35,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
 
 from graph.bounded_paths import bounded_shortest_paths
 from graph.bounded_walk import bounded_walk
-from graph.neo4j import cypher, zone_cypher, zone_groups, zone_index
+from graph.neo4j import cypher, search_blocks, zone_cypher, zone_groups, zone_index
 from graph.neo4j.uri import check_uri
 from graph.neo4j.zone_warm import warm_store as warm_zone_plans
 from graph.bulk import gc_paused
@@ -112,9 +112,11 @@ class Neo4jStore:
 
         def work(tx: Tx) -> None:
             tx.run(cypher.CLEAR).consume()
-            node_eids = self._put_nodes(tx, batch.documents, _fold(batch.nodes, {}), {})
+            nodes = _fold(batch.nodes, {})
+            node_eids = self._put_nodes(tx, batch.documents, nodes, {})
             self._put_edges(tx, _fold(batch.edges, {}), node_eids, {})
             zone_index.rebuild(tx)
+            search_blocks.build(tx, search_blocks.names_of(nodes.values()))  # search pages (search.py)
 
         self._write(work, len(batch))
 
@@ -305,6 +307,7 @@ class Neo4jStore:
             stored = zone_index.snapshot(tx)
             zone_index.rebuild(tx)
             differ = zone_index.differing_hubs(stored, zone_index.snapshot(tx))
+            differ += search_blocks.reindex(tx, check)  # the search blocks (graph/neo4j/search_blocks.py)
             if check:
                 tx.rollback()
             else:
@@ -345,7 +348,7 @@ class Neo4jStore:
         with self._errors("connect"):
             self._driver.verify_connectivity()  # fails fast, without the retries of a transaction
         with self._session("prepare the database") as session:
-            for statement in (*cypher.SCHEMA, *zone_cypher.SCHEMA):  # not awaited: a query is right (if slower) without them
+            for statement in (*cypher.SCHEMA, *zone_cypher.SCHEMA, *search_blocks.SCHEMA):  # not awaited: a query is right (if slower) without them
                 session.execute_write(lambda tx, s=statement: tx.run(s).consume())
 
     def _merge_into(self, tx: Tx, batch: Batch) -> None:
@@ -355,8 +358,9 @@ class Neo4jStore:
                                                             incoming + _endpoint_ids(batch))}
         _check_endpoints(batch, stored)
         old_nodes = _fetch_nodes(tx, [i for i in incoming if i in stored])
-        node_eids = self._put_nodes(tx, batch.documents, _changed(_fold(batch.nodes, old_nodes), old_nodes),
-                                    stored)
+        changed = _changed(_fold(batch.nodes, old_nodes), old_nodes)
+        node_eids = self._put_nodes(tx, batch.documents, changed, stored)
+        search_blocks.after_write(tx, old_nodes, changed)  # search pages (graph/neo4j/search.py)
         edges = _fold(batch.edges, {})
         old_edges, edge_eids = {}, {}
         between_stored = [e for k, e in edges.items() if k[0] in stored and k[2] in stored]

@@ -1,0 +1,119 @@
+"""Neo4j search pages from the search blocks (graph/neo4j/search.py, search_blocks.py): after random
+writes (new nodes, names added to stored ones, blocks split) every page equals the memory store's,
+the blocks equal a rebuild (`reindex --check`), a broad key's page reads a few blocks however many
+nodes hold the key, and the statements seek the range index in order (no scan, no sort of the hits).
+Blocks are made tiny here (a few entries) so that splits and reads across blocks happen on 300 nodes.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from graph.memory import MemoryStore, name_grams
+from graph.model import Node
+from graph.neo4j import search, search_blocks
+from graph.store import Batch
+from tests.core.test_name_grams import PAGES, TYPES, nodes, random_keys
+
+pytestmark = pytest.mark.neo4j
+
+SCANS = {"NodeByLabelScan", "AllNodesScan", "NodeIndexScan"}
+
+
+def operators(plan) -> list[str]:
+    out = [plan["operatorType"].split("@")[0]]
+    for child in plan.get("children", []):
+        out += operators(child)
+    return out
+
+
+@pytest.fixture
+def tiny_blocks(monkeypatch):
+    monkeypatch.setattr(search_blocks, "MAX", 8)
+    monkeypatch.setattr(search_blocks, "FILL", 4)
+
+
+def renamed(rng: random.Random, stored: list[Node]) -> list[Node]:
+    """Stored nodes written again with new names (a write adds them as aliases)."""
+    out = []
+    for node in rng.sample(stored, 40):
+        out.append(Node(id=node.id, type=node.type, name_zh="科技" + node.name_zh[:2] + str(rng.randrange(9)),
+                        name_en=f"node {rng.randrange(50)}"))
+    return out
+
+
+def test_pages_after_random_writes_equal_the_memory_stores(neo4j_store, tiny_blocks, monkeypatch):
+    rng = random.Random(31)
+    memory = MemoryStore()
+    first = nodes(rng, 150)
+    batches = [Batch(nodes=first), Batch(nodes=nodes(rng, 150, "b") + renamed(rng, first)),
+               Batch(nodes=renamed(rng, first))]
+    for batch in batches:
+        neo4j_store.write(batch)
+        memory.write(batch)
+    monkeypatch.setattr(name_grams, "BROAD", -1)  # every memory key through its gram index
+    monkeypatch.setattr(name_grams, "IN_BACKGROUND", False)
+    with neo4j_store._session("test") as session:
+        assert session.execute_read(search_blocks.ready)  # the blocks answer, not the text index
+    for key in random_keys(random.Random(32), 16) + ["科技科", "ode 1"]:
+        for types in TYPES:
+            for limit, offset in PAGES:
+                want = [n.id for n in memory.search(key, types, limit, offset)]
+                assert [n.id for n in neo4j_store.search(key, list(types), limit, offset)] == want, \
+                    (key, types, limit, offset)
+    assert neo4j_store.reindex(check=True) == []  # what the writes kept is what a rebuild makes
+
+
+def test_a_database_without_blocks_answers_by_the_text_index_until_reindex(neo4j_store):
+    batch = Batch(nodes=nodes(random.Random(41), 80))
+    neo4j_store.write(batch)
+    neo4j_store._write(lambda tx: tx.run(search_blocks.DROP_ALL).consume(), 0)  # as written before the blocks
+    neo4j_store.write(Batch(nodes=nodes(random.Random(42), 20, "late")))  # kept nowhere: not ready
+    memory = MemoryStore()
+    memory.write(batch)
+    memory.write(Batch(nodes=nodes(random.Random(42), 20, "late")))
+    want = [n.id for n in memory.search("科", (), 30, 0)]
+    assert [n.id for n in neo4j_store.search("科", [], 30, 0)] == want
+    assert neo4j_store.reindex(check=True) == ["(search index: never built)"]
+    assert neo4j_store.reindex() == ["(search index: never built)"]
+    assert neo4j_store.reindex(check=True) == []
+    assert [n.id for n in neo4j_store.search("科", [], 30, 0)] == want
+
+
+def test_a_broad_keys_page_reads_a_few_blocks_not_its_hits(neo4j_store, monkeypatch):
+    """1,200 nodes hold 科技 (400 starting with it), blocks of 128: a page reads the blocks before its end."""
+    neo4j_store.write(Batch(nodes=[Node(id=f"p{i:04d}", type="Zone", name_zh=f"科技园{i:04d}") for i in range(400)]
+                      + [Node(id=f"q{i:04d}", type="Institution", name_zh=f"中关村科技{i:04d}") for i in range(800)]))
+    read: list[int] = []
+    load = search.Cursor.load
+
+    def counting(self, rows):
+        read.append(len(rows))  # blocks
+        load(self, rows)
+    monkeypatch.setattr(search.Cursor, "load", counting)
+    assert [n.id for n in neo4j_store.search("科技", [], 20, 0)] == [f"p{i:04d}" for i in range(20)]
+    assert sum(read) == 3, read  # the first block of 3 streams: \n科技 (Zone), 科技 (Zone, Institution)
+    read.clear()
+    assert [n.id for n in neo4j_store.search("中关村科技", [], 20, 0)] == [f"q{i:04d}" for i in range(20)]
+    # one block per cursor (a stream's rows serve both classes): prefix \n中关 关村 村科 科技, holding 中关 关村
+    # 村科 科技, for Institution; 科技 twice for Zone
+    assert sum(read) == 10, read
+    read.clear()
+    page = [n.id for n in neo4j_store.search("科技", [], 20, 410)]
+    # 430 entries: 4 blocks of names starting with 科技, then 4 + 4 of names holding it (the first 400 taken)
+    assert page == [f"q{i:04d}" for i in range(10, 30)] and sum(read) <= 12, read
+
+
+@pytest.mark.parametrize("statement, params", [
+    (search_blocks.SEEK, {"asks": [{"s": "x", "lo": "a", "hi": "b"}], "n": 2}),
+    (search.KEYS_BY_ID, {"ids": ["a", "b"]}),
+])
+def test_the_page_statements_seek_indexes_in_order(neo4j_store, statement, params):
+    neo4j_store.write(Batch(nodes=nodes(random.Random(43), 50)))
+    records = neo4j_store._driver.execute_query("EXPLAIN " + statement, params, database_=neo4j_store.database)
+    ops = operators(records.summary.plan)
+    assert {"NodeIndexSeekByRange", "NodeUniqueIndexSeek"} & set(ops), ops
+    assert not SCANS & set(ops), ops
+    assert "Sort" not in ops and "Top" not in ops, ops  # the range index gives the order
