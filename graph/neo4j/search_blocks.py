@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from graph.text import normalize
 
@@ -36,6 +36,7 @@ SEEK = ("UNWIND $asks AS a CALL (a) { MATCH (b:SearchBlock) WHERE b.k >= a.lo AN
         "RETURN b ORDER BY b.k LIMIT $n } RETURN a.s AS s, b.k AS k, b.l AS l, b.i AS i, elementId(b) AS eid")
 CREATE = "UNWIND $rows AS row CREATE (:SearchBlock {k: row.k, l: row.l, i: row.i})"
 UPDATE = "UNWIND $rows AS row MATCH (b:SearchBlock) WHERE elementId(b) = row.eid SET b.l = row.l, b.i = row.i"
+STORED = "UNWIND $ks AS k MATCH (b:SearchBlock {k: k}) RETURN b.k AS k"
 DELETE = "MATCH (b:SearchBlock) WHERE elementId(b) IN $eids DELETE b"
 DROP_ALL = "MATCH (b:SearchBlock) DELETE b"
 #: The blocks are complete: a block of its own, so that a page's first seek also says so.
@@ -94,9 +95,11 @@ def after_write(tx, old: dict, new: dict) -> None:
     records written). Blocks never built stay so (nothing kept), unless the database held no node
     before this write: then they are complete and marked ready."""
     if not ready(tx):
-        if not new or tx.run(COUNT_NODES).single()["n"] != len(set(new) - set(old)):
-            return
-        tx.run(MARK_READY).consume()
+        if new and tx.run(COUNT_NODES).single()["n"] == len(set(new) - set(old)):
+            from graph.neo4j.search_build import build  # a first load: built a part at a time
+            build(tx, [(n.id, n.type, k) for n in new.values() for k in node_keys(n)])
+            tx.run(MARK_READY).consume()  # (a build marks only a graph with names)
+        return
     adds: dict[str, list] = defaultdict(list)
     drops: dict[str, list] = defaultdict(list)
     for id_, node in new.items():
@@ -113,8 +116,12 @@ def after_write(tx, old: dict, new: dict) -> None:
 
 def _apply(tx, adds: dict, drops: dict) -> None:
     """Each entry into (or out of) the block holding its place; full blocks split, new streams made."""
+    streams = sorted(set(adds) | set(drops))
+    stored = set()
+    for lo in range(0, len(streams), 5000):
+        stored.update(r["k"] for r in tx.run(STORED, ks=[sentinel(s) for s in streams[lo: lo + 5000]]))
     asks = [{"s": s, "lo": entry_key(s, length, i), "hi": sentinel(s)}
-            for part in (adds, drops) for s, items in part.items() for length, i in items]
+            for part in (adds, drops) for s, items in part.items() if sentinel(s) in stored for length, i in items]
     blocks: dict[str, dict] = {}
     for chunk in range(0, len(asks), 5000):
         for r in tx.run(SEEK, asks=asks[chunk: chunk + 5000], n=1):
@@ -125,7 +132,7 @@ def _apply(tx, adds: dict, drops: dict) -> None:
     for found in by_stream.values():
         found.sort(key=lambda b: b["k"])
     creates, updates, deletes = [], [], []
-    for s in set(adds) | set(drops):
+    for s in streams:
         found = by_stream.get(s)
         if not found:  # a new stream (a drop always finds its block)
             creates += _cut(s, sorted(set(adds.get(s, ()))), sentinel(s))
@@ -165,91 +172,3 @@ def _cut(s: str, items: list, last_key: str, most: int = FILL) -> list[dict]:
         k = last_key if n == len(parts) - 1 else entry_key(s, *part[-1])
         out.append({"k": k, "l": [e[0] for e in part], "i": [e[1] for e in part]})
     return out
-
-
-# ---- building in one pass ------------------------------------------------------------------------
-
-def parts_for(names: int) -> int:
-    """Streams are built a hash part at a time, each holding about a million entries in Python."""
-    return 1 + names * 40 // 1_000_000
-
-
-def expected(names: Iterable[tuple[str, str, str]], part: int = 0, parts: int = 1) -> dict[str, list]:
-    """stream -> sorted entries for the streams of hash part `part`, from (id, type, key) of every name."""
-    out: dict[str, set] = defaultdict(set)
-    for id_, type_, key in names:
-        for g in grams(key):
-            s = stream(g, type_)
-            if parts == 1 or hash(s) % parts == part:
-                out[s].add((len(key), id_))
-    return {s: sorted(items) for s, items in out.items()}
-
-
-def block_chunks(names: list[tuple[str, str, str]]) -> Iterator[tuple[str, dict, int]]:
-    """(statement, parameters, blocks) that create every block of `names`, then the ready mark (when
-    there is a name): for replace, reindex and bulk_load (graph/neo4j/bulk.py)."""
-    parts = parts_for(len(names))
-    for part in range(parts):
-        streams = expected(names, part, parts)
-        rows: list[dict] = []
-        for s in sorted(streams):
-            rows += _cut(s, streams[s], sentinel(s))
-            if len(rows) >= ROWS:
-                yield CREATE, {"rows": rows}, len(rows)
-                rows = []
-        if rows:
-            yield CREATE, {"rows": rows}, len(rows)
-    if names:
-        yield MARK_READY, {}, 0
-
-
-def build(tx, names: list[tuple[str, str, str]]) -> None:
-    """Every block anew (replace, reindex)."""
-    tx.run(DROP_ALL).consume()
-    for statement, params, _ in block_chunks(names):
-        tx.run(statement, params).consume()
-
-
-def names_of(nodes: Iterable) -> list[tuple[str, str, str]]:
-    return [(n.id, n.type, k) for n in nodes for k in node_keys(n)]
-
-
-def stored_names(tx) -> list[tuple[str, str, str]]:
-    return [(r["id"], r["type"], k) for r in tx.run(ALL_NAMES) for k in (r["keys"] or [])]
-
-
-def columns_names(c) -> list[tuple[str, str, str]]:
-    """(id, type, key) of a memory-store Columns (bulk_load's merged batch)."""
-    ids, ntype, types = c.ids, c.ntype, c.node_types
-    out = []
-    for key, found in c.names.nodes.items():
-        for i in ([found] if type(found) is int else found):
-            out.append((ids[i], types[ntype[i]], key))
-    return out
-
-
-def differing_streams(tx, names: list[tuple[str, str, str]]) -> int:
-    """How many streams hold other entries than the graph's names give (0: consistent), or -1 when the
-    blocks were never built for this database."""
-    if not ready(tx):
-        return -1 if names else 0
-    have: dict[str, list] = defaultdict(list)
-    for r in tx.run(ALL_BLOCKS):
-        if r["k"] == READY_KEY:
-            continue
-        s = r["k"][: r["k"].index(".", r["k"].index(".") + 1) + 1]
-        have[s] += zip(r["l"], r["i"])
-    want = expected(names)
-    have_sorted = {s: sorted(items) for s, items in have.items() if items}
-    return sum(1 for s in set(want) | set(have_sorted) if want.get(s) != have_sorted.get(s))
-
-
-def reindex(tx, check: bool) -> list[str]:
-    """What `reindex` reports for the search blocks ([] when consistent); unless `check`, rebuilt."""
-    names = stored_names(tx)
-    differ = differing_streams(tx, names)
-    if differ and not check:
-        build(tx, names)
-    if differ < 0:
-        return ["(search index: never built)"]
-    return [f"(search index: {differ} name streams)"] if differ else []

@@ -35,7 +35,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
 
 from graph.bounded_paths import bounded_shortest_paths
 from graph.bounded_walk import bounded_walk
-from graph.neo4j import cypher, search_blocks, zone_cypher, zone_groups, zone_index
+from graph.neo4j import cypher, search_blocks, search_build, zone_cypher, zone_groups, zone_index
 from graph.neo4j.uri import check_uri
 from graph.neo4j.zone_warm import warm_store as warm_zone_plans
 from graph.bulk import gc_paused
@@ -116,7 +116,7 @@ class Neo4jStore:
             node_eids = self._put_nodes(tx, batch.documents, nodes, {})
             self._put_edges(tx, _fold(batch.edges, {}), node_eids, {})
             zone_index.rebuild(tx)
-            search_blocks.build(tx, search_blocks.names_of(nodes.values()))  # search pages (search.py)
+            search_build.build(tx, search_build.names_of(nodes.values()))  # search pages (search.py)
 
         self._write(work, len(batch))
 
@@ -307,7 +307,7 @@ class Neo4jStore:
             stored = zone_index.snapshot(tx)
             zone_index.rebuild(tx)
             differ = zone_index.differing_hubs(stored, zone_index.snapshot(tx))
-            differ += search_blocks.reindex(tx, check)  # the search blocks (graph/neo4j/search_blocks.py)
+            differ += search_build.reindex(tx, check)  # the search blocks (graph/neo4j/search_blocks.py)
             if check:
                 tx.rollback()
             else:
