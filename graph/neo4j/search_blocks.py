@@ -23,6 +23,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable
+from functools import lru_cache
 
 from graph.text import normalize
 
@@ -30,10 +31,16 @@ MAX = 256    #: entries a block may hold before a write splits it
 FILL = 128   #: entries per block of a build (room for writes) and per half of a split
 ROWS = 400   #: blocks per UNWIND statement
 
-SCHEMA = ("CREATE INDEX innograph_search_block IF NOT EXISTS FOR (b:SearchBlock) ON (b.k)",)
+#: Unique: two writers making the same new stream at once fail rather than keep two blocks of one key.
+SCHEMA = ("CREATE CONSTRAINT innograph_search_block_k IF NOT EXISTS FOR (b:SearchBlock) REQUIRE b.k IS UNIQUE",)
 #: The first $n blocks of each ask {s, lo, hi} with lo <= k <= hi, in k order (a range seek each).
 SEEK = ("UNWIND $asks AS a CALL (a) { MATCH (b:SearchBlock) WHERE b.k >= a.lo AND b.k <= a.hi "
         "RETURN b ORDER BY b.k LIMIT $n } RETURN a.s AS s, b.k AS k, b.l AS l, b.i AS i, elementId(b) AS eid")
+#: SEEK for a write: each block found is locked (SET) before it is read, so two writers adding to one
+#: block at once take turns and the second reads what the first committed (no lost entries).
+SEEK_LOCKED = ("UNWIND $asks AS a CALL (a) { MATCH (b:SearchBlock) WHERE b.k >= a.lo AND b.k <= a.hi "
+               "RETURN b ORDER BY b.k LIMIT 1 } WITH DISTINCT a.s AS s, b SET b.w = true "
+               "RETURN s, b.k AS k, b.l AS l, b.i AS i, elementId(b) AS eid")
 CREATE = "UNWIND $rows AS row CREATE (:SearchBlock {k: row.k, l: row.l, i: row.i})"
 UPDATE = "UNWIND $rows AS row MATCH (b:SearchBlock) WHERE elementId(b) = row.eid SET b.l = row.l, b.i = row.i"
 STORED = "UNWIND $ks AS k MATCH (b:SearchBlock {k: k}) RETURN b.k AS k"
@@ -54,6 +61,7 @@ def hx(text: str) -> str:
     return "".join(f"{ord(ch):06x}" for ch in text)
 
 
+@lru_cache(maxsize=1 << 17)  # a build asks ~100 times per stream
 def stream(gram: str, type_: str) -> str:
     return f"{hx(gram)}.{type_}."
 
@@ -124,7 +132,7 @@ def _apply(tx, adds: dict, drops: dict) -> None:
             for part in (adds, drops) for s, items in part.items() if sentinel(s) in stored for length, i in items]
     blocks: dict[str, dict] = {}
     for chunk in range(0, len(asks), 5000):
-        for r in tx.run(SEEK, asks=asks[chunk: chunk + 5000], n=1):
+        for r in tx.run(SEEK_LOCKED, asks=asks[chunk: chunk + 5000]):
             blocks.setdefault(r["eid"], {"eid": r["eid"], "s": r["s"], "k": r["k"], "e": list(zip(r["l"], r["i"]))})
     by_stream: dict[str, list[dict]] = defaultdict(list)
     for b in blocks.values():
