@@ -11,6 +11,10 @@ key of one or two characters is one gram, so each entry read is a hit; a longer 
 pairs, and the candidates (nodes holding every pair in a name of that length) are checked against
 their names, read by id. So a page reads about the entries before its end, for any key.
 
+A key of three or more characters held by few nodes (FEW) is answered by the text index instead: its
+pairs may each sit in many names while few hold the key (0066 in synthetic names full of digits),
+and the leapfrog's jumps then cost a round trip each, where the text index reads the few hits.
+
 A database whose blocks were never built (no ready block: written before them, until `innograph
 reindex`) is answered by the text index as before (`text_page_ids`): right, at the old cost.
 """
@@ -25,6 +29,9 @@ from graph.neo4j import cypher
 from graph.neo4j import search_blocks as sb
 from graph.schema import NODE_TYPES
 
+#: How many nodes hold the key, counted up to $cap by the text index (it stops there).
+FEW_HITS = "MATCH (n:Node) WHERE n.keys_text CONTAINS $key WITH n LIMIT $cap RETURN count(n) AS n"
+FEW = 1000  #: a key of 3+ characters held by fewer nodes is answered by the text index (cost < FEW)
 KEYS_BY_ID = "UNWIND $ids AS id MATCH (n:Node {id: id}) RETURN n.id AS id, n.keys AS keys"
 MOST_BLOCKS = 16  #: blocks one seek of one stream may read (the page's end decides below that)
 
@@ -33,6 +40,8 @@ def page_ids(tx, key: str, types: Sequence[str], offset: int, limit: int) -> lis
     """The ids of the page [offset, offset + limit) in search order (exact, prefix, shorter name, id)."""
     if limit <= 0 or not key:
         return text_page_ids(tx, key, types, offset, limit) if limit > 0 else []
+    if len(key) > 2 and tx.run(FEW_HITS, key=key, cap=FEW).single()["n"] < FEW:
+        return text_page_ids(tx, key, types, offset, limit)  # a rare key: its hits cost less than a leapfrog
     wanted = sorted({t for t in types if t in NODE_TYPES}) if types else sorted(NODE_TYPES)
     need = offset + limit
     cursors = {prefix: {t: [Cursor(sb.stream(g, t)) for g in _grams(key, prefix)] for t in wanted}

@@ -33,6 +33,7 @@ def operators(plan) -> list[str]:
 def tiny_blocks(monkeypatch):
     monkeypatch.setattr(search_blocks, "MAX", 8)
     monkeypatch.setattr(search_blocks, "FILL", 4)
+    monkeypatch.setattr(search, "FEW", 0)  # every key from the blocks, rare ones too
 
 
 def renamed(rng: random.Random, stored: list[Node]) -> list[Node]:
@@ -86,6 +87,7 @@ def test_a_broad_keys_page_reads_a_few_blocks_not_its_hits(neo4j_store, monkeypa
     """1,200 nodes hold 科技 (400 starting with it), blocks of 128: a page reads the blocks before its end."""
     neo4j_store.write(Batch(nodes=[Node(id=f"p{i:04d}", type="Zone", name_zh=f"科技园{i:04d}") for i in range(400)]
                       + [Node(id=f"q{i:04d}", type="Institution", name_zh=f"中关村科技{i:04d}") for i in range(800)]))
+    monkeypatch.setattr(search, "FEW", 0)
     read: list[int] = []
     load = search.Cursor.load
 
@@ -104,6 +106,13 @@ def test_a_broad_keys_page_reads_a_few_blocks_not_its_hits(neo4j_store, monkeypa
     page = [n.id for n in neo4j_store.search("科技", [], 20, 410)]
     # 430 entries: 4 blocks of names starting with 科技, then 4 + 4 of names holding it (the first 400 taken)
     assert page == [f"q{i:04d}" for i in range(10, 30)] and sum(read) <= 12, read
+
+
+def test_a_rare_long_key_is_read_from_the_text_index(neo4j_store, monkeypatch):
+    """Fewer than FEW nodes hold it: its hits cost less than meeting its pairs' blocks."""
+    neo4j_store.write(Batch(nodes=[Node(id=f"r{i}", type="Zone", name_zh=f"园{i:04d}") for i in range(30)]))
+    monkeypatch.setattr(search.Cursor, "load", None)  # any read of a block fails
+    assert [n.id for n in neo4j_store.search("园000", [], 5, 0)] == [f"r{i}" for i in range(5)]
 
 
 @pytest.mark.parametrize("statement, params", [
