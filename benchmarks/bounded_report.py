@@ -66,6 +66,10 @@ def keys_table(runs: dict) -> list[str]:
         grow = [f"{got[-1][k] / max(got[0][k], 1e-6):.1f}×" if len(got) > 1 else "–" for k in ("now", "text index")]
         lines.append(f"| {key} | " + " | ".join(f"{g['now']:,.1f} / {g['text index']:,.1f}" for g in got)
                      + f" | {grow[0]} | {grow[1]} |")
+    older = [f"{int(runs[s]['nodes']):,}" for s in sorted(runs, key=int) if "search keys" not in runs[s]]
+    if older:
+        lines += ["", f"The Neo4j columns of {', '.join(older)} nodes above were measured before the search blocks (an "
+                  "earlier run, no per-key pages): the growth columns of the table above compare two runs."]
     return lines + [""]
 
 
