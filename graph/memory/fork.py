@@ -57,8 +57,11 @@ class Cow:
 def fork(c: Columns) -> Columns:
     """A copy of `c` that shares only what its writes copy before changing (see the module docstring)."""
     new = object.__new__(Columns)
+    empty = not c.ids and not c.etype  # nothing to share: copied whole (a load into an empty store pays no checks)
     for name, value in vars(c).items():
-        if name in _SHARED or name in _BORROWED:
+        if name in _BORROWED and empty:
+            setattr(new, name, copy.deepcopy(value))
+        elif name in _SHARED or name in _BORROWED:
             setattr(new, name, value)
         elif name in _SMALL:
             setattr(new, name, value.copy())
@@ -67,7 +70,7 @@ def fork(c: Columns) -> Columns:
         elif name in ("packed", "cow"):
             continue  # packed: after out/inn, keyed by their ids
         elif name == "names":
-            new.names = value.fork()
+            new.names = copy.deepcopy(value) if empty else value.fork()
         elif name == "zindex":
             new.zindex = value.fork() if value is not None else None
         elif name == "answers":
@@ -76,7 +79,7 @@ def fork(c: Columns) -> Columns:
             setattr(new, name, copy.deepcopy(value))
     new.packed = {id(getattr(new, side)): c.packed[id(getattr(c, side))]
                   for side in ("out", "inn") if id(getattr(c, side)) in c.packed}  # read-only arrays
-    new.cow = Cow()
+    new.cow = None if empty else Cow()
     return new
 
 
