@@ -13,7 +13,9 @@ benchmarks/bench_scale.py measures that save), each the median of `--repeat` cal
 - *one support edge*: a program supports an enterprise that is a member of zones (zone index rows);
 - *node + edge*: a new enterprise and its LOCATED_IN edge into the busiest zone (a hub);
 - *refused*: an edge to a node that does not exist (the write fails; the graph stays as it was);
-- *first page after*: the busiest zone's first supporters page right after a write (nothing kept).
+- *first page after*: the busiest zone's first supporters page right after a write (nothing kept);
+- *one edge, saved* (up to 200k nodes): one edge into a store with a snapshot path, as the server
+  writes; it saves the whole snapshot, so it grows with the graph (median of 3).
 
 Results: benchmarks/results/write.json (write-full.json); the load average is recorded at each size.
 """
@@ -37,6 +39,10 @@ from benchmarks.scale_report import machine, write_json  # noqa: E402
 from benchmarks.scale_tasks import cpu_seconds, peak_rss_mb, picks  # noqa: E402
 
 SIZES, FULL = (10_000, 100_000), (10_000, 100_000, 1_000_000)
+
+
+#: Up to this many nodes, a write is also measured with a snapshot path (then it saves the whole snapshot).
+SAVED_UP_TO = 200_000
 
 
 def _median_ms(samples: list[float]) -> float:
@@ -85,10 +91,18 @@ def task(folder: Path, repeat: int) -> dict:
     started = time.perf_counter()
     q.supporters_page(hub, limit=100)
     page = time.perf_counter() - started
+    saved = []
+    if store.counts().total_nodes <= SAVED_UP_TO:  # with a snapshot path, as the server writes: the save is the graph
+        with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
+            store.path = Path(tmp) / "graph.json"
+            store.save()
+            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)])) for f in firms[2:5]]
+            store.path = None
     counts = store.counts()
     out.update({"nodes": counts.total_nodes, "edges": counts.total_edges, "hub": hub, "writes_ms": {
         "one edge": _median_ms(edge), "one support edge": _median_ms(support), "node + edge": _median_ms(node),
-        "refused": _median_ms(refused), "first page after": round(page * 1000, 3)},
+        "refused": _median_ms(refused), "first page after": round(page * 1000, 3),
+        **({"one edge, saved": _median_ms(saved)} if saved else {})},
         "repeat": repeat, "peak_rss_mb": round(peak_rss_mb())})
     return out
 
