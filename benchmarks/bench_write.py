@@ -7,7 +7,8 @@
 Per size, in a fresh child process: the bulk load of the synthetic graph (CPU seconds, one load; the
 figure the write path must not slow down), then writes into that in-memory store (no snapshot path,
 so what is measured is the write itself, not the snapshot save that a store with a path adds:
-benchmarks/bench_scale.py measures that save), each the median of `--repeat` calls, in ms:
+benchmarks/bench_scale.py measures that save), each the median of `--repeat` calls, in ms, wall time
+and (`writes_cpu_ms`) the writing thread's CPU time, which a loaded machine disturbs far less:
 
 - *one edge*: two ordinary enterprises become partners (no hub, no zone index row);
 - *one support edge*: a program supports an enterprise that is a member of zones (zone index rows);
@@ -68,17 +69,22 @@ def task(folder: Path, repeat: int) -> dict:
     programs = [n.id for n in store.nodes_of_type("Program")]
     q = GraphQueries(store)
 
-    def timed(batch) -> float:
-        started = time.perf_counter()
+    cpu_of: dict[str, list[float]] = {}
+
+    def timed(batch, kind: str = "") -> float:
+        """Wall seconds of one write; its CPU seconds (this thread's) go to cpu_of[kind]."""
+        started, cpu = time.perf_counter(), time.thread_time()
         store.write(batch)
+        cpu_of.setdefault(kind, []).append(time.thread_time() - cpu)
         return time.perf_counter() - started
 
-    edge = [timed(Batch(edges=[Edge(source=firms[0], type="PARTNERS_WITH", target=f)])) for f in firms[1: repeat + 1]]
-    support = [timed(Batch(edges=[Edge(source=programs[k % len(programs)], type="SUPPORTS", target=f)]))
+    edge = [timed(Batch(edges=[Edge(source=firms[0], type="PARTNERS_WITH", target=f)]), "one edge")
+            for f in firms[1: repeat + 1]]
+    support = [timed(Batch(edges=[Edge(source=programs[k % len(programs)], type="SUPPORTS", target=f)]), "one support edge")
                for k, f in enumerate(firms[repeat + 1: 2 * repeat + 1])]
     node = [timed(Batch(nodes=[Node(id=f"institution-bench-write-{k}", type="Institution", name_zh=f"写入测试企业{k}")],
-                        edges=[Edge(source=f"institution-bench-write-{k}", type="LOCATED_IN", target=hub)]))
-            for k in range(repeat)]
+                        edges=[Edge(source=f"institution-bench-write-{k}", type="LOCATED_IN", target=hub)]),
+                  "node + edge") for k in range(repeat)]
     refused = []
     for k in range(repeat):
         started = time.perf_counter()
@@ -96,13 +102,15 @@ def task(folder: Path, repeat: int) -> dict:
         with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
             store.path = Path(tmp) / "graph.json"
             store.save()
-            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)])) for f in firms[2:5]]
+            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]), "one edge, saved")
+                     for f in firms[2:5]]
             store.path = None
     counts = store.counts()
     out.update({"nodes": counts.total_nodes, "edges": counts.total_edges, "hub": hub, "writes_ms": {
         "one edge": _median_ms(edge), "one support edge": _median_ms(support), "node + edge": _median_ms(node),
         "refused": _median_ms(refused), "first page after": round(page * 1000, 3),
         **({"one edge, saved": _median_ms(saved)} if saved else {})},
+        "writes_cpu_ms": {kind: _median_ms(samples) for kind, samples in cpu_of.items()},
         "repeat": repeat, "peak_rss_mb": round(peak_rss_mb())})
     return out
 
