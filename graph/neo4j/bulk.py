@@ -66,16 +66,14 @@ def bulk_load(store, batch: Batch, rows: int = ROWS, progress: Callable[[str, in
     either way, docs/benchmarks.md); the 1M figure was measured without it."""
     import time
 
-    from graph.memory.store import MemoryStore
     from graph.neo4j.store import _node_row
 
     if not store._rows(COUNT_MARKERS)[0]["n"] and store._rows(COUNT_ALL)[0]["n"]:
         raise LoadError(f"Neo4j at {store.uri} already holds a graph: a bulk load needs an empty database "
                         "(load into it with `write`, or clear it first)")
     times, started = {}, time.perf_counter()
-    c = Columns()
-    with gc_paused(), bulk_zone.neo4j_threshold():  # merged and checked, its index built (Neo4j's hubs)
-        MemoryStore._apply(c, Batch(nodes=batch.nodes, edges=batch.edges))
+    with gc_paused():  # merged and checked, its index built (Neo4j's hubs)
+        c = bulk_zone.prepare(batch)
     times["prepare"] = time.perf_counter() - started
     if len(c.ids) or batch.documents:
         _clear(store)  # a killed load's leftovers, if any
