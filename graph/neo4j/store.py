@@ -128,6 +128,17 @@ class Neo4jStore:
 
         return bulk_load(self, batch, rows or ROWS, progress, defer_indexes)
 
+    def load_into_empty(self, batch: Batch) -> bool:
+        """bulk_load(batch) if the database holds no graph, and True; else False, with nothing done (the
+        caller then writes or replaces, in one transaction). A failed bulk load leaves the database empty
+        and says so; one transaction would not hold a large graph (about 100k nodes on a 3 GB heap)."""
+        from graph.neo4j.bulk import holds_graph
+
+        if holds_graph(self):
+            return False
+        self.bulk_load(batch)
+        return True
+
     # ---- reading -------------------------------------------------------
 
     def counts(self) -> Counts:
