@@ -440,10 +440,13 @@ class Neo4jStore:
                 work(tx)
                 tx.commit()
         except InnographError as exc:
-            if "MemoryPoolOutOfMemoryError" in exc.message:
-                raise LoadError(f"{rows:,} rows are too many for one transaction on Neo4j at {self.uri} "
-                                "(its transaction memory, db.memory.transaction.total.max, ran out); "
-                                "nothing was stored: raise that limit or load in smaller parts") from exc
+            if "OutOfMemoryError" in exc.message:  # the transaction memory pool's, or the heap's
+                which = ("its transaction memory, db.memory.transaction.total.max" if "MemoryPool" in exc.message
+                         else "its heap, server.memory.heap.max_size")
+                raise LoadError(f"{rows:,} rows are too many for one transaction on Neo4j at {self.uri} ({which}, "
+                                "ran out); nothing was stored, the graph before the load is intact: raise that "
+                                "limit, or empty the database and load into it again (into an empty database "
+                                "the load goes in parts: README, 'Loading a large graph into Neo4j')") from exc
             raise
 
     def _read(self, work: Callable[[Tx], Any]) -> Any:
