@@ -21,8 +21,9 @@ error is raised, saying so. A client killed mid-load leaves the marker: readers 
 graph, and the next `bulk_load` removes that partial graph before it starts. The load takes the database
 for itself: what another client writes meanwhile is deleted with it if the load fails.
 
-`innograph load`, `build` and `sync` take this path into an empty database (`Neo4jStore.load_into_empty`,
-loaders/sources.py `put`); into one that holds a graph they `write`/`replace` in one transaction.
+`innograph load`, `build` and `sync` of 20,000 rows or more take this path into an empty database
+(`Neo4jStore.load_into_empty`, loaders/sources.py `put`); smaller ones, and any into a database that holds
+a graph, `write`/`replace` in one transaction.
 """
 
 from __future__ import annotations

@@ -1,9 +1,9 @@
 """`innograph load` into Neo4j: an empty database takes the bulk load, one with a graph the merging write.
 
 On the real server of tests/graph/conftest.py, through the CLI (INNOGRAPH_BACKEND=neo4j): a load into
-an empty database goes through `Neo4jStore.bulk_load` and stores what `replace` stores; a second load
-merges into that graph in one transaction (no bulk load); a bulk load that fails on the server leaves
-the database empty and says so in one line, exit code 2.
+an empty database goes through `Neo4jStore.bulk_load` (from BULK_MIN_ROWS rows, lowered here) and stores
+what `replace` stores; a smaller one, and a second load, go in one transaction (no bulk load); a bulk
+load that fails on the server leaves the database empty and says so in one line, exit code 2.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from typer.testing import CliRunner
 
 from api import cli
 from graph.neo4j import cypher
+from graph.neo4j import store as store_module
 from graph.neo4j.store import Neo4jStore
 from graph.settings import get_settings
 from loaders.sources import read_sources
@@ -41,6 +42,7 @@ def neo4j_cli(neo4j_store, neo4j_settings, monkeypatch, tmp_path):
         return real(self, batch, *args, **kwargs)
 
     monkeypatch.setattr(Neo4jStore, "bulk_load", counted)
+    monkeypatch.setattr(store_module, "BULK_MIN_ROWS", 1)  # the mini fixture stands for a large load
     get_settings.cache_clear()
     cli.queries.cache_clear()
 
@@ -87,3 +89,11 @@ def test_a_failed_bulk_load_leaves_the_database_empty_and_says_so(neo4j_store, n
     assert len(lines) == 1 and "could not write the graph" in lines[0], result.stderr
     assert "the bulk load stopped and what it wrote was deleted: the database is empty" in lines[0]
     assert stored(neo4j_store) == stored_empty(neo4j_store)
+
+
+def test_a_small_load_into_an_empty_database_is_one_transaction(neo4j_store, neo4j_cli, monkeypatch):
+    run, bulk_loads = neo4j_cli
+    monkeypatch.setattr(store_module, "BULK_MIN_ROWS", 20_000)
+    result = run("load", str(MINI))
+    assert result.exit_code == 0, result.output
+    assert bulk_loads == [] and neo4j_store.counts().total_nodes == len(read_sources([MINI]).kept.nodes)
