@@ -77,6 +77,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if p.excluded:
         result.items = [i for i in result.items if i.node.id not in p.excluded]
     narrowed = narrow.keep(result.items, found, lang)
+    if narrowed.undecided:
+        return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS

@@ -48,8 +48,8 @@ class Narrow:
     def holds(self, node: Node) -> bool | None:
         """True / False, or None when the graph does not say (an institution with no kind)."""
         if self.kind:
-            kind = (node.attrs or {}).get("kind")
-            return None if not kind else kind == self.kind
+            kind = str((node.attrs or {}).get("kind") or "")  # "province, city": a municipality is both
+            return None if not kind else self.kind in {k.strip() for k in kind.split(",")}
         texts = [node.name_zh, node.name_en or "", *node.aliases]
         return any(rx is not None and any(rx.search(t.casefold()) for t in texts) for rx in self.names.values())
 
@@ -98,6 +98,8 @@ def redirect(p: Parse, form_query: str, types: list[str], anchor_type: str | Non
 class Narrowed:
     items: list[Item]
     notes: list[str]
+    #: a decline: every row of the narrowed type lacks the kind that would tell (地区 carry none)
+    undecided: str = ""
 
 
 def keep(items: list[Item], found: list[Narrow], lang: str) -> Narrowed:
@@ -121,12 +123,18 @@ def keep(items: list[Item], found: list[Narrow], lang: str) -> Narrowed:
         else:
             dropped.setdefault(item.node.id, item.node)
     words = label(found, lang)
+    if unknown and not dropped and not any(i.node.type in by_type for i in kept):
+        kinds = say(lang, "、", ", ").join(dict.fromkeys(NODE_TYPES[r.type].zh if lang == "zh" else r.type for r in found))
+        return Narrowed(items, [], say(
+            lang, f"图中的{kinds}没有标注类别，分不出哪些是{words}；去掉「{words}」再问，答案会列出所有{kinds}。",
+            f"The graph records no kind for these {kinds} rows, so it cannot tell which are {words}; "
+            f"ask without {words!r} to get every {kinds} row."))
     notes = []
     if dropped:
         notes.append(_dropped(lang, list(dropped.values()), words, found))
     if unknown:
-        notes.append(say(lang, f"另有 {len(unknown)} 个机构在图中没有类别，无法判断是不是{words}，未列出：{_names(unknown.values(), lang)}",
-                         f"{len(unknown)} more institutions have no kind in the graph, so whether they are "
+        notes.append(say(lang, f"另有 {len(unknown)} 个在图中没有类别，无法判断是不是{words}，未列出：{_names(unknown.values(), lang)}",
+                         f"{len(unknown)} more have no kind in the graph, so whether they are "
                          f"{words} is unknown; not listed: {_names(unknown.values(), lang)}"))
     return Narrowed(kept, notes)
 
@@ -135,8 +143,8 @@ def _dropped(lang: str, nodes: list[Node], words: str, found: list[Narrow]) -> s
     how = say(lang, "类别", "kind") if all(r.kind for r in found) else say(lang, "名称", "name")
     types = say(lang, "、", " or ").join(dict.fromkeys(NODE_TYPES[r.type].zh if lang == "zh" else r.type for r in found))
     return say(lang, f"按{how}筛选「{words}」：另有 {len(nodes)} 个{types}不是{words}，未列出：{_names(nodes, lang)}",
-               f"filtered by {how} for {words}: {len(nodes)} more {types} rows are not {words} and are not "
-               f"listed: {_names(nodes, lang)}")
+               f"filtered by {how} for {words}; left out as not {words} ({len(nodes)} {types}): "
+               f"{_names(nodes, lang)}")
 
 
 def _names(nodes, lang: str) -> str:
