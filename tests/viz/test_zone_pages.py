@@ -150,3 +150,8 @@ def test_a_zone_page_shows_its_members_partners_apart_with_the_member(client):
     assert len(rows) == 2 and all("未来科学城央企" in r and ('class="ev"' in r or "同上句" in r) for r in rows)
     assert "中国石油大学" in via and "华北电力大学" in via
     assert 'id="partners-via"' not in page(client, f"/zones/{HUAIROU}")  # none there: no empty table
+
+
+def test_the_demonstration_zone_page_says_it_is_not_the_science_city(client):
+    html = page(client, f"/zones/{quote('中关村示范区')}")
+    assert 'class="muted zone-note">not the same as 中关村科学城 (Zhongguancun Science City)<' in html
