@@ -65,7 +65,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gazetteer_for(queries.store), p))
     year = p.year if form.needs_year else None
     params = run.Params(refs=refs, types=_types_for(form, p), year=year)
-    form = grammar().forms.get(narrow.redirect(p, form.query, params.types, anchors[0].type if anchors else None), form)
+    form = grammar().forms.get(narrow.redirect(form.query, params.types, anchors[0].type if anchors else None), form)
     found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
     interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),
                                     found, params.types, lang)

@@ -87,8 +87,8 @@ def asked(p: Parse, types: list[str]) -> list[Narrow]:
     return [r for r in found if r.type not in broad]
 
 
-def redirect(p: Parse, form_query: str, types: list[str], anchor_type: str | None) -> str:
-    """members of a zone typed Policy/Fund (规划, 政策, 基金) -> its supporters of that type."""
+def redirect(form_query: str, types: list[str], anchor_type: str | None) -> str:
+    """members of a zone or district typed Policy/Fund/Program (规划, 政策, 基金, 计划) -> its supporters of that type."""
     if form_query == "members" and types and set(types) <= NOT_MEMBERS and anchor_type in ("Zone", "District"):
         return "supporters"
     return form_query
