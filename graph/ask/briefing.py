@@ -2,8 +2,8 @@
 
 Why: a planner types the request into the question box and got "not understood" with four
 questions about the zone, none of which is the briefing. The question box does not write
-documents; this decline says where the briefing is (the node's page, the /brief link, the
-`innograph brief` command) and links the page, so the request is not a dead end.
+documents; this decline says where the briefing is (the zone's page, which offers it in each
+format, and the `innograph brief` command), so the request is not a dead end.
 """
 
 from __future__ import annotations
@@ -38,6 +38,4 @@ def decline(queries: GraphQueries, p: Parse, base: dict) -> model.Answer | None:
                    f"或用命令：innograph brief {node.name_zh} -o 简报.docx",
                    f"Questions do not write briefings. The briefing on {shown} (Word, HTML, Markdown; Chinese or "
                    f"English) is on its page {page}, or run: innograph brief {node.id} --lang en -o brief.docx")
-    answer = replies.decline(p, base, sentence, [say(p.language, f"介绍一下{shown}", f"Tell me about {shown}")])
-    answer.link = page
-    return answer
+    return replies.decline(p, base, sentence, [say(p.language, f"介绍一下{shown}", f"Tell me about {shown}")])
