@@ -1,0 +1,43 @@
+"""Precision rules of session 6 (issue 18): what the user of `innograph extract`/`load` relies on."""
+
+from __future__ import annotations
+
+import re
+
+import yaml
+
+from loaders.text.in_names import IN_NAME
+from tests.extract.conftest import REPORT
+
+IN_NAMES = REPORT.parent.parent / "eval" / "curated-fields-in-names.yaml"
+
+
+def _field(extraction, name):
+    return next(n for n in extraction.nodes if n.type == "Field" and n.name_zh == name)
+
+
+def test_a_field_inside_a_name_keeps_its_relation_but_is_no_mention(extraction_of):
+    x = extraction_of("服务北京雁栖湖应用数学研究院,协调解决住房需求。")
+    field = _field(x, "数学")
+    institute = next(n for n in x.nodes if n.name_zh == "北京雁栖湖应用数学研究院")
+    edge = next(e for e in x.edges if e.type == "FOCUSES_ON" and e.target == field.id)
+    assert edge.source == institute.id and "应用数学研究院" in edge.evidence[0].quote
+    assert field.attrs[IN_NAME] is True and field.id in x.in_name
+    assert field.id not in x.spans and institute.id in x.spans
+
+
+def test_a_field_also_named_on_its_own_is_a_mention(extraction_of):
+    x = extraction_of("支持北京量子信息科学研究院建设。在量子信息、人工智能等领域布局。")
+    field = _field(x, "量子信息")
+    assert IN_NAME not in field.attrs and field.id not in x.in_name
+    assert len(x.spans[field.id]) == 1  # the list item, not the name
+
+
+def test_the_bundled_gold_lists_exactly_the_fields_named_only_inside_names():
+    text = REPORT.read_text(encoding="utf-8")
+    body = text.index("\n---\n")
+    for f in yaml.safe_load(IN_NAMES.read_text(encoding="utf-8"))["fields"]:
+        hosts = [(m.start(), m.end()) for h in f["inside"] for m in re.finditer(re.escape(h), text)]
+        spots = [m.span() for m in re.finditer(re.escape(f["name"]), text) if m.start() > body]
+        assert spots and hosts, f
+        assert all(any(a <= s and e <= b for a, b in hosts) for s, e in spots), f["name"]
