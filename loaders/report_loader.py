@@ -27,7 +27,7 @@ from loaders.text.extract import Analysis, analyse
 from loaders.text.reading import read_report
 from loaders.text.relations import Relation
 
-METRIC_ATTRS = ("value", "unit", "qualifier", "growth_pct", "growth_pts", "share_pct", "gap_pts")
+METRIC_ATTRS = ("value", "unit", "qualifier", "growth_pct", "growth_pts", "share_pct", "gap_pts", "completion_pct")
 
 
 @dataclass

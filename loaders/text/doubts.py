@@ -7,8 +7,9 @@ development documents (dev, dev2; classes in docs/extraction.md, "Precision and 
 
 - **a kind, not one thing** (`kind_of`):
   - counted: a count ends the modifier (横琴前海南沙|三大|平台, 专项政策创新|五大|工程), or a plural
-    count stands right before the name (布局建设了|18家|国家制造业创新中心): several things
-    of one kind, named by the kind;
+    count stands right before the name (布局建设了|18家|国家制造业创新中心), before its opening quote
+    (三个“|一号工程”) or before a clause with 的 that picks some of them (157个参与评价的|国家高新区):
+    several things of one kind, named by the kind (session 6);
   - related to something (生命健康科技|相关|主题研究院): "institutes related to X" is a kind;
   - coordinated kinds sharing an ending: a bare word and the ending (方案和|举措), or X and what
     goes with it (文化创意和|配套|设施); not a body (创新及科技局 is one bureau);
@@ -30,7 +31,10 @@ import re
 #: a count closing a modifier: 三大, 五项, 十个, 18家 (the name is the kind counted)
 COUNT_END = re.compile(r"(?:\d+|[两三四五六七八九十百千几多数]+)[大项个类批种家所]$")
 #: a plural count right before a name: 18家, 两个, 十余所, 数家 (not 一个, not 1家)
-PLURAL_BEFORE = re.compile(r"(?:(?:[2-9]|\d{2,})|[两三四五六七八九十百千几多数]+)(?:余|多)?[家个所项座批类种]$")
+PLURAL_BEFORE = re.compile(r"(?:(?:[2-9]|\d{2,})|[两三四五六七八九十百千几多数]+)(?:余|多)?[家个所项座批类种][“「]?$")
+#: a plural count, then a clause with 的 that picks some of the kind: 157个参与评价的|国家高新区
+PLURAL_CLAUSE = re.compile(r"(?:(?:[2-9]|\d{2,})|[两三四五六七八九十百千几多数]+)(?:余|多)?[家个所项座批类种]"
+                           r"[^,，。;；:：、“”「」\n\d]{1,10}的$")
 KIND_ENDINGS = ("创新中心", "平台", "基地")  # a domain's centre or platform is a kind; its laboratory is named (空间科学实验室)
 DOMAIN_WORDS = ("产业", "科技", "技术", "行业")  # with a field: still a domain, not one platform
 RELATED = ("相关", "有关")
@@ -52,7 +56,9 @@ def kind_of(finder, text: str, m, modifier: str) -> bool:
         return False
     if COUNT_END.search(modifier):
         return True
-    if PLURAL_BEFORE.search(text, max(0, m.start - 6), m.start):
+    if PLURAL_BEFORE.search(text, max(0, m.start - 7), m.start):
+        return True
+    if PLURAL_CLAUSE.search(text, max(0, m.start - 18), m.start):
         return True
     if any(w in modifier[1:] for w in RELATED):
         return True

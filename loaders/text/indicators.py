@@ -26,6 +26,8 @@ TO_LEVEL = re.compile(r"(增长|上升|提高|提升|下降|减少|降低|回落
 MEASURE_NOUN = re.compile(r"额|量|数|率|收入|规模|投入|支出|产值|增加值|比重|强度|面积|总值|营收|利润")
 FILLER = re.compile(r"同比|比上年|较上年|比去年|较去年|相较|同期|同口径|年均|分别|\d{4}年|[,，、;；\s]|了|达到|达|为|约|近|超过|超")
 SHARE = re.compile(r"^(?:其中)?(?:占|比重|占比)")
+#: a completion rate right after an amount (项目投资128.1亿元,完成率110.3%): an attribute of it (README)
+COMPLETION = re.compile(r"^(?:年度计划|全年计划|年度目标)?(?:完成率|完成)(?:为|达)?$")
 CN_NUM = "零〇○一二两三四五六七八九十百千"
 #: After a Chinese count: slogans and set phrases (四个意识, 两个维护, 六个着力), not quantities.
 SLOGANS = ("意识", "自信", "维护", "确立", "坚持", "着力", "全面", "务必", "必须", "服务", "一批", "突破", "翻番",
@@ -103,6 +105,8 @@ def attribute_of(previous, prefix: str, unit: str) -> tuple[str, int] | None:
     prefix = prefix.lstrip(",，、;；:： ")
     if SHARE.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":
         return "share_pct", 1
+    if COMPLETION.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":
+        return "completion_pct", 1
     gap = GAP.search(prefix)
     if gap and "百分点" in unit and not MEASURE_NOUN.search(FILLER.sub("", prefix[:gap.start()])):
         return "gap_pts", -1 if gap.group(1) in ("低于", "低出") else 1  # 54.7%,高于规上工业18.3个百分点

@@ -41,3 +41,24 @@ def test_the_bundled_gold_lists_exactly_the_fields_named_only_inside_names():
         spots = [m.span() for m in re.finditer(re.escape(f["name"]), text) if m.start() > body]
         assert spots and hosts, f
         assert all(any(a <= s and e <= b for a, b in hosts) for s, e in spots), f["name"]
+
+
+def _metrics(analysis_of, body):
+    return [m for m in analysis_of(body).mentions if m.type == "Metric"]
+
+
+def test_a_completion_rate_after_an_amount_describes_it(analysis_of):
+    [amount] = _metrics(analysis_of, "全年完成项目投资128.1亿元,完成率110.3%;")
+    assert (amount.attrs["value"], amount.attrs["unit"], amount.attrs["completion_pct"]) == (128.1, "亿元", 110.3)
+
+
+def test_a_unit_per_area_is_part_of_the_unit(analysis_of):
+    [tax, added] = _metrics(analysis_of, "规上工业亩均税收达82.9万元/亩,亩均增加值达770.1万元/亩。")
+    assert [(m.attrs["value"], m.attrs["unit"]) for m in (tax, added)] == [(82.9, "万元/亩"), (770.1, "万元/亩")]
+
+
+def test_a_counted_kind_behind_a_quote_or_a_clause_is_no_name(analysis_of):
+    found = {m.name for m in analysis_of("以三个“一号工程”为牵引。高新区在全国157个参与评价的国家高新区中排名上升。"
+                                         "实施“一号工程”。").mentions}
+    assert "国家高新区" not in found
+    assert "一号工程" in found  # the same name, not counted, is still read
