@@ -62,3 +62,16 @@ def test_a_counted_kind_behind_a_quote_or_a_clause_is_no_name(analysis_of):
                                          "实施“一号工程”。").mentions}
     assert "国家高新区" not in found
     assert "一号工程" in found  # the same name, not counted, is still read
+
+
+def test_a_light_verb_inside_a_span_makes_it_no_name(analysis_of):
+    found = {m.name for m in analysis_of("召开新闻发布会,对经济社会发展情况进行专题发布。市科委作科技工作报告。"
+                                         "实施科技创新专题。").mentions}
+    assert not {"经济社会发展情况进行专题", "市科委作科技工作报告"} & found
+
+
+def test_a_field_inside_the_name_of_a_statistic_is_no_field(analysis_of):
+    fields = {m.name for m in analysis_of("社会消费品零售总额增长8%。推动消费品、新材料等领域发展。").mentions
+              if m.type == "Field"}
+    assert fields == {"消费品", "新材料"}
+    assert len([m for m in analysis_of("社会消费品零售总额67亿元。").mentions if m.type == "Field"]) == 0
