@@ -34,6 +34,10 @@ SLOGANS = ("意识", "自信", "维护", "确立", "坚持", "着力", "全面",
            "中心", "落实", "优先", "统筹", "结合", "聚焦")
 SESSION_AFTER = ("全会", "全体会议", "党代会", "代表大会", "常委会", "会议")
 QUOTED_RUN = re.compile(r"(?:“[^“”。]{1,40}”|「[^「」。]{1,40}」)+$")
+#: the list a count announces, in the next sentence: 等10个产业集群…。具体名单为:A、B、…J。
+NAMES_AFTER = re.compile(r"[^。\n]{0,60}。\s*(?:具体名单|名单|具体)?(?:如下|为|是|包括)[:：]([^。\n]{2,1200})[。\n]")
+#: what may open the items' run in a list clause: the part of the clause before the last 的 (沿线的|上海、苏州…)
+LIST_OPENER = re.compile(r".*的")
 LIST_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[(（]([^()（）。]{2,300})[)）]")
 SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
 
@@ -53,7 +57,8 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
         return True
     if base == "个" and after[:1] and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
         return True
-    return _sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
+    return (_sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
+            or _counts_the_names_after(text, end, base, value))
 
 
 def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:
@@ -82,7 +87,18 @@ def _sums_up_a_list(text: str, clause_start: int, at: int, base: str, value) -> 
         return False
     items = listed.split("、")
     count = len(items) + (1 if re.search(r"[和及与]", items[-1]) else 0)
-    return len(items[-1]) <= 20 and len(items) <= value <= count
+    if len(items[-1]) <= 20 and len(items) <= value <= count:
+        return True
+    opened = [i for i, item in enumerate(items) if LIST_OPENER.match(item)]  # …沿线的|上海、苏州…宣城9个城市
+    return bool(opened) and len(items[-1]) <= 20 and len(items) - opened[-1] == value > 2
+
+
+def _counts_the_names_after(text: str, end: int, base: str, value) -> bool:
+    """…等10个产业集群为第一批试点。具体名单为:A、B、…、J。: the count of the names the next sentence lists."""
+    if base not in SUMMING_UNITS or not isinstance(value, int) or not 2 < value <= 60:
+        return False
+    listed = NAMES_AFTER.match(text, end)
+    return bool(listed) and listed.group(1).count("、") + 1 == value
 
 
 def _counts_the_list_after(text: str, end: int, base: str, value) -> bool:

@@ -75,3 +75,11 @@ def test_a_field_inside_the_name_of_a_statistic_is_no_field(analysis_of):
               if m.type == "Field"}
     assert fields == {"消费品", "新材料"}
     assert len([m for m in analysis_of("社会消费品零售总额67亿元。").mentions if m.type == "Field"]) == 0
+
+
+def test_a_count_of_the_names_listed_after_it_or_before_it_is_no_indicator(analysis_of):
+    body = ("科技部认定北京中关村移动互联网、惠州云计算智能终端创新型产业集群等4个产业集群为试点。"
+            "具体名单为:北京中关村移动互联网创新型产业集群、本溪制药创新型产业集群、株洲轨道交通装备制造创新型产业集群、"
+            "惠州云计算智能终端创新型产业集群。走廊经过沪苏湖、商合杭高速铁路沿线的上海、苏州、杭州、湖州4个城市。"
+            "认定5个产业集群为试点。")
+    assert [(m.attrs["value"], m.attrs["unit"]) for m in _metrics(analysis_of, body)] == [(5, "个")]
