@@ -83,3 +83,9 @@ def test_a_count_of_the_names_listed_after_it_or_before_it_is_no_indicator(analy
             "惠州云计算智能终端创新型产业集群。走廊经过沪苏湖、商合杭高速铁路沿线的上海、苏州、杭州、湖州4个城市。"
             "认定5个产业集群为试点。")
     assert [(m.attrs["value"], m.attrs["unit"]) for m in _metrics(analysis_of, body)] == [(5, "个")]
+
+
+def test_a_press_conference_is_no_event_but_the_office_holding_it_is_a_body(analysis_of):
+    mentions = analysis_of("12月27日,市政府新闻办召开新闻发布会,介绍有关情况。").mentions
+    assert "新闻发布会" not in {m.name for m in mentions}
+    assert any(m.type == "Institution" and m.surface == "市政府新闻办" for m in mentions)
