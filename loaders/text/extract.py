@@ -55,6 +55,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
                   *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
                   *listed.listed_mentions(finder, text)]
+    candidates += listed.opened(finder, text, candidates)
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
