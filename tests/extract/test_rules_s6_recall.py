@@ -43,3 +43,25 @@ def test_a_shared_short_name_counts_only_beside_its_group(tmp_path):
     assert {"香港科技大学", "香港大学", "香港中文大学", "香港理工大学"} <= {n for n, _ in hk}
     alone = _nodes(tmp_path, "合肥的科大和中大校友会举办活动。")
     assert not {"香港科技大学", "香港中文大学"} & {n for n, _ in alone}
+
+
+def _zones(nodes) -> set[str]:
+    return {name for name, type_ in nodes if type_ == "Zone"}
+
+
+def test_a_bare_high_tech_zone_in_its_committees_report_is_that_zone(tmp_path):
+    body = "高新区规上工业企业203家,园区服务水平提升。全国169家高新区中排名上升。"
+    zones = _zones(_nodes(tmp_path, body, publisher="珠海高新技术产业开发区管理委员会"))
+    assert zones == {"珠海高新技术产业开发区"}
+
+
+def test_a_bare_high_tech_zone_of_an_unknown_issuer_stays_unread(tmp_path):
+    body = "高新区规上工业企业203家,园区服务水平提升。"
+    assert not _zones(_nodes(tmp_path, body, publisher="科学技术部"))
+
+
+def test_a_bare_science_city_in_its_districts_report_is_that_science_city(tmp_path):
+    body = "区政府加快建设科学城,科学城新增企业120家。"
+    zones = _zones(_nodes(tmp_path, body, publisher="北京市怀柔区科学技术委员会"))
+    assert zones == {"怀柔科学城"}
+    assert not _zones(_nodes(tmp_path, body, publisher="北京市东城区科学技术委员会"))
