@@ -61,7 +61,9 @@ def own_zone_mentions(finder: EntityFinder, text: str) -> list[Mention]:
             continue  # a district's 全区 is the district (context.py), its 园区 any park
         if not any(zone.endswith(end) for end in BARE[word]):
             continue
-        if words.inside(m.start()) or words.inside(m.end()) or KIND_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        if words.inside(m.start()) or words.inside(m.end()):
+            continue
+        if KIND_BEFORE.search(text, max(0, m.start() - 4), m.start()):
             continue
         out.append(Mention(m.start(), m.end(), zone, "Zone", CONF, "relative", word))
     return out
