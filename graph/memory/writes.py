@@ -39,12 +39,17 @@ def _edge_rows(edges) -> Iterable[tuple]:
     return ((e.source, e.type, e.target, e.attrs, e.evidence) for e in edges)
 
 
-def _put_nodes(c: Columns, rows: Iterable[tuple]) -> None:
+def _unless_empty(rows: Iterable[tuple]) -> Iterable[tuple] | None:
+    """The rows, or None when there are none: an empty batch must not take its own copy of shared columns."""
     rows = iter(rows)
     first = next(rows, None)
-    if first is None:
+    return None if first is None else chain((first,), rows)
+
+
+def _put_nodes(c: Columns, rows: Iterable[tuple]) -> None:
+    rows = _unless_empty(rows)
+    if rows is None:
         return
-    rows = chain((first,), rows)
     own_nodes(c)  # a fork shares the node columns with the readers' state until here (fork.py)
     ix, by_type = c.ix, c.by_type
     add_id, add_type, add_zh, add_en = c.ids.append, c.ntype.append, c.zh.append, c.en.append
@@ -123,11 +128,9 @@ def _merge_node(c: Columns, i: int, row: tuple) -> list[str]:
 
 def _put_edges(c: Columns, rows: Iterable[tuple]) -> None:
     """Add or merge edges; an end that is not a node refuses the batch (after naming every such end)."""
-    rows = iter(rows)
-    first = next(rows, None)
-    if first is None:
+    rows = _unless_empty(rows)
+    if rows is None:
         return
-    rows = chain((first,), rows)
     own_edges(c)  # a fork shares the edge columns with the readers' state until here (fork.py)
     forked = c.__dict__.get("cow") is not None
     ix, out, inn, etype = c.ix, c.out, c.inn, c.etype
