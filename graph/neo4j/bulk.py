@@ -122,11 +122,10 @@ def holds_graph(store) -> bool:
 
 def _refuse_a_graph(store) -> bool:
     """LoadError if the database holds a graph; else whether it holds a killed load's leftovers."""
-    markers = store._rows(COUNT_MARKERS)[0]["n"]
-    if not markers and store._rows(COUNT_ALL)[0]["n"]:
+    if holds_graph(store):
         raise LoadError(f"Neo4j at {store.uri} already holds a graph: a bulk load needs an empty database "
                         "(load into it with `write`, or clear it first)")
-    return bool(markers)
+    return bool(store._rows(COUNT_MARKERS)[0]["n"])
 
 
 def _stopped(exc: BaseException, after: str) -> InnographError:
