@@ -18,8 +18,8 @@ before it changes it (copy on write):
   copied on first change, a posting or a rollup at a time.
 
 So a write costs its batch, the degree of the nodes it touches and a few memcpys of flat columns
-(C speed; see docs/benchmarks.md "One write"). What is shared is never changed in place: the
-property test tests/graph/test_memory_fork.py checks that a reader's state is bit for bit what it
+(C speed; see docs/benchmarks.md "One write on the memory store"). What is shared is never changed in place: the
+property test tests/core/test_fork_cow.py checks that a reader's state is bit for bit what it
 was after interleaved writes, failed writes and reads. An attribute this module does not know (a
 later index) is deep-copied, which is slower but never shares anything with the readers' state.
 """
