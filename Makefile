@@ -53,7 +53,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py
 
 # Issue 16 at 10k/100k/1M on both backends: the memory store (scale, zone index + networkx baseline, one write),
-# then a Neo4j of its own (zone index + networkx baseline; its 1M load alone takes over an hour on 2 cores).
+# then a Neo4j of its own (zone index + networkx baseline; its 1M bulk load alone took 22 min on 2 cores).
 # One row: SIZES=10000 (any of the three benchmarks also takes --sizes by hand).
 FULL_SIZES := 10000,100000,1000000
 bench-full: $(STAMP)
