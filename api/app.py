@@ -4,11 +4,11 @@ Routes live under /api/v1, one router per resource (api/routes/); OpenAPI is at
 /openapi.json and /docs, whose Swagger UI comes from /docs-assets (the
 fastapi-offline package's copy), so it works offline; there is no /redoc (ReDoc
 fetches its logo from its CDN). The store comes through a dependency
-(api/deps.py) so tests can swap it; the app opens it on the first request that
-needs it and closes it on shutdown (a store passed in stays the caller's to
-close). Every 4xx/5xx has one JSON shape (api/errors.py). Writes (POST
-/api/v1/sources) exist only when an admin token is set; CORS only when origins
-are configured.
+(api/deps.py) so tests can swap it; the app opens the embedded store at startup
+(GraphHolder.open_early), Neo4j on the first request that needs it, and closes
+it on shutdown (a store passed in stays the caller's to close). Every 4xx/5xx
+has one JSON shape (api/errors.py). Writes (POST /api/v1/sources) exist only
+when an admin token is set; CORS only when origins are configured.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        graph.open_early()  # uvicorn runs this before it listens: no request waits for the snapshot
         yield
         graph.close()
 

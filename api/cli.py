@@ -194,6 +194,7 @@ def sync(from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="copy Neo
          as_json: JsonOpt = False):
     """Copy the embedded graph into Neo4j (replacing what is there), or back with --from-neo4j."""
     from graph.store import Batch
+    from loaders.sources import put
 
     memory, neo4j = open_store(settings("memory")), open_store(settings("neo4j"))
     source, target = (neo4j, memory) if from_neo4j else (memory, neo4j)
@@ -201,7 +202,7 @@ def sync(from_neo4j: Annotated[bool, typer.Option("--from-neo4j", help="copy Neo
         with err.status(f"copying {source.backend} -> {target.backend} …"):
             batch = Batch(nodes=list(source.iter_nodes()), edges=list(source.iter_edges()),
                           documents=source.documents())
-            target.replace(batch)
+            put(target, batch, replace=True)  # into an empty Neo4j: its bulk load (loaders/sources.py)
             counts = target.counts()
     finally:
         memory.close()

@@ -1,14 +1,15 @@
 """What a request needs, as dependencies that tests replace with `app.dependency_overrides`.
 
-    StoreDep    the app's graph store, opened on the first request that needs it
+    StoreDep    the app's graph store (the embedded one opened at startup, Neo4j on first use)
     QueriesDep  GraphQueries over that store
     RunDep      runs a query in the query pool under the time budget (504 past it)
     SettingsDep the app's settings
 
-The store is opened once per app, not per request, and closed when the app shuts
-down (create_app's lifespan). Queries hold a shared lock and a load's write an
-exclusive one, so a reader never sees half of a load; a load's parsing reads
-under the shared lock, and loads run one at a time (GraphHolder.uploading).
+The store is opened once per app, not per request (the embedded one at startup:
+GraphHolder.open_early), and closed when the app shuts down (create_app's lifespan).
+Queries hold a shared lock and a load's write an exclusive one, so a reader never
+sees half of a load; a load's parsing reads under the shared lock, and loads run
+one at a time (GraphHolder.uploading).
 """
 
 from __future__ import annotations
@@ -95,6 +96,19 @@ class GraphHolder:
                 if self._store is None:
                     self._store = self._open()
         return self._store
+
+    def open_early(self) -> None:
+        """Open the embedded store now, at startup (seconds for a 300k-enterprise snapshot), so the
+        first request after a server start is answered from it instead of waiting for it; uvicorn
+        runs the app's startup before it listens. A store that cannot be opened is left to the first
+        request that needs it, which answers 503 as before. Neo4j opens on first use: a server down
+        at startup must not hold up the app's start."""
+        if self._store is not None or self.settings.backend != "memory":
+            return
+        try:
+            self.store()
+        except Exception as exc:  # noqa: BLE001 (the request that needs the store answers 503 and says why)
+            log.warning("the store could not be opened at startup (%s); the first request will try again", exc)
 
     def _open(self) -> GraphStore:
         try:

@@ -131,6 +131,7 @@ def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
     the briefing and every export. Another kind of node is sent to its node page."""
     from fastapi.responses import RedirectResponse
 
+    from viz.member_partners import member_partners
     from viz.pages.zone import zone_page
 
     try:
@@ -140,9 +141,10 @@ def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
         profile = run(queries.profile, found.id)
         documents = run(queries.store.documents)
         publishers = run(publisher_ids, queries)
+        via_partners = run(member_partners, queries.store, profile)
     except InnographError as exc:
         return _error(exc)
-    return _html(zone_page(profile, documents, publishers))
+    return _html(zone_page(profile, documents, publishers, via_partners))
 
 
 @router.get("/nodes/{ref:path}")

@@ -21,13 +21,13 @@ from graph.store import GraphStore
 from loaders.implicit import mark_implicit_subjects
 from loaders.resolve import NameResolver
 from loaders.result import LoadResult
-from loaders.text import budget
+from loaders.text import budget, in_names
 from loaders.text.entities import Mention
 from loaders.text.extract import Analysis, analyse
 from loaders.text.reading import read_report
 from loaders.text.relations import Relation
 
-METRIC_ATTRS = ("value", "unit", "qualifier", "growth_pct", "growth_pts", "share_pct", "gap_pts")
+METRIC_ATTRS = ("value", "unit", "qualifier", "growth_pct", "growth_pts", "share_pct", "gap_pts", "completion_pct")
 
 
 @dataclass
@@ -42,6 +42,8 @@ class Extraction:
     dropped: list[str] = field(default_factory=list)
     #: node id -> the [start, end) of each of its mentions in the original text
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
+    #: node ids named only inside other names (a field in a name): nodes for a relation, no entity mention
+    in_name: set[str] = field(default_factory=set)
 
     def to_json(self) -> dict[str, Any]:
         report = self.analysis.report
@@ -79,12 +81,14 @@ def _extract(path: Path, store: GraphStore | None, year: int | None, min_confide
         if i % 256 == 0:
             budget.check()
         builder.edge(r, analysis)
+    in_name = in_names.only_in_names(analysis.mentions, _key, builder.ids)
+    builder.mark(in_name)
     spans: dict[str, list[tuple[int, int]]] = {}
     for m in analysis.mentions:
-        if m.start >= 0 and _key(m) in builder.ids:
+        if m.start >= 0 and _key(m) in builder.ids and in_names.own_mention(m):
             spans.setdefault(builder.ids[_key(m)], []).append(report.body.span(m.start, m.end))
     return Extraction(document, list(builder.nodes.values()), list(builder.edges.values()), analysis,
-                      report.encoding, builder.dropped, spans)
+                      report.encoding, builder.dropped, spans, in_name)
 
 
 def load_report(path: Path, store: GraphStore | None = None, year: int | None = None,
@@ -150,6 +154,13 @@ class _Builder:
         self.resolver.add(node)
         self.ids[_key(m)] = node.id
         return node.id
+
+    def mark(self, in_name: set[str]) -> None:
+        """Extracted nodes named only inside other names (a field in a name) say so (loaders/text/in_names.py)."""
+        for nid in in_name:
+            node = self.nodes[nid]
+            if node.attrs.get("extracted"):
+                self.nodes[nid] = node.model_copy(update={"attrs": {**node.attrs, in_names.IN_NAME: True}})
 
     def _existing(self, m: Mention) -> Node | None:
         if m.node_id and self.store is not None:

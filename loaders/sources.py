@@ -73,9 +73,18 @@ def _load(store: GraphStore, paths: list[Path], allow_rejects: bool, year: int |
     if not len(result.kept):
         raise LoadError("the sources hold nothing to load; nothing was stored")
     result.before = store.counts()
-    store.write(result.kept)
+    put(store, result.kept)
     result.after = latest(store).counts()
     return result
+
+
+def put(store: GraphStore, batch, replace: bool = False) -> None:
+    """store.write(batch) (or replace), except into an empty Neo4j database: its bulk load, many
+    transactions of CREATEs, which a failed load leaves empty (graph/neo4j/bulk.py). A store that
+    holds a graph takes the one transaction of write/replace: a failed load leaves it as it was."""
+    into_empty = getattr(store, "load_into_empty", None)
+    if into_empty is None or not into_empty(batch):
+        (store.replace if replace else store.write)(batch)
 
 
 def latest(store: GraphStore) -> GraphStore:
@@ -90,6 +99,6 @@ def build_bundled(store: GraphStore) -> LoadResult:
     if result.rejected:
         raise LoadError("the bundled data set has errors; the graph was left as it was", result.rejected)
     result.before = store.counts()
-    store.replace(result.kept)
+    put(store, result.kept, replace=True)
     result.after = latest(store).counts()
     return result

@@ -13,8 +13,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits
-from graph.ask import common, model, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
-from graph.ask.forms import Form
+from graph.ask import common, model, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
+from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
 from graph.ask.words import EXAMPLES, both, display, say, short, type_words
@@ -65,7 +65,10 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gazetteer_for(queries.store), p))
     year = p.year if form.needs_year else None
     params = run.Params(refs=refs, types=_types_for(form, p), year=year)
-    interpretation = _interpretation(form, p, anchors, params)
+    form = grammar().forms.get(narrow.redirect(form.query, params.types, anchors[0].type if anchors else None), form)
+    found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
+    interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),
+                                    found, params.types, lang)
     try:
         result = run.run(form.query, queries, params)
     except InnographError as exc:
@@ -73,13 +76,22 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
                             params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
     if p.excluded:
         result.items = [i for i in result.items if i.node.id not in p.excluded]
+    narrowed = narrow.keep(result.items, found, lang)
+    if narrowed.undecided:
+        return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
+    result.items = narrowed.items
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
     related = replies.fallback(queries, form.query, params) if not count and form.query != "paths" else []
+    aside = screen.figure_aside(queries, p, params.refs, params.types)
+    if form.query == "members" and anchors and anchors[0].type == "Region":  # "北京有哪些园区"
+        untied = region_scope.untied(queries, anchors[0], params.types, {i.node.id for i in result.items}, found)
+        aside += region_scope.sentence(lang, anchors[0], params.types, untied, narrow.label(found, lang))
+        related = untied if not count and untied else related
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
-                               if truncated else [])
+                               if truncated else []) + narrowed.notes
     if result.through_publisher and result.paths:
         notes.append(say(lang, "不经过报告发布者的路径没有；以下路径经过发布者（报告作者只是背景）",
                          "no path avoids the report's publisher; these pass through it (the author is context)"))
@@ -87,9 +99,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         **base,
         status="answered" if count else "empty",
         interpretation=interpretation,
-        summary=(replies.fallback_sentence(lang, interpretation, related) if related
-                 else _summary(lang, form, p, interpretation, result, count))
-        + screen.figure_aside(queries, p, params.refs, params.types),
+        summary=(replies.fallback_sentence(lang, interpretation, related) if related and not aside
+                 else _summary(lang, form, p, interpretation, result, count)) + aside,
         query=form.query,
         params=_params(params, p),
         count=count,

@@ -87,6 +87,8 @@ def load(path: Path) -> Grammar:
         if unknown:
             raise ValueError(f"{path}: type words name unknown node types {unknown}")
         for lang in LANGS:
+            if not row[lang]:  # a word of one language only
+                continue
             words = sorted(row[lang], key=len, reverse=True)
             bound = r"\b" if lang == "en" else ""
             regex = re.compile(bound + "(?:" + "|".join(_en_space(w) for w in words) + ")" + bound)

@@ -54,6 +54,10 @@ def put_edge_columns(c: Columns, table: EdgeTable) -> bool:
     used = np.flatnonzero(np.bincount(kinds, minlength=len(table.type_names))).tolist()
     if len(set(c.edge_types) | {table.type_names[k] for k in used}) > 255:
         return False
+    from graph.memory.fork import own_edges, own_evidence
+
+    own_edges(c)  # a fork of an edge-less state (fork.py); a fresh Columns owns them already
+    own_evidence(c)
     first, repeats = _first_occurrences((s * len(table.type_names) + kinds) * n + t)
     codes = np.zeros(len(table.type_names), dtype=np.int64)
     codes[used] = [c.edge_code(table.type_names[k]) for k in used]

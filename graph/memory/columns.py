@@ -87,6 +87,11 @@ class Columns:
             found = self.attr_ix.get(key)
             if found is not None:
                 return found
+        cow = self.__dict__.get("cow")
+        if cow is not None and "attr_reps" in cow.borrowed:  # a fork's first new attr set (fork.py)
+            self.attr_reps, self.attr_ix = self.attr_reps.copy(), self.attr_ix.copy()
+            cow.borrowed.difference_update(("attr_reps", "attr_ix"))
+        if key is not None:
             self.attr_ix[key] = len(self.attr_reps)
             self.attr_reps.append(tuple(attrs.items()))
         else:

@@ -23,7 +23,7 @@ from graph.errors import StoreUnavailable
 from graph.memory.columns import _PACKED, Answers, Columns
 from graph.memory.names import NameIndex
 from graph.memory.records import _attr_key
-from graph.memory.rows import Ints, Keyed, Rows, SortedKeys
+from graph.memory.rows import Ints, Keyed, LazyWhole, Rows, SortedKeys
 from graph.memory.sections import Sections
 from graph.memory.lazy_index import LazyNames, LazyZones
 from graph.model import Document
@@ -192,13 +192,13 @@ def _zones(c):
     return c.__dict__.pop("zindex")
 
 
-class ByRow:
+class ByRow(LazyWhole):
     """A dense column whose row i is computed (aliases, sources); the whole list when needed."""
 
-    __slots__ = ("_n", "_one", "_all", "_owner", "_attr", "_full")
+    __slots__ = ("_n", "_one", "_whole", "_owner", "_attr", "_full")
 
     def __init__(self, n: int, one, whole, owner, attr: str):
-        self._n, self._one, self._all, self._owner, self._attr, self._full = n, one, whole, owner, attr, None
+        self._n, self._one, self._whole, self._owner, self._attr, self._full = n, one, whole, owner, attr, None
 
     def __len__(self) -> int:
         return self._n
@@ -207,20 +207,6 @@ class ByRow:
         if self._full is None and type(i) is int and -self._n <= i < self._n:
             return self._one(i % self._n)
         return self.full()[i]
-
-    def full(self) -> list:
-        if self._full is None:
-            self._full = self._all()
-            setattr(self._owner, self._attr, self._full)
-        return self._full
-
-    def __iter__(self):
-        return iter(self.full())
-
-    def __getattr__(self, name):
-        if name.startswith("_"):
-            raise AttributeError(name)
-        return getattr(self.full(), name)
 
 
 # ---- whole -----------------------------------------------------------------------

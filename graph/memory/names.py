@@ -52,7 +52,19 @@ class NameIndex:
         self.indexed = 0
         self.bits = BLOCK_BITS if bits is None else bits
 
+    def fork(self) -> NameIndex:
+        """A copy for a write (graph/memory/fork.py): it shares every part with this one and copies a
+        part (the name map, the slots, the gram map, one posting, one name's node list) the first time
+        it changes it, so a write pays for the names it adds, not for every name."""
+        new = object.__new__(type(self))
+        new.__dict__.update(self.__dict__)
+        new.__dict__["cow"] = _Cow()
+        return new
+
     def add(self, key: str, node: int) -> None:
+        cow = self.__dict__.get("cow")
+        if cow is not None and cow.borrowed:
+            cow.own(self)
         have = self.nodes.get(key)
         if have is None:
             self.nodes[key] = node
@@ -62,6 +74,9 @@ class NameIndex:
                 self.nodes[key] = [have, node]
                 self._grew(key)
         elif node not in have:
+            if cow is not None and key not in cow.keys:  # the list may be the readers' too
+                cow.keys.add(key)
+                have = self.nodes[key] = have.copy()
             have.append(node)
             self._grew(key)
 
@@ -69,8 +84,12 @@ class NameIndex:
         """Note a name that gained a node: its smallest id, so its place on search pages, may have
         changed (graph/memory/name_grams.py re-places the names noted since its build)."""
         grown = self.__dict__.get("grown")
+        cow = self.__dict__.get("cow")
         if grown is None:
             grown = self.__dict__["grown"] = []
+        elif cow is not None and not cow.grown:
+            cow.grown = True
+            grown = self.__dict__["grown"] = grown.copy()
         grown.append(key)
 
     def ids(self, key: str) -> list[int]:
@@ -83,13 +102,25 @@ class NameIndex:
         """Index the blocks that gained names since the last call."""
         bits, grams, slots = self.bits, self.grams, self.slots
         size = 1 << bits
+        cow = self.__dict__.get("cow")
         for block in range(self.indexed >> bits, (len(slots) + size - 1) >> bits):
             text = "\n".join(slots[block * size: (block + 1) * size])
             for gram in set(text).union(map(add, text, text[1:])):
                 posting = grams.get(gram)
+                if posting is not None and posting[-1] == block:
+                    continue
+                if cow is not None:  # a fork's first change to the gram map, or to this posting
+                    if not cow.grams:
+                        cow.grams = True
+                        grams = self.grams = dict(grams)
+                    if posting is not None and gram not in cow.posts:
+                        cow.posts.add(gram)
+                        posting = grams[gram] = posting[:]
                 if posting is None:
                     grams[gram] = array("i", (block,))
-                elif posting[-1] != block:
+                    if cow is not None:
+                        cow.posts.add(gram)
+                else:
                     posting.append(block)
         self.indexed = len(slots)
 
@@ -108,6 +139,23 @@ class NameIndex:
         blocks = first if not rest else [b for b in first if all(_holds(p, b) for p in rest)]
         size, slots = 1 << self.bits, self.slots
         return [name for b in blocks for name in slots[b * size: (b + 1) * size] if key in name]
+
+
+class _Cow:
+    """What a forked NameIndex still shares with the one it was forked from (NameIndex.fork)."""
+
+    __slots__ = ("borrowed", "keys", "grams", "posts", "grown")
+
+    def __init__(self) -> None:
+        self.borrowed = True   #: the name map and the slots
+        self.keys: set[str] = set()   #: names whose node list is this index's own
+        self.grams = False     #: whether the gram map is this index's own
+        self.posts: set[str] = set()  #: grams whose posting is this index's own
+        self.grown = False
+
+    def own(self, names: NameIndex) -> None:
+        names.nodes, names.slots = dict(names.nodes), names.slots.copy()
+        self.borrowed = False
 
 
 def _holds(posting: array, block: int) -> bool:

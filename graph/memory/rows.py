@@ -200,20 +200,14 @@ class Rows:
 _MISSING = object()
 
 
-class _LazyMapping:
-    """What Keyed and SortedKeys share: a mapping read key by key (`get`) until something needs it
-    whole (`full`, iteration, any other dict method); then the whole dict, put on the owner in its place."""
+class LazyWhole:
+    """A container read part by part until something needs it whole (`full`, iteration, any other
+    method of the plain container); then `_whole()` builds it once and it is put on `_owner` in
+    its place. Subclasses set `_full` (None), `_owner`, `_attr` and provide `_whole`."""
 
-    def __getitem__(self, key):
-        found = self.get(key, _MISSING)
-        if found is _MISSING:
-            raise KeyError(key)
-        return found
+    __slots__ = ()
 
-    def __contains__(self, key) -> bool:
-        return self.get(key, _MISSING) is not _MISSING
-
-    def full(self) -> dict:
+    def full(self):
         if self._full is None:
             self._full = self._whole()
             if self._owner is not None:
@@ -223,10 +217,23 @@ class _LazyMapping:
     def __iter__(self):
         return iter(self.full())
 
-    def __getattr__(self, name):  # items, values, copy, ...: on the whole dict
+    def __getattr__(self, name):  # items, values, copy, ...: on the whole container
         if name.startswith("_"):
             raise AttributeError(name)
         return getattr(self.full(), name)
+
+
+class _LazyMapping(LazyWhole):
+    """What Keyed and SortedKeys share: a mapping read key by key (`get`) until it is needed whole."""
+
+    def __getitem__(self, key):
+        found = self.get(key, _MISSING)
+        if found is _MISSING:
+            raise KeyError(key)
+        return found
+
+    def __contains__(self, key) -> bool:
+        return self.get(key, _MISSING) is not _MISSING
 
 
 class Keyed(_LazyMapping):

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
+from itertools import chain
 
 from graph.memory import columns
 from graph.errors import LoadError
 from graph.memory.columns import _PACKED, Columns, _attach
+from graph.memory.fork import own_edges, own_evidence, own_nodes, own_slot
 from graph.memory.names import normalize_all
 from graph.memory.records import _EDGE_FIELDS, _NODE_FIELDS, _construct
 from graph.model import Edge, Node
@@ -37,7 +39,18 @@ def _edge_rows(edges) -> Iterable[tuple]:
     return ((e.source, e.type, e.target, e.attrs, e.evidence) for e in edges)
 
 
+def _unless_empty(rows: Iterable[tuple]) -> Iterable[tuple] | None:
+    """The rows, or None when there are none: an empty batch must not take its own copy of shared columns."""
+    rows = iter(rows)
+    first = next(rows, None)
+    return None if first is None else chain((first,), rows)
+
+
 def _put_nodes(c: Columns, rows: Iterable[tuple]) -> None:
+    rows = _unless_empty(rows)
+    if rows is None:
+        return
+    own_nodes(c)  # a fork shares the node columns with the readers' state until here (fork.py)
     ix, by_type = c.ix, c.by_type
     add_id, add_type, add_zh, add_en = c.ids.append, c.ntype.append, c.zh.append, c.en.append
     add_aliases, add_attr, add_sources = c.aliases.append, c.nattr.append, c.sources.append
@@ -115,6 +128,11 @@ def _merge_node(c: Columns, i: int, row: tuple) -> list[str]:
 
 def _put_edges(c: Columns, rows: Iterable[tuple]) -> None:
     """Add or merge edges; an end that is not a node refuses the batch (after naming every such end)."""
+    rows = _unless_empty(rows)
+    if rows is None:
+        return
+    own_edges(c)  # a fork shares the edge columns with the readers' state until here (fork.py)
+    forked = c.__dict__.get("cow") is not None
     ix, out, inn, etype = c.ix, c.out, c.inn, c.etype
     add_src, add_dst, add_type, add_attr = c.esrc.append, c.edst.append, etype.append, c.eattr.append
     memo: dict[int, tuple] = {}
@@ -167,7 +185,13 @@ def _put_edges(c: Columns, rows: Iterable[tuple]) -> None:
         add_attr(attr)
         ecount[code] += 1
         if evidence:
+            own_evidence(c)
             c.evidence[e] = tuple((v.doc, v.quote, v.start, v.end) for v in evidence)
+        if forked:  # a node's array or hub dict may be the readers' too: copied before it grows
+            if type(a) is array or type(a) is dict:
+                a = own_slot(c, out, s)
+            if type(b) is array or type(b) is dict:
+                b = own_slot(c, inn, t)
         if a is None:
             out[s] = e
         elif type(a) is int:
@@ -194,6 +218,8 @@ def _merge_edge(c: Columns, e: int, source, type_, target, attrs, evidence) -> N
     merged = c.edge(e).merged(other)
     c.eattr[e] = c.attr_index(merged.attrs)
     items = tuple((v.doc, v.quote, v.start, v.end) for v in merged.evidence)
+    if items or e in c.evidence:
+        own_evidence(c)
     if items:
         c.evidence[e] = items
     else:

@@ -27,13 +27,15 @@ from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 _PARTS = ("rows", *LISTS)  #: the arrays of a rollup, in snapshot order
 
 
-def build(c: Columns) -> None:
-    """c.zindex from scratch: a rollup for every node of degree >= INDEX_DEGREE."""
+def build(c: Columns, threshold: int | None = None) -> None:
+    """c.zindex from scratch: a rollup for every node of degree >= `threshold` (INDEX_DEGREE unless
+    given: Neo4j's bulk load builds at its own hub threshold, graph/neo4j/bulk_zone.py)."""
     index = c.zindex = ZoneIndex()
     n, m = len(c.ids), len(c.etype)
     src, dst = _ints(c.esrc), _ints(c.edst)
     typ = np.frombuffer(bytes(c.etype), dtype=np.uint8)
-    hub = (np.bincount(src, minlength=n) + np.bincount(dst, minlength=n))[:n] >= zone_index.INDEX_DEGREE
+    least = zone_index.INDEX_DEGREE if threshold is None else threshold
+    hub = (np.bincount(src, minlength=n) + np.bincount(dst, minlength=n))[:n] >= least
     hubs = np.flatnonzero(hub)
     for z in hubs.tolist():
         index.roll[z] = Rollup()

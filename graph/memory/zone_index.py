@@ -51,16 +51,46 @@ class Rollup:
         self.lists: dict[str, array] = {name: array("i") for name in LISTS}
         self.fields: dict[int, int] = {}
 
+    def copy(self) -> Rollup:
+        """A copy for a write: the arrays are shared (a write replaces them, never changes them in
+        place: ZoneIndex.flush, zone_groups.after_rows), the counters and the list map copied."""
+        new = object.__new__(Rollup)
+        new.rows, new.heads = self.rows, self.heads
+        new.by_type, new.head_types = dict(self.by_type), dict(self.head_types)
+        new.lists, new.fields = dict(self.lists), dict(self.fields)
+        return new
+
 
 class ZoneIndex:
     """node int -> Rollup, plus the rows a write has found but not yet put in order."""
 
+    owned: set[int] | None = None
+
     def __init__(self) -> None:
         self.roll: dict[int, Rollup] = {}
         self.pending: dict[tuple[int, str], list[int]] = {}
+        self.owned: set[int] | None = None  #: in a fork: the rollups that are its own (None: all)
+
+    def fork(self) -> ZoneIndex:
+        """A copy for a write (graph/memory/fork.py): the map of rollups copied, a rollup only when the
+        write changes it (`own`), so a write pays for the hubs it touches."""
+        new = ZoneIndex()
+        new.roll = dict(self.roll)
+        new.owned = set()
+        return new
+
+    def own(self, z: int) -> Rollup:
+        """z's rollup, this index's own (copied from the forked one on first use)."""
+        roll = self.roll[z]
+        owned = self.owned
+        if owned is not None and z not in owned:
+            owned.add(z)
+            roll = self.roll[z] = roll.copy()
+        return roll
 
     def add(self, c: Columns, z: int, what: str, e: int) -> None:
         self.pending.setdefault((z, what), []).append(e)
+        self.own(z)
         if what == "rows":
             counts = self.roll[z].by_type
             code = c.ntype[supporter_of(c, e)]
@@ -160,14 +190,14 @@ def after_write(c: Columns, before: int) -> None:
             for e2 in support_edges(c, s, support_in, support_out):
                 if e2 < e and supporter_of(c, e2) != t:
                     index.add(c, t, "rows", e2)
-            fields = roll[t].fields
+            fields = index.own(t).fields
             for e2 in c.adjacent(c.out, s, {focus}):
                 if e2 < e:
                     fields[edst[e2]] = fields.get(edst[e2], 0) + 1
         elif code == focus:
             for z in (s, *containers(c, s, member, e)):
                 if z in roll:
-                    fields = roll[z].fields
+                    fields = index.own(z).fields
                     fields[t] = fields.get(t, 0) + 1
         for name, end in lists.get(code, ()):
             holder = t if end else s
@@ -177,6 +207,8 @@ def after_write(c: Columns, before: int) -> None:
     for i in touched:
         if i not in roll and c.degree(i) >= INDEX_DEGREE:
             roll[i] = build_one(c, i)
+            if index.owned is not None:
+                index.owned.add(i)
 
 
 def containers(c: Columns, u: int, member: set[int], before: int) -> list[int]:

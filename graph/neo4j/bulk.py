@@ -17,8 +17,13 @@ Each chunk is its own transaction (one transaction of a million nodes and five m
 fit a 3 GB heap), so this is not atomic the way `write`/`replace` are. What holds instead: the load
 refuses a database that holds anything; a `:BulkLoad` marker node stands while it runs; on any error
 the client deletes everything it wrote (the database was empty: that is the previous graph) and the
-error is raised. A client killed mid-load leaves the marker: readers meanwhile see a partial graph,
-and the next `bulk_load` removes that partial graph before it starts.
+error is raised, saying so. A client killed mid-load leaves the marker: readers meanwhile see a partial
+graph, and the next `bulk_load` removes that partial graph before it starts. The load takes the database
+for itself: what another client writes meanwhile is deleted with it if the load fails.
+
+`innograph load`, `build` and `sync` of 20,000 rows or more take this path into an empty database
+(`Neo4jStore.load_into_empty`, loaders/sources.py `put`); smaller ones, and any into a database that holds
+a graph, `write`/`replace` in one transaction.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ import numpy as np
 import orjson
 
 from graph.bulk import gc_paused
-from graph.errors import LoadError
+from graph.errors import InnographError, LoadError, QueryTimeout, StoreUnavailable
 from graph.memory.columns import Columns
 from graph.memory.records import _attrs_of
 from graph.neo4j import bulk_zone, cypher, search_build
@@ -66,19 +71,16 @@ def bulk_load(store, batch: Batch, rows: int = ROWS, progress: Callable[[str, in
     either way, docs/benchmarks.md); the 1M figure was measured without it."""
     import time
 
-    from graph.memory.store import MemoryStore
     from graph.neo4j.store import _node_row
 
-    if not store._rows(COUNT_MARKERS)[0]["n"] and store._rows(COUNT_ALL)[0]["n"]:
-        raise LoadError(f"Neo4j at {store.uri} already holds a graph: a bulk load needs an empty database "
-                        "(load into it with `write`, or clear it first)")
+    _refuse_a_graph(store)
     times, started = {}, time.perf_counter()
-    c = Columns()
-    with gc_paused(), bulk_zone.neo4j_threshold():  # merged and checked, its index built (Neo4j's hubs)
-        MemoryStore._apply(c, Batch(nodes=batch.nodes, edges=batch.edges))
+    with gc_paused():  # merged and checked, its index built (Neo4j's hubs)
+        c = bulk_zone.prepare(batch)
     times["prepare"] = time.perf_counter() - started
     if len(c.ids) or batch.documents:
-        _clear(store)  # a killed load's leftovers, if any
+        if _refuse_a_graph(store):  # again after the prepare (a minute at 1M): a writer may have come
+            _clear(store)  # a killed load's leftovers
         _auto(store, PUT_MARKER)
         for statement in DEFERRED if defer_indexes else ():
             _auto(store, statement)
@@ -100,16 +102,39 @@ def bulk_load(store, batch: Batch, rows: int = ROWS, progress: Callable[[str, in
         _auto(store, AWAIT_INDEXES)
         times["indexes"] = time.perf_counter() - t0
         _auto(store, DROP_MARKER)
-    except BaseException:
+    except BaseException as exc:
         try:
             _clear(store)
-        finally:
-            try:
-                store._ensure_schema()
-            finally:
-                raise
+            store._ensure_schema()
+        except InnographError as undo:
+            raise _stopped(exc, f"deleting what it wrote failed too ({undo.message}); the next bulk load "
+                                "deletes it (its :BulkLoad marker stands)") from exc
+        if isinstance(exc, InnographError):
+            raise _stopped(exc, "what it wrote was deleted: the database is empty, as it was before") from exc
+        raise
     times["total"] = time.perf_counter() - started
     return {k: round(v, 1) for k, v in times.items()}
+
+
+def holds_graph(store) -> bool:
+    """Whether the database holds a graph: anything but nothing or a killed bulk load's leftovers."""
+    return not store._rows(COUNT_MARKERS)[0]["n"] and bool(store._rows(COUNT_ALL)[0]["n"])
+
+
+def _refuse_a_graph(store) -> bool:
+    """LoadError if the database holds a graph; else whether it holds a killed load's leftovers."""
+    if holds_graph(store):
+        raise LoadError(f"Neo4j at {store.uri} already holds a graph: a bulk load needs an empty database "
+                        "(load into it with `write`, or clear it first)")
+    return bool(store._rows(COUNT_MARKERS)[0]["n"])
+
+
+def _stopped(exc: BaseException, after: str) -> InnographError:
+    """The error that stopped a load, saying what became of the database: a server that stopped
+    answering or a query budget run out keep their kind (the CLI's exit code, the API's status),
+    any other error is a LoadError."""
+    message = f"{getattr(exc, 'message', None) or exc}; the bulk load stopped and {after}"
+    return type(exc)(message) if isinstance(exc, (StoreUnavailable, QueryTimeout)) else LoadError(message)
 
 
 def clear_in_parts(store) -> None:

@@ -15,7 +15,6 @@ chunks without holding them all.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 
 from graph.memory import zone_index as memory_index
 from graph.memory.columns import Columns
@@ -26,16 +25,20 @@ from graph.neo4j.zone_index import LISTS, SEP, enc, list_key, row_key
 ROW, COUNT = "ZoneRow", "ZoneCount"
 
 
-@contextmanager
-def neo4j_threshold():
-    """The memory store's index built meanwhile takes Neo4j's hub threshold (zone_index.INDEX_DEGREE:
-    tests lower one or the other; by default both are 64)."""
-    kept = memory_index.INDEX_DEGREE
-    memory_index.INDEX_DEGREE = zone_index.INDEX_DEGREE
-    try:
-        yield
-    finally:
-        memory_index.INDEX_DEGREE = kept
+def prepare(batch) -> Columns:
+    """The batch folded through the memory store's columns (merged, its edge ends checked) with the zone
+    index built at Neo4j's hub threshold (zone_index.INDEX_DEGREE; tests lower one or the other, by
+    default both are 64). Passed to the build, not set on the memory module: a memory store working
+    in another thread meanwhile keeps its own threshold."""
+    from graph.memory.store import MemoryStore
+    from graph.memory.zone_build import build
+    from graph.store import Batch
+
+    c = Columns()
+    MemoryStore._apply(c, Batch(nodes=batch.nodes, edges=batch.edges))  # builds at the memory threshold
+    if memory_index.INDEX_DEGREE != zone_index.INDEX_DEGREE:  # only where a test set them apart
+        build(c, zone_index.INDEX_DEGREE)
+    return c
 
 
 def entries(c: Columns) -> Iterator[tuple]:

@@ -39,9 +39,14 @@ PAGE = (
 COUNT_RANGE = "MATCH (r:ZoneRow) WHERE r.k > $lo AND r.k < $hi RETURN count(r) AS n"
 COUNTERS = "MATCH (c:ZoneCount) WHERE c.k > $lo AND c.k < $hi RETURN c.k AS k, c.n AS n, c.f AS f"
 #: The member edges from each member of a page into the hub, expanded from the member (the sparse end).
+#: The hub is matched without a label, inside a subquery that imports only the member, so the planner
+#: cannot seek the hub by its id and expand its (dense) side: written as one pattern with (z:Node), it
+#: did, reading every member edge of the hub for each listed member (196k rows for a page of 60 of a
+#: 10k-node graph's busiest zone, 0.4-0.5 s of every supporters page; tests/graph/test_neo4j_zone_plans.py).
 MEMBER_TYPES = (
-    "UNWIND $ids AS id MATCH (m:Node {id: id})-[r:LOCATED_IN|PART_OF]->(z:Node) WHERE z.id = $z "
-    "RETURN id, type(r) AS t"
+    "UNWIND $ids AS id MATCH (m:Node {id: id}) "
+    "CALL (m) { MATCH (m)-[r:LOCATED_IN|PART_OF]->(z) WHERE z.id = $z RETURN type(r) AS t } "
+    "RETURN id, t"
 )
 #: Each profile list's size, from the degree store (O(1) on a dense node).
 LIST_SIZES = (

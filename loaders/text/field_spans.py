@@ -1,4 +1,4 @@
-"""A field from the lexicon with the words that make it the domain the text names.
+"""A field from the lexicon with the words that make it the domain the text names, and none inside a statistic.
 
 Why: the lexicon knows 生命健康 and 医疗器械; a report writes 生命健康科技 and 高端医疗器械
 (the corpus guideline: the longest complete name; "生物医药及高端医疗器械" is 生物医药 and
@@ -12,6 +12,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+#: the names of statistics, which hold a domain's word but name no domain (社会消费品零售总额: retail sales,
+#: not the consumer-goods industry; the corpus guideline annotates the figure, not a field)
+STATISTICS = ("社会消费品零售总额", "消费品零售总额", "居民消费价格指数")
+
 PREFIXES = ("高端",)
 SUFFIXES = ("科技",)
 ENDS = tuple("、,，。;；:：)）」”和及与等的") + ("领域", "产业", "\n")
@@ -22,9 +26,20 @@ def widened(text: str, mentions: list) -> list:
     out = []
     for m in mentions:
         if m.type == "Field" and m.how == "lexicon":
+            if _in_statistic(text, m):
+                continue
             m = _widen(text, m)
         out.append(m)
     return out
+
+
+def _in_statistic(text: str, m) -> bool:
+    """Whether the field's span lies inside the name of a statistic (社会|消费品|零售总额)."""
+    for s in STATISTICS:
+        at = text.find(s, max(0, m.start - len(s)), m.end + len(s))
+        if at != -1 and at <= m.start and m.end <= at + len(s):
+            return True
+    return False
 
 
 def _widen(text: str, m):

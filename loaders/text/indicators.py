@@ -26,12 +26,18 @@ TO_LEVEL = re.compile(r"(增长|上升|提高|提升|下降|减少|降低|回落
 MEASURE_NOUN = re.compile(r"额|量|数|率|收入|规模|投入|支出|产值|增加值|比重|强度|面积|总值|营收|利润")
 FILLER = re.compile(r"同比|比上年|较上年|比去年|较去年|相较|同期|同口径|年均|分别|\d{4}年|[,，、;；\s]|了|达到|达|为|约|近|超过|超")
 SHARE = re.compile(r"^(?:其中)?(?:占|比重|占比)")
+#: a completion rate right after an amount (项目投资128.1亿元,完成率110.3%): an attribute of it (README)
+COMPLETION = re.compile(r"^(?:年度计划|全年计划|年度目标)?(?:完成率|完成)(?:为|达)?$")
 CN_NUM = "零〇○一二两三四五六七八九十百千"
 #: After a Chinese count: slogans and set phrases (四个意识, 两个维护, 六个着力), not quantities.
 SLOGANS = ("意识", "自信", "维护", "确立", "坚持", "着力", "全面", "务必", "必须", "服务", "一批", "突破", "翻番",
            "中心", "落实", "优先", "统筹", "结合", "聚焦")
 SESSION_AFTER = ("全会", "全体会议", "党代会", "代表大会", "常委会", "会议")
 QUOTED_RUN = re.compile(r"(?:“[^“”。]{1,40}”|「[^「」。]{1,40}」)+$")
+#: the list a count announces, in the next sentence: 等10个产业集群…。具体名单为:A、B、…J。
+NAMES_AFTER = re.compile(r"[^。\n]{0,60}。\s*(?:具体名单|名单|具体)?(?:如下|为|是|包括)[:：]([^。\n]{2,1200})[。\n]")
+#: what may open the items' run in a list clause: the part of the clause before the last 的 (沿线的|上海、苏州…)
+LIST_OPENER = re.compile(r".*的")
 LIST_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[(（]([^()（）。]{2,300})[)）]")
 SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
 
@@ -51,7 +57,8 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
         return True
     if base == "个" and after[:1] and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
         return True
-    return _sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
+    return (_sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
+            or _counts_the_names_after(text, end, base, value))
 
 
 def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:
@@ -80,7 +87,18 @@ def _sums_up_a_list(text: str, clause_start: int, at: int, base: str, value) -> 
         return False
     items = listed.split("、")
     count = len(items) + (1 if re.search(r"[和及与]", items[-1]) else 0)
-    return len(items[-1]) <= 20 and len(items) <= value <= count
+    if len(items[-1]) <= 20 and len(items) <= value <= count:
+        return True
+    opened = [i for i, item in enumerate(items) if LIST_OPENER.match(item)]  # …沿线的|上海、苏州…宣城9个城市
+    return bool(opened) and len(items[-1]) <= 20 and len(items) - opened[-1] == value > 2
+
+
+def _counts_the_names_after(text: str, end: int, base: str, value) -> bool:
+    """…等10个产业集群为第一批试点。具体名单为:A、B、…、J。: the count of the names the next sentence lists."""
+    if base not in SUMMING_UNITS or not isinstance(value, int) or not 2 < value <= 60:
+        return False
+    listed = NAMES_AFTER.match(text, end)
+    return bool(listed) and listed.group(1).count("、") + 1 == value
 
 
 def _counts_the_list_after(text: str, end: int, base: str, value) -> bool:
@@ -103,6 +121,8 @@ def attribute_of(previous, prefix: str, unit: str) -> tuple[str, int] | None:
     prefix = prefix.lstrip(",，、;；:： ")
     if SHARE.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":
         return "share_pct", 1
+    if COMPLETION.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":
+        return "completion_pct", 1
     gap = GAP.search(prefix)
     if gap and "百分点" in unit and not MEASURE_NOUN.search(FILLER.sub("", prefix[:gap.start()])):
         return "gap_pts", -1 if gap.group(1) in ("低于", "低出") else 1  # 54.7%,高于规上工业18.3个百分点

@@ -49,6 +49,7 @@ FIGURE = re.compile(
     r"(?P<mult>" + _ALT(MULTIPLIERS) + r")?"
     r"(?P<post2>余|多)?"
     r"(?P<base>" + _ALT(BASE_UNITS) + r")?"
+    r"(?P<per>/(?:亩|平方米|平方公里|公顷|吨|人|户))?"  # 82.9万元/亩: a unit per area or per head
     r"(?P<after>以上|以下|左右|上下|之多)?")
 CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
              "八": 8, "九": 9}
@@ -68,10 +69,10 @@ def unit_of(m: re.Match) -> str | None:
             return None
         after = m.string[m.end():m.end() + 1]
         return mult if m.group("after") or not CJK.match(after) else None
-    nxt = m.string[m.end("base"):m.end("base") + 1] if not m.group("after") else ""
+    nxt = m.string[m.end("base"):m.end("base") + 1] if not (m.group("after") or m.group("per")) else ""
     if nxt and nxt in FALSE_AFTER.get(base, ""):
         return None
-    return mult + base
+    return mult + base + (m.group("per") or "")
 
 
 def number(text: str) -> float | int | None:

@@ -1,5 +1,5 @@
-"""The app factory: lazy store, closed on shutdown, CORS only when asked, a slow query blocks nothing,
-the pages mounted, the OpenAPI pages served without a CDN."""
+"""The app factory: the store opened at startup (a failed open or a missing graph still starts), closed on
+shutdown, CORS only when asked, a slow query blocks nothing, the pages mounted, the OpenAPI pages served without a CDN."""
 
 from __future__ import annotations
 
@@ -17,7 +17,8 @@ from api.app import create_app
 from api.deps import ReadWriteLock, get_store
 from graph.memory import MemoryStore
 from graph.store import Batch
-from tests.api.api_support import ZONE, SlowStore, make_settings
+from graph.model import Node
+from tests.api.api_support import ZONE, SlowStore, assert_error_shape, make_settings
 
 API = "/api/v1"
 #: Generous bounds for a loaded 2-core CI machine: they catch a hang, not a slow machine.
@@ -31,7 +32,7 @@ class CountingStore(MemoryStore):
         CountingStore.closed += 1
 
 
-def test_store_opened_once_lazily_and_closed_on_shutdown(graph_store, tmp_path, monkeypatch):
+def test_store_opened_once_at_startup_and_closed_on_shutdown(graph_store, tmp_path, monkeypatch):
     opened: list[CountingStore] = []
 
     def fake_open(settings):
@@ -44,7 +45,7 @@ def test_store_opened_once_lazily_and_closed_on_shutdown(graph_store, tmp_path, 
     CountingStore.closed = 0
     app = create_app(make_settings(tmp_path))
     with TestClient(app) as c:
-        assert opened == []                                   # nothing opened before a request needs it
+        assert len(opened) == 1                               # at startup: no request waits for the snapshot
         for path in ("/health", "/stats", "/zones", f"/nodes/{quote(ZONE)}"):
             assert c.get(API + path).status_code == 200
         assert len(opened) == 1 and CountingStore.closed == 0
@@ -168,3 +169,23 @@ def until(condition, timeout: float = WAIT) -> None:
     while not condition():
         assert time.monotonic() < deadline, "timed out waiting for the threads to get there"
         time.sleep(0.01)
+
+
+def test_a_snapshot_that_cannot_be_read_at_startup_still_lets_the_server_answer(tmp_path):
+    """The store is opened at startup (GraphHolder.open_early), but a failed open must not stop the app:
+    /health says why in the error shape, and the next request tries again (here: the file is repaired)."""
+    settings = make_settings(tmp_path)
+    settings.snapshot_path.parent.mkdir(parents=True, exist_ok=True)
+    settings.snapshot_path.write_bytes(b"not a graph snapshot")
+    with TestClient(create_app(settings)) as c:
+        assert_error_shape(c.get(f"{API}/health"), 503, "store_unavailable")
+        repaired = MemoryStore(tmp_path / "elsewhere.snapshot")
+        repaired.replace(Batch(nodes=[Node(id="n1", type="Zone", name_zh="甲区")]))
+        settings.snapshot_path.write_bytes(repaired.path.read_bytes())
+        assert c.get(f"{API}/health").json()["nodes"] == 1
+
+
+def test_a_missing_graph_at_startup_is_an_empty_graph(tmp_path):
+    with TestClient(create_app(make_settings(tmp_path / "never-loaded"))) as c:
+        body = c.get(f"{API}/health").json()
+        assert body["nodes"] == 0 and body["status"] == "ok", body

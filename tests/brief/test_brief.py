@@ -35,6 +35,17 @@ def section(brief, key):
 
 # ---- content ----------------------------------------------------------------------
 
+def test_a_zone_brief_lists_its_members_partners_with_the_member(bundled):
+    """Partners of the zone's members come after its own, each naming the member (viz/member_partners.py)."""
+    brief = build_brief(bundled, "未来科学城", "en", DAY)
+    rows = section(brief, "partners").table.rows
+    assert [r[0] for r in rows] == ["China University of Petroleum (中国石油大学)",
+                                    "North China Electric Power University (华北电力大学)"]
+    assert all(r[2].startswith("Central state-owned enterprises in Future Science City") for r in rows)
+    overview = section(brief, "overview").table.rows
+    assert ["Partners", "0 (+2 through its members)"] in overview
+
+
 def test_bundled_zone_brief_content(bundled):
     brief = build_brief(bundled, ZONE, "zh", DAY)
     assert brief.title == "怀柔科学城（Huairou Science City）简报"

@@ -15,7 +15,7 @@ import pytest
 from graph.errors import StoreUnavailable
 from graph.neo4j.store import Neo4jStore
 from graph.settings import Settings
-from tests.support.neo4j import ENV_FILE, neo4j_connection
+from tests.support.neo4j import ENV_FILE, Cleared, neo4j_connection
 
 @pytest.fixture(scope="session")
 def neo4j_settings() -> Settings:
@@ -45,5 +45,6 @@ def neo4j_server(neo4j_settings):
 @pytest.fixture
 def neo4j_store(neo4j_server) -> Neo4jStore:
     """The session's store with its database emptied."""
+    Cleared.count += 1  # before the clear: a clear that fails half-way must not look like the old data
     neo4j_server.clear()
     return neo4j_server

@@ -32,6 +32,7 @@ from graph.store import Batch, GraphStore
 from graph.text import normalize
 from graph.walk import walk_via_edges
 from loaders.sources import BUNDLED_DIR, build_bundled, load_sources
+from tests.support.neo4j import Cleared
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 DATASETS = ("mini", "bundled")
@@ -291,21 +292,58 @@ GENERATED = settings(max_examples=int(os.environ.get("GRAPH_EXAMPLES", "30")), d
 
 # ---- the contract ---------------------------------------------------------------------------
 
+#: What each shared store holds: id(store) -> (data set, generation at load). See StoreContract.loaded.
+HOLDS: dict[int, tuple[str, int]] = {}
+
+
 class StoreContract:
     @pytest.fixture
     def store(self) -> GraphStore:
+        """An empty store, for the tests that write."""
         raise NotImplementedError
 
-    @pytest.fixture(params=DATASETS)
-    def dataset(self, request) -> str:
-        return request.param
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared_store(cls) -> GraphStore:
+        """The backend's store for the read-only comparisons (see `loaded`)."""
+        raise NotImplementedError
 
-    @pytest.fixture
-    def loaded(self, dataset, store) -> tuple[GraphStore, MemoryStore]:
+    def generation(self) -> int:
+        """Changes whenever some other test may have emptied or written `shared_store`."""
+        return 0
+
+    @pytest.fixture(scope="class", params=DATASETS)
+    @classmethod
+    def dataset(cls, request) -> str:
+        return request.param  # class scope: pytest runs every test of one data set, then the other's
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def reference(cls, dataset) -> MemoryStore:
         ref = MemoryStore()
         load_dataset(ref, dataset)
-        load_dataset(store, dataset)
-        return store, ref
+        return ref
+
+    @pytest.fixture
+    def loaded(self, dataset, reference, shared_store) -> tuple[GraphStore, MemoryStore]:
+        """`shared_store` holding `dataset`, loaded once for all the tests that only read it.
+
+        Loading the bundled graph into Neo4j for each of six tests and two classes was a large part
+        of the suite's time. The store is emptied and loaded again only when it holds another data
+        set, or when a test that empties the database (every `store` test on Neo4j) ran since.
+        """
+        if HOLDS.get(id(shared_store)) != (dataset, self.generation()):
+            HOLDS.pop(id(shared_store), None)
+            shared_store.clear()
+            load_dataset(shared_store, dataset)
+            HOLDS[id(shared_store)] = (dataset, self.generation())
+        return shared_store, reference
+
+    @pytest.fixture
+    def loaded_to_write(self, loaded):
+        """`loaded` for a test that writes to it: whatever the test leaves, the next test loads afresh."""
+        yield loaded
+        HOLDS.pop(id(loaded[0]), None)
 
     # -- the same answers on the bundled data and the mini fixture
 
@@ -330,8 +368,8 @@ class StoreContract:
         assert mine == {e.key: e.model_dump() for e in ref.iter_edges()}
         assert any(e["evidence"] for e in mine.values())
 
-    def test_loading_twice_changes_nothing(self, loaded, dataset):
-        store, _ = loaded
+    def test_loading_twice_changes_nothing(self, loaded_to_write, dataset):
+        store, _ = loaded_to_write
         before = snapshot(store)
         load_sources(store, [MINI if dataset == "mini" else BUNDLED_DIR])
         assert snapshot(store) == before
@@ -526,9 +564,22 @@ class TestMemoryStore(StoreContract):
     def store(self) -> GraphStore:
         return MemoryStore()
 
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared_store(cls) -> GraphStore:
+        return MemoryStore()
+
 
 @pytest.mark.neo4j
 class TestNeo4jStore(StoreContract):
     @pytest.fixture
     def store(self, neo4j_store) -> GraphStore:
         return neo4j_store
+
+    @pytest.fixture(scope="class")
+    @classmethod
+    def shared_store(cls, neo4j_server) -> GraphStore:
+        return neo4j_server  # the session's server: `neo4j_store` empties it, counted in Cleared
+
+    def generation(self) -> int:
+        return Cleared.count

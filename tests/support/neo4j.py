@@ -22,3 +22,14 @@ def neo4j_connection() -> dict[str, str]:
                 found[key.strip()] = value.strip().strip("'\"")
     found.update({k: os.environ[k] for k in KEYS if os.environ.get(k)})
     return found
+
+
+class Cleared:
+    """How many times the suite has emptied its Neo4j (tests/graph/conftest.py `neo4j_store`).
+
+    A fixture that loads a data set once and shares it between read-only tests records the
+    count at load time; a different count later means some test emptied (and perhaps wrote to)
+    the database since, and the data set must be loaded again.
+    """
+
+    count = 0

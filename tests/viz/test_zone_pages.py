@@ -138,3 +138,20 @@ def test_a_view_can_walk_through_the_publisher_when_asked(client):
     count = lambda html: int(re.search(r"(\d+) 个节点", html).group(1))  # noqa: E731
     assert count(through) > 3 * count(focused)
     assert "作为背景只画一次" in focused and "作为背景只画一次" not in through
+
+
+def test_a_zone_page_shows_its_members_partners_apart_with_the_member(client):
+    """未来科学城 has no partner of its own; its central SOEs work with two universities (session 6)."""
+    html = page(client, f"/zones/{quote('未来科学城')}")
+    own = html[html.index('id="partners"'):html.index('id="partners-via"')]
+    via = html[html.index('id="partners-via"'):html.index('id="fields"')]
+    assert "没有直接合作方" in own and "中国石油大学" not in own
+    rows = via.split("<tr>")[2:]
+    assert len(rows) == 2 and all("未来科学城央企" in r and ('class="ev"' in r or "同上句" in r) for r in rows)
+    assert "中国石油大学" in via and "华北电力大学" in via
+    assert 'id="partners-via"' not in page(client, f"/zones/{HUAIROU}")  # none there: no empty table
+
+
+def test_the_demonstration_zone_page_says_it_is_not_the_science_city(client):
+    html = page(client, f"/zones/{quote('中关村示范区')}")
+    assert 'class="muted zone-note">not the same as 中关村科学城 (Zhongguancun Science City)<' in html

@@ -22,6 +22,7 @@ from viz.brief.text import (check_lang, document_title, name, phrase, relation_n
 from viz.export.picture import generate_png
 from viz.brief.locate import place
 from viz.focus import focused_subgraph, publisher_ids
+from viz.member_partners import ViaPartner, member_partners
 
 #: The picture shows two hops when that stays readable, else one.
 PICTURE_MAX_NODES = 40
@@ -96,10 +97,11 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
     nodes.update(_profile_nodes(profile))
     picture = generate_png(sub, lang=lang)
     cites = Citations()
+    via = member_partners(queries.store, profile)  # partners of its members, apart (viz/member_partners.py)
     body = [
         _members(profile, lang, cites),
         _supporters(profile, nodes, lang, cites, queries),
-        _partners(profile, lang, cites),
+        _partners(profile, lang, cites, via),
         _fields(profile, lang),
         _indicators(profile, lang, cites),
     ]
@@ -108,7 +110,7 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
         Section(word("picture", lang), picture=picture,
                 caption=word("picture_caption", lang, name=short_name(node, lang), depth=depth,
                              hops=_hops(depth), nodes=len(sub.nodes), edges=len(sub.edges))),
-        _overview(profile, sub, depth, cites, documents, lang),
+        _overview(profile, sub, depth, cites, documents, lang, len(via)),
         _sources(documents, lang, queries),
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
@@ -190,10 +192,13 @@ def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: 
     return _table_or_none(word("supporters", lang), cols, rows, lang, [2.8, 2.2, 1.7, 2.3, 4.0, 1.9])
 
 
-def _partners(profile: ZoneProfile, lang: str, cites: Citations) -> Section:
-    rows = [[name(m.node, lang), type_name(m.node.type, lang), cites.cite(m.edge)] for m in profile.partners]
-    cols = [word(k, lang) for k in ("name", "type", "refs")]
-    return _table_or_none(word("partners", lang), cols, rows, lang, [5, 2.5, 1.4])
+def _partners(profile: ZoneProfile, lang: str, cites: Citations, via: list[ViaPartner] = ()) -> Section:
+    """Its own partners ("direct"), then its members' partners with the member they go through."""
+    rows = [[name(m.node, lang), type_name(m.node.type, lang), word("direct", lang), cites.cite(m.edge)]
+            for m in profile.partners]
+    rows += [[name(v.node, lang), type_name(v.node.type, lang), name(v.via, lang), cites.cite(v.edge)] for v in via]
+    cols = [word(k, lang) for k in ("name", "type", "via", "refs")]
+    return _table_or_none(word("partners", lang), cols, rows, lang, [4.6, 2.4, 4.6, 1.4])
 
 
 def _fields(profile: ZoneProfile, lang: str) -> Section:
@@ -219,7 +224,7 @@ def _documents(all_docs: list[Document], cites: Citations, node: Node) -> list[D
 
 
 def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
-              documents: list[Document], lang: str) -> Section:
+              documents: list[Document], lang: str, via_partners: int = 0) -> Section:
     node = profile.zone
     colon, comma = word("colon", lang), word("comma", lang)
     lines = [f"{word('type', lang)}{colon}{type_name(node.type, lang)}"]
@@ -230,7 +235,8 @@ def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
     rows = [
         [word("n_members", lang), str(len(profile.members))],
         [word("n_supporters", lang), _supporter_counts(profile.supporters, lang)],
-        [word("n_partners", lang), str(len(profile.partners))],
+        [word("n_partners", lang), str(len(profile.partners))
+         + (word("via_members", lang, n=via_partners) if via_partners else "")],
         [word("n_fields", lang), str(len(profile.fields))],
         [word("n_indicators", lang), str(len(profile.metrics))],
         [word("n_network", lang, depth=depth, hops=_hops(depth)), f"{len(sub.nodes)} / {len(sub.edges)}"],

@@ -43,6 +43,7 @@ WORDS: dict[str, dict[str, str]] = {
     "supporter": {"zh": "支持方", "en": "Supporter"},
     "via": {"zh": "经由", "en": "Via"},
     "direct": {"zh": "直接", "en": "direct"},
+    "via_members": {"zh": "（另有 {n} 个经由成员）", "en": " (+{n} through its members)"},
     "path": {"zh": "路径", "en": "Path"},
     "field": {"zh": "领域", "en": "Field"},
     "mentions": {"zh": "涉及数", "en": "Mentions"},

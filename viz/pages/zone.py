@@ -18,6 +18,7 @@ from graph.model import Document, Edge, Node
 from graph.results import Supporter, ZoneProfile
 from viz.attr_names import attr_name
 from viz.export.registry import FORMATS
+from viz.member_partners import partial
 from viz.pages.common import render
 from viz.pages.site import node_href, page_href, phrase, view_href
 
@@ -97,7 +98,9 @@ class FirstTime:
         return fresh
 
 
-def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset()) -> str:
+def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset(),
+              via_partners: Sequence = ()) -> str:
+    """`via_partners`: partners of the zone's members (viz/member_partners.py), shown apart from its own."""
     zone = profile.zone
     names: dict[str, Node] = {zone.id: zone}
     for group in (profile.parents, profile.members, profile.metrics, profile.partners, profile.leaders):
@@ -116,4 +119,5 @@ def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishe
                   node_href=node_href, page_href=page_href, view_href=view_href, attr_name=attr_name,
                   publishers=publishers, exports=exports, briefs=briefs, depth=ZONE_DEPTH,
                   embed_href=view_href(zone.id, ZONE_DEPTH, embed=True),
-                  full_href=view_href(zone.id, ZONE_DEPTH), first_time=FirstTime())
+                  full_href=view_href(zone.id, ZONE_DEPTH), first_time=FirstTime(),
+                  via_partners=via_partners, via_partial=partial(profile))

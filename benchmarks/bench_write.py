@@ -1,0 +1,152 @@
+"""What one small write costs on the memory store, by graph size (issue 16: a write should cost its batch).
+
+    python benchmarks/bench_write.py                  # 10k and 100k nodes
+    python benchmarks/bench_write.py --full           # and 1M nodes (`make bench-full` runs this too)
+    python benchmarks/bench_write.py --sizes 10000 --json /tmp/w.json
+
+Per size, in a fresh child process: the bulk load of the synthetic graph (CPU seconds, one load; the
+figure the write path must not slow down), then writes into that in-memory store (no snapshot path,
+so what is measured is the write itself, not the snapshot save that a store with a path adds:
+benchmarks/bench_scale.py measures that save), each the median of `--repeat` calls, in ms, wall time
+and (`writes_cpu_ms`) the writing thread's CPU time, which a loaded machine disturbs far less:
+
+- *one edge*: two ordinary enterprises become partners (no hub, no zone index row);
+- *one support edge*: a program supports an enterprise that is a member of zones (zone index rows);
+- *node + edge*: a new enterprise and its LOCATED_IN edge into the busiest zone (a hub);
+- *refused*: an edge to a node that does not exist (the write fails; the graph stays as it was);
+- *first page after*: the busiest zone's first supporters page right after a write (nothing kept);
+- *one edge, saved* (up to 200k nodes): one edge into a store with a snapshot path, as the server
+  writes; it saves the whole snapshot, so it grows with the graph (median of 3).
+
+Results: benchmarks/results/write.json (write-full.json); the load average is recorded at each size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_scale import dataset  # noqa: E402
+from benchmarks.scale_report import machine, write_json  # noqa: E402
+from benchmarks.scale_tasks import cpu_seconds, peak_rss_mb, picks  # noqa: E402
+
+SIZES, FULL = (10_000, 100_000), (10_000, 100_000, 1_000_000)
+
+
+#: Up to this many nodes, a write is also measured with a snapshot path (then it saves the whole snapshot).
+SAVED_UP_TO = 200_000
+
+
+def _median_ms(samples: list[float]) -> float:
+    return round(sorted(samples)[len(samples) // 2] * 1000, 3)
+
+
+def task(folder: Path, repeat: int) -> dict:
+    from graph.errors import LoadError
+    from graph.memory import MemoryStore
+    from graph.model import Edge, Node
+    from graph.queries import GraphQueries
+    from graph.store import Batch
+    from loaders.csv_loader import load_csv
+
+    kept = load_csv(folder / "nodes.csv", folder / "edges.csv").kept
+    store, cpu = MemoryStore(), cpu_seconds()
+    started = time.perf_counter()
+    store.write(kept)
+    out: dict = {"load_cpu_s": round(cpu_seconds() - cpu, 3), "load_wall_s": round(time.perf_counter() - started, 3)}
+    del kept
+    p = picks(store, count=2 * repeat + 2)
+    hub, firms = p["hub"], p["ordinary"]
+    programs = [n.id for n in store.nodes_of_type("Program")]
+    q = GraphQueries(store)
+
+    cpu_of: dict[str, list[float]] = {}
+
+    def timed(batch, kind: str = "") -> float:
+        """Wall seconds of one write; its CPU seconds (this thread's) go to cpu_of[kind]."""
+        started, cpu = time.perf_counter(), time.thread_time()
+        store.write(batch)
+        cpu_of.setdefault(kind, []).append(time.thread_time() - cpu)
+        return time.perf_counter() - started
+
+    edge = [timed(Batch(edges=[Edge(source=firms[0], type="PARTNERS_WITH", target=f)]), "one edge")
+            for f in firms[1: repeat + 1]]
+    support = [timed(Batch(edges=[Edge(source=programs[k % len(programs)], type="SUPPORTS", target=f)]), "one support edge")
+               for k, f in enumerate(firms[repeat + 1: 2 * repeat + 1])]
+    node = [timed(Batch(nodes=[Node(id=f"institution-bench-write-{k}", type="Institution", name_zh=f"写入测试企业{k}")],
+                        edges=[Edge(source=f"institution-bench-write-{k}", type="LOCATED_IN", target=hub)]),
+                  "node + edge") for k in range(repeat)]
+    refused = []
+    for k in range(repeat):
+        started = time.perf_counter()
+        try:
+            store.write(Batch(edges=[Edge(source=firms[0], type="PARTNERS_WITH", target=f"no-such-node-{k}")]))
+        except LoadError:
+            refused.append(time.perf_counter() - started)
+    assert len(refused) == repeat, "a write to an unknown node was accepted"
+    store.write(Batch(edges=[Edge(source=firms[0], type="PARTNERS_WITH", target=firms[-1])]))
+    started = time.perf_counter()
+    q.supporters_page(hub, limit=100)
+    page = time.perf_counter() - started
+    saved = []
+    if store.counts().total_nodes <= SAVED_UP_TO:  # with a snapshot path, as the server writes: the save is the graph
+        with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
+            store.path = Path(tmp) / "graph.json"
+            store.save()
+            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]), "one edge, saved")
+                     for f in firms[2:5]]
+            store.path = None
+    counts = store.counts()
+    out.update({"nodes": counts.total_nodes, "edges": counts.total_edges, "hub": hub, "writes_ms": {
+        "one edge": _median_ms(edge), "one support edge": _median_ms(support), "node + edge": _median_ms(node),
+        "refused": _median_ms(refused), "first page after": round(page * 1000, 3),
+        **({"one edge, saved": _median_ms(saved)} if saved else {})},
+        "writes_cpu_ms": {kind: _median_ms(samples) for kind, samples in cpu_of.items()},
+        "repeat": repeat, "peak_rss_mb": round(peak_rss_mb())})
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--full", action="store_true")
+    parser.add_argument("--sizes")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("INNOGRAPH_BENCH_DATA",
+                                                                         tempfile.gettempdir())) / "innograph-bench")
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child:
+        print(json.dumps(task(args.child, args.repeat)))
+        return 0
+    args.json = args.json or ROOT / "benchmarks" / "results" / ("write-full.json" if args.full else "write.json")
+    sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(FULL if args.full else SIZES)
+    args.data.mkdir(parents=True, exist_ok=True)
+    report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "sizes": []}
+    for size in sizes:
+        folder = dataset(size, 1, args.data)
+        load = os.getloadavg()
+        proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(folder),
+                               "--repeat", str(args.repeat)], capture_output=True, text=True, cwd=ROOT)
+        if proc.returncode:
+            raise RuntimeError(f"size {size} failed:\n{proc.stderr[-3000:]}")
+        result = {"size": size, "load_average_at_start": [round(x, 2) for x in load],
+                  **json.loads(proc.stdout.strip().splitlines()[-1])}
+        print(json.dumps(result), flush=True)
+        report["sizes"].append(result)
+    write_json(report, args.json)
+    print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
