@@ -14,8 +14,9 @@ each), so Cypher's and Python's string orders agree on them whatever the ids hol
 Kept inside every write (`after_write`: the entries of the names a write adds or drops, one seek
 per entry, each touched block rewritten: cost follows the written names, not the graph), built in
 one pass by `replace`, `bulk_load` and `reindex` (`build`), and compared by `reindex --check`.
-A block keyed READY_KEY says the blocks are complete; without it (a database written before them)
-search.py answers with the text index, as before.
+A block keyed READY_KEY says the blocks are complete; without it (a database written before them, or
+blocks being built after a large first write: PENDING_KEY, graph/neo4j/search_finish.py) search.py
+answers with the text index, as before.
 """
 
 from __future__ import annotations
@@ -49,6 +50,11 @@ DROP_ALL = "MATCH (b:SearchBlock) DELETE b"
 #: The blocks are complete: a block of its own, so that a page's first seek also says so.
 READY_KEY = "!ready"  # below every stream key (hex digits)
 READY = "MATCH (b:SearchBlock {k: $k}) RETURN count(b) > 0 AS ready"
+#: Being built after a commit (graph/neo4j/search_finish.py); below READY_KEY too.
+PENDING_KEY = "!pending"
+STATE = ("OPTIONAL MATCH (r:SearchBlock {k: $ready}) OPTIONAL MATCH (p:SearchBlock {k: $pending}) "
+         "RETURN r IS NOT NULL AS ready, p IS NOT NULL AS pending")
+INLINE = 20_000  #: names a first write builds in its own transaction; more are built after it commits
 MARK_READY = "MERGE (b:SearchBlock {k: '!ready'}) ON CREATE SET b.l = [], b.i = []"
 COUNT_NODES = "MATCH (n:Node) RETURN count(n) AS n"
 ALL_BLOCKS = "MATCH (b:SearchBlock) RETURN b.k AS k, b.l AS l, b.i AS i"
@@ -98,16 +104,33 @@ def ready(tx) -> bool:
     return tx.run(READY, k=READY_KEY).single()["ready"]
 
 
-def after_write(tx, old: dict, new: dict) -> None:
+def state(tx) -> tuple[bool, bool]:
+    row = tx.run(STATE, ready=READY_KEY, pending=PENDING_KEY).single()
+    return row["ready"], row["pending"]
+
+
+def after_write(tx, old: dict, new: dict) -> bool:
     """The entries of the names the write changed (`old`: stored records of updated nodes, `new`: the
     records written). Blocks never built stay so (nothing kept), unless the database held no node
-    before this write: then they are complete and marked ready."""
-    if not ready(tx):
+    before this write: then they are built, here (up to INLINE names) or after the commit. True: the
+    blocks are pending, and the caller runs search_finish.finish once its transaction commits."""
+    is_ready, pending = state(tx)
+    if pending:
+        if new:
+            from graph.neo4j.search_finish import BUMP
+            tx.run(BUMP, k=PENDING_KEY).consume()  # a finish under way reads the names again
+        return True
+    if not is_ready:
         if new and tx.run(COUNT_NODES).single()["n"] == len(set(new) - set(old)):
+            names = [(n.id, n.type, k) for n in new.values() for k in node_keys(n)]
+            if len(names) > INLINE:  # too large for the write's transaction memory
+                from graph.neo4j.search_finish import start
+                start(tx)
+                return True
             from graph.neo4j.search_build import build  # a first load: built a part at a time
-            build(tx, [(n.id, n.type, k) for n in new.values() for k in node_keys(n)])
+            build(tx, names)
             tx.run(MARK_READY).consume()  # (a build marks only a graph with names)
-        return
+        return False
     adds: dict[str, list] = defaultdict(list)
     drops: dict[str, list] = defaultdict(list)
     for id_, node in new.items():
@@ -120,6 +143,7 @@ def after_write(tx, old: dict, new: dict) -> None:
             drops[s].append((length, i))
     if adds or drops:
         _apply(tx, adds, drops)
+    return False
 
 
 def _apply(tx, adds: dict, drops: dict) -> None:

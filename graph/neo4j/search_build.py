@@ -102,12 +102,20 @@ def _add(acc: list[int], length: int, id_: str) -> None:
     acc[1] = (acc[1] + hash((length, id_))) & 0xFFFFFFFFFFFFFFFF
 
 
-def reindex(tx, check: bool) -> list[str]:
-    """What `reindex` reports for the search blocks ([] when consistent); unless `check`, rebuilt."""
-    names = stored_names(tx)
-    differ = differing_streams(tx, names)
-    if differ and not check:
-        build(tx, names)
-    if differ < 0:
-        return ["(search index: never built)"]
-    return [f"(search index: {differ} name streams)"] if differ else []
+def reindex(tx, check: bool) -> tuple[list[str], bool]:
+    """What `reindex` reports for the search blocks ([] when consistent), and whether they must be
+    built after the commit: unless `check`, differing blocks are marked pending here and built in
+    parts once the caller commits (graph/neo4j/search_finish.py), like a large first write's."""
+    from graph.neo4j.search_blocks import state
+    from graph.neo4j.search_finish import start
+    if state(tx)[1]:
+        found = ["(search index: incomplete)"]  # a build after a write has not finished
+    else:
+        names = stored_names(tx)
+        differ = differing_streams(tx, names)
+        found = (["(search index: never built)"] if differ < 0 else
+                 [f"(search index: {differ} name streams)"] if differ else [])
+    if found and not check:
+        start(tx)
+        return found, True
+    return found, False

@@ -13,7 +13,7 @@ import pytest
 
 from graph.memory import MemoryStore, name_grams
 from graph.model import Node
-from graph.neo4j import search, search_blocks
+from graph.neo4j import search, search_blocks, search_build, search_finish
 from graph.store import Batch
 from tests.core.test_name_grams import PAGES, TYPES, nodes, random_keys
 
@@ -113,6 +113,87 @@ def test_a_rare_long_key_is_read_from_the_text_index(neo4j_store, monkeypatch):
     neo4j_store.write(Batch(nodes=[Node(id=f"r{i}", type="Zone", name_zh=f"园{i:04d}") for i in range(30)]))
     monkeypatch.setattr(search.Cursor, "load", None)  # any read of a block fails
     assert [n.id for n in neo4j_store.search("园000", [], 5, 0)] == [f"r{i}" for i in range(5)]
+
+
+def state(store) -> tuple[bool, bool]:
+    with store._session("test") as session:
+        return session.execute_read(search_blocks.state)  # (ready, pending)
+
+
+def assert_pages(store, memory, blocks: bool, monkeypatch) -> None:
+    """Pages equal the memory store's, read from the blocks or (blocks=False) by the text index."""
+    texts = []
+    text = search.text_page_ids
+    with monkeypatch.context() as m:
+        m.setattr(search, "text_page_ids", lambda *a: texts.append(a[1]) or text(*a))
+        for key in ("科", "科技", "中关村"):
+            for limit, offset in ((7, 0), (30, 5)):
+                want = [n.id for n in memory.search(key, (), limit, offset)]
+                assert [n.id for n in store.search(key, [], limit, offset)] == want, (key, limit, offset)
+    assert texts == (["科", "科", "科技", "科技", "中关村", "中关村"] if not blocks else ["中关村", "中关村"])  # rare: FEW
+
+
+def test_a_large_first_write_builds_the_blocks_after_its_commit(neo4j_store, monkeypatch):
+    """Past INLINE names a first write commits with the blocks pending (search by the text index) and
+    they are built after it, a part per transaction. A crash right after the commit is finished by the
+    next write; a crash inside the build (its lease still live) by reindex; names written during a
+    build make it build again. (INLINE is 100k-sized in use: here 50, with parts of 40 blocks.)"""
+    monkeypatch.setattr(search_blocks, "INLINE", 50)
+    monkeypatch.setattr(search_build, "ROWS", 40)
+    monkeypatch.setattr(search_finish, "PART", 1)
+    monkeypatch.setattr(name_grams, "BROAD", -1)
+    monkeypatch.setattr(name_grams, "IN_BACKGROUND", False)
+    rng, memory = random.Random(51), MemoryStore()
+    batches = [Batch(nodes=nodes(rng, 120)), Batch(nodes=nodes(rng, 10, "b")), Batch(nodes=nodes(rng, 10, "c")),
+               Batch(nodes=nodes(rng, 10, "d")), Batch(nodes=nodes(rng, 10, "e"))]
+    finish = search_finish.finish
+    monkeypatch.setattr(search_finish, "finish", lambda run, force=False: True)  # killed after the commit
+    neo4j_store.write(batches[0])
+    memory.write(batches[0])
+    assert state(neo4j_store) == (False, True)
+    assert_pages(neo4j_store, memory, False, monkeypatch)
+    assert neo4j_store.reindex(check=True) == ["(search index: incomplete)"]
+    monkeypatch.setattr(search_finish, "finish", finish)
+    neo4j_store.write(batches[1])  # the next write finishes it
+    memory.write(batches[1])
+    assert state(neo4j_store) == (True, False)
+    assert neo4j_store.reindex(check=True) == []
+    assert_pages(neo4j_store, memory, True, monkeypatch)
+
+    neo4j_store._write(search_finish.start, 0)  # pending again (as reindex leaves it), then a build dies
+    part = search_finish._part
+    calls = []
+
+    def dying(tx, token, statements):
+        calls.append(1)
+        if len(calls) == 3:
+            raise RuntimeError("killed")
+        return part(tx, token, statements)
+    monkeypatch.setattr(search_finish, "_part", dying)
+    with pytest.raises(RuntimeError):
+        neo4j_store.write(batches[2])
+    memory.write(batches[2])
+    monkeypatch.setattr(search_finish, "_part", part)
+    neo4j_store.write(batches[3])  # the dead build's lease is live: this write leaves it pending
+    memory.write(batches[3])
+    assert state(neo4j_store) == (False, True)
+    assert_pages(neo4j_store, memory, False, monkeypatch)
+
+    chunks = search_finish.block_chunks
+    during = []
+
+    def writing(names):  # a write between two parts of the build (its names are not in `names`)
+        for n, chunk in enumerate(chunks(names)):
+            if n == 1 and not during:
+                during.append(1)
+                neo4j_store.write(batches[4])
+            yield chunk
+    monkeypatch.setattr(search_finish, "block_chunks", writing)
+    assert neo4j_store.reindex() == ["(search index: incomplete)"]
+    memory.write(batches[4])
+    assert during and state(neo4j_store) == (True, False)
+    assert neo4j_store.reindex(check=True) == []
+    assert_pages(neo4j_store, memory, True, monkeypatch)
 
 
 @pytest.mark.parametrize("statement, params", [
