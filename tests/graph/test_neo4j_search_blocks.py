@@ -196,6 +196,44 @@ def test_a_large_first_write_builds_the_blocks_after_its_commit(neo4j_store, mon
     assert_pages(neo4j_store, memory, True, monkeypatch)
 
 
+def test_the_cli_names_the_search_index_apart_from_the_zone_index(neo4j_store, neo4j_settings, monkeypatch,
+                                                                 tmp_path):
+    from typer.testing import CliRunner
+
+    from api import cli
+    from graph.settings import get_settings
+
+    neo4j_store.write(Batch(nodes=nodes(random.Random(61), 40)))
+    for name, value in (("INNOGRAPH_BACKEND", "neo4j"), ("INNOGRAPH_DATA_DIR", str(tmp_path)),
+                        ("NEO4J_URI", neo4j_settings.neo4j_uri), ("NEO4J_USER", neo4j_settings.neo4j_user),
+                        ("NEO4J_PASSWORD", neo4j_settings.neo4j_password),
+                        ("NEO4J_DATABASE", neo4j_settings.neo4j_database)):
+        monkeypatch.setenv(name, value)
+    get_settings.cache_clear()
+    cli.queries.cache_clear()
+    runner = CliRunner()
+    try:
+        ok = runner.invoke(cli.app, ["reindex", "--check"])
+        assert ok.exit_code == 0 and ok.stdout.split("\n")[:2] == [
+            "the zone index is consistent with the graph", "the search index is consistent with the graph"]
+        neo4j_store._driver.execute_query(  # a name stream's block loses its entries (a writer elsewhere)
+            "MATCH (b:SearchBlock) WHERE b.k >= '0' WITH b LIMIT 1 SET b.l = [], b.i = []",
+            database_=neo4j_store.database)
+        drifted = runner.invoke(cli.app, ["reindex", "--check"])
+        assert drifted.exit_code == 1 and "Traceback" not in drifted.output
+        assert drifted.stdout.strip() == "the zone index is consistent with the graph"
+        assert drifted.stderr.strip() == ("error: the search index differs from the graph in 1 name stream(s); "
+                                          "run `innograph reindex`")
+        rebuilt = runner.invoke(cli.app, ["reindex"])
+        assert rebuilt.exit_code == 0 and rebuilt.stdout.split("\n")[:2] == [
+            "the zone index was rebuilt (it was consistent with the graph)",
+            "the search index was rebuilt (1 name stream(s) differed)"]
+        assert runner.invoke(cli.app, ["reindex", "--check"]).exit_code == 0
+    finally:
+        get_settings.cache_clear()
+        cli.queries.cache_clear()
+
+
 @pytest.mark.parametrize("statement, params", [
     (search_blocks.SEEK, {"asks": [{"s": "x", "lo": "a", "hi": "b"}], "n": 2}),
     (search_blocks.SEEK_LOCKED, {"asks": [{"s": "x", "lo": "a", "hi": "b"}]}),
