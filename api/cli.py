@@ -333,7 +333,8 @@ def stats(as_json: JsonOpt = False):
 
 @app.command()
 @handles_errors
-def reindex(check: Annotated[bool, typer.Option("--check", help="only compare the kept index with the graph")] = False):
+def reindex(check: Annotated[bool, typer.Option(
+        "--check", help="only compare the kept indexes (zone; search on Neo4j) with the graph")] = False):
     """Rebuild the zone rollup index and (on Neo4j) the search index from the graph, or with --check
     say whether each is consistent."""
     from api.reindex_report import report  # words what each index was found or made
