@@ -1,0 +1,28 @@
+"""Government departments by the standard nomenclature, and a district's relative names when
+its city is not named (loaders/text/departments.py, gazetteer._add_unplaced)."""
+
+from __future__ import annotations
+
+from .conftest import analysis_under, names
+
+
+def test_departments_joined_by_he_are_whole_names(tmp_path):
+    a = analysis_under(tmp_path, "2026年1月9日,龙岗区科技创新局组织召开会议。区科技创新局、教育局、工业和信息化局、"
+                                 "城市管理和综合执法局、政务和数据局参加。会议由深圳市龙岗区工业和信息化局主持。",
+                       "深圳市龙岗区科技创新局", "d")
+    found = names(a.mentions, "Institution")
+    assert {"龙岗区科技创新局", "区科技创新局", "教育局", "工业和信息化局", "城市管理和综合执法局",
+            "政务和数据局", "深圳市龙岗区工业和信息化局"} <= found
+
+
+def test_kinds_verbs_and_common_words_are_no_departments(tmp_path):
+    a = analysis_under(tmp_path, "开创新局面,各区科技局和全区科技创新局,支持市工业和信息化局开展工作。",
+                       "北京市科学技术委员会", "k")
+    found = names(a.mentions, "Institution")
+    assert "市工业和信息化局" in found
+    assert not found & {"科技局", "区科技局", "各区科技局", "支持市工业和信息化局", "开创新局"}
+
+
+def test_a_district_publisher_without_its_city_keeps_the_districts_relative_names(tmp_path):
+    a = analysis_under(tmp_path, "在区委、区政府的正确领导下,全区科技工作取得新进展。", "九龙坡区融媒体中心", "c")
+    assert {"区委", "区政府"} <= names(a.mentions, "Institution")
