@@ -30,7 +30,7 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
             by_end[m.end] = m
     out: list[Mention] = []
     for end, category in _categories(finder, text):
-        items = _items(finder, text, end, by_end)
+        items = _items(finder, text, end, by_end, category.type == "Field")
         if len(items) < 2 and not text.startswith("等", end):
             continue
         for start, stop in items:
@@ -67,7 +67,7 @@ def _categories(finder: EntityFinder, text: str):
             at = text.find(category.word, at + 1)
 
 
-def _items(finder: EntityFinder, text: str, end: int, by_end: dict) -> list[tuple[int, int]]:
+def _items(finder: EntityFinder, text: str, end: int, by_end: dict, field: bool = False) -> list[tuple[int, int]]:
     """The [start, stop) of each item of the list ending at `end`."""
     start = end
     while start > 0 and (text[start - 1] not in PUNCT or text[start - 1] == "、"):
@@ -83,11 +83,26 @@ def _items(finder: EntityFinder, text: str, end: int, by_end: dict) -> list[tupl
     known = by_end.get(first_end)
     if known is not None and first_start <= known.start <= (edge if edge is not None else first_end):
         edge = known.start  # a known name longer than what the left edge finds
+    if field and known is None:
+        edge = _noun_run(finder, text, edge if edge is not None else first_start, first_end) or edge
     if edge is None or edge >= first_end:
         parts = parts[1:]
     else:
         parts[0] = (edge, first_end)
     return [(s, e) for s, e in parts if 2 <= e - s <= ITEM_MAX and not any(ch in PUNCT for ch in text[s:e])]
+
+
+def _noun_run(finder: EntityFinder, text: str, start: int, end: int) -> int | None:
+    """做大做强|软件和集成电路等主导产业: in a list of domains, the first item is the run of nouns the
+    segmenter ends there (软件), not the clause the left edge reaches back to (做大做强软件)."""
+    words = finder.words_of(text)
+    at = end
+    while at > start:
+        begin, tag = words.word_ending(at)
+        if begin >= at or begin < start or not tag.startswith(("n", "vn", "eng")):
+            break
+        at = begin
+    return at if at < end and end - at >= 2 and at > start else None
 
 
 def _split_and(text: str, start: int, end: int, by_end: dict) -> list[tuple[int, int]]:

@@ -1,5 +1,5 @@
-"""Government departments by the standard nomenclature, and a district's relative names when
-its city is not named (loaders/text/departments.py, gazetteer._add_unplaced)."""
+"""Session 7's extraction rules on sentences shaped like the development documents: government departments
+by the standard nomenclature, a district's relative names with no city named, the first domain of a list."""
 
 from __future__ import annotations
 
@@ -26,3 +26,11 @@ def test_kinds_verbs_and_common_words_are_no_departments(tmp_path):
 def test_a_district_publisher_without_its_city_keeps_the_districts_relative_names(tmp_path):
     a = analysis_under(tmp_path, "在区委、区政府的正确领导下,全区科技工作取得新进展。", "九龙坡区融媒体中心", "c")
     assert {"区委", "区政府"} <= names(a.mentions, "Institution")
+
+
+def test_the_first_domain_of_a_list_after_a_clause_is_the_word_not_the_clause(tmp_path):
+    a = analysis_under(tmp_path, "全面提升自主创新能力,做大做强软件和集成电路、生物医药与医疗器械等主导产业。",
+                       "北京市科学技术委员会", "f")
+    found = names(a.mentions, "Field")
+    assert {"软件", "集成电路", "生物医药", "医疗器械"} <= found
+    assert not any(n.startswith("做") for n in found)
