@@ -34,3 +34,11 @@ def test_the_first_domain_of_a_list_after_a_clause_is_the_word_not_the_clause(tm
     found = names(a.mentions, "Field")
     assert {"软件", "集成电路", "生物医药", "医疗器械"} <= found
     assert not any(n.startswith("做") for n in found)
+
+
+def test_a_guessed_name_starts_after_the_clause_it_swallowed(tmp_path):
+    a = analysis_under(tmp_path, "以研究院为载体,合肥积极争创量子信息科学国家实验室。合肥同步辐射光源实现恒流运行。",
+                       "合肥市科学技术局", "h")
+    found = names(a.mentions, "Project") | names(a.mentions, "Institution")
+    assert "量子信息科学国家实验室" in found and "合肥同步辐射光源" in found  # 同步 is no clause
+    assert not any("积极" in n for n in found)
