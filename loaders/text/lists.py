@@ -37,10 +37,35 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
             known = by_end.get(stop)
             known = known if known is not None and known.start <= start else None
             out.extend(_item_mentions(text, start, stop, category, known))
+    for _, category, items in counted_lists(finder, text, by_end):
+        for start, stop in items:
+            known = by_end.get(stop)
+            known = known if known is not None and known.start <= start else None
+            out.extend(_item_mentions(text, start, stop, category, known))
     return out
 
 
 COORDINATORS = ("和", "与", "及", "、")  # a category word coordinated with more words is not the head
+
+
+#: a count of the items just listed, then their kind: 晶泰、宜搜、佑驾|三家|科创公司 (no 等)
+COUNTED = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z)）])([两三四五六七八九十]|[2-9])([家个所])([\u4e00-\u9fff]{0,4}?)"
+                     r"(?=公司|企业|高校|大学|院所|科研院所|基金|省市|城市|活动)")
+SMALL = {c: i for i, c in enumerate("零一两三四五六七八九十")} | {"二": 2}
+
+
+def counted_lists(finder: EntityFinder, text: str, by_end: dict):
+    """(end of the last item, category) for a list its count closes: A、B、C三家科创公司. The count
+    must equal the number of items, so a figure that is no count of them (培育3家企业) types nothing."""
+    for m in COUNTED.finditer(text):
+        value = int(m.group(1)) if m.group(1).isdigit() else SMALL.get(m.group(1), 0)
+        at = m.end()
+        category = next((c for c in finder.rules.categories if text.startswith(c.word, at)), None)
+        if category is None or value < 2:
+            continue
+        items = _items(finder, text, m.start(), by_end)
+        if len(items) == value and text[m.start() - 1] not in "、,，":
+            yield m.start(), category, items
 
 
 def _categories(finder: EntityFinder, text: str):

@@ -42,3 +42,11 @@ def test_a_guessed_name_starts_after_the_clause_it_swallowed(tmp_path):
     found = names(a.mentions, "Project") | names(a.mentions, "Institution")
     assert "量子信息科学国家实验室" in found and "合肥同步辐射光源" in found  # 同步 is no clause
     assert not any("积极" in n for n in found)
+
+
+def test_a_count_that_closes_a_list_types_its_items(tmp_path):
+    a = analysis_under(tmp_path, "培育晶泰、宜搜、佑驾三家科创公司在港上市。支持甲乙、丙丁三家企业发展。",
+                       "深圳市福田区科技和工业信息化局", "n")
+    found = names(a.mentions, "Institution")
+    assert {"晶泰", "宜搜", "佑驾"} <= found
+    assert not found & {"甲乙", "丙丁"}  # three, but two listed: the count is not the list's
