@@ -16,10 +16,10 @@ from loaders.text.entities import Spans
 from loaders.text.units import CN_UNITS
 
 RATES = ("%", "‰", "个百分点", "百分点")
-GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|提高|提升|下降|减少|降低|回落)了?")
+GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|上涨|提高|提升|下降|下滑|下跌|减少|降低|回落)了?")
 #: a gap to another quantity, in points: an attribute of the rate before it (README: not a Metric)
 GAP = re.compile(r"(高于|低于|高出|低出|超出)")
-DECLINE = ("下降", "减少", "降低", "回落")
+DECLINE = ("下降", "下滑", "下跌", "减少", "降低", "回落")
 #: A level, not a change: 由67.5%增长到80.2%, 提升至6.46%.
 TO_LEVEL = re.compile(r"(增长|上升|提高|提升|下降|减少|降低|回落)(到|至|为)")
 #: Words that name a quantity of its own: after them a rate is a new indicator (其中技术交易额增长20%).
