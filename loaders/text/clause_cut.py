@@ -1,4 +1,4 @@
-"""A guessed name that holds a clause starts after it: 合肥积极争创|量子信息科学国家实验室.
+"""A guessed name that holds a clause starts after it: 合肥积极争创|量子信息科学国家实验室 (cut, not declined).
 
 Why: the left edge of a name (boundaries.py) may cross a verb when a place opens the name
 (北京推进科技创新中心建设办公室 is one body), so a sentence's subject, an adverb and its verb
