@@ -22,3 +22,21 @@ def test_the_nth_of_a_kind_is_no_name(analysis_of):
 def test_a_name_joining_two_halves_with_a_preposition_like_word_stays(analysis_of):
     found = _names(analysis_of, "认定宁波激光与光电创新型产业集群为试点。合肥同步辐射光源实现恒流运行。")
     assert "宁波激光与光电创新型产业集群" in found
+
+
+def _metrics(analysis_of, body):
+    return [(m.attrs["value"], m.attrs["unit"], m.attrs.get("growth_pct"))
+            for m in analysis_of(body).mentions if m.type == "Metric"]
+
+
+def test_a_rise_after_an_amount_describes_it(analysis_of):
+    assert _metrics(analysis_of, "软件产业实现营业收入32.5亿元,同比上涨9.6%。") == [(32.5, "亿元", 9.6)]
+
+
+def test_a_gap_in_points_after_a_bracketed_rate_is_no_indicator(analysis_of):
+    found = _metrics(analysis_of, "工业增加值同比增长6.1%,高于全市目标任务(4.5%)1.6个百分点。")
+    assert [(v, u) for v, u, _ in found] == [(6.1, "%"), (4.5, "%")]
+
+
+def test_the_first_two_are_a_rank_not_a_count(analysis_of):
+    assert _metrics(analysis_of, "首两个研发平台已经投入运行。") == []
