@@ -40,3 +40,9 @@ def test_a_gap_in_points_after_a_bracketed_rate_is_no_indicator(analysis_of):
 
 def test_the_first_two_are_a_rank_not_a_count(analysis_of):
     assert _metrics(analysis_of, "首两个研发平台已经投入运行。") == []
+
+
+def test_a_title_whose_head_is_a_newspaper_names_the_paper(analysis_of):
+    typed = {(m.name, m.type) for m in analysis_of("1月5日,《南方日报》以长篇报道介绍了广州科学城。"
+                                                 "印发《广州市科技创新条例》。").mentions}
+    assert ("南方日报", "Institution") in typed and ("广州市科技创新条例", "Policy") in typed
