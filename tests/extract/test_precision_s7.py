@@ -46,3 +46,9 @@ def test_a_title_whose_head_is_a_newspaper_names_the_paper(analysis_of):
     typed = {(m.name, m.type) for m in analysis_of("1月5日,《南方日报》以长篇报道介绍了广州科学城。"
                                                  "印发《广州市科技创新条例》。").mentions}
     assert ("南方日报", "Institution") in typed and ("广州市科技创新条例", "Policy") in typed
+
+
+def test_a_corner_bracket_is_no_part_of_a_name(analysis_of):
+    found = _names(analysis_of, "施政報告指出,「香港科技園創新平台」目前匯聚了多家企業。")
+    assert not any("「" in n or "」" in n for n in found)
+    assert any(n.endswith("平台") for n in found)
