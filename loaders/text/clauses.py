@@ -11,6 +11,8 @@ segmenter (segment.py, jieba's tags) knows the words a noun phrase never holds:
   与/和/及, which join two halves of one name);
 - a conjunction or preposition as its first word (而, 并, 依据: ``c``/``p``);
 - a verb as its first word right after an adverb (共同|办理…): a predicate, not a name's opening;
+- a span opening after a 、 whose item is one character (产、教、科、|城融合发展示范区): the last item
+  of a list of characters sharing the ending;
 - an ordinal count, 第三个/第二个 right before or inside it: "the third such platform" describes
   one of a kind (第三个InnoHK研发平台, 全国第二个综合性国家科学中心); 第二十六届 (no 个) stays.
 
@@ -28,6 +30,8 @@ ADVERB_TAGS = frozenset({"ad"})
 #: one-character prepositions that join the two halves of one name (激光与光电…集群, 內地與香港聯合資助計劃)
 JOINING = frozenset("与和及同跟")
 OPENER_TAGS = frozenset({"c", "p"})
+#: before a span opening with a verb, any adverb (共同|办理…) makes the verb a predicate
+BEFORE_TAGS = frozenset({"d", "ad"})
 VERB_TAGS = frozenset({"v", "vd", "vi"})
 #: an ordinal count of things: the Nth of a kind (第三个, 第二個), not a session (第二十六届)
 ORDINAL = re.compile(r"第[\d一二两三四五六七八九十]{1,3}[个個]")
@@ -39,7 +43,7 @@ def clause(words, text: str, m) -> bool:
     """Whether the guessed name `m` spans a clause or a function word (see the module doc)."""
     if not words.enabled or m.end - m.start < 3:
         return False
-    if ORDINAL.search(text, max(0, m.start - 4), m.end):
+    if ORDINAL.search(text, max(0, m.start - 4), m.end) or one_character_items(text, m.start):
         return True
     tags = words._tags
     i, first = m.start, True
@@ -67,4 +71,13 @@ def _adverb_before(words, text: str, i: int) -> bool:
         return False
     start = words.start_of(i - 1)
     word = text[start:i]
-    return len(word) > 1 and words._tags.get(word, "") in ADVERB_TAGS and word not in NAME_ADVERBS
+    return len(word) > 1 and words._tags.get(word, "") in BEFORE_TAGS and word not in NAME_ADVERBS
+
+
+def one_character_items(text: str, start: int) -> bool:
+    """产、教、科、|城融合发展示范区: a span opening right after a 、 whose item before it is one character
+    is the last item of a list sharing its ending; its first character is an item, not a name's start."""
+    if start < 2 or text[start - 1] != "、":
+        return False
+    item = re.split(r"[、,，;；:：。“”\"(（\s]", text[max(0, start - 12):start - 1])[-1]
+    return len(item) == 1

@@ -52,3 +52,9 @@ def test_a_corner_bracket_is_no_part_of_a_name(analysis_of):
     found = _names(analysis_of, "施政報告指出,「香港科技園創新平台」目前匯聚了多家企業。")
     assert not any("「" in n or "」" in n for n in found)
     assert any(n.endswith("平台") for n in found)
+
+
+def test_the_last_one_character_item_of_a_shared_ending_list_is_no_name(analysis_of):
+    found = _names(analysis_of, "打造产、学、研、城融合发展示范区。建设城市更新示范区。")
+    assert not any(n.startswith("城融合") for n in found)
+    assert "城市更新示范区" in found
