@@ -58,3 +58,9 @@ def test_the_last_one_character_item_of_a_shared_ending_list_is_no_name(analysis
     found = _names(analysis_of, "打造产、学、研、城融合发展示范区。建设城市更新示范区。")
     assert not any(n.startswith("城融合") for n in found)
     assert "城市更新示范区" in found
+
+
+def test_an_activity_noun_after_and_completes_the_list_item(analysis_of):
+    fields = {m.name for m in analysis_of("新一代信息技术、软件开发与服务、生物医药等产业加快发展。").mentions
+              if m.type == "Field"}
+    assert "软件开发与服务" in fields and "服务" not in fields
