@@ -64,3 +64,8 @@ def test_an_activity_noun_after_and_completes_the_list_item(analysis_of):
     fields = {m.name for m in analysis_of("新一代信息技术、软件开发与服务、生物医药等产业加快发展。").mentions
               if m.type == "Field"}
     assert "软件开发与服务" in fields and "服务" not in fields
+
+
+def test_a_field_followed_by_manufacturing_and_its_industry_is_read_whole(analysis_of):
+    fields = {m.name for m in analysis_of("全年高端装备制造产业实现产值57亿元。").mentions if m.type == "Field"}
+    assert fields == {"高端装备制造"}
