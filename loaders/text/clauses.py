@@ -13,6 +13,7 @@ segmenter (segment.py, jieba's tags) knows the words a noun phrase never holds:
 - a verb as its first word right after an adverb (共同|办理…): a predicate, not a name's opening;
 - a span opening after a 、 whose item is one character (产、教、科、|城融合发展示范区): the last item
   of a list of characters sharing the ending;
+- a level after it (达到国际三代光源|先进水平): a benchmark, a class of things compared with;
 - an ordinal count, 第三个/第二个 right before or inside it: "the third such platform" describes
   one of a kind (第三个InnoHK研发平台, 全国第二个综合性国家科学中心); 第二十六届 (no 个) stays.
 
@@ -35,6 +36,8 @@ BEFORE_TAGS = frozenset({"d", "ad"})
 VERB_TAGS = frozenset({"v", "vd", "vi"})
 #: an ordinal count of things: the Nth of a kind (第三个, 第二個), not a session (第二十六届)
 ORDINAL = re.compile(r"第[\d一二两三四五六七八九十]{1,3}[个個]")
+#: a level after the span: 达到|国际三代光源|先进水平 compares with a class of things, names none
+LEVEL_AFTER = re.compile(r"(?:的)?(?:国际|国内)?(?:先进|领先|一流|同等|同类|相当)?水平")
 #: adverbs jieba tags so but that open or sit inside real names (全面创新改革试验区, 共同体 is one word)
 NAME_ADVERBS = frozenset({"全面", "联合", "统一", "重点", "高度", "协同", "综合"})
 
@@ -44,6 +47,8 @@ def clause(words, text: str, m) -> bool:
     if not words.enabled or m.end - m.start < 3:
         return False
     if ORDINAL.search(text, max(0, m.start - 4), m.end) or one_character_items(text, m.start):
+        return True
+    if m.type != "Metric" and LEVEL_AFTER.match(text, m.end):
         return True
     tags = words._tags
     i, first = m.start, True

@@ -69,3 +69,9 @@ def test_an_activity_noun_after_and_completes_the_list_item(analysis_of):
 def test_a_field_followed_by_manufacturing_and_its_industry_is_read_whole(analysis_of):
     fields = {m.name for m in analysis_of("全年高端装备制造产业实现产值57亿元。").mentions if m.type == "Field"}
     assert fields == {"高端装备制造"}
+
+
+def test_a_benchmark_before_a_level_is_no_name(analysis_of):
+    found = _names(analysis_of, "上海光源性能达到国际四代光源先进水平。建设上海光源。")
+    assert not any(n.endswith("四代光源") for n in found)
+    assert "上海光源" in found
