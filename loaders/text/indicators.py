@@ -38,6 +38,8 @@ QUOTED_RUN = re.compile(r"(?:“[^“”。]{1,40}”|「[^「」。]{1,40}」)+
 NAMES_AFTER = re.compile(r"[^。\n]{0,60}。\s*(?:具体名单|名单|具体)?(?:如下|为|是|包括)[:：]([^。\n]{2,1200})[。\n]")
 #: what may open the items' run in a list clause: the part of the clause before the last 的 (沿线的|上海、苏州…)
 LIST_OPENER = re.compile(r".*的")
+#: the list a count announces later in its own sentence: 公示了8个重点专项…,分别是A、B、…和H。 (session 7)
+NAMES_IN_SENTENCE = re.compile(r"[^。\n]{0,80}?(?:分别是|分别为|包括|即)[:：]?([^。\n]{2,1200})[。\n]")
 LIST_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[(（]([^()（）。]{2,300})[)）]")
 SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
 
@@ -114,7 +116,13 @@ def _counts_the_names_after(text: str, end: int, base: str, value) -> bool:
     if base not in SUMMING_UNITS or not isinstance(value, int) or not 2 < value <= 60:
         return False
     listed = NAMES_AFTER.match(text, end)
-    return bool(listed) and listed.group(1).count("、") + 1 == value
+    if listed and listed.group(1).count("、") + 1 == value:
+        return True
+    listed = NAMES_IN_SENTENCE.match(text, end)
+    if not listed or "、" not in listed.group(1):
+        return False
+    items = listed.group(1).split("、")
+    return value in (len(items), len(items) + (1 if re.search(r"[和及与]", items[-1]) else 0))
 
 
 def _counts_the_list_after(text: str, end: int, base: str, value) -> bool:

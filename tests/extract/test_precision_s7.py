@@ -75,3 +75,9 @@ def test_a_benchmark_before_a_level_is_no_name(analysis_of):
     found = _names(analysis_of, "上海光源性能达到国际四代光源先进水平。建设上海光源。")
     assert not any(n.endswith("四代光源") for n in found)
     assert "上海光源" in found
+
+
+def test_a_count_of_the_names_its_sentence_lists_after_it_is_no_indicator(analysis_of):
+    body = ("工信部公布了4个先进制造业集群,分别是深圳新一代信息通信集群、广州智能装备集群、"
+            "苏州纳米新材料集群和无锡物联网集群。全年新增5个产业集群,包括深圳集群、广州集群。")
+    assert [(v, u) for v, u, _ in _metrics(analysis_of, body)] == [(5, "个")]
