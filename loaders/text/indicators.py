@@ -41,7 +41,7 @@ LIST_OPENER = re.compile(r".*的")
 #: the list a count announces later in its own sentence: 公示了8个重点专项…,分别是A、B、…和H。 (session 7)
 NAMES_IN_SENTENCE = re.compile(r"[^。\n]{0,80}?(?:分别是|分别为|包括|即)[:：]?([^。\n]{2,1200})[。\n]")
 LIST_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[(（]([^()（）。]{2,300})[)）]")
-SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
+SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大", "篇")  # 篇: “高”“新”两篇文章 (session 7)
 
 
 def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, quoted: Spans) -> bool:

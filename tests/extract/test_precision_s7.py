@@ -81,3 +81,7 @@ def test_a_count_of_the_names_its_sentence_lists_after_it_is_no_indicator(analys
     body = ("工信部公布了4个先进制造业集群,分别是深圳新一代信息通信集群、广州智能装备集群、"
             "苏州纳米新材料集群和无锡物联网集群。全年新增5个产业集群,包括深圳集群、广州集群。")
     assert [(v, u) for v, u, _ in _metrics(analysis_of, body)] == [(5, "个")]
+
+
+def test_a_count_of_the_quoted_words_before_it_is_no_indicator(analysis_of):
+    assert _metrics(analysis_of, "做好“科”“创”两篇文章,发表论文12篇。") == [(12, "篇", None)]
