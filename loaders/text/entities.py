@@ -171,6 +171,9 @@ class EntityFinder(Boundaries):
                 out.append(Mention(m.start(), m.end() + len(after), m.group(0) + after, "Institution", 0.7,
                                    "book", m.group(0) + after, kind="enterprise", aliases=[title + after]))
                 continue
+            if bare.endswith(self.rules.periodical_ends) and len(bare) > 2:  # 《湖北日报》: the paper
+                out.append(Mention(m.start(1), m.end(1), bare, "Institution", 0.7, "book", title, kind="enterprise"))
+                continue
             name = YEAR_RANGE_END.sub("", title) if len(YEAR_RANGE_END.sub("", title)) >= 4 else title
             type_, conf = self._title_type(text, m.start(), bare)
             out.append(Mention(m.start(1), m.end(1), name, type_, conf, "book", title,

@@ -99,7 +99,7 @@ def _items(finder: EntityFinder, text: str, end: int, by_end: dict, field: bool 
         start -= 1
     parts, at = [], start
     for piece in text[start:end].split("、"):
-        parts.extend(_split_and(text, at, at + len(piece), by_end))
+        parts.extend(_split_and(text, at, at + len(piece), by_end, finder.rules.nominal_verbs))
         at += len(piece) + 1
     if not parts:
         return []
@@ -130,12 +130,14 @@ def _noun_run(finder: EntityFinder, text: str, start: int, end: int) -> int | No
     return at if at < end and end - at >= 2 and at > start else None
 
 
-def _split_and(text: str, start: int, end: int, by_end: dict) -> list[tuple[int, int]]:
+def _split_and(text: str, start: int, end: int, by_end: dict, nominal=frozenset()) -> list[tuple[int, int]]:
     """量子通信和量子计算机 -> two items, unless the whole is one known name."""
     known = by_end.get(end)
     if known is not None and known.start <= start:
         return [(start, end)]
     cut = SPLIT_LAST.search(text, start, end)
+    if cut and text[cut.end():end] in nominal:
+        cut = None  # 汽车制造与|服务: an activity noun alone completes the first half, one item (session 7)
     if cut and not (by_end.get(cut.start()) is None and by_end.get(end) is None and end - start > 12):
         return [(start, cut.start()), (cut.end(), end)]
     return [(start, end)]
