@@ -355,10 +355,8 @@ def rank(by: Annotated[str, typer.Option(help="degree or betweenness")] = "degre
          type_: TypeOpt = None, limit: int = 20, include_publisher: PublisherOpt = False,
          as_json: JsonOpt = False):
     """The most connected nodes, overall or within a type."""
-    q = queries()
-    items = q.rank(by, type_, limit, include_publisher=include_publisher)
-    left_out = q.store.get_nodes(sorted(q.rank_context(include_publisher)))
-    emit(items, as_json, render.ranked_table(items, by, [left_out[i] for i in sorted(left_out)]))
+    items = queries().rank(by, type_, limit, include_publisher=include_publisher)
+    emit(items, as_json, render.ranked_table(items, by))
 
 
 @app.command()

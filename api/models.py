@@ -53,8 +53,7 @@ OneRel = Annotated[EdgeTypeName | None, Query(description="walk only edges of th
 Rels = Annotated[list[EdgeTypeName] | None, Query(alias="rel", description="walk only edges of these types (repeat)")]
 IncludePublisher = Annotated[bool, Query(description=(
     "walk, rank and find paths through the report's author (the publisher) too; by default it is "
-    "context: taken where reached, never passed through. rank also leaves out the city the reports cover "
-    "(北京市: its links are mostly city-wide indicators) unless this is true"))]
+    "context: taken where reached, never passed through"))]
 
 
 class ErrorDetail(BaseModel):

@@ -158,12 +158,8 @@ def zone_tables(profile: ZoneProfile) -> list[Table]:
     return [members, supporters_table(profile.supporters, f"supporters{shown}", profile.zone), fields, metrics]
 
 
-def ranked_table(items: list[Ranked], by: str, left_out: list[Node] | None = None) -> Table:
-    """`left_out`: the context rank leaves out (the report's author, its city), named under the table."""
+def ranked_table(items: list[Ranked], by: str) -> Table:
     table = Table(title=_t(f"rank by {by}"))
-    if left_out:
-        table.caption = _t("left out as context (--include-publisher ranks them too): "
-                           + "、".join(name(n) for n in left_out))
     for col in ("#", "node", "type", by):
         table.add_column(col)
     for i, r in enumerate(items, 1):

@@ -11,9 +11,7 @@ treat them as context by default (graph/queries.py, `include_publisher=False`):
 - a walk (neighbors, subgraph, view, export) takes a publisher like any node it reaches
   but never walks on from it (unless it is the centre);
 - a path never passes through a publisher (it may start or end at one);
-- rank and bridges leave publishers out, and scores count no tie to them; rank also leaves out
-  the city the reports cover (`home_ids`: 北京市 for the bundled report), whose links are mostly
-  city-wide indicators (19 of its 27): the scope of the report, not its busiest actor;
+- rank and bridges leave publishers out, and scores count no tie to them;
 - supporters still list a publisher, once, with its paths grouped: it is a real supporter.
 
 An edge whose subject is the report's implicit author carries the attribute
@@ -23,7 +21,6 @@ answers can say "(the report's author, implied)" instead of presenting it as sta
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from graph.model import Edge
@@ -47,25 +44,6 @@ def _publisher_ids(store) -> frozenset[str]:
             ids = [i for i in ids if nodes[i].type == "Institution"]
         if len(ids) == 1:
             found.add(ids[0])
-    return frozenset(found)
-
-
-CITY = re.compile(r"^(.{2,5}?市)")  # the city a publisher's name opens with (北京市|科学技术委员会)
-
-
-def home_ids(store) -> frozenset[str]:
-    """Ids of the Region nodes named by the city of any document's publisher (北京市)."""
-    return store.memo(("home_ids",), lambda: _home_ids(store))
-
-
-def _home_ids(store) -> frozenset[str]:
-    found: set[str] = set()
-    for name in sorted({d.publisher for d in store.documents() if d.publisher}):
-        city = CITY.match(normalize(name))
-        if city:
-            ids = store.lookup(city.group(1))
-            nodes = store.get_nodes(ids)
-            found.update(i for i in ids if nodes[i].type == "Region")
     return frozenset(found)
 
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 from graph import limits
 from graph.errors import InvalidInput
 from graph.model import Edge
-from graph.publisher import context_ids, home_ids
+from graph.publisher import context_ids
 from graph.query_args import _check_limit, _edge_type, _label, _node_type  # noqa: F401 (re-exported)
 from graph.query_names import NameQueries
 from graph.query_paths import PathQueries
@@ -36,13 +36,12 @@ class GraphQueries(NameQueries, WalkQueries, SupportQueries, PathQueries):
 
     def rank(self, by: str = "degree", type_: str | None = None, limit: int = 20,
              include_publisher: bool = False) -> list[Ranked]:
-        """The most connected nodes. By default publishers and the city their reports cover are left
-        out, and scores count no tie to them (degree without their edges, betweenness on the graph
-        without them): graph/publisher.py."""
+        """The most connected nodes. By default publishers are left out and scores count no tie to
+        them (degree without their edges, betweenness on the graph without them)."""
         _check_limit(limit, 0)
         if by not in ("degree", "betweenness"):
             raise InvalidInput(f"rank by 'degree' or 'betweenness', not {by!r}")
-        context = self.rank_context(include_publisher)
+        context = context_ids(self.store, include_publisher)
         if by == "degree":
             if type_:
                 ids = [n.id for n in self.store.nodes_of_type(_node_type(type_))]
@@ -61,12 +60,6 @@ class GraphQueries(NameQueries, WalkQueries, SupportQueries, PathQueries):
         top = sorted(scores, key=lambda i: (-round(scores[i], 9), i))[:limit]
         nodes = self.store.get_nodes(top)
         return [Ranked(node=nodes[i], score=round(scores[i], 6)) for i in top]
-
-    def rank_context(self, include_publisher: bool = False) -> frozenset[str]:
-        """What rank leaves out as context: the publishers and their home city, unless included."""
-        if include_publisher:
-            return frozenset()
-        return context_ids(self.store, False) | home_ids(self.store)
 
     def bridges(self, include_publisher: bool = False) -> list[Bridge]:
         """Nodes (other than zones) tied directly to more than one zone: who links the zones. A

@@ -79,21 +79,6 @@ class PublisherContract:
         assert "p" not in {r.node.id for r in q.rank("betweenness")}
         assert q.rank("betweenness", include_publisher=True)[0].node.id == "p"
 
-    def test_rank_leaves_the_city_the_report_covers_out_too(self, store):
-        """City-wide indicators make the report's own city the busiest node; it is the scope, not an actor."""
-        nodes = [Node(id="p", type="Institution", name_zh="丙山市科学技术委员会"),
-                 Node(id="c", type="Region", name_zh="丙山市"), Node(id="z", type="Zone", name_zh="丙城"),
-                 *[Node(id=f"m{i}", type="Metric", name_zh=f"指标{i}") for i in range(3)]]
-        edges = [*[Edge(source=f"m{i}", target="c", type="MEASURES", evidence=[EV]) for i in range(3)],
-                 Edge(source="m0", target="z", type="MEASURES", evidence=[EV]),
-                 Edge(source="z", target="c", type="LOCATED_IN", evidence=[EV])]
-        store.replace(Batch(nodes=nodes, edges=edges,
-                            documents=[Document(id="r", title="报告", publisher="丙山市科学技术委员会")]))
-        q = GraphQueries(store)
-        ranked = [r.node.id for r in q.rank("degree")]
-        assert "c" not in ranked and ranked[0] == "m0" and q.rank_context() == frozenset({"p", "c"})
-        assert q.rank("degree", include_publisher=True)[0].node.id == "c"
-
     def test_bridges_leave_the_publisher_out(self, q):
         assert [b.node.id for b in q.bridges()] == ["g"]
         assert [b.node.id for b in q.bridges(include_publisher=True)] == ["g", "p"]
