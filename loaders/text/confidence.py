@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.text import doubts
+from loaders.text import clauses, doubts
 
 FLOOR = 0.5
 #: how a mention was found -> whether its span is the rules' guess (and so can be doubted)
@@ -62,7 +62,7 @@ def _doubt(finder, words, text: str, m) -> float:
         doubt += CATEGORY
     if doubts.kind_of(finder, text, m, modifier):
         doubt = max(doubt, KIND)
-    if doubts.broken(finder, words, text, m):
+    if doubts.broken(finder, words, text, m) or clauses.clause(words, text, m):
         doubt += BROKEN
     if words.verb_at(m.start) and not finder._anchored(text, m.start):
         doubt += OPENS_WITH_VERB

@@ -39,7 +39,7 @@ COUNTED = re.compile(r"[两三四五六七八九十几]大$")  # 横琴前海南
 YEAR_RANGE_END = re.compile(r"\s*(?:19|20)\d\d\s*[-—–~至]\s*(?:19|20)?\d\d\s*年?$")  # …规划2016-2020
 PERSON_TITLES = ("院士", "教授", "博士", "同志", "先生", "女士", "主任", "书记", "市长", "局长", "部长", "研究员")
 PRIORITY = {"graph": 6, "book": 5, "quote": 5, "ellipsis": 5, "relative": 4, "lexicon": 4,
-            "abbr": 4, "pattern": 4, "cell": 4, "list": 3, "derived": 3, "abbr-body": 2, "suffix": 2, "latin": 1, "metric": 0}
+            "abbr": 4, "pattern": 4, "cell": 4, "list": 3, "derived": 3, "department": 3, "abbr-body": 2, "suffix": 2, "latin": 1, "metric": 0}
 
 
 @dataclass
@@ -170,6 +170,9 @@ class EntityFinder(Boundaries):
                 spans.append(m.span())
                 out.append(Mention(m.start(), m.end() + len(after), m.group(0) + after, "Institution", 0.7,
                                    "book", m.group(0) + after, kind="enterprise", aliases=[title + after]))
+                continue
+            if bare.endswith(self.rules.periodical_ends) and len(bare) > 2:  # 《湖北日报》: the paper
+                out.append(Mention(m.start(1), m.end(1), bare, "Institution", 0.7, "book", title, kind="enterprise"))
                 continue
             name = YEAR_RANGE_END.sub("", title) if len(YEAR_RANGE_END.sub("", title)) >= 4 else title
             type_, conf = self._title_type(text, m.start(), bare)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import bodies, budget, confidence, field_spans, home, listed, lists, metrics, own_zone
+from loaders.text import bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics, own_zone
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -54,14 +54,15 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
                   *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
                   *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
-                  *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text)]
+                  *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text),
+                  *departments.departments(finder, text)]
     candidates += listed.opened(finder, text, candidates)
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
     budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
-    mentions = confidence.score(finder, text, mentions)
+    mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)

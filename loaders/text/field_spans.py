@@ -3,7 +3,7 @@
 Why: the lexicon knows 生命健康 and 医疗器械; a report writes 生命健康科技 and 高端医疗器械
 (the corpus guideline: the longest complete name; "生物医药及高端医疗器械" is 生物医药 and
 高端医疗器械). A lexicon field read alone there is a near-miss: junk and a miss at once.
-A field is widened over 高端 right before it and over 科技 right after it when the domain
+A field is widened over 高端 right before it and over 科技 or 制造 right after it when the domain
 ends there (a punctuation mark, a conjunction, 等, 的 or 领域 follows): not 人工智能科技|企业,
 where 科技企业 is a kind of company.
 """
@@ -17,7 +17,7 @@ from dataclasses import replace
 STATISTICS = ("社会消费品零售总额", "消费品零售总额", "居民消费价格指数")
 
 PREFIXES = ("高端",)
-SUFFIXES = ("科技",)
+SUFFIXES = ("科技", "制造")  # 制造: 高端装备|制造产业 names 高端装备制造 (session 7)
 ENDS = tuple("、,，。;；:：)）」”和及与等的") + ("领域", "产业", "\n")
 
 

@@ -134,7 +134,7 @@ def builtin(rules: Rules, context: Context) -> Gazetteer:
     if context.city:
         _add_relative(gaz, rules, context)
     else:
-        _add_unplaced(gaz, rules)
+        _add_unplaced(gaz, rules, context)
     return gaz
 
 
@@ -164,10 +164,14 @@ def _add_relative(gaz: Gazetteer, rules: Rules, context: Context) -> None:
             gaz.add(name, entry)
 
 
-def _add_unplaced(gaz: Gazetteer, rules: Rules) -> None:
-    """No city known: relative names (not 本市/全市) are nodes named as written, never graph nodes."""
+def _add_unplaced(gaz: Gazetteer, rules: Rules, context: Context) -> None:
+    """No city known: relative names (not 本市/全市) are nodes named as written, never graph nodes.
+
+    A district's own (区委, 区政府) only when the publisher names a district (九龙坡区融媒体中心):
+    the district is then known even if its city is not, and 区委 is that district's committee.
+    """
     for item in rules.relative:
-        if item.get("weak") or item.get("publisher") or item.get("level") == "district":
+        if item.get("weak") or item.get("publisher") or item.get("level") == "district" and not context.district:
             continue
         _add_as_written(gaz, item)
 

@@ -16,12 +16,12 @@ from loaders.text.entities import Spans
 from loaders.text.units import CN_UNITS
 
 RATES = ("%", "‰", "个百分点", "百分点")
-GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|提高|提升|下降|减少|降低|回落)了?")
+GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|上涨|提高|提升|下降|下滑|下跌|减少|降低|回落)了?")
 #: a gap to another quantity, in points: an attribute of the rate before it (README: not a Metric)
 GAP = re.compile(r"(高于|低于|高出|低出|超出)")
-DECLINE = ("下降", "减少", "降低", "回落")
+DECLINE = ("下降", "下滑", "下跌", "减少", "降低", "回落")
 #: A level, not a change: 由67.5%增长到80.2%, 提升至6.46%.
-TO_LEVEL = re.compile(r"(增长|上升|提高|提升|下降|减少|降低|回落)(到|至|为)")
+TO_LEVEL = re.compile(r"(增长|上升|上涨|提高|提升|下降|下滑|下跌|减少|降低|回落)(到|至|为)")
 #: Words that name a quantity of its own: after them a rate is a new indicator (其中技术交易额增长20%).
 MEASURE_NOUN = re.compile(r"额|量|数|率|收入|规模|投入|支出|产值|增加值|比重|强度|面积|总值|营收|利润")
 FILLER = re.compile(r"同比|比上年|较上年|比去年|较去年|相较|同期|同口径|年均|分别|\d{4}年|[,，、;；\s]|了|达到|达|为|约|近|超过|超")
@@ -38,16 +38,20 @@ QUOTED_RUN = re.compile(r"(?:“[^“”。]{1,40}”|「[^「」。]{1,40}」)+
 NAMES_AFTER = re.compile(r"[^。\n]{0,60}。\s*(?:具体名单|名单|具体)?(?:如下|为|是|包括)[:：]([^。\n]{2,1200})[。\n]")
 #: what may open the items' run in a list clause: the part of the clause before the last 的 (沿线的|上海、苏州…)
 LIST_OPENER = re.compile(r".*的")
+#: the list a count announces later in its own sentence: 公示了8个重点专项…,分别是A、B、…和H。 (session 7)
+NAMES_IN_SENTENCE = re.compile(r"[^。\n]{0,80}?(?:分别是|分别为|包括|即)[:：]?([^。\n]{2,1200})[。\n]")
 LIST_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[(（]([^()（）。]{2,300})[)）]")
-SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大")
+SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大", "篇")  # 篇: “高”“新”两篇文章 (session 7)
 
 
 def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, quoted: Spans) -> bool:
     """Whether the figure `m` (a number with a unit) states no quantity (see the module doc)."""
     at, end = m.start("num"), m.end()
     before, after = text[max(0, at - 2):at].rstrip(" ")[-1:], text[end:end + 2]
-    if before in ("第", "-", ".", "届", "/", "前") or before.isascii() and before.isalpha() or quoted.covers(at):
-        return True  # 第五, 排名前五位: a rank, not a quantity
+    if before in ("第", "-", ".", "届", "/", "前", "首") or before.isascii() and before.isalpha() or quoted.covers(at):
+        return True  # 第五, 排名前五位, 首两个: a rank, not a quantity
+    if "百分点" in unit and _gap_after_bracket(text, at):
+        return True  # 高于区下达指标任务(2.5%)3.3个百分点: the gap of the rate before (README), no indicator
     base = m.group("base") or ""
     if base in ("方面", "个") and text.endswith(("从", "以下", "主要从", "分"), 0, at) and "方面" in text[end - 2:end + 2]:
         return True  # 以下主要从六个方面展开汇报, 在以下四个方面: the parts of the text, not a quantity
@@ -59,6 +63,20 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
         return True
     return (_sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
             or _counts_the_names_after(text, end, base, value))
+
+
+def _gap_after_bracket(text: str, at: int) -> bool:
+    """A points figure right after a bracketed rate that a gap word opens: 高于任务(2.5%)|3.3个百分点
+    (session 7). The gap word stands before the bracket, so attribute_of, which reads only the text
+    between the two figures, cannot see it."""
+    if text[at - 1:at] not in (")", "）"):
+        return False
+    open_at = max(text.rfind("(", max(0, at - 20), at), text.rfind("（", max(0, at - 20), at))
+    if open_at < 0 or not re.fullmatch(r"[\d.]+%", text[open_at + 1:at - 1]):
+        return False
+    window = text[max(0, open_at - 20):open_at]
+    window = re.split(r"[,，;；。]", window)[-1]
+    return bool(GAP.search(window))
 
 
 def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:
@@ -98,7 +116,13 @@ def _counts_the_names_after(text: str, end: int, base: str, value) -> bool:
     if base not in SUMMING_UNITS or not isinstance(value, int) or not 2 < value <= 60:
         return False
     listed = NAMES_AFTER.match(text, end)
-    return bool(listed) and listed.group(1).count("、") + 1 == value
+    if listed and listed.group(1).count("、") + 1 == value:
+        return True
+    listed = NAMES_IN_SENTENCE.match(text, end)
+    if not listed or "、" not in listed.group(1):
+        return False
+    items = listed.group(1).split("、")
+    return value in (len(items), len(items) + (1 if re.search(r"[和及与]", items[-1]) else 0))
 
 
 def _counts_the_list_after(text: str, end: int, base: str, value) -> bool:

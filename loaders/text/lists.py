@@ -30,9 +30,14 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
             by_end[m.end] = m
     out: list[Mention] = []
     for end, category in _categories(finder, text):
-        items = _items(finder, text, end, by_end)
+        items = _items(finder, text, end, by_end, category.type == "Field")
         if len(items) < 2 and not text.startswith("等", end):
             continue
+        for start, stop in items:
+            known = by_end.get(stop)
+            known = known if known is not None and known.start <= start else None
+            out.extend(_item_mentions(text, start, stop, category, known))
+    for _, category, items in counted_lists(finder, text, by_end):
         for start, stop in items:
             known = by_end.get(stop)
             known = known if known is not None and known.start <= start else None
@@ -41,6 +46,26 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
 
 
 COORDINATORS = ("和", "与", "及", "、")  # a category word coordinated with more words is not the head
+
+
+#: a count of the items just listed, then their kind: 晶泰、宜搜、佑驾|三家|科创公司 (no 等)
+COUNTED = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z)）])([两三四五六七八九十]|[2-9])([家个所])([\u4e00-\u9fff]{0,4}?)"
+                     r"(?=公司|企业|高校|大学|院所|科研院所|基金|省市|城市|活动)")
+SMALL = {c: i for i, c in enumerate("零一两三四五六七八九十")} | {"二": 2}
+
+
+def counted_lists(finder: EntityFinder, text: str, by_end: dict):
+    """(end of the last item, category) for a list its count closes: A、B、C三家科创公司. The count
+    must equal the number of items, so a figure that is no count of them (培育3家企业) types nothing."""
+    for m in COUNTED.finditer(text):
+        value = int(m.group(1)) if m.group(1).isdigit() else SMALL.get(m.group(1), 0)
+        at = m.end()
+        category = next((c for c in finder.rules.categories if text.startswith(c.word, at)), None)
+        if category is None or value < 2:
+            continue
+        items = _items(finder, text, m.start(), by_end)
+        if len(items) == value and text[m.start() - 1] not in "、,，":
+            yield m.start(), category, items
 
 
 def _categories(finder: EntityFinder, text: str):
@@ -67,14 +92,14 @@ def _categories(finder: EntityFinder, text: str):
             at = text.find(category.word, at + 1)
 
 
-def _items(finder: EntityFinder, text: str, end: int, by_end: dict) -> list[tuple[int, int]]:
+def _items(finder: EntityFinder, text: str, end: int, by_end: dict, field: bool = False) -> list[tuple[int, int]]:
     """The [start, stop) of each item of the list ending at `end`."""
     start = end
     while start > 0 and (text[start - 1] not in PUNCT or text[start - 1] == "、"):
         start -= 1
     parts, at = [], start
     for piece in text[start:end].split("、"):
-        parts.extend(_split_and(text, at, at + len(piece), by_end))
+        parts.extend(_split_and(text, at, at + len(piece), by_end, finder.rules.nominal_verbs))
         at += len(piece) + 1
     if not parts:
         return []
@@ -83,6 +108,8 @@ def _items(finder: EntityFinder, text: str, end: int, by_end: dict) -> list[tupl
     known = by_end.get(first_end)
     if known is not None and first_start <= known.start <= (edge if edge is not None else first_end):
         edge = known.start  # a known name longer than what the left edge finds
+    if field and known is None:
+        edge = _noun_run(finder, text, edge if edge is not None else first_start, first_end) or edge
     if edge is None or edge >= first_end:
         parts = parts[1:]
     else:
@@ -90,12 +117,27 @@ def _items(finder: EntityFinder, text: str, end: int, by_end: dict) -> list[tupl
     return [(s, e) for s, e in parts if 2 <= e - s <= ITEM_MAX and not any(ch in PUNCT for ch in text[s:e])]
 
 
-def _split_and(text: str, start: int, end: int, by_end: dict) -> list[tuple[int, int]]:
+def _noun_run(finder: EntityFinder, text: str, start: int, end: int) -> int | None:
+    """做大做强|软件和集成电路等主导产业: in a list of domains, the first item is the run of nouns the
+    segmenter ends there (软件), not the clause the left edge reaches back to (做大做强软件)."""
+    words = finder.words_of(text)
+    at = end
+    while at > start:
+        begin, tag = words.word_ending(at)
+        if begin >= at or begin < start or not tag.startswith(("n", "vn", "eng")):
+            break
+        at = begin
+    return at if at < end and end - at >= 2 and at > start else None
+
+
+def _split_and(text: str, start: int, end: int, by_end: dict, nominal=frozenset()) -> list[tuple[int, int]]:
     """量子通信和量子计算机 -> two items, unless the whole is one known name."""
     known = by_end.get(end)
     if known is not None and known.start <= start:
         return [(start, end)]
     cut = SPLIT_LAST.search(text, start, end)
+    if cut and text[cut.end():end] in nominal:
+        cut = None  # 汽车制造与|服务: an activity noun alone completes the first half, one item (session 7)
     if cut and not (by_end.get(cut.start()) is None and by_end.get(end) is None and end - start > 12):
         return [(start, cut.start()), (cut.end(), end)]
     return [(start, end)]

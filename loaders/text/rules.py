@@ -43,6 +43,7 @@ class Rules:
     quote_types: dict[str, str]
     policy_ends: tuple[str, ...]
     periodical_after: tuple[str, ...]
+    periodical_ends: tuple[str, ...]
     relative: list[dict]
     abbreviations: dict[str, str]
     lexicon: dict = field(default_factory=dict)
@@ -88,6 +89,7 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         quote_types=dict(raw["quote_types"]),
         policy_ends=tuple(books["policy_ends"]),
         periodical_after=tuple(books["periodical_after"]),
+        periodical_ends=tuple(books.get("periodical_ends", ())),
         relative=list(raw["relative_names"]),
         abbreviations=dict(raw["abbreviations"]),
         lexicon=_with_cities(yaml.safe_load(lexicon.read_text(encoding="utf-8"))),
