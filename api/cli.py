@@ -333,20 +333,21 @@ def stats(as_json: JsonOpt = False):
 
 @app.command()
 @handles_errors
-def reindex(check: Annotated[bool, typer.Option("--check", help="only compare the kept index with the graph")] = False):
-    """Rebuild the zone rollup index from the graph (or, with --check, say whether it is consistent)."""
+def reindex(check: Annotated[bool, typer.Option(
+        "--check", help="only compare the kept indexes (zone; search on Neo4j) with the graph")] = False):
+    """Rebuild the zone rollup index and (on Neo4j) the search index from the graph, or with --check
+    say whether each is consistent."""
+    from api.reindex_report import report  # words what each index was found or made
     store = queries().store
     if not hasattr(store, "reindex"):
         out.print(f"the {store.backend} backend keeps no zone index: nothing to rebuild")
         return
-    differ = store.reindex(check=check)
-    if check and differ:
-        err.print(f"the zone index differs from the graph for {len(differ)} node(s): {', '.join(differ[:10])}; "
-                  "run `innograph reindex`")
+    done, problems = report(store.reindex(check=check), check, store.backend == "neo4j")
+    for line in done:
+        out.print(line)
+    if problems:
+        err.print(ERROR + "; ".join(problems) + ("; run `innograph reindex`" if check else ""), highlight=False)
         raise typer.Exit(1)
-    done = "is consistent with the graph" if check else "was rebuilt" + (
-        f" ({len(differ)} node(s) differed)" if differ else "")
-    out.print(f"the zone index {done}")
 
 
 @app.command()

@@ -227,7 +227,33 @@ def neo4j_size(folder: Path, env: dict) -> dict:
             return GraphQueries(Definition()).neighbors(firm, depth=2)
 
         out = common_questions(store, q, before_search, before_walk)
+        out["search, broad key"]["text index"] = timed(lambda: text_page(store, BROAD_KEY), [()], 5)
+        out["search keys"] = neo4j_keys(store)
         out["nodes"], out["load_s"] = store.counts().total_nodes, load_s
+    return out
+
+
+def text_page(store, key: str) -> list[str]:
+    """The page by the text index (graph/neo4j/search.py text_page_ids: the statements of session 5)."""
+    from graph.neo4j.search import text_page_ids
+    from graph.neo4j.store import _fetch_nodes
+
+    def work(tx):
+        page = text_page_ids(tx, key, [], 0, 20)
+        found = _fetch_nodes(tx, page)
+        return [found[i].id for i in page]
+    return store._read(work)
+
+
+def neo4j_keys(store) -> dict:
+    """Per key of bench_search_keys.py: the page from the search blocks beside the text index's, checked equal."""
+    from benchmarks.bench_search_keys import KEYS
+
+    out = {}
+    for key in KEYS:
+        assert [n.id for n in store.search(key, (), 20, 0)] == text_page(store, key), f"search {key!r} differs"
+        out[key] = {"now": timed(lambda k=key: store.search(k, (), 20, 0), [()], 5)["p50_ms"],
+                    "text index": timed(lambda k=key: text_page(store, k), [()], 3)["p50_ms"]}
     return out
 
 

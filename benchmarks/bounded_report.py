@@ -38,6 +38,10 @@ def table(runs: dict, kinds: tuple[str, ...]) -> list[str]:
                            for r in rows)
         lines.append(f"| shortest paths, answered pairs only: now / before | {cells} | "
                      f"{_growth(rows, 'shortest paths', 'now, answered')} | {_growth(rows, 'shortest paths', 'before, same pairs')} |")
+    if all("text index" in r["search, broad key"] for r in rows):
+        cells = " | ".join(_cell(r["search, broad key"], "text index") for r in rows)
+        lines.append(f"| search, broad key, by the text index (prefixes first: session 5) | {cells} | "
+                     f"{_growth(rows, 'search, broad key', 'text index')} | |")
     lines.append("| neighbours: omitted given as a lower bound | "
                  + " | ".join(f"{r['neighbours depth 2']['omitted_lower_bound']} of {r['neighbours depth 2']['asked']}"
                               for r in rows) + " | | |")
@@ -46,6 +50,27 @@ def table(runs: dict, kinds: tuple[str, ...]) -> list[str]:
                  + " | | |")
     lines.append("| load average at the start | " + " | ".join(f"{r['load_average']:.2f}" for r in rows) + " | | |")
     return lines
+
+
+def keys_table(runs: dict) -> list[str]:
+    """Neo4j pages of 20 per key (bench_search_keys.py's keys): search blocks / text index, p50 ms."""
+    sizes = [s for s in sorted(runs, key=int) if "search keys" in runs[s]]
+    if not sizes:
+        return []
+    lines = ["Neo4j search pages by key (page of 20, p50 ms): search blocks (graph/neo4j/search_blocks.py) / "
+             "the text index (session 5's statements), same run, answers checked equal:", "",
+             "| key | " + " | ".join(f"{int(runs[s]['nodes']):,} nodes" for s in sizes) + " | growth blocks | growth text |",
+             "|---|" + "---:|" * (len(sizes) + 2)]
+    for key in runs[sizes[0]]["search keys"]:
+        got = [runs[s]["search keys"][key] for s in sizes]
+        grow = [f"{got[-1][k] / max(got[0][k], 1e-6):.1f}×" if len(got) > 1 else "–" for k in ("now", "text index")]
+        lines.append(f"| {key} | " + " | ".join(f"{g['now']:,.1f} / {g['text index']:,.1f}" for g in got)
+                     + f" | {grow[0]} | {grow[1]} |")
+    older = [f"{int(runs[s]['nodes']):,}" for s in sorted(runs, key=int) if "search keys" not in runs[s]]
+    if older:
+        lines += ["", f"The Neo4j columns of {', '.join(older)} nodes above were measured before the search blocks (an "
+                  "earlier run, no per-key pages): the growth columns of the table above compare two runs."]
+    return lines + [""]
 
 
 def section(report: dict, heading: str) -> str:
@@ -62,7 +87,7 @@ def section(report: dict, heading: str) -> str:
         lines += ["Memory store:", "", *table(report["memory"], ("now", "before", "networkx")), ""]
     if report.get("neo4j"):
         lines += ["Neo4j (loopback server of its own, the same questions over Bolt):", "",
-                  *table(report["neo4j"], ("now", "before")), ""]
+                  *table(report["neo4j"], ("now", "before")), "", *keys_table(report["neo4j"])]
     return "\n".join(lines)
 
 

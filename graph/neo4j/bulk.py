@@ -39,7 +39,7 @@ from graph.bulk import gc_paused
 from graph.errors import InnographError, LoadError, QueryTimeout, StoreUnavailable
 from graph.memory.columns import Columns
 from graph.memory.records import _attrs_of
-from graph.neo4j import bulk_zone, cypher
+from graph.neo4j import bulk_zone, cypher, search_build
 from graph.store import Batch
 
 ROWS = 50_000  #: rows per statement (and per transaction)
@@ -87,7 +87,8 @@ def bulk_load(store, batch: Batch, rows: int = ROWS, progress: Callable[[str, in
     try:
         with gc_paused():
             for phase, chunks in (("documents", _documents(batch)), ("nodes", _nodes(c, rows, _node_row)),
-                                  ("edges", _edges(c, rows)), ("zone index", _zone(c, rows))):
+                                  ("edges", _edges(c, rows)), ("zone index", _zone(c, rows)),
+                                  ("search index", search_build.block_chunks(search_build.columns_names(c)))):
                 t0 = time.perf_counter()
                 done = 0
                 for statement, params, size in _ahead(chunks):

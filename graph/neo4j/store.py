@@ -35,7 +35,7 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
 
 from graph.bounded_paths import bounded_shortest_paths
 from graph.bounded_walk import bounded_walk
-from graph.neo4j import cypher, zone_cypher, zone_groups, zone_index
+from graph.neo4j import cypher, search_blocks, search_build, search_finish, zone_cypher, zone_groups, zone_index
 from graph.neo4j.uri import check_uri
 from graph.neo4j.zone_warm import warm_store as warm_zone_plans
 from graph.bulk import gc_paused
@@ -51,6 +51,7 @@ from graph.walk import Walk
 # The driver logs each retry as a warning; without this, a program that configures no logging
 # would print them on stderr (the error that ends the retries is reported as one line anyway).
 logging.getLogger("neo4j").addHandler(logging.NullHandler())
+log = logging.getLogger(__name__)
 
 Tx = ManagedTransaction | Transaction
 
@@ -106,7 +107,10 @@ class Neo4jStore:
     # ---- writing -------------------------------------------------------
 
     def write(self, batch: Batch) -> None:
-        self._write(lambda tx: self._merge_into(tx, batch), len(batch))
+        pending: list[bool] = []
+        self._write(lambda tx: pending.append(self._merge_into(tx, batch)), len(batch))
+        if pending and pending[-1]:  # search blocks to build after the commit (graph/neo4j/search_finish.py)
+            self._finish_search()
 
     def replace(self, batch: Batch) -> None:
         """Validated first; then the clear and the write commit as one transaction."""
@@ -114,9 +118,11 @@ class Neo4jStore:
 
         def work(tx: Tx) -> None:
             tx.run(cypher.CLEAR).consume()
-            node_eids = self._put_nodes(tx, batch.documents, _fold(batch.nodes, {}), {})
+            nodes = _fold(batch.nodes, {})
+            node_eids = self._put_nodes(tx, batch.documents, nodes, {})
             self._put_edges(tx, _fold(batch.edges, {}), node_eids, {})
             zone_index.rebuild(tx)
+            search_build.build(tx, search_build.names_of(nodes.values()))  # search pages (search.py)
 
         self._write(work, len(batch))
 
@@ -314,18 +320,42 @@ class Neo4jStore:
     def profile_window(self, target: str, most: int):
         return self._read(lambda tx: zone_index.profile_window(tx, target, most))
 
-    def reindex(self, check: bool = False) -> list[str]:
+    def reindex(self, check: bool = False, search: bool = True) -> list[str]:
         """The hubs whose zone index differed from the graph (data written outside innograph); unless
-        `check`, rebuilt on the server in one transaction. A check rebuilds too, compares, and rolls back."""
+        `check`, rebuilt on the server in one transaction. A check rebuilds too, compares, and rolls back.
+        Then "(search index: ...)" when the search blocks differ (`search`: compared at all; a check
+        reads every name and block); unless `check`, rebuilt in parts after the commit."""
+        build = False
         with self._session("rebuild the zone index") as session, session.begin_transaction() as tx:
             stored = zone_index.snapshot(tx)
             zone_index.rebuild(tx)
             differ = zone_index.differing_hubs(stored, zone_index.snapshot(tx))
+            if search:  # the search blocks (graph/neo4j/search_blocks.py)
+                found, build = search_build.reindex(tx, check)
+                differ += found
             if check:
                 tx.rollback()
             else:
                 tx.commit()
+        if build and not self._finish_search(force=True):
+            differ.append("(search index: not finished, names kept changing; run reindex again)")
         return differ
+
+    def _finish_search(self, force: bool = False) -> bool:
+        """The search blocks pending after a commit, built in transactions of their own. A failure here
+        leaves them pending (search reads the text index; the next write or reindex finishes them):
+        the write itself has committed, so it is logged, not raised."""
+        def run(work: Callable[[Tx], Any]) -> Any:
+            with self._session("build the search index") as session, session.begin_transaction() as tx:
+                out = work(tx)
+                tx.commit()
+                return out
+        try:
+            with gc_paused():
+                return search_finish.finish(run, force)
+        except InnographError as exc:
+            log.warning("the search index stays incomplete (search reads the text index): %s", exc)
+            return False
 
     def memo(self, key: tuple, compute: Callable[[], Any]) -> Any:
         """Always computed: other writers may change the graph at any time."""
@@ -361,18 +391,19 @@ class Neo4jStore:
         with self._errors("connect"):
             self._driver.verify_connectivity()  # fails fast, without the retries of a transaction
         with self._session("prepare the database") as session:
-            for statement in (*cypher.SCHEMA, *zone_cypher.SCHEMA):  # not awaited: a query is right (if slower) without them
+            for statement in (*cypher.SCHEMA, *zone_cypher.SCHEMA, *search_blocks.SCHEMA):  # not awaited: a query is right (if slower) without them
                 session.execute_write(lambda tx, s=statement: tx.run(s).consume())
 
-    def _merge_into(self, tx: Tx, batch: Batch) -> None:
+    def _merge_into(self, tx: Tx, batch: Batch) -> bool:
         """Merge with what is stored, as MemoryStore does; only what is stored is read back."""
         incoming = list(dict.fromkeys(n.id for n in batch.nodes))
         stored = {r["id"]: r["eid"] for r in _chunked_rows(tx, cypher.EXISTING_IDS, "ids",
                                                             incoming + _endpoint_ids(batch))}
         _check_endpoints(batch, stored)
         old_nodes = _fetch_nodes(tx, [i for i in incoming if i in stored])
-        node_eids = self._put_nodes(tx, batch.documents, _changed(_fold(batch.nodes, old_nodes), old_nodes),
-                                    stored)
+        changed = _changed(_fold(batch.nodes, old_nodes), old_nodes)
+        node_eids = self._put_nodes(tx, batch.documents, changed, stored)
+        pending_search = search_blocks.after_write(tx, old_nodes, changed)  # search pages (graph/neo4j/search.py)
         edges = _fold(batch.edges, {})
         old_edges, edge_eids = {}, {}
         between_stored = [e for k, e in edges.items() if k[0] in stored and k[2] in stored]
@@ -387,6 +418,7 @@ class Neo4jStore:
         merged = _fold(batch.edges, old_edges)
         self._put_edges(tx, _changed({k: merged[k] for k in edges}, old_edges), node_eids, edge_eids)
         zone_index.after_write(tx, [k for k in merged if k not in old_edges])
+        return pending_search
 
     def _put_nodes(self, tx: Tx, documents: list[Document], nodes: dict[str, Node],
                    eids: dict[str, str]) -> dict[str, str]:

@@ -40,8 +40,8 @@ def stored(store) -> dict:
         "nodes": rows("MATCH (n:Node) RETURN labels(n) AS l, properties(n) AS p"),
         "edges": rows("MATCH (a:Node)-[r]->(b:Node) RETURN a.id AS a, type(r) AS t, b.id AS b, properties(r) AS p"),
         "documents": rows("MATCH (d:SourceDocument) RETURN properties(d) AS p"),
-        "index": rows("MATCH (x) WHERE x:ZoneRow OR x:ZoneCount RETURN labels(x) AS l, properties(x) AS p"),
-        "other": rows("MATCH (x) WHERE NOT (x:Node OR x:SourceDocument OR x:ZoneRow OR x:ZoneCount) "
+        "index": rows("MATCH (x) WHERE x:ZoneRow OR x:ZoneCount OR x:SearchBlock RETURN labels(x) AS l, properties(x) AS p"),
+        "other": rows("MATCH (x) WHERE NOT (x:Node OR x:SourceDocument OR x:ZoneRow OR x:ZoneCount OR x:SearchBlock) "
                       "RETURN labels(x) AS l"),
     }
 

@@ -1,10 +1,7 @@
 """Neo4j search pages (graph/neo4j/search.py): the same pages as the memory store's gram index on names
-made to collide, plans that find hits through the text index, never by scanning every node, and a
-page the prefixes fill that reads only them.
-
-What this does not claim: a page the names starting with the key do not fill is still ranked by a
-Top over every hit the text index finds (Neo4j keeps no index in name-length order), so its cost
-grows with the hits; docs/benchmarks.md ("Search pages by key") has the PROFILE figures.
+made to collide (read from the search blocks: test_neo4j_search_blocks.py has their own tests), and the
+text index statements that answer a database whose blocks were never built: plans that find hits
+through the text index, never by scanning every node, and a page the prefixes fill that reads only them.
 """
 
 from __future__ import annotations

@@ -1,0 +1,106 @@
+"""Where a Neo4j search page's time goes, at two sizes: statements, db hits and rows per page.
+
+Why: the pages of graph/neo4j/search.py read the same number of blocks at 10k and 100k nodes, yet
+took 1.5-5x longer at 100k (docs/benchmarks.md). This loads each size with `write` (a first write of
+the whole graph: the search blocks are built after its commit, graph/neo4j/search_finish.py), then
+runs every key of bench_search_keys.py once under PROFILE (each statement of the page: round trips,
+db hits, rows) and times it unprofiled (p50 of 7), so the two sizes can be compared statement by statement.
+
+    python benchmarks/profile_search.py --sizes 10000,100000 --out /tmp/profile-search.json
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.bench_scale import dataset  # noqa: E402
+
+
+def hits(plan) -> int:
+    return plan.get("dbHits", 0) + sum(hits(c) for c in plan.get("children", []))
+
+
+def profiled_page(store, key: str) -> dict:
+    """The page's statements under PROFILE: per statement (first 40 characters) calls, db hits, rows."""
+    from graph.neo4j.search import page_ids
+
+    seen: dict = defaultdict(lambda: [0, 0, 0])
+
+    class Profiling:
+        def __init__(self, tx):
+            self.tx = tx
+
+        def run(self, statement, parameters=None, **kw):
+            result = self.tx.run("PROFILE " + statement, parameters, **kw)
+            rows = result.data()
+            summary = result.consume()
+            s = seen[statement[:40]]
+            s[0] += 1
+            s[1] += hits(summary.profile)
+            s[2] += len(rows)
+            return Rows(rows)
+
+    class Rows(list):
+        def single(self):
+            return self[0] if self else None
+
+        def data(self):
+            return list(self)
+
+        def consume(self):
+            return None
+
+    page = store._read(lambda tx: page_ids(Profiling(tx), key, [], 0, 20))
+    return {"page": len(page), "statements": {k: {"calls": v[0], "db_hits": v[1], "rows": v[2]} for k, v in seen.items()},
+            "calls": sum(v[0] for v in seen.values()), "db_hits": sum(v[1] for v in seen.values())}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from benchmarks.bench_bounded import timed
+    from benchmarks.bench_neo4j import neo4j_server, open_store, read_pair, write_in_parts
+    from benchmarks.bench_search_keys import KEYS
+    from graph.neo4j.bulk import clear_in_parts
+
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--data", type=Path, default=Path(os.environ.get("INNOGRAPH_BENCH_DATA", "/tmp")) / "innograph-bench")
+    parser.add_argument("--heap", default="2g")
+    parser.add_argument("--pagecache", default="1g")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/profile-search.json"))
+    args = parser.parse_args(argv)
+    report = {}
+    with neo4j_server(args.data / "neo4j-profile-search", args.heap, args.pagecache) as (env, _):
+        for size in [int(s) for s in args.sizes.split(",") if s]:
+            folder = dataset(size, args.seed, args.data)
+            with open_store(env, 600) as store:
+                clear_in_parts(store)  # `clear` is one transaction: a 100k graph does not fit it
+                started = time.perf_counter()
+                write_in_parts(store, read_pair(folder), 200_000)
+                load_s = round(time.perf_counter() - started, 1)
+                with store._session("state") as session:
+                    from graph.neo4j import search_blocks
+                    ready, pending = session.execute_read(search_blocks.state)
+                out = {"nodes": store.counts().total_nodes, "load_s": load_s, "blocks_ready": ready,
+                       "load_average": os.getloadavg()[0], "keys": {}}
+                for key in KEYS:
+                    store.search(key, (), 20, 0)  # warm the page cache and plans
+                    out["keys"][key] = {"p50_ms": timed(lambda k=key: store.search(k, (), 20, 0), [()], 7)["p50_ms"],
+                                        **profiled_page(store, key)}
+                report[str(size)] = out
+                print(json.dumps({size: out}, ensure_ascii=False), flush=True)
+    args.out.write_text(json.dumps(report, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
