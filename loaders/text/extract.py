@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import bodies, budget, confidence, field_spans, home, listed, lists, metrics, own_zone
+from loaders.text import bodies, budget, confidence, field_spans, home, listed, lists, metrics, own_zone, verb_leads
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -56,6 +56,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
                   *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text)]
     candidates += listed.opened(finder, text, candidates)
+    candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))

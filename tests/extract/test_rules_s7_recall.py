@@ -31,3 +31,9 @@ def test_works_being_built_are_projects_not_programmes(tmp_path):
     assert {("北方材料研究院二期工程", "Project"), ("清河沿线综合治理工程", "Project"),
             ("回兴路道路工程", "Project")} <= nodes
     assert not {t for n, t in nodes if n.endswith("工程") and t == "Program"}
+
+
+def test_a_verb_no_list_knows_does_not_lengthen_a_known_zone(tmp_path):
+    nodes = _nodes(tmp_path, "全区坚持融入大战略怀柔科学城,充分展现未来科学城的带动作用。")
+    assert {("怀柔科学城", "Zone"), ("未来科学城", "Zone")} <= nodes
+    assert not any(name.startswith(("融入", "充分")) for name, _ in nodes)
