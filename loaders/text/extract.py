@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics, own_zone
+from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics,
+                          own_zone, verb_leads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -57,6 +58,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
                   *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text),
                   *departments.departments(finder, text)]
     candidates += listed.opened(finder, text, candidates)
+    candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))

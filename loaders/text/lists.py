@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from loaders.text.entities import PUNCT, EntityFinder, Mention
+from loaders.text.list_heads import head_category
 from loaders.text.rules import Category
 
 DENG = re.compile(r"等((?:\d+|[一二两三四五六七八九十百千几多]+)(?:多|余)?([个项家支名位条件期次部批类所])?)?")
@@ -74,6 +75,8 @@ def _categories(finder: EntityFinder, text: str):
         at = m.end()
         category = next((c for c in finder.rules.categories if text.startswith(c.word, at)
                          and not text.startswith(COORDINATORS, at + len(c.word))), None)  # 等国家和我市重点战略
+        if category is None:  # 等一批数字经济龙头企业: the head after a modifier (list_heads.py)
+            category = head_category(finder.rules.categories, text, at)
         if category is None and m.group(2):
             category = next((c for c in finder.rules.categories if c.word == m.group(2)), None)
         if category:
