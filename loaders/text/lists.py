@@ -127,8 +127,9 @@ def _noun_run(finder: EntityFinder, text: str, start: int, end: int) -> int | No
     at = end
     while at > start:
         begin, tag = words.word_ending(at)
-        if begin >= at or begin < start or not tag.startswith(("n", "vn", "eng")):
-            break
+        if begin >= at or begin < start or not (tag.startswith(("n", "vn", "eng"))
+                                                or tag in ("a", "b") and at - begin >= 2):
+            break  # nouns, and adjectives of two characters (先进|能源), not 做大做|强
         at = begin
     return at if at < end and end - at >= 2 and at > start else None
 
