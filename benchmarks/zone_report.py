@@ -26,7 +26,9 @@ def section(report: dict, http: dict | None = None) -> str:
              "what every CLI call paid); *networkx*: a plain MultiDiGraph answering the same question (collect "
              "the zone's and its members' support edges, sort by the answer order, slice rows, not grouped). "
              "Page = 100 supporters (each once with its paths; networkx: 100 rows); "
-             "offset = 100,000 or, in a smaller zone, 90 % into its supporters (bench_zone.far_offset); typed = Fund.", "",
+             "offset = 100,000 or, in a smaller zone, 90 % into its supporters (bench_zone.far_offset); typed = Fund."
+             + (" The store's process calls `gc.freeze()` after its load, the reopening and each write, as the server "
+                "does (watch._settle); runs before 2026-12-04 20:45 did not." if sizes and sizes[0].get("gc") else ""), "",
              "| question | " + " | ".join(f"{s['nodes']:,} nodes: index / before / networkx" for s in sizes)
              + " | index growth | before growth |",
              "|---|" + "---:|" * (len(sizes) + 2)]
