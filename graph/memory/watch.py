@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import LoadError, StoreUnavailable
+from graph.memory import journal
 from graph.memory.columns import Columns
 from graph.memory.fork import fork
 from graph.memory.lazy import load_all
@@ -104,6 +105,7 @@ class SharedState:
     _origin: SharedState | None = None
     _view: SharedState | None = None
     _stamp: Stamp | None = None
+    _jpos: journal.Position | None = None  #: how far this state has read the journal (journal.py)
     _lazy = False
 
     def _init_shared(self, lock_timeout: float | None) -> None:
@@ -113,7 +115,7 @@ class SharedState:
         if self.path:
             remove_stale_temps(self.path, self.dir_lock())
             if self.path.exists():
-                self._c, self._stamp = self._open_snapshot()
+                self._c, self._stamp, self._jpos = self._open_snapshot()
                 _settle()
 
     def dir_lock(self) -> DataDirLock:
@@ -129,13 +131,39 @@ class SharedState:
         if self._origin is not None or not self.path:
             return False
         if disk_stamp(self.path) in (self._stamp, None):  # unchanged, or removed under us: keep ours
-            return False
+            return self._follow_journal()
         with self._reloading:
             if disk_stamp(self.path) in (self._stamp, None):
                 return False
-            c, stamp = self._open_snapshot()
+            c, stamp, jpos = self._open_snapshot()
             prepare(c)
-            self._c, self._stamp = c, stamp
+            self._c, self._stamp, self._jpos = c, stamp, jpos
+        _settle()
+        return True
+
+    def _follow_journal(self) -> bool:
+        """Replay the records another process appended since this state was read (one os.stat when
+        none were); a journal rotated or removed under the same snapshot stamp means a reopen."""
+        path, at = journal.journal_path(self.path), self._jpos
+        seen = disk_stamp(path)
+        if seen is None and at is None or at is not None and seen is not None and seen[1:3] == (at.ino, at.size):
+            return False
+        with self._reloading:
+            batches, pos = journal.read(path, self._stamp, self._jpos)
+            if pos is None or at is not None and pos.ino != at.ino:
+                if pos is None and at is None:
+                    return False
+                c, stamp, pos = self._open_snapshot()
+            elif not batches:
+                self._jpos = pos
+                return False
+            else:
+                load_all(self._c)
+                c, stamp = fork(self._c), self._stamp
+                for batch in batches:
+                    self._apply(c, batch)
+            prepare(c)
+            self._c, self._stamp, self._jpos = c, stamp, pos
         _settle()
         return True
 
@@ -171,16 +199,36 @@ class SharedState:
         load_all(self._c)  # a lazily opened state is read whole first
         return fork(self._c)
 
-    def _commit(self, c: Columns) -> None:
-        """Save `c` (atomically) and make it the state readers get; on failure nothing changes."""
+    def _commit(self, c: Columns, batch=None) -> None:
+        """Make `c` durable and the state readers get; on failure nothing changes. With `batch` (what
+        turned the state on disk into `c`) and a snapshot on disk, only the batch is appended to the
+        journal (journal.py); past its size the journal is folded into a new snapshot."""
         if not self.path:
             self._c = c
             return
         prepare(c)
+        if batch is not None and self._stamp is not None and disk_stamp(self.path) == self._stamp:
+            return self._journal(c, batch)
         try:
             self._save_columns(c)
         except OSError as exc:
             raise LoadError(f"could not write the graph to {self.path}: {exc}; nothing changed") from exc
+        _settle()
+
+    def _journal(self, c: Columns, batch) -> None:
+        assert self.path is not None
+        record = journal.encode(batch)
+        try:
+            pos = journal.append(journal.journal_path(self.path), self._stamp, self._jpos, record)
+        except OSError as exc:
+            raise LoadError(f"could not write the graph to {self.path}: {exc}; nothing changed") from exc
+        with self._reloading:
+            self._c, self._jpos = c, pos
+        if journal.due(pos):
+            try:
+                self._save_columns(c)  # compaction: the journal's records are in the new snapshot
+            except OSError as exc:  # the write is acknowledged in the journal: nothing is lost
+                journal.log.warning("could not fold the journal into %s: %s", self.path, exc)
         _settle()
 
     def _save_columns(self, c: Columns) -> None:
@@ -196,12 +244,26 @@ class SharedState:
                 stamp = stamp_of(os.fstat(fh.fileno()))  # a rename keeps inode, size and mtime
             with self._reloading:
                 os.replace(tmp, self.path)
-                self._c, self._stamp = c, stamp
+                self._c, self._stamp, self._jpos = c, stamp, None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        journal.retire(journal.journal_path(self.path))  # its stamp is not the new snapshot's either way
 
-    def _open_snapshot(self) -> tuple[Columns, Stamp]:
+    def _open_snapshot(self) -> tuple[Columns, Stamp, journal.Position | None]:
+        """The snapshot, plus the journal's complete records replayed onto it."""
+        while True:  # a compaction between the two reads: the journal read may be the new snapshot's
+            c, stamp = self._read_snapshot_file()
+            batches, pos = journal.read(journal.journal_path(self.path), stamp)
+            if disk_stamp(self.path) in (stamp, None):
+                break
+        if batches:
+            load_all(c)
+            for batch in batches:
+                self._apply(c, batch)
+        return c, stamp, pos
+
+    def _read_snapshot_file(self) -> tuple[Columns, Stamp]:
         assert self.path is not None
         try:
             with open(self.path, "rb") as fh:
