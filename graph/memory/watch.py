@@ -3,12 +3,14 @@
 Three rules (issue 19), in a mixin of MemoryStore so store.py keeps only small hooks:
 
 - A reader sees a write made by another process. The state remembers the stamp
-  (device, inode, size, mtime) of the snapshot it came from; `refresh()` compares it
-  with one os.stat (microseconds) and re-reads the file when it changed. The API calls
+  (device, inode, size, mtime) of the snapshot it came from and how far it read the
+  journal beside it (graph/memory/journal.py); `refresh()` compares both with an os.stat
+  each (microseconds), replays only the journal's new records, and re-reads the snapshot
+  when it changed (a save or a compaction). The API calls
   it once per request (`current()`), the CLI opens the store fresh each time.
 - A write is applied to the latest state on disk: it holds the data dir's lock
-  (graph/memory/lock.py), re-reads the snapshot into a private copy, applies itself to
-  that copy and saves it, so no acknowledged write of another process is lost.
+  (graph/memory/lock.py), catches up with the disk, applies itself to a private copy and
+  appends its batch to the journal (fsync), so no acknowledged write of another process is lost.
 - Readers are not stalled by a writer: the copy is built beside the state readers use,
   and only the rename of the snapshot and the swap of one reference are exclusive.
   `current()` hands each request a view pinned on one state, so a request that asks
@@ -87,11 +89,12 @@ def prepare(c: Columns) -> None:
 
 
 def remove_stale_temps(path: Path, lock: DataDirLock) -> list[Path]:
-    """Delete `<snapshot>.tmp-*` left by killed writers, but only while no process is writing."""
+    """Delete `<snapshot>.tmp-*` (and the journal's) left by killed writers, but only while no process is writing."""
     with lock.idle() as idle:
         if not idle:
             return []
-        stale = [Path(p) for p in glob.glob(glob.escape(str(path)) + ".tmp-*")]
+        stale = [Path(p) for p in glob.glob(glob.escape(str(path)) + ".tmp-*")
+                 + glob.glob(glob.escape(str(journal.journal_path(path))) + ".tmp-*")]
         for p in stale:
             p.unlink(missing_ok=True)
         return stale
