@@ -147,6 +147,8 @@ class SharedState:
     def _follow_journal(self) -> bool:
         """Replay the records another process appended since this state was read (one os.stat when
         none were); a journal rotated or removed under the same snapshot stamp means a reopen."""
+        if self._stamp is None:  # no snapshot read: no journal extends it
+            return False
         path, at = journal.journal_path(self.path), self._jpos
         seen = disk_stamp(path)
         if seen is None and at is None or at is not None and seen is not None and seen[1:3] == (at.ino, at.size):
