@@ -33,7 +33,7 @@ from graph.memory import journal
 from graph.memory.columns import Columns
 from graph.memory.fork import fork
 from graph.memory.lazy import load_all
-from graph.memory.lock import LOCK_TIMEOUT, DataDirLock
+from graph.memory.lock import LOCK_TIMEOUT, Busy, DataDirLock
 from graph.memory.snapshot import _write_snapshot
 
 Stamp = tuple[int, int, int, int]
@@ -119,7 +119,23 @@ class SharedState:
             remove_stale_temps(self.path, self.dir_lock())
             if self.path.exists():
                 self._c, self._stamp, self._jpos = self._open_snapshot()
+                if self._lazy and self._jpos is not None and self._jpos.records:
+                    self._fold_for_lazy_opens()
                 _settle()
+
+    def _fold_for_lazy_opens(self) -> None:
+        """A lazy open (the CLI) that had to replay the journal reads the snapshot whole: fold the journal
+        into a new snapshot once (a compaction), so this and later lazy opens map it again. Best effort:
+        if the data dir is busy or read-only, the replayed state answers (nothing is lost either way)."""
+        try:
+            with self.dir_lock().held():
+                self._c, self._stamp, self._jpos = self._open_snapshot()
+                if self._jpos is not None and self._jpos.records:
+                    prepare(self._c)
+                    self._save_columns(self._c)
+                self._c, self._stamp, self._jpos = self._open_snapshot()
+        except (OSError, LoadError, StoreUnavailable, Busy) as exc:
+            journal.log.warning("could not fold the journal into %s: %s", self.path, exc)
 
     def dir_lock(self) -> DataDirLock:
         directory = self.path.parent if self.path else None
