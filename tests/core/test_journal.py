@@ -132,3 +132,14 @@ def test_compaction_under_a_reading_process_loses_nothing(store):
     assert snapshot_bytes(again._c) == snapshot_bytes(store._c)
     assert journal.journal_path(store.path).exists() is (writes % 3 != 0)
 
+
+
+def test_a_lazy_open_folds_the_journal_so_the_next_lazy_open_maps_the_snapshot(store):
+    from graph.memory.lazy import LazyColumns
+
+    store.write(node_batch(0))
+    first = MemoryStore(store.path, lazy=True)  # the CLI after a server write: replays, then folds
+    assert first.lookup("日志区0") == ["zone-j0"] and not journal.journal_path(store.path).exists()
+    second = MemoryStore(store.path, lazy=True)
+    assert type(second._c) is LazyColumns and second.lookup("日志区0") == ["zone-j0"]
+    assert store.refresh() and store.counts() == second.counts()  # the server adopts the new snapshot
