@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from graph import limits
+from graph import limits, rank_apart
 from graph.ask import common, model, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
@@ -92,6 +92,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
                                if truncated else []) + narrowed.notes
+    if result.ranked_apart and (apart := rank_apart.sentence(queries.store, False, lang)):
+        notes.append(apart)
     if result.through_publisher and result.paths:
         notes.append(say(lang, "不经过报告发布者的路径没有；以下路径经过发布者（报告作者只是背景）",
                          "no path avoids the report's publisher; these pass through it (the author is context)"))

@@ -39,6 +39,7 @@ class Result:
     by_type: dict[str, int] = field(default_factory=dict)
     total: int | None = None  # a count that is not the number of items (stats)
     through_publisher: bool = False  # the paths found pass through the report's publisher
+    ranked_apart: bool = False  # a ranking that left out its context (graph/rank_apart.py): say so
 
     def keep(self, types: list[str]) -> Result:
         if types:
@@ -197,7 +198,7 @@ def bridges(q: GraphQueries, p: Params) -> Result:
 def rank(q: GraphQueries, p: Params) -> Result:
     ranked = [r for t in (p.types or [None]) for r in q.rank("degree", t, RANK_LIMIT)]
     ranked.sort(key=lambda r: (-r.score, r.node.id))
-    return Result([Item(node=r.node, value=r.score) for r in ranked[:RANK_LIMIT]])
+    return Result([Item(node=r.node, value=r.score) for r in ranked[:RANK_LIMIT]], ranked_apart=True)
 
 
 @runner("stats")
