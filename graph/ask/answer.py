@@ -76,7 +76,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
                             params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
     if p.excluded:
         result.items = [i for i in result.items if i.node.id not in p.excluded]
-    narrowed = narrow.keep(result.items, found, lang)
+    narrowed = narrow.keep(result.items, found, lang, queries.store)
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items
