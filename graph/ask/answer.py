@@ -179,7 +179,7 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     if form.query == "new_in_year":
         return _year_summary(lang, p, result, count)
     if not count:
-        return say(lang, f"图中没有找到{interpretation}。", f"No {interpretation} in the graph.")
+        return say(lang, f"图中没有找到{interpretation}。", replies.nothing_en(interpretation))
     if result.paths:
         return _paths_summary(lang, result, count)
     split = _direct_split(lang, result, count)

@@ -174,9 +174,16 @@ def fallback(queries: GraphQueries, form_query: str, params: run.Params) -> list
 
 
 def fallback_sentence(lang: str, interpretation: str, related: list[model.Item]) -> str:
-    head = say(lang, f"图中没有{interpretation}", f"No {interpretation} in the graph")
+    head = say(lang, f"图中没有{interpretation}", nothing_en(interpretation))
     if not related:
-        return head + say(lang, "。", ".")
+        return head + say(lang, "。", "")
     names = list(dict.fromkeys(short(i.node, lang) for i in related))
     shown = say(lang, "；", "; ").join(names[:6]) + (say(lang, " 等", " …") if len(names) > 6 else "")
-    return head + say(lang, f"；与之相关的有 {len(names)} 个：{shown}。", f"; what does relate ({len(names)}): {shown}.")
+    return head + say(lang, f"；与之相关的有 {len(names)} 个：{shown}。",
+                      f" Related, though not what was asked ({len(names)}): {shown}.")
+
+
+def nothing_en(interpretation: str) -> str:
+    """An empty answer in English. The interpretation is a phrase ("what X invests in", "supporters of X,
+    type Fund"): pasted into "No … in the graph" it read "No what X invests in in the graph"."""
+    return f"Nothing in the graph answers this ({interpretation})."
