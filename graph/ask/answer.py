@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, model, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
+from graph.ask import common, model, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -64,7 +64,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if len(anchors) < len(set(refs)):  # the graph changed since the gazetteer was built
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gazetteer_for(queries.store), p))
     year = p.year if form.needs_year else None
-    params = run.Params(refs=refs, types=_types_for(form, p), year=year)
+    params = run.Params(refs=refs, types=_types_for(form, p), year=year, lang=lang)
     form = grammar().forms.get(narrow.redirect(form.query, params.types, anchors[0].type if anchors else None), form)
     found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
     interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),
@@ -92,6 +92,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
                                if truncated else []) + narrowed.notes
+    if form.query == "most_supported" and result.items:
+        notes.insert(0, most_supported.note(lang, result.items))
     if result.ranked_apart and (apart := rank_apart.sentence(queries.store, False, lang)):
         notes.append(apart)
     if result.through_publisher and result.paths:

@@ -29,6 +29,7 @@ class Params:
     refs: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     year: int | None = None
+    lang: str = "en"  # the question's language, for a runner that declines in words
 
 
 @dataclass
@@ -59,7 +60,7 @@ def runner(name: str):
 
 
 #: Answers whose order is their meaning (a ranking, a path): the publisher keeps its place there.
-_ORDERED_BY_MEANING = frozenset({"rank", "bridges", "paths", "stats"})
+_ORDERED_BY_MEANING = frozenset({"rank", "bridges", "paths", "stats", "most_supported"})
 
 
 def run(name: str, q: GraphQueries, params: Params) -> Result:
