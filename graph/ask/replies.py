@@ -88,7 +88,7 @@ def _num(value) -> str:
 
 # ---- a decline -------------------------------------------------------------------------
 
-SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)[^的之是有？?，,]{0,2}|第一|排名|前[三五十]"),
+SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)[^的之是有？?，,]{0,3}|第一|排名|前[三五十]"),
                "en": re.compile(r"\b(most|least|biggest|largest|highest|lowest|top|best|worst|greatest|strongest|"
                                 r"leading|fastest|richest)\b")}
 
@@ -103,9 +103,11 @@ def superlative_listing(p: Parse) -> str | None:
 
 
 def superlative_sentence(lang: str, word: str) -> str:
-    return say(lang, f"图中没有可以按「{word}」排序的数据；只能按连接数排序（如：连接最多的机构是哪些？）。",
-               f"The graph holds nothing to rank by {word!r}; it can rank by connections only "
-               f"(e.g. 'Which institutions are the most connected?').")
+    return say(lang, f"图中没有可以按「{word}」排序的数据；只能按连接数排序（如：连接最多的机构是哪些？），"
+                     "或按支持者个数比较园区（如：哪个园区最受支持？）。",
+               f"The graph holds nothing to rank this by {word!r}. It can rank by connections "
+               f"('Which institutions are the most connected?') and compare zones by their supporters "
+               f"('Which zone gets the most support?').")
 
 
 def narrow_count(p: Parse) -> str | None:
