@@ -19,7 +19,6 @@ from api.deps import QueriesDep, RunDep, SettingsDep
 from api.errors import SERVER_MESSAGES, scrub
 from graph import limits
 from graph.errors import InnographError, InvalidInput
-from graph.rank_apart import home_region_ids
 from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import zone_groups
@@ -122,14 +121,8 @@ def whole(queries: QueriesDep, run: RunDep, settings: SettingsDep) -> HTMLRespon
         documents = run(queries.store.documents)
     except InnographError as exc:
         return _error(exc)
-    home = [n for n in found.sub.nodes if n.id in home_region_ids(queries.store)]
-    note = found.notes()
-    for n in home:  # 北京市 drew as the page's largest hub, by the indicators of the whole city
-        note["zh"] += f" {n.name_zh}（报告所述的城市）按普通大小画出：它的连接多是全市指标，并非各园区的支持。"
-        note["en"] += (f" {n.name_en or n.name_zh} (the city the report covers) is drawn at an ordinary size: most of "
-                       "its ties are city-wide indicators, not support for the zones.")
     return _html(network_page(found.sub, documents, settings=settings, context=found.context,
-                              note=note, scaled_down=[n.id for n in home]))
+                              note=found.notes()))
 
 
 @router.get("/zones/{ref:path}")

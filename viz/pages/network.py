@@ -53,15 +53,11 @@ CROWDED = 150             #: above this many nodes a page draws its nodes smalle
 def network_page(sub: Subgraph, documents: Sequence[Document] = (), *, depth: int | None = None,
                  types: Sequence[str] = (), embed: bool = False,
                  settings: Settings | None = None, context: Sequence[str] = (),
-                 note: dict[str, str] | None = None, scaled_down: Sequence[str] = ()) -> str:
-    """One self-contained HTML page drawing `sub` (no network access needed to view it). `scaled_down`:
-    nodes drawn at the page's median size, not by their degree (the home city: graph/rank_apart.py)."""
+                 note: dict[str, str] | None = None) -> str:
+    """One self-contained HTML page drawing `sub` (no network access needed to view it)."""
     settings = settings or get_settings()
     shown, dropped = cap_subgraph(sub, settings.page_node_cap)
     degrees = degree_counts(shown)
-    if scaled_down and degrees:
-        median = sorted(degrees.values())[len(degrees) // 2]
-        degrees.update({i: median - degrees[i] for i in scaled_down if degrees[i] > median})
     centred = bool(shown.center) and 1 < len(shown.nodes) <= RADIAL_MAX_NODES
     physics = not centred and len(shown.nodes) <= settings.page_physics_threshold
     if centred:
