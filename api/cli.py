@@ -356,8 +356,12 @@ def rank(by: Annotated[str, typer.Option(help="degree or betweenness")] = "degre
          type_: TypeOpt = None, limit: int = 20, include_publisher: PublisherOpt = False,
          as_json: JsonOpt = False):
     """The most connected nodes, overall or within a type."""
-    items = queries().rank(by, type_, limit, include_publisher=include_publisher)
-    emit(items, as_json, render.ranked_table(items, by))
+    from graph import rank_apart
+
+    q = queries()
+    items = q.rank(by, type_, limit, include_publisher=include_publisher)
+    emit(items, as_json, render.ranked_table(items, by, rank_apart.sentence(
+        q.store, include_publisher, hint=" --include-publisher ranks them too.")))
 
 
 @app.command()

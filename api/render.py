@@ -158,8 +158,8 @@ def zone_tables(profile: ZoneProfile) -> list[Table]:
     return [members, supporters_table(profile.supporters, f"supporters{shown}", profile.zone), fields, metrics]
 
 
-def ranked_table(items: list[Ranked], by: str) -> Table:
-    table = Table(title=_t(f"rank by {by}"))
+def ranked_table(items: list[Ranked], by: str, apart: str = "") -> Table:
+    table = Table(title=_t(f"rank by {by}"), caption=apart or None)
     for col in ("#", "node", "type", by):
         table.add_column(col)
     for i, r in enumerate(items, 1):

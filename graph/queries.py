@@ -19,6 +19,7 @@ from graph import limits
 from graph.errors import InvalidInput
 from graph.model import Edge
 from graph.publisher import context_ids
+from graph.rank_apart import apart_ids
 from graph.query_args import _check_limit, _edge_type, _label, _node_type  # noqa: F401 (re-exported)
 from graph.query_names import NameQueries
 from graph.query_paths import PathQueries
@@ -37,7 +38,8 @@ class GraphQueries(NameQueries, WalkQueries, SupportQueries, PathQueries):
     def rank(self, by: str = "degree", type_: str | None = None, limit: int = 20,
              include_publisher: bool = False) -> list[Ranked]:
         """The most connected nodes. By default publishers are left out and scores count no tie to
-        them (degree without their edges, betweenness on the graph without them)."""
+        them (degree without their edges, betweenness on the graph without them); the city a publisher
+        is named after (北京市) is ranked apart too (graph/rank_apart.py: it is context, not an answer)."""
         _check_limit(limit, 0)
         if by not in ("degree", "betweenness"):
             raise InvalidInput(f"rank by 'degree' or 'betweenness', not {by!r}")
@@ -57,7 +59,8 @@ class GraphQueries(NameQueries, WalkQueries, SupportQueries, PathQueries):
             if type_:
                 keep = {n.id for n in self.store.nodes_of_type(_node_type(type_))}
                 scores = {i: s for i, s in scores.items() if i in keep}
-        top = sorted(scores, key=lambda i: (-round(scores[i], 9), i))[:limit]
+        apart = apart_ids(self.store, include_publisher)
+        top = sorted((i for i in scores if i not in apart), key=lambda i: (-round(scores[i], 9), i))[:limit]
         nodes = self.store.get_nodes(top)
         return [Ranked(node=nodes[i], score=round(scores[i], 6)) for i in top]
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from graph import limits
-from graph.ask import common, model, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
+from graph import limits, rank_apart
+from graph.ask import common, model, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -64,7 +64,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if len(anchors) < len(set(refs)):  # the graph changed since the gazetteer was built
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gazetteer_for(queries.store), p))
     year = p.year if form.needs_year else None
-    params = run.Params(refs=refs, types=_types_for(form, p), year=year)
+    params = run.Params(refs=refs, types=_types_for(form, p), year=year, lang=lang)
     form = grammar().forms.get(narrow.redirect(form.query, params.types, anchors[0].type if anchors else None), form)
     found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
     interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),
@@ -76,7 +76,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
                             params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
     if p.excluded:
         result.items = [i for i in result.items if i.node.id not in p.excluded]
-    narrowed = narrow.keep(result.items, found, lang)
+    narrowed = narrow.keep(result.items, found, lang, queries.store)
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items
@@ -92,6 +92,10 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
                                if truncated else []) + narrowed.notes
+    if form.query == "most_supported" and result.items:
+        notes.insert(0, most_supported.note(lang, result.items))
+    if result.ranked_apart and (apart := rank_apart.sentence(queries.store, False, lang)):
+        notes.append(apart)
     if result.through_publisher and result.paths:
         notes.append(say(lang, "不经过报告发布者的路径没有；以下路径经过发布者（报告作者只是背景）",
                          "no path avoids the report's publisher; these pass through it (the author is context)"))
@@ -177,7 +181,7 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     if form.query == "new_in_year":
         return _year_summary(lang, p, result, count)
     if not count:
-        return say(lang, f"图中没有找到{interpretation}。", f"The graph records nothing for “{interpretation}”.")
+        return say(lang, f"图中没有找到{interpretation}。", replies.nothing_en(interpretation))
     if result.paths:
         return _paths_summary(lang, result, count)
     split = _direct_split(lang, result, count)

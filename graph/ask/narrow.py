@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import yaml
 
+from graph.ask.called import called_ids
 from graph.ask.forms import FORMS_FILE, grammar
 from graph.ask.model import Item
 from graph.ask.parser import Parse
@@ -44,9 +45,13 @@ class Narrow:
     words: dict[str, re.Pattern | None]
     kind: str | None
     names: dict[str, re.Pattern | None]
+    #: also the rows the report's wording calls by the word (graph/ask/called.py: 新型研发平台)
+    called: bool = False
 
-    def holds(self, node: Node) -> bool | None:
+    def holds(self, node: Node, called: frozenset[str] = frozenset()) -> bool | None:
         """True / False, or None when the graph does not say (an institution with no kind)."""
+        if node.id in called:
+            return True
         if self.kind:
             kind = str((node.attrs or {}).get("kind") or "")  # "province, city": a municipality is both
             return None if not kind else self.kind in {k.strip() for k in kind.split(",")}
@@ -69,18 +74,19 @@ def rules() -> tuple[Narrow, ...]:
             raise ValueError(f"{FORMS_FILE}: narrow word of unknown type {row['type']!r}")
         names = row.get("names") or {}
         out.append(Narrow(row["type"], row["label"], {"zh": _rx(row.get("zh"), False), "en": _rx(row.get("en"), True)},
-                          row.get("kind"), {"zh": _rx(names.get("zh"), False), "en": _rx(names.get("en"), True)}))
+                          row.get("kind"), {"zh": _rx(names.get("zh"), False), "en": _rx(names.get("en"), True)},
+                          bool(row.get("called"))))
     return tuple(out)
 
 
 def asked(p: Parse, types: list[str]) -> list[Narrow]:
     """The narrow words of the question that filter its answer (none when a broad word of the type is asked too)."""
-    found, text = [], p.skeleton
+    found, asked_text, text = [], p.skeleton, p.skeleton
     for rule in rules():
         rx = rule.words.get(p.language)
         if rx is None or rule.type not in types:
             continue
-        if rx.search(text):
+        if rx.search(asked_text):  # one word may narrow two types (平台: projects and institutions)
             found.append(rule)
             text = rx.sub(lambda m: " " * len(m.group(0)), text)
     broad = {t for w in grammar().type_words[p.language] if w.regex.search(text) for t in w.types}
@@ -102,10 +108,16 @@ class Narrowed:
     undecided: str = ""
 
 
-def keep(items: list[Item], found: list[Narrow], lang: str) -> Narrowed:
-    """Rows of a narrowed type that carry the word (kind or name); the others are said, not listed."""
+def keep(items: list[Item], found: list[Narrow], lang: str, store=None) -> Narrowed:
+    """Rows of a narrowed type that carry the word (kind, name, or the report's wording); the others are
+    said, not listed."""
     if not found:
         return Narrowed(items, [])
+    called: frozenset[str] = frozenset()
+    wording = [r for r in found if r.called and r.names["zh"] is not None]
+    if wording and store is not None:
+        rows = [i.node for i in items if i.node.type in {r.type for r in wording}]
+        called = frozenset().union(*(called_ids(store, rows, r.names["zh"]) for r in wording))
     by_type: dict[str, list[Narrow]] = {}
     for rule in found:
         by_type.setdefault(rule.type, []).append(rule)
@@ -115,7 +127,7 @@ def keep(items: list[Item], found: list[Narrow], lang: str) -> Narrowed:
         if not rules_:
             kept.append(item)
             continue
-        verdicts = [r.holds(item.node) for r in rules_]
+        verdicts = [r.holds(item.node, called) for r in rules_]
         if any(v is True for v in verdicts):
             kept.append(item)
         elif any(v is None for v in verdicts):
@@ -140,7 +152,9 @@ def keep(items: list[Item], found: list[Narrow], lang: str) -> Narrowed:
 
 
 def _dropped(lang: str, nodes: list[Node], words: str, found: list[Narrow]) -> str:
-    how = say(lang, "类别", "kind") if all(r.kind for r in found) else say(lang, "名称", "name")
+    how = (say(lang, "类别", "kind") if all(r.kind for r in found)
+           else say(lang, "名称和报告原文的称呼", "name and the report's wording") if any(r.called for r in found)
+           else say(lang, "名称", "name"))
     types = say(lang, "、", " or ").join(dict.fromkeys(NODE_TYPES[r.type].zh if lang == "zh" else r.type for r in found))
     return say(lang, f"按{how}筛选「{words}」：另有 {len(nodes)} 个{types}不是{words}，未列出：{_names(nodes, lang)}",
                f"filtered by {how} for {words}; left out as not {words} ({len(nodes)} {types}): "
@@ -164,6 +178,6 @@ def relabel(interpretation: str, old: str, found: list[Narrow], types: list[str]
     narrowed = {r.type for r in found}
     parts = [label([r for r in found if r.type == t], lang) if t in narrowed
              else (NODE_TYPES[t].zh if lang == "zh" else t) for t in types]
-    new = say(lang, "、", " or ").join(parts)
+    new = say(lang, "、", " or ").join(dict.fromkeys(parts))
     at = interpretation.rfind(old)
     return interpretation if at < 0 else interpretation[:at] + new + interpretation[at + len(old):]

@@ -88,7 +88,7 @@ def _num(value) -> str:
 
 # ---- a decline -------------------------------------------------------------------------
 
-SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)[^的之是有？?，,]{0,2}|第一|排名|前[三五十]"),
+SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)[^的之是有？?，,]{0,3}|第一|排名|前[三五十]"),
                "en": re.compile(r"\b(most|least|biggest|largest|highest|lowest|top|best|worst|greatest|strongest|"
                                 r"leading|fastest|richest)\b")}
 
@@ -96,16 +96,18 @@ SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)[^的之是有？?�
 def superlative_listing(p: Parse) -> str | None:
     """'Which university got the most support?', '怀柔科学城最重要的节点是什么': a listing cannot rank;
     only `rank` (by connections) does, so any other form with a superlative would answer another question."""
-    if not p.form or p.form.query in ("rank", "bridges", "paths"):
+    if not p.form or p.form.query in ("rank", "bridges", "paths", "most_supported"):
         return None
     m = SUPERLATIVE[p.language].search(p.keyed)
     return m.group(0) if m else None
 
 
 def superlative_sentence(lang: str, word: str) -> str:
-    return say(lang, f"图中没有可以按「{word}」排序的数据；只能按连接数排序（如：连接最多的机构是哪些？）。",
-               f"The graph holds nothing to rank by {word!r}; it can rank by connections only "
-               f"(e.g. 'Which institutions are the most connected?').")
+    return say(lang, f"图中没有可以按「{word}」排序的数据；只能按连接数排序（如：连接最多的机构是哪些？），"
+                     "或按支持者个数比较园区（如：哪个园区最受支持？）。",
+               f"The graph holds nothing to rank this by {word!r}. It can rank by connections "
+               f"('Which institutions are the most connected?') and compare zones by their supporters "
+               f"('Which zone gets the most support?').")
 
 
 def narrow_count(p: Parse) -> str | None:
@@ -174,9 +176,16 @@ def fallback(queries: GraphQueries, form_query: str, params: run.Params) -> list
 
 
 def fallback_sentence(lang: str, interpretation: str, related: list[model.Item]) -> str:
-    head = say(lang, f"图中没有{interpretation}", f"The graph records nothing for “{interpretation}”")
+    head = say(lang, f"图中没有{interpretation}", nothing_en(interpretation))
     if not related:
-        return head + say(lang, "。", ".")
+        return head + say(lang, "。", "")
     names = list(dict.fromkeys(short(i.node, lang) for i in related))
     shown = say(lang, "；", "; ").join(names[:6]) + (say(lang, " 等", " …") if len(names) > 6 else "")
-    return head + say(lang, f"；与之相关的有 {len(names)} 个：{shown}。", f". Related in the graph ({len(names)}): {shown}.")
+    return head + say(lang, f"；与之相关的有 {len(names)} 个：{shown}。",
+                      f" Related, though not what was asked ({len(names)}): {shown}.")
+
+
+def nothing_en(interpretation: str) -> str:
+    """An empty answer in English. The interpretation is a phrase ("what X invests in", "supporters of X,
+    type Fund"): pasted into "No … in the graph" it read "No what X invests in in the graph"."""
+    return f"Nothing in the graph answers this ({interpretation})."

@@ -29,6 +29,7 @@ class Params:
     refs: list[str] = field(default_factory=list)
     types: list[str] = field(default_factory=list)
     year: int | None = None
+    lang: str = "en"  # the question's language, for a runner that declines in words
 
 
 @dataclass
@@ -39,6 +40,7 @@ class Result:
     by_type: dict[str, int] = field(default_factory=dict)
     total: int | None = None  # a count that is not the number of items (stats)
     through_publisher: bool = False  # the paths found pass through the report's publisher
+    ranked_apart: bool = False  # a ranking that left out its context (graph/rank_apart.py): say so
 
     def keep(self, types: list[str]) -> Result:
         if types:
@@ -58,7 +60,7 @@ def runner(name: str):
 
 
 #: Answers whose order is their meaning (a ranking, a path): the publisher keeps its place there.
-_ORDERED_BY_MEANING = frozenset({"rank", "bridges", "paths", "stats"})
+_ORDERED_BY_MEANING = frozenset({"rank", "bridges", "paths", "stats", "most_supported"})
 
 
 def run(name: str, q: GraphQueries, params: Params) -> Result:
@@ -197,7 +199,7 @@ def bridges(q: GraphQueries, p: Params) -> Result:
 def rank(q: GraphQueries, p: Params) -> Result:
     ranked = [r for t in (p.types or [None]) for r in q.rank("degree", t, RANK_LIMIT)]
     ranked.sort(key=lambda r: (-r.score, r.node.id))
-    return Result([Item(node=r.node, value=r.score) for r in ranked[:RANK_LIMIT]])
+    return Result([Item(node=r.node, value=r.score) for r in ranked[:RANK_LIMIT]], ranked_apart=True)
 
 
 @runner("stats")

@@ -20,7 +20,9 @@ def test_neighbors_do_not_pass_through_the_report_author_unless_asked(client):
 
 
 def test_rank_bridges_and_paths_take_include_publisher(client):
-    assert AGENCY_ID not in [r["node"]["id"] for r in client.get(f"{API}/rank").json()]
+    ranked = client.get(f"{API}/rank")
+    assert {AGENCY_ID, "region-beijing"}.isdisjoint(r["node"]["id"] for r in ranked.json())
+    assert set(ranked.headers["X-Ranked-Apart"].split(",")) == {AGENCY_ID, "region-beijing"}
     assert client.get(f"{API}/rank", params={"include_publisher": "true"}).json()[0]["node"]["id"] == AGENCY_ID
     assert AGENCY_ID not in [b["node"]["id"] for b in client.get(f"{API}/bridges").json()]
     ends = {"source": ZONE, "target": "河北"}

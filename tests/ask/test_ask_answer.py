@@ -61,8 +61,8 @@ def test_counts_answer_with_a_number(mini):
 def test_an_empty_typed_result_says_so_and_shows_what_does_relate(mini):
     a = answer(mini, "Which funds support HSC?")
     assert a.status == "empty" and a.count == 0 and not a.items
-    assert a.summary.startswith("The graph records nothing for “supporters of Huairou Science City (怀柔科学城), "
-                                "type Fund”. Related in the graph (2): ")
+    assert a.summary.startswith("Nothing in the graph answers this (supporters of Huairou Science City (怀柔科学城), "
+                                "type Fund). Related, though not what was asked (2): ")
     related = {i.node.id for i in a.related}
     assert related == {"institution-beijing-municipal-science-technology-commission",
                        "program-huairou-science-city-science-plan"}

@@ -1,0 +1,58 @@
+""""哪个园区最受支持", "Which zone gets the most support?": zones ranked by their supporters.
+
+Why: a director compares the zones by how much backing the report records for each. Until
+session 7 the question was declined ("the graph can rank by connections only"), yet the graph
+does hold the answer: each zone's supporters (graph/query_support.py, direct or through a
+member). The ranking counts them per zone (or district when 区 is asked) and leaves out the
+report's author, which supports every zone it writes about; the answer's note says so, and
+the count is of supporters the report names, not of money (the report gives no sums per zone).
+Cost: one supporters query per zone (there are ten), only when the question is asked.
+"""
+
+from __future__ import annotations
+
+from graph.ask.model import Item
+from graph.ask.run import Params, Result, runner
+from graph.ask.words import say
+from graph.errors import InvalidInput
+from graph.publisher import publisher_ids
+from graph.queries import GraphQueries
+from graph.schema import MEMBER_EDGES
+
+KINDS = ("Zone", "District")
+
+
+@runner("most_supported")
+def most_supported(q: GraphQueries, p: Params) -> Result:
+    if any(t not in KINDS for t in p.types):  # "which university got the most support": not this ranking
+        raise InvalidInput(say(p.lang, "只能比较园区或行政区得到的支持；其他节点请逐个问「谁支持X」。",
+                               "Only zones and districts are compared by their support; for anything else, "
+                               "ask who supports it, one at a time."))
+    kinds = [t for t in p.types if t in KINDS] or ["Zone"]
+    authors = publisher_ids(q.store)
+    items = []
+    for kind in kinds:
+        for node in q.store.nodes_of_type(kind):
+            if kind == "Zone" and _groups_zones(q, node.id):  # 三城一区 would count its own zones' supporters again
+                continue
+            backers = [s for s in q.supporters(node.id) if s.node.id not in authors]
+            items.append(Item(node=node, value=float(len(backers))))
+    items.sort(key=lambda i: (-(i.value or 0), i.node.id))
+    return Result(items)
+
+
+def _groups_zones(q: GraphQueries, node_id: str) -> bool:
+    edges = q.store.edges([node_id], "in", list(MEMBER_EDGES))
+    kinds = q.store.get_nodes({e.source for e in edges})
+    return any(n.type == "Zone" for n in kinds.values())
+
+
+def note(lang: str, items: list[Item]) -> str:
+    """The counts themselves, and what they count."""
+    counts = say(lang, "；", "; ").join(f"{i.node.name_zh if lang == 'zh' else i.node.name_en or i.node.name_zh} "
+                                       f"{int(i.value or 0)}" for i in items[:10])
+    return say(lang, f"支持者个数：{counts}。按报告提到的支持者个数排序（直接或经由其成员）；报告作者支持每个园区，"
+                     "不计入；报告没有分园区的资金数额；园区的组合（如三城一区）不单列。",
+               f"supporters: {counts}. Ranked by the number of supporters the report names (directly or through "
+               "a member); the report's author, which supports every zone, is not counted; the report gives no "
+               "sums per zone; a group of zones (三城一区) is not ranked beside its own zones.")
