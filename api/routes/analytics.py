@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Literal
+from urllib.parse import quote
 
 from fastapi import APIRouter, Query, Response
 
@@ -27,7 +28,7 @@ def rank(queries: QueriesDep, run: RunDep, response: Response,
          by: Annotated[Literal["degree", "betweenness"], Query(description="the score")] = "degree",
          type_: OneType = None, limit: Limit = 20, include_publisher: IncludePublisher = False) -> list[Ranked]:
     items = run(queries.rank, by, type_, limit, include_publisher)
-    response.headers["X-Ranked-Apart"] = ",".join(sorted(apart_ids(queries.store, include_publisher)))
+    response.headers["X-Ranked-Apart"] = ",".join(quote(i, safe="") for i in sorted(apart_ids(queries.store, include_publisher)))
     return items
 
 

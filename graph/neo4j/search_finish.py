@@ -36,7 +36,7 @@ BUMP = "MATCH (p:SearchBlock {k: $k}) SET p.v = coalesce(p.v, 0) + 1"
 #: Lock first, then read: the owner and v seen are the last committed ones. A finisher whose last
 #: part is younger than LEASE ms is left alone (unless forced: reindex); an older one has died.
 CLAIM = ("MATCH (p:SearchBlock {k: $k}) SET p.w = true "
-         "WITH p, ($force OR p.owner IS NULL OR timestamp() - p.since > $lease) AS free "
+         "WITH p, ($force OR p.owner IS NULL OR p.owner = $token OR timestamp() - p.since > $lease) AS free "
          "FOREACH (_ IN CASE WHEN free THEN [1] ELSE [] END | SET p.owner = $token, p.since = timestamp()) "
          "RETURN free, coalesce(p.v, 0) AS v")
 MINE = ("MATCH (p:SearchBlock {k: $k}) SET p.w = true WITH p, p.owner = $token AS mine "

@@ -62,11 +62,17 @@ def counted_lists(finder: EntityFinder, text: str, by_end: dict):
         value = int(m.group(1)) if m.group(1).isdigit() else SMALL.get(m.group(1), 0)
         at = m.end()
         category = next((c for c in finder.rules.categories if text.startswith(c.word, at)), None)
-        if category is None or value < 2:
+        if category is None or value < 2 or not _punctuated(text, m.start()):
             continue
         items = _items(finder, text, m.start(), by_end)
         if len(items) == value and text[m.start() - 1] not in "、,，":
             yield m.start(), category, items
+
+
+def _punctuated(text: str, at: int, reach: int = ITEM_MAX * 12) -> bool:
+    """Whether a clause break lies within `reach` before `at`: the items' run is then bounded, and
+    a text without punctuation does not make every count walk back over all of it (linear time)."""
+    return at <= reach or any(ch in PUNCT and ch != "、" for ch in text[at - reach:at])
 
 
 def _categories(finder: EntityFinder, text: str):

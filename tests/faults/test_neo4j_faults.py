@@ -155,7 +155,7 @@ DUPLICATES = {
     "edges": "MATCH (a:Node)-[r]->(b:Node) WITH a.id AS s, type(r) AS t, b.id AS o, count(*) AS c "
              "WHERE c > 1 RETURN count(*) AS n",
     "document ids": "MATCH (d:SourceDocument) WITH d.id AS id, count(*) AS c WHERE c > 1 RETURN count(*) AS n",
-    "foreign or id-less nodes": "MATCH (n) WHERE NOT (n:Node OR n:SourceDocument OR n:ZoneRow OR n:ZoneCount) "
+    "foreign or id-less nodes": "MATCH (n) WHERE NOT (n:Node OR n:SourceDocument OR n:ZoneRow OR n:ZoneCount OR n:SearchBlock) "
                                 "OR ((n:Node OR n:SourceDocument) AND n.id IS NULL) RETURN count(n) AS n",
 }
 
