@@ -116,8 +116,8 @@ def keep(items: list[Item], found: list[Narrow], lang: str, store=None) -> Narro
     called: frozenset[str] = frozenset()
     wording = [r for r in found if r.called and r.names["zh"] is not None]
     if wording and store is not None:
-        rows = [i.node for i in items if i.node.type in {r.type for r in wording}]
-        called = frozenset().union(*(called_ids(store, rows, r.names["zh"]) for r in wording))
+        called = frozenset().union(*(  # each rule's wording over its own type's rows only (review)
+            called_ids(store, [i.node for i in items if i.node.type == r.type], r.names["zh"]) for r in wording))
     by_type: dict[str, list[Narrow]] = {}
     for rule in found:
         by_type.setdefault(rule.type, []).append(rule)
