@@ -13,10 +13,11 @@ title or quotes keep their spans.
 
 from __future__ import annotations
 
+from loaders.text.clauses import ADVERB_TAGS, OPENER_TAGS
 from loaders.text.entities import Mention
 
 CUT = frozenset({"suffix", "list", "cell", "ellipsis", "abbr-body"})
-CLAUSE_TAGS = ("ad", "p", "c")  # not `d`: 同步|辐射光源 is a name (the doubts drop 分别, 正在 …)
+CLAUSE_TAGS = ADVERB_TAGS | OPENER_TAGS  # ad, c, p as clauses.py reads them; not `d`: 同步|辐射光源 is a name
 JOINING = frozenset({"和", "与", "及", "以及", "或", "暨", "并"})  # parts of one name (创新及科技局)
 VERBISH = ("v", "vn", "vd", "vi")
 MIN_LEFT = 2  # characters a name keeps before its ending

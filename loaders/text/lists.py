@@ -30,20 +30,20 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
         if not m.nested and (m.end not in by_end or m.start < by_end[m.end].start):
             by_end[m.end] = m
     out: list[Mention] = []
-    for end, category in _categories(finder, text):
-        items = _items(finder, text, end, by_end, category.type == "Field")
-        if len(items) < 2 and not text.startswith("等", end):
-            continue
-        for start, stop in items:
-            known = by_end.get(stop)
-            known = known if known is not None and known.start <= start else None
-            out.extend(_item_mentions(text, start, stop, category, known))
-    for _, category, items in counted_lists(finder, text, by_end):
+    for category, items in [*_deng_lists(finder, text, by_end), *counted_lists(finder, text, by_end)]:
         for start, stop in items:
             known = by_end.get(stop)
             known = known if known is not None and known.start <= start else None
             out.extend(_item_mentions(text, start, stop, category, known))
     return out
+
+
+def _deng_lists(finder: EntityFinder, text: str, by_end: dict):
+    """(category, items) of each list its category closes: A、B和C等领域 (one item only before 等)."""
+    for end, category in _categories(finder, text):
+        items = _items(finder, text, end, by_end, category.type == "Field")
+        if len(items) >= 2 or text.startswith("等", end):
+            yield category, items
 
 
 COORDINATORS = ("和", "与", "及", "、")  # a category word coordinated with more words is not the head
@@ -56,7 +56,7 @@ SMALL = {c: i for i, c in enumerate("零一两三四五六七八九十")} | {"�
 
 
 def counted_lists(finder: EntityFinder, text: str, by_end: dict):
-    """(end of the last item, category) for a list its count closes: A、B、C三家科创公司. The count
+    """(category, items) of a list its count closes: A、B、C三家科创公司. The count
     must equal the number of items, so a figure that is no count of them (培育3家企业) types nothing."""
     for m in COUNTED.finditer(text):
         value = int(m.group(1)) if m.group(1).isdigit() else SMALL.get(m.group(1), 0)
@@ -66,7 +66,7 @@ def counted_lists(finder: EntityFinder, text: str, by_end: dict):
             continue
         items = _items(finder, text, m.start(), by_end)
         if len(items) == value and text[m.start() - 1] not in "、,，":
-            yield m.start(), category, items
+            yield category, items
 
 
 def _punctuated(text: str, at: int, reach: int = ITEM_MAX * 12) -> bool:
