@@ -24,16 +24,16 @@ from urllib.parse import quote
 
 import pytest
 from fastapi.testclient import TestClient
-from typer.testing import CliRunner
 
 from api import cli
 from api.app import create_app
 from graph.errors import StoreUnavailable
 from graph.model import Edge, Evidence, Node
 from graph.neo4j.store import Neo4jStore
-from graph.settings import Settings, get_settings
+from graph.settings import Settings
 from graph.store import Batch
 from loaders.sources import read_sources
+from tests.support.cli_neo4j import cli_on_neo4j
 from tests.support.graphs import fingerprint
 from tests.support.neo4j import ENV_FILE, neo4j_connection
 
@@ -235,32 +235,20 @@ def test_cli_arguments_change_nothing(hostile_graph, neo4j_settings, monkeypatch
     """The real typer app, in process (a subprocess per call would cost seconds each); its one
     store is the configured Neo4j backend."""
     store, before = hostile_graph
-    monkeypatch.setenv("INNOGRAPH_BACKEND", "neo4j")
-    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path))
-    for key, value in (("NEO4J_URI", neo4j_settings.neo4j_uri), ("NEO4J_USER", neo4j_settings.neo4j_user),
-                       ("NEO4J_PASSWORD", neo4j_settings.neo4j_password),
-                       ("NEO4J_DATABASE", neo4j_settings.neo4j_database)):
-        monkeypatch.setenv(key, value)
-    get_settings.cache_clear()
-    cli.queries.cache_clear()
-    runner = CliRunner()
     codes: dict[int, int] = {}
-    try:
-        assert cli.queries().store.backend == "neo4j"
-        for payload in PAYLOADS:
-            for args in cli_invocations(payload, tmp_path):
-                result = runner.invoke(cli.app, args)
-                codes[result.exit_code] = codes.get(result.exit_code, 0) + 1
-                assert result.exit_code in (0, 2), f"{args!r}: exit {result.exit_code}\n{result.output}"
-                assert result.exception is None or isinstance(result.exception, SystemExit), \
-                    f"{args!r}: {result.exception!r}"
-                assert "Traceback" not in result.output, args
-    finally:
+    with cli_on_neo4j(monkeypatch, neo4j_settings, tmp_path) as runner:
         try:
-            cli.queries().store.close()
+            assert cli.queries().store.backend == "neo4j"
+            for payload in PAYLOADS:
+                for args in cli_invocations(payload, tmp_path):
+                    result = runner.invoke(cli.app, args)
+                    codes[result.exit_code] = codes.get(result.exit_code, 0) + 1
+                    assert result.exit_code in (0, 2), f"{args!r}: exit {result.exit_code}\n{result.output}"
+                    assert result.exception is None or isinstance(result.exception, SystemExit), \
+                        f"{args!r}: {result.exception!r}"
+                    assert "Traceback" not in result.output, args
         finally:
-            get_settings.cache_clear()
-            cli.queries.cache_clear()
+            cli.queries().store.close()
     assert_unchanged(store, before)
     assert codes.get(0, 0) > 50, codes
     print(f"\ninjection CLI: {sum(codes.values())} invocations, exit codes {codes}")

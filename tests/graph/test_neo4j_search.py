@@ -14,17 +14,9 @@ from graph.memory import MemoryStore, name_grams
 from graph.neo4j import cypher
 from graph.store import Batch
 from tests.core.test_name_grams import nodes, random_keys
+from tests.support.neo4j import SCANS, operators
 
 pytestmark = pytest.mark.neo4j
-
-SCANS = {"NodeByLabelScan", "AllNodesScan", "NodeIndexScan"}
-
-
-def operators(plan) -> list[str]:
-    out = [plan["operatorType"].split("@")[0]]
-    for child in plan.get("children", []):
-        out += operators(child)
-    return out
 
 
 def test_search_pages_equal_the_memory_stores_gram_index(neo4j_store, monkeypatch):

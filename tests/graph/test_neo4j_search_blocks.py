@@ -16,17 +16,10 @@ from graph.model import Node
 from graph.neo4j import search, search_blocks, search_build, search_finish
 from graph.store import Batch
 from tests.core.test_name_grams import PAGES, TYPES, nodes, random_keys
+from tests.support.cli_neo4j import cli_on_neo4j
+from tests.support.neo4j import SCANS, operators
 
 pytestmark = pytest.mark.neo4j
-
-SCANS = {"NodeByLabelScan", "AllNodesScan", "NodeIndexScan"}
-
-
-def operators(plan) -> list[str]:
-    out = [plan["operatorType"].split("@")[0]]
-    for child in plan.get("children", []):
-        out += operators(child)
-    return out
 
 
 @pytest.fixture
@@ -198,21 +191,10 @@ def test_a_large_first_write_builds_the_blocks_after_its_commit(neo4j_store, mon
 
 def test_the_cli_names_the_search_index_apart_from_the_zone_index(neo4j_store, neo4j_settings, monkeypatch,
                                                                  tmp_path):
-    from typer.testing import CliRunner
-
     from api import cli
-    from graph.settings import get_settings
 
     neo4j_store.write(Batch(nodes=nodes(random.Random(61), 40)))
-    for name, value in (("INNOGRAPH_BACKEND", "neo4j"), ("INNOGRAPH_DATA_DIR", str(tmp_path)),
-                        ("NEO4J_URI", neo4j_settings.neo4j_uri), ("NEO4J_USER", neo4j_settings.neo4j_user),
-                        ("NEO4J_PASSWORD", neo4j_settings.neo4j_password),
-                        ("NEO4J_DATABASE", neo4j_settings.neo4j_database)):
-        monkeypatch.setenv(name, value)
-    get_settings.cache_clear()
-    cli.queries.cache_clear()
-    runner = CliRunner()
-    try:
+    with cli_on_neo4j(monkeypatch, neo4j_settings, tmp_path) as runner:
         ok = runner.invoke(cli.app, ["reindex", "--check"])
         assert ok.exit_code == 0 and ok.stdout.split("\n")[:2] == [
             "the zone index is consistent with the graph", "the search index is consistent with the graph"]
@@ -229,9 +211,6 @@ def test_the_cli_names_the_search_index_apart_from_the_zone_index(neo4j_store, n
             "the zone index was rebuilt (it was consistent with the graph)",
             "the search index was rebuilt (1 name stream(s) differed)"]
         assert runner.invoke(cli.app, ["reindex", "--check"]).exit_code == 0
-    finally:
-        get_settings.cache_clear()
-        cli.queries.cache_clear()
 
 
 @pytest.mark.parametrize("statement, params", [

@@ -25,6 +25,8 @@ from graph.model import Edge, Node
 from graph.queries import GraphQueries
 from graph.store import Batch
 from tests.core.test_zone_index import IDS, NODES, Recomputed, edges
+from tests.support.cli_neo4j import cli_on_neo4j
+from tests.support.neo4j import operators
 from tests.support.supporter_pages import assert_pages_make_the_whole_list, dumped
 
 pytestmark = pytest.mark.neo4j
@@ -39,13 +41,6 @@ def small_index(monkeypatch):
     monkeypatch.setattr(zone_index, "INDEX_DEGREE", 3)
     monkeypatch.setattr(limits, "SUPPORT_PATHS", 2)
 
-
-def operators(plan) -> list[str]:
-    """Every operator of a plan (names without the '@neo4j' suffix), root first."""
-    out = [plan["operatorType"].split("@")[0]]
-    for child in plan.get("children", []):
-        out += operators(child)
-    return out
 
 
 def explain(store: Neo4jStore, statement: str, **params) -> list[str]:
@@ -152,21 +147,10 @@ def test_a_cursor_survives_a_write_before_it(neo4j_store, small_index):
 
 def test_the_cli_reports_drift_and_reindex_repairs_it(neo4j_store, neo4j_settings, small_index,
                                                                     monkeypatch, tmp_path):
-    from typer.testing import CliRunner
-
     from api import cli
-    from graph.settings import get_settings
 
     neo4j_store.write(Batch(nodes=NODES, edges=[Edge(source=i, type="LOCATED_IN", target="z1") for i in "abpq"]))
-    for name, value in (("INNOGRAPH_BACKEND", "neo4j"), ("INNOGRAPH_DATA_DIR", str(tmp_path)),
-                        ("NEO4J_URI", neo4j_settings.neo4j_uri), ("NEO4J_USER", neo4j_settings.neo4j_user),
-                        ("NEO4J_PASSWORD", neo4j_settings.neo4j_password),
-                        ("NEO4J_DATABASE", neo4j_settings.neo4j_database)):
-        monkeypatch.setenv(name, value)
-    get_settings.cache_clear()
-    cli.queries.cache_clear()
-    runner = CliRunner()
-    try:
+    with cli_on_neo4j(monkeypatch, neo4j_settings, tmp_path) as runner:
         assert runner.invoke(cli.app, ["reindex", "--check"]).exit_code == 0
         neo4j_store._driver.execute_query(
             "MATCH (p:Node {id: 'p'}), (a:Node {id: 'a'}) CREATE (p)-[:SUPPORTS]->(a)", database_=neo4j_store.database)
@@ -177,6 +161,3 @@ def test_the_cli_reports_drift_and_reindex_repairs_it(neo4j_store, neo4j_setting
         assert runner.invoke(cli.app, ["reindex"]).exit_code == 0
         again = runner.invoke(cli.app, ["reindex", "--check"])
         assert again.exit_code == 0 and "consistent" in again.stdout
-    finally:
-        get_settings.cache_clear()
-        cli.queries.cache_clear()

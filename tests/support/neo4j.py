@@ -1,6 +1,7 @@
 """Where the suite's Neo4j is: the environment first, then .env.neo4j (written by neo4jctl `up`).
 
-Imported as `tests.support.neo4j` by every test that talks to the real server.
+Imported as `tests.support.neo4j` by every test that talks to the real server; `operators` and `SCANS`
+read the plans that EXPLAIN tests assert on.
 """
 
 from __future__ import annotations
@@ -33,3 +34,15 @@ class Cleared:
     """
 
     count = 0
+
+
+#: plan operators that read every node of a label (or every node): what a page must never need
+SCANS = {"NodeByLabelScan", "AllNodesScan", "NodeIndexScan"}
+
+
+def operators(plan) -> list[str]:
+    """Every operator of a plan (names without the '@neo4j' suffix), root first."""
+    out = [plan["operatorType"].split("@")[0]]
+    for child in plan.get("children", []):
+        out += operators(child)
+    return out
