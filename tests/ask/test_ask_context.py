@@ -1,0 +1,62 @@
+"""The report's author and its city stay context in two answers a planner reads (session 8 review).
+
+- 平台 answers what the report calls platforms (graph/ask/called.py): a name before 平台 in the
+  same clause counts only when the word stands for it ("X、Y等新型研发平台"), not when the name
+  builds one ("北京大学与海淀区共建创新平台" does not make 北京大学 a platform).
+- "哪个园区最受支持" counts neither the author nor the city the report covers (北京市), and says so.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from graph.ask import answer
+from graph.ask.called import called_ids
+from graph.memory import MemoryStore
+from graph.model import Document, Edge, Evidence, Node
+from graph.queries import GraphQueries
+from graph.store import Batch
+
+PLATFORMS = "支持甲研究所、乙研究院等新型研发平台建设"
+BUILT = "北京大学与海淀区共建创新平台"
+
+
+def ev(quote: str) -> Evidence:
+    return Evidence(doc="r", quote=quote, start=0, end=len(quote))
+
+
+@pytest.fixture(scope="module")
+def q() -> GraphQueries:
+    nodes = [Node(id="p", type="Institution", name_zh="北京市科学技术委员会"),
+             Node(id="bj", type="Region", name_zh="北京市", name_en="Beijing"),
+             Node(id="a", type="Institution", name_zh="甲研究所"), Node(id="b", type="Institution", name_zh="乙研究院"),
+             Node(id="pku", type="Institution", name_zh="北京大学"), Node(id="hd", type="District", name_zh="海淀区"),
+             Node(id="z1", type="Zone", name_zh="甲科学城"), Node(id="z2", type="Zone", name_zh="乙科学城"),
+             Node(id="g", type="Program", name_zh="某计划")]
+    edges = [Edge(source="p", target="a", type="SUPPORTS", evidence=[ev(PLATFORMS)]),
+             Edge(source="p", target="b", type="SUPPORTS", evidence=[ev(PLATFORMS)]),
+             Edge(source="pku", target="hd", type="PARTNERS_WITH", evidence=[ev(BUILT)]),
+             Edge(source="g", target="z1", type="SUPPORTS", evidence=[ev("某计划支持甲科学城")]),
+             # the city backs the second zone twice over: counted, it would come first
+             Edge(source="bj", target="z2", type="SUPPORTS", evidence=[ev("北京市支持乙科学城")]),
+             Edge(source="p", target="z2", type="SUPPORTS", evidence=[ev("支持乙科学城")])]
+    store = MemoryStore()
+    store.replace(Batch(nodes=nodes, edges=edges,
+                        documents=[Document(id="r", title="报告", publisher="北京市科学技术委员会")]))
+    return GraphQueries(store)
+
+
+def test_a_builder_named_before_the_word_is_not_called_by_it(q):
+    nodes = list(q.store.get_nodes(["a", "b", "pku"]).values())
+    assert called_ids(q.store, nodes, re.compile("平台")) == {"a", "b"}
+
+
+def test_the_most_supported_zone_counts_neither_the_author_nor_its_city(q):
+    got = answer(q, "哪个园区最受支持？")
+    assert [(i.node.id, i.value) for i in got.items] == [("z1", 1.0), ("z2", 0.0)], got.summary
+    notes = " ".join(got.notes)
+    assert "北京市（报告所述的城市" in notes and "不计入" in notes
+    en = answer(q, "Which zone gets the most support?")
+    assert en.items[0].node.id == "z1" and "the city the report covers" in " ".join(en.notes)
