@@ -60,3 +60,23 @@ def test_the_most_supported_zone_counts_neither_the_author_nor_its_city(q):
     assert "北京市（报告所述的城市" in notes and "不计入" in notes
     en = answer(q, "Which zone gets the most support?")
     assert en.items[0].node.id == "z1" and "the city the report covers" in " ".join(en.notes)
+
+
+@pytest.mark.parametrize("question", ["Which university is the most important?", "哪所大学最重要？"])
+def test_a_narrowed_ranking_narrows_first_then_ranks(bundled, question):
+    """The top 10 of all institutions held no university: the answer was "nothing". Now the four
+    universities, and since all four tie, the summary says the graph cannot pick one."""
+    got = answer(bundled, question)
+    assert {i.node.id for i in got.items} == {"institution-peking-university", "institution-tsinghua-university",
+                                               "institution-china-university-of-petroleum",
+                                               "institution-north-china-electric-power-university"}, got.summary
+    assert "All 4 tie" in got.summary or "4 个并列" in got.summary
+
+
+@pytest.mark.parametrize("question", ["Which fund supports Huairou Science City and through what?",
+                                      "Which funds support Future Science City, and through which channels?"])
+def test_which_fund_and_through_what_is_read_in_english(bundled, question):
+    """"through" was an unknown word: declined. The supporters answer says how (direct or via a member)."""
+    got = answer(bundled, question)
+    assert got.status == "empty" and got.query == "supporters" and got.params["types"] == ["Fund"], got.summary
+    assert "institution-beijing-municipal-science-technology-commission" in {i.node.id for i in got.related}
