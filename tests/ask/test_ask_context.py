@@ -80,3 +80,21 @@ def test_which_fund_and_through_what_is_read_in_english(bundled, question):
     got = answer(bundled, question)
     assert got.status == "empty" and got.query == "supporters" and got.params["types"] == ["Fund"], got.summary
     assert "institution-beijing-municipal-science-technology-commission" in {i.node.id for i in got.related}
+
+
+def test_new_r_and_d_platforms_are_what_the_report_calls_so(bundled):
+    """新型研发平台 is the report's own term (NIBS and the Graphene Institute); it was an unknown word.
+    The BDA's 技术创新服务平台 is a platform, not a new R&D one."""
+    zsc = answer(bundled, "中关村科学城有哪些新型研发平台？")
+    assert {i.node.id for i in zsc.items} == {"institution-national-institute-of-biological-sciences-beijing",
+                                               "institution-beijing-graphene-institute"}, zsc.summary
+    bda = answer(bundled, "北京经济技术开发区有哪些新型研发平台？")
+    assert bda.status == "empty" and not bda.items, bda.summary
+
+
+@pytest.mark.parametrize("question", ["谁牵头编制未来科学城规划？", "Who drew up the Future Science City plan?"])
+def test_who_drew_up_a_plan_is_read_as_its_supporters(bundled, question):
+    """市科委…会同昌平区牵头编制未来科学城规划: 编制 / drew up was an unknown name."""
+    got = answer(bundled, question)
+    assert [i.node.id for i in got.items] == ["district-changping-district", "institution-future-science-city-planning-team",
+                                              "institution-beijing-municipal-science-technology-commission"], got.summary
