@@ -9,16 +9,18 @@ positions on every call and every machine. Coordinates lie in [-1, 1] with y
 pointing up (networkx's convention); the page flips y for the screen.
 
 The layout starts from networkx's shell layout, one ring per hop from the
-centre (or from `middle`, the nodes a page without a centre is about: the
-whole graph's zones), and refines it with a Fruchterman-Reingold force model written with
+centre, and refines it with a Fruchterman-Reingold force model written with
 numpy (attraction along edges, repulsion between all pairs computed in blocks).
 networkx's own spring layout needs scipy above 500 nodes and its dense form
-takes 7 s for 2,000 nodes; this one takes about a second. The `middle` nodes
-stay in the middle, and what
-hangs on them (and the hubs that are only context, such as the report's city)
-settles around them: they are held on a ring (MIDDLE_RING) so their names have
-room. Without it the shell start put the highest-degree node in
-the middle, and on the whole graph that was 北京市 by its city-wide indicators.
+takes 7 s for 2,000 nodes; this one takes about a second.
+
+A subgraph without a centre (the whole graph) may name its `middle` (the zones)
+and its `outer` nodes (context hubs: the report's city and author). Without
+them the shell start put the highest-degree node in the middle, and on the
+whole graph that was 北京市, by its city-wide indicators. With them the middle
+nodes are held on a ring in the middle (MIDDLE_RING) and keep the others a
+little further off (MIDDLE_HALO) so their names have room; the outer nodes are
+held on an outer ring (OUTER_RING), and what hangs on them settles out there.
 """
 
 from __future__ import annotations
@@ -62,8 +64,8 @@ def layout_key(sub: Subgraph, middle: Sequence[str] = (), outer: Sequence[str] =
 
 def layout_positions(sub: Subgraph, middle: Sequence[str] = (), outer: Sequence[str] = ()) -> Positions:
     """Positions by node id, in [-1, 1], y up; cached by `layout_key`. When the subgraph has no
-    centre: `middle`, nodes to start from and hold in the middle; `outer`, context nodes left
-    free of the pull to the middle, so they drift out with what hangs on them."""
+    centre: `middle`, nodes held on a ring in the middle (two or more); `outer`, context nodes
+    held on a ring outside it (see the module's note). Both are ignored when it has a centre."""
     middle, outer = ((), ()) if sub.center else (tuple(middle), tuple(outer))
     key = layout_key(sub, middle, outer)
     with _lock:

@@ -11,10 +11,10 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from graph import limits
 from graph.ask.model import Item
 from graph.model import Document, Edge, Node
 from graph.publisher import publisher_ids
-from graph import limits
 from graph.queries import GraphQueries
 from graph.results import Path
 from graph.schema import MEMBER_EDGES, NODE_TYPES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
