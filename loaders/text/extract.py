@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics,
-                          own_zone, verb_leads)
+from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists,
+                          long_sentences, metrics, own_zone, verb_leads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -66,6 +66,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
+    sentences[:] = long_sentences.cap(text, sentences, mentions)  # the analysis reads the cut sentences too
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
     lists.unify_names(finder, mentions)
