@@ -40,7 +40,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     sentences = split(text)
     budget.check()
     if long_sentences.too_long(sentences):  # text with no sentence marks is read in pieces (linear time)
-        long_sentences.cut(report, sentences, find_mentions(finder, text, sentences, figures=False))
+        long_sentences.cut(report, sentences, lambda piece: find_mentions(finder, piece, split(piece), figures=False))
         text = report.body.text
         sentences = split(text)
     mentions = [m for m in find_mentions(finder, text, sentences) if not _own_title(m, report)]
