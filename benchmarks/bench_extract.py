@@ -105,7 +105,8 @@ def run(kb: int, tmp: Path, shape: str = "report") -> dict:
     x = extract_report(path)
     seconds = time.perf_counter() - t0
     size = path.stat().st_size
-    return {"shape": shape, "kb": kb, "bytes": size, "chars": len(path.read_text(encoding="utf-8")), "seconds": round(seconds, 2),
+    return {"shape": shape, "kb": kb, "bytes": size, "chars": len(path.read_text(encoding="utf-8")),
+            "seconds": round(seconds, 2),
             "s_per_100kb": round(seconds / (size / 102400), 2), "nodes": len(x.nodes), "edges": len(x.edges),
             "mentions": len(x.analysis.mentions)}
 

@@ -59,7 +59,7 @@ def cut(report: Report, sentences: list[Sentence], names: Names) -> None:
 
 
 def positions(text: str, start: int, end: int, names: Names) -> list[int]:
-    """Where text[start:end] is cut so that no piece with its 。 is longer than MAX_SENTENCE (spaces at a cut dropped)."""
+    """Where text[start:end] is cut: no piece with its 。 longer than MAX_SENTENCE (spaces at a cut dropped)."""
     out = []
     while end - start > MAX_SENTENCE:
         at = _break(text, start, names)
