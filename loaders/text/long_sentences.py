@@ -14,12 +14,13 @@ no real sentence is cut and no answer changes.
 How: the body view gets a 。 at each cut, standing for no character of the original (as the
 line breaks `strip_chrome` puts between kept lines), so every rule reads the pieces exactly as
 it reads the same text with a 。 written at the cuts (tests/extract/test_linear_cap.py), and
-every span still points into the original. Where a long sentence is cut: in the last SPAN
-characters before the cap, after the last clause mark (，；：), else at the last space, else after
-the last 、, else at the last position inside no name and no figure (at the cap itself only if
-names and figures cover the whole stretch). The names are those found on the text around that stretch (EDGE
-characters either side), not on the whole text: a second reading of the whole text would double
-the time of exactly the texts this is for.
+every span still points into the original (`cut` replaces the report's body view).
+
+Where a long sentence is cut: in the last SPAN characters before the cap, after the last clause
+mark (，；：), else at the last space, else after the last 、, else at the last position inside no
+name and no figure (at the cap itself only if names and figures cover the whole stretch). The
+names are those found on the text around that stretch (EDGE characters either side), not on the
+whole text: a second reading of the whole text would double the time of the very texts this is for.
 """
 
 from __future__ import annotations
