@@ -1,14 +1,19 @@
-"""How extraction time grows with the size of a report (issue 18: linear time).
+"""How extraction time grows with the size of a report, on real and on badly shaped text (issue 18).
 
-    .venv/bin/python benchmarks/bench_extract.py [--sizes 50,200,1000] [--profile KB] [--json]
+    .venv/bin/python benchmarks/bench_extract.py [--sizes 50,200,1000] [--shapes report,repeat,...]
+                                                 [--profile KB] [--json]
 
 Texts of 50 KB, 200 KB and 1 MB (UTF-8 bytes) are made from the bundled report's body
 repeated, each copy with its figures changed (every number times the copy's index
 plus one), so indicators do not all collapse into one, and written with the report's
 own header. Each is read and extracted cold (`extract_report(path, store=None)`, what
-`innograph extract --cold` does) and timed as a whole; the table gives seconds, seconds
-per 100 KB (flat when time grows linearly) and the counts found. `--profile KB` prints
-the cProfile of one size instead. Timing lives here, not in the tests.
+`innograph extract --cold` does) and timed as a whole. Besides the report itself
+(`report`), the shapes of a badly scraped page (SHAPES): the report with no punctuation,
+on one giant line, with commas only, as one giant table row, in Traditional script, and
+long runs with no break at all (甲乙丙丁三家企业 repeated, ASCII letters and digits, digits).
+The table gives seconds per shape and size and the ratio 1 MB / 50 KB (about 20 when
+time grows linearly: 1 MB is 20 times 50 KB). `--profile KB` prints the cProfile of one
+size (of the first shape) instead. Timing lives here, not in the tests.
 """
 
 from __future__ import annotations
@@ -52,6 +57,39 @@ def make_text(kb: int) -> str:
     return "".join(parts)
 
 
+def _runs(unit: str) -> callable:
+    """A body of `unit` repeated with no break at all, as many bytes long as the report's."""
+    return lambda body: unit * (len(body.encode()) // len(unit.encode()) + 1)
+
+
+def _traditional(body: str) -> str:
+    import opencc
+    return opencc.OpenCC("s2t").convert(body)
+
+
+MARKS = re.compile(r"[。，、；：！？,;:!?（）()“”《》\n]")
+CELL_ENDS = re.compile(r"[。，,、；;：:\n]+")
+#: shape -> how the report's body becomes it (the header stays, so the publisher is known)
+SHAPES = {
+    "report": lambda body: body,
+    "no-punct": lambda body: MARKS.sub("", body),  # every mark and line break lost
+    "one-line": lambda body: body.replace("\n", ""),
+    "commas": lambda body: re.sub(r"[。；！？;!?\n]", "，", body),
+    "table-row": lambda body: "| " + CELL_ENDS.sub(" | ", body),
+    "traditional": _traditional,
+    "repeat": _runs("甲乙丙丁三家企业"),  # the issue's case: 96,000 characters took 42 s
+    "ascii": _runs("Zhongguancun2018ABCdef"),
+    "digits": _runs("0123456789"),
+}
+
+
+def shape_text(shape: str, kb: int) -> str:
+    """`make_text` turned into `shape`, cut back to `kb` KB of UTF-8 (a shape may shrink or grow the text)."""
+    header, _, body = make_text(kb * 2 if shape == "no-punct" else kb).partition("\n---\n")
+    text = header + "\n---\n" + SHAPES[shape](body)
+    return text.encode()[: kb * 1024].decode("utf-8", "ignore")
+
+
 def _vary(number: str, copy: int) -> str:
     if re.fullmatch(r"(?:19|20)\d\d", number):  # years stay years
         return number
@@ -60,14 +98,15 @@ def _vary(number: str, copy: int) -> str:
     return str(int(number) * copy)
 
 
-def run(kb: int, tmp: Path) -> dict:
-    path = tmp / f"report-{kb}kb.txt"
-    path.write_text(make_text(kb), encoding="utf-8")
+def run(kb: int, tmp: Path, shape: str = "report") -> dict:
+    path = tmp / f"{shape}-{kb}kb.txt"
+    path.write_text(make_text(kb) if shape == "report" else shape_text(shape, kb), encoding="utf-8")
     t0 = time.perf_counter()
     x = extract_report(path)
     seconds = time.perf_counter() - t0
     size = path.stat().st_size
-    return {"kb": kb, "bytes": size, "chars": len(path.read_text(encoding="utf-8")), "seconds": round(seconds, 2),
+    return {"shape": shape, "kb": kb, "bytes": size, "chars": len(path.read_text(encoding="utf-8")),
+            "seconds": round(seconds, 2),
             "s_per_100kb": round(seconds / (size / 102400), 2), "nodes": len(x.nodes), "edges": len(x.edges),
             "mentions": len(x.analysis.mentions)}
 
@@ -75,27 +114,46 @@ def run(kb: int, tmp: Path) -> dict:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="50,200,1000", help="sizes in KB, comma-separated")
+    parser.add_argument("--shapes", default=",".join(SHAPES), help=f"comma-separated, of: {', '.join(SHAPES)}")
     parser.add_argument("--profile", type=int, default=0, help="profile one size (KB) instead")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args(argv)
+    shapes, sizes = args.shapes.split(","), [int(kb) for kb in args.sizes.split(",")]
+    if unknown := [s for s in shapes if s not in SHAPES]:
+        parser.error(f"unknown shape {unknown[0]!r}; known: {', '.join(SHAPES)}")
     with tempfile.TemporaryDirectory(prefix="innograph-bench-extract-") as tmp:
         if args.profile:
             profiler = cProfile.Profile()
             profiler.enable()
-            run(args.profile, Path(tmp))
+            run(args.profile, Path(tmp), shapes[0])
             profiler.disable()
             pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
             return 0
-        rows = [run(int(kb), Path(tmp)) for kb in args.sizes.split(",")]
+        run(min(sizes), Path(tmp), "report")  # warm-up: rules, lexicon and the segmenter's dictionary load once
+        rows = []
+        for shape in shapes:
+            for kb in sizes:
+                rows.append(run(kb, Path(tmp), shape))
+                print(f"  {shape} {kb} KB: {rows[-1]['seconds']:.2f} s", file=sys.stderr, flush=True)
     if args.json:
         print(json.dumps(rows, indent=2))
         return 0
-    print("| size | chars | seconds | s per 100 KB | nodes | edges | mentions |")
-    print("|---:|---:|---:|---:|---:|---:|---:|")
-    for r in rows:
-        print(f"| {r['kb']} KB | {r['chars']} | {r['seconds']:.2f} | {r['s_per_100kb']:.2f} | {r['nodes']} "
-              f"| {r['edges']} | {r['mentions']} |")
+    print(table(rows, sizes))
     return 0
+
+
+def table(rows: list[dict], sizes: list[int]) -> str:
+    """One row per shape: seconds per size, the ratio largest / smallest, and what the largest yielded."""
+    head = " | ".join(f"{kb} KB s" for kb in sizes)
+    lines = [f"| shape | {head} | {max(sizes)} KB / {min(sizes)} KB | chars ({max(sizes)} KB) | mentions | nodes |",
+             "|---|" + "---:|" * (len(sizes) + 4)]
+    for shape in dict.fromkeys(r["shape"] for r in rows):
+        by_kb = {r["kb"]: r for r in rows if r["shape"] == shape}
+        small, big = by_kb[min(sizes)], by_kb[max(sizes)]
+        ratio = big["seconds"] / small["seconds"] if small["seconds"] else float("inf")
+        cells = " | ".join(f"{by_kb[kb]['seconds']:.2f}" for kb in sizes)
+        lines.append(f"| {shape} | {cells} | {ratio:.1f} | {big['chars']} | {big['mentions']} | {big['nodes']} |")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

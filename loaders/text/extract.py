@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics,
-                          own_zone, verb_leads)
+from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists,
+                          long_sentences, metrics, own_zone, verb_leads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -39,6 +39,10 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     text = report.body.text
     sentences = split(text)
     budget.check()
+    if long_sentences.too_long(sentences):  # text with no sentence marks is read in pieces (linear time)
+        long_sentences.cut(report, sentences, lambda piece: find_mentions(finder, piece, split(piece), figures=False))
+        text = report.body.text
+        sentences = split(text)
     mentions = [m for m in find_mentions(finder, text, sentences) if not _own_title(m, report)]
     budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
@@ -48,7 +52,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     return Analysis(report, context, sentences, mentions, relations, publisher, city)
 
 
-def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) -> list[Mention]:
+def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], figures: bool = True) -> list[Mention]:
     books, opaque = finder.books(text)
     suffixed = finder.suffixed(text, opaque)
     candidates = [*field_spans.widened(text, finder.known(text)), *books, *finder.quotes(text), *suffixed,
@@ -66,6 +70,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence]) ->
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
+    if not figures:
+        return mentions
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
     lists.unify_names(finder, mentions)

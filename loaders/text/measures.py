@@ -27,6 +27,8 @@ VERB_ENDS = ("完成", "开设", "开展", "举办", "调研", "发布", "支持
              "设立", "组织", "服务", "签署", "获得", "研提", "解决", "建设", "吸引", "集聚", "带动", "资助", "立项", "获",
              "预留", "拨款", "推出", "投入") + FUNCTION_WORDS
 PERSON_ENDS = ("院士", "教授", "研究员", "局长", "主任", "书记", "同志", "主席", "市长", "区长", "先生", "女士", "总监")
+#: The first cut after a figure, found by the regex engine (a clause may be long: linear time).
+NOUN_CUT = re.compile("[" + re.escape("".join(sorted(CUTS - {"、"}))) + "]")
 TAIL_STOP = re.compile(r"[获入完参对占明举达为\d]|获得|入选|开展|的|等|实现|通过|落地|提供")
 
 
@@ -74,8 +76,8 @@ def clean(text: str) -> str:
 def _counted_noun(tail: str) -> str:
     """The noun right after the figure: 4300余项|新技术成果|,… -> 新技术成果; up to a verb or punctuation."""
     tail = tail.lstrip(" ")
-    cut = next((i for i, ch in enumerate(tail) if ch in CUTS and ch != "、"), len(tail))
-    tail = tail[:cut]
+    cut = NOUN_CUT.search(tail)
+    tail = tail[:cut.start()] if cut else tail
     if "、" in tail:  # 13个叫得响、立得住、具有北京特色的典型案例 -> 典型案例; else the first item
         last = tail.rsplit("、", 1)[1]
         tail = last.rsplit("的", 1)[1] if "的" in last[:-1] else tail.split("、", 1)[0]

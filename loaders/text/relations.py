@@ -307,8 +307,9 @@ class RelationFinder(NameRelations):
         figure measured, else the city (全市/本市 in the sentence), else the publisher."""
         home = [m for m in self._in(s.start, s.end) if m.weak or (self.city and m.key == self.city.key)]
         district = next((m for m in home if m.weak and m.type == "District"), None)  # 全区 in a district's report
+        clauses = clause_spans(self.text, s.start, s.end)  # once per sentence, not per figure (linear time)
         for metric in (m for m in self._range(s.start, s.end) if m.how == "metric"):
-            cs, ce = next(c for c in clause_spans(self.text, s.start, s.end) if c[0] <= metric.start < c[1])
+            cs, ce = next(c for c in clauses if c[0] <= metric.start < c[1])
             lead = LEADING.match(self.text, cs)
             opening = next((m for m in self._in(lead.end() if lead else cs, metric.start)
                             if m.type not in ("Metric", "Field")), None)
