@@ -15,8 +15,12 @@ and (`writes_cpu_ms`) the writing thread's CPU time, which a loaded machine dist
 - *node + edge*: a new enterprise and its LOCATED_IN edge into the busiest zone (a hub);
 - *refused*: an edge to a node that does not exist (the write fails; the graph stays as it was);
 - *first page after*: the busiest zone's first supporters page right after a write (nothing kept);
-- *one edge, saved* (up to 200k nodes): one edge into a store with a snapshot path, as the server
-  writes; it saves the whole snapshot, so it grows with the graph (median of 3).
+- *one edge, journaled*: one edge into a store with a snapshot path, as the server writes: the batch
+  is appended to the journal and fsynced (graph/memory/journal.py), the snapshot is not rewritten;
+- *one edge + snapshot save*: the same write followed by `save()` of the whole snapshot, which is what
+  a write with a snapshot path did before the journal (A/B in one run; median of 3);
+- *open, journal of N*: opening that store (eager, as the server; lazy, as the CLI) with 0 and with
+  `--journal` records to replay (one edge each).
 
 Results: benchmarks/results/write.json (write-full.json); the load average is recorded at each size.
 """
@@ -42,15 +46,23 @@ from benchmarks.scale_tasks import cpu_seconds, peak_rss_mb, picks  # noqa: E402
 SIZES, FULL = (10_000, 100_000), (10_000, 100_000, 1_000_000)
 
 
-#: Up to this many nodes, a write is also measured with a snapshot path (then it saves the whole snapshot).
-SAVED_UP_TO = 200_000
+#: Up to this many nodes, a write is also measured with a snapshot path (journaled, and with a save).
+SAVED_UP_TO = 2_000_000
 
 
 def _median_ms(samples: list[float]) -> float:
     return round(sorted(samples)[len(samples) // 2] * 1000, 3)
 
 
-def task(folder: Path, repeat: int) -> dict:
+def _open_ms(path: Path, lazy: bool) -> float:
+    from graph.memory import MemoryStore
+
+    started = time.perf_counter()
+    MemoryStore(path, lazy=lazy).counts()
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def task(folder: Path, repeat: int, records: int = 50) -> dict:
     from graph.errors import LoadError
     from graph.memory import MemoryStore
     from graph.model import Edge, Node
@@ -97,19 +109,33 @@ def task(folder: Path, repeat: int) -> dict:
     started = time.perf_counter()
     q.supporters_page(hub, limit=100)
     page = time.perf_counter() - started
-    saved = []
-    if store.counts().total_nodes <= SAVED_UP_TO:  # with a snapshot path, as the server writes: the save is the graph
+    saved, resaved, opens = [], [], {}
+    if store.counts().total_nodes <= SAVED_UP_TO:  # with a snapshot path, as the server writes
         with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
-            store.path = Path(tmp) / "graph.json"
+            store.path = Path(tmp) / "graph.bin"
             store.save()
-            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]), "one edge, saved")
-                     for f in firms[2:5]]
+            opens["open eager, journal of 0"] = _open_ms(store.path, False)
+            opens["open lazy, journal of 0"] = _open_ms(store.path, True)
+            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]), "one edge, journaled")
+                     for f in firms[2: repeat + 2]]
+            for k, f in enumerate(firms[repeat + 2: repeat + 5]):
+                started, cpu = time.perf_counter(), time.thread_time()
+                store.write(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]))
+                store.save()  # the whole snapshot, as every write with a path did before the journal
+                cpu_of.setdefault("one edge + snapshot save", []).append(time.thread_time() - cpu)
+                resaved.append(time.perf_counter() - started)
+            for k in range(records):
+                store.write(Batch(edges=[Edge(source=firms[k % len(firms)], type="PARTNERS_WITH",
+                                              target=firms[(k + 7) % len(firms)])]))
+            opens[f"open eager, journal of {records}"] = _open_ms(store.path, False)
+            opens[f"open lazy, journal of {records}"] = _open_ms(store.path, True)
             store.path = None
     counts = store.counts()
     out.update({"nodes": counts.total_nodes, "edges": counts.total_edges, "hub": hub, "writes_ms": {
         "one edge": _median_ms(edge), "one support edge": _median_ms(support), "node + edge": _median_ms(node),
         "refused": _median_ms(refused), "first page after": round(page * 1000, 3),
-        **({"one edge, saved": _median_ms(saved)} if saved else {})},
+        **({"one edge, journaled": _median_ms(saved), "one edge + snapshot save": _median_ms(resaved)}
+           if saved else {})}, "open_ms": opens,
         "writes_cpu_ms": {kind: _median_ms(samples) for kind, samples in cpu_of.items()},
         "repeat": repeat, "peak_rss_mb": round(peak_rss_mb())})
     return out

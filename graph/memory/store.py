@@ -65,7 +65,7 @@ class MemoryStore(SharedState):
             if not c.empty():
                 self._check_endpoints(batch, c)
             self._apply(c, batch)
-            self._commit(c)
+            self._commit(c, batch)  # appended to the journal (graph/memory/journal.py)
 
     def replace(self, batch: Batch) -> None:
         """The graph becomes exactly `batch`; on any failure the previous graph stays."""

@@ -1,0 +1,157 @@
+"""The memory store's write-ahead journal: a write appends its batch beside the snapshot, fsyncs, and is done.
+
+Why: saving the whole snapshot was most of a server write (326 ms CPU / 4.2 s wall at 100k nodes).
+Now a write costs its batch: one record appended to `<snapshot>.journal` and one fsync.
+
+File kind (its own magic, so neither file is ever mistaken for the other):
+    JOURNAL_MAGIC, then the stamp (device, inode, size, mtime_ns) of the snapshot it extends,
+    then records: 8-byte little-endian payload length, 32-byte SHA-256 of the payload, payload
+    (orjson of the batch's records: documents, nodes, edges).
+The stamp is the generation: a snapshot is only ever replaced by a rename, which gives it a new
+stamp, so a journal whose stamp is not the snapshot's was already folded into it (a compaction
+stopped between the snapshot's rename and the journal's removal) and is ignored, never replayed
+twice. A record that is short or whose hash differs ends the journal: it is a torn tail (a writer
+killed mid-append), ignored with a warning and cut off by the next writer before it appends.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import struct
+from dataclasses import dataclass
+from pathlib import Path
+
+import orjson
+
+from graph.model import Document, Edge, Node
+from graph.store import Batch
+
+log = logging.getLogger(__name__)
+
+JOURNAL_MAGIC = b"INNOGRAPH-MEMORY-JOURNAL-1\n"
+_STAMP = struct.Struct("<4q")
+_HEAD = struct.Struct("<Q32s")
+HEADER_SIZE = len(JOURNAL_MAGIC) + _STAMP.size
+#: Past either size, a write folds the journal into a new snapshot (compaction): open time grows
+#: with the records to replay, and a compaction costs one snapshot save.
+COMPACT_RECORDS = 1000
+COMPACT_BYTES = 64 << 20
+
+
+def journal_path(snapshot: Path) -> Path:
+    return snapshot.with_name(snapshot.name + ".journal")
+
+
+@dataclass(frozen=True)
+class Position:
+    """How far a state has read a journal: its file identity, the end of its last complete
+    record, how many records that is, and the file's size then (a torn tail is read once, not on
+    every refresh). A reader replays only what lies past `end`."""
+    ino: int
+    end: int
+    records: int
+    size: int
+
+
+def encode(batch: Batch) -> bytes:
+    """One record for `batch`: its records as JSON (rows are turned into records first)."""
+    from graph.memory.writes import _edge_rows, _node_rows
+
+    nodes = [{"id": r[0], "type": r[1], "name_zh": r[2], "name_en": r[3], "aliases": list(r[4] or ()),
+              "attrs": r[5] or {}, "sources": list(r[6] or ())} for r in _node_rows(batch.nodes)]
+    edges = [{"source": r[0], "type": r[1], "target": r[2], "attrs": r[3] or {},
+              "evidence": [e.model_dump() if hasattr(e, "model_dump") else e for e in (r[4] or ())]}
+             for r in _edge_rows(batch.edges)]
+    docs = [d.model_dump() for d in batch.documents]
+    payload = orjson.dumps({"documents": docs, "nodes": nodes, "edges": edges})
+    return _HEAD.pack(len(payload), hashlib.sha256(payload).digest()) + payload
+
+
+def decode(payload: bytes) -> Batch:
+    data = orjson.loads(payload)
+    return Batch(documents=[Document(**d) for d in data["documents"]],
+                 nodes=[Node(**n) for n in data["nodes"]], edges=[Edge(**e) for e in data["edges"]])
+
+
+def read(path: Path, stamp, since: Position | None = None) -> tuple[list[Batch], Position | None]:
+    """The complete records past `since` of the journal extending the snapshot `stamp`, and the new
+    position. None as position: no journal for this snapshot (absent, or of another generation)."""
+    try:
+        fh = open(path, "rb")
+    except FileNotFoundError:
+        return [], None
+    with fh:
+        ino = os.fstat(fh.fileno()).st_ino
+        head = fh.read(HEADER_SIZE)
+        if head[:len(JOURNAL_MAGIC)] != JOURNAL_MAGIC or len(head) < HEADER_SIZE:
+            if head:
+                log.warning("%s is not an innograph journal; ignored", path)
+            return [], None
+        if tuple(_STAMP.unpack(head[len(JOURNAL_MAGIC):])) != tuple(stamp):
+            return [], None  # of an older snapshot: already folded into this one
+        if since is not None and since.ino == ino:
+            at, records = since.end, since.records
+        else:
+            at, records = HEADER_SIZE, 0
+        fh.seek(at)
+        data = fh.read()
+        size = at + len(data)
+    batches, view = [], memoryview(data)
+    pos = 0
+    while pos < len(data):
+        if len(data) - pos < _HEAD.size:
+            break
+        length, digest = _HEAD.unpack_from(view, pos)
+        payload = view[pos + _HEAD.size: pos + _HEAD.size + length]
+        if len(payload) != length or hashlib.sha256(payload).digest() != digest:
+            break
+        batches.append(decode(bytes(payload)))
+        pos += _HEAD.size + length
+    if pos < len(data):
+        log.warning("%s: %d bytes after record %d are a torn or damaged record; ignored",
+                    path, len(data) - pos, records + len(batches))
+    return batches, Position(ino, at + pos, records + len(batches), size)
+
+
+def append(path: Path, stamp, at: Position | None, record: bytes) -> Position:
+    """Append one record after the last complete one (a torn tail is cut off first) and fsync.
+    Starts the journal (written beside and renamed in, so its header is never torn) when the
+    snapshot has none. Call with the data dir's lock held."""
+    if at is None:
+        tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
+        with open(tmp, "wb") as fh:
+            fh.write(JOURNAL_MAGIC + _STAMP.pack(*stamp))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        _sync_dir(path.parent)
+        at = Position(os.stat(path).st_ino, HEADER_SIZE, 0, HEADER_SIZE)
+    with open(path, "r+b") as fh:
+        if os.fstat(fh.fileno()).st_size != at.end:
+            fh.truncate(at.end)  # a torn tail of a killed writer: never followed by a good record
+        fh.seek(at.end)
+        fh.write(record)
+        fh.flush()
+        os.fsync(fh.fileno())
+    return Position(at.ino, at.end + len(record), at.records + 1, at.end + len(record))
+
+
+def due(at: Position | None) -> bool:
+    """Whether the journal should be folded into the snapshot now (COMPACT_RECORDS, COMPACT_BYTES)."""
+    return at is not None and (at.records >= COMPACT_RECORDS or at.end >= COMPACT_BYTES)
+
+
+def retire(path: Path) -> None:
+    """Remove the journal after its snapshot was replaced (the new snapshot holds its records)."""
+    path.unlink(missing_ok=True)
+    _sync_dir(path.parent)
+
+
+def _sync_dir(directory: Path) -> None:
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
