@@ -20,6 +20,7 @@ import hashlib
 import logging
 import os
 import struct
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -89,7 +90,7 @@ def read(path: Path, stamp, since: Position | None = None) -> tuple[list[Batch],
             if head:
                 log.warning("%s is not an innograph journal; ignored", path)
             return [], None
-        if tuple(_STAMP.unpack(head[len(JOURNAL_MAGIC):])) != tuple(stamp):
+        if not same_generation(tuple(_STAMP.unpack(head[len(JOURNAL_MAGIC):])), tuple(stamp)):
             return [], None  # of an older snapshot: already folded into this one
         if since is not None and since.ino == ino:
             at, records = since.end, since.records
@@ -115,11 +116,29 @@ def read(path: Path, stamp, since: Position | None = None) -> tuple[list[Batch],
     return batches, Position(ino, at + pos, records + len(batches), size)
 
 
+def same_generation(recorded: tuple, stamp: tuple) -> bool:
+    """Whether a journal's recorded stamp is this snapshot's: its size and mtime (ns), not its device
+    and inode, so a data dir copied with its times (cp -a, shutil.copytree) keeps its journal; a
+    snapshot replaced by a rename is a newly written file, with a new mtime."""
+    return recorded[2:] == stamp[2:]
+
+
+def _set_aside(path: Path) -> None:
+    """A journal of another generation that still holds records is renamed aside, never overwritten:
+    after a compaction that died before retiring it, its records are in the snapshot already; after a
+    copy that lost the snapshot's mtime, they are not, and the file is what can restore them."""
+    if path.exists() and path.stat().st_size > HEADER_SIZE:
+        aside = path.with_name(f"{path.name}.orphan-{time.time_ns()}")
+        os.replace(path, aside)
+        log.warning("%s belongs to another snapshot; kept as %s (its records are not replayed)", path, aside.name)
+
+
 def append(path: Path, stamp, at: Position | None, record: bytes) -> Position:
     """Append one record after the last complete one (a torn tail is cut off first) and fsync.
     Starts the journal (written beside and renamed in, so its header is never torn) when the
     snapshot has none. Call with the data dir's lock held."""
     if at is None:
+        _set_aside(path)
         tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
         with open(tmp, "wb") as fh:
             fh.write(JOURNAL_MAGIC + _STAMP.pack(*stamp))

@@ -143,3 +143,19 @@ def test_a_lazy_open_folds_the_journal_so_the_next_lazy_open_maps_the_snapshot(s
     second = MemoryStore(store.path, lazy=True)
     assert type(second._c) is LazyColumns and second.lookup("日志区0") == ["zone-j0"]
     assert store.refresh() and store.counts() == second.counts()  # the server adopts the new snapshot
+
+
+def test_a_data_dir_copied_with_its_times_keeps_its_journaled_writes(store, tmp_path):
+    """Found in review: the journal recorded the snapshot's inode, so a copied data dir lost its writes."""
+    import shutil
+
+    store.write(node_batch(0))
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for f in store.path.parent.iterdir():
+        if f.is_file():
+            shutil.copy2(f, copy / f.name)
+    again = MemoryStore(copy / store.path.name)
+    assert again.lookup("日志区0") == ["zone-j0"]
+    again.write(node_batch(1))  # appends to the copied journal, never replaces it
+    assert MemoryStore(copy / store.path.name).lookup("日志区0") == ["zone-j0"]
