@@ -10,8 +10,13 @@ File kind (its own magic, so neither file is ever mistaken for the other):
 The stamp is the generation: a snapshot is only ever replaced by a rename, which gives it a new
 stamp, so a journal whose stamp is not the snapshot's was already folded into it (a compaction
 stopped between the snapshot's rename and the journal's removal) and is ignored, never replayed
-twice. A record that is short or whose hash differs ends the journal: it is a torn tail (a writer
-killed mid-append), ignored with a warning and cut off by the next writer before it appends.
+twice. A record that is short or whose hash differs, with no complete record after it, is a torn
+tail (a writer killed mid-append): ignored with a warning and cut off by the next writer before it
+appends. A damaged record WITH a complete record after it is not a tail: the open refuses, naming the
+file and the offset, and cuts nothing (replaying past it, or cutting it, would lose writes).
+A fold (graph/memory/compact.py) writes the journal that extends its new snapshot as `<journal>.next`
+and renames it in after the snapshot: a reader, or a fold killed between the two renames, finds the
+records there.
 """
 
 from __future__ import annotations
@@ -26,6 +31,7 @@ from pathlib import Path
 
 import orjson
 
+from graph.errors import StoreUnavailable
 from graph.model import Document, Edge, Node
 from graph.store import Batch
 
@@ -41,8 +47,21 @@ COMPACT_RECORDS = 1000
 COMPACT_BYTES = 64 << 20
 
 
+#: Every record's payload starts with these bytes (orjson keeps the key order of encode()).
+_PAYLOAD_START = b'{"documents":'
+
+
+class JournalDamaged(StoreUnavailable):
+    """A record in the middle of the journal is damaged: replaying past it or cutting it loses writes."""
+
+
 def journal_path(snapshot: Path) -> Path:
     return snapshot.with_name(snapshot.name + ".journal")
+
+
+def next_path(journal: Path) -> Path:
+    """Where a fold writes the journal of its new snapshot before renaming it in (compact.py)."""
+    return journal.with_name(journal.name + ".next")
 
 
 @dataclass(frozen=True)
@@ -78,7 +97,17 @@ def decode(payload: bytes) -> Batch:
 
 def read(path: Path, stamp, since: Position | None = None) -> tuple[list[Batch], Position | None]:
     """The complete records past `since` of the journal extending the snapshot `stamp`, and the new
-    position. None as position: no journal for this snapshot (absent, or of another generation)."""
+    position. None as position: no journal for this snapshot (absent, or of another generation).
+    A journal of another generation may mean a fold between its two renames: its `.next` holds this
+    snapshot's records (and is renamed over the journal a moment later, so the journal is tried again)."""
+    for candidate in (path, next_path(path), path):
+        batches, pos = _read_one(candidate, stamp, since)
+        if pos is not None:
+            return batches, pos
+    return [], None
+
+
+def _read_one(path: Path, stamp, since: Position | None) -> tuple[list[Batch], Position | None]:
     try:
         fh = open(path, "rb")
     except FileNotFoundError:
@@ -111,9 +140,30 @@ def read(path: Path, stamp, since: Position | None = None) -> tuple[list[Batch],
         batches.append(decode(bytes(payload)))
         pos += _HEAD.size + length
     if pos < len(data):
-        log.warning("%s: %d bytes after record %d are a torn or damaged record; ignored",
-                    path, len(data) - pos, records + len(batches))
+        later = _complete_record_after(view, pos)
+        if later is not None:
+            raise JournalDamaged(
+                f"the graph journal {path} is damaged at byte {at + pos} (record {records + len(batches) + 1}) and a "
+                f"complete record follows at byte {at + later}: nothing was replayed or cut; restore the file from a "
+                f"backup (moving it aside opens the snapshot without its {records + len(batches)}+ journaled writes)")
+        log.warning("%s: the last %d bytes are a write interrupted before it was acknowledged (after record %d); "
+                    "ignored: the graph is as before that write", path, len(data) - pos, records + len(batches))
     return batches, Position(ino, at + pos, records + len(batches), size)
+
+
+def _complete_record_after(view: memoryview, bad: int) -> int | None:
+    """The offset of a complete record (length and hash good) that starts after the damaged one at
+    `bad`, or None (a torn tail). Records are found by their payload's first bytes, a C-speed scan."""
+    data = view.obj if isinstance(view.obj, bytes) else bytes(view)
+    found = data.find(_PAYLOAD_START, bad + 1 + _HEAD.size)
+    while found != -1:
+        head = found - _HEAD.size
+        length, digest = _HEAD.unpack_from(view, head)
+        if head + _HEAD.size + length <= len(data) and \
+                hashlib.sha256(view[found: found + length]).digest() == digest:
+            return head
+        found = data.find(_PAYLOAD_START, found + 1)
+    return None
 
 
 def same_generation(recorded: tuple, stamp: tuple) -> bool:
@@ -140,10 +190,7 @@ def append(path: Path, stamp, at: Position | None, record: bytes) -> Position:
     if at is None:
         _set_aside(path)
         tmp = path.with_name(path.name + f".tmp-{os.getpid()}")
-        with open(tmp, "wb") as fh:
-            fh.write(JOURNAL_MAGIC + _STAMP.pack(*stamp))
-            fh.flush()
-            os.fsync(fh.fileno())
+        write_new(tmp, stamp)
         os.replace(tmp, path)
         _sync_dir(path.parent)
         at = Position(os.stat(path).st_ino, HEADER_SIZE, 0, HEADER_SIZE)
@@ -157,6 +204,35 @@ def append(path: Path, stamp, at: Position | None, record: bytes) -> Position:
     return Position(at.ino, at.end + len(record), at.records + 1, at.end + len(record))
 
 
+def write_new(path: Path, stamp, body: bytes = b"") -> int:
+    """A journal file extending the snapshot `stamp` with `body` (whole records), fsynced; its inode."""
+    with open(path, "wb") as fh:
+        fh.write(JOURNAL_MAGIC + _STAMP.pack(*stamp) + body)
+        fh.flush()
+        os.fsync(fh.fileno())
+        return os.fstat(fh.fileno()).st_ino
+
+
+def settle(path: Path, stamp) -> None:
+    """Finish a fold killed between its two renames (compact.py): its `.next` extends the snapshot
+    `stamp`, so it becomes the journal (the rename keeps its inode: positions read from it stay
+    valid); a `.next` of another snapshot is a fold that never renamed its snapshot in: removed.
+    Call with the data dir's lock held, before appending."""
+    nxt = next_path(path)
+    try:
+        with open(nxt, "rb") as fh:
+            head = fh.read(HEADER_SIZE)
+    except FileNotFoundError:
+        return
+    if head[:len(JOURNAL_MAGIC)] == JOURNAL_MAGIC and len(head) == HEADER_SIZE and \
+            same_generation(tuple(_STAMP.unpack(head[len(JOURNAL_MAGIC):])), tuple(stamp)):
+        os.replace(nxt, path)
+        log.warning("%s: a fold was interrupted after writing the snapshot; its journal is now in place", path)
+    else:
+        nxt.unlink()
+    _sync_dir(path.parent)
+
+
 def due(at: Position | None) -> bool:
     """Whether the journal should be folded into the snapshot now (COMPACT_RECORDS, COMPACT_BYTES)."""
     return at is not None and (at.records >= COMPACT_RECORDS or at.end >= COMPACT_BYTES)
@@ -165,6 +241,7 @@ def due(at: Position | None) -> bool:
 def retire(path: Path) -> None:
     """Remove the journal after its snapshot was replaced (the new snapshot holds its records)."""
     path.unlink(missing_ok=True)
+    next_path(path).unlink(missing_ok=True)
     _sync_dir(path.parent)
 
 

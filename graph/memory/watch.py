@@ -29,7 +29,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import LoadError, StoreUnavailable
-from graph.memory import journal
+from graph.memory import compact, journal
 from graph.memory.columns import Columns
 from graph.memory.fork import fork
 from graph.memory.lazy import load_all
@@ -89,15 +89,27 @@ def prepare(c: Columns) -> None:
 
 
 def remove_stale_temps(path: Path, lock: DataDirLock) -> list[Path]:
-    """Delete `<snapshot>.tmp-*` (and the journal's) left by killed writers, but only while no process is writing."""
+    """Delete `<snapshot>.tmp-*` (and the journal's) left by killed writers, but only while no process is
+    writing; and a fold's `<snapshot>.fold-<pid>` (written without the lock, compact.py) once its pid is gone."""
+    stale = [Path(p) for p in glob.glob(glob.escape(str(path)) + compact.FOLD_PREFIX + "*")
+             if not _alive(Path(p).name.rsplit(compact.FOLD_PREFIX, 1)[1])]
     with lock.idle() as idle:
-        if not idle:
-            return []
-        stale = [Path(p) for p in glob.glob(glob.escape(str(path)) + ".tmp-*")
-                 + glob.glob(glob.escape(str(journal.journal_path(path))) + ".tmp-*")]
-        for p in stale:
-            p.unlink(missing_ok=True)
-        return stale
+        if idle:
+            stale += [Path(p) for p in glob.glob(glob.escape(str(path)) + ".tmp-*")
+                      + glob.glob(glob.escape(str(journal.journal_path(path))) + ".tmp-*")]
+    for p in stale:
+        p.unlink(missing_ok=True)
+    return stale
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 class SharedState:
@@ -106,6 +118,7 @@ class SharedState:
     #: A write never changes the state readers hold: the API needs no exclusive lock around it.
     builds_beside = True
     _origin: SharedState | None = None
+    _folding = None  #: the thread folding the journal (compact.py), if one ran
     _view: SharedState | None = None
     _stamp: Stamp | None = None
     _jpos: journal.Position | None = None  #: how far this state has read the journal (journal.py)
@@ -125,10 +138,14 @@ class SharedState:
 
     def _fold_for_lazy_opens(self) -> None:
         """A lazy open (the CLI) that had to replay the journal reads the snapshot whole: fold the journal
-        into a new snapshot once (a compaction), so this and later lazy opens map it again. Best effort:
-        if the data dir is busy or read-only, the replayed state answers (nothing is lost either way)."""
+        into a new snapshot once (a compaction), so this and later lazy opens map it again. Only if no
+        process is writing (no wait: a read-only command must not stall behind a server's write); if the
+        data dir is busy or read-only, the replayed state answers and a later open folds."""
         try:
-            with self.dir_lock().held():
+            with self.dir_lock().idle() as idle:
+                if not idle:
+                    journal.log.info("%s is being written: the journal is folded by a later open", self.path)
+                    return
                 self._c, self._stamp, self._jpos = self._open_snapshot()
                 if self._jpos is not None and self._jpos.records:
                     prepare(self._c)
@@ -240,16 +257,14 @@ class SharedState:
         assert self.path is not None
         record = journal.encode(batch)
         try:
+            journal.settle(journal.journal_path(self.path), self._stamp)
             pos = journal.append(journal.journal_path(self.path), self._stamp, self._jpos, record)
         except OSError as exc:
             raise LoadError(f"could not write the graph to {self.path}: {exc}; nothing changed") from exc
         with self._reloading:
             self._c, self._jpos = c, pos
-        if journal.due(pos):
-            try:
-                self._save_columns(c)  # compaction: the journal's records are in the new snapshot
-            except OSError as exc:  # the write is acknowledged in the journal: nothing is lost
-                journal.log.warning("could not fold the journal into %s: %s", self.path, exc)
+        if journal.due(pos):  # folded by a thread once this write is acknowledged (compact.py says why)
+            compact.schedule(self, c, self._stamp, pos)
         _settle()
 
     def _save_columns(self, c: Columns) -> None:

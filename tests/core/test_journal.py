@@ -63,12 +63,12 @@ def test_a_torn_last_record_is_ignored_with_a_warning_and_cut_by_the_next_write(
     jp.write_bytes(jp.read_bytes()[:-5])  # a writer killed in the middle of its append
     with caplog.at_level(logging.WARNING, logger="graph.memory.journal"):
         again = MemoryStore(store.path)
-    assert "torn" in caplog.text
+    assert "a write interrupted before it was acknowledged" in caplog.text
     assert again.lookup("日志区0") == ["zone-j0"] and again.lookup("日志区1") == []
     again.write(Batch(nodes=node_batch(7).nodes))  # appended after the last complete record, not after the torn bytes
     caplog.clear()
     third = MemoryStore(store.path)
-    assert "torn" not in caplog.text
+    assert "interrupted" not in caplog.text
     assert third.lookup("日志区7") == ["zone-j7"] and third.lookup("日志区1") == []
 
 
@@ -130,7 +130,7 @@ def test_compaction_under_a_reading_process_loses_nothing(store):
     assert len(writer.stdout.read().split()) == writes
     again = MemoryStore(store.path)
     assert snapshot_bytes(again._c) == snapshot_bytes(store._c)
-    assert journal.journal_path(store.path).exists() is (writes % 3 != 0)
+    assert again._jpos is None or again._jpos.records < writes  # folded (by the writer's fold thread)
 
 
 
