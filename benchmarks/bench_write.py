@@ -15,8 +15,16 @@ and (`writes_cpu_ms`) the writing thread's CPU time, which a loaded machine dist
 - *node + edge*: a new enterprise and its LOCATED_IN edge into the busiest zone (a hub);
 - *refused*: an edge to a node that does not exist (the write fails; the graph stays as it was);
 - *first page after*: the busiest zone's first supporters page right after a write (nothing kept);
-- *one edge, saved* (up to 200k nodes): one edge into a store with a snapshot path, as the server
-  writes; it saves the whole snapshot, so it grows with the graph (median of 3).
+- *one edge, journaled*: one edge into a store with a snapshot path, as the server writes: the batch
+  is appended to the journal and fsynced (graph/memory/journal.py), the snapshot is not rewritten;
+- *one edge + snapshot save*: the same write followed by `save()` of the whole snapshot, which is what
+  a write with a snapshot path did before the journal (A/B in one run; median of 3);
+- *open, journal of N*: opening that store (eager, as the server; lazy, as the CLI) with 0 and with
+  `--journal` records to replay (one edge each);
+- *one edge, makes the journal due*: the write after which the journal is folded (compact.py): it is
+  acknowledged after its append, and the fold runs in a thread beside it; *one edge during the fold*
+  is a write while that thread writes the snapshot (it shares the GIL, not the lock); *fold, wall* is
+  from the due write to the new snapshot in place.
 
 Results: benchmarks/results/write.json (write-full.json); the load average is recorded at each size.
 """
@@ -42,17 +50,25 @@ from benchmarks.scale_tasks import cpu_seconds, peak_rss_mb, picks  # noqa: E402
 SIZES, FULL = (10_000, 100_000), (10_000, 100_000, 1_000_000)
 
 
-#: Up to this many nodes, a write is also measured with a snapshot path (then it saves the whole snapshot).
-SAVED_UP_TO = 200_000
+#: Up to this many nodes, a write is also measured with a snapshot path (journaled, and with a save).
+SAVED_UP_TO = 2_000_000
 
 
 def _median_ms(samples: list[float]) -> float:
     return round(sorted(samples)[len(samples) // 2] * 1000, 3)
 
 
-def task(folder: Path, repeat: int) -> dict:
-    from graph.errors import LoadError
+def _open_ms(path: Path, lazy: bool) -> float:
     from graph.memory import MemoryStore
+
+    started = time.perf_counter()
+    MemoryStore(path, lazy=lazy).counts()
+    return round((time.perf_counter() - started) * 1000, 1)
+
+
+def task(folder: Path, repeat: int, records: int = 50) -> dict:
+    from graph.errors import LoadError
+    from graph.memory import MemoryStore, compact, journal
     from graph.model import Edge, Node
     from graph.queries import GraphQueries
     from graph.store import Batch
@@ -97,19 +113,47 @@ def task(folder: Path, repeat: int) -> dict:
     started = time.perf_counter()
     q.supporters_page(hub, limit=100)
     page = time.perf_counter() - started
-    saved = []
-    if store.counts().total_nodes <= SAVED_UP_TO:  # with a snapshot path, as the server writes: the save is the graph
+    saved, resaved, opens, folded = [], [], {}, []
+    if store.counts().total_nodes <= SAVED_UP_TO:  # with a snapshot path, as the server writes
         with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
-            store.path = Path(tmp) / "graph.json"
+            store.path = Path(tmp) / "graph.bin"
             store.save()
-            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]), "one edge, saved")
-                     for f in firms[2:5]]
+            opens["open eager, journal of 0"] = _open_ms(store.path, False)
+            opens["open lazy, journal of 0"] = _open_ms(store.path, True)
+            saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]), "one edge, journaled")
+                     for f in firms[2: repeat + 2]]
+            for k, f in enumerate(firms[repeat + 2: repeat + 5]):
+                started, cpu = time.perf_counter(), time.thread_time()
+                store.write(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]))
+                store.save()  # the whole snapshot, as every write with a path did before the journal
+                cpu_of.setdefault("one edge + snapshot save", []).append(time.thread_time() - cpu)
+                resaved.append(time.perf_counter() - started)
+            for k in range(records):
+                store.write(Batch(edges=[Edge(source=firms[k % len(firms)], type="PARTNERS_WITH",
+                                              target=firms[(k + 7) % len(firms)])]))
+            opens[f"open eager, journal of {records}"] = _open_ms(store.path, False)
+            opens[f"open lazy, journal of {records}"] = _open_ms(store.path, True)
+            store.refresh()  # the lazy open folded the journal: this store adopts that snapshot
+            for k in range(3):  # the write that makes the journal due, then one during the fold
+                journal.COMPACT_RECORDS = store._jpos.records + 1 if store._jpos else 1
+                started = time.perf_counter()
+                due = timed(Batch(edges=[Edge(source=firms[2], type="PARTNERS_WITH", target=firms[3 + k])]),
+                            "one edge, makes the journal due")
+                fold = store._folding
+                during = timed(Batch(edges=[Edge(source=firms[2], type="PARTNERS_WITH", target=firms[-2 - k])]),
+                               "one edge during the fold") if fold.is_alive() else None
+                compact.wait(store)
+                folded.append((due, during, time.perf_counter() - started))
+            journal.COMPACT_RECORDS = 1000
             store.path = None
     counts = store.counts()
     out.update({"nodes": counts.total_nodes, "edges": counts.total_edges, "hub": hub, "writes_ms": {
         "one edge": _median_ms(edge), "one support edge": _median_ms(support), "node + edge": _median_ms(node),
         "refused": _median_ms(refused), "first page after": round(page * 1000, 3),
-        **({"one edge, saved": _median_ms(saved)} if saved else {})},
+        **({"one edge, journaled": _median_ms(saved), "one edge + snapshot save": _median_ms(resaved),
+            "one edge, makes the journal due": _median_ms([f[0] for f in folded]),
+            "one edge during the fold": _median_ms([f[1] for f in folded if f[1] is not None] or [0]),
+            "fold, wall": _median_ms([f[2] for f in folded])} if saved else {})}, "open_ms": opens,
         "writes_cpu_ms": {kind: _median_ms(samples) for kind, samples in cpu_of.items()},
         "repeat": repeat, "peak_rss_mb": round(peak_rss_mb())})
     return out
@@ -120,13 +164,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--full", action="store_true")
     parser.add_argument("--sizes")
     parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--journal", type=int, default=50, help="records in the journal for the open figures")
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("INNOGRAPH_BENCH_DATA",
                                                                          tempfile.gettempdir())) / "innograph-bench")
     parser.add_argument("--json", type=Path)
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(task(args.child, args.repeat)))
+        print(json.dumps(task(args.child, args.repeat, args.journal)))
         return 0
     args.json = args.json or ROOT / "benchmarks" / "results" / ("write-full.json" if args.full else "write.json")
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(FULL if args.full else SIZES)
@@ -136,7 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = dataset(size, 1, args.data)
         load = os.getloadavg()
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(folder),
-                               "--repeat", str(args.repeat)], capture_output=True, text=True, cwd=ROOT)
+                               "--repeat", str(args.repeat), "--journal", str(args.journal)],
+                              capture_output=True, text=True, cwd=ROOT)
         if proc.returncode:
             raise RuntimeError(f"size {size} failed:\n{proc.stderr[-3000:]}")
         result = {"size": size, "load_average_at_start": [round(x, 2) for x in load],

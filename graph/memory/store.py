@@ -65,7 +65,7 @@ class MemoryStore(SharedState):
             if not c.empty():
                 self._check_endpoints(batch, c)
             self._apply(c, batch)
-            self._commit(c)
+            self._commit(c, batch)  # appended to the journal (graph/memory/journal.py)
 
     def replace(self, batch: Batch) -> None:
         """The graph becomes exactly `batch`; on any failure the previous graph stays."""
@@ -80,11 +80,15 @@ class MemoryStore(SharedState):
         self.replace(Batch())
 
     def save(self) -> None:
-        """Write the snapshot atomically: a temporary file, fsync, then rename over the old one."""
+        """Write the snapshot atomically: a temporary file, fsync, then rename over the old one. A state
+        read from this path first catches up with the disk (another process's journaled writes), as the
+        save retires the journal."""
         assert self.path is not None
         if self._origin is not None:
             return self._origin.save()
         with self.dir_lock().held():
+            if self._stamp is not None:
+                self.refresh()
             self._save_columns(self._c)
 
     # ---- reading -------------------------------------------------------
@@ -291,7 +295,10 @@ class MemoryStore(SharedState):
                     yield c.edge(e)
 
     def close(self) -> None:
-        """Nothing to release: every write is already on disk."""
+        """Every write is already on disk; a fold of the journal still running is waited for (compact.py)."""
+        from graph.memory import compact
+
+        compact.wait(self)
 
     # ---- internals -----------------------------------------------------
 

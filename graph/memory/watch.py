@@ -3,12 +3,14 @@
 Three rules (issue 19), in a mixin of MemoryStore so store.py keeps only small hooks:
 
 - A reader sees a write made by another process. The state remembers the stamp
-  (device, inode, size, mtime) of the snapshot it came from; `refresh()` compares it
-  with one os.stat (microseconds) and re-reads the file when it changed. The API calls
+  (device, inode, size, mtime) of the snapshot it came from and how far it read the
+  journal beside it (graph/memory/journal.py); `refresh()` compares both with an os.stat
+  each (microseconds), replays only the journal's new records, and re-reads the snapshot
+  when it changed (a save or a compaction). The API calls
   it once per request (`current()`), the CLI opens the store fresh each time.
 - A write is applied to the latest state on disk: it holds the data dir's lock
-  (graph/memory/lock.py), re-reads the snapshot into a private copy, applies itself to
-  that copy and saves it, so no acknowledged write of another process is lost.
+  (graph/memory/lock.py), catches up with the disk, applies itself to a private copy and
+  appends its batch to the journal (fsync), so no acknowledged write of another process is lost.
 - Readers are not stalled by a writer: the copy is built beside the state readers use,
   and only the rename of the snapshot and the swap of one reference are exclusive.
   `current()` hands each request a view pinned on one state, so a request that asks
@@ -27,10 +29,11 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from graph.errors import LoadError, StoreUnavailable
+from graph.memory import compact, journal
 from graph.memory.columns import Columns
 from graph.memory.fork import fork
 from graph.memory.lazy import load_all
-from graph.memory.lock import LOCK_TIMEOUT, DataDirLock
+from graph.memory.lock import LOCK_TIMEOUT, Busy, DataDirLock
 from graph.memory.snapshot import _write_snapshot
 
 Stamp = tuple[int, int, int, int]
@@ -86,14 +89,27 @@ def prepare(c: Columns) -> None:
 
 
 def remove_stale_temps(path: Path, lock: DataDirLock) -> list[Path]:
-    """Delete `<snapshot>.tmp-*` left by killed writers, but only while no process is writing."""
+    """Delete `<snapshot>.tmp-*` (and the journal's) left by killed writers, but only while no process is
+    writing; and a fold's `<snapshot>.fold-<pid>` (written without the lock, compact.py) once its pid is gone."""
+    stale = [Path(p) for p in glob.glob(glob.escape(str(path)) + compact.FOLD_PREFIX + "*")
+             if not _alive(Path(p).name.rsplit(compact.FOLD_PREFIX, 1)[1])]
     with lock.idle() as idle:
-        if not idle:
-            return []
-        stale = [Path(p) for p in glob.glob(glob.escape(str(path)) + ".tmp-*")]
-        for p in stale:
-            p.unlink(missing_ok=True)
-        return stale
+        if idle:
+            stale += [Path(p) for p in glob.glob(glob.escape(str(path)) + ".tmp-*")
+                      + glob.glob(glob.escape(str(journal.journal_path(path))) + ".tmp-*")]
+    for p in stale:
+        p.unlink(missing_ok=True)
+    return stale
+
+
+def _alive(pid: str) -> bool:
+    try:
+        os.kill(int(pid), 0)
+    except (ValueError, ProcessLookupError):
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 class SharedState:
@@ -102,8 +118,10 @@ class SharedState:
     #: A write never changes the state readers hold: the API needs no exclusive lock around it.
     builds_beside = True
     _origin: SharedState | None = None
+    _folding = None  #: the thread folding the journal (compact.py), if one ran
     _view: SharedState | None = None
     _stamp: Stamp | None = None
+    _jpos: journal.Position | None = None  #: how far this state has read the journal (journal.py)
     _lazy = False
 
     def _init_shared(self, lock_timeout: float | None) -> None:
@@ -113,8 +131,28 @@ class SharedState:
         if self.path:
             remove_stale_temps(self.path, self.dir_lock())
             if self.path.exists():
-                self._c, self._stamp = self._open_snapshot()
+                self._c, self._stamp, self._jpos = self._open_snapshot()
+                if self._lazy and self._jpos is not None and self._jpos.records:
+                    self._fold_for_lazy_opens()
                 _settle()
+
+    def _fold_for_lazy_opens(self) -> None:
+        """A lazy open (the CLI) that had to replay the journal reads the snapshot whole: fold the journal
+        into a new snapshot once (a compaction), so this and later lazy opens map it again. Only if no
+        process is writing (no wait: a read-only command must not stall behind a server's write); if the
+        data dir is busy or read-only, the replayed state answers and a later open folds."""
+        try:
+            with self.dir_lock().idle() as idle:
+                if not idle:
+                    journal.log.info("%s is being written: the journal is folded by a later open", self.path)
+                    return
+                self._c, self._stamp, self._jpos = self._open_snapshot()
+                if self._jpos is not None and self._jpos.records:
+                    prepare(self._c)
+                    self._save_columns(self._c)
+                self._c, self._stamp, self._jpos = self._open_snapshot()
+        except (OSError, LoadError, StoreUnavailable, Busy) as exc:
+            journal.log.warning("could not fold the journal into %s: %s", self.path, exc)
 
     def dir_lock(self) -> DataDirLock:
         directory = self.path.parent if self.path else None
@@ -129,13 +167,41 @@ class SharedState:
         if self._origin is not None or not self.path:
             return False
         if disk_stamp(self.path) in (self._stamp, None):  # unchanged, or removed under us: keep ours
-            return False
+            return self._follow_journal()
         with self._reloading:
             if disk_stamp(self.path) in (self._stamp, None):
                 return False
-            c, stamp = self._open_snapshot()
+            c, stamp, jpos = self._open_snapshot()
             prepare(c)
-            self._c, self._stamp = c, stamp
+            self._c, self._stamp, self._jpos = c, stamp, jpos
+        _settle()
+        return True
+
+    def _follow_journal(self) -> bool:
+        """Replay the records another process appended since this state was read (one os.stat when
+        none were); a journal rotated or removed under the same snapshot stamp means a reopen."""
+        if self._stamp is None:  # no snapshot read: no journal extends it
+            return False
+        path, at = journal.journal_path(self.path), self._jpos
+        seen = disk_stamp(path)
+        if seen is None and at is None or at is not None and seen is not None and seen[1:3] == (at.ino, at.size):
+            return False
+        with self._reloading:
+            batches, pos = journal.read(path, self._stamp, self._jpos)
+            if pos is None or at is not None and pos.ino != at.ino:
+                if pos is None and at is None:
+                    return False
+                c, stamp, pos = self._open_snapshot()
+            elif not batches:
+                self._jpos = pos
+                return False
+            else:
+                load_all(self._c)
+                c, stamp = fork(self._c), self._stamp
+                for batch in batches:
+                    self._apply(c, batch)
+            prepare(c)
+            self._c, self._stamp, self._jpos = c, stamp, pos
         _settle()
         return True
 
@@ -171,16 +237,34 @@ class SharedState:
         load_all(self._c)  # a lazily opened state is read whole first
         return fork(self._c)
 
-    def _commit(self, c: Columns) -> None:
-        """Save `c` (atomically) and make it the state readers get; on failure nothing changes."""
+    def _commit(self, c: Columns, batch=None) -> None:
+        """Make `c` durable and the state readers get; on failure nothing changes. With `batch` (what
+        turned the state on disk into `c`) and a snapshot on disk, only the batch is appended to the
+        journal (journal.py); past its size the journal is folded into a new snapshot."""
         if not self.path:
             self._c = c
             return
         prepare(c)
+        if batch is not None and self._stamp is not None and disk_stamp(self.path) == self._stamp:
+            return self._journal(c, batch)
         try:
             self._save_columns(c)
         except OSError as exc:
             raise LoadError(f"could not write the graph to {self.path}: {exc}; nothing changed") from exc
+        _settle()
+
+    def _journal(self, c: Columns, batch) -> None:
+        assert self.path is not None
+        record = journal.encode(batch)
+        try:
+            journal.settle(journal.journal_path(self.path), self._stamp)
+            pos = journal.append(journal.journal_path(self.path), self._stamp, self._jpos, record)
+        except OSError as exc:
+            raise LoadError(f"could not write the graph to {self.path}: {exc}; nothing changed") from exc
+        with self._reloading:
+            self._c, self._jpos = c, pos
+        if journal.due(pos):  # folded by a thread once this write is acknowledged (compact.py says why)
+            compact.schedule(self, c, self._stamp, pos)
         _settle()
 
     def _save_columns(self, c: Columns) -> None:
@@ -196,12 +280,26 @@ class SharedState:
                 stamp = stamp_of(os.fstat(fh.fileno()))  # a rename keeps inode, size and mtime
             with self._reloading:
                 os.replace(tmp, self.path)
-                self._c, self._stamp = c, stamp
+                self._c, self._stamp, self._jpos = c, stamp, None
         except BaseException:
             tmp.unlink(missing_ok=True)
             raise
+        journal.retire(journal.journal_path(self.path))  # its stamp is not the new snapshot's either way
 
-    def _open_snapshot(self) -> tuple[Columns, Stamp]:
+    def _open_snapshot(self) -> tuple[Columns, Stamp, journal.Position | None]:
+        """The snapshot, plus the journal's complete records replayed onto it."""
+        while True:  # a compaction between the two reads: the journal read may be the new snapshot's
+            c, stamp = self._read_snapshot_file()
+            batches, pos = journal.read(journal.journal_path(self.path), stamp)
+            if disk_stamp(self.path) in (stamp, None):
+                break
+        if batches:
+            load_all(c)
+            for batch in batches:
+                self._apply(c, batch)
+        return c, stamp, pos
+
+    def _read_snapshot_file(self) -> tuple[Columns, Stamp]:
         assert self.path is not None
         try:
             with open(self.path, "rb") as fh:

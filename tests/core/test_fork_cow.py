@@ -126,6 +126,9 @@ def test_interleaved_writes_refusals_and_reads(tmp_path, monkeypatch, synth, reo
     assert snapshot_bytes(store._c) == snapshot_bytes(expected)
     assert store.reindex(check=True) == []
     assert MemoryStore(tmp_path / "graph.json").edge_keys([hub]) == store.edge_keys([hub])
+    # the accepted writes are in the journal (graph/memory/journal.py): a reopen replays them to the same state
+    assert (tmp_path / "graph.json.journal").exists()
+    assert snapshot_bytes(MemoryStore(tmp_path / "graph.json")._c) == snapshot_bytes(store._c)
 
 
 def test_a_reader_of_the_empty_graph_keeps_it_empty():

@@ -137,6 +137,7 @@ def test_the_snapshot_keeps_the_index_and_its_delta(tmp_path, lazy):
     store = colliding(path=snap)
     paged(store, "科")
     store.write(Batch(nodes=nodes(random.Random(9), 40, "w") + [Node(id="a-first", type="Zone", name_zh="科技")]))
+    store.save()  # the write went to the journal (graph/memory/journal.py); what a save keeps is tested here
     again = MemoryStore(snap, lazy=lazy)
     grams = again._c.name_grams
     assert grams is not None and grams.n < len(again._c.names.slots) and "科技" in grams.extra

@@ -47,6 +47,7 @@ def saved(tmp_path, synth_dir, monkeypatch) -> Path:
     store.write(Batch(nodes=[Node(id="zone-x", type="Zone", name_zh="測試園區", name_en="Test Park", aliases=["TP", "试园"])],
                       edges=[Edge(source="zone-x", target="zone-huairou-science-city", type="PARTNERS_WITH",
                                   evidence=[Evidence(doc="doc-x", quote="合作", start=1, end=3)])]))
+    store.save()  # the write went to the journal (graph/memory/journal.py): fold it into the snapshot
     return tmp_path / "graph.json"
 
 

@@ -130,10 +130,10 @@ def test_readers_answer_from_the_old_state_during_a_write_then_see_the_new(tmp_p
     building, go = threading.Event(), threading.Event()
     real_commit = store._commit
 
-    def held_commit(c):
+    def held_commit(*args):
         building.set()
         assert go.wait(30)
-        return real_commit(c)
+        return real_commit(*args)
 
     store._commit = held_commit
     with TestClient(create_app(settings, store=store), raise_server_exceptions=False) as client, \
