@@ -245,7 +245,8 @@ class SharedState:
             self._c = c
             return
         prepare(c)
-        if batch is not None and self._stamp is not None and disk_stamp(self.path) == self._stamp:
+        if (batch is not None and self._stamp is not None and not _bulk(batch, c)
+                and disk_stamp(self.path) == self._stamp):
             return self._journal(c, batch)
         try:
             self._save_columns(c)
@@ -309,3 +310,14 @@ class SharedState:
         except OSError as exc:
             raise StoreUnavailable(f"the graph snapshot {self.path} cannot be read: {exc.strerror}") from exc
         return self._parse_snapshot(data, self.path), stamp
+
+
+BULK_SHARE = 4  # a batch of more than a quarter of the graph it makes is written as a snapshot
+
+
+def _bulk(batch, c: Columns) -> bool:
+    """Whether a write is a bulk load rather than an edit: a batch of more than 1/BULK_SHARE of the
+    resulting graph (a first load, a year's report into a small graph). Its snapshot costs about what its
+    record would, and a journal holding it would make every later open replay it (JSON, in Python) and
+    every CLI call pay an eager open until a fold; so it is saved as a snapshot, the journal retired."""
+    return len(batch) * BULK_SHARE > len(c.ids) + len(c.esrc)

@@ -159,3 +159,19 @@ def test_a_data_dir_copied_with_its_times_keeps_its_journaled_writes(store, tmp_
     assert again.lookup("日志区0") == ["zone-j0"]
     again.write(node_batch(1))  # appends to the copied journal, never replaces it
     assert MemoryStore(copy / store.path.name).lookup("日志区0") == ["zone-j0"]
+
+
+def test_a_bulk_load_is_saved_as_a_snapshot_and_an_edit_is_journaled(store):
+    """A batch of more than a quarter of the graph it makes (a first load, a year's report into a small
+    graph) is written as a snapshot: a journal holding it would make every later open replay it."""
+    path, jpath = store.path, journal.journal_path(store.path)
+    size = store.counts().total_nodes + store.counts().total_edges
+    bulk = Batch(nodes=[Node(id=f"zone-b{k}", type="Zone", name_zh=f"批量区{k}") for k in range(size)])
+    before = path.read_bytes()
+    store.write(bulk)
+    assert path.read_bytes() != before  # the snapshot holds the load
+    assert not jpath.exists() or jpath.stat().st_size <= journal.HEADER_SIZE
+    store.write(node_batch(0))  # one node and no edge: an edit
+    assert jpath.stat().st_size > journal.HEADER_SIZE
+    again = MemoryStore(path, lazy=True)
+    assert again.lookup("批量区0") == ["zone-b0"] and again.lookup("日志区0") == ["zone-j0"]
