@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from loaders.text import facility_edges
 from loaders.text.segment import Segmentation
 
 MAX_NAME = 30
@@ -44,14 +45,15 @@ class Boundaries:
             self._segmentation = Segmentation(text, self.rules.nominal_verbs)
         return self._segmentation
 
-    def left_edge(self, text: str, at: int, alone: bool = False) -> tuple[int | None, bool]:
+    def left_edge(self, text: str, at: int, alone: bool = False, facility: bool = False) -> tuple[int | None, bool]:
         """Where a name ending at `at` (its suffix starts there) begins, and whether an anchor opens it.
 
         Going left from the suffix, every place right after a verb, a function word or a hard
         boundary may start the name; the nearest wins unless a farther one opens with a place
         (北京…) or a field. Only a city, province, country or anchor word may open a name that
         spans a verb (北京推进科技创新中心建设办公室); a function word right after a complete
-        name (…规划和…) ends the search.
+        name (…规划和…) ends the search. Before a `facility` ending, the words of what it does are
+        part of its name (facility_edges.py: 分子材料与器件研究|测试平台 is one name).
         """
         best: tuple[float, int, bool] | None = None
         words = self.words_of(text)
@@ -67,9 +69,12 @@ class Boundaries:
             hard = self._hard_before(before) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
-            verb = not inside_word and self._verbs.ends(before) is not None
+            verb_word = None if inside_word else self._verbs.ends(before)
+            verb = verb_word is not None and not (facility and facility_edges.activity(self.rules, verb_word))
             function = None if inside_word else self._functions.ends(before)
             any_verb = not (inside_word or in_word or verb or function or hard) and words.verb_before(i)
+            if facility and facility_edges.activity(self.rules, any_verb):
+                any_verb = ""  # 立体探测|实验研究设施: what the facility does, not a verb
             if (i < at or alone) and (hard or verb or function or any_verb) and not in_word \
                     and self._starts_name(text, i):
                 level = self._anchor_level(text, i)
@@ -79,11 +84,11 @@ class Boundaries:
                 relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
                 relaxed = relaxed and not words.verb_at(i)  # 特制订以下实施意见: a verb opens no name
                 joined = best is not None and joined_at is not None and joined_at - i <= JOIN and not crossed_verb
-                far = seg_crossed and level <= 0 and at - i > SEG_REACH  # 让…了解|科技基金: too far past a verb
+                far = seg_crossed and level <= 0 and at - i > (facility_edges.FACILITY_SEG_REACH if facility else SEG_REACH)  # 让…了解|科技基金: too far past a verb
                 if level >= 0 and not far and (not crossed_verb or level >= 1.0 or relaxed) and (
                         best is None or level > best[0] or joined and level >= best[0]):
                     best = (level, i, level > 0)
-            if function in JOINERS and best is not None and best[1] == i and not self._complete_name(before[:-1]):
+            if function in (facility_edges.FACILITY_JOINERS if facility else JOINERS) and best is not None and best[1] == i and not self._complete_name(before[:-1]):
                 joined_at = i  # 创新|及|科技咨询委员会: A及B before a body's ending is one name when A is no name
             if hard or (function and self._complete_name(before[: -len(function)])):
                 break

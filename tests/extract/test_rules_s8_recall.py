@@ -1,0 +1,29 @@
+"""Recall on unseen text (issue 18, session 8): names of facilities read across the words of what they
+do (loaders/text/facility_edges.py). The sentences are written for these tests (none is from the
+corpus); the names asserted are what a reader of the sentence would list."""
+
+from __future__ import annotations
+
+from loaders.report_loader import extract_report
+
+
+def _nodes(tmp_path, body: str, publisher: str = "北京市怀柔区人民政府") -> set[tuple[str, str]]:
+    path = tmp_path / "r.txt"
+    path.write_text(f"title: 测试\npublisher: {publisher}\n---\n{body}", encoding="utf-8")
+    return {(n.name_zh, n.type) for n in extract_report(path).nodes}
+
+
+def test_a_facility_name_keeps_the_words_of_what_it_does(tmp_path):
+    nodes = _nodes(tmp_path, "本批启动的项目包括:纳米薄膜与界面表征测试平台、海洋生态过程虚拟研究开发平台"
+                             "和极地冰川交叉研究平台等。")
+    assert {("纳米薄膜与界面表征测试平台", "Project"), ("海洋生态过程虚拟研究开发平台", "Project"),
+            ("极地冰川交叉研究平台", "Project")} <= nodes
+    assert not {n for n, t in nodes if t == "Project" and n in ("测试平台", "开发平台", "交叉研究平台")}
+
+
+def test_a_clause_verb_still_ends_a_facility_name(tmp_path):
+    nodes = _nodes(tmp_path, "今年启动建设深海极端环境探测实验研究设施,推进空间材料检测平台建设。"
+                             "加快建设智能传感器中试验证平台。")
+    assert {("深海极端环境探测实验研究设施", "Project"), ("空间材料检测平台", "Project"),
+            ("智能传感器中试验证平台", "Project")} <= nodes
+    assert not any(n.startswith(("启动", "建设", "推进", "加快")) for n, _ in nodes)
