@@ -58,6 +58,7 @@ class Boundaries:
         best: tuple[float, int, bool] | None = None
         words = self.words_of(text)
         crossed_verb = False
+        verb_at_end = None  # a listed verb right before the ending (…利用|产业集聚区)
         joined_at: int | None = None
         seg_crossed = False  # a verb the segmenter knows (and no list) lies between here and the ending
         floor = max(0, at - MAX_NAME)
@@ -83,6 +84,7 @@ class Boundaries:
                     seg_crossed = True
                 relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
                 relaxed = relaxed and not words.verb_at(i)  # 特制订以下实施意见: a verb opens no name
+                relaxed = relaxed and not (verb_at_end and words.word_ending(at)[0] == i)  # 充分利用|产业集聚区: one verb word (session 8)
                 joined = best is not None and joined_at is not None and joined_at - i <= JOIN and not crossed_verb
                 far = seg_crossed and level <= 0 and at - i > (facility_edges.FACILITY_SEG_REACH if facility else SEG_REACH)  # 让…了解|科技基金: too far past a verb
                 if level >= 0 and not far and (not crossed_verb or level >= 1.0 or relaxed) and (
@@ -96,6 +98,7 @@ class Boundaries:
             if arrival and self._complete_name(before[: -len(arrival)]):
                 break  # 北京量子信息科学研究院|落户|怀柔科学城: a name never swallows its subject and verb
             crossed_verb = crossed_verb or verb
+            verb_at_end = verb_at_end or (verb_word if i == at and verb else None)
             i = self._step_left(text, i)
         return (best[1], best[2]) if best else (None, False)
 

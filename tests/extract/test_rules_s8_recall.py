@@ -27,3 +27,18 @@ def test_a_clause_verb_still_ends_a_facility_name(tmp_path):
     assert {("深海极端环境探测实验研究设施", "Project"), ("空间材料检测平台", "Project"),
             ("智能传感器中试验证平台", "Project")} <= nodes
     assert not any(n.startswith(("启动", "建设", "推进", "加快")) for n, _ in nodes)
+
+
+def test_a_cluster_named_by_its_industry_is_a_zone(tmp_path):
+    nodes = _nodes(tmp_path, "今年,海洋装备产业集群成功入选全国中小企业特色产业集群;推动昌平合成材料产业集聚区建设;"
+                             "光电、储能两大产业集群产值增长12%;形成3个千亿级产业集群,充分利用产业集聚区。")
+    assert {("海洋装备产业集群", "Zone"), ("昌平合成材料产业集聚区", "Zone")} <= nodes
+    zones = {n for n, t in nodes if t == "Zone"}
+    assert not {z for z in zones if "特色" in z or "千亿级" in z or "两大" in z or "利用" in z}
+    assert ("海洋装备", "Field") not in nodes  # a field inside a name is no mention of the field
+
+
+def test_the_list_of_a_kind_names_none_of_it(tmp_path):
+    nodes = _nodes(tmp_path, "滨江光电创新型产业集群成功入选科技部创新型产业集群名单。")
+    assert ("滨江光电创新型产业集群", "Zone") in nodes
+    assert not {n for n, t in nodes if t == "Zone" and n.startswith("科技部")}
