@@ -42,3 +42,11 @@ def test_the_list_of_a_kind_names_none_of_it(tmp_path):
     nodes = _nodes(tmp_path, "滨江光电创新型产业集群成功入选科技部创新型产业集群名单。")
     assert ("滨江光电创新型产业集群", "Zone") in nodes
     assert not {n for n, t in nodes if t == "Zone" and n.startswith("科技部")}
+
+
+def test_a_name_before_a_bare_level_stays_a_name(tmp_path):
+    """clauses.LEVEL_AFTER declines a class compared with (国际四代光源|先进水平), not a name whose own level is
+    spoken of (合肥先进光源|水平)."""
+    nodes = _nodes(tmp_path, "合肥先进光源水平不断提升。同步辐射装置性能达到国际四代光源先进水平。")
+    assert ("合肥先进光源", "Project") in nodes
+    assert not {n for n, _ in nodes if "四代光源" in n}
