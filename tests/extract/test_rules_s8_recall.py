@@ -50,3 +50,10 @@ def test_a_name_before_a_bare_level_stays_a_name(tmp_path):
     nodes = _nodes(tmp_path, "合肥先进光源水平不断提升。同步辐射装置性能达到国际四代光源先进水平。")
     assert ("合肥先进光源", "Project") in nodes
     assert not {n for n, _ in nodes if "四代光源" in n}
+
+
+def test_taiwans_central_bodies_are_read_by_their_short_names(tmp_path):
+    nodes = _nodes(tmp_path, "經濟部與衛福部、陸委會共同辦理,並由數發部協助。", publisher="國家科學及技術委員會")
+    assert {("经济部", "Institution"), ("卫生福利部", "Institution"), ("大陆委员会", "Institution"),
+            ("数位发展部", "Institution")} <= nodes
+    assert ("经济部", "Institution") not in _nodes(tmp_path, "各国家经济部门加强内部管理。")  # on word boundaries only
