@@ -25,7 +25,7 @@ SEG_REACH = 12  # past a verb only the segmenter knows, how far an unanchored na
 RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
 LOOKBACK = 40  # how far left of a place the words deciding a boundary can reach (verb + name ending)
 PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—|｜「」『』")  # 「」『』: session 7
-QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方场]|[一二两三四五六七八九十几]+[个批支家场])$")
+QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方场只辆栋宗]|[一二两三四五六七八九十几]+[个批支家场])$")
 NUM = r"[\d一二三四五六七八九十〇○零]"
 DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{NUM}{{1,2}}月|(?:今|昨|明)日|上月|本月"
                             rf"|[\n:;。]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|[\n:;。]\s*[(（]\d{{1,2}}[)）]"

@@ -57,3 +57,21 @@ def test_taiwans_central_bodies_are_read_by_their_short_names(tmp_path):
     assert {("经济部", "Institution"), ("卫生福利部", "Institution"), ("大陆委员会", "Institution"),
             ("数位发展部", "Institution")} <= nodes
     assert ("经济部", "Institution") not in _nodes(tmp_path, "各国家经济部门加强内部管理。")  # on word boundaries only
+
+
+def _figures(tmp_path, body: str) -> set[tuple[float, str]]:
+    path = tmp_path / "m.txt"
+    path.write_text(f"title: 测试\npublisher: 北京市怀柔区人民政府\n---\n{body}", encoding="utf-8")
+    return {(float(n.attrs["value"]), str(n.attrs["unit"])) for n in extract_report(path).nodes if n.type == "Metric"}
+
+
+def test_counting_words_of_cases_doses_buildings_and_vehicles_are_units(tmp_path):
+    figures = _figures(tmp_path, "全年办结信访案件318宗,拆除违建2150栋,累计接种疫苗30万剂次、收治病例870例,"
+                                 "新增公交车65辆,查处违法案件92起,开行专列三列。")
+    assert {(318, "宗"), (2150, "栋"), (30, "万剂次"), (870, "例"), (65, "辆"), (92, "起"), (3, "列")} <= figures
+
+
+def test_a_round_amount_without_digits_is_a_figure_but_not_a_threshold_counted_or_a_header(tmp_path):
+    assert (1000, "亿元") in _figures(tmp_path, "全区地区生产总值突破千亿元,同比增长6%。")
+    assert not _figures(tmp_path, "首次突破两个千亿元大关。一起来,例如宗旨。")
+    assert not _figures(tmp_path, "| 項目 | 數目 | 百萬元 |\n| 甲 | 12 | 30 |")
