@@ -75,3 +75,8 @@ def test_a_round_amount_without_digits_is_a_figure_but_not_a_threshold_counted_o
     assert (1000, "亿元") in _figures(tmp_path, "全区地区生产总值突破千亿元,同比增长6%。")
     assert not _figures(tmp_path, "首次突破两个千亿元大关。一起来,例如宗旨。")
     assert not _figures(tmp_path, "| 項目 | 數目 | 百萬元 |\n| 甲 | 12 | 30 |")
+
+
+def test_a_districts_congress_and_government_by_their_relative_names(tmp_path):
+    nodes = _nodes(tmp_path, "在区委领导、区人大监督下,区人民政府认真执行决议。", publisher="北京市大兴区科学技术委员会")
+    assert {("北京市大兴区人民代表大会", "Institution"), ("北京市大兴区人民政府", "Institution")} <= nodes
