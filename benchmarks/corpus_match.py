@@ -144,7 +144,8 @@ def one_per_referent(gold: list[GoldEntity]) -> list[GoldEntity]:
     entries of their own (首都 and 全市, each `full: 北京市`, or 北京市 beside 全市 `full: 北京市`)
     names one entity twice: the extractor, which reads both as the city, could match only one of
     them one to one and the other counted as missed. Entries of one type whose referent (the `full`
-    name, else the name) is the same are one entity here, with every spelling as an alias.
+    name, else the name; a region's with or without 市/省) is the same are one entity here, with every
+    spelling as an alias.
     Figures are never merged (the same value for two measures is two Metrics).
     """
     groups: dict[tuple[str, str], list[GoldEntity]] = {}
@@ -153,7 +154,7 @@ def one_per_referent(gold: list[GoldEntity]) -> list[GoldEntity]:
         if g.type == "Metric":
             order.append(i)
             continue
-        key = (g.type, norm(g.full or g.name))
+        key = (g.type, _referent(g))
         if key not in groups:
             groups[key] = []
             order.append(key)
@@ -171,6 +172,13 @@ def one_per_referent(gold: list[GoldEntity]) -> list[GoldEntity]:
         aliases = tuple(dict.fromkeys(x for x in spellings if x != first.name))
         out.append(GoldEntity(first.name, first.type, aliases, first.full or next((g.full for g in rest if g.full), "")))
     return out
+
+
+def _referent(g: GoldEntity) -> str:
+    """What a gold entry names: its `full` name, else its name; a region with or without its level
+    (北京 and 北京市, 广东 and 广东省: one place in two spellings)."""
+    own = norm(g.full or g.name)
+    return own[:-1] if g.type == "Region" and len(own) > 2 and own.endswith(("市", "省")) else own
 
 
 def score_document(gold: list[GoldEntity], predicted: Iterable[Predicted]) -> DocScore:

@@ -133,6 +133,8 @@ def test_relative_names_of_one_city_are_one_entity_and_two_measures_stay_two():
     assert {g.name for g in s.missed} == {"海淀区", "10家"}
     wrong = score_document(gold, [Predicted("s", "Region", "上海市", mentions=("全市",))])
     assert [kind for kind, _, _ in wrong.errors] == ["resolution"]
+    short = [GoldEntity("北京", "Region"), GoldEntity("首都", "Region", full="北京市"), GoldEntity("北京市", "Region")]
+    assert (score_document(short, [city]).total().tp, score_document(short, [city]).total().fn) == (1, 0)
 
 
 def test_an_abbreviation_spelled_out_in_the_same_place_is_a_match_and_in_another_place_is_not():
