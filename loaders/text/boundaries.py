@@ -71,7 +71,8 @@ class Boundaries:
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
             verb_word = None if inside_word else self._verbs.ends(before)
-            verb = verb_word is not None and not (facility and facility_edges.activity(self.rules, verb_word))
+            verb = verb_word is not None and not (facility and facility_edges.activity(self.rules, verb_word)) \
+                and not in_word  # 研究|型医院: a listed verb ending inside a word is none (session 8)
             function = None if inside_word else self._functions.ends(before)
             any_verb = not (inside_word or in_word or verb or function or hard) and words.verb_before(i)
             if facility and facility_edges.activity(self.rules, any_verb):

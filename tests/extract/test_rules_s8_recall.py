@@ -80,3 +80,10 @@ def test_a_round_amount_without_digits_is_a_figure_but_not_a_threshold_counted_o
 def test_a_districts_congress_and_government_by_their_relative_names(tmp_path):
     nodes = _nodes(tmp_path, "在区委领导、区人大监督下,区人民政府认真执行决议。", publisher="北京市大兴区科学技术委员会")
     assert {("北京市大兴区人民代表大会", "Institution"), ("北京市大兴区人民政府", "Institution")} <= nodes
+
+
+def test_a_listed_verb_inside_a_word_does_not_cut_a_name(tmp_path):
+    """研究 is a verb before a name (研究|设立…), but in 研究型 it is part of a word of the name."""
+    nodes = _nodes(tmp_path, "新建康复中心暨滨河国际研究型医院,推进研究型大学建设。")
+    assert ("滨河国际研究型医院", "Institution") in nodes
+    assert not {n for n, _ in nodes if n.startswith("研究型")}
