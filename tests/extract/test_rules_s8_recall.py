@@ -87,3 +87,8 @@ def test_a_listed_verb_inside_a_word_does_not_cut_a_name(tmp_path):
     nodes = _nodes(tmp_path, "新建康复中心暨滨河国际研究型医院,推进研究型大学建设。")
     assert ("滨河国际研究型医院", "Institution") in nodes
     assert not {n for n, _ in nodes if n.startswith("研究型")}
+
+
+def test_airports_their_zones_and_a_plans_outline(tmp_path):
+    nodes = _nodes(tmp_path, "加快天河机场临空经济区和双流机场建设,落实武汉市“十四五”规划纲要。")
+    assert {("天河机场临空经济区", "Zone"), ("双流机场", "Project"), ("武汉市十四五规划纲要", "Policy")} <= nodes
