@@ -92,3 +92,9 @@ def test_a_listed_verb_inside_a_word_does_not_cut_a_name(tmp_path):
 def test_airports_their_zones_and_a_plans_outline(tmp_path):
     nodes = _nodes(tmp_path, "加快天河机场临空经济区和双流机场建设,落实武汉市“十四五”规划纲要。")
     assert {("天河机场临空经济区", "Zone"), ("双流机场", "Project"), ("武汉市十四五规划纲要", "Policy")} <= nodes
+
+
+def test_a_congress_session_keeps_the_city_before_its_district(tmp_path):
+    nodes = _nodes(tmp_path, "——2023年1月6日在北京市顺义区第七届人民代表大会第二次会议上")
+    assert ("北京市顺义区第七届人民代表大会第二次会议", "Event") in nodes
+    assert ("顺义区第七届人民代表大会第二次会议", "Event") not in nodes
