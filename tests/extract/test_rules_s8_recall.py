@@ -98,3 +98,13 @@ def test_a_congress_session_keeps_the_city_before_its_district(tmp_path):
     nodes = _nodes(tmp_path, "——2023年1月6日在北京市顺义区第七届人民代表大会第二次会议上")
     assert ("北京市顺义区第七届人民代表大会第二次会议", "Event") in nodes
     assert ("顺义区第七届人民代表大会第二次会议", "Event") not in nodes
+
+
+def test_names_inside_the_reports_own_title_stay_entities(tmp_path):
+    path = tmp_path / "t.txt"
+    title = "顺义区七届人大三次会议政府工作报告"
+    path.write_text(f"title: {title}\npublisher: 北京市顺义区人民政府\n---\n{title}\n各位代表:现在向大会报告工作。",
+                    encoding="utf-8")
+    nodes = {(n.name_zh, n.type) for n in extract_report(path).nodes}
+    assert ("顺义区七届人大三次会议", "Event") in nodes
+    assert not {n for n, t in nodes if t == "Policy" and n.endswith("政府工作报告")}  # the title is the Document
