@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics,
-                          own_zone, verb_leads)
+                          own_title_names, own_zone, verb_leads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -39,7 +39,9 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     text = report.body.text
     sentences = split(text)
     budget.check()
-    mentions = [m for m in find_mentions(finder, text, sentences) if not _own_title(m, report)]
+    found = find_mentions(finder, text, sentences)
+    mentions = [m for m in found if not _own_title(m, report)]
+    own_title_names.released(mentions, [m for m in found if _own_title(m, report)])
     budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
     city = _known(finder, gazetteer, context.city, "Region")
