@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics,
-                          own_title_names, own_zone, verb_leads)
+                          own_zone, verb_leads)
+from loaders.text import own_title_names
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
