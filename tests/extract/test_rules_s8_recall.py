@@ -108,3 +108,9 @@ def test_names_inside_the_reports_own_title_stay_entities(tmp_path):
     nodes = {(n.name_zh, n.type) for n in extract_report(path).nodes}
     assert ("顺义区七届人大三次会议", "Event") in nodes
     assert not {n for n, t in nodes if t == "Policy" and n.endswith("政府工作报告")}  # the title is the Document
+
+
+def test_a_congress_is_a_body_and_its_session_an_event(tmp_path):
+    nodes = _nodes(tmp_path, "——2023年1月6日在顺义区第七届人民代表大会\n第二次会议上")
+    assert ("顺义区第七届人民代表大会", "Institution") in nodes
+    assert ("顺义区第七届人民代表大会", "Event") not in nodes
