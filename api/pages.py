@@ -122,7 +122,7 @@ def whole(queries: QueriesDep, run: RunDep, settings: SettingsDep) -> HTMLRespon
     except InnographError as exc:
         return _error(exc)
     return _html(network_page(found.sub, documents, settings=settings, context=found.context,
-                              note=found.notes()))
+                              note=found.notes(), middle=found.middle))
 
 
 @router.get("/zones/{ref:path}")

@@ -17,6 +17,7 @@ def _f(x) -> str:
 def section(report: dict, http: dict | None = None) -> str:
     sizes = report["sizes"]
     m = report["machine"]
+    cpu = int(bool(sizes) and all("index_cpu" in s for s in sizes))
     lines = [HEADING, "",
              f"Measured by `benchmarks/bench_zone.py` ({report['date']}) on {m.get('cores', '?')} cores, "
              f"Python {m.get('python', '?')}; load average {m.get('load_at_start', '?')} at the start (a shared machine: "
@@ -28,10 +29,12 @@ def section(report: dict, http: dict | None = None) -> str:
              "Page = 100 supporters (each once with its paths; networkx: 100 rows); "
              "offset = 100,000 or, in a smaller zone, 90 % into its supporters (bench_zone.far_offset); typed = Fund."
              + (" The store's process calls `gc.freeze()` after its load, the reopening and each write, as the server "
-                "does (watch._settle); runs before 2026-12-04 20:45 did not." if sizes and sizes[0].get("gc") else ""), "",
+                "does (watch._settle); runs before 2026-12-04 20:45 did not." if sizes and sizes[0].get("gc") else "")
+             + (" *index CPU ms*: the process CPU time of the same index calls, per size (best of the same calls), "
+                "which a shared machine's load moves far less than the wall time." if cpu else ""), "",
              "| question | " + " | ".join(f"{s['nodes']:,} nodes: index / before / networkx" for s in sizes)
-             + " | index growth | before growth |",
-             "|---|" + "---:|" * (len(sizes) + 2)]
+             + " | index growth | before growth |" + (" index CPU ms | index CPU growth |" if cpu else ""),
+             "|---|" + "---:|" * (len(sizes) + 2 + 2 * cpu)]
     for row in ROWS:
         cells = []
         for s in sizes:
@@ -39,11 +42,17 @@ def section(report: dict, http: dict | None = None) -> str:
             cells.append(f"{_f(s['index'][row])} / {_f(s['before'][row])} / {_f(nx)}")
         first, last = sizes[0], sizes[-1]
         growth = [last[k][row] / first[k][row] if first[k][row] else None for k in ("index", "before")]
+        if cpu:  # the same calls' CPU time: what the load moves least
+            times = [s["index_cpu"][row] for s in sizes]
+            growth.append(times[-1] / times[0] if times[0] else None)
+            cells_cpu = " / ".join(_f(t) for t in times)
         lines.append(f"| {row} | " + " | ".join(cells) + " | " + " | ".join(
-            "–" if g is None else f"{g:.1f}×" for g in growth) + " |")
+            "–" if g is None else f"{g:.1f}×" for g in growth[:2]) + " |"
+            + (f" {cells_cpu} | " + ("–" if growth[2] is None else f"{growth[2]:.1f}×") + " |" if cpu else ""))
     lines += ["", "| | " + " | ".join(f"{s['nodes']:,} nodes" for s in sizes) + " |",
               "|---|" + "---:|" * len(sizes)]
     facts = [
+        ("load average (1 min) at the size's start", lambda s: f"{s['load_at_start']:.1f}" if "load_at_start" in s else "?"),
         ("zone rows (paths) / distinct supporters",
          lambda s: f"{s['rows']:,} / " + (f"{s['supporters']:,}" if "supporters" in s else "?")),
         ("bulk load into the store, CPU s: without / with index",

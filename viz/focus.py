@@ -9,6 +9,11 @@ context node, joined only to the centre, and the page says so (`Focus.note_*`).
 Cost follows the page: the publisher's own edges are never read.
 
 Who counts as a publisher is decided once, by graph/publisher.py.
+
+The whole graph (`whole_focus`) also draws the city the report covers (北京市, found by
+graph/rank_apart.py) as context: its ties are mostly city-wide indicators, so by degree it
+was the largest hub in the middle of the map. Its edges are kept (the indicators hang on it),
+but it is drawn small and muted and the page says why (rule 2: context, not the centre).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from dataclasses import dataclass, field
 from graph import limits
 from graph.publisher import publisher_ids as shared_publisher_ids
 from graph.queries import GraphQueries, _node_type
+from graph.rank_apart import home_region_ids
 from graph.results import Subgraph
 
 
@@ -32,15 +38,23 @@ class Focus:
     hidden_edges: int = 0
     #: the whole graph (no centre to tie the publisher to)
     whole: bool = False
+    #: the city the report covers, drawn as context with its edges (whole graph only); also in `context`
+    home: list[str] = field(default_factory=list)
+    #: what the whole graph is laid out around: its zones (viz/layout.py's `middle`)
+    middle: list[str] = field(default_factory=list)
 
     def notes(self) -> dict[str, str]:
         return {lang: self.note(lang) for lang in ("zh", "en")}
 
     def note(self, lang: str) -> str:
-        if not self.context and not self.hidden_edges:
+        return ("" if lang == "zh" else " ").join(t for t in (self._publisher_note(lang), self._home_note(lang)) if t)
+
+    def _publisher_note(self, lang: str) -> str:
+        publishers = [i for i in self.context if i not in self.home]
+        if not publishers and not self.hidden_edges:
             return ""
-        names = "、".join(n.name_zh for n in self.sub.nodes if n.id in self.context) or "发布单位"
-        names_en = ", ".join(n.name_en or n.name_zh for n in self.sub.nodes if n.id in self.context) \
+        names = "、".join(n.name_zh for n in self.sub.nodes if n.id in publishers) or "发布单位"
+        names_en = ", ".join(n.name_en or n.name_zh for n in self.sub.nodes if n.id in publishers) \
             or "the publisher"
         tied_zh, tied_en = ("", "") if self.whole else ("（只连中心）", " (tied to the centre only)")
         if lang == "zh":
@@ -48,6 +62,21 @@ class Focus:
                     f"它与图中其他节点的 {self.hidden_edges} 条关系未画出，可在其详情页查看。")
         return (f"{names_en} published the report; it is drawn once as context{tied_en}; "
                 f"its {self.hidden_edges} relations to other nodes here are left out (see its page).")
+
+    def _home_note(self, lang: str) -> str:
+        homes = [n for n in self.sub.nodes if n.id in self.home]
+        if not homes:
+            return ""
+        ties = {i: 0 for i in self.home}
+        for e in self.sub.edges:
+            for end in {e.source, e.target} & ties.keys():
+                ties[end] += 1
+        if lang == "zh":
+            return "".join(f"{n.name_zh}（报告所述的城市）也作为背景画小：它的 {ties[n.id]} 个连接多是全市指标，"
+                           "并非对各园区的支持；图以园区为中心。" for n in homes)
+        return " ".join(f"{n.name_en or n.name_zh} (the city the report covers) is drawn small as context too: most "
+                        f"of its {ties[n.id]} ties are city-wide indicators, not support for the zones; the map "
+                        "is centred on the zones." for n in homes)
 
 
 def publisher_ids(queries: GraphQueries) -> set[str]:
@@ -95,13 +124,16 @@ def _collapse(sub: Subgraph, skip: set[str]) -> Focus:
 
 
 def whole_focus(queries: GraphQueries) -> Focus:
-    """The whole graph with each publisher drawn once, without its spokes (counted in the note)."""
+    """The whole graph with each publisher drawn once, without its spokes (counted in the note), and
+    the report's city drawn small as context, with its edges (see the module's note)."""
     whole = queries.whole_graph()
     skip = publisher_ids(queries)
     edges = [e for e in whole.edges if not ({e.source, e.target} & skip)]
     hidden = len(whole.edges) - len(edges)
-    return Focus(whole.model_copy(update={"edges": edges}), sorted(skip & {n.id for n in whole.nodes}), hidden,
-                 whole=True)
+    present = {n.id for n in whole.nodes}
+    home = sorted((home_region_ids(queries.store) - skip) & present)
+    return Focus(whole.model_copy(update={"edges": edges}), sorted(skip & present) + home, hidden,
+                 whole=True, home=home, middle=sorted(n.id for n in whole.nodes if n.type == "Zone"))
 
 
 def collapse_subgraph(sub: Subgraph) -> Focus:

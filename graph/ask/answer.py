@@ -67,6 +67,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     params = run.Params(refs=refs, types=_types_for(form, p), year=year, lang=lang)
     form = grammar().forms.get(narrow.redirect(form.query, params.types, anchors[0].type if anchors else None), form)
     found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
+    params.rank_all = form.query == "rank" and bool(found)  # "which university…": narrow first, then rank
     interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),
                                     found, params.types, lang)
     try:
@@ -79,7 +80,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     narrowed = narrow.keep(result.items, found, lang, queries.store)
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
-    result.items = narrowed.items
+    result.items = narrowed.items[:run.RANK_LIMIT] if params.rank_all else narrowed.items
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
@@ -94,6 +95,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
                                if truncated else []) + narrowed.notes
     if form.query == "most_supported" and result.items:
         notes.insert(0, most_supported.note(lang, result.items))
+    if form.query == "rank" and len(result.items) > 1 and len({i.value for i in result.items}) == 1:
+        aside += _all_tied(lang, result.items)  # in the summary: the first row is no answer
     if result.ranked_apart and (apart := rank_apart.sentence(queries.store, False, lang)):
         notes.append(apart)
     if result.through_publisher and result.paths:
@@ -119,6 +122,15 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         notes=notes,
         truncated=truncated,
     )
+
+
+def _all_tied(lang: str, items: list) -> str:
+    """A ranking whose rows all tie ("哪所大学最重要": four universities, one tie each) has no first:
+    say so, rather than let the first row read as the answer."""
+    n, ties = len(items), int(items[0].value or 0)
+    return say(lang, f" 这 {n} 个并列，各有 {ties} 个连接（不计报告作者和北京市）：图分不出哪个最重要。",
+               f" All {n} tie, with {ties} connection{'' if ties == 1 else 's'} each (the report's author and Beijing not counted): the graph "
+               "cannot tell which matters most.")
 
 
 def _types_for(form: Form, p: Parse) -> list[str]:

@@ -95,7 +95,9 @@ def load(path: Path) -> Grammar:
             type_words[lang].append(TypeWord(tuple(row["types"]), regex))
     macros = {lang: {"{Q}": "(?:" + "|".join(data["question_words"][lang]) + ")",
                      "{T}": "(?:" + "|".join(w.regex.pattern for w in type_words[lang]) + ")",
-                     "{Y}": YEAR} for lang in LANGS}
+                     "{Y}": YEAR,
+                     "{OUTCOME}": "(?:" + "|".join(data.get("outcome_words", {}).get(lang) or ["(?!)"]) + ")"}
+              for lang in LANGS}
     forms = {}
     for row in data["forms"]:
         form = _form(row, macros, path)

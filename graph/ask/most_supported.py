@@ -4,8 +4,10 @@ Why: a director compares the zones by how much backing the report records for ea
 session 7 the question was declined ("the graph can rank by connections only"), yet the graph
 does hold the answer: each zone's supporters (graph/query_support.py, direct or through a
 member). The ranking counts them per zone (or district when 区 is asked) and leaves out the
-report's author, which supports every zone it writes about; the answer's note says so, and
-the count is of supporters the report names, not of money (the report gives no sums per zone).
+report's author, which supports every zone it writes about, and the city the report covers
+(北京市: graph/rank_apart.py sets both apart, as every ranking does); the answer's notes say
+so, and the count is of supporters the report names, not of money (the report gives no sums
+per zone).
 Cost: one supporters query per zone (there are ten), only when the question is asked.
 """
 
@@ -15,8 +17,8 @@ from graph.ask.model import Item
 from graph.ask.run import Params, Result, runner
 from graph.ask.words import say
 from graph.errors import InvalidInput
-from graph.publisher import publisher_ids
 from graph.queries import GraphQueries
+from graph.rank_apart import apart_ids
 from graph.schema import MEMBER_EDGES
 
 KINDS = ("Zone", "District")
@@ -29,7 +31,7 @@ def most_supported(q: GraphQueries, p: Params) -> Result:
                                "Only zones and districts are compared by their support; for anything else, "
                                "ask who supports it, one at a time."))
     kinds = [t for t in p.types if t in KINDS] or ["Zone"]
-    authors = publisher_ids(q.store)
+    authors = apart_ids(q.store, include_publisher=False)  # the author and its city: context, not supporters
     items = []
     for kind in kinds:
         for node in q.store.nodes_of_type(kind):
@@ -38,7 +40,7 @@ def most_supported(q: GraphQueries, p: Params) -> Result:
             backers = [s for s in q.supporters(node.id) if s.node.id not in authors]
             items.append(Item(node=node, value=float(len(backers))))
     items.sort(key=lambda i: (-(i.value or 0), i.node.id))
-    return Result(items)
+    return Result(items, ranked_apart=True)
 
 
 def _groups_zones(q: GraphQueries, node_id: str) -> bool:
@@ -52,7 +54,8 @@ def note(lang: str, items: list[Item]) -> str:
     counts = say(lang, "；", "; ").join(f"{i.node.name_zh if lang == 'zh' else i.node.name_en or i.node.name_zh} "
                                        f"{int(i.value or 0)}" for i in items[:10])
     return say(lang, f"支持者个数：{counts}。按报告提到的支持者个数排序（直接或经由其成员）；报告作者支持每个园区，"
-                     "不计入；报告没有分园区的资金数额；园区的组合（如三城一区）不单列。",
+                     "与报告所述的城市（北京市）一样不计入；报告没有分园区的资金数额；园区的组合（如三城一区）不单列。",
                f"supporters: {counts}. Ranked by the number of supporters the report names (directly or through "
-               "a member); the report's author, which supports every zone, is not counted; the report gives no "
+               "a member); the report's author, which supports every zone, is not counted, nor is the city the report "
+               "covers (Beijing); the report gives no "
                "sums per zone; a group of zones (三城一区) is not ranked beside its own zones.")

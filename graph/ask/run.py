@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from graph import limits
 from graph.ask.model import Item
 from graph.model import Document, Edge, Node
 from graph.publisher import publisher_ids
@@ -30,6 +31,9 @@ class Params:
     types: list[str] = field(default_factory=list)
     year: int | None = None
     lang: str = "en"  # the question's language, for a runner that declines in words
+    #: rank every row of the types (up to limits.MAX_LIMIT), not the top RANK_LIMIT: a narrow word
+    #: ("大学" of Institution) filters them first and the answer cuts the top after (answer.py)
+    rank_all: bool = False
 
 
 @dataclass
@@ -197,9 +201,10 @@ def bridges(q: GraphQueries, p: Params) -> Result:
 
 @runner("rank")
 def rank(q: GraphQueries, p: Params) -> Result:
-    ranked = [r for t in (p.types or [None]) for r in q.rank("degree", t, RANK_LIMIT)]
+    limit = limits.MAX_LIMIT if p.rank_all else RANK_LIMIT
+    ranked = [r for t in (p.types or [None]) for r in q.rank("degree", t, limit)]
     ranked.sort(key=lambda r: (-r.score, r.node.id))
-    return Result([Item(node=r.node, value=r.score) for r in ranked[:RANK_LIMIT]], ranked_apart=True)
+    return Result([Item(node=r.node, value=r.score) for r in ranked[:limit]], ranked_apart=True)
 
 
 @runner("stats")

@@ -8,8 +8,11 @@ entry hashes per stream), so neither costs memory in proportion to the graph's n
 
 from __future__ import annotations
 
+import marshal
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 
 from graph.neo4j.search_blocks import (ALL_BLOCKS, ALL_NAMES, CREATE, DROP_ALL, MARK_READY, READY_KEY, ROWS,
                                        _cut, grams, node_keys, ready, sentinel, stream)
@@ -30,12 +33,56 @@ def expected(names: Iterable[tuple[str, str, str]], part: int = 0, parts: int = 
     return {s: sorted(items) for s, items in out.items()}
 
 
+SPILL = 20_000  # entries a part keeps in memory before they go to its file
+
+
+def by_part(names: list[tuple[str, str, str]], parts: int) -> Iterator[dict[str, list]]:
+    """`expected(names, part, parts)` for each part in turn, from one pass over the names: the entries
+    are spilled to one temporary file per part (marshal, in batches) and each part is read back and
+    sorted alone. Before, every part re-derived the grams of every name, so the build made
+    `parts_for(names)` passes over the names: quadratic in the graph (81 passes at 1M nodes; 42 s of
+    CPU at 100k nodes against 1.4 s at 10k). Memory stays one part plus a batch per part."""
+    if parts == 1:
+        yield expected(names)
+        return
+    with tempfile.TemporaryDirectory(prefix="innograph-blocks-") as tmp:
+        paths = [Path(tmp) / str(p) for p in range(parts)]
+        files = [path.open("wb") for path in paths]
+        try:
+            batches: list[list] = [[] for _ in range(parts)]
+            for id_, type_, key in names:
+                length = len(key)
+                for g in grams(key):
+                    s = stream(g, type_)
+                    batch = batches[hash(s) % parts]
+                    batch.append((s, length, id_))
+                    if len(batch) >= SPILL:
+                        marshal.dump(batch, files[hash(s) % parts])
+                        batch.clear()
+            for batch, f in zip(batches, files):
+                if batch:
+                    marshal.dump(batch, f)
+        finally:
+            for f in files:
+                f.close()
+        for path in paths:
+            out: dict[str, set] = defaultdict(set)
+            with path.open("rb") as f:
+                while True:
+                    try:
+                        batch = marshal.load(f)
+                    except EOFError:
+                        break
+                    for s, length, id_ in batch:
+                        out[s].add((length, id_))
+            path.unlink()
+            yield {s: sorted(items) for s, items in out.items()}
+
+
 def block_chunks(names: list[tuple[str, str, str]]) -> Iterator[tuple[str, dict, int]]:
     """(statement, parameters, blocks) that create every block of `names`, then the ready mark (when
     there is a name): for replace, reindex and bulk_load (graph/neo4j/bulk.py)."""
-    parts = parts_for(len(names))
-    for part in range(parts):
-        streams = expected(names, part, parts)
+    for streams in by_part(names, parts_for(len(names))):
         rows: list[dict] = []
         for s in sorted(streams):
             rows += _cut(s, streams[s], sentinel(s))

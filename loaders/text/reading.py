@@ -165,7 +165,7 @@ def strip_chrome(view: MappedText, meta: dict[str, str]) -> MappedText:
     out = MappedText()
     for i, j in lines[first: last + 1]:
         line = view.text[i:j]
-        if line.strip() and not CHROME.search(line):
+        if line.strip() and (not CHROME.search(line) or page.BYLINE.search(line)):  # 来源:区政府办 … 【字体:
             i += len(line) - len(line.lstrip())
             j -= len(line) - len(line.rstrip())
             if out.text:

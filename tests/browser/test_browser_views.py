@@ -4,7 +4,8 @@ For each zone of 三城一区 (its served `/view?center=…`, depth 2) and for t
 graph (`/graph`): at the default zoom at most 5 % of the visible labels overlap
 another label or a node (tests/browser/labels.py measures what the canvas draws),
 most names are shown, the zone sits within 10 % of the canvas centre, and the
-report's publisher is one small context node, not the hub. A selected node is
+report's publisher is one small context node, not the hub; on the whole graph the zones sit in
+the middle and the city the report covers (北京市) is small context too. A selected node is
 never left under the side panel. Figures are printed (`-s`) and screenshots kept
 under test-artifacts/browser/.
 """
@@ -27,6 +28,7 @@ ZONES = {
     "北京经济技术开发区": "zone-beijing-economic-technological-development-area",
 }
 PUBLISHER = "institution-beijing-municipal-science-technology-commission"
+CITY = "region-beijing"
 READY = "window.innograph && innograph.state.ready"
 MAX_OVERLAP = 0.05
 
@@ -70,6 +72,15 @@ def test_the_whole_graph_is_labelled_by_importance(served_browser, server, artif
     # the zones are named first: at least three of the four at once (a crowded corner may hide one
     # until the first zoom), all four a zoom closer
     assert sum(zone in m["texts"] for zone in ZONES) >= 3, m["texts"]
+    # the map is centred on the zones, not on the city the report covers (北京市: context, small and muted)
+    points = {z: node_screen_point(page, i) for z, i in ZONES.items()}
+    mx, my = (sum(p[k] for p in points.values()) / len(points) for k in (0, 1))
+    print(f"whole graph: zones' middle at {mx / m['width']:.0%} x {my / m['height']:.0%} of the canvas")
+    assert abs(mx / m["width"] - 0.5) <= 0.10 and abs(my / m["height"] - 0.5) <= 0.10
+    sizes = page.evaluate("(function(){var b=innograph.network.body.nodes,o={};"
+                          "Object.keys(b).forEach(function(id){o[id]=b[id].options.size;});return o;})()")
+    assert all(sizes[CITY] < sizes[i] for i in ZONES.values()), sizes[CITY]
+    assert CITY in page.evaluate("INNOGRAPH.page.context")
     # zooming in shows more names, still without collisions
     page.evaluate("innograph.network.moveTo({scale: innograph.network.getScale() * 2.5})")
     page.evaluate("innograph.network.redraw()")

@@ -77,7 +77,7 @@ def test_a_corpus_document_is_well_formed(half, gold_path):
         seen.add(key)
         if e["type"] == "Metric":
             assert isinstance(e["value"], (int, float)) and e["unit"], e
-    assert len(gold["entities"]) >= 10
+    assert len(gold["entities"]) >= 9  # a one-page notice (dev6) names nine; every other file has >= 10
 
 
 @pytest.mark.parametrize("half,gold_path", DOCS, ids=[f"{h}/{p.name}" for h, p in DOCS])

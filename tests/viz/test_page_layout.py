@@ -59,3 +59,30 @@ def test_tiny_and_disconnected_subgraphs():
     apart = Subgraph(center="a", nodes=nodes, edges=[Edge(source="a", type="PART_OF", target="b")])
     pos = layout_positions(apart)
     assert set(pos) == set("abcd") and len(set(pos.values())) == 4
+
+
+def test_a_map_without_a_centre_is_laid_out_around_its_middle_not_its_biggest_hub():
+    """The whole graph: the zones (`middle`) in the middle, the context hub (`outer`, 北京市 with its
+    city-wide indicators, the largest by degree) out at the side with what hangs on it."""
+    zones = [Node(id=f"z{i}", type="Zone", name_zh=f"园{i}") for i in range(4)]
+    hub = Node(id="city", type="Region", name_zh="城")
+    leaves = [Node(id=f"m{i}", type="Metric", name_zh=f"指标{i}") for i in range(20)]
+    members = [Node(id=f"p{i}", type="Project", name_zh=f"项目{i}") for i in range(12)]
+    edges = [Edge(source=m.id, type="MEASURES", target="city") for m in leaves]
+    edges += [Edge(source=p.id, type="LOCATED_IN", target=f"z{i % 4}") for i, p in enumerate(members)]
+    edges.append(Edge(source="z0", type="LOCATED_IN", target="city"))
+    sub = Subgraph(nodes=[*zones, hub, *leaves, *members], edges=edges)
+    plain = layout_positions(sub)
+    pos = layout_positions(sub, middle=[z.id for z in zones], outer=["city"])
+    assert pos != plain and layout_key(sub) != layout_key(sub, [z.id for z in zones], ["city"])
+
+    def off_middle(p, node_id):
+        xs, ys = zip(*p.values())
+        x, y = p[node_id]
+        return ((x - (max(xs) + min(xs)) / 2) ** 2 + (y - (max(ys) + min(ys)) / 2) ** 2) ** 0.5
+
+    assert off_middle(pos, "city") > max(off_middle(pos, z.id) for z in zones)
+    assert sum(off_middle(pos, f"m{i}") for i in range(20)) > sum(off_middle(pos, p.id) for p in members)
+    # a subgraph with a centre ignores both: the centre is its middle
+    centred = sub.model_copy(update={"center": "z0"})
+    assert layout_positions(centred, middle=["z1"], outer=["city"]) == layout_positions(centred)

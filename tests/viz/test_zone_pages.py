@@ -17,6 +17,7 @@ from api.app import create_app
 from graph.ask import answer
 from graph.settings import Settings
 from viz.export.registry import FORMATS
+from tests.viz.test_page import page_data
 from viz.pages.home import EXAMPLE_QUESTIONS
 
 HUAIROU = "zone-huairou-science-city"
@@ -130,6 +131,13 @@ def test_node_pages_translate_attribute_names(client):
 def test_the_whole_graph_page(client, bundled_store):
     html = page(client, "/graph")
     assert f"{bundled_store.counts().total_nodes} 个节点" in html and "作为背景只画一次" in html
+    # 北京市 (the city the report covers) drew as the largest hub by its city-wide indicators: now small
+    # context like the publisher, the map laid out around the zones, and the page says so (session 8)
+    data = page_data(html)
+    sizes = {n["id"]: n["value"] for n in data["nodes"]}
+    assert sizes["region-beijing"] < sizes["zone-huairou-science-city"] and "报告所述的城市" in html
+    assert data["page"]["physics"] is False and "region-beijing" in data["page"]["context"]
+    assert "图以园区为中心" in html and "the map is centred on the zones" in html
 
 
 def test_a_view_can_walk_through_the_publisher_when_asked(client):

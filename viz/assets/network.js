@@ -152,6 +152,10 @@
      without them every label is drawn as before. */
   var MIN_LABEL_PX = 11;  // a node's name is drawn at least this large on screen, or not at all
   var GAP_X = 6, GAP_Y = 3;  // screen pixels kept clear between two names
+  /* screen pixels a Chinese name's glyphs reach below the box vis-network measures for it (its height is the
+     font size): counted, so a name is not placed a pixel above another name or a node (the whole graph is drawn
+     without physics, network.py, and its nodes can sit that close) */
+  var DESCENT = 2;
   var hiddenLabels = {}, cullDirty = true, culling = false;
   function tagLabels() {
     if (!network.body || !network.body.nodes) { return; }
@@ -225,7 +229,7 @@
   }
   function cull() {
     /* Two names closer than GAP_X / GAP_Y screen pixels read as one ("空间科学物质科学"): keep them apart. */
-    var scale = network.getScale(), padX = GAP_X / scale, padY = GAP_Y / scale, pad = 2 / scale;
+    var scale = network.getScale(), padX = GAP_X / scale, padY = GAP_Y / scale, pad = 2 / scale, descent = DESCENT / scale;
     var body = network.body, hidden = {}, placed = [], bodies = [];
     var flipped = false;
     var near = state.selected ? neighbourhood(state.selected) : {};
@@ -253,11 +257,16 @@
       var w = lm.size.width, h = lm.size.height, gap = 4 / scale, shifts = [[0, 0]];
       if (node) {  // measured from where the label is drawn by default, so any shape's offset is kept
         var r = node.options.size || 10, centre = left + w / 2, middle = node.y - h / 2 - top;
-        shifts.push([node.x - centre, node.y - r - gap - h - top],
+        shifts.push([node.x - centre, node.y - r - gap - h - descent - top],
                     [node.x + r + gap + w / 2 - centre, middle], [node.x - r - gap - w / 2 - centre, middle]);
+        if (M.nodes[own] && M.nodes[own].t === "Zone") {  // a zone's name is worth a corner: four more places
+          var below = shifts[0][1], above = shifts[1][1], side = r + gap + w / 2;
+          shifts.push([node.x + side - centre, below], [node.x - side - centre, below],
+                      [node.x + side - centre, above], [node.x - side - centre, above]);
+        }
       }
       for (var i = 0; i < shifts.length; i++) {
-        var box = [left + shifts[i][0], top + shifts[i][1], left + shifts[i][0] + w, top + shifts[i][1] + h];
+        var box = [left + shifts[i][0], top + shifts[i][1], left + shifts[i][0] + w, top + shifts[i][1] + h + descent];
         if (!hits(box, own)) { placed.push(box); moved[key] = shifts[i]; return; }
       }
       hidden[key] = true;

@@ -13,8 +13,12 @@ to settings.page_physics_threshold nodes) let vis-network's physics polish them
 for a few steps and switch it off once stable; larger ones keep them as they are,
 with no physics, so they are usable at once. Which labels show is decided in the
 browser (viz/assets/network.js) by importance, at every zoom, so none collide.
-`context` nodes (the report's publisher, see viz/focus.py) are drawn small, with
-`note` saying what was collapsed.
+`context` nodes (the report's publisher, see viz/focus.py; on the whole graph also
+the city the report covers) are drawn small and muted, with `note` saying what was
+collapsed. A page without a centre (the whole graph) is laid out around its zones
+(viz/layout.py's `middle`, the context nodes held outside as its `outer`) and drawn
+without physics (whose gravity pulls each node to the middle by its degree, which put
+北京市 back in the centre): the zones are what a planner reads the map for.
 Past settings.page_node_cap the highest-degree nodes are kept (the centre
 always) and the page says how many were left out and how to narrow it.
 """
@@ -47,23 +51,29 @@ INSIDE_FONT = "#ffffff"
 OUTSIDE_FONT = "#2b2d42"
 ATTR_FIRST = ("value", "unit", "period", "kind", "year", "qualifier")
 MAX_ATTRS = 8
+ZONE_LABEL_WIDTH = 240    #: a zone's name wraps past this (北京经济技术开发区 at 24 px: 216)
 CROWDED = 150             #: above this many nodes a page draws its nodes smaller
 
 
 def network_page(sub: Subgraph, documents: Sequence[Document] = (), *, depth: int | None = None,
                  types: Sequence[str] = (), embed: bool = False,
                  settings: Settings | None = None, context: Sequence[str] = (),
-                 note: dict[str, str] | None = None) -> str:
-    """One self-contained HTML page drawing `sub` (no network access needed to view it)."""
+                 note: dict[str, str] | None = None, middle: Sequence[str] = ()) -> str:
+    """One self-contained HTML page drawing `sub` (no network access needed to view it). `middle`: the
+    nodes a page without a centre is laid out around (the whole graph's zones, viz/focus.py)."""
     settings = settings or get_settings()
     shown, dropped = cap_subgraph(sub, settings.page_node_cap)
     degrees = degree_counts(shown)
     centred = bool(shown.center) and 1 < len(shown.nodes) <= RADIAL_MAX_NODES
-    physics = not centred and len(shown.nodes) <= settings.page_physics_threshold
+    kept = {n.id for n in shown.nodes}
+    middle = [] if shown.center else [i for i in middle if i in kept]
+    # a map laid out around its zones is drawn as laid out: physics pulls each node to the middle by its
+    # degree, which put the context hub (北京市) back in the centre
+    physics = not centred and not middle and len(shown.nodes) <= settings.page_physics_threshold
     if centred:
         positions = {i: (x, -y) for i, (x, y) in centred_positions(shown, set(context)).items()}
     else:  # small pages start from the Python layout too, so physics only has to polish it
-        positions = _scaled(layout_positions(shown), len(shown.nodes)) if len(shown.nodes) > 1 else {}
+        positions = _scaled(layout_positions(shown, middle, context), len(shown.nodes)) if len(shown.nodes) > 1 else {}
     net = _pyvis_network(shown, degrees, positions, physics, set(context))
     page = {
         "meta": _meta(shown, degrees, documents),
@@ -144,6 +154,8 @@ def _pyvis_network(sub: Subgraph, degrees: Counter, positions: dict, physics: bo
         if node.id == sub.center:
             extra.update(borderWidth=4, borderWidthSelected=5, shadow=True, widthConstraint={"maximum": 300})
             value = max(degrees.values())  # the centre is the largest node of its page
+        elif node.type == "Zone":  # a zone's name on one line, even at the largest label size (24 px x 9 characters)
+            extra["widthConstraint"] = {"maximum": ZONE_LABEL_WIDTH}
         if node.id in context:  # the publisher, drawn once as context: small and muted
             extra.update(opacity=0.55, font={"size": 12, "color": "#6c7280"})
             value = min(degrees.values())
