@@ -22,7 +22,8 @@ Everything that does not match is classified, so that a rules engineer sees
 - other: junk.
 An indicator (Metric) matches by its figure: value and unit, one to one.
 Several predicted nodes matching one gold entity count once (a short and a
-long form are one node after loading).
+long form are one node after loading). Gold entries that name one referent
+(首都 and 全市, both `full: 北京市`) are one entity (`one_per_referent`).
 """
 
 from __future__ import annotations
@@ -135,8 +136,54 @@ class DocScore:
         return len(self.errors) / self.predicted if self.predicted else 0.0
 
 
+def one_per_referent(gold: list[GoldEntity]) -> list[GoldEntity]:
+    """The gold with the entries that name one referent merged into one entity (session 8).
+
+    The guideline annotates one entry per entity, other spellings as aliases, and a relative
+    name with the `full` name it stands for. A gold file that lists the city's relative names as
+    entries of their own (首都 and 全市, each `full: 北京市`, or 北京市 beside 全市 `full: 北京市`)
+    names one entity twice: the extractor, which reads both as the city, could match only one of
+    them one to one and the other counted as missed. Entries of one type whose referent (the `full`
+    name, else the name; a region's with or without 市/省) is the same are one entity here, with every
+    spelling as an alias.
+    Figures are never merged (the same value for two measures is two Metrics).
+    """
+    groups: dict[tuple[str, str], list[GoldEntity]] = {}
+    order: list[tuple[str, str] | int] = []
+    for i, g in enumerate(gold):
+        if g.type == "Metric":
+            order.append(i)
+            continue
+        key = (g.type, _referent(g))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(g)
+    out = []
+    for key in order:
+        if isinstance(key, int):
+            out.append(gold[key])
+            continue
+        first, *rest = groups[key]
+        if not rest:
+            out.append(first)
+            continue
+        spellings = [x for g in groups[key] for x in (g.name, *g.aliases)]
+        aliases = tuple(dict.fromkeys(x for x in spellings if x != first.name))
+        out.append(GoldEntity(first.name, first.type, aliases, first.full or next((g.full for g in rest if g.full), "")))
+    return out
+
+
+def _referent(g: GoldEntity) -> str:
+    """What a gold entry names: its `full` name, else its name; a region with or without its level
+    (北京 and 北京市, 广东 and 广东省: one place in two spellings)."""
+    own = norm(g.full or g.name)
+    return own[:-1] if g.type == "Region" and len(own) > 2 and own.endswith(("市", "省")) else own
+
+
 def score_document(gold: list[GoldEntity], predicted: Iterable[Predicted]) -> DocScore:
     out = DocScore()
+    gold = one_per_referent(gold)
     found: set[int] = set()
     by_name: dict[tuple[str, str], list[int]] = defaultdict(list)
     figures: dict[tuple[float, str], list[int]] = defaultdict(list)

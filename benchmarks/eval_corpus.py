@@ -35,7 +35,8 @@ sys.path.insert(0, str(ROOT))
 
 import yaml  # noqa: E402
 
-from benchmarks.corpus_match import ERROR_KINDS, Counts, GoldEntity, Predicted, score_document  # noqa: E402
+from benchmarks.corpus_match import (ERROR_KINDS, Counts, GoldEntity, Predicted, one_per_referent,  # noqa: E402
+                                     score_document)
 from benchmarks.corpus_tables import (by_type, details, doc_table, documents_table,  # noqa: E402
                                       kind_table, splits_table, type_table)
 from graph.memory import MemoryStore  # noqa: E402
@@ -83,7 +84,7 @@ def load(half: str, root: Path = CORPUS) -> list[CorpusDoc]:
         text_path = gold_path.with_name(gold_path.name.replace(".gold.yaml", ".txt"))
         meta = {**header(text_path.read_text(encoding="utf-8")),
                 **{k: data[k] for k in ("kind", "script", "issuer", "year") if k in data}}
-        docs.append(CorpusDoc(half, text_path, meta, [GoldEntity.from_yaml(e) for e in data["entities"]]))
+        docs.append(CorpusDoc(half, text_path, meta, one_per_referent([GoldEntity.from_yaml(e) for e in data["entities"]])))
     return docs
 
 

@@ -106,6 +106,9 @@ def congress_sessions(finder: EntityFinder, text: str) -> list[Mention]:
         place_at, _ = words.word_ending(start)
         if place_at < start and text[start - 1] in "省市区县" and (start - place_at >= 2 or place_at == start - 1):
             start = place_at
+            city_at, tag = words.word_ending(start)  # 北京市|昌平区第六届…: the city before the district too (session 8)
+            if text[m.start() - 1] in "区县" and city_at <= start - 2 and text[start - 1] in "市省" and tag == "ns":
+                start = city_at
         out.append(Mention(start, m.end(), text[start:m.end()], "Event", 0.75, "pattern", text[start:m.end()]))
     return out
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from loaders.text import facility_edges
 from loaders.text.segment import Segmentation
 
 MAX_NAME = 30
@@ -24,7 +25,7 @@ SEG_REACH = 12  # past a verb only the segmenter knows, how far an unanchored na
 RELAXED = 6  # how long a modifier may grow past a verb when nothing nearer makes a name
 LOOKBACK = 40  # how far left of a place the words deciding a boundary can reach (verb + name ending)
 PUNCT = set("，,。；;：:、！!？?“”\"‘’'《》〈〉【】[]{}\n\t ·…—|｜「」『』")  # 「」『』: session 7
-QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方场]|[一二两三四五六七八九十几]+[个批支家场])$")
+QUANTITY = re.compile(r"(?:\d+(?:\.\d+)?(?:多|余)?[个项家支名位条件期次部批类所届方场只辆栋宗]|[一二两三四五六七八九十几]+[个批支家场])$")
 NUM = r"[\d一二三四五六七八九十〇○零]"
 DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{NUM}{{1,2}}月|(?:今|昨|明)日|上月|本月"
                             rf"|[\n:;。]\s*(?:\d{{1,2}}|[一二三四五六七八九十]{{1,3}})[.．、)）]|[\n:;。]\s*[(（]\d{{1,2}}[)）]"
@@ -44,18 +45,20 @@ class Boundaries:
             self._segmentation = Segmentation(text, self.rules.nominal_verbs)
         return self._segmentation
 
-    def left_edge(self, text: str, at: int, alone: bool = False) -> tuple[int | None, bool]:
+    def left_edge(self, text: str, at: int, alone: bool = False, facility: bool = False) -> tuple[int | None, bool]:
         """Where a name ending at `at` (its suffix starts there) begins, and whether an anchor opens it.
 
         Going left from the suffix, every place right after a verb, a function word or a hard
         boundary may start the name; the nearest wins unless a farther one opens with a place
         (北京…) or a field. Only a city, province, country or anchor word may open a name that
         spans a verb (北京推进科技创新中心建设办公室); a function word right after a complete
-        name (…规划和…) ends the search.
+        name (…规划和…) ends the search. Before a `facility` ending, the words of what it does are
+        part of its name (facility_edges.py: 分子材料与器件研究|测试平台 is one name).
         """
         best: tuple[float, int, bool] | None = None
         words = self.words_of(text)
         crossed_verb = False
+        verb_at_end = None  # a listed verb right before the ending (…利用|产业集聚区)
         joined_at: int | None = None
         seg_crossed = False  # a verb the segmenter knows (and no list) lies between here and the ending
         floor = max(0, at - MAX_NAME)
@@ -67,9 +70,13 @@ class Boundaries:
             hard = self._hard_before(before) or i <= floor
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
-            verb = not inside_word and self._verbs.ends(before) is not None
+            verb_word = None if inside_word else self._verbs.ends(before)
+            verb = verb_word is not None and not (facility and facility_edges.activity(self.rules, verb_word)) \
+                and not in_word  # 研究|型医院: a listed verb ending inside a word is none (session 8)
             function = None if inside_word else self._functions.ends(before)
             any_verb = not (inside_word or in_word or verb or function or hard) and words.verb_before(i)
+            if facility and facility_edges.activity(self.rules, any_verb):
+                any_verb = ""  # 立体探测|实验研究设施: what the facility does, not a verb
             if (i < at or alone) and (hard or verb or function or any_verb) and not in_word \
                     and self._starts_name(text, i):
                 level = self._anchor_level(text, i)
@@ -78,12 +85,13 @@ class Boundaries:
                     seg_crossed = True
                 relaxed = best is None and at - i <= RELAXED  # 设立|重点研究|专题: 研究 was a noun
                 relaxed = relaxed and not words.verb_at(i)  # 特制订以下实施意见: a verb opens no name
+                relaxed = relaxed and not (verb_at_end and words.word_ending(at)[0] == i)  # 充分利用|产业集聚区: one verb word (session 8)
                 joined = best is not None and joined_at is not None and joined_at - i <= JOIN and not crossed_verb
-                far = seg_crossed and level <= 0 and at - i > SEG_REACH  # 让…了解|科技基金: too far past a verb
+                far = seg_crossed and level <= 0 and at - i > (facility_edges.FACILITY_SEG_REACH if facility else SEG_REACH)  # 让…了解|科技基金: too far past a verb
                 if level >= 0 and not far and (not crossed_verb or level >= 1.0 or relaxed) and (
                         best is None or level > best[0] or joined and level >= best[0]):
                     best = (level, i, level > 0)
-            if function in JOINERS and best is not None and best[1] == i and not self._complete_name(before[:-1]):
+            if function in (facility_edges.FACILITY_JOINERS if facility else JOINERS) and best is not None and best[1] == i and not self._complete_name(before[:-1]):
                 joined_at = i  # 创新|及|科技咨询委员会: A及B before a body's ending is one name when A is no name
             if hard or (function and self._complete_name(before[: -len(function)])):
                 break
@@ -91,6 +99,7 @@ class Boundaries:
             if arrival and self._complete_name(before[: -len(arrival)]):
                 break  # 北京量子信息科学研究院|落户|怀柔科学城: a name never swallows its subject and verb
             crossed_verb = crossed_verb or verb
+            verb_at_end = verb_at_end or (verb_word if i == at and verb else None)
             i = self._step_left(text, i)
         return (best[1], best[2]) if best else (None, False)
 

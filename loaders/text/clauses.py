@@ -36,8 +36,9 @@ BEFORE_TAGS = frozenset({"d", "ad"})
 VERB_TAGS = frozenset({"v", "vd", "vi"})
 #: an ordinal count of things: the Nth of a kind (第三个, 第二個), not a session (第二十六届)
 ORDINAL = re.compile(r"第[\d一二两三四五六七八九十]{1,3}[个個]")
-#: a level after the span: 达到|国际三代光源|先进水平 compares with a class of things, names none
-LEVEL_AFTER = re.compile(r"(?:的)?(?:国际|国内)?(?:先进|领先|一流|同等|同类|相当)?水平")
+#: a level after the span: 达到|国际三代光源|先进水平 compares with a class of things, names none. A level word
+#: is required: before a bare 水平 a name stays one (合肥先进光源|水平不断提升: its level; session 8)
+LEVEL_AFTER = re.compile(r"(?:的)?(?:(?:国际|国内)(?:先进|领先|一流|同等|同类|相当)?|先进|领先|一流|同等|同类|相当)水平")
 #: adverbs jieba tags so but that open or sit inside real names (全面创新改革试验区, 共同体 is one word)
 NAME_ADVERBS = frozenset({"全面", "联合", "统一", "重点", "高度", "协同", "综合"})
 

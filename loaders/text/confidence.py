@@ -37,6 +37,7 @@ SHORT = 4  # a generic modifier this short names a kind of thing (交流平台);
 CATEGORY_OPENERS = ("国家", "国际", "全国", "各")  # 国家重点实验室: the country's labs of a kind
 COUNTED = re.compile(r"[一二两三四五六七八九十几多]+[项个大类批种]")  # 五项重大工程: a count of things, then their kind
 RANKS = ("国家级", "省级", "市级", "区级", "世界级")  # a rank marks a kind (国家级制造业创新中心), not one thing
+SCALE = re.compile(r"[十百千万亿]级")  # 千亿级产业集群, 百亿级项目: a class by size, not one thing (session 8)
 
 
 def score(finder, text: str, mentions: list) -> list:
@@ -58,7 +59,7 @@ def _doubt(finder, words, text: str, m) -> float:
     doubt = 0.0
     if modifier and m.type != "Event" and (
             finder._generic(modifier) and (len(modifier) <= SHORT or modifier.startswith(CATEGORY_OPENERS))
-            or any(rank in modifier for rank in RANKS) or COUNTED.match(modifier)):
+            or any(rank in modifier for rank in RANKS) or COUNTED.match(modifier) or SCALE.search(modifier)):
         doubt += CATEGORY
     if doubts.kind_of(finder, text, m, modifier):
         doubt = max(doubt, KIND)

@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
-from loaders.text import budget
+from loaders.text import budget, facility_edges
 from loaders.text.boundaries import LOOKBACK, PUNCT, Boundaries, Spans, Words
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
@@ -253,7 +253,7 @@ class EntityFinder(Boundaries):
             return None  # 新发展格局, 工作部署: a common word that ends like a bureau
         if words.inside(end) and words.end_of(end) == end + 1:
             return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
-        start, anchored = self.left_edge(text, at, suffix.alone)
+        start, anchored = self.left_edge(text, at, suffix.alone, facility_edges.is_facility(suffix))
         year = LEADING_YEAR.search(text, max(0, at - 7), at) if start in (None, at) and not suffix.alone else None
         if year:
             start = year.start()  # 2019年度|工作方案: a year is the only modifier left, so it stays

@@ -10,6 +10,7 @@ from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists,
                           long_sentences, metrics, own_zone, verb_leads)
+from loaders.text import own_title_names
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -43,7 +44,9 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
         long_sentences.cut(report, sentences, lambda piece: find_mentions(finder, piece, split(piece), figures=False))
         text = report.body.text
         sentences = split(text)
-    mentions = [m for m in find_mentions(finder, text, sentences) if not _own_title(m, report)]
+    found = find_mentions(finder, text, sentences)
+    mentions = [m for m in found if not _own_title(m, report)]
+    own_title_names.released(mentions, [m for m in found if _own_title(m, report)])
     budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
     city = _known(finder, gazetteer, context.city, "Region")

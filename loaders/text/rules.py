@@ -58,6 +58,7 @@ class Rules:
     event_patterns: list[dict] = field(default_factory=list)
     not_heads: tuple[str, ...] = ()  # common words ending like a name (格局, 部署)
     nominal_verbs: frozenset[str] = frozenset()  # verbs a segmenter tags v that name things inside names
+    name_activities: frozenset[str] = frozenset()  # what a facility does (研究, 开发): words of its name (facility_edges.py)
 
     def relation_verbs(self) -> list[tuple[str, str]]:
         """(verb, kind) pairs, longest verb first."""
@@ -104,6 +105,7 @@ def load_rules(path: Path = HERE / "rules.yaml", lexicon: Path = HERE / "lexicon
         event_patterns=list(raw["event_patterns"]),
         nominal_verbs=frozenset(raw.get("nominal_verbs", ())),
         not_heads=tuple(raw.get("not_heads", ())),
+        name_activities=frozenset(raw.get("name_activities", ())),
     )
 
 

@@ -121,6 +121,22 @@ def test_the_same_body_resolved_to_its_full_name_is_a_match():
     assert (s.total().tp, s.total().fp, s.errors) == (1, 0, [])
 
 
+def test_relative_names_of_one_city_are_one_entity_and_two_measures_stay_two():
+    """首都 and 全市 (both `full: 北京市`) and a written 北京市 name one entity: the city node that reads all
+    three is one match, not one match and two misses; another city is still a resolution error."""
+    gold = [GoldEntity("首都", "Region", full="北京市"), GoldEntity("全市", "Region", full="北京市"),
+            GoldEntity("北京市", "Region"), GoldEntity("海淀区", "District"),
+            GoldEntity("10家", "Metric", value=10, unit="家"), GoldEntity("10家", "Metric", value=10, unit="家")]
+    city = Predicted("c", "Region", "北京市", mentions=("首都", "全市"))
+    s = score_document(gold, [city, Predicted("m", "Metric", "10家", value=10, unit="家")])
+    assert (s.total().tp, s.total().fp, s.total().fn) == (2, 0, 2)
+    assert {g.name for g in s.missed} == {"海淀区", "10家"}
+    wrong = score_document(gold, [Predicted("s", "Region", "上海市", mentions=("全市",))])
+    assert [kind for kind, _, _ in wrong.errors] == ["resolution"]
+    short = [GoldEntity("北京", "Region"), GoldEntity("首都", "Region", full="北京市"), GoldEntity("北京市", "Region")]
+    assert (score_document(short, [city]).total().tp, score_document(short, [city]).total().fn) == (1, 0)
+
+
 def test_an_abbreviation_spelled_out_in_the_same_place_is_a_match_and_in_another_place_is_not():
     gold = [GoldEntity("委党组", "Institution", full="深圳市科技创新委员会党组")]
     assert score_document(gold, [Predicted("x", "Institution", "市科创委党组", mentions=("委党组",))]).total().tp == 1
