@@ -15,6 +15,9 @@ instead of a unit.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
 
 #: Base units and measure words, longest first in the pattern.
 BASE_UNITS = [
@@ -34,6 +37,14 @@ FALSE_AFTER = {
     "个": "人体性", "家": "庭属长乡",
 }
 
+#: More counting words and measurement units, as data (units.yaml: standard measure words, session 8).
+_EXTRA = yaml.safe_load(Path(__file__).with_name("units.yaml").read_text(encoding="utf-8"))
+#: Counting words that need a measure noun phrase to make a count an indicator (indicators.not_indicator).
+COUNT_WORDS = frozenset(_EXTRA["count_words"])
+BASE_UNITS += [u for u in (*_EXTRA["count_words"], *_EXTRA["measure_units"]) if u not in BASE_UNITS]
+CN_UNITS |= {u for u, spec in _EXTRA["count_words"].items() if spec.get("chinese")}
+FALSE_AFTER.update({u: spec["false_after"] for u, spec in _EXTRA["count_words"].items() if spec.get("false_after")})
+
 _CN = "零〇○一二两三四五六七八九十百千"
 _DIGIT = "[一二两三四五六七八九十]"
 #: 一亿〇六十万三千九百八十七: a numeral with 亿/万 inside it and digits after them (the multiplier is
@@ -44,7 +55,7 @@ _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=Tru
 FIGURE = re.compile(
     r"(?P<pre>累计将达|不少于|超过|将近|大约|将达|近|约|逾|超)?"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _COMPOUND + r"|[一二两三四五六七八九十][" + _CN + r"]{0,6}"
-    r"|[百千](?=[余多]))"
+    r"|[百千](?=[余多])|[百千](?=亿元|万元|万人|亿美元))"  # 突破千亿元, 跨入百亿元: a numeral word alone
     r" ?(?P<post>余|多)?"  # 286.61 亿元, 6588 家: a space between number and unit
     r"(?P<mult>" + _ALT(MULTIPLIERS) + r")?"
     r"(?P<post2>余|多)?"
