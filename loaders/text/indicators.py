@@ -84,6 +84,13 @@ def _gap_after_bracket(text: str, at: int) -> bool:
 
 #: 中关村 2017年3期: an issue number after a year, not a count
 ISSUE = re.compile(r"\d{4}年\s*$")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+#: 列为四项区域发展定位之首: a place in a set (first of four), not a count of anything
+RANK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}之(?:首|冠)")
+
+
+def after_rank(text: str, end: int) -> bool:
+    return bool(RANK_AFTER.match(text, end))
 
 
 def _no_figure(text: str, m: re.Match, base: str, clause_start: int) -> bool:
@@ -99,7 +106,10 @@ def _no_figure(text: str, m: re.Match, base: str, clause_start: int) -> bool:
         return True
     if not num[0].isdigit() and text[at - 1:at] in ("数", "几", "上", "成"):
         return True
-    if num in ("百", "千") and (text[at - 1:at] in CN_NUM + "个" or text[end:end + 1] in ("级", "量")):
+    if num in ("百", "千") and (text[at - 1:at] in CN_NUM + "个" or text[end:end + 1] in ("级", "量")
+                                or not CJK_CHAR.match(text[max(0, at - 4):at].rstrip()[-1:] or " ")):
+        return True  # two 千亿元 goals; 千亿元级; | 百萬元 | (a table's unit header, README: not annotated)
+    if after_rank(text, end):
         return True
     if base in COUNT_WORDS:
         return not measures.measure_of(text[clause_start:m.start()], text[end:end + 24])

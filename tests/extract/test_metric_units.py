@@ -37,6 +37,10 @@ def test_counting_words_and_numeral_words_are_read(analysis_of, body, expected):
     "区内集聚了数十家研发机构和上百家企业。",
     # a numeral word in a class or slogan
     "着力打造两个千亿元级产业集群。",
+    # a table's unit header (README: a bare number with its unit in a header row is not annotated)
+    "| 項目 | 數目 | 百萬元 |\n| 甲 | 3 | 4 |",
+    # a place in a set, not a count (Huairou 2019)
+    "将建设怀柔科学城列为四项区域发展定位之首。",
     # a counting word that no measure noun phrase names
     "3起。",
     # counting words that start words
