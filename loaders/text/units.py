@@ -41,7 +41,9 @@ FALSE_AFTER = {
 _EXTRA = yaml.safe_load(Path(__file__).with_name("units.yaml").read_text(encoding="utf-8"))
 #: Counting words that need a measure noun phrase to make a count an indicator (indicators.not_indicator).
 COUNT_WORDS = frozenset(_EXTRA["count_words"])
-BASE_UNITS += [u for u in (*_EXTRA["count_words"], *_EXTRA["measure_units"]) if u not in BASE_UNITS]
+BASE_UNITS += [u for u in (*_EXTRA["count_words"], *_EXTRA["measure_units"], *_EXTRA["currencies"])
+               if u not in BASE_UNITS]
+FALSE_AFTER.update({u: spec["false_after"] for u, spec in _EXTRA["currencies"].items()})
 CN_UNITS |= {u for u, spec in _EXTRA["count_words"].items() if spec.get("chinese")}
 FALSE_AFTER.update({u: spec["false_after"] for u, spec in _EXTRA["count_words"].items() if spec.get("false_after")})
 

@@ -23,6 +23,8 @@ def figures_of(analysis_of, body: str) -> list[tuple]:
      [(50, "亿剂"), (14, "万例"), (100, "万剂次")]),
     # a Chinese numeral before a counting word that allows one (五十间)
     ("全区改造老旧厂房五十间。", [(50, "间")]),
+    # 圆 written for the currency, after a thousands-separated amount (Macau FDCT 2015)
+    ("科普项目方面,批准了204个项目,金额为19,496,155.7圆。", [(204, "个"), (19496155.7, "圆")]),
     # a numeral word alone before 亿元: a stated threshold is a figure (Changping 2022)
     ("地区生产总值年均增长6.6%,突破千亿元大关。", [(6.6, "%"), (1000, "亿元")]),
 ])
@@ -45,6 +47,7 @@ def test_counting_words_and_numeral_words_are_read(analysis_of, body, expected):
     "3起。",
     # counting words that start words
     "举办3座谈会,推动5起步区建设。",
+    "召开2圆桌会议。",
 ])
 def test_no_figure_is_read(analysis_of, body):
     assert figures_of(analysis_of, body) == []
