@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 
+from loaders.text import measures
 from loaders.text.entities import Spans
-from loaders.text.units import CN_UNITS
+from loaders.text.units import CN_UNITS, COUNT_WORDS
 
 RATES = ("%", "‰", "个百分点", "百分点")
 GROWTH = re.compile(r"(同比|比上年|较上年|比去年|较去年|同口径)?(增长|增幅|增速|增加(?!值)|上升|上涨|提高|提升|下降|下滑|下跌|减少|降低|回落)了?")
@@ -59,6 +60,8 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
         return True
     if not m.group("num")[0].isdigit() and _not_a_chinese_count(m, base, after):
         return True
+    if _no_figure(text, m, base, clause_start):
+        return True
     if base == "个" and after[:1] and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
         return True
     return (_sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
@@ -77,6 +80,40 @@ def _gap_after_bracket(text: str, at: int) -> bool:
     window = text[max(0, open_at - 20):open_at]
     window = re.split(r"[,，;；。]", window)[-1]
     return bool(GAP.search(window))
+
+
+#: 中关村 2017年3期: an issue number after a year, not a count
+ISSUE = re.compile(r"\d{4}年\s*$")
+CJK_CHAR = re.compile(r"[\u4e00-\u9fff]")
+#: 列为四项区域发展定位之首: a place in a set (first of four), not a count of anything
+RANK_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}之(?:首|冠)")
+
+
+def after_rank(text: str, end: int) -> bool:
+    return bool(RANK_AFTER.match(text, end))
+
+
+def _no_figure(text: str, m: re.Match, base: str, clause_start: int) -> bool:
+    """Session 8 (data/eval/extract/README.md): what reads as a figure and states none.
+
+    An issue number after a year (2017年3期); an amount with no value (数十家, 几百项, 上千亿元: the
+    guideline's Metric has a value; 突破千亿元 has one, 1000 亿元); a numeral word that is part of a slogan
+    or a class (两个千亿元, 千亿元级); a count in one of units.yaml's counting words (宗 栋 剂 例 …) that
+    no measure noun phrase names (a count needs one: 清理腾退滞留户563宗 does, 3起 alone does not).
+    """
+    at, end, num = m.start("num"), m.end(), m.group("num")
+    if base == "期" and ISSUE.search(text[max(0, at - 8):at]):
+        return True
+    if not num[0].isdigit() and text[at - 1:at] in ("数", "几", "上", "成"):
+        return True
+    if num in ("百", "千") and (text[at - 1:at] in CN_NUM + "个" or text[end:end + 1] in ("级", "量")
+                                or not CJK_CHAR.match(text[max(0, at - 4):at].rstrip()[-1:] or " ")):
+        return True  # two 千亿元 goals; 千亿元级; | 百萬元 | (a table's unit header, README: not annotated)
+    if after_rank(text, end):
+        return True
+    if base in COUNT_WORDS:
+        return not measures.measure_of(text[clause_start:m.start()], text[end:end + 24])
+    return False
 
 
 def _not_a_chinese_count(m: re.Match, base: str, after: str) -> bool:

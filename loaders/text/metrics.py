@@ -42,13 +42,16 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
         group: list[Mention] = []  # the figures of the last clause that had any
         pending: list[Mention] = []  # 分别: the figures still waiting for their rate
         rate: tuple[str, int] = ("growth_pct", 1)
+        sentence_from = len(out)  # the statement's figures: out[sentence_from:]
         for start, end in _clauses(text, sentence):
             if text[start - 1:start] in STATEMENT_ENDS:
                 previous, group, pending = None, [], []
+                sentence_from = len(out)
             clause_start, current = start, []
             found = [(m, unit, value) for m, unit, value in _figures_in(text, start, end)
                      if not indicators.not_indicator(text, m, unit, value, clause_start, quoted)]
             items = measures.respective(text, clause_start, [m for m, _, _ in found])
+            group = _respective_group(text, start, found, group, out, sentence_from)
             for m, unit, value in found:
                 prefix = text[start:m.start()]
                 respectively = "分别" in prefix and len(group) > 1
@@ -68,6 +71,21 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                 start = m.end()  # 43期69人次: the next figure's measure starts here
             group = current or group
     return _same_figures(out)
+
+
+def _respective_group(text: str, start: int, found: list, group: list[Mention], out: list[Mention],
+                      sentence_from: int) -> list[Mention]:
+    """The figures a 分别 clause's rates go to, when they stand in clauses of their own (session 8).
+
+    "城镇居民…实现37095元,农村居民…实现20076元,分别增长10.2%和12%": the two rates are the growths of
+    the two incomes, not one growth and a second indicator (README: attributes of the amounts). As many
+    figures of the statement, counted back from the last, as rates follow 分别 in this clause.
+    """
+    rates = [m for m, unit, _ in found if unit in indicators.RATES]
+    if len(group) > 1 or len(rates) < 2 or len(rates) != len(found) or "分别" not in text[start:rates[0].start()]:
+        return group
+    before = [m for m in out[sentence_from:] if m.attrs["unit"] not in indicators.RATES]
+    return before[-len(rates):] if len(before) >= len(rates) else group
 
 
 def _figures_in(text: str, start: int, end: int):

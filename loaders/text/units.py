@@ -15,6 +15,9 @@ instead of a unit.
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import yaml
 
 #: Base units and measure words, longest first in the pattern.
 BASE_UNITS = [
@@ -39,6 +42,16 @@ FALSE_AFTER = {
     "宗": "旨教族", "栋": "梁", "剂": "量型", "例": "如外行会证", "起": "来步点草到源始飞航见码诉", "只": "有是要能需",
     "列": "入车为出表举", "架": "构设起", "辆": "",
 }
+
+#: More counting words and measurement units, as data (units.yaml: standard measure words, session 8).
+_EXTRA = yaml.safe_load(Path(__file__).with_name("units.yaml").read_text(encoding="utf-8"))
+#: Counting words that need a measure noun phrase to make a count an indicator (indicators.not_indicator).
+COUNT_WORDS = frozenset(_EXTRA["count_words"])
+BASE_UNITS += [u for u in (*_EXTRA["count_words"], *_EXTRA["measure_units"], *_EXTRA["currencies"])
+               if u not in BASE_UNITS]
+FALSE_AFTER.update({u: spec["false_after"] for u, spec in _EXTRA["currencies"].items()})
+CN_UNITS |= {u for u, spec in _EXTRA["count_words"].items() if spec.get("chinese")}
+FALSE_AFTER.update({u: spec["false_after"] for u, spec in _EXTRA["count_words"].items() if spec.get("false_after")})
 
 _CN = "零〇○一二两三四五六七八九十百千"
 _DIGIT = "[一二两三四五六七八九十]"
