@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics,
-                          own_zone, verb_leads)
+                          own_title, own_zone, verb_leads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -39,7 +39,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     text = report.body.text
     sentences = split(text)
     budget.check()
-    mentions = [m for m in find_mentions(finder, text, sentences) if not _own_title(m, report)]
+    mentions = [m for m in find_mentions(finder, text, sentences) if not own_title.dropped(m, report, rules)]
     budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
     city = _known(finder, gazetteer, context.city, "Region")
@@ -93,14 +93,6 @@ def _inside_titles(mentions: list[Mention]) -> None:
         if m.start == book.start and m.type in ("Region", "District"):
             continue
         m.titled = True
-
-
-def _own_title(m: Mention, report: Report) -> bool:
-    """The report's own title (关于印发《X2023年工作总结》的通知) is the Document, not an entity in it."""
-    if m.type not in ("Policy", "Program", "Document") or len(m.name) < 8:
-        return False
-    title = normalize(report.meta.get("title", ""))
-    return bool(title) and (normalize(m.name) in title or normalize(m.surface) in title)
 
 
 def _pairs(finder: EntityFinder, text: str) -> list[Mention]:
