@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists, metrics,
+from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
+                          lists, metrics,
                           own_title, own_zone, verb_leads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -34,6 +35,7 @@ class Analysis:
 def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None = None) -> Analysis:
     rules = rules or load_rules()
     context = home.with_home_city(Context.of(report.meta.get("publisher", ""), report.title), rules)
+    context = issuer.when_unknown(context, report.meta.get("title", ""), report.body.text, rules)
     gazetteer = builtin(rules, context).add_store(store, report.doc_id, context, rules)
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text
