@@ -29,3 +29,12 @@ def test_without_a_header_the_districts_own_bodies_are_that_districts(tmp_path):
     assert x.analysis.context.district == "通州区" and x.analysis.context.city == "北京市"
     names = {n.name_zh for n in x.nodes}
     assert "区委" in names or any("通州区委员会" in n for n in names)
+
+
+def test_a_districts_congress_and_government_by_their_other_short_forms(tmp_path):
+    path = tmp_path / "daxing.txt"
+    path.write_text("title: 大兴区政府工作报告\npublisher: 北京市大兴区人民政府\n---\n"
+                    "在区委的坚强领导下,在区人大、区政协的监督支持下,区人民政府团结带领全区人民,"
+                    "圆满完成各项目标任务。", encoding="utf-8")
+    names = {n.name_zh for n in extract_report(path).nodes}
+    assert {"北京市大兴区人民代表大会", "北京市大兴区人民政府"} <= names
