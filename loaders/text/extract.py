@@ -42,6 +42,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     sentences = split(text)
     budget.check()
     mentions = [m for m in find_mentions(finder, text, sentences) if not own_title.dropped(m, report, rules)]
+    own_title.mark_nested(mentions, report, rules)
     budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
     city = _known(finder, gazetteer, context.city, "Region")

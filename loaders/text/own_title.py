@@ -20,6 +20,7 @@ from loaders.text.rules import Rules
 
 WRAPPERS = ("通知", "公告", "通告", "函", "批复")  #: the notice that carries a policy is not that policy
 HEADLINE = re.compile(r"[,，|｜:：!！?？]")
+HEAD = 400  #: a policy at a line start within the page's first characters is its own title
 QUOTES = re.compile(r"[《》〈〉“”\"]")
 TRAILER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])+$")  #: (试行), (征求意见稿) after a policy's name
 
@@ -47,3 +48,30 @@ def dropped(m: Mention, report: Report, rules: Rules) -> bool:
     if not title or not (normalize(m.name) in title or normalize(m.surface) in title):
         return False
     return not kept_policy(m, rules)
+
+
+OWN_NESTED = {"Institution", "Zone", "Event"}  #: names nested in the own title that are entities of their own
+
+
+def mark_nested(mentions: list[Mention], report: Report, rules: Rules) -> None:
+    """Names nested in a policy name that the guideline annotates (rule (b) and the own title).
+
+    - a body opening a policy name (北京市政府 in 北京市政府工作报告): rule (b), in any sentence;
+    - a body, zone or congress session inside the page's own title, when that title names a
+      policy (大兴区六届人大五次会议 in 大兴区六届人大五次会议政府工作报告): the title is read
+      like a 《》 title. The own title is the header's, or a policy standing at the start of a
+      line of the page's head (a pasted excerpt has no header).
+    A place that only opens the name (大兴区 in 大兴区政府工作报告) stays a prefix.
+    """
+    title = normalize(report.meta.get("title", ""))
+    text = report.body.text
+    policies = [m for m in mentions if m.type == "Policy" and not m.nested and kept_policy(m, rules)]
+    for p in policies:
+        own = bool(title) and normalize(p.name) in title or \
+            p.start < HEAD and (p.start == 0 or text[p.start - 1] == "\n")
+        for m in mentions:
+            if not m.nested or m.start < p.start or m.end > p.end or m is p or m.end == p.end:
+                continue
+            if m.type == "Institution" and m.start == p.start or own and m.type in OWN_NESTED:
+                m.titled = True
+

@@ -39,3 +39,10 @@ def test_which_policy_names_in_the_own_title_are_kept():
     assert not kept("加力提速建设东湖科学城,光谷加快迈向世界光谷的实施方案")  # a headline
     assert not kept("2021年度工作报告")  # a fragment that lost its issuer
     assert not kept("北京市政府工作报告", "Program")
+
+
+def test_a_congress_session_nested_in_the_own_title_is_an_event(tmp_path):
+    title = "大兴区六届人大五次会议政府工作报告"
+    got = _names(tmp_path, f"title: {title}\npublisher: 北京市大兴区人民政府\n---\n{title}\n"
+                           "各位代表:现在,我代表区人民政府,向大会报告政府工作,请予审议,并请区政协委员提出意见。")
+    assert got.get("大兴区六届人大五次会议") == "Event"
