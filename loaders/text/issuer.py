@@ -38,7 +38,6 @@ PATTERNS = [  # (pattern, template): the first match in the head wins, in this o
     (re.compile(PLACE + r"(?:人民)?政府工作报告"), "{}" + GOV),
     (re.compile(r"([\u4e00-\u9fff]{2,14}?(?:管委会|管理委员会))(?:\d{4}年度?)?工作报告"), "{}"),
 ]
-LEAD = re.compile(r"^.*[年月日在上]")  #: 2022年北京市昌平区 -> 北京市昌平区
 NOT_PLACE = re.compile(r"^(?:全|本|我|该|各|地|城|市|区|县)|[的和与及、在]")  #: 全区, 各区, 城区: not a place's name
 
 
@@ -47,7 +46,10 @@ def from_head(text: str) -> str:
     head = text[:HEAD]
     for pattern, template in PATTERNS:
         for found in pattern.finditer(head):
-            place = LEAD.sub("", found.group(1))
+            place = found.group(1)
+            at = found.start(1)
+            if place[0] in "年月日" and at and head[at - 1].isdigit() or place[0] == "在":
+                place = place[1:]  # 2022年|北京市昌平区 (not 日照市, 上海市: a place may open with 日 or 上)
             if len(place) >= 3 and not NOT_PLACE.search(place):
                 return template.format(place)
     return ""

@@ -13,6 +13,7 @@ def test_the_issuer_is_read_from_a_speaker_session_or_title_line():
         == "北京市大兴区人民政府"
     assert from_head("通州区人民政府工作报告\n各位代表:") == "通州区人民政府"
     assert from_head("北京经济技术开发区管委会2021年度工作报告\n一、2021年工作") == "北京经济技术开发区管委会"
+    assert from_head("2024年上海市闵行区政府工作报告\n各位代表:") == "上海市闵行区人民政府"
 
 
 def test_a_head_named_inside_a_sentence_or_a_relative_place_is_not_the_issuer():
