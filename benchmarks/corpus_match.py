@@ -23,7 +23,10 @@ Everything that does not match is classified, so that a rules engineer sees
 An indicator (Metric) matches by its figure: value and unit, one to one.
 Several predicted nodes matching one gold entity count once (a short and a
 long form are one node after loading). Gold entries that name one referent
-(首都 and 全市, both `full: 北京市`) are one entity (`one_per_referent`).
+(首都 and 全市, both `full: 北京市`) are one entity (`one_per_referent`). One node may match several gold entries,
+each one of its names (the node 北京市 with its aliases 北京 and 首都 matches gold
+北京 and gold 首都 when the annotator listed them apart): the extractor merges names
+of one thing that the annotator may keep separate, and neither is wrong.
 """
 
 from __future__ import annotations
@@ -194,9 +197,9 @@ def score_document(gold: list[GoldEntity], predicted: Iterable[Predicted]) -> Do
             by_name[(name, g.type)].append(i)
     for p in predicted:
         out.predicted += 1
-        hit, error = _match(gold, p, by_name, figures, found)
-        if hit is not None:
-            found.add(hit)
+        hits, error = _match(gold, p, by_name, figures, found)
+        if hits:
+            found.update(hits)
         elif error is not None:
             out.errors.append(error)
             out.by_type[p.type].fp += 1
@@ -209,32 +212,34 @@ def score_document(gold: list[GoldEntity], predicted: Iterable[Predicted]) -> Do
     return out
 
 
-def _match(gold, p: Predicted, by_name, figures, found) -> tuple[int | None, tuple | None]:
-    """(gold index, None) for a match, (None, None) for a duplicate of a match, (None, error) else."""
+def _match(gold, p: Predicted, by_name, figures, found) -> tuple[list[int], tuple | None]:
+    """(gold indices, None) for a match, ([], None) for a duplicate of a match, ([], error) else.
+
+    An indicator matches one gold figure; a named node every gold entry that is one of its names.
+    """
     if p.type == "Metric" and p.value is not None:
         free = [i for i in figures.get((round(float(p.value), 6), norm_unit(p.unit)), []) if i not in found]
         if free:
-            return free[0], None
+            return [free[0]], None
         taken = figures.get((round(float(p.value), 6), norm_unit(p.unit)))
         if taken:
-            return None, ("other", p, "a second indicator for one gold figure")
+            return [], ("other", p, "a second indicator for one gold figure")
     else:
         hits = sorted({i for k in p.keys for i in by_name.get((k, p.type), [])})
         if hits:
             g = gold[hits[0]]
             if g.full and not any(_same_body(p.name, gold[i]) for i in hits):
-                return None, ("resolution", p, f"{p.name} for {g.name} (= {g.full})")
-            fresh = [i for i in hits if i not in found]
-            return (fresh[0], None) if fresh else (None, None)
+                return [], ("resolution", p, f"{p.name} for {g.name} (= {g.full})")
+            return [i for i in hits if i not in found], None
     own_texts = {norm(x) for x in (p.name, *p.mentions) if x}
     other = next((g for g in gold if g.type != p.type and own_texts & g.names), None)
     if other is not None:
-        return None, ("type", p, f"{other.name} is {other.type}")
+        return [], ("type", p, f"{other.name} is {other.type}")
     near = max((g for g in gold if g.type == p.type and _overlaps(p.keys, g.names)),
                key=lambda g: len(g.name), default=None)
     if near is not None:
-        return None, ("near", p, f"gold {near.name}")
-    return None, ("other", p, "")
+        return [], ("near", p, f"gold {near.name}")
+    return [], ("other", p, "")
 
 
 def _same_body(name: str, g: GoldEntity) -> bool:

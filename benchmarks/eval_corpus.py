@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/eval_corpus.py [--split dev|dev2|dev3|dev4|dev5|dev6|test|holdout|all] [--mode cold|warm|both]
                                                [--details] [--json] [--min-confidence X] [--unseal]
+                                               [--no-header]
 
 Real public documents nobody here wrote (other years, districts, provinces and cities,
 a national ministry, Simplified and Traditional script; prose, tables, lists), each
@@ -18,6 +19,10 @@ Modes:
   `innograph load` runs it on a real installation; this is where Beijing names
   and generic aliases can leak into another city's text (a resolution error).
 
+`--no-header` scores each text with its `key: value` header removed (the body below `---` only),
+as a pasted excerpt comes: the page reading (title line, byline, speaker line) must then infer
+the title, publisher and year the header gave.
+
 Matching rules: benchmarks/corpus_match.py. `eval_extract.py` calls `report()`.
 """
 
@@ -26,6 +31,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -95,14 +101,29 @@ def bundled_nodes() -> tuple:
     return tuple(result.kept.nodes), tuple(result.kept.edges)
 
 
-def predictions(doc: CorpusDoc, mode: str, min_confidence: float) -> list[Predicted]:
-    """The extracted nodes with a mention in the text (the header's publisher alone is context, not a mention)."""
+def body_only(text: str) -> str:
+    """The text below the metadata header (all of it when there is no header)."""
+    head, sep, body = text.partition("\n---\n")
+    return body if sep and header(text) else text
+
+
+def predictions(doc: CorpusDoc, mode: str, min_confidence: float, no_header: bool = False) -> list[Predicted]:
+    """The extracted nodes with a mention in the text (the header's publisher alone is context, not a mention).
+
+    With `no_header` the extractor reads a copy of the text without its header (same file name).
+    """
     store = None
     if mode == "warm":
         nodes, edges = bundled_nodes()
         store = MemoryStore()
         store.write(Batch(nodes=list(nodes), edges=list(edges)))
-    x = extract_report(doc.path, store, None, min_confidence)
+    if no_header:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / doc.path.name
+            path.write_text(body_only(doc.path.read_text(encoding="utf-8")), encoding="utf-8")
+            x = extract_report(path, store, None, min_confidence)
+    else:
+        x = extract_report(doc.path, store, None, min_confidence)
     original = x.analysis.report.original
     return [Predicted(id=n.id, type=n.type, name=n.name_zh, aliases=tuple(n.aliases),
                       mentions=tuple(original[a:b] for a, b in x.spans.get(n.id, [])),
@@ -111,7 +132,7 @@ def predictions(doc: CorpusDoc, mode: str, min_confidence: float) -> list[Predic
             for n in x.nodes if n.type != "Document" and x.spans.get(n.id)]
 
 
-def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CORPUS):
+def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CORPUS, no_header: bool = False):
     """{(split, mode): [(doc, DocScore)]}; a split with no documents is left out."""
     out = {}
     for half in halves:
@@ -119,7 +140,7 @@ def run(halves=HALVES, modes=MODES, min_confidence: float = 0.0, root: Path = CO
         if not docs:
             continue
         for mode in modes:
-            out[(half, mode)] = [(d, score_document(d.gold, predictions(d, mode, min_confidence))) for d in docs]
+            out[(half, mode)] = [(d, score_document(d.gold, predictions(d, mode, min_confidence, no_header))) for d in docs]
     return out
 
 
@@ -141,10 +162,10 @@ def sweep(halves, root: Path, thresholds=(0.3, 0.5, 0.6)) -> str:
 
 
 def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path = CORPUS,
-           unseal: bool = False) -> tuple[str, dict]:
+           unseal: bool = False, no_header: bool = False) -> tuple[str, dict]:
     """The markdown block (a summary line per split and mode, then per-type, per-kind and per-document
     tables) and a JSON summary. A sealed split shows no per-document rows nor document list."""
-    results = run(halves, modes, min_confidence, root)
+    results = run(halves, modes, min_confidence, root, no_header)
     parts, summary = [splits_table(results), ""], {}
     for (half, mode), scores in results.items():
         total = Counts()
@@ -160,7 +181,7 @@ def report(min_confidence: float = 0.0, halves=HALVES, modes=MODES, root: Path =
                                      "docs_over_10pct_junk": sum(s.junk > 0.10 for _, s in scores),
                                      "errors": {k: sum(s.error_counts()[k] for _, s in scores) for k in ERROR_KINDS}}
     present = tuple(h for h in halves if any(k[0] == h for k in results))
-    if min_confidence == 0.0 and "cold" in modes:
+    if min_confidence == 0.0 and "cold" in modes and not no_header:
         parts += [sweep(present, root), ""]
     docs = [d for half in present for d in load(half, root)]
     shown = [d for d in docs if unseal or d.half not in SEALED]
@@ -195,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unseal", action="store_true",
                         help="show the sealed holdout per document (never while writing rules)")
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument("--no-header", action="store_true",
+                        help="score each text without its title:/publisher: header (the body only)")
     parser.add_argument("--write-docs", action="store_true", help=f"replace the corpus block in {DOC.name}")
     args = parser.parse_args(argv)
     halves = splits(args.half or args.split)
@@ -205,12 +228,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: --details on the sealed split {'/'.join(sealed)} needs --unseal "
                   "(its misses must not reach anyone writing rules)", file=sys.stderr)
             return 2
-        for (half, mode), scores in run(halves, modes, args.min_confidence).items():
+        for (half, mode), scores in run(halves, modes, args.min_confidence, no_header=args.no_header).items():
             print(f"## {half}, {mode}\n{details(scores)}\n")
         return 0
-    text, summary = report(args.min_confidence, halves, modes, unseal=args.unseal)
+    text, summary = report(args.min_confidence, halves, modes, unseal=args.unseal, no_header=args.no_header)
     print(json.dumps(summary, indent=2) if args.json else text)
-    if args.write_docs:
+    if args.write_docs and not args.no_header:
         write_docs(text)
     return 0
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, listed, lists,
-                          long_sentences, metrics, own_zone, verb_leads)
+from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
+                          lists, long_sentences, metrics, own_title, own_zone, verb_leads)
 from loaders.text import own_title_names
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -35,6 +35,7 @@ class Analysis:
 def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None = None) -> Analysis:
     rules = rules or load_rules()
     context = home.with_home_city(Context.of(report.meta.get("publisher", ""), report.title), rules)
+    context = issuer.when_unknown(context, report.meta.get("title", ""), report.body.text, rules)
     gazetteer = builtin(rules, context).add_store(store, report.doc_id, context, rules)
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text
@@ -45,8 +46,10 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
         text = report.body.text
         sentences = split(text)
     found = find_mentions(finder, text, sentences)
-    mentions = [m for m in found if not _own_title(m, report)]
-    own_title_names.released(mentions, [m for m in found if _own_title(m, report)])
+    dropped = [m for m in found if own_title.dropped(m, report, rules)]  # the page's own title (own_title.py)
+    mentions = [m for m in found if not any(m is d for d in dropped)]
+    own_title_names.released(mentions, dropped)  # names inside a dropped own title stay entities
+    own_title.mark_nested(mentions, report, rules)
     budget.check()
     publisher = _known(finder, gazetteer, context.publisher, "Institution")
     city = _known(finder, gazetteer, context.city, "Region")
@@ -102,14 +105,6 @@ def _inside_titles(mentions: list[Mention]) -> None:
         if m.start == book.start and m.type in ("Region", "District"):
             continue
         m.titled = True
-
-
-def _own_title(m: Mention, report: Report) -> bool:
-    """The report's own title (关于印发《X2023年工作总结》的通知) is the Document, not an entity in it."""
-    if m.type not in ("Policy", "Program", "Document") or len(m.name) < 8:
-        return False
-    title = normalize(report.meta.get("title", ""))
-    return bool(title) and (normalize(m.name) in title or normalize(m.surface) in title)
 
 
 def _pairs(finder: EntityFinder, text: str) -> list[Mention]:

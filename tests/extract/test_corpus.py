@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from benchmarks.corpus_match import GoldEntity, Predicted, score_document
-from benchmarks.eval_corpus import CORPUS, HALVES, SPLITS, header, load, main, run
+from benchmarks.eval_corpus import CORPUS, HALVES, SPLITS, body_only, header, load, main, run
 from graph.schema import NODE_TYPES
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -137,6 +137,17 @@ def test_relative_names_of_one_city_are_one_entity_and_two_measures_stay_two():
     assert (score_document(short, [city]).total().tp, score_document(short, [city]).total().fn) == (1, 0)
 
 
+def test_one_node_matches_every_gold_entry_that_is_one_of_its_names():
+    """The annotator lists 北京 and 首都 apart; the extractor's one node 北京市 carries both names."""
+    gold = [GoldEntity("北京", "Region"), GoldEntity("首都", "Region"), GoldEntity("上海", "Region")]
+    s = score_document(gold, [Predicted("x", "Region", "北京市", aliases=("北京", "首都"))])
+    assert (s.total().tp, s.total().fp, s.total().fn) == (2, 0, 1)
+    assert [g.name for g in s.missed] == ["上海"]
+    figures = [GoldEntity("10家", "Metric", value=10, unit="家"), GoldEntity("十家", "Metric", value=10, unit="家")]
+    one = score_document(figures, [Predicted("m", "Metric", "企业数", value=10, unit="家")])
+    assert (one.total().tp, one.total().fn) == (1, 1)  # an indicator still matches one figure
+
+
 def test_an_abbreviation_spelled_out_in_the_same_place_is_a_match_and_in_another_place_is_not():
     gold = [GoldEntity("委党组", "Institution", full="深圳市科技创新委员会党组")]
     assert score_document(gold, [Predicted("x", "Institution", "市科创委党组", mentions=("委党组",))]).total().tp == 1
@@ -160,6 +171,13 @@ def test_the_runner_scores_a_real_extraction(tmp_path):
     assert [g.name for g in cold.missed] == ["浦江创新论坛"]
     (_, warm), = run(("dev",), ("warm",), root=tmp_path)[("dev", "warm")]
     assert warm.by_type["Zone"].tp == 1
+    (_, bare), = run(("dev",), ("cold",), root=tmp_path, no_header=True)[("dev", "cold")]
+    assert bare.by_type["Zone"].tp == 1  # --no-header: the body alone, as a pasted excerpt
+
+
+def test_no_header_keeps_the_body_only():
+    assert body_only("title: 测试\npublisher: 某局\n---\n正文第一行\n---\n第二段") == "正文第一行\n---\n第二段"
+    assert body_only("正文\n---\n第二段") == "正文\n---\n第二段"  # no key: value header, nothing removed
 
 
 def test_the_sealed_holdout_gives_no_details_without_unseal(capsys):
