@@ -1,0 +1,78 @@
+"""Search blocks built after a commit (graph/neo4j/search_finish.py) on the real Neo4j: a finisher taken
+over by a forced `reindex` between two of its transactions leaves the new build alone, and a `replace`
+past INLINE names commits with the blocks pending and builds them in parts, every page right meanwhile.
+Sizes are made tiny (INLINE 50 names, drops of 5 blocks, parts of one statement) so that a few hundred
+nodes take the paths a 100k graph takes.
+"""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from graph.memory import MemoryStore, name_grams
+from graph.neo4j import search, search_blocks, search_build, search_finish
+from graph.store import Batch
+from tests.core.test_name_grams import nodes
+
+pytestmark = pytest.mark.neo4j
+
+KEYS = ("科", "科技", "中关村")
+
+
+@pytest.fixture
+def small_parts(monkeypatch):
+    monkeypatch.setattr(search_blocks, "INLINE", 50)
+    monkeypatch.setattr(search_build, "ROWS", 40)
+    monkeypatch.setattr(search_finish, "PART", 1)
+    monkeypatch.setattr(search_finish, "DROP", 5)
+    monkeypatch.setattr(name_grams, "BROAD", -1)  # every memory key through its gram index
+    monkeypatch.setattr(name_grams, "IN_BACKGROUND", False)
+
+
+def state(store) -> tuple[bool, bool]:
+    with store._session("test") as session:
+        return session.execute_read(search_blocks.state)  # (ready, pending)
+
+
+def pages(store) -> list[list[str]]:
+    return [[n.id for n in store.search(key, [], limit, offset)] for key in KEYS for limit, offset in ((7, 0), (30, 5))]
+
+
+def runner(store, after=None):
+    """What Neo4jStore._finish_search gives `finish`: each work in a transaction of its own, committed;
+    `after(n)` is called after the n-th commit (n from 1)."""
+    calls = []
+
+    def run(work):
+        with store._session("test") as session, session.begin_transaction() as tx:
+            out = work(tx)
+            tx.commit()
+        calls.append(1)
+        if after:
+            after(len(calls))
+        return out
+    return run
+
+
+def test_a_finisher_taken_over_between_two_drops_leaves_the_new_build_alone(neo4j_store, small_parts):
+    """Finisher A drops the old blocks a part per transaction; after its first part a forced `reindex`
+    claims the build and completes it. A's next transaction must see it no longer owns the build and stop:
+    before, its drops went on deleting the new blocks and the index stayed marked ready, incomplete."""
+    batch = Batch(nodes=nodes(random.Random(71), 40))  # under INLINE: built inside the write, ready
+    neo4j_store.write(batch)
+    memory = MemoryStore()
+    memory.write(batch)
+    want = pages(memory)
+    neo4j_store._write(search_finish.start, 0)  # pending (as a large first write or reindex leaves it)
+    taken_over = []
+
+    def reindex_after_first_drop(n):
+        if n == 2:  # 1: A's claim, 2: A's first drop part
+            taken_over.append(neo4j_store.reindex())
+    assert search_finish.finish(runner(neo4j_store, reindex_after_first_drop)) is False  # A gave up
+    assert taken_over == [["(search index: incomplete)"]]
+    assert state(neo4j_store) == (True, False)
+    assert neo4j_store.reindex(check=True) == []  # the blocks the reindex built are all there
+    assert pages(neo4j_store) == want
