@@ -56,22 +56,26 @@ def runner(store, after=None):
     return run
 
 
-def test_a_finisher_taken_over_between_two_drops_leaves_the_new_build_alone(neo4j_store, small_parts):
-    """Finisher A drops the old blocks a part per transaction; after its first part a forced `reindex`
-    claims the build and completes it. A's next transaction must see it no longer owns the build and stop:
-    before, its drops went on deleting the new blocks and the index stayed marked ready, incomplete."""
+@pytest.mark.parametrize("between", ["drops", "parts"])
+def test_a_finisher_taken_over_leaves_the_new_build_alone(neo4j_store, small_parts, monkeypatch, between):
+    """Finisher A drops the old blocks, then builds, a part per transaction; between two of its drops (or
+    two of its build parts) a forced `reindex` claims the build and completes it. A's next transaction must
+    see it no longer owns the build and stop: before, its drops went on deleting the new blocks and the
+    index stayed marked ready, incomplete (274 of its name streams differed)."""
     batch = Batch(nodes=nodes(random.Random(71), 40))  # under INLINE: built inside the write, ready
     neo4j_store.write(batch)
     memory = MemoryStore()
     memory.write(batch)
     want = pages(memory)
     neo4j_store._write(search_finish.start, 0)  # pending (as a large first write or reindex leaves it)
-    taken_over = []
+    parts, taken_over = [], []
+    part = search_finish._part
+    monkeypatch.setattr(search_finish, "_part", lambda *a: parts.append(1) or part(*a))
 
-    def reindex_after_first_drop(n):
-        if n == 2:  # 1: A's claim, 2: A's first drop part
+    def reindex_between(n):
+        if not taken_over and (n == 2 if between == "drops" else parts):  # 1: A's claim, 2: its first drop
             taken_over.append(neo4j_store.reindex())
-    assert search_finish.finish(runner(neo4j_store, reindex_after_first_drop)) is False  # A gave up
+    assert search_finish.finish(runner(neo4j_store, reindex_between)) is False  # A gave up
     assert taken_over == [["(search index: incomplete)"]]
     assert state(neo4j_store) == (True, False)
     assert neo4j_store.reindex(check=True) == []  # the blocks the reindex built are all there
