@@ -62,7 +62,7 @@ def test_a_finisher_taken_over_leaves_the_new_build_alone(neo4j_store, small_par
     two of its build parts) a forced `reindex` claims the build and completes it. A's next transaction must
     see it no longer owns the build and stop: before, its drops went on deleting the new blocks and the
     index stayed marked ready, incomplete (274 of its name streams differed)."""
-    batch = Batch(nodes=nodes(random.Random(71), 40))  # under INLINE: built inside the write, ready
+    batch = Batch(nodes=nodes(random.Random(71), 40))  # ~70 names: built after the write, ready
     neo4j_store.write(batch)
     memory = MemoryStore()
     memory.write(batch)
@@ -80,3 +80,37 @@ def test_a_finisher_taken_over_leaves_the_new_build_alone(neo4j_store, small_par
     assert state(neo4j_store) == (True, False)
     assert neo4j_store.reindex(check=True) == []  # the blocks the reindex built are all there
     assert pages(neo4j_store) == want
+
+
+def test_a_large_replace_commits_pending_and_builds_the_blocks_after(neo4j_store, small_parts, monkeypatch):
+    """Past INLINE names `replace` leaves the blocks pending in its transaction (a 100k graph ran out of
+    its memory) and builds them after the commit, a part per transaction. Between any two of those, a
+    reader sees the new graph by the text index (never the old graph's blocks); at the end the blocks
+    are ready and equal a rebuild."""
+    neo4j_store.write(Batch(nodes=nodes(random.Random(81), 40, "old")))  # blocks of another graph, ready
+    batch = Batch(nodes=nodes(random.Random(82), 120, "new"))
+    memory = MemoryStore()
+    memory.write(batch)
+    want = pages(memory)
+    monkeypatch.setattr(search_finish, "DROP", 50)
+    monkeypatch.setattr(search_build, "ROWS", 100)
+    seen = []
+    drop, part = search_finish._drop, search_finish._part
+
+    def reading(work):
+        def hooked(tx, *args):  # the last commit is the one before this transaction
+            seen.append((state(neo4j_store), pages(neo4j_store) == want))
+            return work(tx, *args)
+        return hooked
+    monkeypatch.setattr(search_finish, "_drop", reading(drop))
+    monkeypatch.setattr(search_finish, "_part", reading(part))
+    neo4j_store.replace(batch)
+    assert len(seen) > 3 and set(seen) == {((False, True), True)}, len(seen)  # drops and parts, each after a commit
+    assert state(neo4j_store) == (True, False)
+    assert neo4j_store.reindex(check=True) == []
+    assert pages(neo4j_store) == want
+    small, parts = Batch(nodes=batch.nodes[:10]), len(seen)
+    neo4j_store.replace(small)  # under INLINE: built inside the replace, no part after it
+    assert len(seen) == parts and state(neo4j_store) == (True, False)
+    memory.replace(small)
+    assert pages(neo4j_store) == pages(memory)
