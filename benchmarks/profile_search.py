@@ -4,7 +4,7 @@ Why: the pages of graph/neo4j/search.py read the same number of blocks at 10k an
 took 1.5-5x longer at 100k (docs/benchmarks.md). This loads each size with `write` (a first write of
 the whole graph: the search blocks are built after its commit, graph/neo4j/search_finish.py), then
 runs every key of bench_search_keys.py once under PROFILE (each statement of the page: round trips,
-db hits, rows) and times it unprofiled (p50 of 7), so the two sizes can be compared statement by statement.
+db hits, rows) and times it unprofiled (p50 of 7, the two routes below in turn), so the two sizes can be compared statement by statement.
 
 Each key runs two ways in the same process (answers checked equal): *now*, search.py as it is (a key of
 3+ characters counts its holders only when the first blocks do not make the page), and *before*, as
@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import statistics
 import sys
 import time
 from collections import defaultdict
@@ -126,11 +127,13 @@ def main(argv: list[str] | None = None) -> int:
                        "blocks_ready": ready, "blocks_pending": pending, "load_average": os.getloadavg()[0], "keys": {}}
                 for key in KEYS:
                     store.search(key, (), 20, 0)  # warm the page cache and plans
-                    row = {}
-                    for route in ("now", "before"):
-                        ids = page_of(route)
-                        row[route] = {"p50_ms": timed(lambda k=key, f=ids: store._read(lambda tx: f(tx, k, [], 0, 20)),
-                                                      [()], 7)["p50_ms"], **profiled_page(store, key, route)}
+                    spent: dict = {"now": [], "before": []}
+                    for _ in range(7):  # the two routes in turn, so that load and warm-up fall on both alike
+                        for route, ms in spent.items():
+                            f = page_of(route)
+                            ms.append(timed(lambda k=key, f=f: store._read(lambda tx: f(tx, k, [], 0, 20)), [()], 1)["p50_ms"])
+                    row = {route: {"p50_ms": statistics.median(ms), **profiled_page(store, key, route)}
+                           for route, ms in spent.items()}
                     now, before = (store._read(lambda tx, f=page_of(r): f(tx, key, [], 0, 20)) for r in ("now", "before"))
                     if now != before:
                         raise SystemExit(f"{key}: the pages differ: {now} / {before}")
