@@ -13,7 +13,10 @@ their names, read by id. So a page reads about the entries before its end, for a
 
 A key of three or more characters held by few nodes (FEW) is answered by the text index instead: its
 pairs may each sit in many names while few hold the key (0066 in synthetic names full of digits),
-and the leapfrog's jumps then cost a round trip each, where the text index reads the few hits.
+and the leapfrog's jumps then cost a round trip each, where the text index reads the few hits. The
+holders are counted (FEW_HITS, up to FEW text-index hits) only when the first blocks read (one
+statement for every stream) do not make the page: a page they make costs no more seeks, whatever
+the holders. Before, every such key paid the count first (~1,000 db hits, most of a page's cost).
 
 A database whose blocks were never built (no ready block: written before them, until `innograph
 reindex`) is answered by the text index as before (`text_page_ids`): right, at the old cost.
@@ -40,15 +43,40 @@ def page_ids(tx, key: str, types: Sequence[str], offset: int, limit: int) -> lis
     """The ids of the page [offset, offset + limit) in search order (exact, prefix, shorter name, id)."""
     if limit <= 0 or not key:
         return text_page_ids(tx, key, types, offset, limit) if limit > 0 else []
-    if len(key) > 2 and tx.run(FEW_HITS, key=key, cap=FEW).single()["n"] < FEW:
-        return text_page_ids(tx, key, types, offset, limit)  # a rare key: its hits cost less than a leapfrog
+    try:
+        return _block_page(tx, key, types, offset, limit)
+    except _Rare:  # its hits cost less than the leapfrog's seeks
+        return text_page_ids(tx, key, types, offset, limit)
+
+
+class _Rare(Exception):
+    """Raised by a cursor about to seek past the first blocks, for a key held by fewer than FEW nodes."""
+
+
+def _few_holders(key: str):
+    """What a cursor asks before its first seek past the prefetch: once per page, for a key of 3+
+    characters, are its holders fewer than FEW (then _Rare)."""
+    asked: list[bool] = [len(key) <= 2 or FEW <= 0]
+
+    def check(tx) -> None:
+        if not asked[0]:
+            asked[0] = True
+            if tx.run(FEW_HITS, key=key, cap=FEW).single()["n"] < FEW:
+                raise _Rare(key)
+    return check
+
+
+def _block_page(tx, key: str, types: Sequence[str], offset: int, limit: int) -> list[str]:
     wanted = sorted({t for t in types if t in NODE_TYPES}) if types else sorted(NODE_TYPES)
     need = offset + limit
     cursors = {prefix: {t: [Cursor(sb.stream(g, t)) for g in _grams(key, prefix)] for t in wanted}
                for prefix in (True, False)}
-    if not _prefetch(tx, [c for by_type in cursors.values() for cs in by_type.values() for c in cs],
-                     1 + need // sb.FILL):
+    every = [c for by_type in cursors.values() for cs in by_type.values() for c in cs]
+    if not _prefetch(tx, every, 1 + need // sb.FILL):
         return text_page_ids(tx, key, types, offset, limit)
+    gate = _few_holders(key)
+    for c in every:
+        c.gate = gate
     taken: dict[str, None] = {}
     for prefix in (True, False):
         found = heapq.merge(*(_meet(tx, cs) for cs in cursors[prefix].values()))
@@ -96,6 +124,7 @@ class Cursor:
 
     def __init__(self, s: str) -> None:
         self.s, self.items, self.pos, self.covered, self.done, self.n = s, [], 0, None, False, 1
+        self.gate = lambda tx: None  # asked before every read past the prefetch (_few_holders)
 
     def load(self, rows: list) -> None:
         self.items = [e for r in rows for e in zip(r["l"], r["i"])]
@@ -112,6 +141,7 @@ class Cursor:
                 return self.items[self.pos]
             if self.done:
                 return None
+            self.gate(tx)
             lo = sb.entry_key(self.s, *target)
             if self.covered is not None:
                 lo = max(lo, self.covered + "\x00")

@@ -102,6 +102,20 @@ def build(tx, names: list[tuple[str, str, str]]) -> None:
         tx.run(statement, params).consume()
 
 
+def in_replace(tx, names: list[tuple[str, str, str]]) -> bool:
+    """The blocks of a `replace`: up to INLINE names built in its transaction; more (a 100k graph ran
+    out of the transaction's memory on a 3 GB heap) marked pending in it, the old blocks left to the
+    finisher to drop in parts, and built after the commit (search_finish.finish): True. Readers take
+    the text index from the commit until the build is complete, so no page is ever read from old blocks."""
+    from graph.neo4j import search_blocks
+    if len(names) <= search_blocks.INLINE:
+        build(tx, names)
+        return False
+    from graph.neo4j.search_finish import start
+    start(tx)
+    return True
+
+
 def names_of(nodes: Iterable) -> list[tuple[str, str, str]]:
     return [(n.id, n.type, k) for n in nodes for k in node_keys(n)]
 

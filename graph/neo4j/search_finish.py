@@ -10,8 +10,11 @@ While PENDING is there, search.py answers with the text index (right, at the old
 leave the blocks alone and bump PENDING's `v`: a finish that read the names before such a write sees
 `v` changed at its last step and builds again (ROUNDS at most; past them it stays pending). A crash
 between the write and the end of `finish` leaves PENDING: the next write or `innograph reindex`
-finishes it. Two finishers: each claims PENDING with its own token (the newest wins); every part
-locks PENDING before it checks the token, so an older finisher stops before a newer one drops.
+finishes it. Two finishers: each claims PENDING with its own token (the newest wins); every part, the
+drops of the old blocks as well as the builds, locks PENDING and checks the token in its own
+transaction, so a finisher taken over (a forced `reindex`) stops at its next transaction: before the
+drops checked nothing, and one taken over between two drops deleted the new finisher's blocks, which
+was then marked ready incomplete (tests/graph/test_neo4j_search_finish.py).
 """
 
 from __future__ import annotations
@@ -62,8 +65,10 @@ def finish(run: Callable[[Callable[[Any], Any]], Any], force: bool = False) -> b
         if claimed is False:
             return False  # a live finisher is at work: it will see this write's bump
         v, names = claimed
-        while run(lambda tx: tx.run(DROP_PART, n=DROP).single()["n"]):
+        while (dropped := run(lambda tx: _drop(tx, token))):
             pass
+        if dropped is None:
+            return False  # a newer finisher took over
         part: list = []
         for statement, params, _ in block_chunks(names):
             if statement != MARK_READY:
@@ -85,6 +90,14 @@ def _claim(tx, token: str, force: bool):
     if row is None:
         return None
     return (row["v"], stored_names(tx)) if row["free"] else False
+
+
+def _drop(tx, token: str) -> int | None:
+    """Old blocks deleted (up to DROP), or None when another finisher owns the build now."""
+    row = tx.run(MINE, k=PENDING_KEY, token=token).single()
+    if row is None or not row["mine"]:
+        return None
+    return tx.run(DROP_PART, n=DROP).single()["n"]
 
 
 def _part(tx, token: str, statements: list) -> bool:

@@ -122,9 +122,12 @@ class Neo4jStore:
             node_eids = self._put_nodes(tx, batch.documents, nodes, {})
             self._put_edges(tx, _fold(batch.edges, {}), node_eids, {})
             zone_index.rebuild(tx)
-            search_build.build(tx, search_build.names_of(nodes.values()))  # search pages (search.py)
+            pending[:] = [search_build.in_replace(tx, search_build.names_of(nodes.values()))]  # search pages
 
+        pending: list[bool] = []
         self._write(work, len(batch))
+        if pending and pending[0]:  # past INLINE names: built after the commit (graph/neo4j/search_finish.py)
+            self._finish_search()
 
     def clear(self) -> None:
         self.replace(Batch())
