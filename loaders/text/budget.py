@@ -1,7 +1,7 @@
 """A time budget for reading a report: past it, a clear error instead of a held worker.
 
-Extraction is linear in the text (benchmarks/bench_extract.py: about 13 s for 1 MB on a
-two-core machine), but an upload may be up to 20 MiB and a Python thread cannot be killed
+Extraction is linear in the text, badly shaped text included (benchmarks/bench_extract.py: about 6 s for
+1 MB of report text and 11 s for 1 MB with no punctuation on an idle two-core machine), but an upload may be up to 20 MiB and a Python thread cannot be killed
 from outside. So the extractor stops itself: the CLI and the API allow each report
 `limit(seconds)` (`INNOGRAPH_EXTRACT_TIMEOUT`), `extract_report` starts the clock
 (`running()`), and the extractor's loops call `check()`, which raises `ExtractionTimeout`
