@@ -54,10 +54,11 @@ def by_part(names: list[tuple[str, str, str]], parts: int) -> Iterator[dict[str,
                 length = len(key)
                 for g in grams(key):
                     s = stream(g, type_)
-                    batch = batches[hash(s) % parts]
+                    part = hash(s) % parts
+                    batch = batches[part]
                     batch.append((s, length, id_))
                     if len(batch) >= SPILL:
-                        marshal.dump(batch, files[hash(s) % parts])
+                        marshal.dump(batch, files[part])
                         batch.clear()
             for batch, f in zip(batches, files):
                 if batch:

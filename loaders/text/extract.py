@@ -47,7 +47,8 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
         sentences = split(text)
     found = find_mentions(finder, text, sentences)
     dropped = [m for m in found if own_title.dropped(m, report, rules)]  # the page's own title (own_title.py)
-    mentions = [m for m in found if not any(m is d for d in dropped)]
+    gone = {id(m) for m in dropped}
+    mentions = [m for m in found if id(m) not in gone]
     own_title_names.released(mentions, dropped)  # names inside a dropped own title stay entities
     own_title.mark_nested(mentions, report, rules)
     budget.check()
