@@ -5,13 +5,11 @@ are what a reader of the sentence would list."""
 
 from __future__ import annotations
 
-from loaders.report_loader import extract_report
+from tests.support.extracted import extracted_nodes
 
 
 def _nodes(tmp_path, body: str, publisher: str = "广东省科学技术厅") -> set[tuple[str, str]]:
-    path = tmp_path / "r.txt"
-    path.write_text(f"title: 测试\npublisher: {publisher}\n---\n{body}", encoding="utf-8")
-    return {(n.name_zh, n.type) for n in extract_report(path).nodes}
+    return extracted_nodes(tmp_path, body, publisher)
 
 
 def _zones(nodes) -> set[str]:
