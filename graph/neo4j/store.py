@@ -35,7 +35,8 @@ from neo4j.exceptions import (AuthError, ClientError, DriverError, Neo4jError, S
 
 from graph.bounded_paths import bounded_shortest_paths
 from graph.bounded_walk import bounded_walk
-from graph.neo4j import cypher, search_blocks, search_build, search_finish, zone_cypher, zone_groups, zone_index
+from graph.neo4j import (cypher, search_blocks, search_build, search_finish, zone_cypher, zone_groups, zone_index,
+                         zone_reindex)
 from graph.neo4j.uri import check_uri
 from graph.neo4j.zone_warm import warm_store as warm_zone_plans
 from graph.bulk import gc_paused
@@ -325,21 +326,21 @@ class Neo4jStore:
 
     def reindex(self, check: bool = False, search: bool = True) -> list[str]:
         """The hubs whose zone index differed from the graph (data written outside innograph); unless
-        `check`, rebuilt on the server in one transaction. A check rebuilds too, compares, and rolls back.
+        `check`, repaired. Compared and repaired a batch of hubs per transaction (graph/neo4j/zone_reindex.py):
+        memory is bounded by a batch, a check writes nothing, a repair rewrites only differing batches.
         Then "(search index: ...)" when the search blocks differ (`search`: compared at all; a check
-        reads every name and block); unless `check`, rebuilt in parts after the commit."""
+        reads every name and block, in a transaction of its own); unless `check`, rebuilt in parts
+        after the commit."""
+        differ = zone_reindex.reindex(lambda: self._session("compare the zone index with the graph"), check)
         build = False
-        with self._session("rebuild the zone index") as session, session.begin_transaction() as tx:
-            stored = zone_index.snapshot(tx)
-            zone_index.rebuild(tx)
-            differ = zone_index.differing_hubs(stored, zone_index.snapshot(tx))
-            if search:  # the search blocks (graph/neo4j/search_blocks.py)
+        if search:  # the search blocks (graph/neo4j/search_blocks.py)
+            with self._session("compare the search index") as session, session.begin_transaction() as tx:
                 found, build = search_build.reindex(tx, check)
                 differ += found
-            if check:
-                tx.rollback()
-            else:
-                tx.commit()
+                if check:
+                    tx.rollback()
+                else:
+                    tx.commit()
         if build and not self._finish_search(force=True):
             differ.append("(search index: not finished, names kept changing; run reindex again)")
         return differ

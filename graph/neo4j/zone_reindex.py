@@ -1,0 +1,103 @@
+"""`reindex` of the Neo4j zone index a batch of hubs at a time: the check and the repair.
+
+Why: the first reindex cleared the whole index, rebuilt every hub and read the index back into
+Python twice, all in one transaction (rolled back for a check). Its uncommitted state was the size of
+the index: at 100k enterprises a check ran past 11 minutes and was stopped, and at 1M it was not run
+(docs/benchmarks.md, "Neo4j at 1M"). Here each batch of `BATCH` hubs is one transaction of its own:
+
+1. its stored entries are read by key range (every key of hub z lies in (Z·, Z\\x01), zone_cypher.py),
+2. deleted, and built again by the same statements a write or `replace` uses (zone_index.build), for
+   those of the batch that are hubs now (degree read in this transaction),
+3. read back and compared: the hubs whose entries differ are reported;
+4. rolled back for a check, or when nothing differed; committed when something did (a repair).
+
+So memory on the server and in Python is bounded by one batch (its largest hub dominates), a check
+writes nothing, a repair rewrites only the batches that differ, and a failure leaves every other batch
+as it was. The expected index has one definition, the build statements, not a second read-only copy
+of them that could drift; the cost is that a batch's index entries are write-locked while it is
+compared (a concurrent write to one of those hubs waits for that batch, not for the whole reindex).
+
+The batches cover the nodes that are hubs now (zone_cypher.HUBS) and every hub the stored index
+names, found by a skip scan over the index's keys (one seek per hub), so entries left behind for a
+node that is no hub any more (or rows whose marker was deleted) are found and removed too.
+
+A reader during a repair sees each hub either as it was or rebuilt, never half of one: a hub's
+entries change in one transaction. Hubs of batches not yet repaired still answer from their old
+(drifted) entries until their batch commits; if the repair stops, the hubs of committed batches are
+repaired and the rest are as before, and running reindex again finishes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from graph.neo4j import zone_cypher as zc
+from graph.neo4j import zone_index
+from graph.neo4j.zone_index import SEP, _chunks, _dec, enc
+
+BATCH = 50  #: hubs per transaction (zone_index.build runs its statements for 50 hubs at a time)
+
+#: The first key after $lo, in index order (EXPLAINed in tests: a seek and a Limit, no sort).
+NEXT_ROW = "MATCH (x:ZoneRow) WHERE x.k > $lo WITH x ORDER BY x.k LIMIT 1 RETURN x.k AS k"
+NEXT_COUNT = "MATCH (x:ZoneCount) WHERE x.k > $lo WITH x ORDER BY x.k LIMIT 1 RETURN x.k AS k"
+#: Every entry of each range {lo, hi} (one hub's keys), rows and counters.
+ROWS_IN = ("UNWIND $ranges AS g MATCH (r:ZoneRow) WHERE r.k > g.lo AND r.k < g.hi "
+           "RETURN r.k AS k, r.s AS s, r.t AS t, r.d AS d, r.n AS n")
+COUNTS_IN = ("UNWIND $ranges AS g MATCH (c:ZoneCount) WHERE c.k > g.lo AND c.k < g.hi "
+             "RETURN c.k AS k, c.n AS n, c.f AS f")
+DELETE_COUNTS_IN = "UNWIND $ranges AS g MATCH (c:ZoneCount) WHERE c.k > g.lo AND c.k < g.hi DELETE c"
+DELETE_ROWS_IN = "UNWIND $ranges AS g MATCH (x:ZoneRow) WHERE x.k > g.lo AND x.k < g.hi DELETE x"
+#: Of $ids, those of degree >= $min now.
+ARE_HUBS = ("UNWIND $ids AS id MATCH (n:Node {id: id}) "
+            "WHERE COUNT { (n)-->() } + COUNT { (n)<--() } >= $min RETURN id")
+
+
+def hubs_to_compare(tx) -> list[str]:
+    """The nodes that are hubs now and every hub the stored index names, sorted."""
+    found = {r["id"] for r in tx.run(zc.HUBS, min=zone_index.INDEX_DEGREE)}
+    for statement in (NEXT_ROW, NEXT_COUNT):
+        lo = ""
+        while (r := tx.run(statement, lo=lo).single()) is not None:
+            head = r["k"].split(SEP, 1)[0]
+            found.add(_dec(head))
+            lo = head + "\x01"  # past every key of this hub: the next seek lands on the next hub
+    return sorted(found)
+
+
+def _ranges(hubs: list[str]) -> list[dict]:
+    return [{"lo": enc(z) + SEP, "hi": enc(z) + "\x01"} for z in hubs]
+
+
+def _stored(tx, ranges: list[dict]) -> tuple[dict, dict]:
+    """(rows, counters) of these ranges, as zone_index.snapshot gives them for the whole index."""
+    rows = {r["k"]: (r["s"], r["t"], r["d"], r["n"]) for r in tx.run(ROWS_IN, ranges=ranges)}
+    counts = {r["k"]: (r["n"], r["f"]) for r in tx.run(COUNTS_IN, ranges=ranges)}
+    return rows, counts
+
+
+def compare_batch(tx, hubs: list[str]) -> list[str]:
+    """Rebuild `hubs`' entries in `tx` (not committed here) and return those whose entries changed."""
+    ranges = _ranges(hubs)
+    before = _stored(tx, ranges)
+    tx.run(DELETE_ROWS_IN, ranges=ranges).consume()
+    tx.run(DELETE_COUNTS_IN, ranges=ranges).consume()
+    now = {r["id"] for r in tx.run(ARE_HUBS, ids=hubs, min=zone_index.INDEX_DEGREE)}
+    zone_index.build(tx, [z for z in hubs if z in now])
+    return zone_index.differing_hubs(before, _stored(tx, ranges))
+
+
+def reindex(session_of: Callable, check: bool) -> list[str]:
+    """The hubs whose stored entries differ from a rebuild; unless `check`, repaired batch by batch.
+    `session_of()` opens a session (Neo4jStore._session: its errors become InnographError)."""
+    differ: list[str] = []
+    with session_of() as session:
+        hubs = session.execute_read(hubs_to_compare)
+        for part in _chunks(hubs, BATCH):
+            with session.begin_transaction() as tx:
+                found = compare_batch(tx, part)
+                if found and not check:
+                    tx.commit()
+                else:
+                    tx.rollback()
+            differ += found
+    return differ
