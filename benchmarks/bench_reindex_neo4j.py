@@ -204,7 +204,8 @@ def main() -> None:
     parser.add_argument("--old-max", type=int, default=100_000, help="sizes above this skip the old reindex")
     parser.add_argument("--old-timeout", type=float, default=900, help="seconds before an old reindex is stopped")
     args = parser.parse_args()
-    report = {"argv": sys.argv[1:], "heap": args.heap, "pagecache": args.pagecache, "rounds": args.rounds, "cpus": os.cpu_count(),
+    report = {"argv": sys.argv[1:], "heap": args.heap, "pagecache": args.pagecache, "rounds": args.rounds,
+              "cpus": os.cpu_count(),
               "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()), "sizes": []}
     with neo4j_server(args.instance, args.heap, args.pagecache) as (env, pid):
         ENV.update(env)
