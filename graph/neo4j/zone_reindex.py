@@ -3,7 +3,8 @@
 Why: the first reindex cleared the whole index, rebuilt every hub and read the index back into
 Python twice, all in one transaction (rolled back for a check). Its uncommitted state was the size of
 the index: at 100k enterprises a check ran past 11 minutes and was stopped, and at 1M it was not run
-(docs/benchmarks.md, "Neo4j at 1M"). Here each batch of `BATCH` hubs is one transaction of its own:
+(docs/benchmarks.md, "Neo4j at 1M"). Here each batch of hubs (at most `BATCH` hubs and `BATCH_EDGES`
+edges, a bigger hub alone) is one transaction of its own:
 
 1. its stored entries are read by key range (every key of hub z lies in (Z·, Z\\x01), zone_cypher.py),
 2. deleted, and built again by the same statements a write or `replace` uses (zone_index.build), for
@@ -31,11 +32,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from graph.neo4j import zone_cypher as zc
 from graph.neo4j import zone_index
-from graph.neo4j.zone_index import SEP, _chunks, _dec, enc
+from graph.neo4j.zone_index import SEP, _dec, enc
 
-BATCH = 50  #: hubs per transaction (zone_index.build runs its statements for 50 hubs at a time)
+BATCH = 50  #: hubs per transaction at most (zone_index.build runs its statements for 50 hubs at a time)
+#: Edges per transaction at most (the hubs' degrees summed; a hub of more is a batch alone). Why: a
+#: batch's rebuilt rows sit in the transaction's state, and BUILD_HEADS' seeks over them cost more
+#: than linearly in its size: at 10k enterprises (97 hubs) a check took 31 s in batches of 50 hubs
+#: (the zones together) and 7.7 s in batches of one hub, on the same server.
+BATCH_EDGES = 2_000
 
 #: The first key after $lo, in index order (EXPLAINed in tests: a seek and a Limit, no sort).
 NEXT_ROW = "MATCH (x:ZoneRow) WHERE x.k > $lo WITH x ORDER BY x.k LIMIT 1 RETURN x.k AS k"
@@ -47,21 +52,39 @@ COUNTS_IN = ("UNWIND $ranges AS g MATCH (c:ZoneCount) WHERE c.k > g.lo AND c.k <
              "RETURN c.k AS k, c.n AS n, c.f AS f")
 DELETE_COUNTS_IN = "UNWIND $ranges AS g MATCH (c:ZoneCount) WHERE c.k > g.lo AND c.k < g.hi DELETE c"
 DELETE_ROWS_IN = "UNWIND $ranges AS g MATCH (x:ZoneRow) WHERE x.k > g.lo AND x.k < g.hi DELETE x"
+#: Every node of degree >= $min with its degree.
+HUB_DEGREES = ("MATCH (n:Node) WITH n, COUNT { (n)-->() } + COUNT { (n)<--() } AS degree WHERE degree >= $min "
+               "RETURN n.id AS id, degree")
 #: Of $ids, those of degree >= $min now.
 ARE_HUBS = ("UNWIND $ids AS id MATCH (n:Node {id: id}) "
             "WHERE COUNT { (n)-->() } + COUNT { (n)<--() } >= $min RETURN id")
 
 
-def hubs_to_compare(tx) -> list[str]:
-    """The nodes that are hubs now and every hub the stored index names, sorted."""
-    found = {r["id"] for r in tx.run(zc.HUBS, min=zone_index.INDEX_DEGREE)}
+def hubs_to_compare(tx) -> dict[str, int]:
+    """{hub: degree} of the nodes that are hubs now and every hub the stored index names (degree 0
+    when it is no hub now)."""
+    found = {r["id"]: r["degree"] for r in tx.run(HUB_DEGREES, min=zone_index.INDEX_DEGREE)}
     for statement in (NEXT_ROW, NEXT_COUNT):
         lo = ""
         while (r := tx.run(statement, lo=lo).single()) is not None:
             head = r["k"].split(SEP, 1)[0]
-            found.add(_dec(head))
+            found.setdefault(_dec(head), 0)
             lo = head + "\x01"  # past every key of this hub: the next seek lands on the next hub
-    return sorted(found)
+    return found
+
+
+def batches(hubs: dict[str, int]) -> list[list[str]]:
+    """The hubs in id order, cut into batches of at most BATCH hubs and BATCH_EDGES edges (a hub of
+    more edges alone)."""
+    out: list[list[str]] = []
+    edges = 0
+    for z in sorted(hubs):
+        if not out or len(out[-1]) >= BATCH or edges + hubs[z] > BATCH_EDGES:
+            out.append([])
+            edges = 0
+        out[-1].append(z)
+        edges += hubs[z]
+    return out
 
 
 def _ranges(hubs: list[str]) -> list[dict]:
@@ -92,7 +115,7 @@ def reindex(session_of: Callable, check: bool) -> list[str]:
     differ: list[str] = []
     with session_of() as session:
         hubs = session.execute_read(hubs_to_compare)
-        for part in _chunks(hubs, BATCH):
+        for part in batches(hubs):
             with session.begin_transaction() as tx:
                 found = compare_batch(tx, part)
                 if found and not check:

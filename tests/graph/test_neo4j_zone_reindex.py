@@ -116,3 +116,11 @@ def test_the_skip_scan_seeks_the_index(neo4j_store):
     for statement in (zone_reindex.ROWS_IN, zone_reindex.COUNTS_IN, zone_reindex.DELETE_ROWS_IN):
         ops = explain(neo4j_store, statement, ranges=[{"lo": "a", "hi": "b"}])
         assert any("IndexSeekByRange" in op or "IndexSeek" in op for op in ops), ops
+
+
+def test_batches_are_cut_by_hubs_and_by_edges(monkeypatch):
+    """A batch's rebuilt rows sit in its transaction: big hubs go alone, small ones together."""
+    monkeypatch.setattr(zone_reindex, "BATCH", 3)
+    monkeypatch.setattr(zone_reindex, "BATCH_EDGES", 10)
+    degrees = {"a": 4, "b": 4, "c": 4, "d": 20, "e": 0, "f": 1, "g": 1, "h": 1}
+    assert zone_reindex.batches(degrees) == [["a", "b"], ["c"], ["d"], ["e", "f", "g"], ["h"]]
