@@ -25,6 +25,7 @@ from graph.memory import MemoryStore  # noqa: E402
 from graph.queries import GraphQueries  # noqa: E402
 from loaders.sources import build_bundled  # noqa: E402
 
+SESSION11 = Path(__file__).resolve().parents[1] / "data/questions/session11.yaml"  # 40 new, held out
 ACCURACY_GOAL, WRONG_LIMIT, INTERPRETATION_GOAL = 0.90, 0.02, 0.95
 
 
@@ -38,9 +39,11 @@ def main() -> int:
     build_bundled(store)
     queries = GraphQueries(store)
 
+    global SESSION11_COUNT
+    SESSION11_COUNT = len(load_outcome_cases(SESSION11))
     started = time.perf_counter()
     results = []
-    for case in load_outcome_cases():
+    for case in load_outcome_cases() + load_outcome_cases(SESSION11):
         got = answer(queries, case.question)
         outcome = score(case, got)
         results.append((case, outcome))
@@ -50,6 +53,8 @@ def main() -> int:
                 print(f"         {reason}")
     elapsed = time.perf_counter() - started
     print("\n".join(table(results)))
+    new = results[-SESSION11_COUNT:]  # the session-11 file is read last
+    print("session 11 (new questions):", ", ".join(f"{k} {sum(o.kind == k for _, o in new)}" for k in ("right", "declined", "wrong")))
     accuracy, wrong = rates(results)
     print(f"{len(results)} questions, {elapsed / max(len(results), 1) * 1000:.1f} ms each; "
           f"goal: accuracy >= {ACCURACY_GOAL:.0%}, wrong <= {WRONG_LIMIT:.0%}")

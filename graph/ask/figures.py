@@ -55,6 +55,18 @@ class Figure:
     year_ok: bool
 
 
+#: A question for an amount of money (session 11): only a figure in yuan answers it, never a count
+#: ("How much did the fund invest in X?" is not "6 sub-funds").
+MONEY_CUES = {
+    "zh": re.compile(r"多少钱|金额|投资了多少|投入了多少|出资多少|出资了多少|花了多少|经费是多少"),
+    "en": re.compile(r"\bhow much\b.*\b(invest(ed)?|spen[dt]|cost|pa(y|id)|money|budget)\b"),
+}
+
+
+def _is_money(metric: Node) -> bool:
+    return "元" in str((metric.attrs or {}).get("unit", "")) or "yuan" in str((metric.attrs or {}).get("unit", "")).lower()
+
+
 def asks_for_figure(keyed: str, language: str, g: Grammar) -> bool:
     return bool(VALUE_CUES[language].search(keyed) or g.count_words[language].search(keyed))
 
@@ -88,7 +100,10 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
     for e in measures:
         if e.target in ends:
             measured_by.setdefault(e.source, {})[e.target] = ends[e.target]
+    wants_money = bool(MONEY_CUES[language].search(keyed))
     for metric in metrics:
+        if wants_money and not _is_money(metric):
+            continue
         own = _metric_words(metric, language)
         if types and not all(t in own or _zh_type_held(t, metric) for t in types):
             continue
