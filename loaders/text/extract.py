@@ -10,7 +10,7 @@ from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import own_title_names
+from loaders.text import field_hygiene, own_title_names, predicate_trim
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -62,7 +62,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
 def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], figures: bool = True) -> list[Mention]:
     books, opaque = finder.books(text)
     suffixed = finder.suffixed(text, opaque)
-    candidates = [*field_spans.widened(text, finder.known(text)), *books, *finder.quotes(text), *suffixed,
+    candidates = [*field_hygiene.kept(finder, text, field_spans.widened(text, finder.known(text))), *books, *finder.quotes(text), *suffixed,
                   *finder.latin(text), *_pairs(finder, text), *bodies.abbreviated_bodies(finder, text),
                   *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
@@ -70,6 +70,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *departments.departments(finder, text)]
     candidates += listed.opened(finder, text, candidates)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
+    candidates = predicate_trim.trimmed(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
