@@ -136,15 +136,28 @@ class Gazetteer:
         return scored[:limit]
 
     def _containing(self, mention: str) -> list[tuple[str, float]]:
-        """'huairou' -> the shortest name holding every word of it (Latin words of 4+ letters only)."""
-        words = mention.split()
-        if not all(w.isascii() and w.isalpha() for w in words) or sum(map(len, words)) < 4:
+        """'huairou' -> the name holding every word of it with the fewest words besides, then the shortest.
+
+        Latin words only, 4+ letters in all. Words are compared folded (`_loose_words`: S&T is science
+        and technology, construction is building, function words go), so "the construction of the national
+        S&T innovation center" finds "Building Beijing into a national science and technology innovation
+        center". A figure's name (a Metric: "Media reports on the S&T innovation center construction")
+        never wins a loose name: it describes a number about a thing, it is not the thing (session 12).
+        """
+        words = _loose_words(mention)
+        if not all(w.isascii() and w.isalpha() for w in mention.split()) or sum(map(len, words)) < 4:
             return []
-        holding = [k for k in self._candidates(mention) if set(words) <= set(k.split())]
+        holding = []
+        for key in self._candidates(mention):
+            if all(self.types.get(i) == "Metric" for i in self.names[key]):
+                continue
+            held = _loose_words(key)
+            if words <= held:
+                holding.append((len(held - words), len(key), key))
         if not holding:
             return []
-        shortest = min(len(k) for k in holding)
-        return [(k, FUZZY_CUTOFF) for k in holding if len(k) == shortest]
+        best = min(holding)[:2]
+        return [(k, FUZZY_CUTOFF) for extra, length, k in holding if (extra, length) == best]
 
     def _candidates(self, mention: str) -> set[str]:
         """Names sharing at least one character pair with the mention (a cheap prefilter)."""
@@ -159,6 +172,19 @@ class Gazetteer:
         for gram in _bigrams(mention):
             pool |= grams.get(gram, set())
         return pool
+
+
+#: Function words a loose English name may add or drop, and words written two ways (session 12).
+_LOOSE_STOP = frozenset("a an the of and for in on to into at by with its".split())
+_LOOSE_FOLD = {"building": "construction", "build": "construction", "centre": "center", "centres": "centers",
+               "programme": "program", "programmes": "programs", "organisation": "organization"}
+_SCIENCE_AND_TECHNOLOGY = re.compile(r"\bscience and technology\b")
+
+
+def _loose_words(key: str) -> frozenset[str]:
+    """The words of a keyed English name as a loose reading compares them."""
+    key = _SCIENCE_AND_TECHNOLOGY.sub("s and t", key)
+    return frozenset(_LOOSE_FOLD.get(w, w) for w in key.split() if w not in _LOOSE_STOP)
 
 
 def _bigrams(key: str) -> set[str]:

@@ -274,8 +274,25 @@ def _residue_en(skeleton: str, g: Grammar) -> list[str]:
     kinds = ["stop" if t in (ENTITY, YEAR) or t in g.stop_words["en"] else
              "name" if t in g.name_words["en"] or _is_type_word(t, g) else
              "stop" if _is_function_word(t, g) else "rest" for t in tokens]
-    runs = _runs(kinds)
+    runs = _runs(_joined(tokens, kinds))
     return [" ".join(tokens[a:b]) for a, b in runs if len(" ".join(tokens[a:b])) >= 3]
+
+
+#: Stop words that join the words of one English name ("construction of the national S&T innovation center").
+_JOINERS = frozenset({"of", "and", "for", "on"})
+
+
+def _joined(tokens: list[str], kinds: list[str]) -> list[str]:
+    """A lone letter (the s and t of S&T, R&D) and a joiner between two words of a run are name-like, so a
+    loose English name is read whole, not as two fragments (session 12)."""
+    kinds = list(kinds)
+    for i, token in enumerate(tokens):
+        if len(token) == 1 and token.isalpha() and token not in ("a", "i"):
+            kinds[i] = "name"
+    for i, token in enumerate(tokens):
+        if token in _JOINERS and 0 < i < len(tokens) - 1 and kinds[i - 1] != "stop" and kinds[i + 1] != "stop":
+            kinds[i] = "name"
+    return kinds
 
 
 def _runs(kinds: list[str]) -> list[tuple[int, int]]:

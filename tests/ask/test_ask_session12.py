@@ -1,0 +1,48 @@
+"""Session 12: 30 new planner questions (data/questions/session12.yaml), written before they were run,
+and the mechanisms their declines and the known defects led to. Memory store; the Neo4j parity of
+`ask` is tests/ask/test_ask_neo4j.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.ask import answer
+from graph.ask.gazetteer import Gazetteer, match_key
+from graph.ask.outcome import load_outcome_cases, score
+from graph.model import Node
+
+SESSION12 = Path(__file__).resolve().parents[2] / "data/questions/session12.yaml"
+CENTER = "program-building-beijing-into-a-national-science-and-technology-innovation-center"
+
+
+def test_the_new_questions_are_thirty_and_none_is_answered_wrongly(bundled):
+    cases = load_outcome_cases(SESSION12)
+    assert len(cases) == 30
+    results = [(c, score(c, answer(bundled, c.question))) for c in cases]
+    wrong = [c.question for c, o in results if o.kind == "wrong"]
+    assert not wrong, wrong
+
+
+# ---- a loose English name: words folded, never a figure (defect a) ---------------------------------
+
+def test_a_loose_english_name_reads_the_programme_not_the_figure_about_it(bundled):
+    got = answer(bundled, "Which policies support the construction of the national S&T innovation center?")
+    assert got.status == "answered" and got.params["refs"] == [CENTER]
+    assert {i.node.type for i in got.items} == {"Policy"} and got.count == 2
+
+
+def test_a_metric_never_wins_a_loose_name():
+    nodes = [Node(id="metric-x", type="Metric", name_zh="宣传报道条数", name_en="Media reports on the harbour bridge"),
+             Node(id="project-x", type="Project", name_zh="港桥", name_en="Harbour bridge construction programme")]
+    gaz = Gazetteer(nodes)
+    assert [k for k, _ in gaz.closest(match_key("harbour bridge"))] == [match_key("Harbour bridge construction programme")]
+    only_metric = Gazetteer(nodes[:1])
+    assert only_metric.closest(match_key("harbour bridge")) == []
+
+
+def test_loose_words_fold_s_and_t_and_building():
+    gaz = Gazetteer([Node(id="program-c", type="Program", name_zh="中心建设",
+                          name_en="Building a science and technology centre"),
+                     Node(id="event-c", type="Event", name_zh="中心建设会议",
+                          name_en="2018 S&T center construction annual meeting")])
+    assert gaz.closest(match_key("construction of S&T center"))[0][0] == match_key("Building a science and technology centre")
