@@ -46,3 +46,30 @@ def test_loose_words_fold_s_and_t_and_building():
                      Node(id="event-c", type="Event", name_zh="中心建设会议",
                           name_en="2018 S&T center construction annual meeting")])
     assert gaz.closest(match_key("construction of S&T center"))[0][0] == match_key("Building a science and technology centre")
+
+
+# ---- 'X的政策有哪些', 主导产业, 由几个单位主办 (defects b, e) --------------------------------------------
+
+def test_the_type_before_youxie_reads_a_zones_policies_as_its_supporters(bundled):
+    got = answer(bundled, "中关村科学城的政策有哪些")
+    assert got.status == "answered" and got.query == "supporters"
+    assert [i.node.id for i in got.items] == ["policy-zhongguancun-science-city-plan"]
+    plans = answer(bundled, "怀柔科学城的规划有哪些？")
+    assert {i.node.id for i in plans.items} == {"policy-huairou-science-city-plan", "policy-huairou-science-city-science-plan"}
+
+
+def test_the_type_before_youxie_still_lists_a_zones_members(bundled):
+    got = answer(bundled, "怀柔科学城的项目有哪些")
+    assert got.query == "members" and got.count == 4
+
+
+def test_a_zones_leading_industries_are_its_fields(bundled):
+    got = answer(bundled, "北京经济技术开发区的主导产业有哪些？")
+    assert got.status == "answered" and got.query == "fields" and got.count == 6
+    assert "field-autonomous-driving" in {i.node.id for i in got.items}
+
+
+def test_how_many_bodies_hosted_an_event_is_a_count_of_its_hosts(bundled):
+    got = answer(bundled, "京港科技创新合作论坛由几个单位主办？")
+    assert got.status == "answered" and got.query == "hosts" and got.params["count"] and got.count == 1
+    assert [i.node.id for i in got.items] == ["institution-beijing-municipal-science-technology-commission"]
