@@ -25,6 +25,9 @@ from graph.text import normalize
 REVALIDATE_SECONDS = 5.0
 MIN_KEY_CHARS = 2
 FUZZY_CUTOFF = 0.85
+#: A Chinese name of this many characters or more is also found with one character wrong, missing or
+#: extra (怀柔科学成 -> 怀柔科学城): difflib's ratio for one slip in five characters is only 0.8.
+TYPO_MIN_CHARS = 4
 
 _CJK = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 _CJK_CHAR = re.compile(f"[{_CJK}]")
@@ -87,6 +90,7 @@ class Gazetteer:
                     self.names[key].add(node.id)
         self.lengths = sorted({len(k) for k in self.names}, reverse=True)
         self._grams: dict[str, set[str]] | None = None
+        self._by_length: dict[int, list[str]] | None = None
 
     # ---- exact names -------------------------------------------------------
 
@@ -131,9 +135,25 @@ class Gazetteer:
                 if ratio >= FUZZY_CUTOFF:
                     scored.append((key, round(ratio, 3)))
         if not scored:
+            scored = [(key, FUZZY_CUTOFF) for key in self.misspelt(mention)]
+        if not scored:
             scored = self._containing(mention)
         scored.sort(key=lambda ks: (-ks[1], -len(ks[0]), ks[0]))
         return scored[:limit]
+
+    def misspelt(self, text: str) -> list[str]:
+        """Chinese names one character off `text` (replaced, dropped or added), of TYPO_MIN_CHARS or more."""
+        if len(text) < TYPO_MIN_CHARS or not has_cjk(text):
+            return []
+        lengths = self._by_length
+        if lengths is None:
+            lengths = defaultdict(list)
+            for key in self.names:
+                if len(key) >= TYPO_MIN_CHARS and has_cjk(key):
+                    lengths[len(key)].append(key)
+            self._by_length = lengths
+        return [key for n in (len(text) - 1, len(text), len(text) + 1) for key in lengths.get(n, ())
+                if _one_edit(text, key)]
 
     def _containing(self, mention: str) -> list[tuple[str, float]]:
         """'huairou' -> the name holding every word of it with the fewest words besides, then the shortest.
@@ -185,6 +205,19 @@ def _loose_words(key: str) -> frozenset[str]:
     """The words of a keyed English name as a loose reading compares them."""
     key = _SCIENCE_AND_TECHNOLOGY.sub("s and t", key)
     return frozenset(_LOOSE_FOLD.get(w, w) for w in key.split() if w not in _LOOSE_STOP)
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Levenshtein distance exactly 1: one character replaced, dropped or added."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    i = 0
+    while i < len(short) and short[i] == long_[i]:
+        i += 1
+    return short[i:] == long_[i + 1:]
 
 
 def _bigrams(key: str) -> set[str]:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, grammar
-from graph.ask.gazetteer import Gazetteer, Span, has_cjk, match_key
+from graph.ask.gazetteer import FUZZY_CUTOFF, Gazetteer, Span, has_cjk, match_key
 
 MAX_CHARS = 500
 OTHER_LANGUAGE_WEIGHT = 0.9
@@ -51,6 +51,7 @@ class Reading:
     score: float = 0.0
     slots: list[int] = field(default_factory=list)  # mention indices filling the form's slots
     types: list[str] = field(default_factory=list)
+    typo: bool = False  # a misspelt Chinese name was read whole (_typo)
 
 
 @dataclass
@@ -90,8 +91,9 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     chunks = _residue(skeleton, g, language)
     if chunks:
         second = _read(_with_chunks(first, chunks, gaz), g, gaz, language, years)
-        if second.form and (first.form is None or second.form.slots > first.form.slots):
-            best = second  # it places a name the first reading could not
+        if second.form and (first.form is None or second.form.slots > first.form.slots
+                            or (second.typo and second.form.slots >= first.form.slots)):
+            best = second  # it places a name the first reading could not, or reads a misspelt one whole
     slots = [best.mentions[i] for i in best.slots]
     form = best.form
     if form and slots and slots[0].ids:
@@ -378,13 +380,58 @@ def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer) -> Reading:
         if at >= 0:
             located.append((at, chunk))
             free = free[:at] + "\0" * len(chunk) + free[at + len(chunk):]
-    for at, chunk in located:
+    spans: list[tuple[int, int, Mention]] = []  # [start, end) of the skeleton read as one name
+    for at, chunk in sorted(located):
+        if any(s <= at < e for s, e, _ in spans):
+            continue  # inside a misspelt name already read
+        typo = _typo(skeleton, placed, at, chunk, gaz)
+        if typo:
+            spans.append(typo)
+            continue
         close = gaz.closest(match_key(chunk))
         mention = Mention(chunk, tuple(sorted(gaz.names[close[0][0]])), close[0][1]) if close else Mention(chunk)
-        placed.append((at, mention))
-    for at, chunk in sorted(located, reverse=True):
-        skeleton = skeleton[:at] + f" {ENTITY} " + skeleton[at + len(chunk):]
-    return Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
+        spans.append((at, at + len(chunk), mention))
+    placed = [(i, m) for i, m in placed if not any(s <= i < e for s, e, _ in spans)] + [(s, m) for s, _, m in spans]
+    for start, end, _ in sorted(spans, key=lambda sp: sp[0], reverse=True):
+        skeleton = skeleton[:start] + f" {ENTITY} " + skeleton[end:]
+    reading = Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
+    reading.typo = any(m.ids and m.score < 1.0 and has_cjk(m.text) for _, _, m in spans)
+    return reading
+
+
+def _typo(skeleton: str, placed: list[tuple[int, Mention]], at: int, chunk: str,
+          gaz: Gazetteer) -> tuple[int, int, Mention] | None:
+    """'怀柔科学成', '北京经济技术开法区': a misspelt Chinese name is cut by the exact names and cue words
+    inside it (怀柔 is an alias, 技术 a cue). The Chinese run around the left-over words is read again as
+    one name, one character off a graph name; the longest such reading wins (session 12)."""
+    if not has_cjk(chunk):
+        return None
+    names = dict(placed)
+
+    def piece(i: int) -> str:
+        return names[i].text if skeleton[i] == ENTITY and i in names else skeleton[i]
+
+    def joins(i: int) -> bool:
+        return 0 <= i < len(skeleton) and (has_cjk(skeleton[i]) or (skeleton[i] == ENTITY and i in names))
+
+    left, right = at, at + len(chunk)
+    while joins(left - 1):
+        left -= 1
+    while joins(right):
+        right += 1
+    best = None
+    for i in range(left, at + 1):
+        for j in range(at + len(chunk), right + 1):
+            text = "".join(piece(k) for k in range(i, j))
+            if text in gaz.names:
+                continue
+            for key in gaz.misspelt(text):
+                if best is None or len(key) > len(best[2]):
+                    best = (i, j, key, text)
+    if best is None:
+        return None
+    i, j, key, text = best
+    return i, j, Mention(text, tuple(sorted(gaz.names[key])), FUZZY_CUTOFF)
 
 
 # ---- which node a name means -------------------------------------------------

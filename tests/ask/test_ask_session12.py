@@ -73,3 +73,39 @@ def test_how_many_bodies_hosted_an_event_is_a_count_of_its_hosts(bundled):
     got = answer(bundled, "京港科技创新合作论坛由几个单位主办？")
     assert got.status == "answered" and got.query == "hosts" and got.params["count"] and got.count == 1
     assert [i.node.id for i in got.items] == ["institution-beijing-municipal-science-technology-commission"]
+
+
+# ---- a misspelt Chinese name (defect c) -----------------------------------------------------------
+
+HSC = "zone-huairou-science-city"
+
+
+def test_a_name_one_character_off_is_read_even_when_an_alias_cuts_it(bundled):
+    # 怀柔 is an alias of the zone, so 怀柔科学成 was 怀柔 + an unknown 科学成
+    for question in ("怀柔科学成有哪些项目？", "哪些计划支持怀柔科学成？"):
+        got = answer(bundled, question)
+        assert got.status == "answered" and got.params["refs"] == [HSC], question
+        assert got.mentions[0].match == "fuzzy"
+
+
+def test_a_name_cut_by_a_cue_word_is_read_whole():
+    # 技术 is a cue word, so 北京经济技术开法区 was cut into 北京 + 经济 + 技术 + 开法区
+    from graph.ask.gazetteer import Gazetteer
+    from graph.ask.parser import parse
+    gaz = Gazetteer([Node(id="zone-bda", type="Zone", name_zh="北京经济技术开发区", name_en="BDA"),
+                     Node(id="region-bj", type="Region", name_zh="北京", name_en="Beijing")])
+    p = parse("北京经济技术开法区聚焦哪些产业？", gaz)
+    assert p.form.id == "fields" and [m.id for m in p.slots] == ["zone-bda"]
+
+
+def test_one_character_off_is_not_two():
+    gaz = Gazetteer([Node(id="zone-x", type="Zone", name_zh="怀柔科学城", name_en="X")])
+    assert gaz.misspelt("怀柔科学成") == ["怀柔科学城"] and gaz.misspelt("怀柔科学城区") == ["怀柔科学城"]
+    assert gaz.misspelt("怀柔科雪成") == [] and gaz.misspelt("科学城") == []
+
+
+def test_an_unknown_name_suggests_names_that_fit_the_question(bundled):
+    got = answer(bundled, "科学成有哪些项目")
+    assert got.status == "unknown_entity"
+    assert got.suggestions and all("脑科学" not in s for s in got.suggestions)
+    assert any("怀柔科学城" in s for s in got.suggestions)
