@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, model, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
+from graph.ask import common, empty_graph, model, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -32,6 +32,8 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
     p = parse(screen.publisher_words(queries, text), gaz)
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
+    if empty_graph.is_empty(queries.store):  # nothing built, or the wrong data dir: say so, not "no node named X"
+        return empty_graph.answer(queries.store, p, base)
     early = screen.before_forms(queries, p, base, _evidence)
     if early is not None:
         return early

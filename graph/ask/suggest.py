@@ -86,8 +86,11 @@ def _closest_questions(queries: GraphQueries, p: Parse, entities: list[Node]) ->
     """
     lang = p.language
     scored = []
+    no_year = not p.year and not run.data_years(queries)  # a graph with no dated document: no "Ⓨ年…" question
     for index, form in enumerate(grammar().forms.values()):
         if form.needs_type and not p.types:
+            continue
+        if form.needs_year and no_year:
             continue
         if entities and form.slots and not form.takes(entities[0].type):
             continue

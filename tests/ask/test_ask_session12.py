@@ -109,3 +109,35 @@ def test_an_unknown_name_suggests_names_that_fit_the_question(bundled):
     assert got.status == "unknown_entity"
     assert got.suggestions and all("脑科学" not in s for s in got.suggestions)
     assert any("怀柔科学城" in s for s in got.suggestions)
+
+
+# ---- an empty graph (defect d) --------------------------------------------------------------------
+
+def test_an_empty_graph_says_so_where_it_looked_and_how_to_build(tmp_path):
+    from graph.memory import MemoryStore
+    from graph.queries import GraphQueries
+    store = MemoryStore(tmp_path / "graph.json")
+    for question, words in (("哪些计划支持怀柔科学城？", ("图是空的", "make build", "INNOGRAPH_DATA_DIR=.data")),
+                            ("Who supports HSC?", ("graph is empty", "make build", "INNOGRAPH_DATA_DIR=.data"))):
+        got = answer(GraphQueries(store), question)
+        assert got.status == "empty" and not got.items
+        assert all(w in got.summary for w in words), got.summary
+        assert str(tmp_path) in got.summary
+        assert "怀柔科学城」的节点" not in got.summary and "no node named" not in got.summary
+
+
+def test_no_suggestion_has_a_blank_year():
+    """A graph with nodes but no dated document offers no "年出台了哪些政策？" (the year left blank)."""
+    from graph.ask.gazetteer import gazetteer_for
+    from graph.ask.parser import parse
+    from graph.ask.suggest import not_understood
+    from graph.memory import MemoryStore
+    from graph.queries import GraphQueries
+    from graph.store import Batch
+    store = MemoryStore()
+    store.write(Batch(nodes=[Node(id="zone-x", type="Zone", name_zh="某科学城", name_en="Some Science City")]))
+    queries = GraphQueries(store)
+    for question in ("你好", "hello there"):
+        got = not_understood(queries, parse(question, gazetteer_for(store)))
+        assert got["suggestions"], question
+        assert not any(s.startswith("年") or "in ?" in s for s in got["suggestions"]), got["suggestions"]
