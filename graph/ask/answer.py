@@ -32,7 +32,7 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
     p = parse(screen.publisher_words(queries, text), gaz)
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
-    if empty_graph.is_empty(queries.store):  # nothing built, or the wrong data dir: say so, not "no node named X"
+    if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
         return empty_graph.answer(queries.store, p, base)
     early = screen.before_forms(queries, p, base, _evidence)
     if early is not None:

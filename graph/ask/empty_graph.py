@@ -11,13 +11,15 @@ from __future__ import annotations
 from pathlib import Path
 
 from graph.ask import model
+from graph.ask.gazetteer import Gazetteer
 from graph.ask.parser import Parse
 from graph.ask.words import say
 from graph.store import GraphStore
 
 
-def is_empty(store: GraphStore) -> bool:
-    return store.counts().total_nodes == 0
+def is_empty(gaz: Gazetteer) -> bool:
+    """No node at all: read off the store's gazetteer, which ask builds anyway (no extra query on Neo4j)."""
+    return not gaz.types
 
 
 def where(store: GraphStore, lang: str) -> str:
