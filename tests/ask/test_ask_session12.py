@@ -141,3 +141,37 @@ def test_no_suggestion_has_a_blank_year():
         got = not_understood(queries, parse(question, gazetteer_for(store)))
         assert got["suggestions"], question
         assert not any(s.startswith("年") or "in ?" in s for s in got["suggestions"]), got["suggestions"]
+
+
+# ---- yes / no about two named nodes -----------------------------------------------------------------
+
+def test_a_yes_comes_with_the_edge_that_says_so(bundled):
+    got = answer(bundled, "市科委支持北京智源人工智能研究院吗？")
+    assert got.status == "answered" and got.query == "yes_no" and got.summary.startswith("是")
+    assert got.evidence and all(q.relation == "SUPPORTS" for q in got.evidence)
+    fund = answer(bundled, "Does the Beijing S&T Innovation Fund invest in the Baidu Ventures sub-fund?")
+    assert fund.summary.startswith("Yes") and fund.evidence[0].relation == "INVESTS_IN"
+
+
+def test_a_no_says_the_graph_records_none_and_what_it_does_record(bundled):
+    got = answer(bundled, "北京生命科学研究所位于怀柔科学城吗？")
+    assert got.summary.startswith("否") and "图中没有" in got.summary and "中关村科学城" in got.summary
+    assert not got.items and [i.node.id for i in got.related] == ["zone-zhongguancun-science-city"]
+    fsc = answer(bundled, "Does Future Science City focus on artificial intelligence?")
+    assert fsc.summary.startswith("No") and {i.node.id for i in fsc.related} == {
+        "field-hydrogen-energy", "field-smart-energy", "field-new-materials"}
+
+
+def test_a_yes_through_a_member_zone_says_through_which(bundled):
+    got = answer(bundled, "北京纳米能源与系统研究所位于三城一区吗")
+    assert got.summary.startswith("是") and "经由怀柔科学城" in got.summary
+
+
+def test_a_passive_yes_no_keeps_who_did_what(bundled):
+    got = answer(bundled, "京港科技创新合作论坛是市科委主办的吗")
+    assert got.summary.startswith("是：京港科技创新合作论坛由北京市科学技术委员会主办")
+
+
+def test_a_yes_no_question_of_no_known_relation_is_left_to_the_forms(bundled):
+    assert answer(bundled, "怀柔科学城和未来科学城有关系吗").query == "paths"
+    assert answer(bundled, "Is Huairou Science City better than Future Science City?").status == "not_understood"
