@@ -175,3 +175,22 @@ def test_a_passive_yes_no_keeps_who_did_what(bundled):
 def test_a_yes_no_question_of_no_known_relation_is_left_to_the_forms(bundled):
     assert answer(bundled, "怀柔科学城和未来科学城有关系吗").query == "paths"
     assert answer(bundled, "Is Huairou Science City better than Future Science City?").status == "not_understood"
+
+
+# ---- which zone has the most … ----------------------------------------------------------------------
+
+def test_the_zone_with_the_most_fields_leads_with_every_count_said(bundled):
+    got = answer(bundled, "哪个园区聚焦的领域最多？")
+    assert got.query == "most_members" and got.items[0].node.id == "zone-beijing-economic-technological-development-area"
+    assert got.items[0].value == 6 and "不是报告给出的总数" in got.summary
+    assert "zone-three-science-cities-and-one-area" not in {i.node.id for i in got.items}  # a group of zones
+
+
+def test_the_zone_with_the_most_institutions_counts_located_institutions(bundled):
+    got = answer(bundled, "Which zone has the most institutions?")
+    assert [(i.node.id, i.value) for i in got.items[:1]] == [("zone-zhongguancun-science-city", 2)]
+
+
+def test_the_most_companies_per_zone_stays_declined(bundled):
+    assert answer(bundled, "Which zone has the most companies?").status == "not_understood"
+    assert answer(bundled, "哪个园区最好？").status == "not_understood"
