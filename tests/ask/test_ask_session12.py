@@ -194,3 +194,14 @@ def test_the_zone_with_the_most_institutions_counts_located_institutions(bundled
 def test_the_most_companies_per_zone_stays_declined(bundled):
     assert answer(bundled, "Which zone has the most companies?").status == "not_understood"
     assert answer(bundled, "哪个园区最好？").status == "not_understood"
+
+
+# ---- a figure asked in the report's own words -------------------------------------------------------
+
+def test_a_figure_is_found_by_the_words_of_the_quote_that_gives_it(bundled):
+    # 落地 is not in the figure's name (怀柔科学城首批重点支持项目数) but in its quote (等30个项目落地)
+    got = answer(bundled, "怀柔科学城首批落地了几个项目？")
+    assert got.query == "figure" and "30" in got.summary
+    # the words outside the zone's name must still be the figure's: another zone gets no 30
+    other = answer(bundled, "未来科学城首批落地了几个项目？")
+    assert "30" not in other.summary
