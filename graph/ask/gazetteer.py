@@ -165,7 +165,8 @@ class Gazetteer:
         never wins a loose name: it describes a number about a thing, it is not the thing (session 12).
         """
         words = _loose_words(mention)
-        if not all(w.isascii() and w.isalpha() for w in mention.split()) or sum(map(len, words)) < 4:
+        if not all(w.isascii() and w.isalnum() for w in mention.split()) or sum(map(len, words)) < 4 \
+                or mention.replace(" ", "").isdigit():
             return []
         holding = []
         for key in self._candidates(mention):
@@ -204,7 +205,12 @@ _SCIENCE_AND_TECHNOLOGY = re.compile(r"\bscience and technology\b")
 def _loose_words(key: str) -> frozenset[str]:
     """The words of a keyed English name as a loose reading compares them."""
     key = _SCIENCE_AND_TECHNOLOGY.sub("s and t", key)
-    return frozenset(_LOOSE_FOLD.get(w, w) for w in key.split() if w not in _LOOSE_STOP)
+    return frozenset(_plural(_LOOSE_FOLD.get(w, w)) for w in key.split() if w not in _LOOSE_STOP)
+
+
+def _plural(word: str) -> str:
+    """olympics -> olympic, games -> game: a loose name may say either."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
 
 
 def _one_edit(a: str, b: str) -> bool:

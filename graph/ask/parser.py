@@ -51,7 +51,7 @@ class Reading:
     score: float = 0.0
     slots: list[int] = field(default_factory=list)  # mention indices filling the form's slots
     types: list[str] = field(default_factory=list)
-    typo: bool = False  # a misspelt Chinese name was read whole (_typo)
+    typo: bool = False  # a name was read whole across pieces: misspelt Chinese (_typo), loose English (_widened)
 
 
 @dataclass
@@ -90,7 +90,7 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     best = first = _read(Reading(skeleton, mentions), g, gaz, language, years)
     chunks = _residue(skeleton, g, language)
     if chunks:
-        second = _read(_with_chunks(first, chunks, gaz), g, gaz, language, years)
+        second = _read(_with_chunks(first, chunks, gaz, years), g, gaz, language, years)
         if second.form and (first.form is None or second.form.slots > first.form.slots
                             or (second.typo and second.form.slots >= first.form.slots)):
             best = second  # it places a name the first reading could not, or reads a misspelt one whole
@@ -370,7 +370,7 @@ def _zh_words(word) -> list[str]:
     return re.findall(r"[\u4e00-\u9fff]+", word.regex.pattern)
 
 
-def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer) -> Reading:
+def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer, years: list[int] = ()) -> Reading:
     """The skeleton with leftover word runs read as names: the closest graph name, or unknown."""
     skeleton = first.skeleton
     placed = [(i, m) for i, m in zip((i for i, ch in enumerate(skeleton) if ch == ENTITY), first.mentions)]
@@ -381,12 +381,15 @@ def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer) -> Reading:
             located.append((at, chunk))
             free = free[:at] + "\0" * len(chunk) + free[at + len(chunk):]
     spans: list[tuple[int, int, Mention]] = []  # [start, end) of the skeleton read as one name
+    whole = False
     for at, chunk in sorted(located):
         if any(s <= at < e for s, e, _ in spans):
             continue  # inside a misspelt name already read
-        typo = _typo(skeleton, placed, at, chunk, gaz)
-        if typo:
+        typo = _typo(skeleton, placed, at, chunk, gaz) or (
+            None if has_cjk(chunk) else _widened(skeleton, placed, years, at, chunk, gaz))
+        if typo:  # a name read whole across the pieces the first reading cut it into
             spans.append(typo)
+            whole = True
             continue
         close = gaz.closest(match_key(chunk))
         mention = Mention(chunk, tuple(sorted(gaz.names[close[0][0]])), close[0][1]) if close else Mention(chunk)
@@ -395,8 +398,45 @@ def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer) -> Reading:
     for start, end, _ in sorted(spans, key=lambda sp: sp[0], reverse=True):
         skeleton = skeleton[:start] + f" {ENTITY} " + skeleton[end:]
     reading = Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
-    reading.typo = any(m.ids and m.score < 1.0 and has_cjk(m.text) for _, _, m in spans)
+    reading.typo = whole
     return reading
+
+
+def _widened(skeleton: str, placed: list[tuple[int, Mention]], years: list[int], at: int, chunk: str,
+             gaz: Gazetteer) -> tuple[int, int, Mention] | None:
+    """'the Beijing 2022 Winter Olympics': Beijing (a name) and 2022 (a year) were read apart and
+    'winter olympics' names nothing. English words left over are read again together with the names
+    and years just before them, as one loose name (Beijing 2022 Olympic Winter Games), session 12."""
+    names = dict(placed)
+    start, words = at, []
+    while True:
+        before = skeleton[:start].rstrip()
+        if not before or before[-1] not in (ENTITY, YEAR) or (before[-1] == ENTITY and len(before) - 1 not in names):
+            break
+        i = len(before) - 1
+        if skeleton[i] == ENTITY:
+            words.insert(0, names[i].text)
+        else:
+            k = skeleton.count(YEAR, 0, i)
+            words.insert(0, str(years[k]) if k < len(years) else "")
+        start = i
+    words = [w for w in words if w]
+    while words:  # the most words first, then fewer
+        close = gaz.closest(match_key(" ".join(words + [chunk])))
+        if close:
+            key = close[0][0]
+            return start, at + len(chunk), Mention(" ".join(words + [chunk]), tuple(sorted(gaz.names[key])), close[0][1])
+        words.pop(0)
+        start = _next_token(skeleton, start)
+    return None
+
+
+def _next_token(skeleton: str, start: int) -> int:
+    """The index of the placeholder after the one at `start`."""
+    for i in range(start + 1, len(skeleton)):
+        if skeleton[i] in (ENTITY, YEAR):
+            return i
+    return start
 
 
 def _typo(skeleton: str, placed: list[tuple[int, Mention]], at: int, chunk: str,

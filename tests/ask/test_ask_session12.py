@@ -205,3 +205,18 @@ def test_a_figure_is_found_by_the_words_of_the_quote_that_gives_it(bundled):
     # the words outside the zone's name must still be the figure's: another zone gets no 30
     other = answer(bundled, "未来科学城首批落地了几个项目？")
     assert "30" not in other.summary
+
+
+# ---- a loose English name cut by a name and a year ----------------------------------------------------
+
+def test_a_loose_english_name_is_read_across_the_name_and_year_inside_it(bundled):
+    # Beijing (a region) and 2022 (a year) were read apart; 'winter olympics' named nothing
+    got = answer(bundled, "Who supports the Beijing 2022 Winter Olympics?")
+    assert got.status == "answered" and got.params["refs"] == ["event-beijing-2022-olympic-winter-games"]
+    assert got.count == 2
+
+
+def test_loose_words_fold_plurals():
+    gaz = Gazetteer([Node(id="event-g", type="Event", name_zh="冬奥会", name_en="Beijing 2022 Olympic Winter Games")])
+    assert gaz.closest(match_key("beijing 2022 winter olympics"))[0][0] == match_key("Beijing 2022 Olympic Winter Games")
+    assert gaz.closest(match_key("2022")) == []
