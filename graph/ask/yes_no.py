@@ -73,8 +73,8 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
     if len(named) != 2 or len(p.mentions) != 2 or not asks_yes_no(p):
         return None
     lang = p.language
-    between = p.skeleton[p.skeleton.find(ENTITY) + 1:]  # the relation is said after the first name
-    relation = next((r for r in RELATIONS if (r.zh if lang == "zh" else r.en).search(between)), None)
+    after_first = p.skeleton[p.skeleton.find(ENTITY) + 1:]  # the relation is said after the first name
+    relation = next((r for r in RELATIONS if (r.zh if lang == "zh" else r.en).search(after_first)), None)
     if relation is None:
         return None
     ids = [m.id or m.ids[0] for m in named]
@@ -82,13 +82,15 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
     if len(nodes) < 2 or ids[0] == ids[1]:
         return None
     a, b = nodes[ids[0]], nodes[ids[1]]
-    anchor, wanted = (a, b) if relation.of == 0 else (b, a)
-    query = relation.query
+    if _PASSIVE[lang].search(p.skeleton):  # "北京智源人工智能研究院是市科委支持的吗": the second name acts
+        a, b = b, a
     template = say(lang, relation.say_zh, relation.say_en)
-    if query == "hosted" and a.type == "Event":  # "京港论坛是市科委主办的吗": the event first
-        anchor, wanted, query, template = a, b, "hosts", say(lang, "{a}由{b}主办", "{a} was hosted by {b}")
+    query = relation.query
+    if query == "hosted" and a.type == "Event":  # the event cannot be the host: the other way round
+        a, b = b, a
     if query == "issued" and a.type in ("Policy", "Program", "Document"):
-        anchor, wanted, query, template = a, b, "issuer", say(lang, "{a}由{b}发布", "{a} was issued by {b}")
+        a, b = b, a
+    anchor, wanted = (a, b) if relation.of == 0 else (b, a)
     rows = run.run(query, queries, run.Params(refs=[anchor.id], lang=lang)).items
     hits = [i for i in rows if i.node.id == wanted.id]
     if not hits and query == "location":  # "Is BINN in 三城一区?": through a member zone
@@ -110,10 +112,26 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
                   f"No: the graph records no sign that {claim} (it holds what the report says, nothing more).")
     if held:
         summary += say(lang, f"图中记录的是：{held}。", f" What it records instead: {held}.")
+    between = _between(queries, a, b, lang)
+    if between:
+        summary += say(lang, f"两者之间图中记录的关系：{between}。", f" Between the two it records: {between}.")
     edges = [e for i in rows for e in i.edges]
     return model.Answer(**base, status="answered", interpretation=interpretation, summary=summary,
                         query="yes_no", params=params, count=0, related=rows,
                         nodes=_nodes(a, b, rows), edges=edges, evidence=evidence(queries, edges), link=link)
+
+
+#: The second name is the one acting: "A是B支持的吗", "A由B主办吗", "Is A supported by B?".
+_PASSIVE = {"zh": re.compile(r"Ⓔ(是|被|受到|受|得到|获得|由)Ⓔ"),
+            "en": re.compile(r"\b(supported|backed|funded|financed|sponsored|hosted|organi[sz]ed|held|convened|issued|"
+                             r"published|released|invested in) by Ⓔ")}
+
+
+def _between(queries: GraphQueries, a: Node, b: Node, lang: str) -> str:
+    """The direct edges the graph does hold between the two, with their direction (市科委 —PARTNERS_WITH→ 天津市)."""
+    names = {a.id: short(a, lang), b.id: short(b, lang)}
+    edges = [e for e in queries.store.edges([a.id], "both") if {e.source, e.target} == {a.id, b.id}]
+    return say(lang, "；", "; ").join(dict.fromkeys(f"{names[e.source]} —{e.type}→ {names[e.target]}" for e in edges))
 
 
 def _held(rows, lang: str) -> str:

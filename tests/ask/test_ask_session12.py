@@ -169,7 +169,17 @@ def test_a_yes_through_a_member_zone_says_through_which(bundled):
 
 def test_a_passive_yes_no_keeps_who_did_what(bundled):
     got = answer(bundled, "京港科技创新合作论坛是市科委主办的吗")
-    assert got.summary.startswith("是：京港科技创新合作论坛由北京市科学技术委员会主办")
+    assert got.summary.startswith("是：北京市科学技术委员会主办京港科技创新合作论坛")
+    assert answer(bundled, "北京智源人工智能研究院是市科委支持的吗").summary.startswith("是")
+    assert answer(bundled, "Is BAAI supported by BMSTC?").summary.startswith("Yes")
+    # the active question the other way round is a no, and says which way the graph's edge runs
+    reverse = answer(bundled, "北京智源人工智能研究院支持市科委吗")
+    assert reverse.summary.startswith("否") and "北京市科学技术委员会 —SUPPORTS→ 北京智源人工智能研究院" in reverse.summary
+
+
+def test_a_no_names_the_other_relation_the_two_do_have(bundled):
+    got = answer(bundled, "Does BMSTC support Tianjin?")
+    assert got.summary.startswith("No") and "PARTNERS_WITH" in got.summary
 
 
 def test_a_yes_no_question_of_no_known_relation_is_left_to_the_forms(bundled):
