@@ -18,15 +18,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from graph.ask import model, run
-from graph.ask.forms import ENTITY
-from graph.ask.parser import Parse
+from graph.ask import model, replies, run
+from graph.ask.forms import ENTITY, grammar
+from graph.ask.parser import Parse, residue
 from graph.ask.words import say, short
 from graph.model import Node
 from graph.queries import GraphQueries
 
 SHOWN = 6
 
+_YEAR_WORDS = re.compile(r"\s*\b(in|for|during)?\s*(?<!\d)(19|20)\d\d(?!\d)年?(的)?")
 _ASKS_ZH = re.compile(r"(吗|么|嘛)$|是否|是不是|有没有")
 _ASKS_EN = re.compile(r"^(does|do|did|is|are|was|were|has|have|had)\b")
 
@@ -73,6 +74,17 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
     if len(named) != 2 or len(p.mentions) != 2 or not asks_yes_no(p):
         return None
     lang = p.language
+    if residue(p.skeleton, grammar(), lang, single=True):  # "市科委明年支持…吗": a condition no reading holds, left to decline
+        return None
+    held_years = run.data_years(queries)
+    other = [y for y in p.years if y not in held_years]
+    if other:  # "Does BMSTC still support BAAI in 2025?": the graph holds the report's year, not that one
+        years = "、".join(map(str, held_years)) or say(lang, "无", "none")
+        return replies.decline(p, base, say(lang, f"图中只有 {years} 年文件里的关系，没有 {other[0]} 年的；"
+                                                  "去掉年份再问，答的是报告写到的情况。",
+                                            f"The graph holds the relations of the {years} documents only, nothing "
+                                            f"for {other[0]}; asked without the year, the answer is what the report says."),
+                               [re.sub(r"\s+([?？])", r"\1", _YEAR_WORDS.sub(" ", base["question"])).strip()])
     after_first = p.skeleton[p.skeleton.find(ENTITY) + 1:]  # the relation is said after the first name
     relation = next((r for r in RELATIONS if (r.zh if lang == "zh" else r.en).search(after_first)), None)
     if relation is None:

@@ -230,3 +230,14 @@ def test_loose_words_fold_plurals():
     gaz = Gazetteer([Node(id="event-g", type="Event", name_zh="冬奥会", name_en="Beijing 2022 Olympic Winter Games")])
     assert gaz.closest(match_key("beijing 2022 winter olympics"))[0][0] == match_key("Beijing 2022 Olympic Winter Games")
     assert gaz.closest(match_key("2022")) == []
+
+
+def test_a_yes_no_question_with_a_condition_the_graph_does_not_hold_is_declined(bundled):
+    # a year the graph holds no document of, or a time no reading holds: not answered yes or no
+    for question in ("Does BMSTC still support BAAI in 2025?", "2019年市科委支持北京智源人工智能研究院吗",
+                     "市科委明年支持北京智源人工智能研究院吗", "Does BMSTC support BAAI next year?"):
+        got = answer(bundled, question)
+        assert got.status == "not_understood" and not got.summary.startswith(("是", "否", "Yes", "No")), question
+    year = answer(bundled, "Does BMSTC still support BAAI in 2025?")
+    assert "2018" in year.summary and year.suggestions == ["Does BMSTC still support BAAI?"]
+    assert answer(bundled, "Did BMSTC support BAAI in 2018?").summary.startswith("Yes")
