@@ -89,8 +89,9 @@ class Gazetteer:
                 if len(key) >= MIN_KEY_CHARS and not key.isdigit():
                     self.names[key].add(node.id)
         self.lengths = sorted({len(k) for k in self.names}, reverse=True)
+        self.longest_cjk = max((len(k) for k in self.names if has_cjk(k)), default=0)
         self._grams: dict[str, set[str]] | None = None
-        self._by_length: dict[int, list[str]] | None = None
+        self._by_ends: dict[tuple, set[str]] | None = None
 
     # ---- exact names -------------------------------------------------------
 
@@ -142,18 +143,26 @@ class Gazetteer:
         return scored[:limit]
 
     def misspelt(self, text: str) -> list[str]:
-        """Chinese names one character off `text` (replaced, dropped or added), of TYPO_MIN_CHARS or more."""
+        """Chinese names one character off `text` (replaced, dropped or added), of TYPO_MIN_CHARS or more.
+
+        One edit leaves the first or the last character in place, so only names of length ±1 that
+        share one of them are compared (an index by (length, first) and (length, last) character)."""
         if len(text) < TYPO_MIN_CHARS or not has_cjk(text):
             return []
-        lengths = self._by_length
-        if lengths is None:
-            lengths = defaultdict(list)
+        ends = self._by_ends
+        if ends is None:
+            ends = defaultdict(set)
             for key in self.names:
                 if len(key) >= TYPO_MIN_CHARS and has_cjk(key):
-                    lengths[len(key)].append(key)
-            self._by_length = lengths
-        return [key for n in (len(text) - 1, len(text), len(text) + 1) for key in lengths.get(n, ())
-                if _one_edit(text, key)]
+                    ends[(len(key), key[0], 0)].add(key)
+                    ends[(len(key), key[-1], 1)].add(key)
+            self._by_ends = ends
+        out: set[str] = set()
+        for n in (len(text) - 1, len(text), len(text) + 1):
+            for key in ends.get((n, text[0], 0), set()) | ends.get((n, text[-1], 1), set()):
+                if _one_edit(text, key):
+                    out.add(key)
+        return sorted(out)
 
     def _containing(self, mention: str) -> list[tuple[str, float]]:
         """'huairou' -> the name holding every word of it with the fewest words besides, then the shortest.

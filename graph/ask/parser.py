@@ -460,9 +460,14 @@ def _typo(skeleton: str, placed: list[tuple[int, Mention]], at: int, chunk: str,
     while joins(right):
         right += 1
     best = None
-    for i in range(left, at + 1):
+    longest = gaz.longest_cjk + 1  # a window longer than any name plus one character names nothing
+    for i in range(max(left, at - longest), at + 1):
+        text = "".join(piece(k) for k in range(i, at + len(chunk)))
         for j in range(at + len(chunk), right + 1):
-            text = "".join(piece(k) for k in range(i, j))
+            if j > at + len(chunk):
+                text += piece(j - 1)
+            if len(text) > longest:
+                break
             if text in gaz.names:
                 continue
             for key in gaz.misspelt(text):
