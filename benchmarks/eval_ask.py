@@ -26,6 +26,7 @@ from graph.queries import GraphQueries  # noqa: E402
 from loaders.sources import build_bundled  # noqa: E402
 
 SESSION11 = Path(__file__).resolve().parents[1] / "data/questions/session11.yaml"  # 40 new, held out
+SESSION12 = SESSION11.with_name("session12.yaml")  # 30 new, held out (session 12)
 ACCURACY_GOAL, WRONG_LIMIT, INTERPRETATION_GOAL = 0.90, 0.02, 0.95
 
 
@@ -39,11 +40,10 @@ def main() -> int:
     build_bundled(store)
     queries = GraphQueries(store)
 
-    global SESSION11_COUNT
-    SESSION11_COUNT = len(load_outcome_cases(SESSION11))
+    session11, session12 = load_outcome_cases(SESSION11), load_outcome_cases(SESSION12)
     started = time.perf_counter()
     results = []
-    for case in load_outcome_cases() + load_outcome_cases(SESSION11):
+    for case in load_outcome_cases() + session11 + session12:
         got = answer(queries, case.question)
         outcome = score(case, got)
         results.append((case, outcome))
@@ -53,8 +53,10 @@ def main() -> int:
                 print(f"         {reason}")
     elapsed = time.perf_counter() - started
     print("\n".join(table(results)))
-    new = results[-SESSION11_COUNT:]  # the session-11 file is read last
-    print("session 11 (new questions):", ", ".join(f"{k} {sum(o.kind == k for _, o in new)}" for k in ("right", "declined", "wrong")))
+    new11 = results[-len(session11) - len(session12):-len(session12)]  # the session files are read last, in order
+    new12 = results[-len(session12):]
+    for label, new in (("session 11", new11), ("session 12", new12)):
+        print(f"{label} (new questions):", ", ".join(f"{k} {sum(o.kind == k for _, o in new)}" for k in ("right", "declined", "wrong")))
     accuracy, wrong = rates(results)
     print(f"{len(results)} questions, {elapsed / max(len(results), 1) * 1000:.1f} ms each; "
           f"goal: accuracy >= {ACCURACY_GOAL:.0%}, wrong <= {WRONG_LIMIT:.0%}")

@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, model, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
+from graph.ask import common, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -32,6 +32,8 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
     p = parse(screen.publisher_words(queries, text), gaz)
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
+    if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
+        return empty_graph.answer(queries.store, p, base)
     early = screen.before_forms(queries, p, base, _evidence)
     if early is not None:
         return early
@@ -194,6 +196,8 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
         return _year_summary(lang, p, result, count)
     if not count:
         return say(lang, f"图中没有找到{interpretation}。", replies.nothing_en(interpretation))
+    if form.query == "most_members":
+        return most_members.summary(lang, p.types, result)
     if result.paths:
         return _paths_summary(lang, result, count)
     split = _direct_split(lang, result, count)

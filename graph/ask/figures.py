@@ -35,7 +35,7 @@ VALUE_CUES = {
 }
 #: Words of a question that are no part of what it asks about.
 _ZH_FILLER = re.compile(r"占全国|占比|是多少|有多少|多少|多大|多高|几|是|有|的|了|吗|呢|啊|吧|请问|一共|总共|共|都|达到|达|到|全部|目前"
-                        r"|个|家|项|名|位|支|条|所|次|人次|期|部|多|哪些|什么|图中|图里|图")
+                        r"|个|家|项(?!目)|名|位|支|条|所|次|人次|期|部|多|哪些|什么|图中|图里|图")  # 项目 is a word, 项 a measure
 _EN_STOP = frozenset("""a an the of in on at to for from by with and or is are was were be been do does did has have had
     how many much what which who whom whose when where why it its this that these those there here me us you we they
     get gets got give given total number value amount figure figures year report graph data please tell show s went go goes gone""".split())
@@ -97,9 +97,13 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
     measures = store.edges([m.id for m in metrics], "out", ["MEASURES"])  # one read for all figures
     ends = store.get_nodes({e.target for e in measures})
     measured_by: dict[str, dict[str, Node]] = {}
+    quoted: dict[str, set[str]] = {}  # the report's own words for each figure: the quotes that give it
     for e in measures:
         if e.target in ends:
             measured_by.setdefault(e.source, {})[e.target] = ends[e.target]
+        if language == "zh":
+            quoted.setdefault(e.source, set()).update(
+                *(_words(re.sub(r"[\d.]+", " ", ev.quote), "zh") for ev in e.evidence))
     wants_money = bool(MONEY_CUES[language].search(keyed))
     for metric in metrics:
         if wants_money and not _is_money(metric):
@@ -109,7 +113,8 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
             continue
         measured = measured_by.get(metric.id, {})
         if rest:
-            if len(rest & own) / len(rest) < MIN_Q_COVER and not _chars_held(rest_text, metric, language):
+            said = own | quoted.get(metric.id, set())  # "首批落地了几个项目": 落地 is the report's word ("等30个项目落地")
+            if len(rest & said) / len(rest) < MIN_Q_COVER and not _chars_held(rest_text, metric, language):
                 continue
         elif not mentioned & set(measured):
             continue

@@ -28,6 +28,7 @@ from graph.ask.model import Answer
 
 REPORT_QUESTIONS = QUESTIONS.parent / "report.yaml"
 DECLINES = ("not_understood", "unknown_entity")
+YES_NO = {True: ("是", "Yes"), False: ("否", "No")}  # how the summary of a yes/no answer opens
 CATEGORIES = ("members", "supporters", "partners", "values", "counts", "funds", "origin", "issued",
               "regions", "events", "topics", "traps", "planner")
 
@@ -104,6 +105,10 @@ def _misses(want: dict, got: Answer) -> list[str]:
     reasons += [f"summary lacks {s!r}" for s in want.get("says", []) if s not in got.summary]
     if "last" in want and (not got.items or got.items[-1].node.id != want["last"]):  # the report's author last
         reasons.append(f"{want['last']} is not the last row")
+    if "first" in want and (not got.items or got.items[0].node.id != want["first"]):  # "which zone has the most …"
+        reasons.append(f"{want['first']} is not the first row")
+    if "yes" in want and not got.summary.startswith(YES_NO[bool(want["yes"])]):  # a yes/no question
+        reasons.append(f"summary does not open with {' / '.join(YES_NO[bool(want['yes'])])}")
     return reasons
 
 

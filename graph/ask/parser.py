@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, grammar
-from graph.ask.gazetteer import Gazetteer, Span, has_cjk, match_key
+from graph.ask.gazetteer import FUZZY_CUTOFF, Gazetteer, Span, has_cjk, match_key
 
 MAX_CHARS = 500
 OTHER_LANGUAGE_WEIGHT = 0.9
@@ -51,6 +51,7 @@ class Reading:
     score: float = 0.0
     slots: list[int] = field(default_factory=list)  # mention indices filling the form's slots
     types: list[str] = field(default_factory=list)
+    typo: bool = False  # a name was read whole across pieces: misspelt Chinese (_typo), loose English (_widened)
 
 
 @dataclass
@@ -89,9 +90,10 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     best = first = _read(Reading(skeleton, mentions), g, gaz, language, years)
     chunks = _residue(skeleton, g, language)
     if chunks:
-        second = _read(_with_chunks(first, chunks, gaz), g, gaz, language, years)
-        if second.form and (first.form is None or second.form.slots > first.form.slots):
-            best = second  # it places a name the first reading could not
+        second = _read(_with_chunks(first, chunks, gaz, years), g, gaz, language, years)
+        if second.form and (first.form is None or second.form.slots > first.form.slots
+                            or (second.typo and second.form.slots >= first.form.slots)):
+            best = second  # it places a name the first reading could not, or reads a misspelt one whole
     slots = [best.mentions[i] for i in best.slots]
     form = best.form
     if form and slots and slots[0].ids:
@@ -274,8 +276,25 @@ def _residue_en(skeleton: str, g: Grammar) -> list[str]:
     kinds = ["stop" if t in (ENTITY, YEAR) or t in g.stop_words["en"] else
              "name" if t in g.name_words["en"] or _is_type_word(t, g) else
              "stop" if _is_function_word(t, g) else "rest" for t in tokens]
-    runs = _runs(kinds)
+    runs = _runs(_joined(tokens, kinds))
     return [" ".join(tokens[a:b]) for a, b in runs if len(" ".join(tokens[a:b])) >= 3]
+
+
+#: Stop words that join the words of one English name ("construction of the national S&T innovation center").
+_JOINERS = frozenset({"of", "and", "for", "on"})
+
+
+def _joined(tokens: list[str], kinds: list[str]) -> list[str]:
+    """A lone letter (the s and t of S&T, R&D) and a joiner between two words of a run are name-like, so a
+    loose English name is read whole, not as two fragments (session 12)."""
+    kinds = list(kinds)
+    for i, token in enumerate(tokens):
+        if len(token) == 1 and token.isalpha() and token not in ("a", "i"):
+            kinds[i] = "name"
+    for i, token in enumerate(tokens):
+        if token in _JOINERS and 0 < i < len(tokens) - 1 and kinds[i - 1] != "stop" and kinds[i + 1] != "stop":
+            kinds[i] = "name"
+    return kinds
 
 
 def _runs(kinds: list[str]) -> list[tuple[int, int]]:
@@ -351,7 +370,7 @@ def _zh_words(word) -> list[str]:
     return re.findall(r"[\u4e00-\u9fff]+", word.regex.pattern)
 
 
-def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer) -> Reading:
+def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer, years: list[int] = ()) -> Reading:
     """The skeleton with leftover word runs read as names: the closest graph name, or unknown."""
     skeleton = first.skeleton
     placed = [(i, m) for i, m in zip((i for i, ch in enumerate(skeleton) if ch == ENTITY), first.mentions)]
@@ -361,13 +380,103 @@ def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer) -> Reading:
         if at >= 0:
             located.append((at, chunk))
             free = free[:at] + "\0" * len(chunk) + free[at + len(chunk):]
-    for at, chunk in located:
+    spans: list[tuple[int, int, Mention]] = []  # [start, end) of the skeleton read as one name
+    whole = False
+    for at, chunk in sorted(located):
+        if any(s <= at < e for s, e, _ in spans):
+            continue  # inside a misspelt name already read
+        typo = _typo(skeleton, placed, at, chunk, gaz) or (
+            None if has_cjk(chunk) else _widened(skeleton, placed, years, at, chunk, gaz))
+        if typo:  # a name read whole across the pieces the first reading cut it into
+            spans.append(typo)
+            whole = True
+            continue
         close = gaz.closest(match_key(chunk))
         mention = Mention(chunk, tuple(sorted(gaz.names[close[0][0]])), close[0][1]) if close else Mention(chunk)
-        placed.append((at, mention))
-    for at, chunk in sorted(located, reverse=True):
-        skeleton = skeleton[:at] + f" {ENTITY} " + skeleton[at + len(chunk):]
-    return Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
+        spans.append((at, at + len(chunk), mention))
+    placed = [(i, m) for i, m in placed if not any(s <= i < e for s, e, _ in spans)] + [(s, m) for s, _, m in spans]
+    for start, end, _ in sorted(spans, key=lambda sp: sp[0], reverse=True):
+        skeleton = skeleton[:start] + f" {ENTITY} " + skeleton[end:]
+    reading = Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
+    reading.typo = whole
+    return reading
+
+
+def _widened(skeleton: str, placed: list[tuple[int, Mention]], years: list[int], at: int, chunk: str,
+             gaz: Gazetteer) -> tuple[int, int, Mention] | None:
+    """'the Beijing 2022 Winter Olympics': Beijing (a name) and 2022 (a year) were read apart and
+    'winter olympics' names nothing. English words left over are read again together with the names
+    and years just before them, as one loose name (Beijing 2022 Olympic Winter Games), session 12."""
+    names = dict(placed)
+    start, words = at, []
+    while True:
+        before = skeleton[:start].rstrip()
+        if not before or before[-1] not in (ENTITY, YEAR) or (before[-1] == ENTITY and len(before) - 1 not in names):
+            break
+        i = len(before) - 1
+        if skeleton[i] == ENTITY:
+            words.insert(0, names[i].text)
+        else:
+            k = skeleton.count(YEAR, 0, i)
+            words.insert(0, str(years[k]) if k < len(years) else "")
+        start = i
+    words = [w for w in words if w]
+    while words:  # the most words first, then fewer
+        close = gaz.closest(match_key(" ".join(words + [chunk])))
+        if close:
+            key = close[0][0]
+            return start, at + len(chunk), Mention(" ".join(words + [chunk]), tuple(sorted(gaz.names[key])), close[0][1])
+        words.pop(0)
+        start = _next_token(skeleton, start)
+    return None
+
+
+def _next_token(skeleton: str, start: int) -> int:
+    """The index of the placeholder after the one at `start`."""
+    for i in range(start + 1, len(skeleton)):
+        if skeleton[i] in (ENTITY, YEAR):
+            return i
+    return start
+
+
+def _typo(skeleton: str, placed: list[tuple[int, Mention]], at: int, chunk: str,
+          gaz: Gazetteer) -> tuple[int, int, Mention] | None:
+    """'怀柔科学成', '北京经济技术开法区': a misspelt Chinese name is cut by the exact names and cue words
+    inside it (怀柔 is an alias, 技术 a cue). The Chinese run around the left-over words is read again as
+    one name, one character off a graph name; the longest such reading wins (session 12)."""
+    if not has_cjk(chunk):
+        return None
+    names = dict(placed)
+
+    def piece(i: int) -> str:
+        return names[i].text if skeleton[i] == ENTITY and i in names else skeleton[i]
+
+    def joins(i: int) -> bool:
+        return 0 <= i < len(skeleton) and (has_cjk(skeleton[i]) or (skeleton[i] == ENTITY and i in names))
+
+    left, right = at, at + len(chunk)
+    while joins(left - 1):
+        left -= 1
+    while joins(right):
+        right += 1
+    best = None
+    longest = gaz.longest_cjk + 1  # a window longer than any name plus one character names nothing
+    for i in range(max(left, at - longest), at + 1):
+        text = "".join(piece(k) for k in range(i, at + len(chunk)))
+        for j in range(at + len(chunk), right + 1):
+            if j > at + len(chunk):
+                text += piece(j - 1)
+            if len(text) > longest:
+                break
+            if text in gaz.names:
+                continue
+            for key in gaz.misspelt(text):
+                if best is None or len(key) > len(best[2]):
+                    best = (i, j, key, text)
+    if best is None:
+        return None
+    i, j, key, text = best
+    return i, j, Mention(text, tuple(sorted(gaz.names[key])), FUZZY_CUTOFF)
 
 
 # ---- which node a name means -------------------------------------------------

@@ -96,7 +96,7 @@ SUPERLATIVE = {"zh": re.compile(r"最(?!近|新|后|初|终)[^的之是有？?�
 def superlative_listing(p: Parse) -> str | None:
     """'Which university got the most support?', '怀柔科学城最重要的节点是什么': a listing cannot rank;
     only `rank` (by connections) does, so any other form with a superlative would answer another question."""
-    if not p.form or p.form.query in ("rank", "bridges", "paths", "most_supported"):
+    if not p.form or p.form.query in ("rank", "bridges", "paths", "most_supported", "most_members"):
         return None
     m = SUPERLATIVE[p.language].search(p.keyed)
     return m.group(0) if m else None

@@ -64,7 +64,7 @@ def runner(name: str):
 
 
 #: Answers whose order is their meaning (a ranking, a path): the publisher keeps its place there.
-_ORDERED_BY_MEANING = frozenset({"rank", "bridges", "paths", "stats", "most_supported"})
+_ORDERED_BY_MEANING = frozenset({"rank", "bridges", "paths", "stats", "most_supported", "most_members"})
 
 
 def run(name: str, q: GraphQueries, params: Params) -> Result:

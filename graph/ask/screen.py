@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figures, model, relations, replies, shorthand, suggest
+from graph.ask import briefing, change, figures, model, relations, replies, shorthand, suggest, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -40,9 +40,16 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
         if fig is not None:
             return replies.figure(queries, p, fig, base, evidence)
+    settled = yes_no.answer(queries, p, base, evidence)  # "A支持B吗？": yes with the evidence, or no with what is held
+    if settled is not None:
+        return settled
     vague = shorthand.decline(queries, p, base) or change.decline(queries, p, base) or briefing.decline(queries, p, base)
     if vague is not None:
         return vague
+    if p.form and p.form.query == "most_members" and replies.NARROW[lang].search(p.keyed):
+        # "Which zone has the most companies?": the report does not list a zone's companies
+        return replies.decline(p, base, replies.narrow_sentence(lang, replies.NARROW[lang].search(p.keyed).group(0)),
+                               _can_ask(queries, p))
     top = replies.superlative_listing(p)
     if top:
         return replies.decline(p, base, replies.superlative_sentence(lang, top), _can_ask(queries, p))

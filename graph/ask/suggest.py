@@ -50,9 +50,14 @@ def close_nodes(queries: GraphQueries, gaz: Gazetteer, text: str, form: Form | N
         if ratio >= CLOSE_NAME_RATIO:
             for i in ids:
                 scored[i] = max(scored.get(i, 0.0), ratio)
+    for name in gaz.misspelt(key):  # one character off: the name meant, before names merely alike
+        for i in gaz.names[name]:
+            scored[i] = 2.0
     nodes = queries.store.get_nodes(scored)
     fits = (lambda n: form is None or form.takes(n.type))
     ranked = sorted(nodes.values(), key=lambda n: (not fits(n), -scored[n.id], n.id))
+    if any(fits(n) for n in ranked):  # a field is no answer to "what is in X" (session 12)
+        ranked = [n for n in ranked if fits(n)]
     return ranked[:3]
 
 
@@ -81,8 +86,11 @@ def _closest_questions(queries: GraphQueries, p: Parse, entities: list[Node]) ->
     """
     lang = p.language
     scored = []
+    no_year = not p.year and not run.data_years(queries)  # a graph with no dated document: no "Ⓨ年…" question
     for index, form in enumerate(grammar().forms.values()):
         if form.needs_type and not p.types:
+            continue
+        if form.needs_year and no_year:
             continue
         if entities and form.slots and not form.takes(entities[0].type):
             continue

@@ -4,6 +4,8 @@ outcome (right / declined / wrong), reading and rows for every question. Real se
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from graph.ask import answer, forget
@@ -15,7 +17,9 @@ from graph.settings import Settings
 from loaders.sources import build_bundled
 from tests.support.neo4j import ENV_FILE, neo4j_connection
 
-CASES = load_outcome_cases()
+QUESTIONS = Path(__file__).resolve().parents[2] / "data/questions"
+#: the outcome set and the sessions' new questions (yes/no, rankings of zones, misspelt names: session 12)
+CASES = load_outcome_cases() + load_outcome_cases(QUESTIONS / "session11.yaml") + load_outcome_cases(QUESTIONS / "session12.yaml")
 
 
 @pytest.fixture(scope="module")
@@ -49,3 +53,17 @@ def test_every_question_has_the_same_outcome_on_neo4j_as_in_memory(bundled, neo4
         if not same:
             differ.append(f"{case.question}: memory {mem.status} {mem.summary[:60]!r} / neo4j {neo.status} {neo.summary[:60]!r}")
     assert not differ, "\n".join(differ)
+
+
+def test_an_empty_neo4j_graph_says_so_and_names_the_server(neo4j_bundled):
+    """Last in this module: it empties the server, then builds the graph again."""
+    store = neo4j_bundled.store
+    store.clear()
+    forget(store)
+    try:
+        got = answer(neo4j_bundled, "哪些计划支持怀柔科学城？")
+        assert got.status == "empty" and "图是空的" in got.summary and store.uri in got.summary
+        assert "make build" in got.summary
+    finally:
+        build_bundled(store)
+        forget(store)

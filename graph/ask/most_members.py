@@ -1,0 +1,63 @@
+""""哪个园区聚焦的领域最多", "Which zone has the most institutions?": zones ranked by what the graph places in them.
+
+Why: until session 12 every "which zone has the most X" was declined ("nothing to rank by"), yet the
+graph holds the answer for what it names: each zone's members of a type (LOCATED_IN / PART_OF, through
+member zones as the members form counts them) and its fields (direct or through a member, as the
+fields form gives them). The count is of nodes the graph names, not the report's totals (怀柔科学城 has
+4 named projects; the report speaks of 30 first-batch projects): the answer says so. A group of zones
+(三城一区) is not ranked beside its own zones; zones with none are left out; a tie at the top is said.
+Counting companies or universities per zone stays declined (screen.py): the report does not list them.
+"""
+
+from __future__ import annotations
+
+from graph.ask import relations, run
+from graph.ask.model import Item
+from graph.ask.most_supported import _groups_zones
+from graph.ask.run import Params, Result, runner
+from graph.ask.words import say, short, type_words
+from graph.errors import InvalidInput
+from graph.queries import GraphQueries
+
+KINDS = ("Zone", "District")
+
+
+@runner("most_members")
+def most_members(q: GraphQueries, p: Params) -> Result:
+    kinds = [t for t in p.types if t in KINDS] or ["Zone"]
+    counted = [t for t in p.types if t not in KINDS]
+    if not counted:
+        raise InvalidInput(say(p.lang, "没有说按什么计数；可以问「哪个园区的机构最多？」。",
+                               "Nothing to count was named; ask e.g. 'Which zone has the most institutions?'."))
+    items = []
+    for kind in kinds:
+        for node in q.store.nodes_of_type(kind):
+            if kind == "Zone" and _groups_zones(q, node.id):
+                continue
+            if counted == ["Field"]:
+                rows = run.RUNNERS["fields"](q, Params(refs=[node.id], lang=p.lang)).items
+            else:
+                rows = [i for i in relations.deep_members(q, node.id) if i.node.type in counted]
+            n = len({i.node.id for i in rows})
+            if n:
+                items.append(Item(node=node, value=float(n)))
+    items.sort(key=lambda i: (-(i.value or 0), i.node.id))
+    return Result(items)
+
+
+def summary(lang: str, types: list[str], result: Result) -> str:
+    """The first zone and its count, a tie at the top said, then the others; counts of named nodes."""
+    items = result.items
+    what = type_words([t for t in types if t not in KINDS], lang)
+    counts = say(lang, "；", "; ").join(f"{short(i.node, lang)} {int(i.value or 0)}" for i in items[:8])
+    top = [i for i in items if i.value == items[0].value]
+    names = say(lang, "、", ", ").join(short(i.node, lang) for i in top)
+    lead = say(lang, f"{what}最多的是{names}（{int(items[0].value or 0)} 个）" if len(top) == 1
+               else f"{names}并列最多（各 {int(items[0].value or 0)} 个{what}）",
+               f"First by number of {what}: {names} ({int(items[0].value or 0)})" if len(top) == 1
+               else f"{names} tie for the most {what} ({int(items[0].value or 0)} each)")
+    each = say(lang, "各行政区" if all(i.node.type == "District" for i in items) else "各园区",
+               "by district" if all(i.node.type == "District" for i in items) else "by zone")
+    return say(lang, f"{lead}。{each}：{counts}。按图中点名的节点计数，不是报告给出的总数。",
+               f"{lead}. {each[0].upper() + each[1:]}: {counts}. Counted over the nodes the graph names, "
+               "not the report's totals.")
