@@ -26,3 +26,13 @@ def test_districts_without_a_park_word_stay_districts(analysis_of):
     found = _typed(analysis_of, "怀柔、顺义的农业稳步发展。海淀园林绿化工作有序推进,朝阳公园游客增多。")
     assert ("怀柔区", "District") in found and ("顺义区", "District") in found
     assert not {n for n, t in found if t == "Zone"}
+
+
+def test_a_list_closed_by_an_ellipsis_is_a_list(analysis_of):
+    assert {("智慧物流", "Field"), ("商业航天", "Field")} <= _typed(analysis_of, "培育光电显示、智慧物流、商业航天……领域。")
+    found = _typed(analysis_of, "引进字节跳动、美团、快手…等企业。")
+    assert ("快手", "Institution") in found and not any("." in n or "…" in n for n, _ in found)
+
+
+def test_an_ellipsis_with_no_category_after_it_types_nothing(analysis_of):
+    assert not _typed(analysis_of, "他说……我们要努力,光电显示、智慧物流……")
