@@ -36,3 +36,30 @@ def test_a_list_closed_by_an_ellipsis_is_a_list(analysis_of):
 
 def test_an_ellipsis_with_no_category_after_it_types_nothing(analysis_of):
     assert not _typed(analysis_of, "他说……我们要努力,光电显示、智慧物流……")
+
+
+def _institutions(analysis_of, body):
+    return {n for n, t in _typed(analysis_of, body) if t == "Institution"}
+
+
+def test_media_named_by_the_page_s_news_forms(analysis_of):
+    found = _institutions(analysis_of, "光明网北京6月2日电(记者 王一)今天上午,论坛开幕。\n海河融媒讯(记者 李二)6月3日。"
+                                       "据京西日报报道,园区开工。不少企业接受东城在线记者采访。")
+    assert {"光明网", "海河融媒", "京西日报", "东城在线"} <= found
+    assert not any(n.startswith(("据", "接受")) or n.endswith("记者") for n in found)
+
+
+def test_a_source_line_and_a_quoted_account_name_media(analysis_of):
+    found = _institutions(analysis_of, "来源: 海淀融媒—京西日报 2023-05-06 10:20\n区长做客区政府官方微博“海淀发布”时介绍,"
+                                       "详见“门头沟之窗”门户网站。\n2024-01-02 09:30 京东在线")
+    assert {"海淀融媒", "京西日报", "海淀发布", "门头沟之窗", "京东在线"} <= found
+
+
+def test_generic_news_words_are_no_media(analysis_of):
+    found = _institutions(analysis_of, "本报讯(记者 张三)本报记者了解到,据报道,新华社北京5月1日电,资讯科技发展迅速。"
+                                       "国际通讯记者会召开。我们在北京发布了新政策。")
+    assert not found - {"新华通讯社"}
+
+
+def test_listed_portals_and_papers_are_institutions(analysis_of):
+    assert {"北京青年报", "首都之窗"} <= _institutions(analysis_of, "北青报记者获悉,消息来自首都之窗。")
