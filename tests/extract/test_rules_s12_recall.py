@@ -63,3 +63,16 @@ def test_generic_news_words_are_no_media(analysis_of):
 
 def test_listed_portals_and_papers_are_institutions(analysis_of):
     assert {"北京青年报", "首都之窗"} <= _institutions(analysis_of, "北青报记者获悉,消息来自首都之窗。")
+
+
+def test_a_company_s_full_name_gives_its_short_name(analysis_of):
+    found = {(m.surface, m.name) for m in analysis_of("北京云启智联科技有限公司落户亦庄。云启智联将建设研发中心。").mentions
+             if m.type == "Institution"}
+    assert ("云启智联", "北京云启智联科技有限公司") in found
+
+
+def test_a_list_item_beside_a_known_company_is_a_company(analysis_of):
+    found = _institutions(analysis_of, "推动京东、云启智联、星河动力等重点产业项目落地。")
+    assert {"云启智联", "星河动力"} <= found
+    found = _institutions(analysis_of, "培育晶泰、宜搜两家科创公司上市,科创要素流动。支持华为、人工智能、海淀等发展。")
+    assert not {"科创", "人工智能", "海淀"} & found
