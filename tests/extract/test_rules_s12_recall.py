@@ -76,3 +76,14 @@ def test_a_list_item_beside_a_known_company_is_a_company(analysis_of):
     assert {"云启智联", "星河动力"} <= found
     found = _institutions(analysis_of, "培育晶泰、宜搜两家科创公司上市,科创要素流动。支持华为、人工智能、海淀等发展。")
     assert not {"科创", "人工智能", "海淀"} & found
+
+
+def test_domains_added_to_the_field_lexicon(analysis_of):
+    found = _typed(analysis_of, "重点发展低空经济、具身智能和商业航天,推动互联网与制造业融合,加快信息化建设。")
+    assert {("低空经济", "Field"), ("具身智能", "Field"), ("商业航天", "Field"), ("互联网", "Field"), ("信息化", "Field")} <= found
+    assert ("工业互联网", "Field") in _typed(analysis_of, "发展工业互联网。")  # the longer domain still wins
+
+
+def test_a_domain_list_after_a_verb_run_starts_at_the_domain(analysis_of):
+    found = _typed(analysis_of, "做大做强软件和集成电路、生物医药等产业。")
+    assert ("软件", "Field") in found and not any(n.startswith("做") for n, _ in found)
