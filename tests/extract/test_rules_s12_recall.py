@@ -87,3 +87,19 @@ def test_domains_added_to_the_field_lexicon(analysis_of):
 def test_a_domain_list_after_a_verb_run_starts_at_the_domain(analysis_of):
     found = _typed(analysis_of, "做大做强软件和集成电路、生物医药等产业。")
     assert ("软件", "Field") in found and not any(n.startswith("做") for n, _ in found)
+
+
+def test_roads_listed_or_named_as_works_are_projects(analysis_of):
+    found = _typed(analysis_of, "今年将建成京昌路、回南路,推进平西路改造。")
+    assert {("京昌路", "Project"), ("回南路", "Project"), ("平西路", "Project")} <= found
+
+
+def test_roads_of_speech_are_no_projects(analysis_of):
+    found = _typed(analysis_of, "坚持一带一路建设,拓宽思路、新路子,走出一条新路。我们的致富路越走越宽。")
+    assert not {n for n, t in found if t == "Project"}
+
+
+def test_parks_and_schools_with_their_place_are_named(analysis_of):
+    found = _typed(analysis_of, "新建温榆河湿地公园,建成回龙观第三小学和昌平附属中学。全区五十间中小学完成改造。")
+    assert {("温榆河湿地公园", "Project"), ("回龙观第三小学", "Institution"), ("昌平附属中学", "Institution")} <= found
+    assert not any(n.endswith("中小学") for n, _ in found)
