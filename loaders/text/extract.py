@@ -10,7 +10,7 @@ from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import company_names, field_hygiene, media_names, own_title_names, park_areas, predicate_trim, roads
+from loaders.text import company_names, field_hygiene, heading_names, media_names, own_title_names, park_areas, predicate_trim, roads
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -68,7 +68,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
                   *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text),
                   *departments.departments(finder, text), *media_names.media_mentions(finder, text),
-                  *roads.road_mentions(finder, text)]
+                  *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text)]
     candidates += listed.opened(finder, text, candidates)
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])

@@ -103,3 +103,16 @@ def test_parks_and_schools_with_their_place_are_named(analysis_of):
     found = _typed(analysis_of, "新建温榆河湿地公园,建成回龙观第三小学和昌平附属中学。全区五十间中小学完成改造。")
     assert {("温榆河湿地公园", "Project"), ("回龙观第三小学", "Institution"), ("昌平附属中学", "Institution")} <= found
     assert not any(n.endswith("中小学") for n, _ in found)
+
+
+def test_a_numbered_heading_after_its_verb_is_one_name(analysis_of):
+    found = _typed(analysis_of, "三、重点任务\n1.实施水资源持续节约行动\n2.实施科技金融深度融合提升行动\n(三)城乡建设与生态修复专项\n"
+                                "4.推进重点工程\n5.实施国家科技重大专项和科技计划\n")
+    assert {("水资源持续节约行动", "Program"), ("科技金融深度融合提升行动", "Program"),
+            ("城乡建设与生态修复专项", "Program")} <= found
+    assert not any(n in ("重点工程", "国家科技重大专项和科技计划") for n, _ in found)
+
+
+def test_the_same_words_in_a_sentence_are_cut_as_before(analysis_of):
+    found = {n for n, _ in _typed(analysis_of, "我们将实施水资源持续节约行动,取得成效。")}
+    assert "水资源持续节约行动" not in found
