@@ -116,3 +116,15 @@ def test_a_numbered_heading_after_its_verb_is_one_name(analysis_of):
 def test_the_same_words_in_a_sentence_are_cut_as_before(analysis_of):
     found = {n for n, _ in _typed(analysis_of, "我们将实施水资源持续节约行动,取得成效。")}
     assert "水资源持续节约行动" not in found
+
+
+def test_a_named_work_followed_by_project_is_the_project(analysis_of):
+    mentions = [m for m in analysis_of("保障回龙观智能装备产业园项目落地,温榆河生物工程创新中心项目一期封顶。").mentions if not m.nested]
+    found = {(m.name, m.type) for m in mentions}
+    assert {("回龙观智能装备产业园项目", "Project"), ("温榆河生物工程创新中心项目一期", "Project")} <= found
+    assert "回龙观智能装备产业园" in next(m for m in mentions if m.name == "回龙观智能装备产业园项目").aliases
+
+
+def test_a_known_zone_before_project_names_its_projects_not_one(analysis_of):
+    found = _typed(analysis_of, "未来科学城项目占全区项目的48%,项目管理规范。")
+    assert ("未来科学城", "Zone") in found and not {n for n, t in found if t == "Project"}
