@@ -128,3 +128,9 @@ def test_a_named_work_followed_by_project_is_the_project(analysis_of):
 def test_a_known_zone_before_project_names_its_projects_not_one(analysis_of):
     found = _typed(analysis_of, "未来科学城项目占全区项目的48%,项目管理规范。")
     assert ("未来科学城", "Zone") in found and not {n for n, t in found if t == "Project"}
+
+
+def test_working_committees_and_founding_verbs(analysis_of):
+    found = _typed(analysis_of, "北京经开区工委召开会议。1988年创办雁栖工业开发区。园区新引入云启智联、星河动力等10家创新企业。")
+    assert {("北京经开区工委", "Institution"), ("雁栖工业开发区", "Zone"), ("云启智联", "Institution")} <= found
+    assert not any(n.startswith(("创办", "新引入", "引入")) for n, _ in found)
