@@ -38,7 +38,23 @@ def company_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -
     taken = _spans(mentions)
     out = _from_full_names(finder, text, mentions, taken)
     taken |= {(m.start, m.end) for m in out}
-    out += _beside_known(finder, text, mentions, taken)
+    beside = _beside_known(finder, text, mentions, taken)
+    taken |= {(m.start, m.end) for m in beside}
+    return out + beside + _elsewhere(finder, text, mentions, beside, taken)
+
+
+def _elsewhere(finder: EntityFinder, text: str, mentions: list[Mention], found: list[Mention], taken: set) -> list[Mention]:
+    """The other mentions of a company found in a list: 小米、好未来等… names 好未来 in △ 好未来昌平教育园区 too."""
+    words = finder.words_of(text)
+    out = []
+    for name in {m.name for m in found}:
+        at = text.find(name)
+        while at != -1:
+            end = at + len(name)
+            if (at, end) not in taken and not words.inside(at) and not _covered(mentions, at, end):
+                taken.add((at, end))
+                out.append(Mention(at, end, name, "Institution", CONF, "list", name, kind="enterprise"))
+            at = text.find(name, end)
     return out
 
 

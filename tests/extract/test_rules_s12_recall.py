@@ -134,3 +134,9 @@ def test_working_committees_and_founding_verbs(analysis_of):
     found = _typed(analysis_of, "北京经开区工委召开会议。1988年创办雁栖工业开发区。园区新引入云启智联、星河动力等10家创新企业。")
     assert {("北京经开区工委", "Institution"), ("雁栖工业开发区", "Zone"), ("云启智联", "Institution")} <= found
     assert not any(n.startswith(("创办", "新引入", "引入")) for n, _ in found)
+
+
+def test_a_company_s_campus_or_factory_is_a_project(analysis_of):
+    found = _typed(analysis_of, "推动京东、云启智联等重点产业项目。\n△ 云启智联回龙观研发园区效果图\n京东智能工厂落成。京东建设园区。")
+    assert {("云启智联回龙观研发园区", "Project"), ("京东智能工厂", "Project")} <= found
+    assert not any(n.endswith("建设园区") for n, _ in found)
