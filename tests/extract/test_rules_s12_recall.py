@@ -140,3 +140,11 @@ def test_a_company_s_campus_or_factory_is_a_project(analysis_of):
     found = _typed(analysis_of, "推动京东、云启智联等重点产业项目。\n△ 云启智联回龙观研发园区效果图\n京东智能工厂落成。京东建设园区。")
     assert {("云启智联回龙观研发园区", "Project"), ("京东智能工厂", "Project")} <= found
     assert not any(n.endswith("建设园区") for n, _ in found)
+
+
+def test_a_phase_of_a_zone_is_a_project(analysis_of):
+    mentions = [m for m in analysis_of("推进未来科学城一期建设,怀柔科学城二期工程开工。中关村2017年3期刊发。").mentions if not m.nested]
+    phase = next(m for m in mentions if m.name == "未来科学城一期")
+    assert phase.type == "Project" and phase.node_id is None and "未来科学城" not in phase.aliases
+    assert ("怀柔科学城二期工程", "Project") in {(m.name, m.type) for m in mentions}
+    assert not any(m.name.endswith("3期") for m in mentions)
