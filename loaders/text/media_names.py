@@ -29,6 +29,10 @@ MEDIA_HEADS = ("网", "报", "社", "台", "融媒", "发布", "新闻", "之窗
 CHANNELS = re.compile(r"(?:客户端|APP|app|官方微博|官方微信|微信公众号|公众号|官微|微博|门户网站|官网|网站)$")
 NOT_MEDIA = {"本报", "本网", "本站", "本台", "本刊", "我报", "我网", "网络", "互联网", "原创", "综合", "网友", "作者",
              "未知", "新闻", "微信", "微博", "公众号", "记者", "通讯员", "图片", "视频", "电视台", "报社", "新华社"}
+#: openings and endings of words that name no medium: 全国各地电视台 (many), 作者供图 (a credit)
+NOT_OPENING = ("本", "我", "全国", "各地", "各大", "各级", "各类", "各家", "多家", "国内", "国外", "境内", "境外", "海外",
+               "中外", "主流", "地方", "当地", "有关", "相关", "作者", "编辑", "网友", "图片", "视频")
+NOT_ENDING = ("供图", "摄", "整理", "提供", "原创", "综合", "编辑")
 SOURCE = re.compile(r"(?:文章来源|信息来源|新闻来源|稿件来源|稿源|来源于|来源|转载自|转自|出处)\s*:\s*"
                     r"(" + NAME + r"(?:\s*[—\-、/]\s*" + NAME + r")*)")
 DATELINE = re.compile(r"([\u4e00-\u9fffA-Za-z]{2,12})(?:\d{1,2}月\d{1,2}日|[\u4e00-\u9fff]{2,3}\d{1,2}月\d{1,2}日)电")
@@ -98,7 +102,8 @@ def _add(out: dict, text: str, start: int, end: int, headed: bool, finder: Entit
     channel = CHANNELS.search(name)
     if channel and channel.start() >= 2:
         name, end = name[:channel.start()], start + channel.start()
-    if len(name) < 2 or name in NOT_MEDIA or name.startswith(("本", "我")) or headed and not _headed(name):
+    if len(name) < 2 or name in NOT_MEDIA or name.startswith(NOT_OPENING) or name.endswith(NOT_ENDING) \
+            or headed and not _headed(name):
         return
     if name.endswith(("记者", "通讯员")) or finder is not None and finder._suffix_at_end(name):
         return

@@ -21,6 +21,9 @@ NOT_ROADS = frozenset({"新思路", "高速路", "快速路", "致富路", "发�
                        "新道路", "老路子", "康庄大道", "阳光大道", "铁路", "公路", "网络之路", "产业路", "快车道"})
 FIRSTS = "新老好大小一之此该各这那其条"
 MAX_NAME = 4
+#: common words ending in 路 that end kinds of roads and ways, never a road's name (高速公路, 城市道路)
+ROAD_WORDS = frozenset({"公路", "道路", "线路", "铁路", "马路", "水路", "陆路", "网路", "电路", "管路", "通路", "之路",
+                        "思路", "出路", "新路", "一路", "大路", "小路", "支路", "干路", "航路", "丝路", "进路", "销路"})
 LEFT_CHARS = "的了和及与在对把将有是为从至到经"  # one-character function words a road's name follows
 
 
@@ -28,6 +31,8 @@ def road_mentions(finder: EntityFinder, text: str) -> list[Mention]:
     """Roads that the text lists together or names as works."""
     roads = []
     for m in re.finditer("|".join(ENDS), text):
+        if m.group() == "路" and text[m.start() - 1:m.end()] in ROAD_WORDS:
+            continue  # 高速公路, 城市道路, 线路: the kind of road, not a road's name
         start = _start(finder, text, m.start())
         if start is None:
             continue

@@ -148,3 +148,9 @@ def test_a_phase_of_a_zone_is_a_project(analysis_of):
     assert phase.type == "Project" and phase.node_id is None and "未来科学城" not in phase.aliases
     assert ("怀柔科学城二期工程", "Project") in {(m.name, m.type) for m in mentions}
     assert not any(m.name.endswith("3期") for m in mentions)
+
+
+def test_kinds_of_roads_and_crowds_of_media_are_no_names(analysis_of):
+    found = _typed(analysis_of, "推进高速公路建设,加快农村公路建设,城市道路建设。铁路、公路、水路并进。"
+                                "来源:作者供图。全国各地电视台记者云集。")
+    assert not {n for n, t in found if t in ("Project", "Institution")}
