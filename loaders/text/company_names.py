@@ -43,7 +43,8 @@ def company_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -
     return out + beside + _elsewhere(finder, text, mentions, beside, taken)
 
 
-def _elsewhere(finder: EntityFinder, text: str, mentions: list[Mention], found: list[Mention], taken: set) -> list[Mention]:
+def _elsewhere(finder: EntityFinder, text: str, mentions: list[Mention], found: list[Mention],
+               taken: set) -> list[Mention]:
     """The other mentions of a company found in a list: 小米、好未来等… names 好未来 in △ 好未来昌平教育园区 too."""
     words = finder.words_of(text)
     out = []
@@ -116,7 +117,8 @@ def _beside_known(finder: EntityFinder, text: str, mentions: list[Mention], take
             if (s, e) in taken or (s, e) == (m.start, m.end) or _covered(mentions, s, e):
                 continue
             item = text[s:e]
-            if not LIST_ITEM.fullmatch(item) or item in NOT_SHORT or finder._generic(item) or finder.gazetteer.get(item):
+            if not LIST_ITEM.fullmatch(item) or item in NOT_SHORT or finder._generic(item) \
+                    or finder.gazetteer.get(item):
                 continue
             taken.add((s, e))
             out.append(Mention(s, e, item, "Institution", CONF, "list", item, kind="enterprise"))

@@ -79,9 +79,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
     budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
-    mentions = resolve_overlaps(mentions + company_names.company_mentions(finder, text, mentions))  # session 12
-    mentions = resolve_overlaps(mentions + company_works.work_mentions(finder, text, mentions))  # 小米|智慧园区
-    mentions = resolve_overlaps(project_tails.extended(text, mentions))  # …产业园|项目 (session 12)
+    mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
     if not figures:
@@ -91,6 +89,19 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _with_companies(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Short names of companies, their sites (小米|智慧园区) and projects named by a work + 项目 (session 12);
+    overlaps are settled again only where one of these rules found something (linear time)."""
+    companies = company_names.company_mentions(finder, text, mentions)
+    if companies:
+        mentions = resolve_overlaps(mentions + companies)
+    works = company_works.work_mentions(finder, text, mentions)
+    extended = project_tails.extended(text, mentions + works)
+    if works or any(a is not b for a, b in zip(extended, mentions)):
+        mentions = resolve_overlaps(extended)
+    return mentions
 
 
 TITLED = {"Institution", "Zone", "Field", "Region", "District", "Event"}

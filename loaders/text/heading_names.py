@@ -28,8 +28,8 @@ def heading_mentions(finder: EntityFinder, text: str) -> list[Mention]:
     out = []
     for m in HEADING.finditer(text):
         start, end = m.start(1), m.end(1)
-        verb = next((text[start:start + n] for n in range(MAX_VERB, 0, -1) if text[start:start + n] in finder.rules.verbs),
-                    "")
+        verb = next((text[start:start + n] for n in range(MAX_VERB, 0, -1)
+                     if text[start:start + n] in finder.rules.verbs), "")
         start += len(verb)
         name = text[start:end].strip("“”\"")
         suffix = finder._suffix_at_end(name)

@@ -120,7 +120,9 @@ def _items(finder: EntityFinder, text: str, end: int, by_end: dict, field: bool 
     known = by_end.get(first_end)
     if known is not None and first_start <= known.start <= (edge if edge is not None else first_end):
         edge = known.start  # a known name longer than what the left edge finds
-    if field and (known is None or edge is not None and known.start > edge and _verb_in(finder, text, edge, known.start)):
+    past_verb = field and known is not None and edge is not None and known.start > edge \
+        and _verb_in(finder, text, edge, known.start)  # 做大做强|软件: the domain, not the verb run (session 12)
+    if field and (known is None or past_verb):
         edge = _noun_run(finder, text, edge if edge is not None else first_start, first_end) or edge
     if edge is None or edge >= first_end:
         parts = parts[1:]

@@ -40,7 +40,8 @@ CREDIT = re.compile(r"(" + NAME + r")(?:讯|记者|报道)")
 REPORTED = re.compile(r"据(" + NAME + r")(?:报道|消息|讯)")
 QUOTED = re.compile(r"(?:官方微博|官方微信|微信公众号|公众号|客户端|官微)\s*“(" + NAME + r")”"
                     r"|“(" + NAME + r")”\s*(?:门户网站|网站|客户端|微信公众号|官方微博|公众号|APP|app)")
-BYLINE = re.compile(r"(?m)^\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(" + NAME + r")\s*$")
+BYLINE = re.compile(r"(?m)^\s*(?:19|20)\d\d[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+                    r"(" + NAME + r")\s*$")
 #: a dateline's place between the medium and the date (人民网|北京|12月28日电)
 MAX_RUN = 14
 RUN_CHAR = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
@@ -87,7 +88,8 @@ def _word_run(text: str, start: int, end: int) -> tuple[int, int]:
         return end, end
     lead = next((w for w in LEADS if text.startswith(w, at) and end - at - len(w) >= 2), "")
     at += len(lead)
-    inner = max((text.rfind(w, at, end - 2) + len(w) for w in INNER_LEADS if text.rfind(w, at, end - 2) >= 0), default=at)
+    inner = max((text.rfind(w, at, end - 2) + len(w) for w in INNER_LEADS if text.rfind(w, at, end - 2) >= 0),
+                default=at)
     return inner, end  # 不少企业接受|东城在线|记者
 
 
