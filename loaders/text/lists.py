@@ -20,7 +20,8 @@ from loaders.text.rules import Category
 
 #: an ellipsis in the view (…… is ...... after NFKC) closes a list as 等 does: A、B、C……领域 (session 12)
 ELLIPSIS = r"(?:(?:\.{3}){1,2}|…{1,2}|⋯{1,2})"
-DENG = re.compile(ELLIPSIS + r"?等((?:\d+|[一二两三四五六七八九十百千几多]+)(?:多|余)?([个项家支名位条件期次部批类所])?)?|" + ELLIPSIS)
+DENG = re.compile(ELLIPSIS + r"?等((?:\d+|[一二两三四五六七八九十百千几多]+)(?:多|余)?([个项家支名位条件期次部批类所])?)?"
+                  r"|" + ELLIPSIS)
 SPLIT_LAST = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 ITEM_MAX = 16
 CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(set(PUNCT) - {"、"}))) + "]")  # _punctuated, in C
