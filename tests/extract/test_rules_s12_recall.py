@@ -154,3 +154,8 @@ def test_kinds_of_roads_and_crowds_of_media_are_no_names(analysis_of):
     found = _typed(analysis_of, "推进高速公路建设,加快农村公路建设,城市道路建设。铁路、公路、水路并进。"
                                 "来源:作者供图。全国各地电视台记者云集。")
     assert not {n for n, t in found if t in ("Project", "Institution")}
+
+
+def test_the_central_and_city_broadcasters_are_media_not_the_party_centre(analysis_of):
+    found = _institutions(analysis_of, "中央电视台、北京电视台等媒体报道了此事。")
+    assert {"中央广播电视总台", "北京广播电视台"} <= found and "中国共产党中央委员会" not in found
