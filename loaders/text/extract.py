@@ -10,7 +10,8 @@ from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import field_hygiene, own_title_names, predicate_trim
+from loaders.text import (company_names, company_works, field_hygiene, heading_names, media_names, own_title_names,
+                          park_areas, predicate_trim, project_tails, roads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -67,8 +68,10 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *bodies.event_patterns(finder, text), *bodies.quoted_names(finder, text, suffixed),
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
                   *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text),
-                  *departments.departments(finder, text)]
+                  *departments.departments(finder, text), *media_names.media_mentions(finder, text),
+                  *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text)]
     candidates += listed.opened(finder, text, candidates)
+    candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     candidates = predicate_trim.trimmed(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     budget.check()
@@ -76,6 +79,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
     budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
+    mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
     if not figures:
@@ -85,6 +89,19 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
+
+
+def _with_companies(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[Mention]:
+    """Short names of companies, their sites (小米|智慧园区) and projects named by a work + 项目 (session 12);
+    overlaps are settled again only where one of these rules found something (linear time)."""
+    companies = company_names.company_mentions(finder, text, mentions)
+    if companies:
+        mentions = resolve_overlaps(mentions + companies)
+    works = company_works.work_mentions(finder, text, mentions)
+    extended = project_tails.extended(text, mentions + works)
+    if works or any(a is not b for a, b in zip(extended, mentions)):
+        mentions = resolve_overlaps(extended)
+    return mentions
 
 
 TITLED = {"Institution", "Zone", "Field", "Region", "District", "Event"}

@@ -41,7 +41,7 @@ REACH = 8  # characters between the company and its name's ending: 华为|人工
 #: as the lexicon's places: a zone and a place read across it (前海|南沙 vs 海南) tie on length
 LISTED_CONF = 0.9
 LISTS = {"zones": "Zone", "programs": "Program", "funds": "Fund", "institutions": "Institution"}
-FILES = ("zones.yaml", "programs.yaml", "institutions.yaml")
+FILES = ("zones.yaml", "programs.yaml", "institutions.yaml", "media.yaml")  # media.yaml: session 12
 
 
 @lru_cache(maxsize=2)

@@ -18,7 +18,10 @@ from loaders.text.entities import PUNCT, EntityFinder, Mention
 from loaders.text.list_heads import head_category
 from loaders.text.rules import Category
 
-DENG = re.compile(r"等((?:\d+|[一二两三四五六七八九十百千几多]+)(?:多|余)?([个项家支名位条件期次部批类所])?)?")
+#: an ellipsis in the view (…… is ...... after NFKC) closes a list as 等 does: A、B、C……领域 (session 12)
+ELLIPSIS = r"(?:(?:\.{3}){1,2}|…{1,2}|⋯{1,2})"
+DENG = re.compile(ELLIPSIS + r"?等((?:\d+|[一二两三四五六七八九十百千几多]+)(?:多|余)?([个项家支名位条件期次部批类所])?)?"
+                  r"|" + ELLIPSIS)
 SPLIT_LAST = re.compile(r"(?<=.{2})(?:和|及|与|以及)(?=.{2})")
 ITEM_MAX = 16
 CLAUSE_BREAK = re.compile("[" + re.escape("".join(sorted(set(PUNCT) - {"、"}))) + "]")  # _punctuated, in C
@@ -118,13 +121,29 @@ def _items(finder: EntityFinder, text: str, end: int, by_end: dict, field: bool 
     known = by_end.get(first_end)
     if known is not None and first_start <= known.start <= (edge if edge is not None else first_end):
         edge = known.start  # a known name longer than what the left edge finds
-    if field and known is None:
+    past_verb = field and known is not None and edge is not None and known.start > edge \
+        and _verb_in(finder, text, edge, known.start)  # 做大做强|软件: the domain, not the verb run (session 12)
+    if field and (known is None or past_verb):
         edge = _noun_run(finder, text, edge if edge is not None else first_start, first_end) or edge
     if edge is None or edge >= first_end:
         parts = parts[1:]
     else:
         parts[0] = (edge, first_end)
     return [(s, e) for s, e in parts if 2 <= e - s <= ITEM_MAX and not any(ch in PUNCT for ch in text[s:e])]
+
+
+def _verb_in(finder: EntityFinder, text: str, start: int, end: int) -> bool:
+    """Whether a verb of the dictionary lies in [start, end): 做大做强|软件 (session 12), not 前沿|新材料."""
+    words = finder.words_of(text)
+    at = end
+    while at > start:
+        begin, tag = words.word_ending(at)
+        if begin >= at:
+            return False
+        if tag.startswith("v") and text[begin:at] not in finder.rules.nominal_verbs:
+            return True
+        at = begin
+    return False
 
 
 def _noun_run(finder: EntityFinder, text: str, start: int, end: int) -> int | None:

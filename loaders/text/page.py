@@ -25,6 +25,7 @@ CJK = re.compile(r"[\u4e00-\u9fff]")
 BYLINE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发文机关|发布单位|发文单位|供稿单位)\s*[:：]\s*"
                     r"([\u4e00-\u9fff()（）]{4,40}?)(?=\s|$|发布|时间|日期|作者|浏览|字号|[|｜])")
 BODY_SUFFIX = re.compile(r"(?:委员会|人民政府|政府|局|厅|办公室|办|委|院|部|中心)$")
+CAPTION = re.compile(r"[【\[](?:资料图|资料图片|图片|图|视频|音频)[】\]]")
 SPEAKER = re.compile(r"(?:区长|市长|县长|主任|书记|局长|厅长|部长|主席)$")  #: 通州区区长: the head who reports
 
 
@@ -57,6 +58,8 @@ def _kind(line: str, chrome: Callable[[str], bool]) -> str:
         return "skip" if not re.search(r"[A-Za-z]{3}", text) else "stop"
     if chrome(text) and not BYLINE.search(text) or len(text) <= NAV_MAX and text.endswith((":", "：")):  # 主席: opens a speech
         return "skip"
+    if CAPTION.fullmatch(text):
+        return "skip"  # 【资料图】: a picture's placeholder between the byline and the prose (session 12)
     row = text.startswith(("|", "｜")) or text.endswith(("|", "｜")) and text.count("|") + text.count("｜") >= 3
     if NAV.search(text) or ("|" in text or "｜" in text) and not row:
         return "stop"  # a menu bar (首页 | 新闻); a table row starts or ends with its bar (1 | 北京 | … |)
