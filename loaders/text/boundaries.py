@@ -32,6 +32,9 @@ DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{N
                             r"|(?<!\d)(?:19|20)\d\d年度?|(?:^|(?<=[\n:;。,、 (]))(?:19|20)\d\d)$")  # a leading year is no part of a name (2016年|天津市…会议)
 
 BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+#: prepositions the dictionary glues to the word after them (按计划 "as planned", 按期): that word is their
+#: object, an adverbial, never the ending of a name (session 12, dev7: 能够按计划完成 was read as a programme)
+PREPOSITIONS = frozenset({"按", "依", "照", "据", "按照", "依照", "依据", "根据", "遵照"})
 
 
 class Boundaries:
@@ -102,6 +105,11 @@ class Boundaries:
             verb_at_end = verb_at_end or (verb_word if i == at and verb else None)
             i = self._step_left(text, i)
         return (best[1], best[2]) if best else (None, False)
+
+    def glued_to_preposition(self, text: str, at: int) -> bool:
+        """Whether the ending at `at` begins inside a dictionary word opened by a preposition (按|计划)."""
+        words = self.words_of(text)
+        return words.inside(at) and text[words.start_of(at):at] in PREPOSITIONS
 
     def ends_at_boundary(self, before: str) -> bool:
         """Whether a name may start right after `before` (a verb, a function word or a hard boundary)."""

@@ -253,6 +253,8 @@ class EntityFinder(Boundaries):
             return None  # 新发展格局, 工作部署: a common word that ends like a bureau
         if words.inside(end) and words.end_of(end) == end + 1:
             return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
+        if self.glued_to_preposition(text, at):
+            return None  # 能够按计划完成: "as planned", the ending is the preposition's object (boundaries.py)
         start, anchored = self.left_edge(text, at, suffix.alone, facility_edges.is_facility(suffix))
         year = LEADING_YEAR.search(text, max(0, at - 7), at) if start in (None, at) and not suffix.alone else None
         if year:

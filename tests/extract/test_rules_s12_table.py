@@ -6,6 +6,9 @@ named in docs/extraction.md, "Structure fixes from dev7 (session 12)".
 
 from __future__ import annotations
 
+import pytest
+
+from loaders.report_loader import extract_report
 from loaders.text import cell_table
 from loaders.text.reading import read_report
 
@@ -61,3 +64,37 @@ def test_beijing_functional_areas_are_zones_not_the_capital(analysis_of):
         "首都功能核心区和城市功能拓展区工业增长较快,城市发展新区、生态涵养发展区保持平稳。").mentions if not m.nested}
     assert {("首都功能核心区", "Zone"), ("城市功能拓展区", "Zone"), ("城市发展新区", "Zone"),
             ("生态涵养发展区", "Zone")} <= found
+
+
+def _emitted(extract_text, body):
+    """(name, type) of the entities the extractor reports with a mention of their own (as the corpus scores)."""
+    x = extract_text(body)
+    return {(n.name_zh, n.type) for n in x.nodes if n.type != "Document" and x.spans.get(n.id)}
+
+
+@pytest.fixture
+def extract_text(write_report):
+    return lambda body: extract_report(write_report(body), None, None, 0.0)
+
+
+def test_a_place_inside_a_name_is_no_mention_of_the_place(extract_text):
+    found = _emitted(extract_text, "北京怀柔综合性国家科学中心建设全速推进,光源项目吹响了怀柔科学城项目复工的号角。")
+    assert ("北京怀柔综合性国家科学中心", "Zone") in found and ("怀柔科学城", "Zone") in found
+    assert not {n for n, t in found if t in ("Region", "District")}  # neither 北京市 nor 怀柔区
+
+
+def test_a_place_before_a_known_name_says_where_it_is(extract_text):
+    found = _emitted(extract_text, "位于昌平区未来科学城的智能工厂落成启用。")
+    assert ("昌平区", "District") in found
+
+
+def test_a_place_opening_a_name_inside_a_title_is_no_mention(extract_text):
+    found = _emitted(extract_text, "会议审议了《关于加快推进北京经济技术开发区高质量发展的实施意见》。")
+    assert ("北京经济技术开发区", "Zone") in found and ("北京市", "Region") not in found
+
+
+def test_as_planned_is_no_programme(analysis_of):
+    found = {(m.name, m.type) for m in analysis_of("预计能够按计划完成年度建设目标,其余装置按规划推进。").mentions}
+    assert not {n for n, t in found if t in ("Program", "Policy")}
+    kept = {m.name for m in analysis_of("实施国家重点研发计划,编制北京城市总体规划。").mentions}
+    assert "国家重点研发计划" in kept
