@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
-from loaders.text import budget, facility_edges
+from loaders.text import budget, facility_edges, in_names
 from loaders.text.boundaries import LOOKBACK, PUNCT, Boundaries, Spans, Words
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
@@ -114,6 +114,8 @@ class EntityFinder(Boundaries):
             entry = self.pick(entries)
             if entry and entry.type == "Region" and text.startswith(SLOGAN_AFTER_PLACE, end):
                 continue  # 中国特色社会主义, 中国式现代化, 中华人民共和国成立75周年: a slogan or a date, no place
+            if entry and entry.type in ("Region", "District") and in_names.heads_unread_name(self, text, start, end):
+                continue  # 来源:中国科学报: the head of a name, not the place (in_names.py)
             if entry and entry.how == "lexicon" and entry.type == "Institution" and end - start <= 4 \
                     and text.endswith(LOCAL_LEVELS, 0, start):
                 continue  # 省政府|国资委, 市|发改委: a national body's short name after a local level is a local body

@@ -20,10 +20,16 @@ now gets no span of its own (the corpus scorer counts only nodes with spans); un
 node is not marked `in_name`, since the curated graph counts such places as the report's entities.
 A place that opens a name whose rest is a known name says where that name is (`locations`) and
 stays a mention. Inside a 《》 title a place that opens another name of the title (北京 in
-《…推进北京经济技术开发区…》) prefixes that name, so it is no mention either (`openers`).
+《…推进北京经济技术开发区…》) prefixes that name, so it is no mention either (`openers`). And a place
+that opens a name the rules do not read (中国 in 来源:中国科学报, in …大联盟中国大满贯、) is not read
+as the place (`heads_unread_name`).
 """
 
 from __future__ import annotations
+
+import re
+
+from loaders.text.boundaries import PUNCT
 
 IN_NAME = "in_name"  # node attribute: the field is named only inside other names in this report
 
@@ -71,3 +77,29 @@ def only_in_names(mentions, key_of, ids: dict) -> set[str]:
         if nid is not None:
             (own if own_mention(m) or m.type != "Field" else inner).add(nid)
     return inner - own
+
+
+#: dictionary tags of a noun that, after a place, runs on to a name (科学报 n, 大满贯 nr); not ns (宁波|甬江: two places)
+NAME_TAGS = frozenset({"n", "nr", "nz", "nt"})
+TITLE_END = re.compile(r"(?:长|主任|书记|主席)$")  #: 通州区|区长: the head's title line names the district
+
+
+def heads_unread_name(finder, text: str, start: int, end: int) -> bool:
+    """Whether the place at [start, end) only opens a name the rules did not read (来源:中国|科学报).
+
+    The place stands between a boundary (punctuation, a line start, the end of a name: …大联盟|中国)
+    and one dictionary noun that runs on to the next boundary (中国|大满贯、): place and noun are one
+    name, the place its head. A generic word after the place (中国|市场) names no name, a title
+    (区长) makes the line a speaker's, and a place with words on either side is left as it was.
+    """
+    words = finder.words_of(text)
+    if end >= len(text) or words.inside(end) or not words.inside(end + 1):
+        return False
+    stop = words.end_of(end)
+    noun = text[end:stop]
+    if stop < len(text) and text[stop] not in PUNCT or len(noun) > 4 or not re.fullmatch(r"[\u4e00-\u9fff]+", noun):
+        return False
+    if words.word_ending(stop)[1] not in NAME_TAGS or noun in finder.rules.generic or TITLE_END.search(noun):
+        return False
+    before = text[max(0, start - 40):start]
+    return not before or before[-1] in PUNCT or finder._complete_name(before)

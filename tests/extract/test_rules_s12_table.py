@@ -98,3 +98,15 @@ def test_as_planned_is_no_programme(analysis_of):
     assert not {n for n, t in found if t in ("Program", "Policy")}
     kept = {m.name for m in analysis_of("实施国家重点研发计划,编制北京城市总体规划。").mentions}
     assert "国家重点研发计划" in kept
+
+
+def test_a_place_heading_a_name_not_read_is_not_the_place(analysis_of):
+    found = {(m.name, m.type) for m in analysis_of("作者:王明 来源:中国科学报 发布时间:2020/6/2\n"
+                                                   "本届赛事包括世界乒乓球职业大联盟中国大满贯、城市马拉松等项目。").mentions}
+    assert ("中国", "Region") not in found
+
+
+def test_a_place_before_a_generic_word_or_a_title_is_still_the_place(analysis_of):
+    found = {(m.name, m.type) for m in analysis_of("企业积极开拓中国市场、欧洲市场。\n通州区区长\n"
+                                                   "各位代表:现在我代表区政府作工作报告,请予审议。").mentions}
+    assert {("中国", "Region"), ("通州区", "District")} <= found
