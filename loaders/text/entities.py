@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
-from loaders.text import budget, facility_edges, in_names
+from loaders.text import budget, facility_edges, in_names, not_names
 from loaders.text.boundaries import LOOKBACK, PUNCT, Boundaries, Spans, Words
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
@@ -281,8 +281,8 @@ class EntityFinder(Boundaries):
         if (name in self.suffix_ends and not suffix.alone) or text[start - 1:start] == "等" \
                 or self._is_person(text, start, end) or text[end:end + 1].isdigit():
             return None  # a bare ending, a category (…等新型研发平台), a person, a thing counted (…实验室88家)
-        if name in self.rules.not_names or self._not_a_name(name):
-            return None
+        if name in self.rules.not_names or self._not_a_name(name) or not_names.none(self, text, start, at, end, suffix):
+            return None  # not_names.py: a common noun, a description, an occurrence, a goal
         modifier = text[start:at]
         generic = bool(modifier) and self._generic(modifier)
         if modifier and (len(modifier) < 2 or generic and (suffix.type not in ("Project", "Event")

@@ -110,3 +110,36 @@ def test_a_place_before_a_generic_word_or_a_title_is_still_the_place(analysis_of
     found = {(m.name, m.type) for m in analysis_of("企业积极开拓中国市场、欧洲市场。\n通州区区长\n"
                                                    "各位代表:现在我代表区政府作工作报告,请予审议。").mentions}
     assert {("中国", "Region"), ("通州区", "District")} <= found
+
+
+def _suffix_names(analysis_of, body):
+    return {m.name for m in analysis_of(body).mentions if not m.nested}
+
+
+def test_a_common_noun_or_a_description_is_no_name(analysis_of):
+    found = _suffix_names(analysis_of, "今年已有土建工程完工8个。疫情打乱了正常工程建设周期。严格落实分区规划。")
+    assert not {"土建工程", "正常工程", "分区规划"} & found
+
+
+def test_a_report_the_dictionary_knows_keeps_its_name(analysis_of):
+    found = {(m.name, m.type) for m in analysis_of("2024年施政报告指出,将继续支持创新科技发展。").mentions}
+    assert ("施政报告", "Policy") in found
+
+
+def test_an_ordinal_count_opens_no_name(analysis_of):
+    found = _suffix_names(analysis_of, "园区召开第二次理事会。双方共建的第三批联合研究平台陆续开工。")
+    assert not any(n.startswith("第") or n.endswith(("理事会", "研究平台")) for n in found)
+
+
+def test_a_known_zones_generic_facilities_are_a_category(analysis_of):
+    found = _suffix_names(analysis_of, "将进一步壮大中关村科学城重大科技研发平台集群。支持清华大学人工智能研究院建设。"
+                                       "举办北京亦庄创新发布会。")
+    assert not any(n.endswith("研发平台") for n in found)
+    assert {"清华大学人工智能研究院", "北京亦庄创新发布会"} <= found
+
+
+def test_a_goal_is_no_zone(analysis_of):
+    found = _suffix_names(analysis_of, "持续深化宜居宜业和谐美丽示范区建设。全力打造成果转化示范区。"
+                                       "建设城市更新示范区。支持深圳建设中国特色社会主义先行示范区。")
+    assert not {"宜居宜业和谐美丽示范区", "成果转化示范区"} & found
+    assert "城市更新示范区" in found
