@@ -68,9 +68,10 @@ class Boundaries:
         i: int | None = at
         if alone and self._complete_name(text[max(0, at - LOOKBACK):at]):
             return at, False  # 应用数学院|冬奥会: a name ending where another begins
+        ours = self._ending_at(text, at)
         while i is not None:
             before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
-            hard = self._hard_before(before) or i <= floor
+            hard = self._hard_before(before) or i <= floor or bool(ours) and i < at and before.endswith(ours)
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
             verb_word = None if inside_word else self._verbs.ends(before)
@@ -101,10 +102,17 @@ class Boundaries:
             arrival = self._arrivals.ends(before)
             if arrival and self._complete_name(before[: -len(arrival)]):
                 break  # 北京量子信息科学研究院|落户|怀柔科学城: a name never swallows its subject and verb
+            if verb_word and i < at and self._complete_name(before[: -len(verb_word)]):
+                break  # 北京市人民政府新闻办公室|召开|新闻发布会: a body, its verb and its object (session 12)
             crossed_verb = crossed_verb or verb
             verb_at_end = verb_at_end or (verb_word if i == at and verb else None)
             i = self._step_left(text, i)
         return (best[1], best[2]) if best else (None, False)
+
+    def _ending_at(self, text: str, at: int) -> str:
+        """The longest name ending that starts at `at`: a name never holds a name of the same ending right
+        before its own words (…交叉研究平台|介科学与过程仿真交叉研究平台: two platforms written together)."""
+        return max((s.end for s in self.rules.suffixes if len(s.end) > 1 and text.startswith(s.end, at)), key=len, default="")
 
     def glued_to_preposition(self, text: str, at: int) -> bool:
         """Whether the ending at `at` begins inside a dictionary word opened by a preposition (按|计划)."""

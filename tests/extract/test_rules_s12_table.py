@@ -143,3 +143,15 @@ def test_a_goal_is_no_zone(analysis_of):
                                        "建设城市更新示范区。支持深圳建设中国特色社会主义先行示范区。")
     assert not {"宜居宜业和谐美丽示范区", "成果转化示范区"} & found
     assert "城市更新示范区" in found
+
+
+def test_two_names_of_one_ending_written_together_are_two(analysis_of):
+    found = _suffix_names(analysis_of, "双方共建分子模拟研究平台介观材料与过程仿真研究平台,年内投入使用。")
+    assert "介观材料与过程仿真研究平台" in found and "过程仿真研究平台" not in found
+
+
+def test_a_body_its_verb_and_its_object_are_not_one_name(analysis_of):
+    found = {(m.name, m.type) for m in analysis_of("5月8日,北京市人民政府新闻办公室召开新闻发布会,介绍有关情况。").mentions
+             if not m.nested}
+    assert ("北京市人民政府新闻办公室", "Institution") in found
+    assert not any(n.endswith("发布会") for n, _ in found)
