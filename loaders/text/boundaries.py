@@ -32,6 +32,8 @@ DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{N
                             r"|(?<!\d)(?:19|20)\d\d年度?|(?:^|(?<=[\n:;。,、 (]))(?:19|20)\d\d)$")  # a leading year is no part of a name (2016年|天津市…会议)
 
 BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+#: a line ending in a session's ordinal (…石景山区第十七届⏎人民代表大会第五次会议) goes on in the next line
+CONTINUED_LINE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}届\n$")
 #: prepositions the dictionary glues to the word after them (按计划 "as planned", 按期): that word is their
 #: object, an adverbial, never the ending of a name (session 12, dev7: 能够按计划完成 was read as a programme)
 PREPOSITIONS = frozenset({"按", "依", "照", "据", "按照", "依照", "依据", "根据", "遵照"})
@@ -148,6 +150,8 @@ class Boundaries:
 
     def _step_left(self, text: str, i: int) -> int | None:
         ch = text[i - 1]
+        if ch == "\n" and CONTINUED_LINE.search(text, max(0, i - 10), i):
+            return i - 1  # a session name broken over two lines (session 12, dev7)
         if ch == ")":  # a short parenthesised place inside a name: 中国(北京)跨国技术转移大会
             open_at = text.rfind("(", max(0, i - 8), i)
             return open_at if open_at > 0 else None
@@ -168,7 +172,7 @@ class Boundaries:
 
     def _hard_before(self, before: str) -> bool:
         """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
-        if not before or before[-1] in PUNCT:
+        if not before or before[-1] in PUNCT and not CONTINUED_LINE.search(before):
             return True
         if self._hard_words.ends(before) is not None or DATE_OR_NUMBER.search(before):
             return True  # …的, 三月六日|立法会…, a list number at a line start (1.|规上…)

@@ -155,3 +155,10 @@ def test_a_body_its_verb_and_its_object_are_not_one_name(analysis_of):
              if not m.nested}
     assert ("北京市人民政府新闻办公室", "Institution") in found
     assert not any(n.endswith("发布会") for n, _ in found)
+
+
+def test_a_session_name_broken_after_its_ordinal_is_one_name(analysis_of):
+    found = {m.name.replace("\n", "") for m in analysis_of("——2024年1月9日 在北京市门头沟区第十七届\n人民代表大会第三次会议上\n"
+                                                           "各位代表:现在,我代表区政府,向大会报告政府工作,请予审议。").mentions
+             if m.type == "Event" and not m.nested}
+    assert found == {"北京市门头沟区第十七届人民代表大会第三次会议"}
