@@ -32,6 +32,7 @@ QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
 LEADING_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?$")
+HOST_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年$")  #: 北京|2022年|冬奥会: the year between a host and its event
 SLOGAN_AFTER_PLACE = ("特色", "式", "成立")
 LOCAL_LEVELS = ("省政府", "市政府", "区政府", "县政府", "省", "市", "区", "县")
 GROUP_COUNT = re.compile(r"[两三四五六七八九十几]+[省市区地国]")
@@ -263,6 +264,8 @@ class EntityFinder(Boundaries):
             start = year.start()  # 2019年度|工作方案: a year is the only modifier left, so it stays
         if start is None or (start == at and not suffix.alone):
             return None
+        if suffix.type == "Event":
+            start = self._host_and_year(text, start)
         if suffix.placed and not any(text[start:start + n] in self.places - self.anchor_words for n in range(2, 8)):
             return None  # 世界级集群: only a city or province makes such an ending a name
         place_at, tag = self.words_of(text).word_ending(end)
@@ -292,6 +295,15 @@ class EntityFinder(Boundaries):
         year = LEADING_YEAR.search(text, max(0, start - 7), start)  # 2016年|天津市科技工作会议: kept as an alias
         return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind,
                        aliases=[year.group() + name] if year else [])
+
+    def _host_and_year(self, text: str, start: int) -> int:
+        """举办|北京2022年冬奥会: a host city and the year right before an event are its name (session 12)."""
+        year = HOST_YEAR.search(text, max(0, start - 5), start)
+        if not year:
+            return start
+        host = next((n for n in range(self._max_anchor, 1, -1)
+                     if text[max(0, year.start() - n):year.start()] in self.strong_anchors), 0)
+        return year.start() - host if host else start
 
     def _not_a_name(self, name: str) -> bool:
         """Names that end in a listed non-name after a generic modifier (市级科普基地)."""

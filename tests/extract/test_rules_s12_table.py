@@ -162,3 +162,9 @@ def test_a_session_name_broken_after_its_ordinal_is_one_name(analysis_of):
                                                            "各位代表:现在,我代表区政府,向大会报告政府工作,请予审议。").mentions
              if m.type == "Event" and not m.nested}
     assert found == {"北京市门头沟区第十七届人民代表大会第三次会议"}
+
+
+def test_a_host_city_and_year_before_an_event_are_its_name(analysis_of):
+    found = {m.name for m in analysis_of("圆满完成北京2022年冬奥会服务保障任务。").mentions
+             if m.type == "Event" and not m.nested}
+    assert found == {"北京2022年冬奥会"}
