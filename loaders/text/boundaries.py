@@ -114,7 +114,8 @@ class Boundaries:
     def _ending_at(self, text: str, at: int) -> str:
         """The longest name ending that starts at `at`: a name never holds a name of the same ending right
         before its own words (…交叉研究平台|介科学与过程仿真交叉研究平台: two platforms written together)."""
-        return max((s.end for s in self.rules.suffixes if len(s.end) > 1 and text.startswith(s.end, at)), key=len, default="")
+        endings = [s.end for s in self.rules.suffixes if len(s.end) > 1 and text.startswith(s.end, at)]
+        return max(endings, key=len, default="")
 
     def glued_to_preposition(self, text: str, at: int) -> bool:
         """Whether the ending at `at` begins inside a dictionary word opened by a preposition (按|计划)."""
