@@ -44,6 +44,8 @@ class Extraction:
     spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
     #: node ids named only inside other names (a field in a name): nodes for a relation, no entity mention
     in_name: set[str] = field(default_factory=set)
+    #: node id -> where a field or a place is named only inside another name (怀柔 in 北京怀柔…中心): no span
+    inner_spans: dict[str, list[tuple[int, int]]] = field(default_factory=dict)
 
     def to_json(self) -> dict[str, Any]:
         report = self.analysis.report
@@ -81,14 +83,17 @@ def _extract(path: Path, store: GraphStore | None, year: int | None, min_confide
         if i % 256 == 0:
             budget.check()
         builder.edge(r, analysis)
+    located = in_names.locations(analysis.mentions)
     in_name = in_names.only_in_names(analysis.mentions, _key, builder.ids)
     builder.mark(in_name)
     spans: dict[str, list[tuple[int, int]]] = {}
+    inner: dict[str, list[tuple[int, int]]] = {}
     for m in analysis.mentions:
-        if m.start >= 0 and _key(m) in builder.ids and in_names.own_mention(m):
-            spans.setdefault(builder.ids[_key(m)], []).append(report.body.span(m.start, m.end))
+        if m.start >= 0 and _key(m) in builder.ids:
+            to = spans if in_names.own_mention(m, located) else inner
+            to.setdefault(builder.ids[_key(m)], []).append(report.body.span(m.start, m.end))
     return Extraction(document, list(builder.nodes.values()), list(builder.edges.values()), analysis,
-                      report.encoding, builder.dropped, spans, in_name)
+                      report.encoding, builder.dropped, spans, in_name, inner)
 
 
 def load_report(path: Path, store: GraphStore | None = None, year: int | None = None,

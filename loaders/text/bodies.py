@@ -92,8 +92,9 @@ def shared_plenums(text: str) -> list[Mention]:
     return out
 
 
-#: a session of a people's congress (a government work report's first line); the place before it is found apart
-SESSION = re.compile(rf"(?:第?[{CN}]{{1,3}}届(?:人民代表大会|人大)|(?:人民代表大会|人大)第?[{CN}]{{1,3}}届)"
+#: a session of a people's congress (a government work report's first line); the place before it is found apart;
+#: the line may break after 届 (…石景山区第十七届⏎人民代表大会第五次会议: session 12, dev7)
+SESSION = re.compile(rf"(?:第?[{CN}]{{1,3}}届\n?(?:人民代表大会|人大)|(?:人民代表大会|人大)第?[{CN}]{{1,3}}届)"
                      rf"(?:常务委员会|常委会)?第?[{CN}]{{1,3}}次(?:全体)?会议")
 
 

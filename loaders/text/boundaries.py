@@ -32,6 +32,11 @@ DATE_OR_NUMBER = re.compile(rf"(?:{NUM}{{1,2}}月{NUM}{{1,3}}日|{NUM}{{4}}年{N
                             r"|(?<!\d)(?:19|20)\d\d年度?|(?:^|(?<=[\n:;。,、 (]))(?:19|20)\d\d)$")  # a leading year is no part of a name (2016年|天津市…会议)
 
 BARE_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d$")
+#: a line ending in a session's ordinal (…石景山区第十七届⏎人民代表大会第五次会议) goes on in the next line
+CONTINUED_LINE = re.compile(r"第[一二三四五六七八九十百零〇\d]{1,4}届\n$")
+#: prepositions the dictionary glues to the word after them (按计划 "as planned", 按期): that word is their
+#: object, an adverbial, never the ending of a name (session 12, dev7: 能够按计划完成 was read as a programme)
+PREPOSITIONS = frozenset({"按", "依", "照", "据", "按照", "依照", "依据", "根据", "遵照"})
 
 
 class Boundaries:
@@ -65,9 +70,10 @@ class Boundaries:
         i: int | None = at
         if alone and self._complete_name(text[max(0, at - LOOKBACK):at]):
             return at, False  # 应用数学院|冬奥会: a name ending where another begins
+        ours = self._ending_at(text, at)
         while i is not None:
             before = text[max(0, i - LOOKBACK):i] if i > LOOKBACK else "\n" + text[:i]  # a window: linear time
-            hard = self._hard_before(before) or i <= floor
+            hard = self._hard_before(before) or i <= floor or bool(ours) and i < at and before.endswith(ours)
             inside_word = self._splits_word(text, i)  # 经济技术开|发区: 开发 is no verb here
             in_word = words.inside(i) and not self._starts_anchor(text, i)  # 了|解科技基金: never a start
             verb_word = None if inside_word else self._verbs.ends(before)
@@ -98,10 +104,23 @@ class Boundaries:
             arrival = self._arrivals.ends(before)
             if arrival and self._complete_name(before[: -len(arrival)]):
                 break  # 北京量子信息科学研究院|落户|怀柔科学城: a name never swallows its subject and verb
+            if verb_word and i < at and self._complete_name(before[: -len(verb_word)]):
+                break  # 北京市人民政府新闻办公室|召开|新闻发布会: a body, its verb and its object (session 12)
             crossed_verb = crossed_verb or verb
             verb_at_end = verb_at_end or (verb_word if i == at and verb else None)
             i = self._step_left(text, i)
         return (best[1], best[2]) if best else (None, False)
+
+    def _ending_at(self, text: str, at: int) -> str:
+        """The longest name ending that starts at `at`: a name never holds a name of the same ending right
+        before its own words (…交叉研究平台|介科学与过程仿真交叉研究平台: two platforms written together)."""
+        endings = [s.end for s in self.rules.suffixes if len(s.end) > 1 and text.startswith(s.end, at)]
+        return max(endings, key=len, default="")
+
+    def glued_to_preposition(self, text: str, at: int) -> bool:
+        """Whether the ending at `at` begins inside a dictionary word opened by a preposition (按|计划)."""
+        words = self.words_of(text)
+        return words.inside(at) and text[words.start_of(at):at] in PREPOSITIONS
 
     def ends_at_boundary(self, before: str) -> bool:
         """Whether a name may start right after `before` (a verb, a function word or a hard boundary)."""
@@ -132,6 +151,8 @@ class Boundaries:
 
     def _step_left(self, text: str, i: int) -> int | None:
         ch = text[i - 1]
+        if ch == "\n" and CONTINUED_LINE.search(text, max(0, i - 10), i):
+            return i - 1  # a session name broken over two lines (session 12, dev7)
         if ch == ")":  # a short parenthesised place inside a name: 中国(北京)跨国技术转移大会
             open_at = text.rfind("(", max(0, i - 8), i)
             return open_at if open_at > 0 else None
@@ -152,7 +173,7 @@ class Boundaries:
 
     def _hard_before(self, before: str) -> bool:
         """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
-        if not before or before[-1] in PUNCT:
+        if not before or before[-1] in PUNCT and not CONTINUED_LINE.search(before):
             return True
         if self._hard_words.ends(before) is not None or DATE_OR_NUMBER.search(before):
             return True  # …的, 三月六日|立法会…, a list number at a line start (1.|规上…)

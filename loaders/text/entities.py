@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
-from loaders.text import budget, facility_edges
+from loaders.text import budget, facility_edges, in_names, not_names
 from loaders.text.boundaries import LOOKBACK, PUNCT, Boundaries, Spans, Words
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
@@ -32,6 +32,7 @@ QUOTE = re.compile(r"“([^“”\n]{2,40})”")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
 LEADING_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?$")
+HOST_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d年$")  #: 北京|2022年|冬奥会: the year between a host and its event
 SLOGAN_AFTER_PLACE = ("特色", "式", "成立")
 LOCAL_LEVELS = ("省政府", "市政府", "区政府", "县政府", "省", "市", "区", "县")
 GROUP_COUNT = re.compile(r"[两三四五六七八九十几]+[省市区地国]")
@@ -114,6 +115,8 @@ class EntityFinder(Boundaries):
             entry = self.pick(entries)
             if entry and entry.type == "Region" and text.startswith(SLOGAN_AFTER_PLACE, end):
                 continue  # 中国特色社会主义, 中国式现代化, 中华人民共和国成立75周年: a slogan or a date, no place
+            if entry and entry.type in ("Region", "District") and in_names.heads_unread_name(self, text, start, end):
+                continue  # 来源:中国科学报: the head of a name, not the place (in_names.py)
             if entry and entry.how == "lexicon" and entry.type == "Institution" and end - start <= 4 \
                     and text.endswith(LOCAL_LEVELS, 0, start):
                 continue  # 省政府|国资委, 市|发改委: a national body's short name after a local level is a local body
@@ -253,12 +256,16 @@ class EntityFinder(Boundaries):
             return None  # 新发展格局, 工作部署: a common word that ends like a bureau
         if words.inside(end) and words.end_of(end) == end + 1:
             return None  # …工程|师, …大学|生: the name would end inside a word (基金|项目 is a name and a head)
+        if self.glued_to_preposition(text, at):
+            return None  # 能够按计划完成: "as planned", the ending is the preposition's object (boundaries.py)
         start, anchored = self.left_edge(text, at, suffix.alone, facility_edges.is_facility(suffix))
         year = LEADING_YEAR.search(text, max(0, at - 7), at) if start in (None, at) and not suffix.alone else None
         if year:
             start = year.start()  # 2019年度|工作方案: a year is the only modifier left, so it stays
         if start is None or (start == at and not suffix.alone):
             return None
+        if suffix.type == "Event":
+            start = self._host_and_year(text, start)
         if suffix.placed and not any(text[start:start + n] in self.places - self.anchor_words for n in range(2, 8)):
             return None  # 世界级集群: only a city or province makes such an ending a name
         place_at, tag = self.words_of(text).word_ending(end)
@@ -277,8 +284,8 @@ class EntityFinder(Boundaries):
         if (name in self.suffix_ends and not suffix.alone) or text[start - 1:start] == "等" \
                 or self._is_person(text, start, end) or text[end:end + 1].isdigit():
             return None  # a bare ending, a category (…等新型研发平台), a person, a thing counted (…实验室88家)
-        if name in self.rules.not_names or self._not_a_name(name):
-            return None
+        if name in self.rules.not_names or self._not_a_name(name) or not_names.none(self, text, start, at, end, suffix):
+            return None  # not_names.py: a common noun, a description, an occurrence, a goal
         modifier = text[start:at]
         generic = bool(modifier) and self._generic(modifier)
         if modifier and (len(modifier) < 2 or generic and (suffix.type not in ("Project", "Event")
@@ -288,6 +295,15 @@ class EntityFinder(Boundaries):
         year = LEADING_YEAR.search(text, max(0, start - 7), start)  # 2016年|天津市科技工作会议: kept as an alias
         return Mention(start, end, name, suffix.type, round(min(conf, 0.9), 2), "suffix", name, kind=suffix.kind,
                        aliases=[year.group() + name] if year else [])
+
+    def _host_and_year(self, text: str, start: int) -> int:
+        """举办|北京2022年冬奥会: a host city and the year right before an event are its name (session 12)."""
+        year = HOST_YEAR.search(text, max(0, start - 5), start)
+        if not year:
+            return start
+        host = next((n for n in range(self._max_anchor, 1, -1)
+                     if text[max(0, year.start() - n):year.start()] in self.strong_anchors), 0)
+        return year.start() - host if host else start
 
     def _not_a_name(self, name: str) -> bool:
         """Names that end in a listed non-name after a generic modifier (市级科普基地)."""

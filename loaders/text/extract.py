@@ -10,8 +10,8 @@ from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_hygiene, heading_names, media_names, own_title_names,
-                          park_areas, predicate_trim, project_tails, roads)
+from loaders.text import (company_names, company_works, field_hygiene, heading_names, in_names, media_names,
+                          own_title_names, park_areas, predicate_trim, project_tails, roads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -109,11 +109,13 @@ TITLED = {"Institution", "Zone", "Field", "Region", "District", "Event"}
 
 def _inside_titles(mentions: list[Mention]) -> None:
     """Names inside a 《》 title are entities too (《国务院关于…的指导意见》 names 国务院), except the
-    title's own tail (…|科技成果转化条例) and a place that only opens it (北京市|促进…条例)."""
+    title's own tail (…|科技成果转化条例) and a place that only opens it (北京市|促进…条例) or opens
+    a name inside it (北京|经济技术开发区, in_names.openers)."""
     books = sorted((m for m in mentions if m.how == "book" and not m.nested), key=lambda m: m.start)
     if not books:
         return
     starts = [b.start for b in books]
+    openers = in_names.openers(mentions)
     for m in mentions:
         if not m.nested or m.type not in TITLED or m.weak:
             continue
@@ -121,7 +123,7 @@ def _inside_titles(mentions: list[Mention]) -> None:
         book = books[i] if i >= 0 else None
         if book is None or m.end > book.end or m.end == book.end:
             continue
-        if m.start == book.start and m.type in ("Region", "District"):
+        if m.start == book.start and m.type in ("Region", "District") or id(m) in openers:
             continue
         m.titled = True
 

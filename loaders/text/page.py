@@ -18,6 +18,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from loaders.text import cell_table
+
 LOOK = 14  #: lines looked at above the first and below the last prose line
 NAV_MAX = 5  #: a line this short (a menu word: 首页, 当前位置:) ends the document
 NAV = re.compile(r"当前位置|您的位置|您现在的位置|网站地图|无障碍|^首页|登录|注册")
@@ -31,24 +33,26 @@ SPEAKER = re.compile(r"(?:区长|市长|县长|主任|书记|局长|厅长|部�
 
 def extent(texts: list[str], prose: list[int], chrome: Callable[[str], bool]) -> tuple[int, int]:
     """(first, last) line of the document: the prose run widened over the page lines around it."""
-    first, last = prose[0], prose[-1]
-    k = first - 1
-    while k >= max(0, prose[0] - LOOK):
+    tables = cell_table.runs(texts)
+    return _widen(texts, prose[0], -1, chrome, tables), _widen(texts, prose[-1], 1, chrome, tables)
+
+
+def _widen(texts: list[str], edge: int, step: int, chrome: Callable[[str], bool],
+           tables: dict[int, tuple[int, int]]) -> int:
+    """The farthest document line from `edge` going `step`: up to LOOK lines on, a flattened table whole."""
+    k, seen = edge + step, 0
+    while 0 <= k < len(texts) and seen < LOOK:
+        if k in tables:  # a table stored one cell per line is document, however long
+            edge = tables[k][0] if step < 0 else tables[k][1]
+            k, seen = edge + step, 0
+            continue
         kind = _kind(texts[k], chrome)
         if kind == "stop":
             break
         if kind == "content":
-            first = k
-        k -= 1
-    k = last + 1
-    while k < min(len(texts), prose[-1] + 1 + LOOK):
-        kind = _kind(texts[k], chrome)
-        if kind == "stop":
-            break
-        if kind == "content":
-            last = k
-        k += 1
-    return first, last
+            edge = k
+        k, seen = k + step, seen + 1
+    return edge
 
 
 def _kind(line: str, chrome: Callable[[str], bool]) -> str:
