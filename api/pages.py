@@ -18,7 +18,7 @@ from fastapi.responses import HTMLResponse, Response
 from api.deps import QueriesDep, RunDep, SettingsDep
 from api.errors import SERVER_MESSAGES, scrub
 from graph import limits
-from graph.errors import InnographError, InvalidInput
+from graph.errors import EmptyGraph, InnographError, InvalidInput
 from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import zone_groups
@@ -35,7 +35,11 @@ def _html(body: str, status: int = 200) -> HTMLResponse:
 
 def _error(exc: InnographError) -> HTMLResponse:
     message = SERVER_MESSAGES.get(exc.status, exc.message) if exc.status >= 500 else exc.message
-    return _html(error_page(exc.status, scrub(message), [scrub(s) for s in exc.suggestions]), exc.status)
+    suggestions = [scrub(s) for s in exc.suggestions]
+    if isinstance(exc, EmptyGraph):  # not "not found ... did you mean": nothing is stored at all
+        return _html(error_page(exc.status, scrub(message), suggestions, "图谱是空的", "The graph is empty",
+                                lead=("建图方法：", "To build it:")), exc.status)
+    return _html(error_page(exc.status, scrub(message), suggestions), exc.status)
 
 
 def _depth(text: str | None) -> int:

@@ -6,6 +6,7 @@ and exit code 2; anything else is a bug and is reported as such.
 
     InnographError
     ├── NotFound            unknown name or id (carries fuzzy suggestions)
+    │   └── EmptyGraph      nothing is stored at all (says where it looked and how to build)
     ├── Ambiguous           a name that fits several nodes (carries the candidates)
     ├── InvalidInput        a malformed request or argument
     │   └── LimitExceeded   depth, hops, size over the documented cap
@@ -31,6 +32,13 @@ class InnographError(Exception):
 class NotFound(InnographError):
     status = 404
     code = "not_found"
+
+
+class EmptyGraph(NotFound):
+    """Nothing is stored: every name is unknown, and saying so name by name would mislead
+    (graph/empty.py). The suggestions say how to build the graph, not names."""
+
+    code = "graph_empty"
 
 
 class Ambiguous(InnographError):

@@ -93,13 +93,14 @@ def node_page(node: Node, sub: Subgraph, documents: Sequence[Document] = ()) -> 
 
 
 def error_page(status: int, message: str, suggestions: Sequence[str] = (), title_zh: str = "",
-               title_en: str = "") -> str:
-    """A friendly page for a request that cannot be answered; suggestions become links."""
+               title_en: str = "", lead: tuple[str, str] = ("您是否要找：", "Did you mean:")) -> str:
+    """A friendly page for a request that cannot be answered; suggestions become links, under `lead`
+    (zh, en): "did you mean" for names, "to build it" for an empty graph."""
     links = []
     for text in suggestions:
         match = _LABEL_ID.search(text)
         links.append({"text": text, "href": view_href(match.group(2)) if match else None})
-    return render("error.html.j2", status=status, message=message, suggestions=links,
+    return render("error.html.j2", status=status, message=message, suggestions=links, lead=lead,
                   title_zh=title_zh or _TITLES.get(status, ("出错了", ""))[0],
                   title_en=title_en or _TITLES.get(status, ("", "Something went wrong"))[1])
 
