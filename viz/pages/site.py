@@ -70,6 +70,14 @@ def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], 
                   max_depth=limits.MAX_DEPTH, question="", max_question=MAX_CHARS)
 
 
+def search_page(q: str, hits: Sequence[Node], more: bool = False, suggestions: Sequence[Node] = ()) -> str:
+    """The nodes a text finds (name, part of a name, English, alias), each linked to its own page and
+    its network. Why a page of its own: the search boxes sent any text to /view, so a part of a name
+    ("中关村", two zones begin with it) gave "404 no node named '中关村'"."""
+    return render("search.html.j2", q=q, hits=list(hits), more=more, suggestions=list(suggestions),
+                  page_href=page_href, view_href=view_href)
+
+
 def ask_href(question: str) -> str:
     return "/ask?" + urlencode({"q": question})
 
