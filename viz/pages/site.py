@@ -84,7 +84,8 @@ def ask_href(question: str) -> str:
 
 def ask_page(question: str, answer: Answer | None) -> str:
     """The question box and, once asked, the answer: reading, rows with evidence, suggestions."""
-    return render("ask.html.j2", question=question, answer=answer, node_href=node_href, ask_href=ask_href,
+    return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
+                  ask_href=ask_href,
                   max_question=MAX_CHARS)
 
 
