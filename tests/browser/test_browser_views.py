@@ -137,3 +137,25 @@ def test_the_small_network_on_a_zone_page_keeps_its_labels_apart(served_browser,
     assert m["share"] <= MAX_OVERLAP, m["pairs"]
     assert "怀柔科学城" in m["texts"] and m["labels"] >= 0.6 * m["nodes"]
     page.screenshot(artifacts / "zone-page.png")
+
+
+@pytest.mark.parametrize("zone", list(ZONES))
+def test_in_english_the_zone_keeps_its_whole_name_and_no_two_labels_read_the_same(served_browser, server,
+                                                                                 artifacts, zone):
+    """Before: a label over 36 characters was cut at its end, so the BDA's own page read "Beijing
+    Economic-Technological Deve…" for the zone at its centre and the same for its plan ("… (BDA) Plan").
+    Now the centre keeps its whole name and a long name keeps its head and its tail."""
+    page = _open(served_browser, f"{server}/view?center={quote(zone)}&depth=2&lang=en")
+    labels = page.evaluate("(function(){var o={};innograph.nodes.get().forEach(function(n){o[n.id]=n.label;});"
+                           "return o;})()")
+    meta = page.evaluate("innograph.meta.nodes")
+    assert labels[ZONES[zone]] == meta[ZONES[zone]]["en"]  # the centre: its whole official English name
+    texts = [t for t in labels.values() if t]
+    assert len(texts) == len(set(texts)), sorted(t for t in texts if texts.count(t) > 1)
+    for node_id, text in labels.items():
+        if text and text.endswith("…"):  # nothing is cut at its end any more
+            raise AssertionError(f"{node_id}: {text!r}")
+    m = measure(page)
+    print(f"\n{zone} (en): {m['overlapping']}/{m['labels']} labels overlap ({m['share']:.1%})")
+    assert m["share"] <= MAX_OVERLAP, m["pairs"]
+    page.screenshot(artifacts / f"view-{ZONES[zone]}-en.png")

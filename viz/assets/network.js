@@ -55,9 +55,23 @@
     var n = M.nodes[id], first = name(id), second = state.lang === "zh" ? n.en : n.zh;
     return second && second !== first ? second : "";
   }
+  /* A name over 36 characters keeps its head and its tail, cut between words: "Beijing Economic-Technological
+     … (BDA) Plan", not "Beijing Economic-Technological Deve…", which read as the zone itself. The centre keeps
+     its whole name: it is what the page is about. */
   function label(id) {
     var text = name(id);
-    return text.length > 36 ? text.slice(0, 35) + "…" : text;
+    if (text.length <= 36 || id === P.center) { return text; }
+    return shorten(text, 30, 14);
+  }
+  function shorten(text, headMax, tailMax) {
+    var words = text.split(" ");
+    if (words.length < 3) { return text.slice(0, headMax) + "…" + text.slice(text.length - tailMax); }
+    var head = [], tail = [], i = 0, j = words.length - 1;
+    while (i < j && (head.join(" ") + " " + words[i]).trim().length <= headMax) { head.push(words[i]); i += 1; }
+    while (j >= i && (words[j] + " " + tail.join(" ")).trim().length <= tailMax) { tail.unshift(words[j]); j -= 1; }
+    if (!head.length) { head = [words[0].slice(0, headMax)]; }
+    var kept = head.join(" ") + " … " + tail.join(" ");
+    return j < i || text.length - kept.length < 12 ? text : kept;  // a word or two saved: the whole name
   }
   function typeName(t) { var nt = M.nodeTypes[t]; return nt ? nt[state.lang] : t; }
   function attrName(k) {
