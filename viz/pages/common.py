@@ -111,7 +111,12 @@ def environment() -> Environment:
 
 
 def show_value(value: Any) -> str:
-    """An attribute value as text: lists joined, the rest as str."""
+    """An attribute value as text: lists joined, yes/no in the page's two languages (a bare "True"
+    read as code on a director's page), the rest as str."""
+    if isinstance(value, bool):
+        yes, no = ("是", "yes"), ("否", "no")
+        zh, en = yes if value else no
+        return Markup(f'<span class="zh">{zh}</span><span class="en">{en}</span>')
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     return "" if value is None else str(value)

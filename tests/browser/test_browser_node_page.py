@@ -1,0 +1,24 @@
+"""A node's page as a director reads it in Chromium: attribute values in words, not code.
+
+Before: an edge the report states with itself as the implicit subject showed
+"implicit subject (the report's author): True" (Python's bool) on the commission's page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang, yes, label", [("en", "yes", "implicit subject (the report's author): "),
+                                              ("zh", "是", "隐含主语(报告作者)：")])
+def test_a_yes_no_attribute_reads_as_a_word_in_the_page_language(served_browser, server, lang, yes, label):
+    page = served_browser.open(f"{server}/nodes/{quote('市科委')}?lang={lang}")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate(f"window.innographSetLang({lang!r})")
+    text = page.evaluate("document.querySelector('main').innerText")
+    assert "True" not in text and "False" not in text
+    assert f"{label}{yes}" in text
