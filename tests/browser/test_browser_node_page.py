@@ -22,3 +22,17 @@ def test_a_yes_no_attribute_reads_as_a_word_in_the_page_language(served_browser,
     text = page.evaluate("document.querySelector('main').innerText")
     assert "True" not in text and "False" not in text
     assert f"{label}{yes}" in text
+
+
+def test_the_zone_page_groups_each_briefing_format_with_its_two_languages(served_browser, server):
+    """Before: "Word (.docx) · 中文 Word (.docx) · English HTML · 中文 …" ran together, each language
+    reading as the next format's. Now: "Word (.docx)：中文 · English", one group per format."""
+    page = served_browser.open(f"{server}/zones/{quote('北京经济技术开发区')}?lang=zh")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate("window.innographSetLang('zh')")
+    groups = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#downloads .dl-group'),"
+                           "function(g){return g.innerText.trim();})")
+    assert groups == ["Word (.docx)：中文 · English", "HTML：中文 · English", "Markdown：中文 · English"]
+    hrefs = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#downloads .dl-group a'),"
+                          "function(a){return a.getAttribute('href');})")
+    assert [("lang=zh" in h, "format=docx" in h) for h in hrefs[:2]] == [(True, True), (False, True)]

@@ -112,8 +112,9 @@ def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishe
     docs = {d.id: d for d in documents}
     exports = [{"name": f.name, "suffix": f.suffix, "description": f.description, "href": export_href(zone.id, f.name)}
                for f in FORMATS.values()]
-    briefs = [{"label": label, "lang": lang, "href": brief_href(zone.id, fmt, lang)}
-              for fmt, label in BRIEF_FORMATS for lang in ("zh", "en")]
+    # one group per format, "Word (.docx)：中文 · English" ("Word (.docx) · 中文 Word (.docx) · English" ran together)
+    briefs = [{"label": label, "links": [{"lang": lang, "href": brief_href(zone.id, fmt, lang)} for lang in ("zh", "en")]}
+              for fmt, label in BRIEF_FORMATS]
     return render("zone.html.j2", zone=zone, profile=profile, names=names, docs=docs,
                   supporters=supporter_rows(profile.supporters), indicator=indicator, phrase=phrase,
                   node_href=node_href, page_href=page_href, view_href=view_href, attr_name=attr_name,
