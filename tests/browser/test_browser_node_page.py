@@ -36,3 +36,18 @@ def test_the_zone_page_groups_each_briefing_format_with_its_two_languages(served
     hrefs = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#downloads .dl-group a'),"
                           "function(a){return a.getAttribute('href');})")
     assert [("lang=zh" in h, "format=docx" in h) for h in hrefs[:2]] == [(True, True), (False, True)]
+
+
+def test_no_table_begins_with_the_same_sentence_as_above(served_browser, server):
+    """Before: the Huairou page's one indicator row said "（同上句）", pointing at a sentence two
+    tables up. Each table now quotes a sentence the first time it uses it."""
+    page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
+    page.wait_for("document.readyState === 'complete'")
+    first_rows = page.evaluate(
+        "Array.prototype.map.call(document.querySelectorAll('main table'), function(t){"
+        "var r=t.querySelector('tbody tr'); return r ? [!!r.querySelector('.ev-same'), !!r.querySelector('blockquote.ev')]"
+        " : null;})")
+    rows = [r for r in first_rows if r is not None]
+    assert rows and all(not same for same, _ in rows), first_rows
+    indicator = page.evaluate("document.querySelector('#indicators').nextElementSibling.innerText")
+    assert "首批重点支持" in indicator and "同上句" not in indicator

@@ -85,11 +85,17 @@ def indicator(node: Node) -> dict[str, str]:
 
 
 class FirstTime:
-    """True the first time a (document, sentence) is asked about on one page: one sentence often
-    states five members at once, and a page that quotes it five times hides what differs."""
+    """True the first time a (document, sentence) is asked about in one table of the page: one sentence
+    often states five members at once, and a table that quotes it five times hides what differs. Each
+    table starts afresh (`new_table`): "(the same sentence as above)" as the first row of the indicators
+    pointed at a sentence two tables up."""
 
     def __init__(self) -> None:
         self._seen: set[tuple[str, str]] = set()
+
+    def new_table(self) -> str:
+        self._seen.clear()
+        return ""
 
     def __call__(self, evidence) -> bool:
         key = (evidence.doc, evidence.quote)
