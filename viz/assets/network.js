@@ -60,8 +60,11 @@
      its whole name: it is what the page is about. */
   function label(id) {
     var text = name(id);
-    if (text.length <= 36 || id === P.center) { return text; }
-    return shorten(text, 30, 14);
+    if (text.length > 36 && id !== P.center) { text = shorten(text, 30, 14); }
+    // a long hyphenated word breaks after its hyphen, not where the width runs out ("Technologica l")
+    return text.replace(/([A-Za-z]{6,}-)([A-Za-z]{6,})/g, function (word, head, tail) {
+      return word.length > 16 ? head + "\n" + tail : word;
+    });
   }
   function shorten(text, headMax, tailMax) {
     var words = text.split(" ");
