@@ -62,6 +62,18 @@ def test_a_zone_view_is_centred_and_its_labels_do_not_collide(served_browser, se
     page.screenshot(artifacts / f"view-{ZONES[zone]}.png")
 
 
+def test_a_long_chinese_name_is_two_even_lines(served_browser, server):
+    """Before: "怀柔科学城首批重点支持项" and "目" alone on a second line (170 px holds twelve characters)."""
+    page = _open(served_browser, f"{server}/view?center={quote('怀柔科学城')}&depth=2")
+    labels = page.evaluate("(function(){var o={};innograph.nodes.get().forEach(function(n){o[n.label.replace(/\\n/g,'')]"
+                           "=n.label;});return o;})()")
+    assert labels["怀柔科学城首批重点支持项目"] == "怀柔科学城首批\n重点支持项目"
+    assert labels["物质科学、生命科学、石墨烯等领域专项"] == "物质科学、生命科学、\n石墨烯等领域专项"  # after the list mark
+    assert labels["怀柔科学城"] == "怀柔科学城" and labels["北京市科学技术委员会"] == "北京市科学技术委员会"
+    assert labels["可穿戴自供能系统开发及应用"] == "可穿戴自供能系统开发及应用"  # its line holds it whole
+    assert labels["着力服务“三城一区”发展"] == "着力服务\n“三城一区”发展"  # was "…发" / "展"; never "“三 / 城一区”"
+
+
 def test_in_english_a_long_hyphenated_word_breaks_after_its_hyphen(served_browser, server):
     """Before: "Beijing Economic-Technologica l Development Area" on the whole graph (the word wider
     than a zone's label width broke where the width ran out)."""
