@@ -74,3 +74,10 @@ def test_the_overview_says_which_supporter_is_the_author(bundled):
     brief = build_brief(bundled, "中关村科学城", "zh", DAY)
     overview = next(s for s in brief.sections if s.heading == "概况").table.rows
     assert ["支持方", "3 (机构 1, 政策 1, 计划/专项 1；其中 1 个为报告发布单位)"] in overview
+
+
+def test_a_long_list_names_six_and_says_how_many_more(bundled):
+    text = "\n".join(points(build_brief(bundled, "三城一区", "zh", DAY)))
+    assert "等（另有 7 个）" in text  # 13 fields: six named, "etc., 7 more" (not "等 7 个", read as "7 in all")
+    en = "\n".join(points(build_brief(bundled, "三城一区", "en", DAY)))
+    assert " and 7 more." in en

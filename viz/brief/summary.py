@@ -40,7 +40,7 @@ WORDS: dict[str, dict[str, str]] = {
     "via_partners": {"zh": "经由成员的合作方：{names}。", "en": "Partners of its members: {names}."},
     "indicators": {"zh": "指标（{n} 项）：{names}。", "en": "Indicators ({n}): {names}."},
     "no_indicators": {"zh": "指标：报告未给出该园区的指标。", "en": "Indicators: the report gives none for it."},
-    "more": {"zh": "等 {n} 个", "en": " and {n} more"},
+    "more": {"zh": "等（另有 {n} 个）", "en": " and {n} more"},
     "sep": {"zh": "、", "en": ", "},
     "typed": {"zh": "{name}（{type}）", "en": "{name} ({type})"},
 }
