@@ -81,3 +81,14 @@ def test_a_long_list_names_six_and_says_how_many_more(bundled):
     assert "等（另有 7 个）" in text  # 13 fields: six named, "etc., 7 more" (not "等 7 个", read as "7 in all")
     en = "\n".join(points(build_brief(bundled, "三城一区", "en", DAY)))
     assert " and 7 more." in en
+
+
+def test_counts_are_the_totals_when_a_list_holds_only_its_first_500(bundled):
+    """A city-sized zone's profile lists 500 of each kind; the key points count them all."""
+    from viz.brief.summary import key_points
+
+    profile = bundled.profile("怀柔科学城")
+    big = profile.model_copy(update={"counts": {**profile.counts, "members": 700, "supporters": 1201}})
+    text = "\n".join(key_points(big, [], {"institution-beijing-municipal-science-technology-commission"}, [], "zh"))
+    assert "成员与入驻单位（700 个）" in text and "等（另有 695 个）" in text
+    assert "支持方（1200 个）" in text and "等（另有 1196 个）" in text  # the author apart: 1201 - 1

@@ -61,22 +61,23 @@ def key_points(profile: ZoneProfile, documents: list[Document], publishers: set[
     points += _supporters(profile, publishers, lang)
     total = profile.counts or {}
     if profile.members:
-        points.append(w("members", lang, n=total.get("members", len(profile.members)),
-                        names=_names([m.node for m in profile.members], lang)))
+        n = total.get("members", len(profile.members))  # a list holds at most 500: the count is the total
+        points.append(w("members", lang, n=n, names=_names([m.node for m in profile.members], lang, n)))
     if profile.fields:
         ranked = sorted(profile.fields, key=lambda f: -f.count)  # stable: the profile's order within a count
-        points.append(w("fields", lang, n=total.get("fields", len(profile.fields)),
-                        names=_names([f.node for f in ranked], lang)))
+        n = total.get("fields", len(profile.fields))
+        points.append(w("fields", lang, n=n, names=_names([f.node for f in ranked], lang, n)))
     if profile.partners:
-        points.append(w("partners", lang, n=total.get("partners", len(profile.partners)),
-                        names=_names([m.node for m in profile.partners], lang)))
+        n = total.get("partners", len(profile.partners))
+        points.append(w("partners", lang, n=n, names=_names([m.node for m in profile.partners], lang, n)))
     if via_partners:
         points.append(w("via_partners", lang, names=_names([v.node for v in via_partners], lang)))
     if profile.metrics:
-        points.append(w("indicators", lang, n=total.get("metrics", len(profile.metrics)),
+        n = total.get("metrics", len(profile.metrics))
+        points.append(w("indicators", lang, n=n,
                         names=("；" if lang == "zh" else "; ").join(_metric(m.node, lang)
                                                                   for m in profile.metrics[:MAX_NAMED])
-                        + _more(len(profile.metrics), lang)))
+                        + _more(n, lang, len(profile.metrics[:MAX_NAMED]))))
     else:
         points.append(w("no_indicators", lang))
     return points
@@ -91,22 +92,24 @@ def _supporters(profile: ZoneProfile, publishers: set[str], lang: str) -> list[s
     author = _sep(lang).join(short_name(n, lang) for n in authors)
     if not own:
         return [w("author_only", lang, author=author)] if authors else [w("no_supporters", lang)]
+    total = max(len(own), (profile.counts or {}).get("supporters", 0) - len(authors))  # a page lists 500 at most
     named = _sep(lang).join(w("typed", lang, name=short_name(n, lang), type=_type(n.type, lang))
-                            for n in own[:MAX_NAMED]) + _more(len(own), lang)
-    points = [w("supporters", lang, n=len(own), names=named)]
+                            for n in own[:MAX_NAMED]) + _more(total, lang, len(own[:MAX_NAMED]))
+    points = [w("supporters", lang, n=total, names=named)]
     if authors:
         points.append(w("author_apart", lang, author=author))
     return points
 
 
-def _names(nodes: list[Node], lang: str) -> str:
+def _names(nodes: list[Node], lang: str, total: int | None = None) -> str:
     names = [short_name(n, lang) for n in nodes[:MAX_NAMED]]
     sep = "；" if lang == "zh" and any("、" in n for n in names) else _sep(lang)  # a name that lists things
-    return sep.join(names) + _more(len(nodes), lang)
+    return sep.join(names) + _more(total if total is not None else len(nodes), lang, len(names))
 
 
-def _more(total: int, lang: str) -> str:
-    return w("more", lang, n=total - MAX_NAMED) if total > MAX_NAMED else ""
+def _more(total: int, lang: str, shown: int = MAX_NAMED) -> str:
+    """"and N more" for the `total - shown` not named (a list may name fewer than MAX_NAMED of a total)."""
+    return w("more", lang, n=total - shown) if total > shown else ""
 
 
 def _sep(lang: str) -> str:
