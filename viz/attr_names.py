@@ -48,6 +48,40 @@ NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+#: An attribute's value in words where the data keeps a code: an institution's `kind` showed "government"
+#: or "research" on a Chinese page.
+VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": {
+        "government": ("政府部门", "government"),
+        "enterprise": ("企业", "enterprise"),
+        "research": ("科研机构", "research institute"),
+        "university": ("高校", "university"),
+        "international": ("国际组织", "international organisation"),
+        "association": ("社会组织", "association"),
+        "project": ("项目", "project"),
+        "platform": ("平台", "platform"),
+        "lab": ("实验室", "laboratory"),
+        "facility": ("设施", "facility"),
+        "country": ("国家", "country"),
+        "province": ("省", "province"),
+        "municipality": ("直辖市", "municipality"),
+        "city": ("城市", "city"),
+        "autonomous_region": ("自治区", "autonomous region"),
+        "prefecture": ("地区", "prefecture"),
+        "province, city": ("直辖市（省级、城市）", "municipality (a province-level city)"),
+        "area": ("区域", "area"),
+    },
+}
+
+
+def attr_value(key: str, value, lang: str = "zh") -> str | None:
+    """The value in `lang` when it is a code with a name here, else None (show it as it is)."""
+    names = VALUES.get(key, {}).get(value) if isinstance(value, str) else None
+    if names is None:
+        return None
+    return names[0] if lang == "zh" else names[1]
+
+
 def _shared() -> dict[str, tuple[str, str]]:
     try:
         from graph import attr_names  # type: ignore[attr-defined]

@@ -51,3 +51,17 @@ def test_no_table_begins_with_the_same_sentence_as_above(served_browser, server)
     assert rows and all(not same for same, _ in rows), first_rows
     indicator = page.evaluate("document.querySelector('#indicators').nextElementSibling.innerText")
     assert "首批重点支持" in indicator and "同上句" not in indicator
+
+
+@pytest.mark.parametrize("ref, zh, en", [("BINN", "科研机构", "research institute"),
+                                         ("市科委", "政府部门", "government"),
+                                         ("天津", "直辖市（省级、城市）", "municipality (a province-level city)")])
+def test_a_kind_reads_in_words_in_each_language(served_browser, server, ref, zh, en):
+    """Before: 类别 "research", "government", "province, city" on the Chinese page."""
+    page = served_browser.open(f"{server}/nodes/{quote(ref)}")
+    page.wait_for("document.readyState === 'complete'")
+    for lang, word in (("en", en), ("zh", zh)):  # Chinese last: the choice is remembered
+        page.evaluate(f"window.innographSetLang({lang!r})")
+        row = page.evaluate("Array.prototype.filter.call(document.querySelectorAll('table.attrs tr'),"
+                            "function(r){return /类别|kind/.test(r.querySelector('th').innerText);})[0].innerText")
+        assert row.split("\t")[-1].strip() == word, row
