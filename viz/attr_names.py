@@ -74,6 +74,25 @@ VALUES: dict[str, dict[str, tuple[str, str]]] = {
 }
 
 
+#: The report's units in English: a counting word (个, 项, 家 …) says nothing in English and is dropped.
+UNITS_EN = {"%": "%", "倍": "×", "人次": " person-times", "万家": " ten thousand", "亿元": " hundred million yuan",
+            "万亿元": " trillion yuan", "万平方米": " ten thousand m²"}
+#: The report's hedges on a figure in English, so "近1300" does not become an exact 1300 (余/多: "over").
+QUALIFIERS_EN = {"近": "nearly ", "将达": "expected to reach ", "超过": "over ", "余": "over ", "多": "over ",
+                 "翻番": "doubled to "}
+
+
+def figure_en(attrs: dict) -> tuple[str, str]:
+    """A Metric's value and unit in English: the hedge in words (近1300 -> "nearly 1300"), the unit
+    translated or, a counting word (个, 项, 家 …), dropped."""
+    value = attrs.get("value", "")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    qualifier = str(attrs.get("qualifier", ""))
+    hedge = QUALIFIERS_EN.get(qualifier, "about " if qualifier else "")
+    return f"{hedge}{value}", UNITS_EN.get(str(attrs.get("unit", "")), "").strip()
+
+
 def attr_value(key: str, value, lang: str = "zh") -> str | None:
     """The value in `lang` when it is a code with a name here, else None (show it as it is)."""
     names = VALUES.get(key, {}).get(value) if isinstance(value, str) else None

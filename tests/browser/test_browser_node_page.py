@@ -65,3 +65,15 @@ def test_a_kind_reads_in_words_in_each_language(served_browser, server, ref, zh,
         row = page.evaluate("Array.prototype.filter.call(document.querySelectorAll('table.attrs tr'),"
                             "function(r){return /类别|kind/.test(r.querySelector('th').innerText);})[0].innerText")
         assert row.split("\t")[-1].strip() == word, row
+
+
+def test_an_indicator_reads_in_english_on_the_english_page(served_browser, server):
+    """Before: the English zone page showed the unit 个 (and a hedge like 近 before the value)."""
+    page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
+    page.wait_for("document.readyState === 'complete'")
+    cells = {}
+    for lang in ("en", "zh"):  # Chinese last: the choice is remembered
+        page.evaluate(f"window.innographSetLang({lang!r})")
+        cells[lang] = page.evaluate("Array.prototype.map.call(document.querySelector('#indicators')"
+                                    ".nextElementSibling.querySelectorAll('tbody td'), function(c){return c.innerText;})")
+    assert cells["en"][1:3] == ["30", ""] and cells["zh"][1:3] == ["30", "个"]

@@ -11,18 +11,12 @@ from __future__ import annotations
 
 from graph.model import Document, Node
 from graph.results import ZoneProfile
+from viz.attr_names import QUALIFIERS_EN, UNITS_EN
 from viz.brief.text import short_name, type_name
 from viz.member_partners import ViaPartner
 
 #: Names listed in one key point before "and N more".
 MAX_NAMED = 6
-#: The report's units in English: a counting word (个, 项, 家 …) says nothing in English and is dropped.
-UNITS_EN = {"%": "%", "倍": "×", "人次": " person-times", "万家": " ten thousand", "亿元": " hundred million yuan",
-            "万亿元": " trillion yuan", "万平方米": " ten thousand m²"}
-#: The report's hedges on a figure in English, so "近1300" does not become an exact 1300 (余/多: "over").
-QUALIFIERS_EN = {"近": "nearly ", "将达": "expected to reach ", "超过": "over ", "余": "over ", "多": "over ",
-                 "翻番": "doubled to "}
-
 WORDS: dict[str, dict[str, str]] = {
     "heading": {"zh": "要点", "en": "Key points"},
     "note": {"zh": "注：{note}", "en": "Note: {note}"},

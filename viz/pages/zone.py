@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 
 from graph.model import Document, Edge, Node
 from graph.results import Supporter, ZoneProfile
-from viz.attr_names import attr_name
+from viz.attr_names import attr_name, figure_en
 from viz.export.registry import FORMATS
 from viz.member_partners import partial
 from viz.pages.common import render
@@ -79,7 +79,9 @@ def indicator(node: Node) -> dict[str, str]:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     growth = a.get("growth_pct")
+    value_en, unit_en = figure_en(a)  # the English page showed "近1300" and "个"
     return {"value": f"{a.get('qualifier', '')}{value}", "unit": str(a.get("unit", "")),
+            "value_en": value_en, "unit_en": unit_en,
             "growth": (f"{growth:+g}%" if isinstance(growth, (int, float)) else str(growth)) if growth is not None
             else "", "period": str(a.get("period", a.get("year", "")))}
 
