@@ -49,7 +49,7 @@ def handles_errors(fn):
         try:
             return fn(*args, **kwargs)
         except InnographError as exc:
-            err.print(ERROR + exc.message)
+            err.print(ERROR + (exc.located() if isinstance(exc, EmptyGraph) else exc.message))
             if isinstance(exc, LoadError):
                 for r in exc.rejections[:50]:
                     err.print(f"  {r}", highlight=False)

@@ -40,7 +40,7 @@ def _error(exc: InnographError) -> HTMLResponse:
     message = SERVER_MESSAGES.get(exc.status, exc.message) if exc.status >= 500 else exc.message
     suggestions = [scrub(s) for s in exc.suggestions]
     if isinstance(exc, EmptyGraph):  # not "not found ... did you mean": nothing is stored at all
-        return _html(error_page(exc.status, scrub(message), suggestions, "图谱是空的", "The graph is empty",
+        return _html(error_page(exc.status, scrub(exc.located()), suggestions, "图谱是空的", "The graph is empty",
                                 lead=("建图方法：", "To build it:")), exc.status)
     return _html(error_page(exc.status, scrub(message), suggestions), exc.status)
 

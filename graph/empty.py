@@ -34,7 +34,7 @@ def empty_graph(store: GraphStore) -> EmptyGraph | None:
     """The error to raise when the store holds no node, else None."""
     if not is_empty(store):
         return None
-    return EmptyGraph(f"the graph is empty: nothing is stored in {where(store)}", [HOW_TO_BUILD])
+    return EmptyGraph("the graph is empty: nothing is stored", [HOW_TO_BUILD], where=where(store))
 
 
 def check_not_empty(store: GraphStore) -> None:

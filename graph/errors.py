@@ -36,9 +36,18 @@ class NotFound(InnographError):
 
 class EmptyGraph(NotFound):
     """Nothing is stored: every name is unknown, and saying so name by name would mislead
-    (graph/empty.py). The suggestions say how to build the graph, not names."""
+    (graph/empty.py). The suggestions say how to build the graph, not names. `where` is the place
+    the store reads; the message leaves it out (both backends give the same message), `located()`
+    says it, as the CLI, the API and the pages do."""
 
     code = "graph_empty"
+
+    def __init__(self, message: str, suggestions: list[str] | None = None, where: str = ""):
+        super().__init__(message, suggestions)
+        self.where = where
+
+    def located(self) -> str:
+        return f"{self.message} in {self.where}" if self.where else self.message
 
 
 class Ambiguous(InnographError):
