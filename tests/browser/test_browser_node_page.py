@@ -77,3 +77,14 @@ def test_an_indicator_reads_in_english_on_the_english_page(served_browser, serve
         cells[lang] = page.evaluate("Array.prototype.map.call(document.querySelector('#indicators')"
                                     ".nextElementSibling.querySelectorAll('tbody td'), function(c){return c.innerText;})")
     assert cells["en"][1:3] == ["30", ""] and cells["zh"][1:3] == ["30", "个"]
+
+
+def test_the_english_zone_page_uses_english_colons(served_browser, server):
+    """Before: "1. direct：" and "via …：" with the full-width colon on the English page."""
+    page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate("window.innographSetLang('en')")
+    text = page.evaluate("document.querySelector('#supporters').nextElementSibling.innerText")
+    page.evaluate("window.innographSetLang('zh')")  # the choice is remembered
+    assert "direct:" in text and "via Beijing Institute of Nanoenergy and Nanosystems:" in text
+    assert "direct：" not in text and "Nanosystems：" not in text
