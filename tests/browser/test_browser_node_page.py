@@ -88,3 +88,16 @@ def test_the_english_zone_page_uses_english_colons(served_browser, server):
     page.evaluate("window.innographSetLang('zh')")  # the choice is remembered
     assert "direct:" in text and "via Beijing Institute of Nanoenergy and Nanosystems:" in text
     assert "direct：" not in text and "Nanosystems：" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])  # Chinese last: the choice is remembered
+def test_the_home_page_links_each_zone_briefing_in_the_page_language(served_browser, server, lang):
+    """Before: the English start page's "Briefing (.docx)" downloaded the Chinese briefing."""
+    page = served_browser.open(f"{server}/")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate(f"window.innographSetLang({lang!r})")
+    hrefs = page.evaluate("Array.prototype.filter.call(document.querySelectorAll('.card a[download]'),"
+                          "function(a){return a.offsetParent !== null;}).map(function(a){return a.getAttribute('href');})")
+    assert len(hrefs) == 4 and all(f"lang={lang}" in h and "format=docx" in h for h in hrefs), hrefs
+    heading = page.evaluate("document.querySelector('main h2').innerText")
+    assert heading.startswith("Three science cities and one area" if lang == "en" else "三城一区")
