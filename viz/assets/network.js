@@ -144,7 +144,7 @@
     pairs.forEach(function (p) {
       var tr = el("tr");
       tr.appendChild(el("th", "", attrName(p[0])));
-      tr.appendChild(el("td", "", p[1]));
+      tr.appendChild(el("td", "", state.lang === "en" && p.length > 2 ? p[2] : p[1]));  // [key, value, English]
       table.appendChild(tr);
     });
     return table;
