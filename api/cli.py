@@ -22,7 +22,7 @@ from rich.text import Text
 from api import render
 from graph import limits
 from graph.backends import open_store
-from graph.errors import InnographError, InvalidInput, LoadError
+from graph.errors import EmptyGraph, InnographError, InvalidInput, LoadError
 from graph.queries import GraphQueries
 from graph.settings import Settings, get_settings, settings_problem
 
@@ -49,15 +49,35 @@ def handles_errors(fn):
         try:
             return fn(*args, **kwargs)
         except InnographError as exc:
-            err.print(ERROR + exc.message)
+            err.print(ERROR + (exc.located() if isinstance(exc, EmptyGraph) else exc.message))
             if isinstance(exc, LoadError):
                 for r in exc.rejections[:50]:
                     err.print(f"  {r}", highlight=False)
+            elif isinstance(exc, EmptyGraph):  # how to build, not names to try
+                for line in exc.suggestions + _first_run_hints():
+                    err.print(line, highlight=False)
             elif exc.suggestions:
                 err.print("did you mean: " + "; ".join(exc.suggestions), highlight=False)
             raise typer.Exit(2) from None
 
     return wrapper
+
+
+def _first_run_hints() -> list[str]:
+    """Why a first run reads an empty store: the data dir it fell back to, and a graph `make build`
+    left in ./.data that it did not read."""
+    import os
+
+    conf = get_settings()
+    if conf.backend != "memory":
+        return []
+    hints = []
+    if not os.environ.get("INNOGRAPH_DATA_DIR"):
+        hints.append("INNOGRAPH_DATA_DIR is not set, so the user data dir was read")
+    built = Path(".data") / "graph.json"
+    if built.is_file() and built.resolve() != conf.snapshot_path.resolve():
+        hints.append("a graph is built in ./.data: run with INNOGRAPH_DATA_DIR=.data")
+    return hints
 
 
 def settings(backend: str | None = None) -> Settings:
@@ -329,6 +349,12 @@ def stats(as_json: JsonOpt = False):
     """Node and edge counts by type."""
     result = queries().stats()
     emit(result, as_json, *render.stats_table(result))
+    if not result.nodes and not as_json:
+        from graph.empty import HOW_TO_BUILD, where
+
+        err.print(f"the graph is empty ({where(queries().store)}); {HOW_TO_BUILD}", highlight=False)
+        for line in _first_run_hints():
+            err.print(line, highlight=False)
 
 
 @app.command()

@@ -28,7 +28,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from api.models import ErrorDetail, ErrorResponse
-from graph.errors import InnographError
+from graph.errors import EmptyGraph, InnographError
 
 log = logging.getLogger("innograph.api")
 
@@ -83,7 +83,7 @@ def scrub(text: str) -> str:
 # ---- handlers -------------------------------------------------------------
 
 async def on_innograph_error(request: Request, exc: InnographError) -> JSONResponse:
-    message = exc.message
+    message = exc.located() if isinstance(exc, EmptyGraph) else exc.message  # where it looked, scrubbed
     if exc.status >= 500 and exc.status in SERVER_MESSAGES:
         log.warning("%s %s: %s: %s", request.method, request.url.path, exc.code, exc.message)
         message = SERVER_MESSAGES[exc.status]

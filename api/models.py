@@ -91,7 +91,8 @@ def _error(description: str) -> dict:
 
 #: The error answers every query may give, documented on every route.
 QUERY_ERRORS: dict[int | str, dict] = {
-    404: _error("unknown name (with close names as suggestions) or unknown route"),
+    404: _error("unknown name (with close names as suggestions) or unknown route; code `graph_empty` when "
+                "nothing is stored at all (the suggestion says how to build the graph)"),
     409: _error("a name that fits several nodes (the candidates are the suggestions)"),
     422: _error("malformed request or a value over a documented limit"),
     500: _error("unexpected server error (logged; no detail is returned)"),

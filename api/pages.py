@@ -1,5 +1,5 @@
-"""The HTML pages: `/` (browse), `/view` (the network page), `/graph` (all of it), `/zones/{ref}`
-(a zone's page), `/nodes/{ref}` (a node's page).
+"""The HTML pages: `/` (browse), `/search` (what the search boxes send), `/view` (the network page),
+`/graph` (all of it), `/zones/{ref}` (a zone's page), `/nodes/{ref}` (a node's page).
 
 create_app mounts this router when the module exists. The pages use the same
 store, query pool and time budget as the JSON API (api/deps.py). A request the
@@ -18,15 +18,18 @@ from fastapi.responses import HTMLResponse, Response
 from api.deps import QueriesDep, RunDep, SettingsDep
 from api.errors import SERVER_MESSAGES, scrub
 from graph import limits
-from graph.errors import InnographError, InvalidInput
+from graph.errors import Ambiguous, EmptyGraph, InnographError, InvalidInput, NotFound
 from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import zone_groups
-from viz.pages.site import ask_page, browse_page, error_page, node_href, node_page
+from viz.pages.site import (_LABEL_ID, ask_page, browse_page, error_page, node_href, node_page, page_href,
+                             search_page)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 DEFAULT_DEPTH = 2
+SEARCH_PAGE = 100  #: nodes one search page lists
+MAX_SEARCH_CHARS = 200  #: as the API's search text (api/models.py)
 
 
 def _html(body: str, status: int = 200) -> HTMLResponse:
@@ -35,7 +38,11 @@ def _html(body: str, status: int = 200) -> HTMLResponse:
 
 def _error(exc: InnographError) -> HTMLResponse:
     message = SERVER_MESSAGES.get(exc.status, exc.message) if exc.status >= 500 else exc.message
-    return _html(error_page(exc.status, scrub(message), [scrub(s) for s in exc.suggestions]), exc.status)
+    suggestions = [scrub(s) for s in exc.suggestions]
+    if isinstance(exc, EmptyGraph):  # not "not found ... did you mean": nothing is stored at all
+        return _html(error_page(exc.status, scrub(exc.located()), suggestions, "图谱是空的", "The graph is empty",
+                                lead=("建图方法：", "To build it:")), exc.status)
+    return _html(error_page(exc.status, scrub(message), suggestions), exc.status)
 
 
 def _depth(text: str | None) -> int:
@@ -68,6 +75,37 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
         return _error(exc)
     bridges = [b for b in bridges if b.node.id not in publishers]  # the report's author: context, not a bridge
     return _html(browse_page(zones, stats, bridges, groups=groups))
+
+
+@router.get("/search")
+def search(queries: QueriesDep, run: RunDep, q: str | None = None) -> Response:
+    """What the search boxes send: a text that names one node opens its page; any other lists the
+    nodes it finds (at most SEARCH_PAGE), or says none does with close names."""
+    from fastapi.responses import RedirectResponse
+
+    text = (q or "").strip()
+    if not text:
+        return _html(search_page("", []))
+    try:
+        try:
+            return RedirectResponse(page_href(run(queries.resolve, text)), status_code=303)
+        except (NotFound, Ambiguous) as exc:
+            if isinstance(exc, EmptyGraph):
+                raise
+        if len(text) > MAX_SEARCH_CHARS:
+            raise InvalidInput(f"search text must be at most {MAX_SEARCH_CHARS} characters")
+        hits = run(queries.search, text, None, SEARCH_PAGE + 1)
+        close = [] if hits else run(_close_nodes, queries, text)
+    except InnographError as exc:
+        return _error(exc)
+    return _html(search_page(text, hits[:SEARCH_PAGE], len(hits) > SEARCH_PAGE, close))
+
+
+def _close_nodes(queries, text: str) -> list:
+    """The nodes `suggest` names ("name / English (Type, id)"), as nodes for links."""
+    ids = [m.group(2) for m in (_LABEL_ID.search(s) for s in queries.suggest(text)) if m]
+    found = queries.store.get_nodes(ids)
+    return [found[i] for i in ids if i in found]
 
 
 @router.get("/ask")

@@ -6,6 +6,7 @@ and exit code 2; anything else is a bug and is reported as such.
 
     InnographError
     ├── NotFound            unknown name or id (carries fuzzy suggestions)
+    │   └── EmptyGraph      nothing is stored at all (says where it looked and how to build)
     ├── Ambiguous           a name that fits several nodes (carries the candidates)
     ├── InvalidInput        a malformed request or argument
     │   └── LimitExceeded   depth, hops, size over the documented cap
@@ -31,6 +32,22 @@ class InnographError(Exception):
 class NotFound(InnographError):
     status = 404
     code = "not_found"
+
+
+class EmptyGraph(NotFound):
+    """Nothing is stored: every name is unknown, and saying so name by name would mislead
+    (graph/empty.py). The suggestions say how to build the graph, not names. `where` is the place
+    the store reads; the message leaves it out (both backends give the same message), `located()`
+    says it, as the CLI, the API and the pages do."""
+
+    code = "graph_empty"
+
+    def __init__(self, message: str, suggestions: list[str] | None = None, where: str = ""):
+        super().__init__(message, suggestions)
+        self.where = where
+
+    def located(self) -> str:
+        return f"{self.message} in {self.where}" if self.where else self.message
 
 
 class Ambiguous(InnographError):

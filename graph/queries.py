@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from graph import limits
+from graph.empty import check_not_empty
 from graph.errors import InvalidInput
 from graph.model import Edge
 from graph.publisher import context_ids
@@ -61,6 +62,8 @@ class GraphQueries(NameQueries, WalkQueries, SupportQueries, PathQueries):
                 scores = {i: s for i, s in scores.items() if i in keep}
         apart = apart_ids(self.store, include_publisher)
         top = sorted((i for i in scores if i not in apart), key=lambda i: (-round(scores[i], 9), i))[:limit]
+        if not top:
+            check_not_empty(self.store)
         nodes = self.store.get_nodes(top)
         return [Ranked(node=nodes[i], score=round(scores[i], 6)) for i in top]
 
@@ -81,6 +84,8 @@ class GraphQueries(NameQueries, WalkQueries, SupportQueries, PathQueries):
         for i, es in multi.items():
             zone_ids = sorted({e.source if e.source in zones else e.target for e in es})
             out.append(Bridge(node=nodes[i], zones=[zones[z] for z in zone_ids], edges=es))
+        if not out:
+            check_not_empty(self.store)
         return sorted(out, key=lambda b: (-len(b.zones), b.node.id))
 
     def stats(self) -> Stats:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import difflib
 
+from graph.empty import check_not_empty, empty_graph
 from graph.errors import Ambiguous, InvalidInput, NotFound
 from graph.model import Node
 from graph.query_args import _check_limit, _label, _node_type
@@ -30,7 +31,7 @@ class NameQueries:
             nodes = self.store.get_nodes(ids)
             raise Ambiguous(f"{ref!r} names {len(ids)} nodes; use one of their ids",
                             [_label(nodes[i]) for i in ids])
-        raise NotFound(f"no node named {ref!r}", self.suggest(ref))
+        raise empty_graph(self.store) or NotFound(f"no node named {ref!r}", self.suggest(ref))
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
         """Close names for a name that matched nothing, found through its pieces."""
@@ -53,7 +54,10 @@ class NameQueries:
         key = normalize(text)
         if not key:
             raise InvalidInput("search needs some text")
-        return self.store.search(key, types, limit, offset)
+        hits = self.store.search(key, types, limit, offset)
+        if not hits and not offset:
+            check_not_empty(self.store)  # "0 matches" would read as "not in the data"
+        return hits
 
     def get(self, ref: str) -> Node:
         return self.resolve(ref)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from graph import limits
+from graph.empty import check_not_empty
 from graph.errors import LimitExceeded, NotFound
 from graph.fallback import related_fallback
 from graph.model import Edge
@@ -71,6 +72,8 @@ class WalkQueries:
     def whole_graph(self) -> Subgraph:
         """Every node and edge, for exports of the whole graph."""
         nodes = sorted(self.store.iter_nodes(), key=lambda n: n.id)
+        if not nodes:
+            check_not_empty(self.store)
         edges = sorted(self.store.iter_edges(), key=lambda e: e.key)
         return Subgraph(nodes=nodes, edges=edges)
 

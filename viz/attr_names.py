@@ -48,6 +48,59 @@ NAMES: dict[str, tuple[str, str]] = {
 }
 
 
+#: An attribute's value in words where the data keeps a code: an institution's `kind` showed "government"
+#: or "research" on a Chinese page.
+VALUES: dict[str, dict[str, tuple[str, str]]] = {
+    "kind": {
+        "government": ("政府部门", "government"),
+        "enterprise": ("企业", "enterprise"),
+        "research": ("科研机构", "research institute"),
+        "university": ("高校", "university"),
+        "international": ("国际组织", "international organisation"),
+        "association": ("社会组织", "association"),
+        "project": ("项目", "project"),
+        "platform": ("平台", "platform"),
+        "lab": ("实验室", "laboratory"),
+        "facility": ("设施", "facility"),
+        "country": ("国家", "country"),
+        "province": ("省", "province"),
+        "municipality": ("直辖市", "municipality"),
+        "city": ("城市", "city"),
+        "autonomous_region": ("自治区", "autonomous region"),
+        "prefecture": ("地区", "prefecture"),
+        "province, city": ("直辖市（省级、城市）", "municipality (a province-level city)"),
+        "area": ("区域", "area"),
+    },
+}
+
+
+#: The report's units in English: a counting word (个, 项, 家 …) says nothing in English and is dropped.
+UNITS_EN = {"%": "%", "倍": "×", "人次": " person-times", "万家": " ten thousand", "亿元": " hundred million yuan",
+            "万亿元": " trillion yuan", "万平方米": " ten thousand m²"}
+#: The report's hedges on a figure in English, so "近1300" does not become an exact 1300 (余/多: "over").
+QUALIFIERS_EN = {"近": "nearly ", "将达": "expected to reach ", "超过": "over ", "余": "over ", "多": "over ",
+                 "翻番": "doubled to "}
+
+
+def figure_en(attrs: dict) -> tuple[str, str]:
+    """A Metric's value and unit in English: the hedge in words (近1300 -> "nearly 1300"), the unit
+    translated or, a counting word (个, 项, 家 …), dropped."""
+    value = attrs.get("value", "")
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    qualifier = str(attrs.get("qualifier", ""))
+    hedge = QUALIFIERS_EN.get(qualifier, "about " if qualifier else "")
+    return f"{hedge}{value}", UNITS_EN.get(str(attrs.get("unit", "")), "").strip()
+
+
+def attr_value(key: str, value, lang: str = "zh") -> str | None:
+    """The value in `lang` when it is a code with a name here, else None (show it as it is)."""
+    names = VALUES.get(key, {}).get(value) if isinstance(value, str) else None
+    if names is None:
+        return None
+    return names[0] if lang == "zh" else names[1]
+
+
 def _shared() -> dict[str, tuple[str, str]]:
     try:
         from graph import attr_names  # type: ignore[attr-defined]

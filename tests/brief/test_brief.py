@@ -16,7 +16,10 @@ from docx.oxml.ns import qn
 from graph.errors import InvalidInput, NotFound
 from loaders.sources import BUNDLED_DIR
 from viz.brief import BRIEF_FORMATS, build_brief, render_brief
+from viz.brief.summary import WORDS as SUMMARY_WORDS
 from viz.brief.text import WORDS
+
+KEY_POINTS = SUMMARY_WORDS["heading"]
 
 REPORT = BUNDLED_DIR.parent / "reports" / "bjstc-2018-self-assessment.txt"
 ZONE = "怀柔科学城"
@@ -26,7 +29,7 @@ SECTIONS = ["picture", "overview", "sources", "members", "supporters", "partners
 
 
 def headings(lang: str) -> list[str]:
-    return [WORDS[k][lang] for k in SECTIONS]
+    return [KEY_POINTS[lang]] + [WORDS[k][lang] for k in SECTIONS]
 
 
 def section(brief, key):
@@ -217,8 +220,9 @@ def _office() -> str:
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_libreoffice_puts_the_picture_on_a_full_page_one(bundled, tmp_path, lang):
-    """.docx -> PDF with LibreOffice -> page 1 as PNG (poppler): the picture is on page 1 and the
-    page is filled to its foot (no half-empty first page)."""
+    """.docx -> PDF with LibreOffice -> page 1 as PNG (poppler): the key points and the picture are on
+    page 1 (the English key points are longer: the picture is sized to the room left, not pushed to
+    page 2) and the page is filled to its foot (no half-empty first page)."""
     from PIL import Image
 
     data, _, filename = render_brief(bundled, ZONE, "docx", lang, DAY)
@@ -231,7 +235,8 @@ def test_libreoffice_puts_the_picture_on_a_full_page_one(bundled, tmp_path, lang
     assert pdf.read_bytes().startswith(b"%PDF") and pdf.stat().st_size > 20_000
     text = subprocess.run(["pdftotext", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True,
                           check=True).stdout
-    assert "怀柔科学城" in text and WORDS["overview"][lang] in text  # page 1: title, picture, overview
+    assert "怀柔科学城" in text and KEY_POINTS[lang] in text  # page 1: title, key points, picture
+    assert {"zh": "度关系网络", "en": "The network within"}[lang] in text  # the picture's caption
     images = subprocess.run(["pdfimages", "-list", "-f", "1", "-l", "1", str(pdf)], capture_output=True,
                             text=True, check=True).stdout.splitlines()[2:]
     assert images, "no picture on page 1"

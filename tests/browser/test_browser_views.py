@@ -62,6 +62,27 @@ def test_a_zone_view_is_centred_and_its_labels_do_not_collide(served_browser, se
     page.screenshot(artifacts / f"view-{ZONES[zone]}.png")
 
 
+def test_a_long_chinese_name_is_two_even_lines(served_browser, server):
+    """Before: "怀柔科学城首批重点支持项" and "目" alone on a second line (170 px holds twelve characters)."""
+    page = _open(served_browser, f"{server}/view?center={quote('怀柔科学城')}&depth=2")
+    labels = page.evaluate("(function(){var o={};innograph.nodes.get().forEach(function(n){o[n.label.replace(/\\n/g,'')]"
+                           "=n.label;});return o;})()")
+    assert labels["怀柔科学城首批重点支持项目"] == "怀柔科学城首批\n重点支持项目"
+    assert labels["物质科学、生命科学、石墨烯等领域专项"] == "物质科学、生命科学、\n石墨烯等领域专项"  # after the list mark
+    assert labels["怀柔科学城"] == "怀柔科学城" and labels["北京市科学技术委员会"] == "北京市科学技术委员会"
+    assert labels["可穿戴自供能系统开发及应用"] == "可穿戴自供能系统开发及应用"  # its line holds it whole
+    assert labels["着力服务“三城一区”发展"] == "着力服务\n“三城一区”发展"  # was "…发" / "展"; never "“三 / 城一区”"
+
+
+def test_in_english_a_long_hyphenated_word_breaks_after_its_hyphen(served_browser, server):
+    """Before: "Beijing Economic-Technologica l Development Area" on the whole graph (the word wider
+    than a zone's label width broke where the width ran out)."""
+    page = _open(served_browser, f"{server}/graph?lang=en")
+    bda = page.evaluate(f"innograph.nodes.get({json.dumps(ZONES['北京经济技术开发区'])}).label")
+    page.evaluate("innograph.setLang('zh')")  # the choice is remembered: leave the next tests in Chinese
+    assert bda == "Beijing Economic-\nTechnological Development Area"
+
+
 def test_the_whole_graph_is_labelled_by_importance(served_browser, server, artifacts):
     page = _open(served_browser, f"{server}/graph")
     m = measure(page)
@@ -137,3 +158,34 @@ def test_the_small_network_on_a_zone_page_keeps_its_labels_apart(served_browser,
     assert m["share"] <= MAX_OVERLAP, m["pairs"]
     assert "怀柔科学城" in m["texts"] and m["labels"] >= 0.6 * m["nodes"]
     page.screenshot(artifacts / "zone-page.png")
+
+
+@pytest.mark.parametrize("zone", list(ZONES))
+def test_in_english_the_zone_keeps_its_whole_name_and_no_two_labels_read_the_same(served_browser, server,
+                                                                                 artifacts, zone):
+    """Before: a label over 36 characters was cut at its end, so the BDA's own page read "Beijing
+    Economic-Technological Deve…" for the zone at its centre and the same for its plan ("… (BDA) Plan").
+    Now the centre keeps its whole name and a long name keeps its head and its tail."""
+    page = _open(served_browser, f"{server}/view?center={quote(zone)}&depth=2&lang=en")
+    try:
+        _check_english_labels(page, zone, artifacts)
+    finally:
+        page.evaluate("innograph.setLang('zh')")  # the choice is remembered: leave the next tests in Chinese
+
+
+def _check_english_labels(page, zone, artifacts):
+    labels = page.evaluate("(function(){var o={};innograph.nodes.get().forEach(function(n){o[n.id]=n.label;});"
+                           "return o;})()")
+    meta = page.evaluate("innograph.meta.nodes")
+    # the centre: its whole official English name (a long hyphenated word broken after its hyphen)
+    assert labels[ZONES[zone]].replace("-\n", "-") == meta[ZONES[zone]]["en"]
+    assert "Technologica\n" not in labels[ZONES["北京经济技术开发区"]] if ZONES["北京经济技术开发区"] in labels else True
+    texts = [t for t in labels.values() if t]
+    assert len(texts) == len(set(texts)), sorted(t for t in texts if texts.count(t) > 1)
+    for node_id, text in labels.items():
+        if text and text.endswith("…"):  # nothing is cut at its end any more
+            raise AssertionError(f"{node_id}: {text!r}")
+    m = measure(page)
+    print(f"\n{zone} (en): {m['overlapping']}/{m['labels']} labels overlap ({m['share']:.1%})")
+    assert m["share"] <= MAX_OVERLAP, m["pairs"]
+    page.screenshot(artifacts / f"view-{ZONES[zone]}-en.png")

@@ -206,7 +206,8 @@ def test_tooltips_carry_attributes_evidence_and_documents(evil_subgraph, setting
 
     doc = Document(id="doc-1", title="自评报告", title_en="Self-assessment")
     meta = page_data(network_page(evil_subgraph, [doc], settings=settings))["page"]["meta"]
-    assert meta["nodes"]["metric-x"]["at"][:3] == [["value", "199"], ["unit", "家"], ["period", "2018"]]
+    # [key, value, the value on the English page where it differs]: 家 is a counting word, dropped in English
+    assert meta["nodes"]["metric-x"]["at"][:3] == [["value", "199"], ["unit", "家", "—"], ["period", "2018"]]
     assert meta["edges"][1]["ev"] == [["doc-1", "新增科技企业199家。"]]
     assert meta["docs"]["doc-1"][:2] == ["自评报告", "Self-assessment"]
 

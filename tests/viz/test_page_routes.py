@@ -38,7 +38,7 @@ def test_browse_lists_zones_counts_search_and_bridges(client):
     assert "怀柔科学城" in page and "Huairou Science City" in page
     assert f'href="/view?center={ZONE_ID}&amp;depth=2"' in page
     assert f'href="/zones/{ZONE_ID}"' in page  # a zone links to its zone page
-    assert 'action="/view"' in page and 'name="center"' in page
+    assert 'action="/search"' in page and 'name="q"' in page  # the search box lists what a text finds
     assert "机构" in page and "Institution" in page  # counts by type, both languages
     assert "Bridges between zones" in page
 
@@ -68,7 +68,7 @@ def test_view_type_filter_keeps_the_centre(client):
 def test_view_errors_are_friendly_pages(client, query, status, words):
     page = html_of(client.get(f"/view?{query}"), status)
     assert words in page
-    assert 'role="alert"' in page and 'action="/view"' in page
+    assert 'role="alert"' in page and 'action="/search"' in page
 
 
 def test_not_found_suggests_links(client):

@@ -55,9 +55,67 @@
     var n = M.nodes[id], first = name(id), second = state.lang === "zh" ? n.en : n.zh;
     return second && second !== first ? second : "";
   }
+  /* A name over 36 characters keeps its head and its tail, cut between words: "Beijing Economic-Technological
+     … (BDA) Plan", not "Beijing Economic-Technological Deve…", which read as the zone itself. The centre keeps
+     its whole name: it is what the page is about. */
   function label(id) {
     var text = name(id);
-    return text.length > 36 ? text.slice(0, 35) + "…" : text;
+    if (text.length > 36 && id !== P.center) { text = shorten(text, 30, 14); }
+    if (/[\u3400-\u9fff]/.test(text) && text.length <= 24 && text.indexOf("\n") < 0 && tooWide(id, text)) {
+      return balanced(text);  // two even lines, not a full line and one character ("…重点支持项" / "目")
+    }
+    // a long hyphenated word breaks after its hyphen, not where the width runs out ("Technologica l")
+    return text.replace(/([A-Za-z]{6,}-)([A-Za-z]{6,})/g, function (word, head, tail) {
+      return word.length > 16 ? head + "\n" + tail : word;
+    });
+  }
+  /* How many Chinese characters one line of a node's name holds: its width limit (the page's options:
+     170 px, a zone 240, the centre 300) over its font size, which vis-network scales with the node's
+     value from 13 to 24 px (linearly, as its default scaling does). */
+  /* Whether a name runs past its line: its width at the node's font (vis-network scales the font with the
+     node's value) against the node's width limit (170 px, a zone 240, the centre 300), plus the 14 px
+     vis-network was seen to allow (a 14-character name at 13 px stays on one line). */
+  var measurer = null;
+  function tooWide(id, text) {
+    var body = network && network.body && network.body.nodes[id];
+    if (!body) { return false; }
+    var width = ((body.options.widthConstraint || {}).maximum) || 170;
+    var font = body.labelModule.fontOptions;
+    measurer = measurer || document.createElement("canvas").getContext("2d");
+    measurer.font = font.size + "px " + font.face;
+    return measurer.measureText(text).width > width + 14;
+  }
+  /* A Chinese name that is too long for one line, in two lines of about equal length: vis-network fills
+     the first line and left the last one or two characters alone ("怀柔科学城首批重点支持项" / "目").
+     The break goes after a list mark (、，) or beside a quote near the middle when there is one, never
+     inside a quoted term. */
+  function balanced(text) {
+    var middle = Math.ceil(text.length / 2);
+    function fits(at) {  // a break after a list mark or a closing quote, or before an opening quote
+      return at > 0 && at < text.length &&
+        ("、，,”」".indexOf(text.charAt(at - 1)) >= 0 || "“「".indexOf(text.charAt(at)) >= 0);
+    }
+    function quoted(at) {  // inside “…”: a break there would split the quoted term (“三 / 城一区”)
+      var before = text.slice(0, at);
+      return before.lastIndexOf("“") > before.lastIndexOf("”");
+    }
+    for (var d = 0; d <= 4; d += 1) {
+      if (fits(middle - d)) { return text.slice(0, middle - d) + "\n" + text.slice(middle - d); }
+      if (fits(middle + d)) { return text.slice(0, middle + d) + "\n" + text.slice(middle + d); }
+    }
+    var at = middle;
+    while (quoted(at) && at > 1) { at -= 1; }
+    return text.slice(0, at) + "\n" + text.slice(at);
+  }
+  function shorten(text, headMax, tailMax) {
+    var words = text.split(" ");
+    if (words.length < 3) { return text.slice(0, headMax) + "…" + text.slice(text.length - tailMax); }
+    var head = [], tail = [], i = 0, j = words.length - 1;
+    while (i < j && (head.join(" ") + " " + words[i]).trim().length <= headMax) { head.push(words[i]); i += 1; }
+    while (j >= i && (words[j] + " " + tail.join(" ")).trim().length <= tailMax) { tail.unshift(words[j]); j -= 1; }
+    if (!head.length) { head = [words[0].slice(0, headMax)]; }
+    var kept = head.join(" ") + " … " + tail.join(" ");
+    return j < i || text.length - kept.length < 12 ? text : kept;  // a word or two saved: the whole name
   }
   function typeName(t) { var nt = M.nodeTypes[t]; return nt ? nt[state.lang] : t; }
   function attrName(k) {
@@ -86,7 +144,7 @@
     pairs.forEach(function (p) {
       var tr = el("tr");
       tr.appendChild(el("th", "", attrName(p[0])));
-      tr.appendChild(el("td", "", p[1]));
+      tr.appendChild(el("td", "", state.lang === "en" && p.length > 2 ? p[2] : p[1]));  // [key, value, English]
       table.appendChild(tr);
     });
     return table;
@@ -657,7 +715,11 @@
   if (!wanted) {
     try { wanted = window.localStorage.getItem("innograph.lang"); } catch (e) { wanted = null; }
   }
-  if (wanted === "en") { setLang("en"); }
+  if (wanted === "en") {
+    setLang("en");
+  } else {  // the labels the page was written with are the plain names: lay them out as label() does
+    nodes.update(nodes.getIds().map(function (id) { return {id: id, label: label(id)}; }));
+  }
 
   window.innograph = {network: network, nodes: nodes, edges: edges, state: state, meta: M,
                       focusNode: focusNode, setLang: setLang, search: search, setTypeVisible: setTypeVisible,

@@ -21,6 +21,8 @@ from viz.brief.text import (check_lang, document_title, name, phrase, relation_n
                             type_name, word)
 from viz.export.picture import generate_png
 from viz.brief.locate import place
+from viz.brief.summary import key_points
+from viz.brief.summary import w as summary_word
 from viz.focus import focused_subgraph, publisher_ids
 from viz.member_partners import ViaPartner, member_partners
 
@@ -106,11 +108,13 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
         _indicators(profile, lang, cites),
     ]
     documents = _documents(queries.store.documents(), cites, node)
-    sections = [  # the picture first: page 1 holds the title, the picture and the counts
+    publishers = publisher_ids(queries)
+    sections = [  # page 1: the key points (the zone's own story, viz/brief/summary.py), the picture, the counts
+        Section(summary_word("heading", lang), paragraphs=key_points(profile, documents, publishers, via, lang)),
         Section(word("picture", lang), picture=picture,
                 caption=word("picture_caption", lang, name=short_name(node, lang), depth=depth,
                              hops=_hops(depth), nodes=len(sub.nodes), edges=len(sub.edges))),
-        _overview(profile, sub, depth, cites, documents, lang, len(via)),
+        _overview(profile, sub, depth, cites, documents, lang, len(via), publishers),
         _sources(documents, lang, queries),
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
@@ -224,7 +228,8 @@ def _documents(all_docs: list[Document], cites: Citations, node: Node) -> list[D
 
 
 def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
-              documents: list[Document], lang: str, via_partners: int = 0) -> Section:
+              documents: list[Document], lang: str, via_partners: int = 0,
+              publishers: set[str] = frozenset()) -> Section:
     node = profile.zone
     colon, comma = word("colon", lang), word("comma", lang)
     lines = [f"{word('type', lang)}{colon}{type_name(node.type, lang)}"]
@@ -234,7 +239,7 @@ def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
         lines.append(f"{word('parents', lang)}{colon}" + comma.join(name(p.node, lang) for p in profile.parents))
     rows = [
         [word("n_members", lang), str(len(profile.members))],
-        [word("n_supporters", lang), _supporter_counts(profile.supporters, lang)],
+        [word("n_supporters", lang), _supporter_counts(profile.supporters, lang, publishers)],
         [word("n_partners", lang), str(len(profile.partners))
          + (word("via_members", lang, n=via_partners) if via_partners else "")],
         [word("n_fields", lang), str(len(profile.fields))],
@@ -247,7 +252,9 @@ def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
                    table=Table([word("item", lang), word("count", lang)], rows, [3, 2]))
 
 
-def _supporter_counts(supporters: list[Supporter], lang: str) -> str:
+def _supporter_counts(supporters: list[Supporter], lang: str, publishers: set[str] = frozenset()) -> str:
+    """"3 (Institution 1, Policy 1, Program 1; 1 of them the report's author)": the author is counted
+    as the profile counts it, and said to be the author, so its institution is not read as the zone's."""
     distinct: dict[str, set[str]] = {}
     for s in supporters:
         distinct.setdefault(s.node.type, set()).add(s.node.id)
@@ -256,6 +263,9 @@ def _supporter_counts(supporters: list[Supporter], lang: str) -> str:
         return "0"
     parts = ", ".join(f"{NODE_TYPES[t].en if lang == 'en' else NODE_TYPES[t].zh} {len(ids)}"
                       for t, ids in sorted(distinct.items()))
+    authors = len({s.node.id for s in supporters} & set(publishers))
+    if authors:
+        parts += word("of_them_author", lang, n=authors)
     return f"{total} ({parts})"
 
 

@@ -67,6 +67,7 @@ WORDS: dict[str, dict[str, str]] = {
     "n_fields": {"zh": "重点领域", "en": "Fields"},
     "n_indicators": {"zh": "指标", "en": "Indicators"},
     "n_network": {"zh": "关系网络（{depth} 度）节点 / 关系", "en": "Network ({depth} {hops}): nodes / relations"},
+    "of_them_author": {"zh": "；其中 {n} 个为报告发布单位", "en": "; {n} of them the report's author"},
     "n_evidence": {"zh": "证据句", "en": "Evidence quotes"},
     "n_documents": {"zh": "来源文件", "en": "Source documents"},
     "list_sep": {"zh": "；", "en": "; "},

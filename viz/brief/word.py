@@ -5,8 +5,8 @@ in its `w:rFonts`); the styles (Normal, Title, headings, captions) and every run
 written here name one (viz/fonts.py: Noto Sans CJK SC, with Microsoft YaHei as its
 alternative in the font table for Word and WPS on Windows), drop the template's
 theme fonts (which would win over a named font) and mark East Asian text as zh-CN.
-Page 1 holds the title, the picture (sized to fit beside the counts) and the start
-of the overview. Tables use "Table Grid" with a repeated header row and the column
+Page 1 holds the title, the key points (viz/brief/summary.py) and the picture, sized to the
+room the key points leave (`_page_one_room`), then the overview. Tables use "Table Grid" with a repeated header row and the column
 widths the content gives (a narrow number, a wide quote). A cell's line breaks are
 kept. Text is made XML-safe (control characters cannot be stored in .docx).
 """
@@ -29,6 +29,8 @@ from viz.fonts import DOCX_EAST_ASIA, DOCX_EAST_ASIA_HEADING, DOCX_FALLBACK
 LATIN_FONT = DOCX_EAST_ASIA
 TEXT_WIDTH = Cm(17)          #: A4 less two 2 cm margins
 PICTURE_MAX_HEIGHT = Cm(12)  #: leaves room on page 1 for the title and the overview's counts
+PICTURE_MIN_HEIGHT = Cm(8)   #: below this the labels are too small to read: the picture goes to page 2
+PAGE_HEIGHT = Cm(25.7)       #: A4 less two 2 cm margins
 _THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 #: The run properties the schema puts after w:lang.
 _AFTER_LANG = ("w:eastAsianLayout", "w:specVanish", "w:oMath")
@@ -44,8 +46,9 @@ def generate_docx(brief: Brief) -> bytes:
     props.language = "zh-CN" if brief.lang == "zh" else "en-GB"
     _heading(doc, brief.title, 0)
     _paragraph(doc, brief.subtitle, italic=True, color=RGBColor(0x66, 0x66, 0x66))
+    room = _page_one_room(brief)
     for section in brief.sections:
-        _section(doc, section)
+        _section(doc, section, room)
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()
@@ -57,12 +60,12 @@ def set_run_fonts(run, east_asia: str = DOCX_EAST_ASIA, latin: str = LATIN_FONT)
     _east_asia(run._element.get_or_add_rPr(), east_asia)
 
 
-def _section(doc, section: Section) -> None:
+def _section(doc, section: Section, room: int = PICTURE_MAX_HEIGHT) -> None:
     _heading(doc, section.heading, 1)
     for text in section.paragraphs:
         _paragraph(doc, text)
     if section.picture is not None:
-        width, height = _picture_size(section.picture)
+        width, height = _picture_size(section.picture, room)
         doc.add_picture(io.BytesIO(section.picture), width=width, height=height)
         _paragraph(doc, section.caption, style="Caption")
     if section.table is not None:
@@ -120,13 +123,35 @@ def _widths(grid, shares: list[float]) -> None:
             cell.width = width
 
 
-def _picture_size(png: bytes) -> tuple[int, int]:
-    """The picture as wide as the text, or less, so it is at most PICTURE_MAX_HEIGHT tall."""
+def _page_one_room(brief: Brief) -> int:
+    """How tall the picture may be to stay on page 1 below the text before it (the key points).
+
+    LibreOffice and Word lay out the page; this estimates it from the text: a line of the body holds
+    about 46 Chinese characters (a Latin letter counts half), 0.56 cm a line and 0.5 cm between
+    paragraphs, plus the title, the date line, two headings and the caption. Without it a long
+    English key points section pushed a 12 cm picture to page 2 and left page 1 half empty.
+    """
+    import math
+
+    used = Cm(2.6 + 1.2 + 1.4 + 1.4 + 1.2 + 0.6)  # title, date line, two headings, caption, slack
+    if len(brief.title) > 30:
+        used += Cm(1.3)  # a title on two lines
+    for section in brief.sections:
+        if section.picture is not None:
+            break
+        for text in section.paragraphs:
+            units = sum(1 if ord(ch) > 0x2E80 else 0.5 for ch in text)
+            used += Cm(0.56 * max(1, math.ceil(units / 46)) + 0.5)
+    return max(PICTURE_MIN_HEIGHT, min(PICTURE_MAX_HEIGHT, PAGE_HEIGHT - used))
+
+
+def _picture_size(png: bytes, room: int = PICTURE_MAX_HEIGHT) -> tuple[int, int]:
+    """The picture as wide as the text, or less, so it is at most `room` (PICTURE_MAX_HEIGHT) tall."""
     from PIL import Image
 
     with Image.open(io.BytesIO(png)) as image:
         w, h = image.size
-    width = min(TEXT_WIDTH, int(PICTURE_MAX_HEIGHT * w / h))
+    width = min(TEXT_WIDTH, int(room * w / h))
     return Emu(width), Emu(int(width * h / w))
 
 

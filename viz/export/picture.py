@@ -35,6 +35,8 @@ LABEL_ALL_UP_TO = 120   #: above this many nodes only the best connected are lab
 LABELS_WHEN_MANY = 80
 EDGE_LABELS_UP_TO = 40  #: above this many edges the relation names are left off
 DPI = 120
+CONTEXT_ALPHA = 0.4  #: the report's author, drawn as context
+CONTEXT_TEXT = "#8a8a8a"
 #: rc_context changes matplotlib's process-wide rcParams: one picture at a time.
 _DRAWING = threading.RLock()
 
@@ -80,10 +82,11 @@ def draw(sub: Subgraph, lang: str = "zh", title: str | None = None) -> Figure:
     fig = Figure(figsize=(side + 3.0, side), dpi=DPI)
     ax = fig.subplots()
     ax.set_axis_off()
-    pos = positions(sub)
+    context = set(sub.context) - {sub.center}  # the report's author: small and faded, as on the pages
+    pos = positions(sub, context)
     _draw_edges(ax, sub, pos, lang)
-    _draw_nodes(ax, sub, pos)
-    _draw_labels(ax, sub, pos, lang, fontsize=9 if n <= 40 else 7)
+    _draw_nodes(ax, sub, pos, context)
+    _draw_labels(ax, sub, pos, lang, fontsize=9 if n <= 40 else 7, context=context)
     _legend(ax, sub, lang)
     ax.set_title(title if title is not None else _title(sub, lang), fontsize=14, parse_math=False)
     ax.margins(0.08)
@@ -142,22 +145,28 @@ def _draw_edges(ax, sub: Subgraph, pos, lang: str) -> None:
                         color="#666666", ha="center", va="center", zorder=2, parse_math=False)
 
 
-def _draw_nodes(ax, sub: Subgraph, pos) -> None:
+def _draw_nodes(ax, sub: Subgraph, pos, context: set[str] = frozenset()) -> None:
+    """Each type in its colour and shape, the centre large; `context` (the report's author) small and
+    faded: in the briefing it was drawn like any institution of the zone."""
     for type_name, t in NODE_TYPES.items():
         nodes = [n for n in sub.nodes if n.type == type_name and n.id in pos]
-        for is_center in (False, True):
-            group = [n for n in nodes if (n.id == sub.center) == is_center]
+        for role in ("node", "center", "context"):
+            group = [n for n in nodes if _role(n.id, sub.center, context) == role]
             if not group:
                 continue
             xs, ys = zip(*(pos[n.id] for n in group))
             marker = MARKERS.get(t.shape, "o")
-            size = (520 if is_center else 150) * (2.0 if marker == "*" else 1.0)
-            ax.scatter(xs, ys, s=size, c=t.color, marker=marker,
-                       edgecolors="#222222" if is_center else "white", linewidths=2.0 if is_center else 0.8,
-                       zorder=3)
+            size = {"center": 520, "node": 150, "context": 70}[role] * (2.0 if marker == "*" else 1.0)
+            ax.scatter(xs, ys, s=size, c=t.color, marker=marker, alpha=CONTEXT_ALPHA if role == "context" else 1.0,
+                       edgecolors="#222222" if role == "center" else "white",
+                       linewidths=2.0 if role == "center" else 0.8, zorder=3, gid=f"nodes-{role}-{type_name}")
 
 
-def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int) -> None:
+def _role(node_id: str, center: str | None, context: set[str]) -> str:
+    return "center" if node_id == center else "context" if node_id in context else "node"
+
+
+def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int, context: set[str] = frozenset()) -> None:
     degree: dict[str, int] = {}
     for e in sub.edges:
         degree[e.source] = degree.get(e.source, 0) + 1
@@ -173,6 +182,7 @@ def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int) -> None:
         ax.annotate(text, (x, y), xytext=(0, -11 if not center else -16), textcoords="offset points",
                     ha="center", va="top", fontsize=fontsize + (3 if center else 0),
                     fontweight="bold" if center else "normal", zorder=4, parse_math=False,
+                    color=CONTEXT_TEXT if n.id in context else "black",
                     bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7))
 
 

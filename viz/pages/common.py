@@ -106,15 +106,31 @@ def environment() -> Environment:
     from viz.attr_names import attr_name
 
     env.globals.update(asset=asset, node_types=NODE_TYPES, edge_types=EDGE_TYPES,
-                       legend_icon=legend_icon, font_face=FONT_FACE, attr_name=attr_name)
+                       legend_icon=legend_icon, font_face=FONT_FACE, attr_name=attr_name, show_attr=show_attr)
     return env
 
 
 def show_value(value: Any) -> str:
-    """An attribute value as text: lists joined, the rest as str."""
+    """An attribute value as text: lists joined, yes/no in the page's two languages (a bare "True"
+    read as code on a director's page), the rest as str."""
+    if isinstance(value, bool):
+        yes, no = ("是", "yes"), ("否", "no")
+        zh, en = yes if value else no
+        return Markup(f'<span class="zh">{zh}</span><span class="en">{en}</span>')
     if isinstance(value, (list, tuple)):
         return ", ".join(map(str, value))
     return "" if value is None else str(value)
+
+
+def show_attr(key: str, value: Any) -> str:
+    """An attribute's value in both languages where it is a code with names (viz/attr_names.py `VALUES`:
+    kind "government" -> 政府部门 / government), else as `show_value` gives it."""
+    from viz.attr_names import attr_value
+
+    zh, en = attr_value(key, value, "zh"), attr_value(key, value, "en")
+    if zh is None:
+        return show_value(value)
+    return Markup('<span class="zh">{}</span><span class="en">{}</span>').format(zh, en)
 
 
 def render(template: str, **context: Any) -> str:

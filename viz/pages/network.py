@@ -266,9 +266,27 @@ def _edge_meta(edge: Edge) -> dict:
 
 
 def _attrs(attrs: dict) -> list[list[str]]:
+    """[key, value, value in English]: the third where the English page says it otherwise (a kind's
+    words, a unit in English or dropped, a hedge in words, yes/no): the panel showed "research", "个",
+    "近" and "True" as the data keeps them."""
     first = [k for k in ATTR_FIRST if k in attrs]
     rest = sorted(k for k in attrs if k not in ATTR_FIRST)
-    return [[k, _short(attrs[k])] for k in (first + rest)[:MAX_ATTRS]]
+    return [[k, *_both(k, attrs[k], attrs)] for k in (first + rest)[:MAX_ATTRS]]
+
+
+def _both(key: str, value, attrs: dict) -> list[str]:
+    from viz.attr_names import QUALIFIERS_EN, UNITS_EN, attr_value
+
+    if isinstance(value, bool):
+        return ["是" if value else "否", "yes" if value else "no"]
+    zh, en = attr_value(key, value, "zh"), attr_value(key, value, "en")
+    if zh is not None:
+        return [zh, en]
+    if key == "unit" and isinstance(value, str):
+        return [value, UNITS_EN.get(value, "").strip() or "—"]
+    if key == "qualifier" and isinstance(value, str):
+        return [value, QUALIFIERS_EN.get(value, value).strip()]
+    return [_short(value)]
 
 
 def _short(value, width: int = 120) -> str:

@@ -70,13 +70,22 @@ def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], 
                   max_depth=limits.MAX_DEPTH, question="", max_question=MAX_CHARS)
 
 
+def search_page(q: str, hits: Sequence[Node], more: bool = False, suggestions: Sequence[Node] = ()) -> str:
+    """The nodes a text finds (name, part of a name, English, alias), each linked to its own page and
+    its network. Why a page of its own: the search boxes sent any text to /view, so a part of a name
+    ("中关村", two zones begin with it) gave "404 no node named '中关村'"."""
+    return render("search.html.j2", q=q, hits=list(hits), more=more, suggestions=list(suggestions),
+                  page_href=page_href, view_href=view_href)
+
+
 def ask_href(question: str) -> str:
     return "/ask?" + urlencode({"q": question})
 
 
 def ask_page(question: str, answer: Answer | None) -> str:
     """The question box and, once asked, the answer: reading, rows with evidence, suggestions."""
-    return render("ask.html.j2", question=question, answer=answer, node_href=node_href, ask_href=ask_href,
+    return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
+                  ask_href=ask_href,
                   max_question=MAX_CHARS)
 
 
@@ -93,13 +102,14 @@ def node_page(node: Node, sub: Subgraph, documents: Sequence[Document] = ()) -> 
 
 
 def error_page(status: int, message: str, suggestions: Sequence[str] = (), title_zh: str = "",
-               title_en: str = "") -> str:
-    """A friendly page for a request that cannot be answered; suggestions become links."""
+               title_en: str = "", lead: tuple[str, str] = ("您是否要找：", "Did you mean:")) -> str:
+    """A friendly page for a request that cannot be answered; suggestions become links, under `lead`
+    (zh, en): "did you mean" for names, "to build it" for an empty graph."""
     links = []
     for text in suggestions:
         match = _LABEL_ID.search(text)
         links.append({"text": text, "href": view_href(match.group(2)) if match else None})
-    return render("error.html.j2", status=status, message=message, suggestions=links,
+    return render("error.html.j2", status=status, message=message, suggestions=links, lead=lead,
                   title_zh=title_zh or _TITLES.get(status, ("出错了", ""))[0],
                   title_en=title_en or _TITLES.get(status, ("", "Something went wrong"))[1])
 

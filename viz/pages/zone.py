@@ -16,7 +16,7 @@ from urllib.parse import quote, urlencode
 
 from graph.model import Document, Edge, Node
 from graph.results import Supporter, ZoneProfile
-from viz.attr_names import attr_name
+from viz.attr_names import attr_name, figure_en
 from viz.export.registry import FORMATS
 from viz.member_partners import partial
 from viz.pages.common import render
@@ -79,17 +79,25 @@ def indicator(node: Node) -> dict[str, str]:
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     growth = a.get("growth_pct")
+    value_en, unit_en = figure_en(a)  # the English page showed "近1300" and "个"
     return {"value": f"{a.get('qualifier', '')}{value}", "unit": str(a.get("unit", "")),
+            "value_en": value_en, "unit_en": unit_en,
             "growth": (f"{growth:+g}%" if isinstance(growth, (int, float)) else str(growth)) if growth is not None
             else "", "period": str(a.get("period", a.get("year", "")))}
 
 
 class FirstTime:
-    """True the first time a (document, sentence) is asked about on one page: one sentence often
-    states five members at once, and a page that quotes it five times hides what differs."""
+    """True the first time a (document, sentence) is asked about in one table of the page: one sentence
+    often states five members at once, and a table that quotes it five times hides what differs. Each
+    table starts afresh (`new_table`): "(the same sentence as above)" as the first row of the indicators
+    pointed at a sentence two tables up."""
 
     def __init__(self) -> None:
         self._seen: set[tuple[str, str]] = set()
+
+    def new_table(self) -> str:
+        self._seen.clear()
+        return ""
 
     def __call__(self, evidence) -> bool:
         key = (evidence.doc, evidence.quote)
@@ -112,8 +120,9 @@ def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishe
     docs = {d.id: d for d in documents}
     exports = [{"name": f.name, "suffix": f.suffix, "description": f.description, "href": export_href(zone.id, f.name)}
                for f in FORMATS.values()]
-    briefs = [{"label": label, "lang": lang, "href": brief_href(zone.id, fmt, lang)}
-              for fmt, label in BRIEF_FORMATS for lang in ("zh", "en")]
+    # one group per format, "Word (.docx)：中文 · English" ("Word (.docx) · 中文 Word (.docx) · English" ran together)
+    briefs = [{"label": label, "links": [{"lang": lang, "href": brief_href(zone.id, fmt, lang)} for lang in ("zh", "en")]}
+              for fmt, label in BRIEF_FORMATS]
     return render("zone.html.j2", zone=zone, profile=profile, names=names, docs=docs,
                   supporters=supporter_rows(profile.supporters), indicator=indicator, phrase=phrase,
                   node_href=node_href, page_href=page_href, view_href=view_href, attr_name=attr_name,

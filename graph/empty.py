@@ -1,0 +1,43 @@
+"""An empty graph says that it is empty, where it looked and how to fill it.
+
+Why: on a first run the CLI reads the user data dir while `make build` wrote ./.data, and a
+server may be pointed at a fresh Neo4j. "No node named 怀柔科学城" then reads as "that zone is
+not in the data", which is wrong: nothing is. Each query that finds nothing asks the store,
+on that path only, whether it holds anything at all (a count, cheap on both backends).
+"""
+
+from __future__ import annotations
+
+from graph.errors import EmptyGraph
+from graph.store import GraphStore
+
+HOW_TO_BUILD = ("build it: `innograph build` loads the bundled data set; `make build` writes it to "
+                "./.data, so then run with INNOGRAPH_DATA_DIR=.data")
+
+
+def where(store: GraphStore) -> str:
+    """The place the store reads, as a user would look for it."""
+    path = getattr(store, "path", None)
+    if path is not None:
+        return f"the embedded store in {path.parent}"
+    uri = getattr(store, "uri", None)
+    if uri is not None:
+        return f"Neo4j at {uri} (database {getattr(store, 'database', 'neo4j')})"
+    return f"the {store.backend} store"
+
+
+def is_empty(store: GraphStore) -> bool:
+    return store.counts().total_nodes == 0
+
+
+def empty_graph(store: GraphStore) -> EmptyGraph | None:
+    """The error to raise when the store holds no node, else None."""
+    if not is_empty(store):
+        return None
+    return EmptyGraph("the graph is empty: nothing is stored", [HOW_TO_BUILD], where=where(store))
+
+
+def check_not_empty(store: GraphStore) -> None:
+    found = empty_graph(store)
+    if found is not None:
+        raise found

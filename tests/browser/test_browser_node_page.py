@@ -1,0 +1,103 @@
+"""A node's page as a director reads it in Chromium: attribute values in words, not code.
+
+Before: an edge the report states with itself as the implicit subject showed
+"implicit subject (the report's author): True" (Python's bool) on the commission's page.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import quote
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.mark.parametrize("lang, yes, label", [("en", "yes", "implicit subject (the report's author): "),
+                                              ("zh", "是", "隐含主语(报告作者)：")])
+def test_a_yes_no_attribute_reads_as_a_word_in_the_page_language(served_browser, server, lang, yes, label):
+    page = served_browser.open(f"{server}/nodes/{quote('市科委')}?lang={lang}")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate(f"window.innographSetLang({lang!r})")
+    text = page.evaluate("document.querySelector('main').innerText")
+    assert "True" not in text and "False" not in text
+    assert f"{label}{yes}" in text
+
+
+def test_the_zone_page_groups_each_briefing_format_with_its_two_languages(served_browser, server):
+    """Before: "Word (.docx) · 中文 Word (.docx) · English HTML · 中文 …" ran together, each language
+    reading as the next format's. Now: "Word (.docx)：中文 · English", one group per format."""
+    page = served_browser.open(f"{server}/zones/{quote('北京经济技术开发区')}?lang=zh")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate("window.innographSetLang('zh')")
+    groups = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#downloads .dl-group'),"
+                           "function(g){return g.innerText.trim();})")
+    assert groups == ["Word (.docx)：中文 · English", "HTML：中文 · English", "Markdown：中文 · English"]
+    hrefs = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#downloads .dl-group a'),"
+                          "function(a){return a.getAttribute('href');})")
+    assert [("lang=zh" in h, "format=docx" in h) for h in hrefs[:2]] == [(True, True), (False, True)]
+
+
+def test_no_table_begins_with_the_same_sentence_as_above(served_browser, server):
+    """Before: the Huairou page's one indicator row said "（同上句）", pointing at a sentence two
+    tables up. Each table now quotes a sentence the first time it uses it."""
+    page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
+    page.wait_for("document.readyState === 'complete'")
+    first_rows = page.evaluate(
+        "Array.prototype.map.call(document.querySelectorAll('main table'), function(t){"
+        "var r=t.querySelector('tbody tr'); return r ? [!!r.querySelector('.ev-same'), !!r.querySelector('blockquote.ev')]"
+        " : null;})")
+    rows = [r for r in first_rows if r is not None]
+    assert rows and all(not same for same, _ in rows), first_rows
+    indicator = page.evaluate("document.querySelector('#indicators').nextElementSibling.innerText")
+    assert "首批重点支持" in indicator and "同上句" not in indicator
+
+
+@pytest.mark.parametrize("ref, zh, en", [("BINN", "科研机构", "research institute"),
+                                         ("市科委", "政府部门", "government"),
+                                         ("天津", "直辖市（省级、城市）", "municipality (a province-level city)")])
+def test_a_kind_reads_in_words_in_each_language(served_browser, server, ref, zh, en):
+    """Before: 类别 "research", "government", "province, city" on the Chinese page."""
+    page = served_browser.open(f"{server}/nodes/{quote(ref)}")
+    page.wait_for("document.readyState === 'complete'")
+    for lang, word in (("en", en), ("zh", zh)):  # Chinese last: the choice is remembered
+        page.evaluate(f"window.innographSetLang({lang!r})")
+        row = page.evaluate("Array.prototype.filter.call(document.querySelectorAll('table.attrs tr'),"
+                            "function(r){return /类别|kind/.test(r.querySelector('th').innerText);})[0].innerText")
+        assert row.split("\t")[-1].strip() == word, row
+
+
+def test_an_indicator_reads_in_english_on_the_english_page(served_browser, server):
+    """Before: the English zone page showed the unit 个 (and a hedge like 近 before the value)."""
+    page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
+    page.wait_for("document.readyState === 'complete'")
+    cells = {}
+    for lang in ("en", "zh"):  # Chinese last: the choice is remembered
+        page.evaluate(f"window.innographSetLang({lang!r})")
+        cells[lang] = page.evaluate("Array.prototype.map.call(document.querySelector('#indicators')"
+                                    ".nextElementSibling.querySelectorAll('tbody td'), function(c){return c.innerText;})")
+    assert cells["en"][1:3] == ["30", ""] and cells["zh"][1:3] == ["30", "个"]
+
+
+def test_the_english_zone_page_uses_english_colons(served_browser, server):
+    """Before: "1. direct：" and "via …：" with the full-width colon on the English page."""
+    page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate("window.innographSetLang('en')")
+    text = page.evaluate("document.querySelector('#supporters').nextElementSibling.innerText")
+    page.evaluate("window.innographSetLang('zh')")  # the choice is remembered
+    assert "direct:" in text and "via Beijing Institute of Nanoenergy and Nanosystems:" in text
+    assert "direct：" not in text and "Nanosystems：" not in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])  # Chinese last: the choice is remembered
+def test_the_home_page_links_each_zone_briefing_in_the_page_language(served_browser, server, lang):
+    """Before: the English start page's "Briefing (.docx)" downloaded the Chinese briefing."""
+    page = served_browser.open(f"{server}/")
+    page.wait_for("document.readyState === 'complete'")
+    page.evaluate(f"window.innographSetLang({lang!r})")
+    hrefs = page.evaluate("Array.prototype.filter.call(document.querySelectorAll('.card a[download]'),"
+                          "function(a){return a.offsetParent !== null;}).map(function(a){return a.getAttribute('href');})")
+    assert len(hrefs) == 4 and all(f"lang={lang}" in h and "format=docx" in h for h in hrefs), hrefs
+    heading = page.evaluate("document.querySelector('main h2').innerText")
+    assert heading.startswith("Three science cities and one area" if lang == "en" else "三城一区")
