@@ -128,3 +128,11 @@ def test_the_pages_on_an_empty_store_say_the_graph_is_empty(empty_server, page):
     assert r.status_code == 404 and r.headers["content-type"].startswith("text/html")
     assert "图谱是空的" in r.text and "The graph is empty" in r.text and "innograph build" in r.text
     assert "Did you mean" not in r.text and "no node named" not in r.text
+
+
+def test_ask_on_an_empty_store_says_so_without_the_servers_paths(empty_server):
+    """The CLI names the data dir it read (the user's own); over HTTP that is the server's file system."""
+    r = httpx.get(empty_server + "/api/v1/ask", params={"q": "哪些计划支持怀柔科学城？"}, timeout=30)
+    body = r.json()
+    assert r.status_code == 200 and body["status"] == "empty" and "图是空的" in body["summary"]
+    assert "/tmp" not in r.text and "<path>" in r.text
