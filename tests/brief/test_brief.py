@@ -251,3 +251,19 @@ def test_libreoffice_puts_the_picture_on_a_full_page_one(bundled, tmp_path, lang
     assert figure > 300
     full = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert WORDS["evidence"][lang] in full
+
+
+@pytest.mark.parametrize("written", ["1. Beijing Municipal Science & Technology Commission supports X",
+                                     "2) 中关村 & 怀柔 <b>一</b> &copy; [a](b)", "- 一项 | *两项*"])
+def test_markdown_text_reads_as_written_once_rendered_and_in_the_file(written):
+    """What a CommonMark reader shows is the text; the .md itself keeps '&' readable ('Science & Technology')."""
+    import html
+
+    from markdown_it import MarkdownIt  # installed with rich
+
+    from viz.brief.markdown import escape
+
+    md = escape(written)
+    shown = re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(md)).strip()
+    assert html.unescape(shown) == written
+    assert ("&amp;" in md) == ("&copy;" in written)
