@@ -1,0 +1,47 @@
+"""Session 12b: a blind set of 30 questions (data/questions/session12b.yaml), written before they were
+run and without reading graph/ask/, and the mechanisms its wrong answers led to. Memory store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.ask import answer
+from graph.ask.outcome import load_outcome_cases, score
+
+SESSION12B = Path(__file__).resolve().parents[2] / "data/questions/session12b.yaml"
+
+
+def test_the_blind_questions_are_thirty(bundled):
+    assert len(load_outcome_cases(SESSION12B)) == 30
+    assert score  # the whole-set check comes with the last fix
+
+
+# ---- a time after the reports: no forecast, never the report's year as if it were the next ------------
+
+def test_next_year_is_declined_not_answered_with_the_reports_figure(bundled):
+    got = answer(bundled, "明年全市技术合同成交额能到多少？")
+    assert got.status == "not_understood" and "4957.8" not in got.summary
+    assert "2018" in got.summary and got.suggestions == ["2018年全市技术合同成交额能到多少？"]
+    assert answer(bundled, "What will the technology contract turnover be by next year?").status == "not_understood"
+
+
+def test_future_science_city_is_a_name_not_the_future(bundled):
+    got = answer(bundled, "未来科学城聚焦哪些领域？")
+    assert got.status == "answered" and got.count == 3
+    assert answer(bundled, "全市技术合同成交额是多少？").summary.startswith("全市技术合同成交额：4957.8 亿元")
+
+
+# ---- a negation: the graph lists what is, it does not subtract --------------------------------------
+
+def test_a_negated_listing_is_declined_not_answered_with_the_opposite(bundled):
+    got = answer(bundled, "中关村科学城没有布局哪些领域？")
+    assert got.status == "not_understood" and not got.items
+    assert "否定" in got.summary and "中关村科学城聚焦哪些领域？" in got.suggestions
+    en = answer(bundled, "Which zones do not focus on artificial intelligence?")
+    assert en.status == "not_understood" and "negates" in en.summary
+
+
+def test_a_yes_no_question_asked_as_a_or_not_a_is_no_negation(bundled):
+    got = answer(bundled, "怀柔科学城有没有基金？")
+    assert "否定" not in got.summary and got.related  # none of that type, then what does relate
+    assert "否定" not in answer(bundled, "北京生命科学研究所是不是位于怀柔科学城？").summary
