@@ -45,3 +45,16 @@ def test_a_yes_no_question_asked_as_a_or_not_a_is_no_negation(bundled):
     got = answer(bundled, "怀柔科学城有没有基金？")
     assert "否定" not in got.summary and got.related  # none of that type, then what does relate
     assert "否定" not in answer(bundled, "北京生命科学研究所是不是位于怀柔科学城？").summary
+
+
+# ---- a place that "hosts" what is no event: where it lies ------------------------------------------
+
+def test_a_zone_that_hosts_a_project_is_where_the_project_lies(bundled):
+    got = answer(bundled, "Which zone hosts the autonomous driving test site?")
+    assert got.status == "answered" and got.query == "location"
+    assert [i.node.id for i in got.items] == ["zone-beijing-economic-technological-development-area"]
+
+
+def test_an_events_hosts_are_still_its_hosts(bundled):
+    got = answer(bundled, "Who hosted the Beijing-Tel Aviv Innovation Conference?")
+    assert got.query == "hosts" and [i.node.id for i in got.items] == ["institution-beijing-municipal-science-technology-commission"]
