@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figures, future, model, negation, relations, replies, shorthand, suggest, yes_no
+from graph.ask import briefing, change, figures, future, model, negation, relations, replies, report_itself, shorthand, suggest, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -33,8 +33,9 @@ def publisher_words(queries: GraphQueries, text: str) -> str:
 def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answer | None:
     """A figure the report gives, or a decline, before any listing or count of nodes."""
     lang, g = p.language, grammar()
-    # a time after the reports, or a negation: no figure or listing answers either (session 12b)
-    settled = future.decline(queries, p, base) or negation.decline(p, base, _can_ask(queries, p))
+    # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
+    settled = report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
+        or negation.decline(p, base, _can_ask(queries, p))
     if settled is not None:
         return settled
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)

@@ -58,3 +58,26 @@ def test_a_zone_that_hosts_a_project_is_where_the_project_lies(bundled):
 def test_an_events_hosts_are_still_its_hosts(bundled):
     got = answer(bundled, "Who hosted the Beijing-Tel Aviv Innovation Conference?")
     assert got.query == "hosts" and [i.node.id for i in got.items] == ["institution-beijing-municipal-science-technology-commission"]
+
+
+# ---- the report itself: answered from the documents the graph was built from -----------------------
+
+BMSTC = "institution-beijing-municipal-science-technology-commission"
+
+
+def test_who_wrote_the_report_is_its_publisher_from_the_documents(bundled):
+    got = answer(bundled, "这份报告是谁写的？")
+    assert got.status == "answered" and got.query == "report"
+    assert [i.node.id for i in got.items] == [BMSTC]
+    assert "自查报告" in got.summary and "2018" in got.summary
+
+
+def test_the_year_of_this_report_is_the_year_it_covers(bundled):
+    got = answer(bundled, "Which year does this report cover?")
+    assert got.status == "answered" and "covering 2018" in got.summary
+    assert "Beijing Municipal Science & Technology Commission" in got.summary
+
+
+def test_a_question_naming_a_node_is_not_about_the_report_itself(bundled):
+    got = answer(bundled, "这份报告里市科委支持了哪些园区？")
+    assert got.query != "report"
