@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -43,6 +43,9 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
         return screen.topic_by_name(queries, gaz, p, base)
     if p.unknown:
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gaz, p))
+    each = each_name.names(p, screen.joined, gaz.types)  # "怀柔科学城和未来科学城分别…": one answer per name (session 12b)
+    if each:
+        return each_name.answer(p, each, lambda one: _run(queries, one, base))
     return _run(queries, p, base)
 
 

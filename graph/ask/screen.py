@@ -88,13 +88,13 @@ def _unused_names(p: Parse) -> list[str]:
         # "北京市科委": a place written onto a name read is part of that name
         and not any(m.text + r in p.keyed or r + m.text in p.keyed for r in read)
         # "支持怀柔科学城和河北": a second name joined to the one read is answered apart, with a note
-        and not any(_joined(p.keyed, r, m.text) for r in read)))
+        and not any(joined(p.keyed, r, m.text) for r in read)))
 
 
 _AND = r"\s*(和|与|及|以及|、|,|，|and|&)\s*"
 
 
-def _joined(text: str, a: str, b: str) -> bool:
+def joined(text: str, a: str, b: str) -> bool:
     return bool(re.search(re.escape(a) + _AND + re.escape(b), text) or re.search(re.escape(b) + _AND + re.escape(a), text))
 
 

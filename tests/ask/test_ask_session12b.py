@@ -81,3 +81,19 @@ def test_the_year_of_this_report_is_the_year_it_covers(bundled):
 def test_a_question_naming_a_node_is_not_about_the_report_itself(bundled):
     got = answer(bundled, "这份报告里市科委支持了哪些园区？")
     assert got.query != "report"
+
+
+# ---- names joined by 和/and: one answer per name, never the first alone ------------------------------
+
+def test_two_joined_zones_get_the_fields_of_each(bundled):
+    got = answer(bundled, "怀柔科学城和未来科学城分别聚焦哪些领域？")
+    assert got.status == "answered" and got.count == 5
+    assert got.params["refs"] == ["zone-huairou-science-city", "zone-future-science-city"]
+    assert "物质科学" in got.summary and "氢能" in got.summary
+    assert not any("未用于本查询" in n for n in got.notes)
+
+
+def test_a_joined_name_with_nothing_of_the_type_says_so_beside_the_other(bundled):
+    got = answer(bundled, "Which programs support Huairou Science City and Hebei?")
+    assert got.status == "answered" and got.count == 1
+    assert "Nothing in the graph answers this (supporters of Hebei" in got.summary
