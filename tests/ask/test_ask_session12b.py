@@ -35,7 +35,7 @@ def test_future_science_city_is_a_name_not_the_future(bundled):
 
 def test_a_negated_listing_is_declined_not_answered_with_the_opposite(bundled):
     got = answer(bundled, "中关村科学城没有布局哪些领域？")
-    assert got.status == "not_understood" and not got.items
+    assert got.status == "not_understood" and not SUB_FUNDS & {i.node.id for i in got.items}
     assert "否定" in got.summary and "中关村科学城聚焦哪些领域？" in got.suggestions
     en = answer(bundled, "Which zones do not focus on artificial intelligence?")
     assert en.status == "not_understood" and "negates" in en.summary
@@ -97,3 +97,20 @@ def test_a_joined_name_with_nothing_of_the_type_says_so_beside_the_other(bundled
     got = answer(bundled, "Which programs support Huairou Science City and Hebei?")
     assert got.status == "answered" and got.count == 1
     assert "Nothing in the graph answers this (supporters of Hebei" in got.summary
+
+
+# ---- which AND how many: the rows and their number, the report's figure beside them -----------------
+
+SUB_FUNDS = {"fund-casstar-sub-fund", "fund-legend-capital-sub-fund", "fund-huagai-capital-sub-fund",
+             "fund-lenovo-capital-sub-fund", "fund-baidu-ventures-sub-fund", "fund-guoxin-hongtai-sub-fund"}
+
+
+def test_which_and_how_many_lists_the_rows_and_says_the_figure(bundled):
+    got = answer(bundled, "市科技创新基金投了哪些子基金？一共几支？")
+    assert got.status == "answered" and got.count == 6 and {i.node.id for i in got.items} == SUB_FUNDS
+    assert "百度风投子基金" in got.summary and "报告另给出：市科技创新基金已决策投资子基金数：6 支" in got.summary
+
+
+def test_how_many_alone_still_gets_the_reports_figure(bundled):
+    got = answer(bundled, "市科技创新基金投了几支子基金？")
+    assert got.query == "figure" and got.summary.startswith("市科技创新基金已决策投资子基金数：6 支") and not SUB_FUNDS & {i.node.id for i in got.items}
