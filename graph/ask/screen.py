@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figures, future, model, negation, relations, replies, report_itself, shorthand, suggest, which_and_how_many, yes_no
+from graph.ask import briefing, change, figure_compare, figures, future, model, negation, relations, replies, report_itself, shorthand, suggest, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -43,6 +43,9 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         and (p.form is None or p.form.query in ("about", "indicators"))
     # "哪些子基金？一共几支？": the listing answers, the figure is said beside it (session 12b)
     if (figure_cue or named_figure) and not which_and_how_many.asks_both(p):  # "全市技术合同成交额" alone asks for its figure too
+        compared = figure_compare.answer(queries, p, base, evidence)  # "A和B哪个增长更快": both, or a decline (session 12b)
+        if compared is not None:
+            return compared
         fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
         if fig is not None:
             return replies.figure(queries, p, fig, base, evidence)

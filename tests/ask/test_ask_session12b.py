@@ -11,9 +11,11 @@ from graph.ask.outcome import load_outcome_cases, score
 SESSION12B = Path(__file__).resolve().parents[2] / "data/questions/session12b.yaml"
 
 
-def test_the_blind_questions_are_thirty(bundled):
-    assert len(load_outcome_cases(SESSION12B)) == 30
-    assert score  # the whole-set check comes with the last fix
+def test_the_blind_questions_are_thirty_and_none_is_answered_wrongly(bundled):
+    cases = load_outcome_cases(SESSION12B)
+    assert len(cases) == 30
+    wrong = [c.question for c in cases if score(c, answer(bundled, c.question)).kind == "wrong"]
+    assert not wrong, wrong
 
 
 # ---- a time after the reports: no forecast, never the report's year as if it were the next ------------
@@ -114,3 +116,23 @@ def test_which_and_how_many_lists_the_rows_and_says_the_figure(bundled):
 def test_how_many_alone_still_gets_the_reports_figure(bundled):
     got = answer(bundled, "市科技创新基金投了几支子基金？")
     assert got.query == "figure" and got.summary.startswith("市科技创新基金已决策投资子基金数：6 支") and not SUB_FUNDS & {i.node.id for i in got.items}
+
+
+# ---- two figures compared: both given, which is higher worked out; never one alone ------------------
+
+def test_two_growth_rates_compared_are_both_given_with_the_higher(bundled):
+    got = answer(bundled, "专利授权量和发明专利授权量，哪个增长更快？")
+    assert got.status == "answered" and got.count == 2
+    assert "20.76" in got.summary and "5.24" in got.summary
+    assert got.summary.endswith("专利授权量同比增长（20.76%）高于发明专利授权量同比增长（5.24%）。")
+
+
+def test_figures_in_different_units_are_given_but_not_ranked(bundled):
+    got = answer(bundled, "中关村上市公司总数和全市高新技术企业累计数哪个更多？")
+    assert "333" in got.summary and "2.5" in got.summary and "不直接比较" in got.summary
+
+
+def test_a_comparison_with_one_figure_only_is_declined(bundled):
+    got = answer(bundled, "全市技术合同成交额和北京市的GDP相比哪个增长更快？")
+    assert got.status == "not_understood" and "4957.8" not in got.summary and "比较两个数字" in got.summary
+    assert got.suggestions == ["全市技术合同成交额是多少？"]
