@@ -136,3 +136,11 @@ def test_a_comparison_with_one_figure_only_is_declined(bundled):
     got = answer(bundled, "全市技术合同成交额和北京市的GDP相比哪个增长更快？")
     assert got.status == "not_understood" and "4957.8" not in got.summary and "比较两个数字" in got.summary
     assert got.suggestions == ["全市技术合同成交额是多少？"]
+
+
+# ---- "has X got": a colloquial phrasing of the members form ------------------------------------------
+
+def test_has_huairou_got_reads_the_loose_name_and_its_members(bundled):
+    got = answer(bundled, "What projects has Huairou got?")
+    assert got.status == "answered" and got.query == "members" and got.count == 4
+    assert got.params["refs"] == ["zone-huairou-science-city"]
