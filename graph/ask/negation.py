@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from typing import Callable
+
 from graph.ask import model, replies
 from graph.ask.parser import Parse
 from graph.ask.words import say
@@ -25,7 +27,7 @@ NEGATION = {
 _YES_NO = {"zh": re.compile(r"有没有|是不是|是否|能不能|会不会|对不对"), "en": re.compile(r"\bor not\b")}
 
 
-def decline(p: Parse, base: dict, suggestions: list[str]) -> model.Answer | None:
+def decline(p: Parse, base: dict, suggestions: Callable[[], list[str]]) -> model.Answer | None:
     """A decline when the question negates what it asks about."""
     text = _YES_NO[p.language].sub(" ", p.skeleton)
     hit = NEGATION[p.language].search(text)
@@ -37,4 +39,4 @@ def decline(p: Parse, base: dict, suggestions: list[str]) -> model.Answer | None
                    f"The question negates ({hit.group(0)!r}): the graph records what is (who supports what, what lies "
                    "where, what it focuses on), not what is not, and an answer subtracted from its lists would "
                    "mislead. Ask without the negation to see what the graph holds.")
-    return replies.decline(p, base, sentence, suggestions)
+    return replies.decline(p, base, sentence, suggestions())

@@ -35,7 +35,7 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     lang, g = p.language, grammar()
     # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
     settled = report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
-        or negation.decline(p, base, _can_ask(queries, p))
+        or negation.decline(p, base, lambda: _can_ask(queries, p))
     if settled is not None:
         return settled
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)
