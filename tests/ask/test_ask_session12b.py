@@ -144,3 +144,9 @@ def test_has_huairou_got_reads_the_loose_name_and_its_members(bundled):
     got = answer(bundled, "What projects has Huairou got?")
     assert got.status == "answered" and got.query == "members" and got.count == 4
     assert got.params["refs"] == ["zone-huairou-science-city"]
+
+
+def test_which_grew_faster_is_a_figure_comparison_in_english(bundled):
+    got = answer(bundled, "Which grew faster, patents granted or invention patents granted?")
+    assert got.status == "answered" and got.count == 2
+    assert "(20.76%) is higher than" in got.summary and "5.24" in got.summary
