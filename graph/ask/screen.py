@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figure_compare, figures, future, model, negation, relations, replies, report_itself, shorthand, suggest, which_and_how_many, yes_no
+from graph.ask import briefing, change, figure_compare, figures, future, model, negation, premise, relations, replies, report_itself, shorthand, suggest, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -49,7 +49,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
         if fig is not None:
             return replies.figure(queries, p, fig, base, evidence)
-    settled = yes_no.answer(queries, p, base, evidence)  # "A支持B吗？": yes with the evidence, or no with what is held
+    settled = premise.check(queries, p, base, evidence) or yes_no.answer(queries, p, base, evidence)
+    # "为什么A位于B？": the premise said held or not (session 12b); "A支持B吗？": yes with the evidence, or no
     if settled is not None:
         return settled
     vague = shorthand.decline(queries, p, base) or change.decline(queries, p, base) or briefing.decline(queries, p, base)

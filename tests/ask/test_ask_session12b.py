@@ -150,3 +150,22 @@ def test_which_grew_faster_is_a_figure_comparison_in_english(bundled):
     got = answer(bundled, "Which grew faster, patents granted or invention patents granted?")
     assert got.status == "answered" and got.count == 2
     assert "(20.76%) is higher than" in got.summary and "5.24" in got.summary
+
+
+# ---- a why-question: the premise checked against the graph, the why never answered ----------------
+
+def test_a_wrong_premise_is_said_to_be_wrong_with_what_the_graph_holds(bundled):
+    got = answer(bundled, "为什么北京石墨烯研究院位于怀柔科学城？")
+    assert got.status == "not_understood" and got.summary.startswith("问题的前提与图不符")
+    assert "中关村科学城" in got.summary
+
+
+def test_a_true_premise_is_confirmed_but_no_reason_is_made_up(bundled):
+    got = answer(bundled, "Why does BMSTC support Hebei?")
+    assert got.status == "not_understood" and got.summary.startswith("The graph records it")
+    assert "holds no reasons" in got.summary and got.evidence
+
+
+def test_a_premise_no_reading_holds_is_declined_as_before(bundled):
+    got = answer(bundled, "为什么市科委取消了怀柔科学城的基金？")
+    assert got.status == "not_understood" and "前提" not in got.summary and not got.items
