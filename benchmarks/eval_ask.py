@@ -27,6 +27,7 @@ from loaders.sources import build_bundled  # noqa: E402
 
 SESSION11 = Path(__file__).resolve().parents[1] / "data/questions/session11.yaml"  # 40 new, held out
 SESSION12 = SESSION11.with_name("session12.yaml")  # 30 new, held out (session 12)
+SESSION12B = SESSION11.with_name("session12b.yaml")  # 30 new, blind (session 12b)
 ACCURACY_GOAL, WRONG_LIMIT, INTERPRETATION_GOAL = 0.90, 0.02, 0.95
 
 
@@ -41,9 +42,10 @@ def main() -> int:
     queries = GraphQueries(store)
 
     session11, session12 = load_outcome_cases(SESSION11), load_outcome_cases(SESSION12)
+    session12b = load_outcome_cases(SESSION12B)
     started = time.perf_counter()
     results = []
-    for case in load_outcome_cases() + session11 + session12:
+    for case in load_outcome_cases() + session11 + session12 + session12b:
         got = answer(queries, case.question)
         outcome = score(case, got)
         results.append((case, outcome))
@@ -53,9 +55,11 @@ def main() -> int:
                 print(f"         {reason}")
     elapsed = time.perf_counter() - started
     print("\n".join(table(results)))
-    new11 = results[-len(session11) - len(session12):-len(session12)]  # the session files are read last, in order
-    new12 = results[-len(session12):]
-    for label, new in (("session 11", new11), ("session 12", new12)):
+    n11, n12, n12b = len(session11), len(session12), len(session12b)  # the session files are read last, in order
+    new11 = results[-n11 - n12 - n12b:-n12 - n12b]
+    new12 = results[-n12 - n12b:-n12b]
+    new12b = results[-n12b:]
+    for label, new in (("session 11", new11), ("session 12", new12), ("session 12b", new12b)):
         print(f"{label} (new questions):", ", ".join(f"{k} {sum(o.kind == k for _, o in new)}" for k in ("right", "declined", "wrong")))
     accuracy, wrong = rates(results)
     print(f"{len(results)} questions, {elapsed / max(len(results), 1) * 1000:.1f} ms each; "

@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, replies, run, screen, suggest  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -43,6 +43,9 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
         return screen.topic_by_name(queries, gaz, p, base)
     if p.unknown:
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gaz, p))
+    each = each_name.names(p, screen.joined, gaz.types)  # "怀柔科学城和未来科学城分别…": one answer per name (session 12b)
+    if each:
+        return each_name.answer(p, each, lambda one: _run(queries, one, base))
     return _run(queries, p, base)
 
 
@@ -201,7 +204,7 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     if result.paths:
         return _paths_summary(lang, result, count)
     split = _direct_split(lang, result, count)
-    if p.count:
+    if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
         return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
     names = list(dict.fromkeys(short(i.node, lang) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])

@@ -31,7 +31,7 @@ VALUE_CUES = {
     "zh": re.compile(r"多少|几|多大|多高|多长|多快|增长|增速|增幅|占比|占全国|比例|比重|排名|第几|贡献率|规模|总额|金额|数额|是多少"),
     "en": re.compile(r"\b(how (many|much|big|large|fast)|what (is|was|are|were) the (number|value|total|share|rate|"
                      r"turnover|revenue|growth|amount|size|rank|ranking|contribution|percentage|market value)|"
-                     r"grow|growth|share|percentage|rank|ranking|turnover|revenue|market value)\b"),
+                     r"grow|grew|grown|growth|share|percentage|rank|ranking|turnover|revenue|market value)\b"),
 }
 #: Words of a question that are no part of what it asks about.
 _ZH_FILLER = re.compile(r"占全国|占比|是多少|有多少|多少|多大|多高|几|是|有|的|了|吗|呢|啊|吧|请问|一共|总共|共|都|达到|达|到|全部|目前"

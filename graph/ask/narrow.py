@@ -94,10 +94,19 @@ def asked(p: Parse, types: list[str]) -> list[Narrow]:
 
 
 def redirect(form_query: str, types: list[str], anchor_type: str | None) -> str:
-    """members of a zone or district typed Policy/Fund/Program (规划, 政策, 基金, 计划) -> its supporters of that type."""
+    """members of a zone or district typed Policy/Fund/Program (规划, 政策, 基金, 计划) -> its supporters of that type.
+
+    hosts of what is no event, asked as a place ("Which zone hosts the autonomous driving test site?") -> where it
+    is (session 12b): only an Event is ever hosted (HOSTED_BY, graph/schema.py), so a zone that "hosts" a
+    project is the zone it lies in; the hosts form answered "nothing found", a wrong answer."""
     if form_query == "members" and types and set(types) <= NOT_MEMBERS and anchor_type in ("Zone", "District"):
         return "supporters"
+    if form_query == "hosts" and types and set(types) <= PLACES and anchor_type not in (None, "Event"):
+        return "location"
     return form_query
+
+
+PLACES = frozenset({"Zone", "District", "Region"})
 
 
 @dataclass

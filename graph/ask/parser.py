@@ -99,7 +99,7 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     if form and slots and slots[0].ids:
         form = _redirect(form, slots[0], g, gaz.types)
     for mention in slots:
-        mention.id = _choose(mention, form, gaz.types, descriptors)
+        mention.id = choose(mention, form, gaz.types, descriptors)
     types = [t for t in best.types if not form or t not in form.ignore_types]
     return Parse(question=question, language=language, keyed=keyed, skeleton=best.skeleton,
                  mentions=best.mentions, form=form, slots=slots, types=types, descriptors=descriptors,
@@ -495,8 +495,8 @@ TYPE_ORDER = ("Zone", "District", "Region", "Institution", "Program", "Fund", "P
               "Event", "Field", "Metric", "Document")
 
 
-def _choose(mention: Mention, form: Form | None, types_of: dict[str, str],
-            descriptors: list[str]) -> str | None:
+def choose(mention: Mention, form: Form | None, types_of: dict[str, str],
+           descriptors: list[str]) -> str | None:
     """One node for a name that fits several: the described type, the form's types, a fixed order."""
     if not mention.ids:
         return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figures, model, relations, replies, shorthand, suggest, yes_no
+from graph.ask import briefing, change, figure_compare, figures, future, model, negation, premise, relations, replies, report_itself, shorthand, suggest, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -33,14 +33,24 @@ def publisher_words(queries: GraphQueries, text: str) -> str:
 def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answer | None:
     """A figure the report gives, or a decline, before any listing or count of nodes."""
     lang, g = p.language, grammar()
+    # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
+    settled = report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
+        or negation.decline(p, base, lambda: _can_ask(queries, p))
+    if settled is not None:
+        return settled
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)
     named_figure = p.mentions and all(i.startswith("metric-") for m in p.mentions for i in m.ids) \
         and (p.form is None or p.form.query in ("about", "indicators"))
-    if figure_cue or named_figure:  # "全市技术合同成交额" alone asks for its figure too
+    # "哪些子基金？一共几支？": the listing answers, the figure is said beside it (session 12b)
+    if (figure_cue or named_figure) and not which_and_how_many.asks_both(p):  # "全市技术合同成交额" alone asks for its figure too
+        compared = figure_compare.answer(queries, p, base, evidence)  # "A和B哪个增长更快": both, or a decline (session 12b)
+        if compared is not None:
+            return compared
         fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
         if fig is not None:
             return replies.figure(queries, p, fig, base, evidence)
-    settled = yes_no.answer(queries, p, base, evidence)  # "A支持B吗？": yes with the evidence, or no with what is held
+    settled = premise.check(queries, p, base, evidence) or yes_no.answer(queries, p, base, evidence)
+    # "为什么A位于B？": the premise said held or not (session 12b); "A支持B吗？": yes with the evidence, or no
     if settled is not None:
         return settled
     vague = shorthand.decline(queries, p, base) or change.decline(queries, p, base) or briefing.decline(queries, p, base)
@@ -83,13 +93,13 @@ def _unused_names(p: Parse) -> list[str]:
         # "北京市科委": a place written onto a name read is part of that name
         and not any(m.text + r in p.keyed or r + m.text in p.keyed for r in read)
         # "支持怀柔科学城和河北": a second name joined to the one read is answered apart, with a note
-        and not any(_joined(p.keyed, r, m.text) for r in read)))
+        and not any(joined(p.keyed, r, m.text) for r in read)))
 
 
 _AND = r"\s*(和|与|及|以及|、|,|，|and|&)\s*"
 
 
-def _joined(text: str, a: str, b: str) -> bool:
+def joined(text: str, a: str, b: str) -> bool:
     return bool(re.search(re.escape(a) + _AND + re.escape(b), text) or re.search(re.escape(b) + _AND + re.escape(a), text))
 
 

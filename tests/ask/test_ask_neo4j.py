@@ -18,8 +18,10 @@ from loaders.sources import build_bundled
 from tests.support.neo4j import ENV_FILE, neo4j_connection
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "data/questions"
-#: the outcome set and the sessions' new questions (yes/no, rankings of zones, misspelt names: session 12)
-CASES = load_outcome_cases() + load_outcome_cases(QUESTIONS / "session11.yaml") + load_outcome_cases(QUESTIONS / "session12.yaml")
+#: the outcome set and the sessions' new questions (yes/no, rankings of zones, misspelt names: session 12;
+#: the report itself, joined names, figure comparisons: the blind set 12b)
+CASES = load_outcome_cases() + [case for name in ("session11", "session12", "session12b")
+                                for case in load_outcome_cases(QUESTIONS / f"{name}.yaml")]
 
 
 @pytest.fixture(scope="module")
