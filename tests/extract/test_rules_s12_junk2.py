@@ -24,3 +24,13 @@ def test_a_share_with_its_scope_and_the_level_it_reaches_describe_the_amount(ana
 def test_a_share_that_is_the_statement_stays_an_indicator(analysis_of):
     found = _metrics(analysis_of, "研发投入强度由5.2%提高到6%。")
     assert {m.surface for m in found} == {"5.2%", "6%"}
+
+
+def test_works_counted_by_kind_are_no_names(analysis_of):
+    found = _typed(analysis_of, "今年新开工12个科研仪器平台项目和5个生活配套项目。其中,科研仪器平台项目7个,投资约10亿元。")
+    assert not {name for name, kind in found if kind == "Project"}
+
+
+def test_a_count_of_something_after_a_name_keeps_the_name(analysis_of):
+    found = _typed(analysis_of, "新城雁栖实验室牵头3项课题。未来科学城一期2家企业扩建厂房。")
+    assert {("新城雁栖实验室", "Project"), ("未来科学城一期", "Project")} <= found
