@@ -20,6 +20,7 @@ Only guessed spans (confidence.GUESSED) are cut; known names and titles are neve
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from loaders.text.confidence import GUESSED
@@ -41,11 +42,12 @@ def trimmed(finder, text: str, candidates: list, known: list) -> list:
         if k.start >= 0 and not k.nested and k.end > known_at.get(k.start, (0, ""))[0]:
             known_at[k.start] = (k.end, k.type)
     out = []
+    starts = sorted({c.start for c in candidates if c.start >= 0 and not c.nested})
     for m in candidates:
         if m.how not in GUESSED or m.start < 0 or m.end - m.start != len(m.name):
             out.append(m)
             continue
-        cut = _predicate_end(finder, words, text, m, known_at)
+        cut = _predicate_end(finder, words, text, m, known_at, starts)
         if cut is None:
             out.append(m)
         elif m.end - cut >= MIN_REST:
@@ -55,7 +57,7 @@ def trimmed(finder, text: str, candidates: list, known: list) -> list:
     return out
 
 
-def _predicate_end(finder, words, text: str, m, known: dict) -> int | None:
+def _predicate_end(finder, words, text: str, m, known: dict, starts: list[int] = ()) -> int | None:
     """Where the predicate opening `m` ends, or None when the span opens with no predicate."""
     if words.inside(m.start) or finder._anchored(text, m.start) or m.start in known:
         cut = None
@@ -68,7 +70,8 @@ def _predicate_end(finder, words, text: str, m, known: dict) -> int | None:
             cut = _after_aspect(text, first_end, m.end)
         elif first_end < m.end and text[first_end] in ASPECT and len(first) > 1 and not words.inside(first_end + 1):
             cut = first_end + 1
-        if cut is not None and not (finder._anchored(text, cut) or cut in known):
+        if cut is not None and not (finder._anchored(text, cut) or cut in known
+                                    or _named_elsewhere(text, cut, m.end, starts)):
             cut = None  # the dictionary's verb tags are loose (知识, 聚变 are verbs to it): a place or a name must follow
         if cut is not None:
             return cut
@@ -84,6 +87,18 @@ def _predicate_end(finder, words, text: str, m, known: dict) -> int | None:
     if j <= m.end and words._tags.get(text[i:j]) in VERB_TAGS and text[i:j] not in words.nominal:
         return _after_aspect(text, j, m.end)
     return None
+
+
+def _named_elsewhere(text: str, cut: int, end: int, starts: list[int]) -> bool:
+    """Whether the rest text[cut:end] opens a candidate name elsewhere in the text, with no verb before it
+    there (结合|高能同步辐射光源 beside "高能同步辐射光源项目吹响了…": the page names it on its own; session 12)."""
+    rest = text[cut:end]
+    at = text.find(rest)
+    while at != -1:
+        if at != cut and at in starts[bisect_left(starts, at):bisect_left(starts, at) + 1]:
+            return True
+        at = text.find(rest, at + 1)
+    return False
 
 
 def _after_aspect(text: str, at: int, end: int) -> int:

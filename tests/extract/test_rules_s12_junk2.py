@@ -34,3 +34,10 @@ def test_works_counted_by_kind_are_no_names(analysis_of):
 def test_a_count_of_something_after_a_name_keeps_the_name(analysis_of):
     found = _typed(analysis_of, "新城雁栖实验室牵头3项课题。未来科学城一期2家企业扩建厂房。")
     assert {("新城雁栖实验室", "Project"), ("未来科学城一期", "Project")} <= found
+
+
+def test_a_verb_before_a_name_the_page_names_on_its_own_is_cut_off(analysis_of):
+    found = _typed(analysis_of, "科研团队将结合先进光刻测试平台开展工作。先进光刻测试平台项目今年开工。")
+    assert ("先进光刻测试平台", "Project") in found
+    assert not {name for name, _ in found if name.startswith("结合")}
+
