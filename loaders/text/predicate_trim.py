@@ -82,11 +82,21 @@ def _predicate_end(finder, words, text: str, m, known: dict, starts: list[int] =
     j = words.end_of(i)
     if j - i == 1 and words._tags.get(text[i]) in ("a", "d") and j < m.end:  # 新|引入: a verb after an adverb
         i, j = j, words.end_of(j)
-    elif j - i != 1 or words._tags.get(text[j:words.end_of(j)]) in VERB_TAGS:
-        return None  # without one, only a verb of one character before no verb (搭|平台; not 超|算, 合成|生物…)
+    elif (j - i != 1 and not (j - i == 2 and _listed_body(text[m.start:i]))) \
+            or words._tags.get(text[j:words.end_of(j)]) in VERB_TAGS:
+        return None  # without one, only a verb of one character before no verb (搭|平台; not 超|算, 合成|生物…);
+        # after a listed company or university, a verb of two (一汽|签署|战略: it acts; session 12)
     if j <= m.end and words._tags.get(text[i:j]) in VERB_TAGS and text[i:j] not in words.nominal:
         return _after_aspect(text, j, m.end)
     return None
+
+
+def _listed_body(name: str) -> bool:
+    """Whether `name` is a company's or a university's listed name or short name (institutions.yaml)."""
+    from loaders.text.listed import listed_gazetteer  # listed.py imports entities.py; keep this module light
+
+    entries = listed_gazetteer().get(name.lower()) or []
+    return any(e.type == "Institution" for e in entries)
 
 
 def _named_elsewhere(text: str, cut: int, end: int, starts: list[int]) -> bool:
