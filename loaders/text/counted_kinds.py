@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 
 MEASURE_WORDS = "个家项座所批类条处"  #: measure words of a count of things (not 年, 月: a duration; not 期: a phase)
-NUMERAL = r"(?:\d+|[一二两三四五六七八九十百千几多]+)"
+#: not 一 alone: 一批, 一个 are articles (搭建一批|技术创新服务平台 names a kind the text then may name)
+NUMERAL = r"(?:\d+|[一二两三四五六七八九十百千几多]*[二两三四五六七八九十百千几多])"
 BEFORE = re.compile(NUMERAL + r"[" + MEASURE_WORDS + r"]$")
 AFTER = re.compile(r"\d+[" + MEASURE_WORDS + r"]")
 REACH = 6  #: characters before a name that a count may take (百余个 is 3; 1000多个 is 5)

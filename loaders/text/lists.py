@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from loaders.text import not_names
 from loaders.text.entities import PUNCT, EntityFinder, Mention
 from loaders.text.list_heads import head_category
 from loaders.text.rules import Category
@@ -39,8 +38,6 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
         for start, stop in items:
             known = by_end.get(stop)
             known = known if known is not None and known.start <= start else None
-            if known is None and not_names.common_item(finder, text, start, stop, category.type):
-                continue  # 科学设施、综合配套等多个项目: kinds of work (not_names.py)
             out.extend(_item_mentions(text, start, stop, category, known))
     return out
 

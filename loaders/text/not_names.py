@@ -18,10 +18,6 @@ predictions; each is a mechanism here, not a list of the strings it was seen wit
   place, anchor word, field, known name or proper term in them (人文宜居生态优美示范区, 成果转化示范区,
   共赢试验区; 城市更新示范区 keeps its name: 城市更新 is a term the dictionary tags nz).
   Every such zone in the gold of dev..dev7 opens with a place (深圳先行示范区, 杭州国家自主创新示范区).
-- **a kind in a list of works** (session 12, s12-junk2): an item of a 、 list that only its category types as a
-  work, plan or programme (科学设施、综合配套等多个项目: no name of the suffix grammar ends where it ends) and
-  that has no proper part (place, anchor, known name, proper term of the dictionary, figure, Latin, quote) is a
-  kind of work. A project named in such a list is read by its own ending first (高能同步辐射光源: 光源).
 """
 
 from __future__ import annotations
@@ -70,11 +66,12 @@ def _one_common_noun(finder, text: str, start: int, at: int) -> bool:
     ending names its domain, a kind (session 12). A metaphor naming a programme is quoted (“火炬”计划) and read so.
     Not before a work's ending: a place the dictionary does not know as one is tagged n too (双流|机场)."""
     words = finder.words_of(text)
-    if at - start != 2 or QUOTES.search(text, max(0, start - 1), at + 1):
-        return False  # “双十攻坚、百日竞赛”专项: the quoted name's last word
+    if at - start != 2 or QUOTES.search(text, max(0, start - 1), at + 1) or text[start] in DETERMINERS:
+        return False  # “双十攻坚、百日竞赛”专项: the quoted name's last word; 本市|科学技术奖励: the city's
     return _one_word(words, start, at) and words.word_ending(at)[1] == "n" and not finder._anchored(text, start)
 
 
+DETERMINERS = "本我全该各此"  #: 本市, 我区, 全市 …: the issuer's own, a relative name of a place, not a domain
 QUOTES = re.compile(r"[“”\"「」『』《》、]")
 
 
@@ -98,19 +95,6 @@ def _facilities_of(finder, modifier: str) -> bool:
                     and finder._generic(modifier[end:]):
                 return True
     return False
-
-
-def common_item(finder, text: str, start: int, stop: int, category_type: str) -> bool:
-    """Whether a list item typed by its category alone is a kind of work: see the module doc."""
-    words = finder.words_of(text)
-    if category_type not in PLAN_TYPES or not words.enabled:
-        return False
-    if any(words.word_ending(i)[1] in PROPER_TAGS for i in range(start + 1, stop + 1)):
-        return False
-    return _goal(finder, text, start, stop)
-
-
-PROPER_TAGS = frozenset({"nz", "ns", "nt", "nr", "nrt", "nrfg", "eng"})
 
 
 def _goal(finder, text: str, start: int, at: int) -> bool:
