@@ -87,7 +87,9 @@ def _predicate_end(finder, words, text: str, m, known: dict, starts: list[int] =
         return None  # without one, only a verb of one character before no verb (搭|平台; not 超|算, 合成|生物…);
         # after a listed company or university, a verb of two (一汽|签署|战略: it acts; session 12)
     if j <= m.end and words._tags.get(text[i:j]) in VERB_TAGS and text[i:j] not in words.nominal:
-        return _after_aspect(text, j, m.end)
+        # a body's two-character verb governs what it signs or builds (签订|合作协议): that object was already
+        # read, or declined, by the rules of its own ending, so the guess is dropped rather than cut
+        return m.end if j - i == 2 and i == subject[0] else _after_aspect(text, j, m.end)
     return None
 
 

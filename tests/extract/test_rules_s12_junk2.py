@@ -61,3 +61,8 @@ def test_a_listed_company_signing_an_agreement_is_still_found(analysis_of):
 def test_a_batch_and_the_citys_own_award_keep_their_names(analysis_of):
     found = _typed(analysis_of, "在集成电路等领域搭建一批技术创新服务平台。128项成果获得本市科学技术奖励。")
     assert {("技术创新服务平台", "Project"), ("本市科学技术奖励", "Program")} <= found
+
+
+def test_what_a_listed_university_signs_is_no_name_of_it(analysis_of):
+    found = _typed(analysis_of, "区科委与清华大学签订合作协议。")
+    assert ("清华大学", "Institution") in found and not {n for n, _ in found if "签订" in n or n == "合作协议"}
