@@ -22,7 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from graph.text import normalize
-from loaders.text import budget, facility_edges, in_names, not_names
+from loaders.text import budget, counted_kinds, facility_edges, in_names, not_names
 from loaders.text.boundaries import LOOKBACK, PUNCT, Boundaries, Spans, Words
 from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_abbreviations, strong_anchors
 from loaders.text.rules import Rules, Suffix
@@ -93,6 +93,8 @@ class EntityFinder(Boundaries):
         self.anchors = anchors(rules)
         self.strong_anchors = strong_anchors(rules)
         self.suffix_ends = {s.end for s in rules.suffixes}
+        #: endings of works and plans, and 项目: the kind words a count may reach over (counted_kinds.py)
+        self.kind_endings = frozenset({s.end for s in rules.suffixes if s.type in ("Project", "Program")} | {"项目"})
         self.places = self.anchors - {w for w in rules.lexicon["fields"]}
         self.anchor_words = frozenset(rules.lexicon["anchors"])
         self._generic_words = sorted(rules.generic | self.places, key=len, reverse=True)
@@ -272,8 +274,8 @@ class EntityFinder(Boundaries):
         if start < place_at <= start + 2 and tag in ("ns", "nt") and end - place_at >= 3 \
                 and not self._anchored(text, start):
             start = place_at  # 分别居|滨海新区: a word or two before a place the dictionary knows is no part of it
-        if GROUP_COUNT.search(text[start:at]) or COUNTED.search(text[start:at]):
-            return None  # 苏浙皖三省科技厅: several bodies counted, not one name
+        if GROUP_COUNT.search(text[start:at]) or COUNTED.search(text[start:at]) or counted_kinds.counted(text, start, end, endings=self.kind_endings):
+            return None  # 苏浙皖三省科技厅: several bodies counted, not one name; 16个|…平台: a kind (counted_kinds.py)
         if len(suffix.end) == 1 and text[start - 1:start] in ("和", "及", "与") \
                 and not self._complete_name(text[max(0, start - LOOKBACK):start - 1]):
             return None  # 工业和|信息化局: the half of a coordinated bureau's name is no bureau

@@ -26,7 +26,10 @@ TO_LEVEL = re.compile(r"(增长|上升|上涨|提高|提升|下降|下滑|下跌
 #: Words that name a quantity of its own: after them a rate is a new indicator (其中技术交易额增长20%).
 MEASURE_NOUN = re.compile(r"额|量|数|率|收入|规模|投入|支出|产值|增加值|比重|强度|面积|总值|营收|利润")
 FILLER = re.compile(r"同比|比上年|较上年|比去年|较去年|相较|同期|同口径|年均|分别|\d{4}年|[,，、;；\s]|了|达到|达|为|约|近|超过|超")
-SHARE = re.compile(r"^(?:其中)?(?:占|比重|占比)")
+#: a share of the amount before, its scope written or not (…9500亿元,全市占比21.8%: the city's share; session 12)
+SHARE = re.compile(r"^(?:其中)?(?:全市|全区|全省|全国|全球)?(?:占|比重|占比)")
+#: the level an attribute reaches (…全市占比由21.8%增至24%): the same attribute again, no indicator (session 12)
+LEVEL_AFTER = re.compile(r"^(?:增至|升至|提高到|提高至|提升到|提升至|增长到|增长至|上升到|上升至|降至|下降到|下降至|降低到|降低至)$")
 #: a completion rate right after an amount (项目投资128.1亿元,完成率110.3%): an attribute of it (README)
 COMPLETION = re.compile(r"^(?:年度计划|全年计划|年度目标)?(?:完成率|完成)(?:为|达)?$")
 CN_NUM = "零〇○一二两三四五六七八九十百千"

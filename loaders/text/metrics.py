@@ -42,10 +42,11 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
         group: list[Mention] = []  # the figures of the last clause that had any
         pending: list[Mention] = []  # 分别: the figures still waiting for their rate
         rate: tuple[str, int] = ("growth_pct", 1)
+        described = None  # (indicator, attribute, unit) when the last figure was an attribute of an indicator
         sentence_from = len(out)  # the statement's figures: out[sentence_from:]
         for start, end in _clauses(text, sentence):
             if text[start - 1:start] in STATEMENT_ENDS:
-                previous, group, pending = None, [], []
+                previous, group, pending, described = None, [], [], None
                 sentence_from = len(out)
             clause_start, current = start, []
             found = [(m, unit, value) for m, unit, value in _figures_in(text, start, end)
@@ -61,10 +62,14 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                 elif attribute:
                     (group[0] if respectively else previous).attrs.setdefault(attribute[0], attribute[1] * value)
                     pending, rate = (group[1:] if respectively else []), attribute
+                    described = (group[0] if respectively else previous, attribute[0], unit)
+                elif described and described[2] == unit and indicators.LEVEL_AFTER.match(prefix.strip()):
+                    _reaches(*described[:2], value)  # 占比由21.8%|增至|24%: the level the share reached
                 else:
                     measure = items[len(current)] if items and len(current) < len(items) else None
                     same_unit = last.get((sentence.paragraph, unit))
                     previous = _metric(text, m, start, end, value, unit, previous, measure, same_unit)
+                    described = None
                     last[(sentence.paragraph, unit)] = previous
                     out.append(previous)
                     current.append(previous)
@@ -138,6 +143,14 @@ def _same_counted(a: Mention, b: Mention) -> bool:
 
 def _share_word(a: str, b: str) -> bool:
     return any(a[i:i + 2] in b for i in range(len(a) - 1))
+
+
+def _reaches(indicator: Mention | None, attribute: str, value) -> None:
+    """An attribute stated from one level to another: the first becomes `<attribute>_from`, the last the value."""
+    if indicator is None:
+        return
+    indicator.attrs.setdefault(attribute + "_from", indicator.attrs.get(attribute))
+    indicator.attrs[attribute] = value
 
 
 COUNTED_NOUN = 4  # characters of the noun right after a count that identify what it counts

@@ -26,6 +26,8 @@ import re
 
 #: segmenter tags of ordinary nouns, idioms and verbal nouns (not nt, ns, nz, nr: proper names)
 COMMON_TAGS = frozenset({"n", "l", "vn", "i"})
+#: plans and programmes, not works: a work's name may be a place the dictionary tags a common noun (双流|机场)
+PLANS = frozenset({"Program", "Policy"})
 DESCRIPTIVE_TAGS = frozenset({"a", "ad", "an", "d"})  #: adjectives and adverbs (正常, 优美)
 #: types whose ending follows a common noun in ordinary prose (工程, 规划, 计划, 平台); not bodies or events
 PLAN_TYPES = frozenset({"Program", "Policy", "Project"})
@@ -39,6 +41,7 @@ def none(finder, text: str, start: int, at: int, end: int, suffix) -> bool:
     modifier = text[start:at]
     return (suffix.type in PLAN_TYPES and not suffix.end.endswith(REPORTS) and _common_noun(finder, text, start, end)) \
         or _descriptive(finder, text, start, at) \
+        or (suffix.type in PLANS and not suffix.end.endswith(REPORTS) and _one_common_noun(finder, text, start, at)) \
         or (suffix.type != "Event" and _counted(finder, modifier)) \
         or (suffix.type in PLAN_TYPES and _facilities_of(finder, modifier)) \
         or (suffix.type == "Zone" and suffix.end in GOAL_ENDS and _goal(finder, text, start, at))
@@ -56,6 +59,20 @@ def _common_noun(finder, text: str, start: int, end: int) -> bool:
 def _descriptive(finder, text: str, start: int, at: int) -> bool:
     words = finder.words_of(text)
     return at > start and _one_word(words, start, at) and words.word_ending(at)[1] in DESCRIPTIVE_TAGS
+
+
+def _one_common_noun(finder, text: str, start: int, at: int) -> bool:
+    """产业|规划, 园区|工程, 战略合作|协议: one ordinary noun of two characters before a plan's or programme's
+    ending names its domain, a kind (session 12). A metaphor naming a programme is quoted (“火炬”计划) and read so.
+    Not before a work's ending: a place the dictionary does not know as one is tagged n too (双流|机场)."""
+    words = finder.words_of(text)
+    if at - start != 2 or QUOTES.search(text, max(0, start - 1), at + 1) or text[start] in DETERMINERS:
+        return False  # “双十攻坚、百日竞赛”专项: the quoted name's last word; 本市|科学技术奖励: the city's
+    return _one_word(words, start, at) and words.word_ending(at)[1] == "n" and not finder._anchored(text, start)
+
+
+DETERMINERS = "本我全该各此"  #: 本市, 我区, 全市 …: the issuer's own, a relative name of a place, not a domain
+QUOTES = re.compile(r"[“”\"「」『』《》、]")
 
 
 def _counted(finder, modifier: str) -> bool:
@@ -83,7 +100,7 @@ def _facilities_of(finder, modifier: str) -> bool:
 def _goal(finder, text: str, start: int, at: int) -> bool:
     """No place, anchor word, field, known name or proper term (城市更新 nz) in the modifier; no figure or Latin."""
     modifier = text[start:at]
-    if not modifier or re.search(r"[0-9A-Za-z“”\"《》]", modifier):
+    if not modifier or re.search(r"[0-9A-Za-z“”\"《》「」]", modifier):
         return False
     if any(finder._anchored(modifier, i) for i in range(len(modifier))):
         return False

@@ -20,6 +20,7 @@ Only guessed spans (confidence.GUESSED) are cut; known names and titles are neve
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from loaders.text.confidence import GUESSED
@@ -41,11 +42,12 @@ def trimmed(finder, text: str, candidates: list, known: list) -> list:
         if k.start >= 0 and not k.nested and k.end > known_at.get(k.start, (0, ""))[0]:
             known_at[k.start] = (k.end, k.type)
     out = []
+    starts = sorted({c.start for c in candidates if c.start >= 0 and not c.nested})
     for m in candidates:
         if m.how not in GUESSED or m.start < 0 or m.end - m.start != len(m.name):
             out.append(m)
             continue
-        cut = _predicate_end(finder, words, text, m, known_at)
+        cut = _predicate_end(finder, words, text, m, known_at, starts)
         if cut is None:
             out.append(m)
         elif m.end - cut >= MIN_REST:
@@ -55,7 +57,7 @@ def trimmed(finder, text: str, candidates: list, known: list) -> list:
     return out
 
 
-def _predicate_end(finder, words, text: str, m, known: dict) -> int | None:
+def _predicate_end(finder, words, text: str, m, known: dict, starts: list[int] = ()) -> int | None:
     """Where the predicate opening `m` ends, or None when the span opens with no predicate."""
     if words.inside(m.start) or finder._anchored(text, m.start) or m.start in known:
         cut = None
@@ -68,7 +70,8 @@ def _predicate_end(finder, words, text: str, m, known: dict) -> int | None:
             cut = _after_aspect(text, first_end, m.end)
         elif first_end < m.end and text[first_end] in ASPECT and len(first) > 1 and not words.inside(first_end + 1):
             cut = first_end + 1
-        if cut is not None and not (finder._anchored(text, cut) or cut in known):
+        if cut is not None and not (finder._anchored(text, cut) or cut in known
+                                    or _named_elsewhere(text, cut, m.end, starts)):
             cut = None  # the dictionary's verb tags are loose (知识, 聚变 are verbs to it): a place or a name must follow
         if cut is not None:
             return cut
@@ -79,11 +82,35 @@ def _predicate_end(finder, words, text: str, m, known: dict) -> int | None:
     j = words.end_of(i)
     if j - i == 1 and words._tags.get(text[i]) in ("a", "d") and j < m.end:  # 新|引入: a verb after an adverb
         i, j = j, words.end_of(j)
-    elif j - i != 1 or words._tags.get(text[j:words.end_of(j)]) in VERB_TAGS:
-        return None  # without one, only a verb of one character before no verb (搭|平台; not 超|算, 合成|生物…)
+    elif (j - i != 1 and not (j - i == 2 and _listed_body(text[m.start:i]))) \
+            or words._tags.get(text[j:words.end_of(j)]) in VERB_TAGS:
+        return None  # without one, only a verb of one character before no verb (搭|平台; not 超|算, 合成|生物…);
+        # after a listed company or university, a verb of two (一汽|签署|战略: it acts; session 12)
     if j <= m.end and words._tags.get(text[i:j]) in VERB_TAGS and text[i:j] not in words.nominal:
-        return _after_aspect(text, j, m.end)
+        # a body's two-character verb governs what it signs or builds (签订|合作协议): that object was already
+        # read, or declined, by the rules of its own ending, so the guess is dropped rather than cut
+        return m.end if j - i == 2 and i == subject[0] else _after_aspect(text, j, m.end)
     return None
+
+
+def _listed_body(name: str) -> bool:
+    """Whether `name` is a company's or a university's listed name or short name (institutions.yaml)."""
+    from loaders.text.listed import listed_gazetteer  # listed.py imports entities.py; keep this module light
+
+    entries = listed_gazetteer().get(name.lower()) or []
+    return any(e.type == "Institution" for e in entries)
+
+
+def _named_elsewhere(text: str, cut: int, end: int, starts: list[int]) -> bool:
+    """Whether the rest text[cut:end] opens a candidate name elsewhere in the text, with no verb before it
+    there (结合|高能同步辐射光源 beside "高能同步辐射光源项目吹响了…": the page names it on its own; session 12)."""
+    rest = text[cut:end]
+    at = text.find(rest)
+    while at != -1:
+        if at != cut and at in starts[bisect_left(starts, at):bisect_left(starts, at) + 1]:
+            return True
+        at = text.find(rest, at + 1)
+    return False
 
 
 def _after_aspect(text: str, at: int, end: int) -> int:

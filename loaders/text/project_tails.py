@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from loaders.text import counted_kinds
 from loaders.text.entities import Mention
 
 TAIL = re.compile(r"项目(?:[一二三四五六]期)?(?!管理|申报|库|经理|资金|单位|名单|清单|储备)")
@@ -36,6 +37,10 @@ def extended(text: str, mentions: list[Mention]) -> list[Mention]:
         if tail is None:
             out.append(m)
             continue
+        if counted_kinds.counted(text, m.start, tail.end(), after=tail.re is TAIL):
+            if tail.re is PHASE:
+                out.append(m)
+            continue  # 科教设施平台|项目5个: a kind of work counted (counted_kinds.py), no name at all
         name = text[m.start:tail.end()]
         phase = tail.re is PHASE  # a phase is a part of the zone, not another name of it: no alias
         out.append(replace(m, end=tail.end(), name=name, surface=name, type="Project", kind="project", how="suffix",
