@@ -8,6 +8,8 @@ on that path only, whether it holds anything at all (a count, cheap on both back
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from graph.errors import EmptyGraph
 from graph.store import GraphStore
 
@@ -15,14 +17,24 @@ HOW_TO_BUILD = ("build it: `innograph build` loads the bundled data set; `make b
                 "./.data, so then run with INNOGRAPH_DATA_DIR=.data")
 
 
+def data_dir(store: GraphStore) -> str | None:
+    """The directory an embedded store reads its snapshot from; None for a server or a store in memory."""
+    path = getattr(store, "path", None)
+    return str(Path(path).parent) if path else None
+
+
+def server(store: GraphStore) -> str | None:
+    """The Neo4j server and database a store talks to; None for an embedded store."""
+    uri = getattr(store, "uri", None)
+    return f"{uri} (database {getattr(store, 'database', 'neo4j')})" if uri else None
+
+
 def where(store: GraphStore) -> str:
     """The place the store reads, as a user would look for it."""
-    path = getattr(store, "path", None)
-    if path is not None:
-        return f"the embedded store in {path.parent}"
-    uri = getattr(store, "uri", None)
-    if uri is not None:
-        return f"Neo4j at {uri} (database {getattr(store, 'database', 'neo4j')})"
+    if data_dir(store) is not None:
+        return f"the embedded store in {data_dir(store)}"
+    if server(store) is not None:
+        return f"Neo4j at {server(store)}"
     return f"the {store.backend} store"
 
 

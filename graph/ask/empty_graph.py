@@ -8,8 +8,7 @@ another data dir than the one `make build` wrote (./.data). Session 12.
 
 from __future__ import annotations
 
-from pathlib import Path
-
+from graph import empty
 from graph.ask import model
 from graph.ask.gazetteer import Gazetteer
 from graph.ask.parser import Parse
@@ -23,14 +22,10 @@ def is_empty(gaz: Gazetteer) -> bool:
 
 
 def where(store: GraphStore, lang: str) -> str:
-    """The data dir an embedded store reads, or the Neo4j it talks to."""
-    path = getattr(store, "path", None)
-    if path:
-        return str(Path(path).parent)
-    uri = getattr(store, "uri", None)
-    if uri:
-        return f"Neo4j {uri} (database {getattr(store, 'database', 'neo4j')})"
-    return say(lang, "内存（未关联任何数据目录）", "memory (tied to no data dir)")
+    """The data dir an embedded store reads, or the Neo4j it talks to (graph/empty.py finds them)."""
+    server = empty.server(store)
+    return empty.data_dir(store) or (f"Neo4j {server}" if server else
+                                     say(lang, "内存（未关联任何数据目录）", "memory (tied to no data dir)"))
 
 
 def answer(store: GraphStore, p: Parse, base: dict) -> model.Answer:

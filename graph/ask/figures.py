@@ -71,6 +71,13 @@ def asks_for_figure(keyed: str, language: str, g: Grammar) -> bool:
     return bool(VALUE_CUES[language].search(keyed) or g.count_words[language].search(keyed))
 
 
+def _quoted_words(evidence, language: str) -> set[str]:
+    """The report's own words for a figure, from the quotes that give it (Chinese questions; session 12)."""
+    if language != "zh":
+        return set()
+    return set().union(*(_words(re.sub(r"[\d.]+", " ", ev.quote), "zh") for ev in evidence))
+
+
 def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
                 names: list[tuple[str, tuple[str, ...]]]) -> Figure | None:
     """The Metric the question asks about: one it names, else the one whose names hold most of its words.
@@ -97,13 +104,11 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
     measures = store.edges([m.id for m in metrics], "out", ["MEASURES"])  # one read for all figures
     ends = store.get_nodes({e.target for e in measures})
     measured_by: dict[str, dict[str, Node]] = {}
-    quoted: dict[str, set[str]] = {}  # the report's own words for each figure: the quotes that give it
+    evidence_of: dict[str, list] = {}  # the quotes that give each figure, read into words only when needed
     for e in measures:
         if e.target in ends:
             measured_by.setdefault(e.source, {})[e.target] = ends[e.target]
-        if language == "zh":
-            quoted.setdefault(e.source, set()).update(
-                *(_words(re.sub(r"[\d.]+", " ", ev.quote), "zh") for ev in e.evidence))
+        evidence_of.setdefault(e.source, []).extend(e.evidence)
     wants_money = bool(MONEY_CUES[language].search(keyed))
     for metric in metrics:
         if wants_money and not _is_money(metric):
@@ -113,7 +118,7 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
             continue
         measured = measured_by.get(metric.id, {})
         if rest:
-            said = own | quoted.get(metric.id, set())  # "首批落地了几个项目": 落地 is the report's word ("等30个项目落地")
+            said = own | _quoted_words(evidence_of.get(metric.id, ()), language)  # "首批落地了几个项目": 落地 is the report's word ("等30个项目落地")
             if len(rest & said) / len(rest) < MIN_Q_COVER and not _chars_held(rest_text, metric, language):
                 continue
         elif not mentioned & set(measured):

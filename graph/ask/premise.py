@@ -32,7 +32,7 @@ def check(queries, p: Parse, base: dict, evidence) -> model.Answer | None:
     settled = yes_no.answer(queries, replace(p, keyed=strip(p.keyed), skeleton=strip(p.skeleton)), base, evidence)
     if settled is None or settled.query != "yes_no":
         return None
-    held = settled.summary.startswith(("是", "Yes"))
+    held = bool(settled.count)  # yes_no: 1 with the row that says so, 0 for no
     rest = re.sub(r"^(是：|否：|Yes: |No: )", "", settled.summary)
     if held:
         sentence = say(lang, f"图中记有这一点（{rest.rstrip('。')}），但图不记原因，答不了“为什么”。",

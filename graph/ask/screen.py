@@ -56,10 +56,9 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     vague = shorthand.decline(queries, p, base) or change.decline(queries, p, base) or briefing.decline(queries, p, base)
     if vague is not None:
         return vague
-    if p.form and p.form.query == "most_members" and replies.NARROW[lang].search(p.keyed):
-        # "Which zone has the most companies?": the report does not list a zone's companies
-        return replies.decline(p, base, replies.narrow_sentence(lang, replies.NARROW[lang].search(p.keyed).group(0)),
-                               _can_ask(queries, p))
+    narrow = p.form and p.form.query == "most_members" and replies.NARROW[lang].search(p.keyed)
+    if narrow:  # "Which zone has the most companies?": the report does not list a zone's companies
+        return replies.decline(p, base, replies.narrow_sentence(lang, narrow.group(0)), _can_ask(queries, p))
     top = replies.superlative_listing(p)
     if top:
         return replies.decline(p, base, replies.superlative_sentence(lang, top), _can_ask(queries, p))

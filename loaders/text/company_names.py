@@ -25,8 +25,7 @@ CONF = 0.6
 ENDINGS = re.compile(r"(?:股份有限公司|有限责任公司|集团有限公司|集团股份有限公司|有限公司|集团公司|集团|公司)$")
 TRADE = re.compile(r"(?:科技|技术|信息技术|网络科技|信息科技|控股|股份|实业)$")
 BRACKET_PLACE = re.compile(r"[(（][\u4e00-\u9fff]{2,4}[)）]")
-SHORT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
-LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")
+SHORT = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]{2,6}")  #: a short name, and a list item that may be one
 CLOSER = "等"
 #: kinds of companies, never one company's short name (晶泰、宜搜三家|科创|公司)
 NOT_SHORT = frozenset({"科创", "科技", "创新", "龙头", "领军", "独角兽", "上市", "头部", "初创", "平台", "国有", "民营",
@@ -117,7 +116,7 @@ def _beside_known(finder: EntityFinder, text: str, mentions: list[Mention], take
             if (s, e) in taken or (s, e) == (m.start, m.end) or _covered(mentions, s, e):
                 continue
             item = text[s:e]
-            if not LIST_ITEM.fullmatch(item) or item in NOT_SHORT or finder._generic(item) \
+            if not SHORT.fullmatch(item) or item in NOT_SHORT or finder._generic(item) \
                     or finder.gazetteer.get(item):
                 continue
             taken.add((s, e))

@@ -87,14 +87,19 @@ def _counted(finder, modifier: str) -> bool:
 def _facilities_of(finder, modifier: str) -> bool:
     """A known zone or body, then generic words only (壮大|北京怀柔综合性国家科学中心|重大科技研发平台: the
     words before it may still be a verb that a later step trims)."""
+    for _, end, entries in _known_names(finder, modifier):
+        if end < len(modifier) and any(e.type in ("Zone", "Institution") for e in entries) \
+                and finder._generic(modifier[end:]):
+            return True
+    return False
+
+
+def _known_names(finder, text: str):
+    """(start, end, entries) of the known names in `text`: the finder's gazetteer, then the listed names."""
     from loaders.text.listed import listed_gazetteer  # listed.py imports entities.py, which imports this
 
     for gazetteer in (finder.gazetteer, listed_gazetteer()):
-        for _, end, entries in gazetteer.scan(modifier.lower()):
-            if end < len(modifier) and any(e.type in ("Zone", "Institution") for e in entries) \
-                    and finder._generic(modifier[end:]):
-                return True
-    return False
+        yield from gazetteer.scan(text.lower())
 
 
 def _goal(finder, text: str, start: int, at: int) -> bool:
@@ -107,6 +112,4 @@ def _goal(finder, text: str, start: int, at: int) -> bool:
     words = finder.words_of(text)
     if any(words.word_ending(i)[1] == "nz" for i in range(start + 1, at + 1)):
         return False
-    from loaders.text.listed import listed_gazetteer
-
-    return not any(True for g in (finder.gazetteer, listed_gazetteer()) for _ in g.scan(modifier.lower()))
+    return next(_known_names(finder, modifier), None) is None

@@ -20,7 +20,6 @@ Only guessed spans (confidence.GUESSED) are cut; known names and titles are neve
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from dataclasses import replace
 
 from loaders.text.confidence import GUESSED
@@ -42,7 +41,7 @@ def trimmed(finder, text: str, candidates: list, known: list) -> list:
         if k.start >= 0 and not k.nested and k.end > known_at.get(k.start, (0, ""))[0]:
             known_at[k.start] = (k.end, k.type)
     out = []
-    starts = sorted({c.start for c in candidates if c.start >= 0 and not c.nested})
+    starts = frozenset(c.start for c in candidates if c.start >= 0 and not c.nested)
     for m in candidates:
         if m.how not in GUESSED or m.start < 0 or m.end - m.start != len(m.name):
             out.append(m)
@@ -57,7 +56,7 @@ def trimmed(finder, text: str, candidates: list, known: list) -> list:
     return out
 
 
-def _predicate_end(finder, words, text: str, m, known: dict, starts: list[int] = ()) -> int | None:
+def _predicate_end(finder, words, text: str, m, known: dict, starts: frozenset[int] = frozenset()) -> int | None:
     """Where the predicate opening `m` ends, or None when the span opens with no predicate."""
     if words.inside(m.start) or finder._anchored(text, m.start) or m.start in known:
         cut = None
@@ -101,13 +100,13 @@ def _listed_body(name: str) -> bool:
     return any(e.type == "Institution" for e in entries)
 
 
-def _named_elsewhere(text: str, cut: int, end: int, starts: list[int]) -> bool:
+def _named_elsewhere(text: str, cut: int, end: int, starts: frozenset[int]) -> bool:
     """Whether the rest text[cut:end] opens a candidate name elsewhere in the text, with no verb before it
     there (结合|高能同步辐射光源 beside "高能同步辐射光源项目吹响了…": the page names it on its own; session 12)."""
     rest = text[cut:end]
     at = text.find(rest)
     while at != -1:
-        if at != cut and at in starts[bisect_left(starts, at):bisect_left(starts, at) + 1]:
+        if at != cut and at in starts:
             return True
         at = text.find(rest, at + 1)
     return False
