@@ -37,6 +37,7 @@ ATTR_NAMES: dict[str, tuple[str, str]] = {
     "partner": ("合作方", "partner"),
     "country": ("国家", "country"),
     "members": ("成员", "members"),
+    "member_order": ("成员顺序", "order of members"),
     "note": ("备注", "note"),
     "evaluation": ("评估方式", "evaluation"),
     "modelled_as": ("建模为", "modelled as"),

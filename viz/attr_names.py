@@ -39,6 +39,7 @@ NAMES: dict[str, tuple[str, str]] = {
     "services": ("服务", "services"),
     "country": ("国家", "country"),
     "members": ("成员数", "members"),
+    "member_order": ("成员顺序", "order of members"),
     "relation": ("关系", "relation"),
     "purpose": ("目的", "purpose"),
     "form": ("形式", "form"),

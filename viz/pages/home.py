@@ -36,7 +36,7 @@ class OtherZone:
 @dataclass
 class ZoneGroups:
     plan: Node | None          #: the zone grouping the headline ones (三城一区)
-    headline: list[Node]       #: its member zones, in the plan's order of ids
+    headline: list[Node]       #: its member zones, in the plan's own order (its `member_order`), else by id
     others: list[OtherZone]
 
 
@@ -49,11 +49,20 @@ def zone_groups(queries: GraphQueries, zones: Sequence[Node]) -> ZoneGroups:
     plan_id = max(members, key=lambda z: (len(members[z]), z), default=None)
     if plan_id is None or len(members[plan_id]) < 2:
         return ZoneGroups(None, list(zones), [])
-    headline = [by_id[i] for i in sorted(set(members[plan_id]))]
+    headline = _in_plan_order(by_id[plan_id], [by_id[i] for i in sorted(set(members[plan_id]))])
     shown = {plan_id, *members[plan_id]}
     others = [OtherZone(by_id[plan_id], *_what(by_id[plan_id], headline))]
     others += [OtherZone(z, *_what(z, [])) for z in zones if z.id not in shown]
     return ZoneGroups(by_id[plan_id], headline, others)
+
+
+def _in_plan_order(plan: Node, zones: list[Node]) -> list[Node]:
+    """The plan's members as the plan lists them (中关村、怀柔、未来科学城, then the 一区), which is how a
+    planner reads 三城一区: the order is data (the plan's `member_order`, names joined by 、), since no
+    edge of the report carries it. Members it does not name follow, by id."""
+    order = [name.strip() for name in str(plan.attrs.get("member_order", "")).split("、") if name.strip()]
+    rank = {name: i for i, name in enumerate(order)}
+    return sorted(zones, key=lambda z: rank.get(z.name_zh, len(rank)))
 
 
 def _what(zone: Node, grouped: list[Node]) -> tuple[str, str]:
