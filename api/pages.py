@@ -22,7 +22,7 @@ from graph.errors import Ambiguous, EmptyGraph, InnographError, InvalidInput, No
 from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import zone_groups
-from viz.pages.site import (_LABEL_ID, ask_page, browse_page, error_page, node_href, node_page, page_href,
+from viz.pages.site import (ask_page, browse_page, error_page, node_href, node_page, page_href,
                              search_page)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -95,17 +95,10 @@ def search(queries: QueriesDep, run: RunDep, q: str | None = None) -> Response:
         if len(text) > MAX_SEARCH_CHARS:
             raise InvalidInput(f"search text must be at most {MAX_SEARCH_CHARS} characters")
         hits = run(queries.search, text, None, SEARCH_PAGE + 1)
-        close = [] if hits else run(_close_nodes, queries, text)
+        close = [] if hits else run(queries.close_nodes, text)
     except InnographError as exc:
         return _error(exc)
     return _html(search_page(text, hits[:SEARCH_PAGE], len(hits) > SEARCH_PAGE, close))
-
-
-def _close_nodes(queries, text: str) -> list:
-    """The nodes `suggest` names ("name / English (Type, id)"), as nodes for links."""
-    ids = [m.group(2) for m in (_LABEL_ID.search(s) for s in queries.suggest(text)) if m]
-    found = queries.store.get_nodes(ids)
-    return [found[i] for i in ids if i in found]
 
 
 @router.get("/ask")

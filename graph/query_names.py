@@ -34,7 +34,13 @@ class NameQueries:
         raise empty_graph(self.store) or NotFound(f"no node named {ref!r}", self.suggest(ref))
 
     def suggest(self, text: str, limit: int = 5) -> list[str]:
-        """Close names for a name that matched nothing, found through its pieces."""
+        """Close names for a name that matched nothing, as labels ("name / English (Type, id)")."""
+        return [_label(n) for n in self.close_nodes(text, limit)]
+
+    def close_nodes(self, text: str, limit: int = 5) -> list[Node]:
+        """The nodes whose names are close to `text`, found through its pieces (the search page links them;
+        it used to read the ids back out of `suggest`'s labels with a regular expression, which tied the page to
+        the label's wording)."""
         key = normalize(text)
         pieces = {key[i:i + 2] for i in range(max(len(key) - 1, 1))} | set(key.split())
         candidates: dict[str, Node] = {}
@@ -46,7 +52,7 @@ class NameQueries:
             return max(difflib.SequenceMatcher(None, key, normalize(n)).ratio() for n in node.names)
 
         ranked = sorted(candidates.values(), key=lambda n: (-score(n), n.id))
-        return [_label(n) for n in ranked[:limit] if score(n) >= 0.3]
+        return [n for n in ranked[:limit] if score(n) >= 0.3]
 
     def search(self, text: str, type_: str | None = None, limit: int = 20, offset: int = 0) -> list[Node]:
         _check_limit(limit, offset)
