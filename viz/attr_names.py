@@ -1,53 +1,18 @@
-"""What the pages call a node's or a relation's attributes, in Chinese and English.
+"""What the pages call a node's attributes and their coded values, in Chinese and English.
 
 The curated data keeps attributes under short English keys (value, unit, growth_pct,
-kind …); a Chinese page must not show them raw. Every key the bundled data uses has
-a name here; a key from elsewhere falls back to itself with underscores as spaces.
-The network page's script gets the same table (viz/pages/network.py puts it in the
-page's data), so the side panel and tooltips agree with the node pages. When the
-planner-answers work adds graph/attr_names.py, its names take precedence.
+kind …); a Chinese page must not show them raw. The names come from graph/attr_names.py,
+the one table the CLI, the pages and the briefings share (a second table here was fully
+shadowed by it, and dropped in session 13); a key from elsewhere falls back to itself
+with underscores as spaces. The network page's script gets the same table
+(viz/pages/network.py puts it in the page's data), so the side panel and tooltips agree
+with the node pages. What is the pages' own: coded values in words (`VALUES`) and the
+report's units and qualifiers in English.
 """
 
 from __future__ import annotations
 
-NAMES: dict[str, tuple[str, str]] = {
-    "value": ("数值", "value"),
-    "unit": ("单位", "unit"),
-    "period": ("期间", "period"),
-    "growth_pct": ("同比增长（%）", "growth (%)"),
-    "share_pct": ("占比（%）", "share (%)"),
-    "kind": ("类别", "kind"),
-    "year": ("年份", "year"),
-    "qualifier": ("限定词", "qualifier"),
-    "note": ("备注", "note"),
-    "status": ("状态", "status"),
-    "role": ("角色", "role"),
-    "parent": ("上级", "parent"),
-    "manager": ("管理方", "manager"),
-    "batch": ("批次", "batch"),
-    "count": ("数量", "count"),
-    "level": ("级别", "level"),
-    "edition": ("届次", "edition"),
-    "report": ("报告", "report"),
-    "group": ("组别", "group"),
-    "collective": ("集体", "collective"),
-    "rating": ("评级", "rating"),
-    "publication": ("刊物", "publication"),
-    "signatories": ("签署方", "signatories"),
-    "evaluation": ("评价", "evaluation"),
-    "modelled_as": ("建模方式", "modelled as"),
-    "services": ("服务", "services"),
-    "country": ("国家", "country"),
-    "members": ("成员数", "members"),
-    "member_order": ("成员顺序", "order of members"),
-    "relation": ("关系", "relation"),
-    "purpose": ("目的", "purpose"),
-    "form": ("形式", "form"),
-    "via": ("经由", "via"),
-    "partner": ("合作方", "partner"),
-    "action": ("动作", "action"),
-}
-
+from graph.attr_names import ATTR_NAMES
 
 #: An attribute's value in words where the data keeps a code: an institution's `kind` showed "government"
 #: or "research" on a Chinese page.
@@ -102,25 +67,9 @@ def attr_value(key: str, value, lang: str = "zh") -> str | None:
     return names[0] if lang == "zh" else names[1]
 
 
-def _shared() -> dict[str, tuple[str, str]]:
-    try:
-        from graph import attr_names  # type: ignore[attr-defined]
-    except ImportError:
-        return {}
-    table = getattr(attr_names, "ATTR_NAMES", None) or getattr(attr_names, "NAMES", None)
-    if not isinstance(table, dict):
-        return {}
-    out = {}
-    for key, names in table.items():
-        if isinstance(names, dict) and names.get("zh"):
-            out[key] = (names["zh"], names.get("en") or key.replace("_", " "))
-        elif isinstance(names, (tuple, list)) and len(names) == 2:
-            out[key] = (str(names[0]), str(names[1]))
-    return out
-
-
 def table() -> dict[str, tuple[str, str]]:
-    return {**NAMES, **_shared()}
+    """key -> (Chinese, English): graph/attr_names.py's table, the one the CLI and the briefings use too."""
+    return dict(ATTR_NAMES)
 
 
 def attr_name(key: str, lang: str = "zh") -> str:
