@@ -201,6 +201,10 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
         return say(lang, f"图中没有找到{interpretation}。", replies.nothing_en(interpretation))
     if form.query == "most_members":
         return most_members.summary(lang, p.types, result)
+    if form.query == "most_supported":
+        return most_members.ranking(lang, say(lang, "支持者", "supporters"), result.items,
+                                    say(lang, "按报告点名的支持者计数（不计报告作者）。",
+                                        "Counted over the supporters the report names (its author not counted)."))
     if result.paths:
         return _paths_summary(lang, result, count)
     split = _direct_split(lang, result, count)

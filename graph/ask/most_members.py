@@ -47,8 +47,15 @@ def most_members(q: GraphQueries, p: Params) -> Result:
 
 def summary(lang: str, types: list[str], result: Result) -> str:
     """The first zone and its count, a tie at the top said, then the others; counts of named nodes."""
-    items = result.items
-    what = type_words([t for t in types if t not in KINDS], lang)
+    return ranking(lang, type_words([t for t in types if t not in KINDS], lang), result.items,
+                   say(lang, "按图中点名的节点计数，不是报告给出的总数。",
+                       "Counted over the nodes the graph names, not the report's totals."))
+
+
+def ranking(lang: str, what: str, items: list[Item], basis: str) -> str:
+    """"X 最多的是 A（n 个）。各园区：A n；B m …" — the leader (or a tie) and each one's count, so a ranking
+    never reads as a bare list whose length looks like the leader's count ("the zone with the most
+    supporters: 7 — …" listed 7 zones when the first had 4). most_supported says it the same way."""
     counts = say(lang, "；", "; ").join(f"{short(i.node, lang)} {int(i.value or 0)}" for i in items[:8])
     top = [i for i in items if i.value == items[0].value]
     names = say(lang, "、", ", ").join(short(i.node, lang) for i in top)
@@ -58,6 +65,4 @@ def summary(lang: str, types: list[str], result: Result) -> str:
                else f"{names} tie for the most {what} ({int(items[0].value or 0)} each)")
     each = say(lang, "各行政区" if all(i.node.type == "District" for i in items) else "各园区",
                "by district" if all(i.node.type == "District" for i in items) else "by zone")
-    return say(lang, f"{lead}。{each}：{counts}。按图中点名的节点计数，不是报告给出的总数。",
-               f"{lead}. {each[0].upper() + each[1:]}: {counts}. Counted over the nodes the graph names, "
-               "not the report's totals.")
+    return say(lang, f"{lead}。{each}：{counts}。{basis}", f"{lead}. {each[0].upper() + each[1:]}: {counts}. {basis}")

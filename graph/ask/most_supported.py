@@ -50,12 +50,10 @@ def _groups_zones(q: GraphQueries, node_id: str) -> bool:
 
 
 def note(lang: str, items: list[Item]) -> str:
-    """The counts themselves, and what they count."""
-    counts = say(lang, "；", "; ").join(f"{i.node.name_zh if lang == 'zh' else i.node.name_en or i.node.name_zh} "
-                                       f"{int(i.value or 0)}" for i in items[:10])
-    return say(lang, f"支持者个数：{counts}。按报告提到的支持者个数排序（直接或经由其成员）；报告作者支持每个园区，"
+    """What the counts count (the counts themselves are in the summary: answer._summary)."""
+    return say(lang, "按报告提到的支持者个数排序（直接或经由其成员）；报告作者支持每个园区，"
                      "与报告所述的城市（北京市）一样不计入；报告没有分园区的资金数额；园区的组合（如三城一区）不单列。",
-               f"supporters: {counts}. Ranked by the number of supporters the report names (directly or through "
+               "Ranked by the number of supporters the report names (directly or through "
                "a member); the report's author, which supports every zone, is not counted, nor is the city the report "
                "covers (Beijing); the report gives no "
                "sums per zone; a group of zones (三城一区) is not ranked beside its own zones.")

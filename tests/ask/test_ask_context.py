@@ -62,6 +62,16 @@ def test_the_most_supported_zone_counts_neither_the_author_nor_its_city(q):
     assert en.items[0].node.id == "z1" and "the city the report covers" in " ".join(en.notes)
 
 
+def test_the_most_supported_zone_is_named_first_with_each_zones_count(bundled):
+    """The summary said "the Zone with the most supporters: 7 — …": the number of zones listed, read as the
+    leader's count. It names the leader with its count, then every zone's."""
+    zh = answer(bundled, "哪个园区得到的支持最多？")
+    assert zh.summary.startswith("支持者最多的是怀柔科学城（4 个）。各园区：怀柔科学城 4；"), zh.summary
+    en = answer(bundled, "Which zone gets the most support?")
+    assert en.summary.startswith("First by number of supporters: Huairou Science City (4). By zone: "), en.summary
+    assert "supporters: 7" not in en.summary
+
+
 @pytest.mark.parametrize("question", ["Which university is the most important?", "哪所大学最重要？"])
 def test_a_narrowed_ranking_narrows_first_then_ranks(bundled, question):
     """The top 10 of all institutions held no university: the answer was "nothing". Now the four
