@@ -201,6 +201,12 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
         return say(lang, f"图中没有找到{interpretation}。", replies.nothing_en(interpretation))
     if form.query == "most_members":
         return most_members.summary(lang, p.types, result)
+    if form.query == "rank" and len({i.value for i in result.items}) > 1:  # all tied: _all_tied says so
+        shown = min(len(result.items), 8)
+        return most_members.ranking(lang, say(lang, "连接", "connections"), result.items,
+                                    say(lang, "按图中的连接数排序，不是重要性的评价。",
+                                        "Ranked by connections in the graph, not a judgement of importance."),
+                                    each=say(lang, f"前 {shown} 个", f"first {shown}"))
     if form.query == "most_supported":
         return most_members.ranking(lang, say(lang, "支持者", "supporters"), result.items,
                                     say(lang, "按报告点名的支持者计数（不计报告作者）。",

@@ -52,7 +52,7 @@ def summary(lang: str, types: list[str], result: Result) -> str:
                        "Counted over the nodes the graph names, not the report's totals."))
 
 
-def ranking(lang: str, what: str, items: list[Item], basis: str) -> str:
+def ranking(lang: str, what: str, items: list[Item], basis: str, each: str | None = None) -> str:
     """"X 最多的是 A（n 个）。各园区：A n；B m …" — the leader (or a tie) and each one's count, so a ranking
     never reads as a bare list whose length looks like the leader's count ("the zone with the most
     supporters: 7 — …" listed 7 zones when the first had 4). most_supported says it the same way."""
@@ -63,6 +63,6 @@ def ranking(lang: str, what: str, items: list[Item], basis: str) -> str:
                else f"{names}并列最多（各 {int(items[0].value or 0)} 个{what}）",
                f"First by number of {what}: {names} ({int(items[0].value or 0)})" if len(top) == 1
                else f"{names} tie for the most {what} ({int(items[0].value or 0)} each)")
-    each = say(lang, "各行政区" if all(i.node.type == "District" for i in items) else "各园区",
-               "by district" if all(i.node.type == "District" for i in items) else "by zone")
+    each = each or say(lang, "各行政区" if all(i.node.type == "District" for i in items) else "各园区",
+                       "by district" if all(i.node.type == "District" for i in items) else "by zone")
     return say(lang, f"{lead}。{each}：{counts}。{basis}", f"{lead}. {each[0].upper() + each[1:]}: {counts}. {basis}")

@@ -108,3 +108,14 @@ def test_who_drew_up_a_plan_is_read_as_its_supporters(bundled, question):
     got = answer(bundled, question)
     assert [i.node.id for i in got.items] == ["district-changping-district", "institution-future-science-city-planning-team",
                                               "institution-beijing-municipal-science-technology-commission"], got.summary
+
+
+def test_a_ranking_by_connections_names_the_leaders_with_their_counts(bundled):
+    """"哪个机构最重要" listed ten names as "共 10 个": the first read as the answer, though three tie at the
+    top. The summary says the tie, each one's count, and that connections are no judgement of importance."""
+    got = answer(bundled, "哪个机构最重要？")
+    assert got.summary.startswith("北京脑科学与类脑研究中心、中共北京市委员会、国务院并列最多（各 4 个连接）。前 8 个："), got.summary
+    assert "不是重要性的评价" in got.summary and "北京市科学技术委员会" not in got.summary
+    fund = answer(bundled, "最重要的基金是哪个？")
+    assert fund.summary.startswith("连接最多的是北京市科技创新基金（8 个）。"), fund.summary
+
