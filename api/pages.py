@@ -21,7 +21,7 @@ from graph import limits
 from graph.errors import Ambiguous, EmptyGraph, InnographError, InvalidInput, NotFound
 from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
-from viz.pages.home import zone_groups
+from viz.pages.home import in_home_order, zone_groups
 from viz.pages.site import (ask_page, browse_page, error_page, node_href, node_page, page_href,
                              search_page)
 
@@ -73,7 +73,8 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
         publishers = run(publisher_ids, queries)
     except InnographError as exc:
         return _error(exc)
-    bridges = [b for b in bridges if b.node.id not in publishers]  # the report's author: context, not a bridge
+    bridges = [b.model_copy(update={"zones": in_home_order(groups, b.zones)})
+               for b in bridges if b.node.id not in publishers]  # the report's author: context, not a bridge
     return _html(browse_page(zones, stats, bridges, groups=groups))
 
 

@@ -110,6 +110,8 @@ def test_home_page_leads_with_the_four_zones_and_labels_the_others(client):
     assert "/graph" in links(html)
     bridges = html[html.index("Bridges between zones"):]
     assert f">{PUBLISHER}<" not in bridges and "农业科技" in bridges  # the publisher is context, not a bridge
+    key_task = next(r for r in bridges.split("<tr>") if "着力服务" in r)
+    assert re.findall(r'<a href="/zones/[^"]+"><span class="zh">([^<]+)</span>', key_task) == [*HEADLINE, "三城一区"]  # as the cards
 
 
 @pytest.mark.parametrize("question", [q for pair in EXAMPLE_QUESTIONS for q in pair])

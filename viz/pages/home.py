@@ -56,6 +56,14 @@ def zone_groups(queries: GraphQueries, zones: Sequence[Node]) -> ZoneGroups:
     return ZoneGroups(by_id[plan_id], headline, others)
 
 
+def in_home_order(groups: ZoneGroups, zones: Sequence[Node]) -> list[Node]:
+    """`zones` in the order the home page shows them (the headline in the plan's order, then the plan and
+    the other zones), so a bridge's zones read as the cards above it do; a zone not shown goes last, by id."""
+    shown = [*groups.headline, *(o.node for o in groups.others)]
+    rank = {z.id: i for i, z in enumerate(shown)}
+    return sorted(zones, key=lambda z: (rank.get(z.id, len(rank)), z.id))
+
+
 def _in_plan_order(plan: Node, zones: list[Node]) -> list[Node]:
     """The plan's members as the plan lists them (中关村、怀柔、未来科学城, then the 一区), which is how a
     planner reads 三城一区: the order is data (the plan's `member_order`, names joined by 、), since no
