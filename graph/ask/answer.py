@@ -260,7 +260,7 @@ def _year_summary(lang: str, p: Parse, result: run.Result, count: int) -> str:
 
 
 def _notes(p: Parse, lang: str) -> list[str]:
-    notes = []
+    notes = [say(lang, f"把「{written}」读作「{read}」", f"read {written!r} as {read!r}") for written, read in p.respelt]
     for m in p.slots:
         if m.kind == "fuzzy":
             notes.append(say(lang, f"把「{m.text}」理解为最接近的名称（相似度 {m.score:.2f}）",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, grammar
 from graph.ask.gazetteer import FUZZY_CUTOFF, Gazetteer, Span, has_cjk, match_key
+from graph.ask.spelling import respelt
 
 MAX_CHARS = 500
 OTHER_LANGUAGE_WEIGHT = 0.9
@@ -70,6 +71,7 @@ class Parse:
     count: bool
     score: float
     excluded: list[str] = field(default_factory=list)  # "outside Beijing": ids the answer leaves out
+    respelt: list[tuple[str, str]] = field(default_factory=list)  # English words read with a slip mended (session 13)
 
     @property
     def unknown(self) -> list[Mention]:
@@ -79,7 +81,7 @@ class Parse:
 def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     """Read a question (already checked for length) against the names of one graph."""
     g = g or grammar()
-    keyed = match_key(_TAGS.sub(" ", question))
+    keyed, mended = respelt(match_key(_TAGS.sub(" ", question)), g, gaz)
     capitals = frozenset(re.findall(r"\b[A-Z]{2,}\b", question))
     spans = gaz.find(keyed, _everyday_words(g), capitals)
     skeleton, years = _skeleton(keyed, spans)
@@ -104,7 +106,8 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     return Parse(question=question, language=language, keyed=keyed, skeleton=best.skeleton,
                  mentions=best.mentions, form=form, slots=slots, types=types, descriptors=descriptors,
                  year=years[0] if years else None, years=years,
-                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score, excluded=excluded)
+                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score, excluded=excluded,
+                 respelt=mended)
 
 
 _EXCLUDE = {"en": re.compile(r"\b(outside( of)?|except( for)?|excluding|other than|apart from|besides|beyond|not in) Ⓔ"),

@@ -69,8 +69,7 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     if word:
         return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
     if p.form:  # words no form reads: answering without them would answer another question
-        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or \
-            [m.text for m in p.mentions if not m.ids and figure_cue]
+        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or _unread(p, figure_cue)
         if rest:
             close = _close(queries, rest[0])
             return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
@@ -78,6 +77,15 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     if unused:
         return replies.decline(p, base, replies.unused_name_sentence(lang, unused, p.slots), _can_ask(queries, p))
     return None
+
+
+def _unread(p: Parse, figure_cue: bool) -> list[str]:
+    """Words the second reading took for a name it could not find, where the form does not use them.
+
+    "Wich institutes are locatd in Huairou Sciense City?" (session 13): 'wich institutes' and 'locatd'
+    became unknown names beside the zone, the members form took the zone alone, and every member was
+    listed, of every type; the asked type was in the words left out."""
+    return [m.text for m in p.mentions if not m.ids and (figure_cue or all(m is not s for s in p.slots))]
 
 
 def _unused_names(p: Parse) -> list[str]:
