@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -28,8 +28,14 @@ SHOWN_NAMES = 8
 
 def answer(queries: GraphQueries, question: str) -> model.Answer:
     text = _checked(question)
+    read, words, year = relative_year.dated(queries, text)  # 去年 / last year: the report's year, said (session 13)
+    got = _answer(queries, text, read)
+    return relative_year.told(got, words, year) if words else got
+
+
+def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     gaz = gazetteer_for(queries.store)
-    p = parse(screen.publisher_words(queries, text), gaz)
+    p = parse(screen.publisher_words(queries, read), gaz)
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"

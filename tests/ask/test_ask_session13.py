@@ -63,3 +63,24 @@ def test_a_zones_universities_still_take_part_through_its_members(bundled):
     assert {i.node.id for i in got.items} == {"institution-china-university-of-petroleum",
                                               "institution-north-china-electric-power-university"}
     assert all(i.via is not None for i in got.items)  # through the central SOEs in the zone, with every hop
+
+
+# ---- 去年 / last year: the report's year, and the answer says so ---------------------------------------
+
+def test_last_year_is_the_reports_year_and_the_answer_says_so(bundled):
+    got = answer(bundled, "去年全市技术合同成交额是多少")
+    assert got.summary.startswith("全市技术合同成交额：4957.8 亿元")
+    assert "「去年」按报告所说的年份读：2018 年" in got.summary and got.question == "去年全市技术合同成交额是多少"
+    en = answer(bundled, "What was the technology contract turnover last year?")
+    assert "4957.8" in en.summary and "'last year' is read as the report's year, 2018" in en.summary
+
+
+def test_a_listing_asked_for_last_year_is_read_for_the_reports_year_not_all_time(bundled):
+    # was: every event of the graph, the 2017 congress and the 2022 Games among them, with no word of the year
+    got = answer(bundled, "去年有哪些活动？")
+    assert got.query == "new_in_year" and got.params["year"] == 2018 and "2018" in got.summary
+
+
+def test_next_year_is_still_declined_not_re_dated(bundled):
+    got = answer(bundled, "明年全市技术合同成交额能到多少？")
+    assert got.status == "not_understood" and "4957.8" not in got.summary and "按报告所说的年份读" not in got.summary
