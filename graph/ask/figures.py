@@ -229,3 +229,15 @@ def _names(node: Node, language: str) -> list[str]:
     if language == "zh":
         return [node.name_zh, *(a for a in node.aliases or [] if not a.isascii())]
     return [node.name_en or "", *(a for a in node.aliases or [] if a.isascii())]
+
+
+# ---- for the figure said beside a count (screen.figure_aside, session 13) -----------------------------
+
+LONE_STOP = frozenset(_ZH_LONE_STOP)
+TYPE_STEMS_EN = _EN_TYPE_STEMS
+words = _words
+
+
+def filler_free(text: str) -> str:
+    """Chinese text without the words that ask rather than name (多少, 哪些, 一共, measure words)."""
+    return _ZH_FILLER.sub(" ", text)

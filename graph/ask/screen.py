@@ -150,13 +150,41 @@ _TYPE_IN_FIGURE = {"Program": "项目|计划|专项", "Project": "项目|平台|
 def figure_aside(queries: GraphQueries, p: Parse, refs: list[str], types: list[str]) -> str:
     """A count of named nodes, when the report gives its own figure for the same thing: both are said.
 
-    '怀柔科学城有多少个项目？' counts 4 project nodes; the report says 30 first-batch projects."""
+    '怀柔科学城有多少个项目？' counts 4 project nodes; the report says 30 first-batch projects. A type word
+    alone does not make it the same thing (session 13): '市科委和哪些省份建立了合作关系，一共多少个？' also got
+    '对接国家级贫困地区数：38' by 地区. What the question says besides its names and type words (建立合作关系)
+    must be in the figure's name too, when it says anything besides them (not its quote: one sentence of the
+    report often gives both figures)."""
     if not (p.count and refs and types):
         return ""
     words = "|".join(_TYPE_IN_FIGURE[t] for t in types if t in _TYPE_IN_FIGURE)
     if not words:
         return ""
     ids = {e.source for e in queries.store.edges(refs[:1], "in", ["MEASURES"])}
-    figures_ = [n for n in queries.store.get_nodes(ids).values() if re.search(words, n.name_zh)]
+    rest = _asked_words(p, words)
+    figures_ = [n for n in queries.store.get_nodes(ids).values() if re.search(words, n.name_zh)
+                and (not rest or rest & _figure_words(n, p.language))]
     return "".join(say(p.language, " 报告另给出：", " The report also gives: ")
                    + replies.figure_sentence(n, p.language, False) for n in sorted(figures_, key=lambda n: n.id))
+
+
+def _asked_words(p: Parse, type_words_re: str) -> set[str]:
+    """The question's own words besides its names, type words and question fillers: characters (Chinese,
+    split differently from the report: 投 / 投资) or word stems (English)."""
+    rest = p.keyed
+    for m in sorted(p.mentions, key=lambda m: -len(m.text)):
+        rest = rest.replace(m.text, " ")
+    if p.language == "zh":
+        rest = re.sub(type_words_re, " ", rest)
+        return {ch for ch in re.findall(r"[\u4e00-\u9fff]", figures.filler_free(rest)) if ch not in figures.LONE_STOP}
+    return figures.words(rest, "en") - figures.TYPE_STEMS_EN - _EN_ASK
+
+
+#: English words of a count question that say nothing of what is counted.
+_EN_ASK = frozenset({"list", "name", "them", "one", "ones", "all", "which", "there", "total", "altogeth", "overall"})
+
+
+def _figure_words(metric, lang: str) -> set[str]:
+    if lang == "zh":
+        return set(re.findall(r"[\u4e00-\u9fff]", metric.name_zh))
+    return figures.words(metric.name_en or "", "en")

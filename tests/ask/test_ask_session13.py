@@ -84,3 +84,12 @@ def test_a_listing_asked_for_last_year_is_read_for_the_reports_year_not_all_time
 def test_next_year_is_still_declined_not_re_dated(bundled):
     got = answer(bundled, "明年全市技术合同成交额能到多少？")
     assert got.status == "not_understood" and "4957.8" not in got.summary and "按报告所说的年份读" not in got.summary
+
+
+# ---- the report's figure said beside a count: the same thing, not only the same type word --------------
+
+def test_a_figure_beside_a_count_must_share_the_questions_words_not_only_its_type_word(bundled):
+    got = answer(bundled, "市科委和哪些省份建立了合作关系，一共多少个？")
+    assert got.count == 7 and "建立合作关系的省市自治区数：18 个" in got.summary
+    assert "贫困地区" not in got.summary  # 38 poor areas: 地区 is a type word, 对接 is not 合作
+    assert "报告另给出：市科技创新基金已决策投资子基金数：6 支" in answer(bundled, "市科技创新基金投了哪些子基金？一共几支？").summary
