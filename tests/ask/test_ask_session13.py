@@ -93,3 +93,20 @@ def test_a_figure_beside_a_count_must_share_the_questions_words_not_only_its_typ
     assert got.count == 7 and "建立合作关系的省市自治区数：18 个" in got.summary
     assert "贫困地区" not in got.summary  # 38 poor areas: 地区 is a type word, 对接 is not 合作
     assert "报告另给出：市科技创新基金已决策投资子基金数：6 支" in answer(bundled, "市科技创新基金投了哪些子基金？一共几支？").summary
+
+
+# ---- an empty graph: advise INNOGRAPH_DATA_DIR=.data only where it helps ---------------------------------
+
+def test_an_empty_graph_does_not_advise_setting_a_data_dir_the_user_has_set(tmp_path, monkeypatch):
+    from graph.empty import empty_graph
+    from graph.memory import MemoryStore
+    from graph.queries import GraphQueries
+    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path))
+    store = MemoryStore(tmp_path / "graph.json")
+    for question in ("哪些计划支持怀柔科学城？", "Who supports HSC?"):
+        got = answer(GraphQueries(store), question)
+        assert got.status == "empty" and "innograph build" in got.summary and str(tmp_path) in got.summary
+        assert "INNOGRAPH_DATA_DIR=.data" not in got.summary, got.summary
+    assert "INNOGRAPH_DATA_DIR=.data" not in empty_graph(store).suggestions[0]
+    bare = answer(GraphQueries(MemoryStore()), "Who supports HSC?")  # no data dir at all (as on Neo4j)
+    assert "INNOGRAPH_DATA_DIR" not in bare.summary and "innograph build" in bare.summary
