@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figure_compare, figures, future, model, negation, premise, relations, replies, report_itself, shorthand, suggest, which_and_how_many, yes_no
+from graph.ask import briefing, change, figure_compare, figures, future, model, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -35,7 +35,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     lang, g = p.language, grammar()
     # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
     settled = report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
-        or negation.decline(p, base, lambda: _can_ask(queries, p))
+        or negation.decline(p, base, lambda: _can_ask(queries, p)) \
+        or unheld.decline(queries, p, base, lambda: _can_ask(queries, p), evidence)  # 取消, shut down: no such event is held (session 13)
     if settled is not None:
         return settled
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)

@@ -110,3 +110,21 @@ def test_an_empty_graph_does_not_advise_setting_a_data_dir_the_user_has_set(tmp_
     assert "INNOGRAPH_DATA_DIR=.data" not in empty_graph(store).suggestions[0]
     bare = answer(GraphQueries(MemoryStore()), "Who supports HSC?")  # no data dir at all (as on Neo4j)
     assert "INNOGRAPH_DATA_DIR" not in bare.summary and "innograph build" in bare.summary
+
+
+# ---- a premise the graph cannot hold: said so, with what it does record ------------------------------
+
+def test_an_event_the_graph_holds_none_of_is_said_to_have_no_ground(bundled):
+    got = answer(bundled, "Why did BMSTC shut down the Beijing Academy of Artificial Intelligence?")
+    assert got.status == "not_understood" and "premise has no ground" in got.summary
+    assert "supports→ Beijing Academy of Artificial Intelligence" in got.summary and got.evidence  # what it records
+    zh = answer(bundled, "为什么市科委取消了怀柔科学城的基金？")
+    assert "图中没有记录「取消」" in zh.summary and "—支持→ 怀柔科学城" in zh.summary
+    en = answer(bundled, "Why did Future Science City stop working on hydrogen energy?")  # 'stop' inside a fuzzy name
+    assert "'stop'" in en.summary and "Future Science City —focuses on→ Hydrogen energy" in en.summary
+
+
+def test_a_body_the_graph_does_not_hold_is_named_whole_as_unknown(bundled):
+    # was: "only 委员会 is read, 北京市 would be left out": as if the question were about a committee of Beijing
+    got = answer(bundled, "北京市人工智能委员会支持了哪些项目？")
+    assert got.status == "unknown_entity" and "「北京市人工智能委员会」" in got.summary and not got.items
