@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figure_compare, figures, future, model, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -36,7 +36,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
     settled = report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
         or negation.decline(p, base, lambda: _can_ask(queries, p)) \
-        or unheld.decline(queries, p, base, lambda: _can_ask(queries, p), evidence)  # 取消, shut down: no such event is held (session 13)
+        or unheld.decline(queries, p, base, lambda: _can_ask(queries, p), evidence) \
+        or elsewhere.decline(queries, p, base, evidence)  # 取消 / shut down: no such event; 经开区的氢能平台: it is elsewhere (session 13)
     if settled is not None:
         return settled
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)

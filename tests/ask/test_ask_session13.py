@@ -128,3 +128,20 @@ def test_a_body_the_graph_does_not_hold_is_named_whole_as_unknown(bundled):
     # was: "only 委员会 is read, 北京市 would be left out": as if the question were about a committee of Beijing
     got = answer(bundled, "北京市人工智能委员会支持了哪些项目？")
     assert got.status == "unknown_entity" and "「北京市人工智能委员会」" in got.summary and not got.items
+
+
+# ---- a zone swap: the graph places the node elsewhere, and the decline says where ---------------------
+
+def test_a_zone_swap_is_declined_saying_where_the_graph_places_it(bundled):
+    got = answer(bundled, "经开区的氢能平台进展如何？")  # the hydrogen platform is in 未来科学城
+    assert got.status == "not_understood" and "问题的前提与图不符" in got.summary
+    assert "氢能技术协同创新平台位于未来科学城" in got.summary and got.evidence
+    assert "未来科学城有哪些机构？" in got.suggestions
+    moved = answer(bundled, "Why was the Beijing Graphene Institute moved to Huairou Science City?")
+    assert "premise does not match" in moved.summary and "is in Zhongguancun Science City" in moved.summary
+
+
+def test_a_node_the_zone_does_hold_is_no_swap(bundled):
+    got = answer(bundled, "怀柔科学城的北京纳米能源与系统研究所位于哪里？")
+    assert "前提与图不符" not in got.summary
+    assert "前提与图不符" not in answer(bundled, "三城一区的北京生命科学研究所聚焦哪些领域？").summary  # through a member zone
