@@ -145,3 +145,10 @@ def test_a_node_the_zone_does_hold_is_no_swap(bundled):
     got = answer(bundled, "怀柔科学城的北京纳米能源与系统研究所位于哪里？")
     assert "前提与图不符" not in got.summary
     assert "前提与图不符" not in answer(bundled, "三城一区的北京生命科学研究所聚焦哪些领域？").summary  # through a member zone
+
+
+def test_shenme_is_no_yes_no_question(bundled):
+    # "…聚焦什么？" ends in 么 and was read as yes/no: "否：怀柔科学城不聚焦北京纳米能源与系统研究所" answers no question asked
+    got = answer(bundled, "怀柔科学城的北京纳米能源与系统研究所聚焦什么？")
+    assert got.query != "yes_no" and not got.summary.startswith("否")
+    assert answer(bundled, "市科委支持北京智源人工智能研究院么").summary.startswith("是")
