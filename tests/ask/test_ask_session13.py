@@ -152,3 +152,12 @@ def test_shenme_is_no_yes_no_question(bundled):
     got = answer(bundled, "怀柔科学城的北京纳米能源与系统研究所聚焦什么？")
     assert got.query != "yes_no" and not got.summary.startswith("否")
     assert answer(bundled, "市科委支持北京智源人工智能研究院么").summary.startswith("是")
+
+
+# ---- 百分之几: a rate, from a figure that has one ---------------------------------------------------------
+
+def test_what_percent_is_answered_by_a_figure_with_a_share_or_growth_only(bundled):
+    got = answer(bundled, "北京入选高被引科学家的人次占全国的百分之几？")
+    assert got.query == "figure" and "36.5%" in got.summary
+    assert "10.5%" in answer(bundled, "全市技术合同成交额增长了百分之几？").summary
+    assert "420" not in answer(bundled, "市级科普基地占全国的百分之几？").summary  # a count with no share: no rate to give
