@@ -161,3 +161,10 @@ def test_what_percent_is_answered_by_a_figure_with_a_share_or_growth_only(bundle
     assert got.query == "figure" and "36.5%" in got.summary
     assert "10.5%" in answer(bundled, "全市技术合同成交额增长了百分之几？").summary
     assert "420" not in answer(bundled, "市级科普基地占全国的百分之几？").summary  # a count with no share: no rate to give
+
+
+def test_an_adverb_between_the_zone_and_you_still_reads_its_members(bundled):
+    got = answer(bundled, "三城一区一共有几家研究机构入驻？")
+    assert got.query == "members" and got.count == 3
+    assert {i.node.id for i in got.items} == {BINN, "institution-national-institute-of-biological-sciences-beijing",
+                                              "institution-beijing-graphene-institute"}
