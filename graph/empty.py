@@ -28,7 +28,7 @@ def how_to_build(store: GraphStore) -> str:
     """HOW_TO_BUILD where its advice can help: telling a user who set INNOGRAPH_DATA_DIR to set it, or a
     Neo4j user to pick a data dir, sends them the wrong way (session 13)."""
     if data_dir(store) is None:
-        return "build it: `innograph build` loads the bundled data set into this store"
+        return "build it: `innograph build` (or `make build`) loads the bundled data set into this store"
     chosen = data_dir_chosen()
     if chosen:
         return (f"build it: `innograph build` loads the bundled data set into {data_dir(store)} "

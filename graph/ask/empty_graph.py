@@ -42,7 +42,7 @@ def _how_to_build(store: GraphStore, lang: str) -> str:
     """The commands that fill this store. INNOGRAPH_DATA_DIR=.data is advised only to a user of the embedded
     store who left it unset (session 13: it was advised when it was set, and to Neo4j users)."""
     if empty.data_dir(store) is None:
-        return say(lang, "先建图：`innograph build`。", "Build it first: `innograph build`.")
+        return say(lang, "先建图：`make build` 或 `innograph build`。", "Build it first: `make build` or `innograph build`.")
     chosen = empty.data_dir_chosen()
     if chosen:
         return say(lang, f"先建图：`innograph build` 会建到这里（INNOGRAPH_DATA_DIR 已设为 {chosen}）；"

@@ -168,3 +168,30 @@ def test_an_adverb_between_the_zone_and_you_still_reads_its_members(bundled):
     assert got.query == "members" and got.count == 3
     assert {i.node.id for i in got.items} == {BINN, "institution-national-institute-of-biological-sciences-beijing",
                                               "institution-beijing-graphene-institute"}
+
+
+# ---- rankings of any type by what the graph ties to it; the report's author set apart -------------------
+
+def test_a_type_is_ranked_by_the_nodes_the_verb_ties_to_it(bundled):
+    got = answer(bundled, "哪个项目涉及的领域最多？")
+    assert got.query == "most_related" and got.items[0].node.id == "project-technology-innovation-service-platforms-bda"
+    assert "科技创新2030-重大项目（7 个）" in got.summary  # 项目 also names programs: ranked apart, after the projects
+    field = answer(bundled, "哪个技术领域受到的关注最多？")
+    assert field.items[0].node.id == "field-artificial-intelligence" and field.items[0].value == 4
+
+
+def test_the_reports_author_never_wins_a_ranking(bundled):
+    bmstc = "institution-beijing-municipal-science-technology-commission"
+    hosts = answer(bundled, "除了市科委以外，哪个机构主办的活动最多？")
+    assert hosts.items[0].node.id == ("institution-beijing-office-for-promoting-the-construction-of-the-science"
+                                      "-technology-innovation-center") and bmstc not in {i.node.id for i in hosts.items}
+    en = answer(bundled, "Which institution hosted the most events?")  # no exclusion asked: the author is set apart anyway
+    assert en.items[0].node.id != bmstc and "is not ranked" in en.summary
+    # only the author supports projects; six bodies support one programme each: a tie is no "most"
+    most = answer(bundled, "哪个机构支持的项目最多？")
+    assert most.status == "empty" and not most.items and "6 个并列" in most.summary and "不参与排名" in most.summary
+
+
+def test_zones_keep_their_own_rankings(bundled):
+    assert answer(bundled, "哪个园区的机构最多？").query == "most_members"
+    assert answer(bundled, "连接最多的机构是哪些？").query == "rank"
