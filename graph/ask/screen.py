@@ -74,7 +74,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     if word:
         return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
     if p.form:  # words no form reads: answering without them would answer another question
-        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or _unread(p, figure_cue)
+        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or _unread(p, figure_cue) \
+            or _list_qualifier(p, g)
         if rest:
             close = _close(queries, rest[0])
             return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
@@ -91,6 +92,27 @@ def _unread(p: Parse, figure_cue: bool) -> list[str]:
     became unknown names beside the zone, the members form took the zone alone, and every member was
     listed, of every type; the asked type was in the words left out."""
     return [m.text for m in p.mentions if not m.ids and (figure_cue or all(m is not s for s in p.slots))]
+
+
+#: What a listing of every node of a type says besides its type: list cues, question words, measure words.
+_LIST_WORDS_ZH = re.compile(r"列出|列举|列一下|所有|全部|显示|给出|一览|清单|名单|包括|都有|图谱|图中|图里|知识图谱")
+
+
+def _list_qualifier(p: Parse, g) -> list[str]:
+    """'上级部门有哪些？': every institution was listed. 上级 is a word of another form's pattern (上级基金), so the
+    words-no-form-reads check let it pass; but a listing of every node of a type reads nothing besides the type,
+    so any other word qualifies the type and is a condition it would ignore (session 13)."""
+    if p.form.query != "list" or p.language != "zh":
+        return []
+    text = _LIST_WORDS_ZH.sub(" ", p.skeleton)
+    for word in g.type_words["zh"]:
+        text = word.regex.sub(" ", text)
+    words = set(g.question_words["zh"]) | g.stop_words["zh"]
+    for word in sorted((w for w in words if len(w) > 1), key=len, reverse=True):
+        text = text.replace(word, " ")
+    lone = {w for w in words if len(w) == 1}  # 上 of 上级 is a stop word alone, not inside a word
+    return [run for run in re.findall(r"[\u4e00-\u9fff]+", text)
+            if len(run) >= 2 and any(ch not in lone for ch in run)]
 
 
 def _unused_names(p: Parse) -> list[str]:

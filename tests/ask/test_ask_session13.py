@@ -195,3 +195,11 @@ def test_the_reports_author_never_wins_a_ranking(bundled):
 def test_zones_keep_their_own_rankings(bundled):
     assert answer(bundled, "哪个园区的机构最多？").query == "most_members"
     assert answer(bundled, "连接最多的机构是哪些？").query == "rank"
+
+
+def test_a_listing_of_a_type_with_a_qualifier_it_cannot_read_is_declined(bundled):
+    # was: all 47 institutions for "superior departments" (上级 is a word of another form's pattern, 上级基金)
+    got = answer(bundled, "上级部门有哪些？")
+    assert got.status == "not_understood" and "「上级」" in got.summary and not got.items
+    for question in ("列出所有的园区", "图里有哪些基金？", "一共有哪些政策？", "知识图谱里有哪些项目？"):
+        assert answer(bundled, question).status == "answered", question
