@@ -23,6 +23,7 @@ from graph.ask.forms import ENTITY, grammar
 from graph.ask.parser import Parse
 from graph.ask.words import say, short
 from graph.queries import GraphQueries
+from graph.publisher import publisher_ids
 from graph.rank_apart import apart_ids
 from graph.schema import EDGE_TYPES, NODE_TYPES
 
@@ -75,19 +76,23 @@ def _read(p: Parse) -> tuple[list[str], list[str], tuple[str, ...], str] | None:
         return None
     words = "|".join(w.regex.pattern.replace(r"\b", "") for w in g.type_words[lang])
     most = "最多" if lang == "zh" else r"\b(?:the )?most\b"
-    m = re.search(rf"{_WHICH[lang]}\s*(?P<t1>{words})(?P<mid>.*?)(?P<t2>{words})?\s*(?:{most})", p.skeleton) or \
-        re.search(rf"(?P<t2>{words})?(?:{most})(?P<mid>.*?){_WHICH[lang]}\s*(?P<t1>{words})", p.skeleton)
+    if lang == "zh":  # "哪个项目涉及的领域最多", "领域最多的是哪个项目"
+        m = re.search(rf"{_WHICH[lang]}\s*(?P<t1>{words})(?P<mid>.*?)(?P<t2>{words})?\s*(?:{most})", p.skeleton) or \
+            re.search(rf"(?P<t2>{words})?(?:{most})(?P<mid>.*?){_WHICH[lang]}\s*(?P<t1>{words})", p.skeleton)
+    else:  # "which program supports the most zones"
+        m = re.search(rf"{_WHICH[lang]}\s*(?P<t1>{words})\b(?P<mid>.*?)(?:{most})\s*(?P<t2>{words})?", p.skeleton)
     if m is None:
         return None
     ranked = _types_of(m.group("t1"), lang)
     counted = _types_of(m.group("t2"), lang) if m.group("t2") else []
     if not ranked or any(t in PLACES for t in ranked):
         return None
-    verb = next(((types, way) for regex, types, way in VERBS if regex.search(m.group("mid") or "")), ((), "both"))
+    said = p.skeleton[m.start("mid"):]  # the verb stands between the two types, or after "most" (gets the most attention)
+    verb = next(((types, way) for regex, types, way in VERBS if regex.search(said)), ((), "both"))
     if not counted and not verb[0]:  # "哪个机构最…": nothing named to count by
         return None
     primary = [t for t in ranked if m.group("t1") in NODE_TYPES[t].zh or t.lower() in m.group("t1")]
-    way = _direction(ranked, verb[0], verb[1], bool(PASSIVE.search(m.group("mid") or "")))
+    way = _direction(ranked, verb[0], verb[1], bool(PASSIVE.search(said)))
     return primary + [t for t in ranked if t not in primary], counted, verb[0], way
 
 
@@ -111,14 +116,16 @@ def _types_of(word: str, lang: str) -> list[str]:
 def _answer(queries, p, base, evidence, ranked_types, counted_types, edge_types, tables, authors) -> model.Answer:
     lang = p.language
     relation = EDGE_TYPES[edge_types[0]] if edge_types else None
-    what = _type_names(counted_types, lang) or (say(lang, f"{relation.zh}关系", f"'{relation.en}' links") if relation
+    what = (_type_names(counted_types, lang) if counted_types else "") or (say(lang, f"{relation.zh}关系", f"'{relation.en}' links") if relation
                                                  else say(lang, "关联", "links"))
     author = ""
-    if authors:
-        a = authors[0]
-        author = say(lang, f"报告作者{short(a.node, lang)}（{int(a.value or 0)} 个）是报告中几乎每句话的隐含主语，不参与排名。",
-                     f" The report's author, {short(a.node, lang)} ({int(a.value or 0)}), is the implicit subject of "
-                     "nearly every sentence of its own report and is not ranked.")
+    publishers = publisher_ids(queries.store)
+    for a in authors:
+        author += say(lang, f"报告作者{short(a.node, lang)}（{int(a.value or 0)} 个）是报告中几乎每句话的隐含主语，不参与排名。",
+                      f" The report's author, {short(a.node, lang)} ({int(a.value or 0)}), is the implicit subject of "
+                      "nearly every sentence of its own report and is not ranked.") if a.node.id in publishers else \
+            say(lang, f"报告所述的城市{short(a.node, lang)}（{int(a.value or 0)} 个）同样不参与排名。",
+                f" The city the report covers, {short(a.node, lang)} ({int(a.value or 0)}), is not ranked either.")
     interpretation = say(lang, f"按{what}个数排序的{_type_names(ranked_types, lang)}",
                          f"{_type_names(ranked_types, lang)} ranked by their {what}")
     params = {"refs": [], "types": ranked_types, "count": False, "counted": counted_types}
@@ -156,4 +163,5 @@ def _answer(queries, p, base, evidence, ranked_types, counted_types, edge_types,
 
 
 def _type_names(types: list[str], lang: str) -> str:
-    return say(lang, "、", ", ").join(NODE_TYPES[t].zh if lang == "zh" else t.lower() for t in types)
+    return say(lang, "、", ", ").join(NODE_TYPES[t].zh for t in types) if lang == "zh" else \
+        " or ".join(t.lower() for t in types) + " nodes"

@@ -203,3 +203,11 @@ def test_a_listing_of_a_type_with_a_qualifier_it_cannot_read_is_declined(bundled
     assert got.status == "not_understood" and "「上级」" in got.summary and not got.items
     for question in ("列出所有的园区", "图里有哪些基金？", "一共有哪些政策？", "知识图谱里有哪些项目？"):
         assert answer(bundled, question).status == "answered", question
+
+
+def test_an_english_ranking_counts_the_type_after_most_and_the_city_is_set_apart_as_a_city(bundled):
+    got = answer(bundled, "Which program supports the most zones?")
+    assert got.items[0].node.id == "program-serving-the-development-of-the-three-science-cities-and-one-area-key-task-of-2018"
+    assert all(i.node.type == "Program" for i in got.items) and len(got.items) == 1  # service packages support firms, not zones
+    city = answer(bundled, "哪个地区合作的机构最多？")
+    assert "报告所述的城市北京市" in city.summary and "报告作者北京市" not in city.summary
