@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -36,6 +36,12 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
 def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     gaz = gazetteer_for(queries.store)
     p = parse(screen.publisher_words(queries, read), gaz)
+    where = elsewhere.qualifier(queries, p)  # "怀柔科学城的BINN…": the zone only says where BINN is (session 13)
+    if where:
+        got = _answer(queries, text, p.keyed.replace(where, "", 1))
+        return got.model_copy(update=dict(notes=[say(p.language, f"「{where}」只说明位置，按其后的名称回答",
+                                                     f"{where!r} only says where; answered for the name after it")]
+                                          + got.notes))
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"

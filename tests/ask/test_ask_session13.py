@@ -211,3 +211,10 @@ def test_an_english_ranking_counts_the_type_after_most_and_the_city_is_set_apart
     assert all(i.node.type == "Program" for i in got.items) and len(got.items) == 1  # service packages support firms, not zones
     city = answer(bundled, "哪个地区合作的机构最多？")
     assert "报告所述的城市北京市" in city.summary and "报告作者北京市" not in city.summary
+
+
+def test_a_zone_written_before_a_node_it_holds_only_says_where(bundled):
+    got = answer(bundled, "中关村科学城的北京生命科学研究所聚焦哪些领域？")
+    assert got.query == "fields" and [i.node.id for i in got.items] == ["field-life-sciences"]
+    assert got.question == "中关村科学城的北京生命科学研究所聚焦哪些领域？" and "只说明位置" in got.notes[0]
+    assert answer(bundled, "三城一区的北京生命科学研究所是谁支持的？").query == "supporters"  # through a member zone
