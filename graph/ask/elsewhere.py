@@ -88,21 +88,21 @@ def _misplaced(queries: GraphQueries, p: Parse, node_id: str, zone_id: str, evid
 
 
 def qualifier(queries: GraphQueries, p: Parse) -> str | None:
-    """'怀柔科学城的北京纳米能源与系统研究所聚焦什么？': the words of a zone written before a node it holds ("Z的" or
-    "Z"), which only say where the node is; None otherwise. The question is then read without them (answer.py):
-    read with both names, the form took the zone and declined for leaving the node out (session 13)."""
-    if p.language != "zh":
-        return None
+    """'怀柔科学城的北京纳米能源与系统研究所聚焦什么？', "E-Town's autonomous driving test site": the words of a zone
+    written just before a node it holds ("Z的", "Z's"), which only say where the node is; None otherwise. The
+    question is then read without them (answer.py): read with both names, the form took the zone and declined
+    for leaving the node out, or answered for the zone (session 13)."""
     named = [m for m in p.mentions if m.ids]
-    if len(named) != 2 or len(p.mentions) != 2:
-        return None
-    zone, node = named
-    at = re.search(re.escape(zone.text) + "的?" + re.escape(node.text), p.keyed)
-    zone_id, node_id = zone.id or zone.ids[0], node.id or node.ids[0]
+    joint = "的?" if p.language == "zh" else r"(?: s)? "
+    for zone, node in zip(named, named[1:]):
+        at = re.search(re.escape(zone.text) + joint + re.escape(node.text), p.keyed)
+        if at and _holds(queries, zone.id or zone.ids[0], node.id or node.ids[0]):
+            return at.group(0)[: len(at.group(0)) - len(node.text)]
+    return None
+
+
+def _holds(queries: GraphQueries, zone_id: str, node_id: str) -> bool:
     kinds = queries.store.get_nodes([zone_id, node_id])
-    if at is None or zone_id not in kinds or kinds[zone_id].type not in PLACES or node_id not in kinds \
-            or kinds[node_id].type in PLACES:
-        return None
-    if node_id not in {i.node.id for i in deep_members(queries, zone_id)}:
-        return None
-    return at.group(0)[: len(at.group(0)) - len(node.text)]
+    if zone_id not in kinds or node_id not in kinds or kinds[zone_id].type not in PLACES or kinds[node_id].type in PLACES:
+        return False
+    return node_id in {i.node.id for i in deep_members(queries, zone_id)}

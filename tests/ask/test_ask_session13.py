@@ -218,3 +218,10 @@ def test_a_zone_written_before_a_node_it_holds_only_says_where(bundled):
     assert got.query == "fields" and [i.node.id for i in got.items] == ["field-life-sciences"]
     assert got.question == "中关村科学城的北京生命科学研究所聚焦哪些领域？" and "只说明位置" in got.notes[0]
     assert answer(bundled, "三城一区的北京生命科学研究所是谁支持的？").query == "supporters"  # through a member zone
+
+
+def test_the_zone_qualifier_works_in_english_and_among_more_names(bundled):
+    en = answer(bundled, "E-Town's autonomous driving test site is supported by whom?")
+    assert en.query == "supporters" and en.params["refs"] == ["project-autonomous-driving-test-site-yizhuang"]
+    three = answer(bundled, "怀柔科学城的北京纳米能源与系统研究所和中关村科学城有什么关系？")
+    assert three.query == "paths" and three.params["refs"] == [BINN, "zone-zhongguancun-science-city"]  # was: the zone's paths
