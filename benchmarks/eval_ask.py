@@ -28,6 +28,7 @@ from loaders.sources import build_bundled  # noqa: E402
 SESSION11 = Path(__file__).resolve().parents[1] / "data/questions/session11.yaml"  # 40 new, held out
 SESSION12 = SESSION11.with_name("session12.yaml")  # 30 new, held out (session 12)
 SESSION12B = SESSION11.with_name("session12b.yaml")  # 30 new, blind (session 12b)
+SESSION13 = SESSION11.with_name("session13.yaml")  # 30 new, blind (session 13)
 ACCURACY_GOAL, WRONG_LIMIT, INTERPRETATION_GOAL = 0.90, 0.02, 0.95
 
 
@@ -42,10 +43,10 @@ def main() -> int:
     queries = GraphQueries(store)
 
     session11, session12 = load_outcome_cases(SESSION11), load_outcome_cases(SESSION12)
-    session12b = load_outcome_cases(SESSION12B)
+    session12b, session13 = load_outcome_cases(SESSION12B), load_outcome_cases(SESSION13)
     started = time.perf_counter()
     results = []
-    for case in load_outcome_cases() + session11 + session12 + session12b:
+    for case in load_outcome_cases() + session11 + session12 + session12b + session13:
         got = answer(queries, case.question)
         outcome = score(case, got)
         results.append((case, outcome))
@@ -55,11 +56,11 @@ def main() -> int:
                 print(f"         {reason}")
     elapsed = time.perf_counter() - started
     print("\n".join(table(results)))
-    n11, n12, n12b = len(session11), len(session12), len(session12b)  # the session files are read last, in order
-    new11 = results[-n11 - n12 - n12b:-n12 - n12b]
-    new12 = results[-n12 - n12b:-n12b]
-    new12b = results[-n12b:]
-    for label, new in (("session 11", new11), ("session 12", new12), ("session 12b", new12b)):
+    sessions = (("session 11", session11), ("session 12", session12), ("session 12b", session12b),
+                ("session 13", session13))  # the session files are read last, in this order
+    start = len(results) - sum(len(cases) for _, cases in sessions)
+    for label, cases in sessions:
+        new, start = results[start:start + len(cases)], start + len(cases)
         print(f"{label} (new questions):", ", ".join(f"{k} {sum(o.kind == k for _, o in new)}" for k in ("right", "declined", "wrong")))
     accuracy, wrong = rates(results)
     print(f"{len(results)} questions, {elapsed / max(len(results), 1) * 1000:.1f} ms each; "

@@ -8,6 +8,7 @@ on that path only, whether it holds anything at all (a count, cheap on both back
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from graph.errors import EmptyGraph
@@ -15,6 +16,24 @@ from graph.store import GraphStore
 
 HOW_TO_BUILD = ("build it: `innograph build` loads the bundled data set; `make build` writes it to "
                 "./.data, so then run with INNOGRAPH_DATA_DIR=.data")
+DATA_DIR_VAR = "INNOGRAPH_DATA_DIR"
+
+
+def data_dir_chosen() -> str | None:
+    """The data dir the user set (INNOGRAPH_DATA_DIR), or None when the default one was read."""
+    return os.environ.get(DATA_DIR_VAR) or None
+
+
+def how_to_build(store: GraphStore) -> str:
+    """HOW_TO_BUILD where its advice can help: telling a user who set INNOGRAPH_DATA_DIR to set it, or a
+    Neo4j user to pick a data dir, sends them the wrong way (session 13)."""
+    if data_dir(store) is None:
+        return "build it: `innograph build` (or `make build`) loads the bundled data set into this store"
+    chosen = data_dir_chosen()
+    if chosen:
+        return (f"build it: `innograph build` loads the bundled data set into {data_dir(store)} "
+                f"({DATA_DIR_VAR} is set to {chosen}); `make build` writes ./.data instead")
+    return HOW_TO_BUILD
 
 
 def data_dir(store: GraphStore) -> str | None:
@@ -46,7 +65,7 @@ def empty_graph(store: GraphStore) -> EmptyGraph | None:
     """The error to raise when the store holds no node, else None."""
     if not is_empty(store):
         return None
-    return EmptyGraph("the graph is empty: nothing is stored", [HOW_TO_BUILD], where=where(store))
+    return EmptyGraph("the graph is empty: nothing is stored", [how_to_build(store)], where=where(store))
 
 
 def check_not_empty(store: GraphStore) -> None:

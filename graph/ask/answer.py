@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -28,8 +28,20 @@ SHOWN_NAMES = 8
 
 def answer(queries: GraphQueries, question: str) -> model.Answer:
     text = _checked(question)
+    read, words, year = relative_year.dated(queries, text)  # 去年 / last year: the report's year, said (session 13)
+    got = _answer(queries, text, read)
+    return relative_year.told(got, words, year) if words else got
+
+
+def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     gaz = gazetteer_for(queries.store)
-    p = parse(screen.publisher_words(queries, text), gaz)
+    p = parse(screen.publisher_words(queries, read), gaz)
+    where = elsewhere.qualifier(queries, p)  # "怀柔科学城的BINN…": the zone only says where BINN is (session 13)
+    if where:
+        got = _answer(queries, text, p.keyed.replace(where, "", 1))
+        return got.model_copy(update=dict(notes=[say(p.language, f"「{where}」只说明位置，按其后的名称回答",
+                                                     f"{where!r} only says where; answered for the name after it")]
+                                          + got.notes))
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
@@ -270,7 +282,7 @@ def _year_summary(lang: str, p: Parse, result: run.Result, count: int) -> str:
 
 
 def _notes(p: Parse, lang: str) -> list[str]:
-    notes = []
+    notes = [say(lang, f"把「{written}」读作「{read}」", f"read {written!r} as {read!r}") for written, read in p.respelt]
     for m in p.slots:
         if m.kind == "fuzzy":
             notes.append(say(lang, f"把「{m.text}」理解为最接近的名称（相似度 {m.score:.2f}）",

@@ -202,8 +202,10 @@ _EN_SYNONYMS = {"establish": {"set", "up", "found", "creat", "new"}, "q1": {"fir
 
 
 #: Words a question uses for a growth rate or a share, held by every figure that has one.
-_GROWTH = {"zh": {"同比", "比增", "增长", "增速", "增幅"}, "en": {"grow", "growth", "increas", "rise", "ris"}}
-_SHARE = {"zh": {"比例", "比重"}, "en": {"share", "percent", "percentag", "proportion", "national", "nationwid"}}
+#: 百分之几 / 百分比 ask for a rate: the words of a figure that has a growth or a share (session 13).
+_PERCENT_ZH = {"百分", "分之", "分比"}
+_GROWTH = {"zh": {"同比", "比增", "增长", "增速", "增幅"} | _PERCENT_ZH, "en": {"grow", "growth", "increas", "rise", "ris"}}
+_SHARE = {"zh": {"比例", "比重"} | _PERCENT_ZH, "en": {"share", "percent", "percentag", "proportion", "national", "nationwid"}}
 
 
 def _metric_words(metric: Node, language: str) -> set[str]:
@@ -229,3 +231,15 @@ def _names(node: Node, language: str) -> list[str]:
     if language == "zh":
         return [node.name_zh, *(a for a in node.aliases or [] if not a.isascii())]
     return [node.name_en or "", *(a for a in node.aliases or [] if a.isascii())]
+
+
+# ---- for the figure said beside a count (screen.figure_aside, session 13) -----------------------------
+
+LONE_STOP = frozenset(_ZH_LONE_STOP)
+TYPE_STEMS_EN = _EN_TYPE_STEMS
+words = _words
+
+
+def filler_free(text: str) -> str:
+    """Chinese text without the words that ask rather than name (多少, 哪些, 一共, measure words)."""
+    return _ZH_FILLER.sub(" ", text)

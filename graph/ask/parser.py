@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, grammar
 from graph.ask.gazetteer import FUZZY_CUTOFF, Gazetteer, Span, has_cjk, match_key
+from graph.ask.spelling import respelt
 
 MAX_CHARS = 500
 OTHER_LANGUAGE_WEIGHT = 0.9
@@ -70,6 +71,7 @@ class Parse:
     count: bool
     score: float
     excluded: list[str] = field(default_factory=list)  # "outside Beijing": ids the answer leaves out
+    respelt: list[tuple[str, str]] = field(default_factory=list)  # English words read with a slip mended (session 13)
 
     @property
     def unknown(self) -> list[Mention]:
@@ -79,7 +81,7 @@ class Parse:
 def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     """Read a question (already checked for length) against the names of one graph."""
     g = g or grammar()
-    keyed = match_key(_TAGS.sub(" ", question))
+    keyed, mended = respelt(match_key(_TAGS.sub(" ", question)), g, gaz)
     capitals = frozenset(re.findall(r"\b[A-Z]{2,}\b", question))
     spans = gaz.find(keyed, _everyday_words(g), capitals)
     skeleton, years = _skeleton(keyed, spans)
@@ -104,7 +106,8 @@ def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     return Parse(question=question, language=language, keyed=keyed, skeleton=best.skeleton,
                  mentions=best.mentions, form=form, slots=slots, types=types, descriptors=descriptors,
                  year=years[0] if years else None, years=years,
-                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score, excluded=excluded)
+                 count=bool(g.count_words[language].search(best.skeleton)), score=best.score, excluded=excluded,
+                 respelt=mended)
 
 
 _EXCLUDE = {"en": re.compile(r"\b(outside( of)?|except( for)?|excluding|other than|apart from|besides|beyond|not in) Ⓔ"),
@@ -393,13 +396,35 @@ def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer, years: list[
             continue
         close = gaz.closest(match_key(chunk))
         mention = Mention(chunk, tuple(sorted(gaz.names[close[0][0]])), close[0][1]) if close else Mention(chunk)
-        spans.append((at, at + len(chunk), mention))
+        spans.append(_glued_body(skeleton, placed, at, chunk) if not close else (at, at + len(chunk), mention))
     placed = [(i, m) for i, m in placed if not any(s <= i < e for s, e, _ in spans)] + [(s, m) for s, _, m in spans]
     for start, end, _ in sorted(spans, key=lambda sp: sp[0], reverse=True):
         skeleton = skeleton[:start] + f" {ENTITY} " + skeleton[end:]
     reading = Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
     reading.typo = whole
     return reading
+
+
+#: How the name of a body ends: an unknown one glued onto names before it is one unknown name.
+_BODY_ENDS = ("委员会", "研究院", "研究所", "研究中心", "中心", "基金", "办公室", "集团", "公司", "大学", "学院", "实验室",
+              "平台", "协会", "联盟", "管委会", "局", "委", "厅", "园区", "示范区", "开发区", "科学城")
+
+
+def _glued_body(skeleton: str, placed: list[tuple[int, Mention]], at: int, chunk: str) -> tuple[int, int, Mention]:
+    """'北京市人工智能委员会' (session 13): no body of the graph, read as 北京市 + 人工智能 + an unknown '委员会',
+    and declined for leaving 北京市 out, as if the question were about a committee of Beijing. A Chinese
+    unknown name that ends like a body's name takes in the names written onto it (no word between), so the
+    answer is "the graph has no node named 北京市人工智能委员会": a body it does not hold."""
+    if not has_cjk(chunk) or not chunk.endswith(_BODY_ENDS):
+        return at, at + len(chunk), Mention(chunk)
+    names, start, text = dict(placed), at, chunk
+    while True:
+        before = skeleton[:start].rstrip(" ")
+        i = len(before) - 1
+        if i < 0 or skeleton[i] != ENTITY or i not in names or not has_cjk(names[i].text) or names[i].kind == "unknown":
+            break
+        start, text = i, names[i].text + text
+    return start, at + len(chunk), Mention(text)
 
 
 def _widened(skeleton: str, placed: list[tuple[int, Mention]], years: list[int], at: int, chunk: str,

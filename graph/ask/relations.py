@@ -4,6 +4,7 @@
   same way `supporters` does: a member's own members and partners come with `via`
   and every hop's edge, so 未来科学城's partners are the universities that work with
   its central SOEs, and 三城一区's institutes are those of its four zones.
+- participants ("谁参与了X"): its partners and its supporters (session 13).
 - origin ("X是怎么来的"): what the report says brought X about: who backed it
   (SUPPORTS / INVESTS_IN in), led or drew it up (LED_BY), issued it (ISSUED_BY),
   hosted it (HOSTED_BY), and what it is part of (PART_OF out).
@@ -53,6 +54,15 @@ def partners(q: GraphQueries, p: Params) -> Result:
                 if partner.node.id != ref:
                     rows.append(Item(node=partner.node, relation=partner.relation, via=member.node,
                                      edges=partner.edges + member.edges))
+    return Result(_ordered(rows)).keep(p.types)
+
+
+@runner("participants")
+def participants(q: GraphQueries, p: Params) -> Result:
+    """Who takes part in X: its partners (through its members, as above) and its supporters (directly or
+    through a member). The report says 清华 and 北大 "participate" in the S&T centre as SUPPORTS edges."""
+    rows = partners(q, Params(refs=p.refs)).items
+    rows += [Item(node=s.node, relation=s.relation, via=s.via, edges=s.path) for s in q.supporters(p.refs[0])]
     return Result(_ordered(rows)).keep(p.types)
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, figure_compare, figures, future, model, negation, premise, relations, replies, report_itself, shorthand, suggest, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -35,7 +35,9 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     lang, g = p.language, grammar()
     # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
     settled = report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
-        or negation.decline(p, base, lambda: _can_ask(queries, p))
+        or negation.decline(p, base, lambda: _can_ask(queries, p)) \
+        or unheld.decline(queries, p, base, lambda: _can_ask(queries, p), evidence) \
+        or elsewhere.decline(queries, p, base, evidence)  # 取消 / shut down: no such event; 经开区的氢能平台: it is elsewhere (session 13)
     if settled is not None:
         return settled
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)
@@ -56,6 +58,9 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     vague = shorthand.decline(queries, p, base) or change.decline(queries, p, base) or briefing.decline(queries, p, base)
     if vague is not None:
         return vague
+    ranked = most_related.answer(queries, p, base, evidence)  # "哪个项目涉及的领域最多" (session 13)
+    if ranked is not None:
+        return ranked
     narrow = p.form and p.form.query == "most_members" and replies.NARROW[lang].search(p.keyed)
     if narrow:  # "Which zone has the most companies?": the report does not list a zone's companies
         return replies.decline(p, base, replies.narrow_sentence(lang, narrow.group(0)), _can_ask(queries, p))
@@ -69,8 +74,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     if word:
         return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
     if p.form:  # words no form reads: answering without them would answer another question
-        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or \
-            [m.text for m in p.mentions if not m.ids and figure_cue]
+        rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or _unread(p, figure_cue) \
+            or _list_qualifier(p, g)
         if rest:
             close = _close(queries, rest[0])
             return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))
@@ -78,6 +83,36 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     if unused:
         return replies.decline(p, base, replies.unused_name_sentence(lang, unused, p.slots), _can_ask(queries, p))
     return None
+
+
+def _unread(p: Parse, figure_cue: bool) -> list[str]:
+    """Words the second reading took for a name it could not find, where the form does not use them.
+
+    "Wich institutes are locatd in Huairou Sciense City?" (session 13): 'wich institutes' and 'locatd'
+    became unknown names beside the zone, the members form took the zone alone, and every member was
+    listed, of every type; the asked type was in the words left out."""
+    return [m.text for m in p.mentions if not m.ids and (figure_cue or all(m is not s for s in p.slots))]
+
+
+#: What a listing of every node of a type says besides its type: list cues, question words, measure words.
+_LIST_WORDS_ZH = re.compile(r"列出|列举|列一下|所有|全部|显示|给出|一览|清单|名单|包括|都有|图谱|图中|图里|知识图谱")
+
+
+def _list_qualifier(p: Parse, g) -> list[str]:
+    """'上级部门有哪些？': every institution was listed. 上级 is a word of another form's pattern (上级基金), so the
+    words-no-form-reads check let it pass; but a listing of every node of a type reads nothing besides the type,
+    so any other word qualifies the type and is a condition it would ignore (session 13)."""
+    if p.form.query != "list" or p.language != "zh":
+        return []
+    text = _LIST_WORDS_ZH.sub(" ", p.skeleton)
+    for word in g.type_words["zh"]:
+        text = word.regex.sub(" ", text)
+    words = set(g.question_words["zh"]) | g.stop_words["zh"]
+    for word in sorted((w for w in words if len(w) > 1), key=len, reverse=True):
+        text = text.replace(word, " ")
+    lone = {w for w in words if len(w) == 1}  # 上 of 上级 is a stop word alone, not inside a word
+    return [run for run in re.findall(r"[\u4e00-\u9fff]+", text)
+            if len(run) >= 2 and any(ch not in lone for ch in run)]
 
 
 def _unused_names(p: Parse) -> list[str]:
@@ -142,13 +177,41 @@ _TYPE_IN_FIGURE = {"Program": "项目|计划|专项", "Project": "项目|平台|
 def figure_aside(queries: GraphQueries, p: Parse, refs: list[str], types: list[str]) -> str:
     """A count of named nodes, when the report gives its own figure for the same thing: both are said.
 
-    '怀柔科学城有多少个项目？' counts 4 project nodes; the report says 30 first-batch projects."""
+    '怀柔科学城有多少个项目？' counts 4 project nodes; the report says 30 first-batch projects. A type word
+    alone does not make it the same thing (session 13): '市科委和哪些省份建立了合作关系，一共多少个？' also got
+    '对接国家级贫困地区数：38' by 地区. What the question says besides its names and type words (建立合作关系)
+    must be in the figure's name too, when it says anything besides them (not its quote: one sentence of the
+    report often gives both figures)."""
     if not (p.count and refs and types):
         return ""
     words = "|".join(_TYPE_IN_FIGURE[t] for t in types if t in _TYPE_IN_FIGURE)
     if not words:
         return ""
     ids = {e.source for e in queries.store.edges(refs[:1], "in", ["MEASURES"])}
-    figures_ = [n for n in queries.store.get_nodes(ids).values() if re.search(words, n.name_zh)]
+    rest = _asked_words(p, words)
+    figures_ = [n for n in queries.store.get_nodes(ids).values() if re.search(words, n.name_zh)
+                and (not rest or rest & _figure_words(n, p.language))]
     return "".join(say(p.language, " 报告另给出：", " The report also gives: ")
                    + replies.figure_sentence(n, p.language, False) for n in sorted(figures_, key=lambda n: n.id))
+
+
+def _asked_words(p: Parse, type_words_re: str) -> set[str]:
+    """The question's own words besides its names, type words and question fillers: characters (Chinese,
+    split differently from the report: 投 / 投资) or word stems (English)."""
+    rest = p.keyed
+    for m in sorted(p.mentions, key=lambda m: -len(m.text)):
+        rest = rest.replace(m.text, " ")
+    if p.language == "zh":
+        rest = re.sub(type_words_re, " ", rest)
+        return {ch for ch in re.findall(r"[\u4e00-\u9fff]", figures.filler_free(rest)) if ch not in figures.LONE_STOP}
+    return figures.words(rest, "en") - figures.TYPE_STEMS_EN - _EN_ASK
+
+
+#: English words of a count question that say nothing of what is counted.
+_EN_ASK = frozenset({"list", "name", "them", "one", "ones", "all", "which", "there", "total", "altogeth", "overall"})
+
+
+def _figure_words(metric, lang: str) -> set[str]:
+    if lang == "zh":
+        return set(re.findall(r"[\u4e00-\u9fff]", metric.name_zh))
+    return figures.words(metric.name_en or "", "en")

@@ -28,7 +28,7 @@ from graph.queries import GraphQueries
 SHOWN = 6
 
 _YEAR_WORDS = re.compile(r"\s*\b(in|for|during)?\s*(?<!\d)(19|20)\d\d(?!\d)年?(的)?")
-_ASKS_ZH = re.compile(r"(吗|么|嘛)$|是否|是不是|有没有")
+_ASKS_ZH = re.compile(r"(吗|嘛|(?<![什怎那这多要])么)$|是否|是不是|有没有")  # 么, not 什么/怎么 (session 13)
 _ASKS_EN = re.compile(r"^(does|do|did|is|are|was|were|has|have|had)\b")
 
 

@@ -19,8 +19,8 @@ from tests.support.neo4j import ENV_FILE, neo4j_connection
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "data/questions"
 #: the outcome set and the sessions' new questions (yes/no, rankings of zones, misspelt names: session 12;
-#: the report itself, joined names, figure comparisons: the blind set 12b)
-CASES = load_outcome_cases() + [case for name in ("session11", "session12", "session12b")
+#: the report itself, joined names, figure comparisons: the blind set 12b; premises, typos, 去年: the blind set 13)
+CASES = load_outcome_cases() + [case for name in ("session11", "session12", "session12b", "session13")
                                 for case in load_outcome_cases(QUESTIONS / f"{name}.yaml")]
 
 

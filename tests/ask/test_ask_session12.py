@@ -113,7 +113,8 @@ def test_an_unknown_name_suggests_names_that_fit_the_question(bundled):
 
 # ---- an empty graph (defect d) --------------------------------------------------------------------
 
-def test_an_empty_graph_says_so_where_it_looked_and_how_to_build(tmp_path):
+def test_an_empty_graph_says_so_where_it_looked_and_how_to_build(tmp_path, monkeypatch):
+    monkeypatch.delenv("INNOGRAPH_DATA_DIR", raising=False)  # the default data dir was read (set: session 13)
     from graph.memory import MemoryStore
     from graph.queries import GraphQueries
     store = MemoryStore(tmp_path / "graph.json")
