@@ -350,9 +350,10 @@ def stats(as_json: JsonOpt = False):
     result = queries().stats()
     emit(result, as_json, *render.stats_table(result))
     if not result.nodes and not as_json:
-        from graph.empty import HOW_TO_BUILD, where
+        from graph.empty import how_to_build, where
 
-        err.print(f"the graph is empty ({where(queries().store)}); {HOW_TO_BUILD}", highlight=False)
+        store = queries().store
+        err.print(f"the graph is empty ({where(store)}); {how_to_build(store)}", highlight=False)
         for line in _first_run_hints():
             err.print(line, highlight=False)
 

@@ -80,6 +80,17 @@ def test_stats_of_an_empty_store_says_it_is_empty(tmp_path):
     assert "the graph is empty" in done.stderr and "innograph build" in done.stderr
 
 
+def test_stats_with_the_data_dir_set_does_not_tell_the_user_to_set_it(tmp_path):
+    """The advice names the dir the user chose; "run with INNOGRAPH_DATA_DIR=.data" would send them away."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INNOGRAPH_", "NEO4J_", "XDG_"))}
+    env.update(INNOGRAPH_DATA_DIR=str(tmp_path / "mine"), PYTHONPATH=str(ROOT))
+    done = subprocess.run([sys.executable, "-m", "api.cli", "stats"], cwd=tmp_path, env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "the graph is empty" in done.stderr
+    assert f"loads the bundled data set into {tmp_path / 'mine'}" in done.stderr
+    assert "INNOGRAPH_DATA_DIR=.data" not in done.stderr
+
+
 def test_a_graph_with_nodes_still_says_no_node_named(tmp_path):
     data = tmp_path / "data"
     data.mkdir()
