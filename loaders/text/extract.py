@@ -11,7 +11,7 @@ from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_hygiene, heading_names, in_names, media_names,
-                          own_title_names, park_areas, predicate_trim, project_tails, roads)
+                          own_title_names, page_place, park_areas, predicate_trim, project_tails, roads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -37,6 +37,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     rules = rules or load_rules()
     context = home.with_home_city(Context.of(report.meta.get("publisher", ""), report.title), rules)
     context = issuer.when_unknown(context, report.meta.get("title", ""), report.body.text, rules)
+    context = page_place.of_text(context, report.body.text, rules)  # a repost: the place it is about
     gazetteer = builtin(rules, context).add_store(store, report.doc_id, context, rules)
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text

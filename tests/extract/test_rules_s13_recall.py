@@ -1,0 +1,52 @@
+"""Recall rules of session 13 (issue 18, s13-dev8): causes the blind dev8 split shared with dev5-dev7.
+
+The sentences are written for these tests; the documents that showed each cause are named in
+docs/extraction.md, "Recall (session 13)".
+"""
+
+from __future__ import annotations
+
+from loaders.text.context import Context
+from tests.extract.conftest import analysis_under
+
+
+def _relative(analysis, surface: str):
+    return [m for m in analysis.mentions if analysis.report.body.text[m.start:m.end] == surface]
+
+
+# --- the place a page is about (page_place.py) ---------------------------------------------------------
+
+REPOST_ON_A_DISTRICT = ("通州区召开科技工作会议。会上,区委要求各部门加快推进重点项目建设。"
+                        "今年以来,通州区新增高新技术企业120家,全区研发投入持续增长。")
+
+
+def test_a_repost_about_one_district_reads_its_relative_names(tmp_path):
+    analysis = analysis_under(tmp_path, REPOST_ON_A_DISTRICT, "某某资讯网 (转载)")
+    committee = _relative(analysis, "区委")
+    assert committee and "通州区" in committee[0].name and committee[0].type == "Institution"
+    district = _relative(analysis, "全区")
+    assert district and district[0].type == "District" and "通州" in district[0].name
+
+
+def test_a_page_naming_two_districts_alike_keeps_no_district(tmp_path):
+    text = "通州区和顺义区联合举办活动。会上,区委要求加快建设。通州区、顺义区企业参加。"
+    analysis = analysis_under(tmp_path, text, "某某资讯网 (转载)")
+    assert not [m for m in _relative(analysis, "区委") if "通州" in m.name or "顺义" in m.name]
+
+
+def test_a_medium_on_one_city_reads_the_whole_city(tmp_path):
+    text = "上海张江科学城今年新增企业300家。上海张江的产值居全市首位,占全市的两成。"
+    analysis = analysis_under(tmp_path, text, "某某日报")
+    whole = _relative(analysis, "全市")
+    assert whole and whole[0].type == "Region" and whole[0].name == "上海市"
+
+
+def test_a_page_naming_two_cities_keeps_no_city(tmp_path):
+    text = "上海和深圳的科创企业在会上签约。上海、深圳两地企业的产值居全市前列。"
+    analysis = analysis_under(tmp_path, text, "某某日报")
+    assert not [m for m in _relative(analysis, "全市") if m.name in ("上海市", "深圳市")]
+
+
+def test_a_traditional_byline_names_its_district():
+    context = Context.of("北京市懷柔區人民政府辦公室")
+    assert (context.city, context.district) == ("北京市", "怀柔区")
