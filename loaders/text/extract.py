@@ -10,8 +10,8 @@ from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_hygiene, heading_names, in_names, media_names,
-                          own_title_names, page_place, park_areas, predicate_trim, project_tails, roads)
+from loaders.text import (company_names, company_works, field_forms, field_hygiene, heading_names, in_names,
+                          media_names, own_title_names, page_place, park_areas, predicate_trim, project_tails, roads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -82,6 +82,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
+    mentions = field_forms.with_industry_forms(text, mentions)  # 医药健康|产业: the spelling as written (session 13)
     budget.check()
     if not figures:
         return mentions

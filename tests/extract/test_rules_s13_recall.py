@@ -50,3 +50,26 @@ def test_a_page_naming_two_cities_keeps_no_city(tmp_path):
 def test_a_traditional_byline_names_its_district():
     context = Context.of("北京市懷柔區人民政府辦公室")
     assert (context.city, context.district) == ("北京市", "怀柔区")
+
+
+# --- a domain written as its industry (field_forms.py) ---------------------------------------------------
+
+def _forms(analysis, name: str) -> set[str]:
+    """Every alias the mentions of the field `name` carry."""
+    return {a for m in analysis.mentions if m.type == "Field" and m.name == name for a in m.aliases}
+
+
+def test_a_field_written_as_its_industry_carries_that_spelling(analysis_of):
+    analysis = analysis_of("全区重点发展医药健康产业,加快打造科技服务业。")
+    assert "医药健康产业" in _forms(analysis, "医药健康")
+    assert "科技服务业" in _forms(analysis, "科技服务")
+    traditional = analysis_of("全區重點發展微電子産業,加快打造科技服務業。")
+    assert {"微電子産業", "微电子产业"} & _forms(traditional, "微电子")
+    assert {"科技服務業", "科技服务业"} & _forms(traditional, "科技服务")
+
+
+def test_a_field_before_another_word_of_ye_keeps_its_name_only(analysis_of):
+    analysis = analysis_of("推动人工智能业务拓展,集成电路产业园开工建设,人工智能产业规模扩大。")
+    forms = _forms(analysis, "人工智能")
+    assert "人工智能业" not in forms and "人工智能产业" in forms  # 业务 is another word
+    assert not [m for m in analysis.mentions if m.type == "Field" and "集成电路产业" in m.aliases and not m.nested]
