@@ -11,7 +11,8 @@ from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_forms, field_hygiene, heading_names, in_names,
-                          media_names, own_title_names, page_place, park_areas, predicate_trim, project_tails, roads)
+                          media_names, opening_bodies, own_title_names, page_place, park_areas, predicate_trim,
+                          project_tails, roads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -90,6 +91,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions += metrics.figures(text, sentences, quoted)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
+    mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

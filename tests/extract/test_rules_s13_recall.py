@@ -73,3 +73,25 @@ def test_a_field_before_another_word_of_ye_keeps_its_name_only(analysis_of):
     forms = _forms(analysis, "人工智能")
     assert "人工智能业" not in forms and "人工智能产业" in forms  # 业务 is another word
     assert not [m for m in analysis.mentions if m.type == "Field" and "集成电路产业" in m.aliases and not m.nested]
+
+
+# --- a body opening a body's name or a policy's title (opening_bodies.py) ---------------------------------
+
+def _institutions(analysis) -> set[str]:
+    """The Institutions the report keeps as entities (nested ones only when marked titled)."""
+    return {m.name for m in analysis.mentions if m.type == "Institution" and (not m.nested or m.titled)}
+
+
+def test_a_university_opening_its_institute_is_a_body_of_its_own(analysis_of):
+    found = _institutions(analysis_of("南方理工大学未来城市研究院与企业签约。西湖师范大學教育研究院成立。"))
+    assert {"南方理工大学未来城市研究院", "南方理工大学", "西湖师范大学"} <= found
+
+
+def test_a_party_committee_opening_a_resolution_is_a_body_of_its_own(analysis_of):
+    found = _institutions(analysis_of("本方案依据《中共杭州市西湖区委关于加快建设创新强区的决定》制定。"))
+    assert "中共杭州市西湖区委" in found
+
+
+def test_a_word_that_goes_on_after_daxue_opens_nothing(analysis_of):
+    found = _institutions(analysis_of("南方大学生创业服务中心开业,南方大学城管理委员会召开会议。"))
+    assert not {"南方大学"} & found
