@@ -95,3 +95,15 @@ def test_a_party_committee_opening_a_resolution_is_a_body_of_its_own(analysis_of
 def test_a_word_that_goes_on_after_daxue_opens_nothing(analysis_of):
     found = _institutions(analysis_of("南方大学生创业服务中心开业,南方大学城管理委员会召开会议。"))
     assert not {"南方大学"} & found
+
+
+# --- university towns and higher-education parks (rules.yaml) ---------------------------------------------
+
+def test_a_university_town_and_a_higher_education_park_are_zones(analysis_of):
+    found = {(m.name, m.type) for m in analysis_of("加快建设南湖大学城,西山高教园区新入驻三所高校。").mentions}
+    assert {("南湖大学城", "Zone"), ("西山高教园区", "Zone")} <= found
+
+
+def test_a_bare_university_town_is_no_name(analysis_of):
+    found = {m.name for m in analysis_of("推动大学城建设,促进高校和大学城联动发展。").mentions}
+    assert "大学城" not in found
