@@ -107,3 +107,29 @@ def test_a_university_town_and_a_higher_education_park_are_zones(analysis_of):
 def test_a_bare_university_town_is_no_name(analysis_of):
     found = {m.name for m in analysis_of("推动大学城建设,促进高校和大学城联动发展。").mentions}
     assert "大学城" not in found
+
+
+# --- domains closed by their count, and the first domain after a verb (lists.py) --------------------------
+
+def _fields(analysis) -> set[str]:
+    return {m.name for m in analysis.mentions if m.type == "Field" and not m.nested}
+
+
+def test_domains_closed_by_their_count_are_fields(analysis_of):
+    found = _fields(analysis_of("全区将大力发展高端智能制造、海洋牧场和森林康养3个特色产业。"))
+    assert {"高端智能制造", "海洋牧场", "森林康养"} <= found and "发展高端智能制造" not in found
+
+
+def test_a_count_that_is_no_count_of_the_items_types_nothing(analysis_of):
+    found = _fields(analysis_of("东部、西部和北部划分为四个产业功能区,全区培育海洋牧场和森林康养3个特色产业。"))
+    assert not {"东部", "西部", "北部", "海洋牧场", "森林康养"} & found
+
+
+def test_two_known_domains_written_together_stay_two(analysis_of):
+    found = _fields(analysis_of("培育新能源新材料和生命科学2个支柱产业。"))
+    assert {"新能源", "新材料", "生命科学"} <= found and "新能源新材料" not in found
+
+
+def test_a_known_domain_after_a_verb_starts_the_first_item(analysis_of):
+    found = _fields(analysis_of("重点发展高端智能制造、海洋牧场和森林康养等产业。"))
+    assert {"高端智能制造", "海洋牧场", "森林康养"} <= found and "重点发展高端智能制造" not in found
