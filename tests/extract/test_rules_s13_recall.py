@@ -133,3 +133,12 @@ def test_two_known_domains_written_together_stay_two(analysis_of):
 def test_a_known_domain_after_a_verb_starts_the_first_item(analysis_of):
     found = _fields(analysis_of("重点发展高端智能制造、海洋牧场和森林康养等产业。"))
     assert {"高端智能制造", "海洋牧场", "森林康养"} <= found and "重点发展高端智能制造" not in found
+
+
+# --- an ellipsis ends a name (boundaries.py) ---------------------------------------------------------------
+
+def test_a_name_does_not_reach_back_over_an_ellipsis(analysis_of):
+    analysis = analysis_of("区块链、量子信息、人工智能……前沿技术加快布局,生物医药……战略新兴产业风起云涌。")
+    assert {"区块链", "人工智能", "生物医药"} <= _fields(analysis)
+    assert not [m for m in analysis.mentions if "..." in analysis.report.body.text[m.start:m.end]
+                or "…" in analysis.report.body.text[m.start:m.end]]
