@@ -142,3 +142,17 @@ def test_a_name_does_not_reach_back_over_an_ellipsis(analysis_of):
     assert {"区块链", "人工智能", "生物医药"} <= _fields(analysis)
     assert not [m for m in analysis.mentions if "..." in analysis.report.body.text[m.start:m.end]
                 or "…" in analysis.report.body.text[m.start:m.end]]
+
+
+# --- Beijing's programme of the S&T innovation centre, under its two names (programs.yaml) -----------------
+
+def test_the_innovation_centre_programme_is_read_under_both_names(analysis_of):
+    analysis = analysis_of("全力推进全国科技创新中心建设。二〇二一年起,加快国际科技创新中心建设。")
+    programs = [m for m in analysis.mentions if m.type == "Program"]
+    assert {analysis.report.body.text[m.start:m.end] for m in programs} >= {"全国科技创新中心建设", "国际科技创新中心建设"}
+    assert {m.name for m in programs} == {"全国科技创新中心建设"}
+
+
+def test_the_centre_as_a_goal_is_no_programme(analysis_of):
+    analysis = analysis_of("加快建设全国科技创新中心,打造国际科技创新中心核心区。")
+    assert not [m for m in analysis.mentions if m.type == "Program"]
