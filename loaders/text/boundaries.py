@@ -175,6 +175,8 @@ class Boundaries:
         """Nothing of a name lies left of here: the text start, punctuation, 的/等, a quantity (16个)."""
         if not before or before[-1] in PUNCT and not CONTINUED_LINE.search(before):
             return True
+        if before.endswith("..."):
+            return True  # 人工智能……|战略…: an ellipsis (…… in the view) ends what came before it (session 13)
         if self._hard_words.ends(before) is not None or DATE_OR_NUMBER.search(before):
             return True  # …的, 三月六日|立法会…, a list number at a line start (1.|规上…)
         if BARE_YEAR.search(before) and self._verbs.ends(before[:-4]) is not None:

@@ -41,9 +41,10 @@ class Context:
         if not publisher:
             found = TITLE_PUBLISHER.match(to_simplified(title).split("关于")[0])
             publisher = found.group(1) if found else ""
-        found = CITY.match(publisher)
+        plain = to_simplified(publisher)  # a Traditional byline (北京市懷柔區…) names its district too (session 13)
+        found = CITY.match(plain)
         city = found.group(1) if found else ""
-        district = DISTRICT.match(publisher[len(city):])
+        district = DISTRICT.match(plain[len(city):])
         return cls(publisher, city, district.group(1) if district and district.end() < len(publisher) - len(city)
                    else "")
 

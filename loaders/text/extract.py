@@ -10,8 +10,9 @@ from graph.store import GraphStore
 from graph.text import normalize
 from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_hygiene, heading_names, in_names, media_names,
-                          own_title_names, park_areas, predicate_trim, project_tails, roads)
+from loaders.text import (company_names, company_works, field_forms, field_hygiene, heading_names, in_names,
+                          media_names, opening_bodies, own_title_names, page_place, park_areas, predicate_trim,
+                          project_tails, roads)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -37,6 +38,7 @@ def analyse(report: Report, store: GraphStore | None = None, rules: Rules | None
     rules = rules or load_rules()
     context = home.with_home_city(Context.of(report.meta.get("publisher", ""), report.title), rules)
     context = issuer.when_unknown(context, report.meta.get("title", ""), report.body.text, rules)
+    context = page_place.of_text(context, report.body.text, rules)  # a repost: the place it is about
     gazetteer = builtin(rules, context).add_store(store, report.doc_id, context, rules)
     finder = EntityFinder(rules, gazetteer, context)
     text = report.body.text
@@ -81,6 +83,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
+    mentions = field_forms.with_industry_forms(text, mentions)  # 医药健康|产业: the spelling as written (session 13)
     budget.check()
     if not figures:
         return mentions
@@ -88,6 +91,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions += metrics.figures(text, sentences, quoted)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
+    mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

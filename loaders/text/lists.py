@@ -38,8 +38,21 @@ def list_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> l
         for start, stop in items:
             known = by_end.get(stop)
             known = known if known is not None and known.start <= start else None
+            if known is None and category.type == "Field" and _tiled(start, stop, by_end):
+                continue  # 新能源新材料: two known domains written together are the items, not one (session 13)
             out.extend(_item_mentions(text, start, stop, category, known))
     return out
+
+
+def _tiled(start: int, stop: int, by_end: dict) -> bool:
+    """Whether known fields cover [start, stop) back to back (新能源|新材料)."""
+    at = stop
+    while at > start:
+        m = by_end.get(at)
+        if m is None or m.type != "Field" or m.start < start:
+            return False
+        at = m.start
+    return True
 
 
 def _deng_lists(finder: EntityFinder, text: str, by_end: dict):
@@ -53,9 +66,10 @@ def _deng_lists(finder: EntityFinder, text: str, by_end: dict):
 COORDINATORS = ("和", "与", "及", "、")  # a category word coordinated with more words is not the head
 
 
-#: a count of the items just listed, then their kind: 晶泰、宜搜、佑驾|三家|科创公司 (no 等)
+#: a count of the items just listed, then their kind: 晶泰、宜搜、佑驾|三家|科创公司 (no 等); domains closed by
+#: their count (A、B和C|3个|特色产业, session 13) only where the domain word ends the phrase (not 四个|产业功能区)
 COUNTED = re.compile(r"(?<=[\u4e00-\u9fffA-Za-z)）])([两三四五六七八九十]|[2-9])([家个所])([\u4e00-\u9fff]{0,4}?)"
-                     r"(?=公司|企业|高校|大学|院所|科研院所|基金|省市|城市|活动)")
+                     r"(?=公司|企业|高校|大学|院所|科研院所|基金|省市|城市|活动|(?:产业|行业|领域)(?![\u4e00-\u9fff]))")
 SMALL = {c: i for i, c in enumerate("零一两三四五六七八九十")} | {"二": 2}
 
 
@@ -68,7 +82,7 @@ def counted_lists(finder: EntityFinder, text: str, by_end: dict):
         category = next((c for c in finder.rules.categories if text.startswith(c.word, at)), None)
         if category is None or value < 2 or not _punctuated(text, m.start()):
             continue
-        items = _items(finder, text, m.start(), by_end)
+        items = _items(finder, text, m.start(), by_end, category.type == "Field")
         if len(items) == value and text[m.start() - 1] not in "、,，":
             yield category, items
 
@@ -124,12 +138,22 @@ def _items(finder: EntityFinder, text: str, end: int, by_end: dict, field: bool 
     past_verb = field and known is not None and edge is not None and known.start > edge \
         and _verb_in(finder, text, edge, known.start)  # 做大做强|软件: the domain, not the verb run (session 12)
     if field and (known is None or past_verb):
-        edge = _noun_run(finder, text, edge if edge is not None else first_start, first_end) or edge
+        run = _noun_run(finder, text, edge if edge is not None else first_start, first_end)
+        edge = run or edge
+    if field and known is not None and edge is not None and edge < known.start \
+            and _verb_before(finder, text, known.start):
+        edge = known.start  # 重点发展|高端智能制造: a known domain right after a verb (发展 too) starts the item (session 13)
     if edge is None or edge >= first_end:
         parts = parts[1:]
     else:
         parts[0] = (edge, first_end)
     return [(s, e) for s, e in parts if 2 <= e - s <= ITEM_MAX and not any(ch in PUNCT for ch in text[s:e])]
+
+
+def _verb_before(finder: EntityFinder, text: str, at: int) -> bool:
+    """Whether the dictionary word ending at `at` is a verb or a verbal noun (发展, 培育, 做强)."""
+    begin, tag = finder.words_of(text).word_ending(at)
+    return begin < at and tag.startswith("v")
 
 
 def _verb_in(finder: EntityFinder, text: str, start: int, end: int) -> bool:
