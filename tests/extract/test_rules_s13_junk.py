@@ -32,3 +32,28 @@ def test_places_of_their_own_stay_mentions(extraction_of):
     assert "上海市" in _places(extraction_of, "上海建设科技创新中心取得进展。")
     assert "昌平区" in _places(extraction_of, "项目位于昌平区未来科学城。")
 
+
+def _typed(analysis_of, body):
+    return {(m.name, m.type) for m in analysis_of(body).mentions if not m.nested}
+
+
+def test_a_kind_the_text_then_spells_out_is_no_name(analysis_of):
+    found = _typed(analysis_of, "今年加快布局前沿交叉实验平台和技术成果转移平台:材料基因组研究中心正式获批。")
+    assert not {name for name, kind in found if name.endswith("平台")}
+    found = _typed(analysis_of, "区里新开工的科研仪器设施项目包括:超导量子测试平台、先进光源。")
+    assert not {name for name, _ in found if "仪器设施" in name}
+
+
+def test_a_named_work_before_a_colon_keeps_its_name(analysis_of):
+    found = _typed(analysis_of, "今年建成北京脑科学转化平台:三个实验室投入使用。")
+    assert ("北京脑科学转化平台", "Project") in found
+
+
+def test_a_goal_zone_after_a_verb_of_becoming_is_no_name(analysis_of):
+    found = _typed(analysis_of, "到2030年,努力建成国家协同发展先行区。")
+    assert not {name for name, kind in found if kind == "Zone"}
+
+
+def test_a_goal_zone_opening_with_a_place_stays_a_name(analysis_of):
+    found = _typed(analysis_of, "全力建成深圳先行示范区。")
+    assert ("深圳先行示范区", "Zone") in found
