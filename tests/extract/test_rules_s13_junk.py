@@ -57,3 +57,14 @@ def test_a_goal_zone_after_a_verb_of_becoming_is_no_name(analysis_of):
 def test_a_goal_zone_opening_with_a_place_stays_a_name(analysis_of):
     found = _typed(analysis_of, "全力建成深圳先行示范区。")
     assert ("深圳先行示范区", "Zone") in found
+
+
+def test_a_park_and_its_verb_before_a_company_are_cut_off(analysis_of):
+    found = _typed(analysis_of, "今年,海淀园联合京能公司和某某集团注册成立了新公司。")
+    assert ("京能公司", "Institution") in found
+    assert not {name for name, _ in found if name.startswith("海淀园联合")}
+
+
+def test_a_company_opening_with_a_park_name_keeps_it(analysis_of):
+    found = _typed(analysis_of, "丰台园区投资公司今年注册成立。")
+    assert any(name.endswith("投资公司") and name.startswith("丰台园") for name, _ in found)
