@@ -68,3 +68,13 @@ def test_a_park_and_its_verb_before_a_company_are_cut_off(analysis_of):
 def test_a_company_opening_with_a_park_name_keeps_it(analysis_of):
     found = _typed(analysis_of, "丰台园区投资公司今年注册成立。")
     assert any(name.endswith("投资公司") and name.startswith("丰台园") for name, _ in found)
+
+
+def test_a_short_form_in_brackets_is_the_name_before_it(extraction_of):
+    found = _scored(extraction_of, "以下是文化体育及旅游局(文体及旅游局)局长今日的发言。")
+    assert found == {("文化体育及旅游局", "Institution")}
+
+
+def test_a_bracket_that_is_no_short_form_is_read_as_before(extraction_of):
+    found = _scored(extraction_of, "中关村科技园区管理委员会(海淀区)发布通知。")
+    assert ("海淀区", "District") in found
