@@ -78,3 +78,9 @@ def test_a_short_form_in_brackets_is_the_name_before_it(extraction_of):
 def test_a_bracket_that_is_no_short_form_is_read_as_before(extraction_of):
     found = _scored(extraction_of, "中关村科技园区管理委员会(海淀区)发布通知。")
     assert ("海淀区", "District") in found
+
+
+def test_a_board_before_a_persons_title_belongs_to_the_title(extraction_of):
+    found = _scored(extraction_of, "科学园公司董事局主席表示支持。北京智源科技有限公司党委书记出席。")
+    assert {("科学园公司", "Institution"), ("北京智源科技有限公司", "Institution")} <= found
+    assert not {name for name, _ in found if name.endswith(("董事局", "党委"))}
