@@ -84,3 +84,13 @@ def test_a_board_before_a_persons_title_belongs_to_the_title(extraction_of):
     found = _scored(extraction_of, "科学园公司董事局主席表示支持。北京智源科技有限公司党委书记出席。")
     assert {("科学园公司", "Institution"), ("北京智源科技有限公司", "Institution")} <= found
     assert not {name for name, _ in found if name.endswith(("董事局", "党委"))}
+
+
+def test_common_words_beside_a_generic_kind_in_a_list_are_kinds(analysis_of):
+    found = _typed(analysis_of, "今年区里形成先进实验装置、科技研发平台、创业孵化平台、技术转移平台协同发展的格局。")
+    assert not {name for name, kind in found if kind == "Project"}
+
+
+def test_a_list_of_works_with_no_generic_item_keeps_its_names(analysis_of):
+    found = _typed(analysis_of, "今年启动的项目包括:先进实验装置、技术转移平台、北京脑科学平台。")
+    assert {("先进实验装置", "Project"), ("技术转移平台", "Project"), ("北京脑科学平台", "Project")} <= found
