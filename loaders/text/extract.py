@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, kind_lists,
+from loaders.text import (activity_fields, bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, kind_lists,
                           listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_hygiene, heading_names, in_names, media_names,
@@ -86,6 +86,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = short_forms.with_short_forms(text, mentions)  # 创新科技及工业局(创科及工业局) (session 13)
     mentions = title_organs.without_title_organs(finder, text, mentions)  # 數碼港公司|董事局主席 (session 13)
     mentions = kind_lists.without_kind_siblings(finder, text, mentions)  # 大科学装置、科技研发平台 (session 13)
+    mentions = activity_fields.without_activities(finder, text, mentions)  # 精准合成、可控组装等领域 (session 13)
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
     if not figures:

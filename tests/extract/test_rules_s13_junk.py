@@ -94,3 +94,13 @@ def test_common_words_beside_a_generic_kind_in_a_list_are_kinds(analysis_of):
 def test_a_list_of_works_with_no_generic_item_keeps_its_names(analysis_of):
     found = _typed(analysis_of, "今年启动的项目包括:先进实验装置、技术转移平台、北京脑科学平台。")
     assert {("先进实验装置", "Project"), ("技术转移平台", "Project"), ("北京脑科学平台", "Project")} <= found
+
+
+def test_activities_listed_before_a_domain_word_are_no_fields(analysis_of):
+    found = _typed(analysis_of, "团队将围绕材料的快速筛选、高效组装、器件的设计与应用等领域开展研究。")
+    assert not {name for name, kind in found if kind == "Field"}
+
+
+def test_domains_listed_before_a_domain_word_stay_fields(analysis_of):
+    found = _typed(analysis_of, "人工智能、生物制造、量子信息等领域发展迅速。")
+    assert {("人工智能", "Field"), ("生物制造", "Field"), ("量子信息", "Field")} <= found
