@@ -11,7 +11,8 @@ from graph.text import normalize
 from loaders.text import (activity_fields, bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, kind_lists,
                           listed,
                           lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_hygiene, heading_names, in_names, media_names,
+from loaders.text import (company_names, company_works, field_hygiene, heading_names, headline_figures, in_names,
+                          media_names,
                           own_title_names, park_areas, place_heads, predicate_trim, project_tails, roads,
                           short_forms, title_organs)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
@@ -93,6 +94,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
         return mentions
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
+    mentions = headline_figures.without_restated(text, mentions)  # 到2025年GDP突破3800亿元 (session 13)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
     return sorted(mentions, key=lambda m: (m.start, -m.end))

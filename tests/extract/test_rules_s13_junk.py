@@ -104,3 +104,17 @@ def test_activities_listed_before_a_domain_word_are_no_fields(analysis_of):
 def test_domains_listed_before_a_domain_word_stay_fields(analysis_of):
     found = _typed(analysis_of, "人工智能、生物制造、量子信息等领域发展迅速。")
     assert {("人工智能", "Field"), ("生物制造", "Field"), ("量子信息", "Field")} <= found
+
+
+def _metrics(analysis_of, body):
+    return sorted(m.surface for m in analysis_of(body).mentions if m.type == "Metric")
+
+
+def test_a_headline_figure_the_body_states_again_is_one_indicator(analysis_of):
+    body = "新城2025年产值将超三千亿\n到2025年,新城地区生产总值将实现3000亿元以上,工业总产值突破5000亿元。"
+    assert _metrics(analysis_of, body) == ["3000亿元以上", "5000亿元"]
+
+
+def test_a_headline_figure_of_its_own_stays(analysis_of):
+    body = "新城引进企业120家\n今年新城地区生产总值实现3000亿元。"
+    assert "120家" in _metrics(analysis_of, body)
