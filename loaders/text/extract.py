@@ -8,12 +8,11 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (activity_fields, bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, kind_lists,
-                          listed,
-                          lists, long_sentences, metrics, own_title, own_zone, verb_leads)
+from loaders.text import (activity_fields, bodies, budget, clause_cut, confidence, departments, field_spans, home,
+                          indefinite_names, issuer, kind_lists, listed, lists, long_sentences, metrics, own_title,
+                          own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_hygiene, heading_names, headline_figures, in_names,
-                          media_names,
-                          own_title_names, park_areas, place_heads, predicate_trim, project_tails, roads,
+                          media_names, own_title_names, park_areas, place_heads, predicate_trim, project_tails, roads,
                           short_forms, title_organs)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -88,6 +87,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = title_organs.without_title_organs(finder, text, mentions)  # 數碼港公司|董事局主席 (session 13)
     mentions = kind_lists.without_kind_siblings(finder, text, mentions)  # 大科学装置、科技研发平台 (session 13)
     mentions = activity_fields.without_activities(finder, text, mentions)  # 精准合成、可控组装等领域 (session 13)
+    mentions = indefinite_names.without_descriptions(text, mentions)  # 一座…的“百年科学城” (session 13)
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
     if not figures:

@@ -118,3 +118,13 @@ def test_a_headline_figure_the_body_states_again_is_one_indicator(analysis_of):
 def test_a_headline_figure_of_its_own_stays(analysis_of):
     body = "新城引进企业120家\n今年新城地区生产总值实现3000亿元。"
     assert "120家" in _metrics(analysis_of, body)
+
+
+def test_a_guess_after_an_indefinite_description_is_no_name(analysis_of):
+    found = _typed(analysis_of, "湖畔,一座具有国际影响力的“千年创新城”正在加速建设。")
+    assert not {name for name, kind in found if kind == "Zone"}
+
+
+def test_a_definite_quoted_name_stays(analysis_of):
+    found = _typed(analysis_of, "湖畔,具有国际影响力的“雁栖创新城”正在加速建设。")
+    assert ("雁栖创新城", "Zone") in found
