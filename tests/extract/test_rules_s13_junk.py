@@ -128,3 +128,14 @@ def test_a_guess_after_an_indefinite_description_is_no_name(analysis_of):
 def test_a_definite_quoted_name_stays(analysis_of):
     found = _typed(analysis_of, "湖畔,具有国际影响力的“雁栖创新城”正在加速建设。")
     assert ("雁栖创新城", "Zone") in found
+
+
+def test_a_category_that_opens_a_zone_ending_types_its_items_as_zones(analysis_of):
+    found = _typed(analysis_of, "科技部认定杭州滨江物联网创新型产业集群、宁波鄞州智能制造创新型产业集群等5个产业集群为试点。")
+    assert ("宁波鄞州智能制造创新型产业集群", "Zone") in found
+    assert not {name for name, kind in found if kind == "Field" and name.endswith("集群")}
+
+
+def test_an_industry_category_still_types_fields(analysis_of):
+    found = _typed(analysis_of, "重点培育光电子、新材料等产业。")
+    assert {("光电子", "Field"), ("新材料", "Field")} <= found
