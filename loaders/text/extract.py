@@ -12,8 +12,8 @@ from loaders.text import (activity_fields, bodies, budget, clause_cut, confidenc
                           indefinite_names, issuer, kind_lists, listed, lists, long_sentences, metrics, own_title,
                           own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_hygiene, heading_names, headline_figures, in_names,
-                          media_names, own_title_names, park_areas, place_heads, predicate_trim, project_tails, roads,
-                          short_forms, title_organs)
+                          media_names, own_title_names, page_categories, park_areas, place_heads, predicate_trim,
+                          project_tails, roads, short_forms, title_organs)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -88,6 +88,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = kind_lists.without_kind_siblings(finder, text, mentions)  # 大科学装置、科技研发平台 (session 13)
     mentions = activity_fields.without_activities(finder, text, mentions)  # 精准合成、可控组装等领域 (session 13)
     mentions = indefinite_names.without_descriptions(text, mentions)  # 一座…的“百年科学城” (session 13)
+    mentions = page_categories.without_page_categories(text, mentions)  # 等科创大走廊 … 科创大走廊 (session 13)
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
     if not figures:

@@ -139,3 +139,13 @@ def test_a_category_that_opens_a_zone_ending_types_its_items_as_zones(analysis_o
 def test_an_industry_category_still_types_fields(analysis_of):
     found = _typed(analysis_of, "重点培育光电子、新材料等产业。")
     assert {("光电子", "Field"), ("新材料", "Field")} <= found
+
+
+def test_words_the_page_uses_as_a_category_name_a_kind_everywhere(analysis_of):
+    body = "联动推进滨江、秀洲、南湖等科创大走廊建设。今年推动科创大走廊加快建设。"
+    assert not {name for name, kind in _typed(analysis_of, body) if kind == "Zone"}
+
+
+def test_a_name_the_page_never_uses_as_a_category_stays(analysis_of):
+    body = "今年推动滨江科创大走廊加快建设。"
+    assert ("滨江科创大走廊", "Zone") in _typed(analysis_of, body)
