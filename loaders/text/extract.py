@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (activity_fields, bodies, budget, clause_cut, confidence, departments, field_spans, home,
-                          indefinite_names, issuer, kind_lists, listed, lists, long_sentences, metrics, own_title,
-                          own_zone, verb_leads)
+from loaders.text import (activity_fields, bodies, budget, category_heads, clause_cut, confidence, departments,
+                          field_spans, home, indefinite_names, issuer, kind_lists, listed, lists, long_sentences,
+                          metrics, own_title, own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_hygiene, heading_names, headline_figures, in_names,
                           media_names, own_title_names, page_categories, park_areas, place_heads, predicate_trim,
                           project_tails, roads, short_forms, title_organs)
@@ -89,6 +89,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = activity_fields.without_activities(finder, text, mentions)  # 精准合成、可控组装等领域 (session 13)
     mentions = indefinite_names.without_descriptions(text, mentions)  # 一座…的“百年科学城” (session 13)
     mentions = page_categories.without_page_categories(text, mentions)  # 等科创大走廊 … 科创大走廊 (session 13)
+    mentions = category_heads.without_category_heads(text, mentions)  # …等处于价值链高端的现代服务业 (session 13)
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     budget.check()
     if not figures:

@@ -149,3 +149,14 @@ def test_words_the_page_uses_as_a_category_name_a_kind_everywhere(analysis_of):
 def test_a_name_the_page_never_uses_as_a_category_stays(analysis_of):
     body = "今年推动滨江科创大走廊加快建设。"
     assert ("滨江科创大走廊", "Zone") in _typed(analysis_of, body)
+
+
+def test_a_field_heading_the_phrase_that_closes_a_list_is_its_category(analysis_of):
+    found = _typed(analysis_of, "区里发展工业设计、检验检测、科技金融等附加值高的现代服务业。")
+    assert ("科技金融", "Field") in found
+    assert ("现代服务业", "Field") not in found
+
+
+def test_a_field_after_a_plain_de_phrase_stays(analysis_of):
+    found = _typed(analysis_of, "区里发展附加值高的现代服务业。")
+    assert ("现代服务业", "Field") in found
