@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import (bodies, budget, clause_cut, confidence, departments, field_spans, home, issuer, listed,
-                          lists, long_sentences, metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_forms, field_hygiene, heading_names, in_names,
-                          media_names, opening_bodies, own_title_names, page_place, park_areas, predicate_trim,
-                          project_tails, roads)
+from loaders.text import (activity_fields, bodies, budget, category_heads, clause_cut, confidence, departments,
+                          field_spans, home, indefinite_names, issuer, kind_lists, listed, lists, long_sentences,
+                          metrics, own_title, own_zone, verb_leads)
+from loaders.text import (company_names, company_works, field_forms, field_hygiene, heading_names, headline_figures,
+                          in_names, media_names, opening_bodies, own_title_names, page_categories, page_place,
+                          park_areas, place_heads, predicate_trim, project_tails, roads, short_forms, title_organs)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -82,6 +83,14 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = _with_companies(finder, text, mentions)  # session 12
+    mentions = place_heads.without_unread_heads(finder, text, mentions)  # 宁波|甬江、…等科创大走廊 (session 13)
+    mentions = short_forms.with_short_forms(text, mentions)  # 创新科技及工业局(创科及工业局) (session 13)
+    mentions = title_organs.without_title_organs(finder, text, mentions)  # 數碼港公司|董事局主席 (session 13)
+    mentions = kind_lists.without_kind_siblings(finder, text, mentions)  # 大科学装置、科技研发平台 (session 13)
+    mentions = activity_fields.without_activities(finder, text, mentions)  # 精准合成、可控组装等领域 (session 13)
+    mentions = indefinite_names.without_descriptions(text, mentions)  # 一座…的“百年科学城” (session 13)
+    mentions = page_categories.without_page_categories(text, mentions)  # 等科创大走廊 … 科创大走廊 (session 13)
+    mentions = category_heads.without_category_heads(text, mentions)  # …等处于价值链高端的现代服务业 (session 13)
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     mentions = field_forms.with_industry_forms(text, mentions)  # 医药健康|产业: the spelling as written (session 13)
     budget.check()
@@ -89,6 +98,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
         return mentions
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
+    mentions = headline_figures.without_restated(text, mentions)  # 到2025年GDP突破3800亿元 (session 13)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
     mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)

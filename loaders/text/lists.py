@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from loaders.text import category_ends
 from loaders.text.entities import PUNCT, EntityFinder, Mention
 from loaders.text.list_heads import head_category
 from loaders.text.rules import Category
@@ -104,7 +105,7 @@ def _categories(finder: EntityFinder, text: str):
         if category is None and m.group(2):
             category = next((c for c in finder.rules.categories if c.word == m.group(2)), None)
         if category:
-            yield m.start(), category
+            yield m.start(), category_ends.retyped(finder, text, at, category)  # 等|产业集群: Zones (session 13)
     taken: dict[int, int] = {}  # start -> end of the category words already used (longer ones first)
     for category in finder.rules.categories:  # longest words first
         if len(category.word) < 4 or not category.word.endswith("领域"):

@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from loaders.text import kind_heads
+
 #: segmenter tags of ordinary nouns, idioms and verbal nouns (not nt, ns, nz, nr: proper names)
 COMMON_TAGS = frozenset({"n", "l", "vn", "i"})
 #: plans and programmes, not works: a work's name may be a place the dictionary tags a common noun (双流|机场)
@@ -44,7 +46,9 @@ def none(finder, text: str, start: int, at: int, end: int, suffix) -> bool:
         or (suffix.type in PLANS and not suffix.end.endswith(REPORTS) and _one_common_noun(finder, text, start, at)) \
         or (suffix.type != "Event" and _counted(finder, modifier)) \
         or (suffix.type in PLAN_TYPES and _facilities_of(finder, modifier)) \
-        or (suffix.type == "Zone" and suffix.end in GOAL_ENDS and _goal(finder, text, start, at))
+        or (suffix.type == "Zone" and suffix.end in GOAL_ENDS and _goal(finder, text, start, at)) \
+        or (suffix.type in PLAN_TYPES and kind_heads.introduces_instances(finder, text, start, at, end)) \
+        or kind_heads.goal_after_becoming(finder, text, start, at, suffix)
 
 
 def _one_word(words, start: int, end: int) -> bool:

@@ -22,7 +22,9 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from loaders.text import subject_verbs
 from loaders.text.confidence import GUESSED
+from loaders.text.verb_leads import KNOWN_HOWS
 
 ASPECT = frozenset("着了过")
 VERB_TAGS = frozenset({"v", "vd", "vi"})
@@ -42,11 +44,14 @@ def trimmed(finder, text: str, candidates: list, known: list) -> list:
             known_at[k.start] = (k.end, k.type)
     out = []
     starts = frozenset(c.start for c in candidates if c.start >= 0 and not c.nested)
+    acting = subject_verbs.subjects(candidates, KNOWN_HOWS)
     for m in candidates:
         if m.how not in GUESSED or m.start < 0 or m.end - m.start != len(m.name):
             out.append(m)
             continue
         cut = _predicate_end(finder, words, text, m, known_at, starts)
+        if cut is None:
+            cut = subject_verbs.cut(words, text, m, acting)  # 丰台园|联合|京投公司 (session 13)
         if cut is None:
             out.append(m)
         elif m.end - cut >= MIN_REST:
