@@ -110,17 +110,30 @@ def compare_batch(tx, hubs: list[str]) -> list[str]:
 
 
 def reindex(session_of: Callable, check: bool) -> list[str]:
-    """The hubs whose stored entries differ from a rebuild; unless `check`, repaired batch by batch.
-    `session_of()` opens a session (Neo4jStore._session: its errors become InnographError)."""
-    differ: list[str] = []
+    """The hubs whose stored entries differ from the expected ones (zone_check: read-only, hub by hub);
+    unless `check`, those hubs are then repaired batch by batch (compare_batch, committed where the
+    rebuild under the batch's write lock still differs). `session_of()` opens a session
+    (Neo4jStore._session: its errors become InnographError)."""
+    from graph.neo4j import zone_check
+
     with session_of() as session:
         hubs = session.execute_read(hubs_to_compare)
-        for part in batches(hubs):
-            with session.begin_transaction() as tx:
-                found = compare_batch(tx, part)
-                if found and not check:
-                    tx.commit()
-                else:
-                    tx.rollback()
-            differ += found
+        differ = zone_check.check(session, sorted(hubs))
+        if check or not differ:
+            return differ
+        return rebuilt(session, {z: hubs[z] for z in differ}, check=False)
+
+
+def rebuilt(session, hubs: dict[str, int], check: bool) -> list[str]:
+    """Of `hubs` ({hub: degree}), those whose entries differ from a rebuild in their batch's transaction;
+    committed unless `check` (the check of session 11, kept for the benchmark: it writes and rolls back)."""
+    differ: list[str] = []
+    for part in batches(hubs):
+        with session.begin_transaction() as tx:
+            found = compare_batch(tx, part)
+            if found and not check:
+                tx.commit()
+            else:
+                tx.rollback()
+        differ += found
     return differ
