@@ -147,6 +147,21 @@ def batched_rebuild_check(store) -> list[str]:
         return zone_reindex.rebuilt(session, session.execute_read(zone_reindex.hubs_to_compare), check=True)
 
 
+def largest_hub(store) -> tuple[str, int]:
+    """(id, degree) of the hub of most edges."""
+    r = store._rows("MATCH (c:ZoneCount) WHERE c.k ENDS WITH $h WITH split(c.k, $h)[0] AS z "
+                    "MATCH (n:Node {id: z}) RETURN z, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT 1", h="\x00H")[0]
+    return r["z"], r["d"]
+
+
+def check_one(store, z: str) -> list[str]:
+    """The read-only check of one hub (graph/neo4j/zone_check.py): the per-hub bound of its cost."""
+    from graph.neo4j import zone_check
+
+    with store._session("check one hub") as session:
+        return zone_check.check(session, [z])
+
+
 def cli_load(folder: Path, env: dict) -> dict:
     """The graph loaded by the CLI's own loader in a child process: its wall, CPU and peak RSS."""
     wall0, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -222,6 +237,9 @@ def reindex_steps(enterprises: int, out: dict, env: dict, pid: int, args) -> dic
         out["index_nodes"] = store._rows("MATCH (x) WHERE x:ZoneRow OR x:ZoneCount RETURN count(x) AS n")[0]["n"]
         old = enterprises <= args.old_max
         steps = {}
+        out["largest hub"], out["largest hub degree"] = largest_hub(store)
+        print(f"  check of the largest hub alone ({out['largest hub degree']} edges)", flush=True)
+        steps["check, largest hub alone"] = attempt(pid, lambda: check_one(store, out["largest hub"]))
         batched = enterprises <= args.batched_max
         for name, work in (("check, read-only", lambda: store.reindex(check=True, search=False)),
                            ("check, batched rebuild (s11)", (lambda: batched_rebuild_check(store)) if batched else None),
