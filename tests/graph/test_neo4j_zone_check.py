@@ -182,3 +182,11 @@ def test_reindex_check_exits_1_on_drift(two_zones, neo4j_settings, monkeypatch, 
         assert drifted.exit_code == 1 and "z1" in drifted.stderr and "Traceback" not in drifted.output
         assert runner.invoke(cli.app, ["reindex"]).exit_code == 0
         assert runner.invoke(cli.app, ["reindex", "--check"]).exit_code == 0
+
+
+def test_a_repair_rebuilds_only_the_hubs_the_check_found(two_zones, monkeypatch):
+    store, real, calls = two_zones, zone_reindex.compare_batch, []
+    monkeypatch.setattr(zone_reindex, "compare_batch", lambda tx, hubs: calls.append(hubs) or real(tx, hubs))
+    assert store.reindex(search=False) == [] and calls == []  # nothing differs: nothing rebuilt
+    cypher(store, DRIFT["marker deleted"])
+    assert store.reindex(search=False) == ["z1"] and calls == [["z1"]]
