@@ -178,8 +178,10 @@ def test_reindex_check_exits_1_on_drift(two_zones, neo4j_settings, monkeypatch, 
         assert runner.invoke(cli.app, ["reindex", "--check"]).exit_code == 0
         cypher(two_zones, DRIFT["counter wrong"])
         cli.queries.cache_clear()
+        before = written(two_zones)
         drifted = runner.invoke(cli.app, ["reindex", "--check"])
         assert drifted.exit_code == 1 and "z1" in drifted.stderr and "Traceback" not in drifted.output
+        assert written(two_zones) == before  # the search index's check included
         assert runner.invoke(cli.app, ["reindex"]).exit_code == 0
         assert runner.invoke(cli.app, ["reindex", "--check"]).exit_code == 0
 
