@@ -18,7 +18,7 @@ the server's during the step (VmHWM reset through /proc/<pid>/clear_refs before 
 transaction heap, and the load average.
 
 `--load cli` (for 1M: the bench process then never holds the batch): the graph is loaded by the CLI's
-own loader in a child process (`python -m api.cli load nodes.csv edges.csv`, the bulk load into an empty
+own loader in a child process (`python -m api.cli load DIR` of the CSV pair, the bulk load into an empty
 database), its wall, CPU and peak RSS recorded; no A/B rounds then.
 Results: benchmarks/results/reindex-neo4j*.json (--json); docs/benchmarks.md "Neo4j reindex in batches
 (session 11)" and "Neo4j reindex check, read-only (session 13)".
@@ -165,7 +165,8 @@ def check_one(store, z: str) -> list[str]:
 def cli_load(folder: Path, env: dict) -> dict:
     """The graph loaded by the CLI's own loader in a child process: its wall, CPU and peak RSS."""
     wall0, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run([sys.executable, "-m", "api.cli", "load", str(folder / "nodes.csv"), str(folder / "edges.csv")],
+    # the folder, once: each file of a pair names the whole pair, so both files would load it twice
+    subprocess.run([sys.executable, "-m", "api.cli", "load", str(folder)],
                    cwd=ROOT, check=True, env={**os.environ, **env, "INNOGRAPH_BACKEND": "neo4j"})
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     return {"wall_s": round(time.perf_counter() - wall0, 2),
