@@ -243,7 +243,8 @@ def reindex_steps(enterprises: int, out: dict, env: dict, pid: int, args) -> dic
         steps["check, largest hub alone"] = attempt(pid, lambda: check_one(store, out["largest hub"]))
         batched = enterprises <= args.batched_max
         for name, work in (("check, read-only", lambda: store.reindex(check=True, search=False)),
-                           ("check, batched rebuild (s11)", (lambda: batched_rebuild_check(store)) if batched else None),
+                           ("check, batched rebuild (s11)",
+                            (lambda: batched_rebuild_check(store)) if batched else None),
                            ("check, old", (lambda: old_reindex(store, True, args.old_timeout)) if old else None),
                            ("check, read-only (again)", lambda: store.reindex(check=True, search=False))):
             if work is not None:
