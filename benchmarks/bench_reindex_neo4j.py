@@ -9,12 +9,19 @@ Per size (a synthetic graph of `innograph synth`, generated once under $INNOGRAP
      out of reach: no rollup built in the prepare, no index node written), interleaved A/B for
      --rounds rounds so load noise hits both; the last load keeps the index. The memory backend's
      load (MemoryStore._apply of the same batch) likewise, with and without its rollup build;
-  2. on that graph: the check and the rebuild, old (snapshot, CLEAR, rebuild, snapshot, diff in one
-     transaction) and new (a transaction per batch of hubs), the repair after every hub's marker was
-     deleted by raw Cypher (every hub differs: the worst case of a repair).
-Each step: wall and CPU seconds (this process; the server's from /proc), the server's peak RSS during
-the step (VmHWM reset through /proc/<pid>/clear_refs before it), and the load average.
-Results: benchmarks/results/reindex-neo4j*.json (--json); docs/benchmarks.md "Neo4j reindex in batches (session 11)".
+  2. on that graph: the check, read-only (graph/neo4j/zone_check.py, session 13), beside the check of
+     session 11 (a rebuild per batch of hubs, rolled back) and the one-transaction check before it;
+     the repair after every hub's marker was deleted by raw Cypher (every hub differs: the worst case
+     of a repair), new (the read-only check, then a rebuild of the hubs it found) and old.
+Each step: wall and CPU seconds (this process; the server's from /proc), this process's peak RSS and
+the server's during the step (VmHWM reset through /proc/<pid>/clear_refs before it), the largest
+transaction heap, and the load average.
+
+`--load cli` (for 1M: the bench process then never holds the batch): the graph is loaded by the CLI's
+own loader in a child process (`python -m api.cli load DIR` of the CSV pair, the bulk load into an empty
+database), its wall, CPU and peak RSS recorded; no A/B rounds then.
+Results: benchmarks/results/reindex-neo4j*.json (--json); docs/benchmarks.md "Neo4j reindex in batches
+(session 11)" and "Neo4j reindex check, read-only (session 13)".
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import resource
+import subprocess
 import sys
 import threading
 import time
@@ -91,9 +100,17 @@ class TxHeap:
 ENV: dict = {}
 
 
+def own_peak_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return round(int(line.split()[1]) / 1024, 1)
+    return 0.0
+
+
 def measured(pid: int | None, work) -> tuple[dict, object]:
-    """Run work(); its wall and CPU seconds, the server's CPU seconds, peak RSS and largest transaction
-    heap, the load average."""
+    """Run work(); its wall and CPU seconds and peak RSS, the server's CPU seconds, peak RSS and largest
+    transaction heap, the load average."""
+    Path("/proc/self/clear_refs").write_text("5")  # this process's VmHWM back to its RSS now
     if pid:
         Path(f"/proc/{pid}/clear_refs").write_text("5")  # resets VmHWM (peak RSS) to the current RSS
         cpu0 = server_cpu(pid)
@@ -104,7 +121,7 @@ def measured(pid: int | None, work) -> tuple[dict, object]:
     else:
         out = work()
     got = {"wall_s": round(time.perf_counter() - wall0, 2), "cpu_s": round(time.process_time() - own0, 2),
-           "loadavg": round(os.getloadavg()[0], 2)}
+           "client_peak_rss_mb": own_peak_mb(), "loadavg": round(os.getloadavg()[0], 2)}
     if pid:
         got.update(server_cpu_s=round(server_cpu(pid) - cpu0, 2),
                    server_peak_rss_mb=server_memory_mb(pid)["peak_rss_mb"],
@@ -120,6 +137,41 @@ def old_reindex(store, check: bool, timeout: float) -> list[str]:
         differ = zone_index.differing_hubs(stored, zone_index.snapshot(tx))
         tx.rollback() if check else tx.commit()
     return differ
+
+
+def batched_rebuild_check(store) -> list[str]:
+    """The check of session 11: each batch of hubs rebuilt in a transaction, compared, rolled back."""
+    from graph.neo4j import zone_reindex
+
+    with store._session("compare the zone index with the graph") as session:
+        return zone_reindex.rebuilt(session, session.execute_read(zone_reindex.hubs_to_compare), check=True)
+
+
+def largest_hub(store) -> tuple[str, int]:
+    """(id, degree) of the hub of most edges."""
+    r = store._rows("MATCH (c:ZoneCount) WHERE c.k ENDS WITH $h WITH split(c.k, $h)[0] AS z "
+                    "MATCH (n:Node {id: z}) RETURN z, COUNT { (n)--() } AS d ORDER BY d DESC LIMIT 1", h="\x00H")[0]
+    return r["z"], r["d"]
+
+
+def check_one(store, z: str) -> list[str]:
+    """The read-only check of one hub (graph/neo4j/zone_check.py): the per-hub bound of its cost."""
+    from graph.neo4j import zone_check
+
+    with store._session("check one hub") as session:
+        return zone_check.check(session, [z])
+
+
+def cli_load(folder: Path, env: dict) -> dict:
+    """The graph loaded by the CLI's own loader in a child process: its wall, CPU and peak RSS."""
+    wall0, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
+    # the folder, once: each file of a pair names the whole pair, so both files would load it twice
+    subprocess.run([sys.executable, "-m", "api.cli", "load", str(folder)],
+                   cwd=ROOT, check=True, env={**os.environ, **env, "INNOGRAPH_BACKEND": "neo4j"})
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return {"wall_s": round(time.perf_counter() - wall0, 2),
+            "cpu_s": round(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime, 2),
+            "peak_rss_mb": round(after.ru_maxrss / 1024, 1), "loadavg": round(os.getloadavg()[0], 2)}
 
 
 def drift_every_hub(store) -> int:
@@ -139,9 +191,22 @@ def attempt(pid, work) -> dict:
 
 
 def bench_size(enterprises: int, env: dict, pid: int, args) -> dict:
-    batch = read_pair(dataset(round(enterprises * 1.5), args.seed, args.data))
-    out: dict = {"enterprises": enterprises, "nodes": len(batch.nodes), "edge_rows": len(batch.edges),
-                 "bulk": {"with": [], "without": []}, "memory load": {"with": [], "without": []}}
+    folder = dataset(round(enterprises * 1.5), args.seed, args.data)
+    out: dict = {"enterprises": enterprises}
+    if args.load == "cli":
+        with open_store(env, args.query_timeout) as store:
+            clear_in_parts(store)
+        out["cli load"] = cli_load(folder, env)
+        print(f"  CLI load: {out['cli load']}", flush=True)
+    else:
+        load_ab(read_pair(folder), out, env, pid, args)
+    return reindex_steps(enterprises, out, env, pid, args)
+
+
+def load_ab(batch, out: dict, env: dict, pid: int, args) -> None:
+    """The bulk load with and without the zone index, interleaved; the last load (with it) stays."""
+    out.update({"nodes": len(batch.nodes), "edge_rows": len(batch.edges),
+                "bulk": {"with": [], "without": []}, "memory load": {"with": [], "without": []}})
     if args.warmup or not args.rounds:  # the server's first load pays JIT and page-cache warming: not counted
         with open_store(env, args.query_timeout) as store:
             clear_in_parts(store)
@@ -165,21 +230,30 @@ def bench_size(enterprises: int, env: dict, pid: int, args) -> dict:
                 mem, _ = measured(None, lambda: MemoryStore._apply(Columns(), batch))
             out["memory load"][arm].append(mem)
             print(f"  round {r} memory load {arm} zone index: {mem}", flush=True)
-    del batch
+
+
+def reindex_steps(enterprises: int, out: dict, env: dict, pid: int, args) -> dict:
     with open_store(env, args.query_timeout) as store:
         out["hubs"] = store._rows("MATCH (c:ZoneCount) WHERE c.k ENDS WITH $h RETURN count(c) AS n", h="\x00H")[0]["n"]
         out["index_nodes"] = store._rows("MATCH (x) WHERE x:ZoneRow OR x:ZoneCount RETURN count(x) AS n")[0]["n"]
         old = enterprises <= args.old_max
         steps = {}
-        for name, work in (("check, new", lambda: store.reindex(check=True, search=False)),
+        out["largest hub"], out["largest hub degree"] = largest_hub(store)
+        print(f"  check of the largest hub alone ({out['largest hub degree']} edges)", flush=True)
+        steps["check, largest hub alone"] = attempt(pid, lambda: check_one(store, out["largest hub"]))
+        batched = enterprises <= args.batched_max
+        for name, work in (("check, read-only", lambda: store.reindex(check=True, search=False)),
+                           ("check, batched rebuild (s11)",
+                            (lambda: batched_rebuild_check(store)) if batched else None),
                            ("check, old", (lambda: old_reindex(store, True, args.old_timeout)) if old else None),
-                           ("check, new (again)", lambda: store.reindex(check=True, search=False))):
+                           ("check, read-only (again)", lambda: store.reindex(check=True, search=False))):
             if work is not None:
                 print(f"  {name}", flush=True)
                 steps[name] = attempt(pid, work)
-        for name, work in (("repair of every hub, new", lambda: store.reindex(search=False)),
+        repairs = enterprises <= args.repair_max
+        for name, work in (("repair of every hub, new", (lambda: store.reindex(search=False)) if repairs else None),
                            ("rebuild of every hub, old", (lambda: old_reindex(store, False, args.old_timeout))
-                            if old else None)):
+                            if old and repairs else None)):
             if work is not None:
                 out.setdefault("drifted markers", []).append(drift_every_hub(store))
                 print(f"  {name}", flush=True)
@@ -202,6 +276,12 @@ def main() -> None:
     parser.add_argument("--pagecache", default="1g")
     parser.add_argument("--query-timeout", type=float, default=600)
     parser.add_argument("--old-max", type=int, default=100_000, help="sizes above this skip the old reindex")
+    parser.add_argument("--batched-max", type=int, default=100_000,
+                        help="sizes above this skip the batched-rebuild check of session 11")
+    parser.add_argument("--repair-max", type=int, default=100_000,
+                        help="sizes above this skip the repair of every hub")
+    parser.add_argument("--load", choices=("ab", "cli"), default="ab",
+                        help="cli: one load by the CLI's loader in a child process (no batch held here)")
     parser.add_argument("--old-timeout", type=float, default=900, help="seconds before an old reindex is stopped")
     args = parser.parse_args()
     report = {"argv": sys.argv[1:], "heap": args.heap, "pagecache": args.pagecache, "rounds": args.rounds,

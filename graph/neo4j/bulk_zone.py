@@ -9,7 +9,8 @@ counts), so a bulk load builds that once and writes its entries as they are stor
 rebuild on the server (tests/graph/test_neo4j_bulk.py): they are the same nodes.
 
 Entries come out as (label, k, s, t, d, n, f) tuples, hub by hub, so the writer can send them in
-chunks without holding them all.
+chunks without holding them all; each hub's rows come in key order, so the read-only check
+(graph/neo4j/zone_check.py) compares them with the stored ones as two sorted streams.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from collections.abc import Iterator
 
 from graph.memory import zone_index as memory_index
 from graph.memory.columns import Columns
-from graph.memory.zone_index import edge_key, row_key as memory_row_key, supporter_of
+from graph.memory.zone_index import edge_key, row_key as memory_row_key, supported_of, supporter_of
 from graph.neo4j import zone_index
 from graph.neo4j.zone_index import LISTS, SEP, enc, list_key, row_key
 
@@ -43,39 +44,49 @@ def prepare(batch) -> Columns:
 
 def entries(c: Columns) -> Iterator[tuple]:
     """Every index node of every hub of c.zindex, as Neo4j keeps them."""
-    ids = c.ids
-    key_of = edge_key(c)
     for z in sorted(c.zindex.roll):
-        roll = c.zindex.roll[z]
-        zid = ids[z]
-        ez = enc(zid)
-        yield COUNT, SEP.join((ez, "H")), None, None, None, None, None
-        row_of = memory_row_key(c, z)
-        rows: dict[tuple[str, str], int] = {}  # rows per (via, supporter type)
-        paths: dict[int, int] = {}  # rows per supporter (both ways)
-        for e in roll.rows:
-            key = row_of(e)
+        yield from hub_counts(c, z)
+        yield from hub_rows(c, z)
+
+
+def hub_counts(c: Columns, z: int) -> list[tuple]:
+    """The ZoneCount entries of hub z (its marker, rows and supporters per (via, type), field counts),
+    in key order. Few: one per (via, supporter type) twice, one per field."""
+    roll, ez = c.zindex.roll[z], enc(c.ids[z])
+    out = [(COUNT, SEP.join((ez, "H")), None, None, None, None, None)]
+    for tag, edges in (("S", roll.rows), ("G", roll.heads)):
+        per: dict[tuple[str, str], int] = {}
+        for e in edges:
+            via_type = _via_type(c, z, e)
+            per[via_type] = per.get(via_type, 0) + 1
+        out += [(COUNT, SEP.join((ez, tag, via, kind)), None, None, None, n, None) for (via, kind), n in per.items()]
+    out += [(COUNT, SEP.join((ez, "F", enc(c.ids[f]))), None, None, None, n, c.ids[f]) for f, n in roll.fields.items()]
+    return sorted(out, key=lambda entry: entry[1])
+
+
+def hub_rows(c: Columns, z: int) -> Iterator[tuple]:
+    """The ZoneRow entries of hub z in key order (tags G < L < S; each part is kept in its key order by
+    the memory build: heads and rows in answer order, each list in edge-key order), one at a time."""
+    roll, zid = c.zindex.roll[z], c.ids[z]
+    ez, key_of, row_of = enc(zid), edge_key(c), memory_row_key(c, z)
+    paths: dict[int, int] = {}  # rows per supporter (both ways)
+    for e in roll.rows:
+        v = supporter_of(c, e)
+        paths[v] = paths.get(v, 0) + 1
+    head_of = len(ez) + 3  # the row key after "Z·S·"
+    for e in roll.heads:
+        s, t, d = key_of(e)
+        key = row_key(zid, row_of(e))[head_of:]
+        yield ROW, SEP.join((ez, "G", key)), s, t, d, paths[supporter_of(c, e)], None
+    for name in sorted(LISTS):
+        for e in roll.lists[name]:
             s, t, d = key_of(e)
-            yield ROW, row_key(zid, key), s, t, d, None, None
-            via = "1" if key[0] else "0"
-            rows[(via, key[1])] = rows.get((via, key[1]), 0) + 1
-            v = supporter_of(c, e)
-            paths[v] = paths.get(v, 0) + 1
-        for (via, kind), n in sorted(rows.items()):
-            yield COUNT, SEP.join((ez, "S", via, kind)), None, None, None, n, None
-        heads: dict[tuple[str, str], int] = {}  # supporters per (via of the first row, type)
-        head_of = len(ez) + 3  # the row key after "Z·S·"
-        for e in roll.heads:
-            key = row_of(e)
-            s, t, d = key_of(e)
-            via = "1" if key[0] else "0"
-            yield ROW, SEP.join((ez, "G", row_key(zid, key)[head_of:])), s, t, d, paths[supporter_of(c, e)], None
-            heads[(via, key[1])] = heads.get((via, key[1]), 0) + 1
-        for (via, kind), n in sorted(heads.items()):
-            yield COUNT, SEP.join((ez, "G", via, kind)), None, None, None, n, None
-        for f, n in sorted(roll.fields.items()):
-            yield COUNT, SEP.join((ez, "F", enc(ids[f]))), None, None, None, n, ids[f]
-        for name in LISTS:
-            for e in roll.lists[name]:
-                s, t, d = key_of(e)
-                yield ROW, list_key(zid, name, (s, t, d)), s, t, d, None, None
+            yield ROW, list_key(zid, name, (s, t, d)), s, t, d, None, None
+    for e in roll.rows:
+        s, t, d = key_of(e)
+        yield ROW, row_key(zid, row_of(e)), s, t, d, None, None
+
+
+def _via_type(c: Columns, z: int, e: int) -> tuple[str, str]:
+    """("0" direct or "1" via a member, supporter type) of row e of hub z."""
+    return "1" if supported_of(c, e) != z else "0", c.node_types[c.ntype[supporter_of(c, e)]]

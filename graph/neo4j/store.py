@@ -326,8 +326,9 @@ class Neo4jStore:
 
     def reindex(self, check: bool = False, search: bool = True) -> list[str]:
         """The hubs whose zone index differed from the graph (data written outside innograph); unless
-        `check`, repaired. Compared and repaired a batch of hubs per transaction (graph/neo4j/zone_reindex.py):
-        memory is bounded by a batch, a check writes nothing, a repair rewrites only differing batches.
+        `check`, repaired. Compared read-only, hub by hub (graph/neo4j/zone_check.py: nothing written, memory
+        a page plus one hub's expected entries); a repair rebuilds only the hubs found, a batch per transaction
+        (graph/neo4j/zone_reindex.py).
         Then "(search index: ...)" when the search blocks differ (`search`: compared at all; a check
         reads every name and block, in a transaction of its own); unless `check`, rebuilt in parts
         after the commit."""

@@ -1,26 +1,25 @@
-"""`reindex` of the Neo4j zone index a batch of hubs at a time: the check and the repair.
+"""`reindex` of the Neo4j zone index: the hubs to compare, and the repair of those that differ, a batch of
+hubs per transaction.
 
-Why: the first reindex cleared the whole index, rebuilt every hub and read the index back into
-Python twice, all in one transaction (rolled back for a check). Its uncommitted state was the size of
-the index: at 100k enterprises a check ran past 11 minutes and was stopped, and at 1M it was not run
-(docs/benchmarks.md, "Neo4j at 1M"). Here each batch of hubs (at most `BATCH` hubs and `BATCH_EDGES`
-edges, a bigger hub alone) is one transaction of its own:
+The check is read-only (graph/neo4j/zone_check.py, session 13): it compares each hub's stored entries with
+the ones the memory store's rollup build makes from the hub's neighbourhood, writing nothing. A repair
+runs that check, then rebuilds only the hubs it found, each batch (at most `BATCH` hubs and `BATCH_EDGES`
+edges, a bigger hub alone) in one transaction of its own:
 
 1. its stored entries are read by key range (every key of hub z lies in (Z·, Z\\x01), zone_cypher.py),
 2. deleted, and built again by the same statements a write or `replace` uses (zone_index.build), for
    those of the batch that are hubs now (degree read in this transaction),
 3. read back and compared: the hubs whose entries differ are reported;
-4. rolled back for a check, or when nothing differed; committed when something did (a repair).
+4. committed when something differed, else rolled back (a hub the check found, rewritten meanwhile).
 
-So memory on the server and in Python is bounded by one batch (its largest hub dominates), a check
-writes nothing, a repair rewrites only the batches that differ, and a failure leaves every other batch
-as it was. The expected index has one definition, the build statements, not a second read-only copy
-of them that could drift; the cost is that a batch's index entries are write-locked while it is
-compared (a concurrent write to one of those hubs waits for that batch, not for the whole reindex).
+So a repair's memory on the server is one batch (its largest hub dominates: a big hub's rebuild is one
+transaction, not bounded), a repair rewrites only the hubs that differ, and a failure leaves every
+other batch as it was. `rebuilt(..., check=True)` is the check of session 11 (rebuild and roll back),
+kept for the benchmark.
 
-The batches cover the nodes that are hubs now (zone_cypher.HUBS) and every hub the stored index
-names, found by a skip scan over the index's keys (one seek per hub), so entries left behind for a
-node that is no hub any more (or rows whose marker was deleted) are found and removed too.
+The hubs compared are the nodes that are hubs now (HUB_DEGREES) and every hub the stored index names,
+found by a skip scan over the index's keys (one seek per hub), so entries left behind for a node that
+is no hub any more (or rows whose marker was deleted) are found and removed too.
 
 A reader during a repair sees each hub either as it was or rebuilt, never half of one: a hub's
 entries change in one transaction. Hubs of batches not yet repaired still answer from their old
@@ -110,17 +109,30 @@ def compare_batch(tx, hubs: list[str]) -> list[str]:
 
 
 def reindex(session_of: Callable, check: bool) -> list[str]:
-    """The hubs whose stored entries differ from a rebuild; unless `check`, repaired batch by batch.
-    `session_of()` opens a session (Neo4jStore._session: its errors become InnographError)."""
-    differ: list[str] = []
+    """The hubs whose stored entries differ from the expected ones (zone_check: read-only, hub by hub);
+    unless `check`, those hubs are then repaired batch by batch (compare_batch, committed where the
+    rebuild under the batch's write lock still differs). `session_of()` opens a session
+    (Neo4jStore._session: its errors become InnographError)."""
+    from graph.neo4j import zone_check
+
     with session_of() as session:
         hubs = session.execute_read(hubs_to_compare)
-        for part in batches(hubs):
-            with session.begin_transaction() as tx:
-                found = compare_batch(tx, part)
-                if found and not check:
-                    tx.commit()
-                else:
-                    tx.rollback()
-            differ += found
+        differ = zone_check.check(session, sorted(hubs))
+        if check or not differ:
+            return differ
+        return rebuilt(session, {z: hubs[z] for z in differ}, check=False)
+
+
+def rebuilt(session, hubs: dict[str, int], check: bool) -> list[str]:
+    """Of `hubs` ({hub: degree}), those whose entries differ from a rebuild in their batch's transaction;
+    committed unless `check` (the check of session 11, kept for the benchmark: it writes and rolls back)."""
+    differ: list[str] = []
+    for part in batches(hubs):
+        with session.begin_transaction() as tx:
+            found = compare_batch(tx, part)
+            if found and not check:
+                tx.commit()
+            else:
+                tx.rollback()
+        differ += found
     return differ
