@@ -281,3 +281,13 @@ def test_the_english_briefing_names_types_in_english_only(bundled, zone):
         assert any(cjk.search(r[0]) for r in rows)  # "Huairou Science City Plan (怀柔科学城规划)"
     overview = section(brief, "overview")
     assert "Type: Zone" in overview.paragraphs and not any(cjk.search(p) for p in overview.paragraphs if p.startswith("Type"))
+
+
+def test_the_english_briefing_names_the_commission_as_it_names_itself(bundled):
+    """The source line of page 1 said "Beijing Municipal Science and Technology Commission: self-assessment
+    …" and the next paragraph "Beijing Municipal Science & Technology Commission": the document's English
+    title now uses the commission's official English name (shared reference: english-names.md)."""
+    brief = build_brief(bundled, ZONE, "en", DAY)
+    text = "\n".join(p for s in brief.sections for p in s.paragraphs)
+    assert "Source: Beijing Municipal Science & Technology Commission: self-assessment report" in text
+    assert "Science and Technology Commission" not in text
