@@ -43,15 +43,19 @@ class Written:
 
 def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: int,
                     types: Sequence[str] | None, fmt: str | None, output_path: Path | str,
-                    include_publisher: bool = False) -> Written:
-    """Export NAME's subgraph (or the whole graph with all_) to `output_path` in `fmt`.
+                    include_publisher: bool = False, lang: str = "zh") -> Written:
+    """Export NAME's subgraph (or the whole graph with all_) to `output_path` in `fmt`; a picture's
+    labels in `lang` (zh or en).
 
     `fmt` None takes the format from the file suffix. A csv export to a folder (an
     existing one, or a path without suffix) writes nodes.csv and edges.csv into it;
     to a .zip path, the zipped pair.
     """
+    from viz.brief.text import check_lang
+
     path = Path(output_path)
     spec = _export_format(fmt, path)
+    lang = check_lang(lang)
     if bool(name and name.strip()) == bool(all_):
         raise InvalidInput("give a NAME or --all (not both)")
     to_folder = spec.name == "csv" and (path.is_dir() or not path.suffix)
@@ -65,7 +69,7 @@ def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: 
     if to_folder:
         size = _write_folder(sub, path, documents)
     else:
-        size = write_atomically(path, spec.render(sub, documents))
+        size = write_atomically(path, spec.render(sub, documents, lang))
     return Written(path, spec.name, size, time.perf_counter() - started, len(sub.nodes), len(sub.edges))
 
 
