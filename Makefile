@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui poppler-utils
+DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 

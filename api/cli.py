@@ -408,12 +408,13 @@ def export(name: Annotated[Optional[str], typer.Argument(help="centre of the sub
            fmt: Annotated[Optional[str], typer.Option(
                "--format", "-f", help="graphml|gexf|json|csv|cypher|png|svg (default: from the -o suffix)")] = None,
            output: Annotated[Path, typer.Option("-o", "--output", help="file; for csv a folder or a .zip")] = ...,
-           include_publisher: PublisherOpt = False):
+           include_publisher: PublisherOpt = False,
+           lang: Annotated[str, typer.Option("--lang", help="a picture's labels: zh or en")] = "zh"):
     """Export a subgraph (or the whole graph with --all) for Gephi, Cytoscape, Neo4j or a briefing."""
     from viz.export.cli_support import export_subgraph
 
     written = export_subgraph(queries(), name, all_, depth, [type_] if type_ else [], fmt, output,
-                              include_publisher=include_publisher)
+                              include_publisher=include_publisher, lang=lang)
     err.print(written.message(), highlight=False)
 
 

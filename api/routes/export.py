@@ -33,19 +33,22 @@ def export(queries: QueriesDep, run: RunDep,
            depth: Depth = 2, type_: Types = None, rel: Rels = None,
            max_nodes: MaxNodes = limits.DEFAULT_SUBGRAPH_NODES,
            format_: Annotated[FormatName, Query(alias="format", description="file format")] = "json",
-           include_publisher: IncludePublisher = False) -> Response:
+           include_publisher: IncludePublisher = False,
+           lang: Annotated[Literal["zh", "en"], Query(description="a picture's labels (png, svg)")] = "zh",
+           ) -> Response:
     fmt = FORMATS[format_]
     content, center_id = run(_render, queries, fmt, center, depth, type_ or [], rel or [], max_nodes,
-                             include_publisher)
+                             include_publisher, lang)
     filename = f"{_safe(center_id)}-depth{depth}{fmt.suffix}"
     return Response(content, media_type=fmt.media_type,
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 def _render(queries: GraphQueries, fmt: Format, center: str, depth: int, types: list[str],
-            rels: list[str], max_nodes: int, include_publisher: bool = False) -> tuple[bytes, str]:
+            rels: list[str], max_nodes: int, include_publisher: bool = False,
+            lang: str = "zh") -> tuple[bytes, str]:
     sub = queries.subgraph(center, depth, types, rels, max_nodes, include_publisher=include_publisher)
-    return fmt.render(sub, queries.store.documents()), sub.center or "subgraph"
+    return fmt.render(sub, queries.store.documents(), lang), sub.center or "subgraph"
 
 
 def _safe(text: str) -> str:

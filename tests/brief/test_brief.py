@@ -267,3 +267,27 @@ def test_markdown_text_reads_as_written_once_rendered_and_in_the_file(written):
     shown = re.sub(r"<[^>]+>", "", MarkdownIt("commonmark").render(md)).strip()
     assert html.unescape(shown) == written
     assert ("&amp;" in md) == ("&copy;" in written)
+
+
+@pytest.mark.parametrize("zone", ["怀柔科学城", "北京经济技术开发区"])
+def test_the_english_briefing_names_types_in_english_only(bundled, zone):
+    """Session 13 review: the English briefing's type cells read "Program (计划/专项)", "Project (项目/平台)"
+    (two lines in a narrow column); the type has an English name. Names keep their Chinese beside them."""
+    brief = build_brief(bundled, zone, "en", DAY)
+    cjk = re.compile(r"[\u3400-\u9fff]")
+    for key in ("members", "supporters"):
+        rows = section(brief, key).table.rows
+        assert rows and all(not cjk.search(r[1]) for r in rows), [r[1] for r in rows]
+        assert any(cjk.search(r[0]) for r in rows)  # "Huairou Science City Plan (怀柔科学城规划)"
+    overview = section(brief, "overview")
+    assert "Type: Zone" in overview.paragraphs and not any(cjk.search(p) for p in overview.paragraphs if p.startswith("Type"))
+
+
+def test_the_english_briefing_names_the_commission_as_it_names_itself(bundled):
+    """The source line of page 1 said "Beijing Municipal Science and Technology Commission: self-assessment
+    …" and the next paragraph "Beijing Municipal Science & Technology Commission": the document's English
+    title now uses the commission's official English name (shared reference: english-names.md)."""
+    brief = build_brief(bundled, ZONE, "en", DAY)
+    text = "\n".join(p for s in brief.sections for p in s.paragraphs)
+    assert "Source: Beijing Municipal Science & Technology Commission: self-assessment report" in text
+    assert "Science and Technology Commission" not in text

@@ -123,3 +123,16 @@ def test_long_labels_are_wrapped_as_the_layout_sized_them(bundled):
             lines = picture.wrapped(text).split("\n")
             assert all(text_width(line) <= LABEL_WIDTH or len(line.split(" ")) == 1 for line in lines), text
             assert (" " if " " in text else "").join(lines) == text  # nothing lost or added
+
+
+@pytest.mark.parametrize(("name", "lines"), [
+    ("怀柔科学城首批重点支持项目", ["怀柔科学城首批", "重点支持项目"]),  # was "…重点支持项" / "目"
+    ("可穿戴自供能系统开发及应用", ["可穿戴自供能系", "统开发及应用"]),  # was "…开发及应" / "用"
+    ("物质科学、生命科学、石墨烯等领域专项", ["物质科学、生命科学、", "石墨烯等领域专项"]),  # was "…石墨" / "烯…"
+    ("着力服务“三城一区”发展", ["着力服务“三城一区”发展"]),  # fits: one line
+    ("中关村科学城", ["中关村科学城"]),
+])
+def test_chinese_labels_break_into_even_lines_as_the_pages_do(name, lines):
+    """Session 13 review: the PNG/SVG exports filled a line and left one character on the next, which the
+    pages stopped doing in session 12 (viz/assets/network.js `balanced`)."""
+    assert picture.wrapped(name).split("\n") == lines

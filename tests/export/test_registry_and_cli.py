@@ -62,7 +62,7 @@ def test_csv_export_to_a_folder_and_to_a_zip(tmp_path, mini):
     assert sorted(p.name for p in (tmp_path / "pair").iterdir()) == ["edges.csv", "nodes.csv"]
     export_subgraph(mini, "HSC", False, 1, None, "csv", tmp_path / "pair.zip")
     assert zipfile.is_zipfile(tmp_path / "pair.zip")
-    with pytest.raises(InvalidInput, match="folder .* or a .zip"):
+    with pytest.raises(InvalidInput, match=r"folder .* or a zip of the pair \(-o .*pair\.zip\)"):
         export_subgraph(mini, "HSC", False, 1, None, "csv", tmp_path / "pair.csv")
 
 
@@ -103,6 +103,16 @@ def test_unwritable_paths_are_clear_errors(tmp_path, mini):
         assert words in exc.value.message and str(path) in exc.value.message
     with pytest.raises(InvalidInput, match="cannot tell the format"):
         export_subgraph(mini, "HSC", False, 2, None, None, tmp_path / "x.unknown")
+
+
+@pytest.mark.parametrize("fmt", [None, "csv"])
+def test_a_csv_file_name_says_how_to_get_the_pair(tmp_path, mini, fmt):
+    """`-o x.csv` (with or without --format csv) names the two ways that work, ready to type."""
+    with pytest.raises(InvalidInput) as exc:
+        export_subgraph(mini, "HSC", False, 2, None, fmt, tmp_path / "x.csv")
+    assert "nodes.csv and edges.csv" in exc.value.message
+    assert f"-o {tmp_path / 'x'} --format csv" in exc.value.message and f"-o {tmp_path / 'x.zip'}" in exc.value.message
+    assert not (tmp_path / "x.csv").exists()
 
 
 def test_write_brief_in_each_format(tmp_path, mini):

@@ -173,9 +173,9 @@ def test_csv_columns_are_the_loaders(awkward):
     files = csvpair.generate_csv(sub, docs)
     nodes = list(csv.DictReader(io.StringIO(files["nodes.csv"])))
     edges = list(csv.DictReader(io.StringIO(files["edges.csv"])))
-    assert list(nodes[0])[:6] == ["id", "type", "name_zh", "name_en", "aliases", "sources"]
+    assert list(nodes[0])[:6] == ["name_zh", "name_en", "type", "id", "aliases", "sources"]  # names first
     assert all(c.startswith("attr.") for c in list(nodes[0])[6:])
-    assert list(edges[0])[:7] == ["source", "type", "target", "doc", "quote", "start", "end"]
+    assert list(edges[0])[:7] == ["source", "type", "target", "quote", "doc", "start", "end"]
     zone = next(r for r in nodes if r["id"] == "zone-awkward")
     assert zone["aliases"] == "怪名|AW*City*" and zone["attr.tags"] == '["科学", "城"]'
     assert "attr.note" not in zone  # an attribute that is only ever null gets no column
@@ -191,6 +191,7 @@ def test_csv_zip_holds_the_pair_and_reloads(tmp_path, mini_sub):
     csvpair.write_csv(sub, path, docs)
     with zipfile.ZipFile(path) as archive:
         assert sorted(archive.namelist()) == ["edges.csv", "nodes.csv"]
-        assert archive.read("nodes.csv").decode("utf-8").startswith("id,type,")  # no byte order mark
+        assert archive.read("nodes.csv").startswith(b"\xef\xbb\xbfname_zh,name_en,")  # the mark spreadsheets need
+        assert all(i.external_attr >> 16 == 0o644 for i in archive.infolist())  # readable once unzipped
     back, _ = csvpair.read_csv(path)
     assert_same(sub, back)

@@ -18,9 +18,14 @@
     setLang(document.body.classList.contains("lang-zh") ? "en" : "zh");
   });
   var wanted = new URLSearchParams(window.location.search).get("lang");
+  /* An answer page follows the question's language (asked in English, read in English), unless the
+     address says otherwise: the choice remembered from another page showed an English answer in a
+     Chinese page (节点 / 类型 / 依据, the names in Chinese). */
+  var asked = document.querySelector("[data-question-lang]");
+  if (!wanted && asked) { wanted = asked.getAttribute("data-question-lang"); }
   if (!wanted) {
     try { wanted = window.localStorage.getItem("innograph.lang"); } catch (e) { wanted = null; }
   }
-  if (wanted === "en") { setLang("en"); }
+  if (wanted === "en" || (asked && wanted === "zh")) { setLang(wanted); }
   window.innographSetLang = setLang;
 })();

@@ -103,8 +103,11 @@ def short_name(node: Node, lang: str) -> str:
 
 
 def type_name(type_: str, lang: str) -> str:
+    """"园区（Zone）" in Chinese; "Zone" in English: a type has its English name, and "Program (计划/专项)"
+    in a narrow column of the English briefing was Chinese a reader of English cannot use (names keep
+    their Chinese: it is how the report and a colleague name them)."""
     t = NODE_TYPES[type_]
-    return f"{t.en} ({t.zh})" if lang == "en" else f"{t.zh}（{t.en}）"
+    return t.en if lang == "en" else f"{t.zh}（{t.en}）"
 
 
 def relation_name(type_: str, lang: str) -> str:

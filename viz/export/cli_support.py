@@ -43,22 +43,25 @@ class Written:
 
 def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: int,
                     types: Sequence[str] | None, fmt: str | None, output_path: Path | str,
-                    include_publisher: bool = False) -> Written:
-    """Export NAME's subgraph (or the whole graph with all_) to `output_path` in `fmt`.
+                    include_publisher: bool = False, lang: str = "zh") -> Written:
+    """Export NAME's subgraph (or the whole graph with all_) to `output_path` in `fmt`; a picture's
+    labels in `lang` (zh or en).
 
     `fmt` None takes the format from the file suffix. A csv export to a folder (an
     existing one, or a path without suffix) writes nodes.csv and edges.csv into it;
     to a .zip path, the zipped pair.
     """
+    from viz.brief.text import check_lang
+
     path = Path(output_path)
     spec = _export_format(fmt, path)
+    lang = check_lang(lang)
     if bool(name and name.strip()) == bool(all_):
         raise InvalidInput("give a NAME or --all (not both)")
     to_folder = spec.name == "csv" and (path.is_dir() or not path.suffix)
     check_target(path, folder=to_folder)
     if spec.name == "csv" and not to_folder and path.suffix.lower() != ".zip":
-        raise InvalidInput(f"a CSV export is two files: give a folder for nodes.csv and edges.csv, "
-                           f"or a .zip file, not {path}")
+        raise _csv_is_two_files(path)
     started = time.perf_counter()
     sub = queries.whole_graph() if all_ else queries.subgraph(name, depth, list(types or []),
                                                               include_publisher=include_publisher)
@@ -66,7 +69,7 @@ def export_subgraph(queries: GraphQueries, name: str | None, all_: bool, depth: 
     if to_folder:
         size = _write_folder(sub, path, documents)
     else:
-        size = write_atomically(path, spec.render(sub, documents))
+        size = write_atomically(path, spec.render(sub, documents, lang))
     return Written(path, spec.name, size, time.perf_counter() - started, len(sub.nodes), len(sub.edges))
 
 
@@ -107,9 +110,20 @@ def _export_format(fmt: str | None, path: Path) -> Format:
     if fmt:
         return get_format(fmt)
     found = format_for_suffix(path.suffix)
+    if found is None and path.suffix.lower() == ".csv":
+        raise _csv_is_two_files(path)
     if found is None:
         raise InvalidInput(f"cannot tell the format from {path.name!r}; give --format ({FORMAT_HELP})")
     return found
+
+
+def _csv_is_two_files(path: Path) -> InvalidInput:
+    """`-o x.csv` is what a planner types first; the answer says both ways that work, ready to type
+    (it said "cannot tell the format from 'x.csv'; give --format", and then, with --format csv,
+    "give a folder … or a .zip file")."""
+    stem = path.with_suffix("")
+    return InvalidInput(f"a CSV export is two files, nodes.csv and edges.csv: give a folder "
+                        f"(-o {stem} --format csv) or a zip of the pair (-o {stem}.zip), not {path}")
 
 
 def _brief_kind(path: Path) -> str:

@@ -1,13 +1,18 @@
 """The CSV pair `nodes.csv` + `edges.csv`, in exactly the columns the CSV loader reads.
 
-nodes.csv: id, type, name_zh, name_en, aliases ("|"), sources ("|"), attr.<name>…
-edges.csv: source, type, target, doc, quote, start, end, attr.<name>…; an edge with
+nodes.csv: name_zh, name_en, type, id, aliases ("|"), sources ("|"), attr.<name>…
+edges.csv: source, type, target, quote, doc, start, end, attr.<name>…; an edge with
 several pieces of evidence is one row per piece (the loader merges them back into
 one edge), an edge without evidence one row with the evidence columns empty.
 
 So an export re-loads with `innograph load DIR` (or the unzipped archive). One
-file is a zip of the pair; a directory gets the two files. UTF-8 without a byte
-order mark (the loader reads the header literally). What CSV cannot carry: the
+file is a zip of the pair; a directory gets the two files. The loader reads
+columns by name, so the order is the reader's: the names first and the quote
+beside its edge, which is what a planner sees on page 1 of a spreadsheet (the
+ids, a column wide, pushed the names to page 2). UTF-8 with a byte order mark:
+without it LibreOffice and Excel read the file in the machine's code page and
+every Chinese name is mojibake; the loader reads the mark (utf-8-sig), and so do
+pandas and csv with encoding="utf-8-sig". What CSV cannot carry: the
 documents themselves (only their ids, in `doc` and `sources`), and attribute
 types other than numbers and text: the loader reads a number-looking text as a
 number, and lists, maps and booleans come back as their text.
@@ -19,6 +24,7 @@ import csv
 import io
 import json
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -27,16 +33,18 @@ from graph.errors import LoadError
 from graph.model import Document, Edge
 from graph.results import Subgraph
 
-NODE_HEAD = ["id", "type", "name_zh", "name_en", "aliases", "sources"]
-EDGE_HEAD = ["source", "type", "target", "doc", "quote", "start", "end"]
+NODE_HEAD = ["name_zh", "name_en", "type", "id", "aliases", "sources"]
+EDGE_HEAD = ["source", "type", "target", "quote", "doc", "start", "end"]
 SEP = "|"
+#: What the files are written in (see the module docstring for why the mark).
+ENCODING = "utf-8-sig"
 
 
 def generate_csv(sub: Subgraph, documents: list[Document] = ()) -> dict[str, str]:
     """{"nodes.csv": text, "edges.csv": text}."""
     node_attrs = _attr_names(n.attrs for n in sub.nodes)
     edge_attrs = _attr_names(e.attrs for e in sub.edges)
-    nodes = [[n.id, n.type, n.name_zh, n.name_en, SEP.join(n.aliases), SEP.join(n.sources),
+    nodes = [[n.name_zh, n.name_en, n.type, n.id, SEP.join(n.aliases), SEP.join(n.sources),
               *(_cell(n.attrs.get(a)) for a in node_attrs)] for n in sub.nodes]
     edges = [row for e in sub.edges for row in _edge_rows(e, edge_attrs)]
     return {"nodes.csv": _table(NODE_HEAD + [f"attr.{a}" for a in node_attrs], nodes),
@@ -47,7 +55,7 @@ def generate_csv_zip(sub: Subgraph, documents: list[Document] = ()) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, text in generate_csv(sub, documents).items():
-            archive.writestr(name, text.encode("utf-8"))
+            archive.writestr(_member(name), text.encode(ENCODING))
     return buffer.getvalue()
 
 
@@ -66,7 +74,7 @@ def write_csv(sub: Subgraph, path: Path, documents: list[Document] = ()) -> None
     if path.is_dir() or not path.suffix:
         path.mkdir(parents=True, exist_ok=True)
         for name, text in generate_csv(sub, documents).items():
-            (path / name).write_text(text, encoding="utf-8", newline="")
+            (path / name).write_text(text, encoding=ENCODING, newline="")
     else:
         path.write_bytes(generate_csv_zip(sub, documents))
 
@@ -93,7 +101,15 @@ def _edge_rows(edge: Edge, attr_names: list[str]) -> list[list[str]]:
     ends = [edge.source, edge.type, edge.target]
     if not edge.evidence:
         return [[*ends, "", "", "", "", *attrs]]
-    return [[*ends, ev.doc, ev.quote, str(ev.start), str(ev.end), *attrs] for ev in edge.evidence]
+    return [[*ends, ev.quote, ev.doc, str(ev.start), str(ev.end), *attrs] for ev in edge.evidence]
+
+
+def _member(name: str) -> zipfile.ZipInfo:
+    """A zip entry readable by everyone once unzipped (writestr's default is mode 0600)."""
+    info = zipfile.ZipInfo(name, date_time=time.localtime()[:6])
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
 
 
 def _attr_names(all_attrs) -> list[str]:

@@ -54,6 +54,8 @@ def wrapped(text: str, width: float = LABEL_WIDTH) -> str:
     briefing's picture ran into each other ("… Commission" over "Serving the development of …")."""
     if text_width(text) <= width:
         return text
+    if " " not in text:
+        return "\n".join(_even_lines(text, width))
     lines, line = [], ""
     for token in (text.split(" ") if " " in text else list(text)):
         joined = f"{line} {token}" if line and " " in text else line + token
@@ -63,6 +65,34 @@ def wrapped(text: str, width: float = LABEL_WIDTH) -> str:
         else:
             line = joined
     return "\n".join(lines + [line])
+
+
+def _even_lines(text: str, width: float) -> list[str]:
+    """A name without spaces (Chinese) in as few lines as fit, of about equal length, as the pages break
+    them (viz/assets/network.js `balanced`): filled line by line, the picture left one character alone
+    ("怀柔科学城首批重点支持项" / "目") or cut a word ("…石墨" / "烯等领域专项"). Each break goes after a list
+    mark (、，) or beside a quote when one is within two characters of the even cut, never inside “…”."""
+    count = math.ceil(text_width(text) / width)
+    lines, rest = [], text
+    while count > 1:
+        at = _break_at(rest, math.ceil(len(rest) / count))
+        lines.append(rest[:at])
+        rest, count = rest[at:], count - 1
+    return lines + [rest]
+
+
+def _break_at(text: str, middle: int) -> int:
+    def fits(at: int) -> bool:
+        return 0 < at < len(text) and (text[at - 1] in "、，,”」" or text[at] in "“「")
+
+    for d in range(3):
+        for at in (middle - d, middle + d):
+            if fits(at):
+                return at
+    at = middle
+    while at > 1 and text[:at].rfind("“") > text[:at].rfind("”"):  # inside a quoted term
+        at -= 1
+    return at
 
 
 def positions(sub: Subgraph, context: set[str] = frozenset()) -> dict[str, tuple[float, float]]:

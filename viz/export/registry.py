@@ -20,7 +20,9 @@ class Format:
     name: str
     media_type: str
     suffix: str
-    render: Callable[[Subgraph, list[Document]], bytes]
+    #: render(subgraph, documents, lang) -> bytes; only a picture reads `lang` (the labels' language: the
+    #: data formats carry both names).
+    render: Callable[..., bytes]
     description: str
     #: True when the format is a picture (drawn, not read back).
     picture: bool = False
@@ -30,7 +32,7 @@ class Format:
 
 
 def _text(generate: Callable[[Subgraph, list[Document]], str]) -> Callable[[Subgraph, list[Document]], bytes]:
-    def render(sub: Subgraph, documents: list[Document] = ()) -> bytes:
+    def render(sub: Subgraph, documents: list[Document] = (), lang: str = "zh") -> bytes:
         return generate(sub, list(documents)).encode("utf-8")
 
     render.__doc__ = generate.__doc__
@@ -46,14 +48,14 @@ FORMATS: dict[str, Format] = {
                "GraphML for Gephi, Cytoscape and yEd"),
         Format("gexf", "application/gexf+xml", ".gexf", _text(gexf.generate_gexf),
                "GEXF 1.2 for Gephi, with type colours"),
-        Format("csv", "application/zip", ".zip", csvpair.generate_csv_zip,
+        Format("csv", "application/zip", ".zip", lambda sub, docs=(), lang="zh": csvpair.generate_csv_zip(sub, docs),
                "nodes.csv + edges.csv in the CSV loader's columns, zipped"),
         Format("cypher", "application/x-cypher-query; charset=utf-8", ".cypher",
                _text(cypher_script.generate_cypher),
                "a parameter-free Cypher script that recreates the subgraph in Neo4j"),
-        Format("png", "image/png", ".png", lambda sub, docs=(): picture.generate_png(sub, docs),
+        Format("png", "image/png", ".png", lambda sub, docs=(), lang="zh": picture.generate_png(sub, docs, lang),
                "a picture (PNG) with a legend", picture=True),
-        Format("svg", "image/svg+xml", ".svg", lambda sub, docs=(): picture.generate_svg(sub, docs),
+        Format("svg", "image/svg+xml", ".svg", lambda sub, docs=(), lang="zh": picture.generate_svg(sub, docs, lang),
                "a picture (SVG, text kept as text) with a legend", picture=True),
     )
 }

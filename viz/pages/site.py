@@ -85,8 +85,20 @@ def ask_href(question: str) -> str:
 def ask_page(question: str, answer: Answer | None) -> str:
     """The question box and, once asked, the answer: reading, rows with evidence, suggestions."""
     return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
-                  ask_href=ask_href,
+                  ask_href=ask_href, distinct_quotes=distinct_quotes, nodes_by_id=nodes_by_id,
                   max_question=MAX_CHARS)
+
+
+def nodes_by_id(answer: Answer) -> dict[str, Node]:
+    """The answer's nodes by id: an evidence line names its ends in the page's language (it read
+    "北京市科学技术委员会 / Beijing Municipal … — partners with → 河北省 / Hebei" on the English page)."""
+    return {n.id: n for n in answer.nodes}
+
+
+def distinct_quotes(item) -> list[str]:
+    """The first quote of each edge of an answer row, each sentence once: a row reached via a member rests
+    on two edges, often on one sentence, which the page printed twice in one cell (未来科学城's fields)."""
+    return list(dict.fromkeys(ev.quote for e in item.edges for ev in e.evidence[:1]))
 
 
 def node_page(node: Node, sub: Subgraph, documents: Sequence[Document] = ()) -> str:

@@ -53,8 +53,9 @@ def brief_href(node_id: str, fmt: str, lang: str) -> str:
     return f"/brief/{quote(node_id, safe='')}?" + urlencode({"format": fmt, "lang": lang})
 
 
-def export_href(node_id: str, fmt: str) -> str:
-    return "/api/v1/export?" + urlencode({"center": node_id, "depth": ZONE_DEPTH, "format": fmt})
+def export_href(node_id: str, fmt: str, lang: str = "zh") -> str:
+    params = {"center": node_id, "depth": ZONE_DEPTH, "format": fmt}
+    return "/api/v1/export?" + urlencode({**params, "lang": lang} if lang != "zh" else params)
 
 
 def supporter_rows(supporters: Sequence[Supporter]) -> list[SupporterRow]:
@@ -118,7 +119,9 @@ def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishe
         if s.via:
             names[s.via.id] = s.via
     docs = {d.id: d for d in documents}
-    exports = [{"name": f.name, "suffix": f.suffix, "description": f.description, "href": export_href(zone.id, f.name)}
+    # a picture in the page's language (the English page's png had Chinese labels); data carries both
+    exports = [{"name": f.name, "suffix": f.suffix, "description": f.description, "href": export_href(zone.id, f.name),
+                "href_en": export_href(zone.id, f.name, "en") if f.picture else None}
                for f in FORMATS.values()]
     # one group per format, "Word (.docx)：中文 · English" ("Word (.docx) · 中文 Word (.docx) · English" ran together)
     briefs = [{"label": label, "links": [{"lang": lang, "href": brief_href(zone.id, fmt, lang)} for lang in ("zh", "en")]}
