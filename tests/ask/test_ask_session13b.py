@@ -1,0 +1,25 @@
+"""Session 13b: a fourth blind set of 30 questions (data/questions/session13b.yaml), as an English-speaking
+partner and a Chinese planner at the web page's box type them, written before they were run and without
+reading graph/ask/, and the mechanisms its wrong answers led to. Memory store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from graph.ask import answer
+from graph.ask.outcome import load_outcome_cases, score
+
+SESSION13B = Path(__file__).resolve().parents[2] / "data/questions/session13b.yaml"
+QUESTION_FILES = sorted(SESSION13B.parent.glob("*.yaml"))
+
+
+# ---- the scorer: `yes:` in a question file is the yes/no check, not YAML's boolean -------------------
+
+def test_a_yes_no_expectation_is_checked(bundled):
+    # YAML 1.1 reads a bare `yes:` key as True, so {yes: true} never reached the check and a "No" to a
+    # question whose answer is yes scored right ("Does Tsinghua take part in building the centre?")
+    yes_cases = [c for path in QUESTION_FILES if path.name != "questions.yaml"
+                 for c in load_outcome_cases(path) if isinstance(c.want, dict) and True in c.want]
+    assert not yes_cases
+    case = next(c for c in load_outcome_cases(SESSION13B) if c.question.startswith("Does Tsinghua"))
+    assert case.want["yes"] is True
