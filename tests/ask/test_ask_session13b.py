@@ -23,3 +23,14 @@ def test_a_yes_no_expectation_is_checked(bundled):
     assert not yes_cases
     case = next(c for c in load_outcome_cases(SESSION13B) if c.question.startswith("Does Tsinghua"))
     assert case.want["yes"] is True
+
+
+# ---- a loose English name: the type word of an id is no word of the name -------------------------------
+
+def test_a_british_programme_finds_the_programme_not_an_id_holding_its_type_word(bundled):
+    # "winter olympics programme" held every word of the id program-smart-winter-olympics (its type word
+    # "program" counted as a name word) with fewer words besides than 科技冬奥专项's English name
+    got = answer(bundled, "Which projects are part of the Winter Olympics programme?")
+    assert got.params["refs"] == ["program-science-and-technology-for-the-winter-olympics-special-program"]
+    assert {"project-cloud-broadcasting-center", "project-high-speed-motion-tracking-photography",
+            "project-intelligent-translation-service"} <= {i.node.id for i in got.items}
