@@ -52,6 +52,9 @@ RELATIONS = (
     _r("支持|资助|扶持|支撑", r"\b(support|back|fund|sponsor)", "supporters", 1, "{a}支持{b}", "{a} supports {b}"),
     _r("聚焦|关注|布局|专注|侧重|主攻|研究|从事", r"\b(focus|concentrat|speciali[sz]|work(s|ed)? on|research)",
        "fields", 0, "{a}聚焦{b}", "{a} focuses on {b}"),
+    # taking part is partnering or supporting (the participants form, session 13): before location's "part of"
+    _r("参与|参加", r"\b(take|takes|took|taking|taken) part in\b|\bparticipat|\binvolved in\b", "participants", 1,
+       "{a}参与{b}", "{a} takes part in {b}"),
     _r("(位于|坐落|落户|地处|设在|属于|在)(于|在)?Ⓔ", r"\b(located|based|situated|sited)\b|\b(in|inside|within|part of|belongs? to) Ⓔ",
        "location", 0, "{a}位于{b}", "{a} is in {b}"),
     _r("合作", r"\b(partner|cooperat|co operat|collaborat|work(s|ed)? with)", "partners", 0,

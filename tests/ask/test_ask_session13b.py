@@ -34,3 +34,14 @@ def test_a_british_programme_finds_the_programme_not_an_id_holding_its_type_word
     assert got.params["refs"] == ["program-science-and-technology-for-the-winter-olympics-special-program"]
     assert {"project-cloud-broadcasting-center", "project-high-speed-motion-tracking-photography",
             "project-intelligent-translation-service"} <= {i.node.id for i in got.items}
+
+
+# ---- yes/no: taking part is partnering or supporting, as in the participants form -----------------------
+
+def test_taking_part_asked_yes_or_no_is_partnering_or_supporting(bundled):
+    # was "No: … Tsinghua University is in Building Beijing into …" ('part' read as location's 'part of')
+    # beside the SUPPORTS edge it then quoted
+    got = answer(bundled, "Does Tsinghua University take part in building the national innovation centre?")
+    assert got.summary.startswith("Yes") and got.params["relation"] == "participants"
+    assert answer(bundled, "清华大学参与了科技创新中心建设吗？").summary.startswith("是")
+    assert answer(bundled, "Does Peking University take part in Future Science City?").summary.startswith("No")
