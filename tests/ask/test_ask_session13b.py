@@ -45,3 +45,15 @@ def test_taking_part_asked_yes_or_no_is_partnering_or_supporting(bundled):
     assert got.summary.startswith("Yes") and got.params["relation"] == "participants"
     assert answer(bundled, "清华大学参与了科技创新中心建设吗？").summary.startswith("是")
     assert answer(bundled, "Does Peking University take part in Future Science City?").summary.startswith("No")
+
+
+# ---- a figure of another zone is not the figure of the zone asked about --------------------------------
+
+def test_a_figure_measuring_another_zone_does_not_answer_for_the_zone_asked(bundled):
+    # was 怀柔科学城首批重点支持项目数：30 个 for 中关村科学城 (the words 重点项目 matched, the zone did not)
+    got = answer(bundled, "中关村科学城有几项重点项目")
+    assert got.query != "figure" and "30" not in got.summary
+    assert [i.node.id for i in got.items] == [
+        "project-key-generic-forward-looking-and-disruptive-technology-projects-zhongguancun-science-city"]
+    own = answer(bundled, "怀柔科学城有几项重点项目")  # the zone the figure measures still gets it
+    assert own.query == "figure" and "30" in own.summary
