@@ -57,3 +57,20 @@ def test_a_figure_measuring_another_zone_does_not_answer_for_the_zone_asked(bund
         "project-key-generic-forward-looking-and-disruptive-technology-projects-zhongguancun-science-city"]
     own = answer(bundled, "怀柔科学城有几项重点项目")  # the zone the figure measures still gets it
     assert own.query == "figure" and "30" in own.summary
+
+
+# ---- an English type word in a Chinese question filters the answer -------------------------------------
+
+DRIVING_SITE, SERVICE_PLATFORMS = ("project-autonomous-driving-test-site-yizhuang",
+                                   "project-technology-innovation-service-platforms-bda")
+
+
+def test_an_english_type_word_in_a_chinese_question_filters_as_its_chinese_word_does(bundled):
+    # was every member of E-Town, the autonomous driving test site among its "platforms"
+    for question in ("经开区 有什么 platform 吗", "E-Town 有哪些 platforms？", "E-Town有哪些platforms"):
+        got = answer(bundled, question)
+        assert [i.node.id for i in got.items] == [SERVICE_PLATFORMS], question
+        assert got.summary == answer(bundled, "经开区有什么平台吗").summary, question
+    labs = answer(bundled, "怀柔科学城有哪些 labs")
+    assert {i.node.id for i in labs.items} == {"project-physical-science-laboratory-huairou",
+                                               "project-space-science-laboratory-huairou"}
