@@ -74,3 +74,20 @@ def test_an_english_type_word_in_a_chinese_question_filters_as_its_chinese_word_
     labs = answer(bundled, "怀柔科学城有哪些 labs")
     assert {i.node.id for i in labs.items} == {"project-physical-science-laboratory-huairou",
                                                "project-space-science-laboratory-huairou"}
+
+
+# ---- "A or B: which has more X?" is declined with what the graph names of each ---------------------------
+
+def test_comparing_two_named_zones_by_a_count_is_declined_with_the_named_counts(bundled):
+    # was the paths between the two zones ("between" read as how they are connected); the named counts are no
+    # totals (怀柔: 4 named, 30 in the first batch alone), so session 11 keeps this a decline
+    for question in ("Between Huairou Science City and Future Science City, which one has more projects?",
+                     "怀柔科学城和未来科学城哪个项目多？"):
+        got = answer(bundled, question)
+        assert got.status == "not_understood" and not got.items, question
+        assert "4" in got.summary and "2" in got.summary and len(got.suggestions) == 2, question
+    assert answer(bundled, "怀柔科学城和未来科学城哪个项目多？").suggestions == ["怀柔科学城有哪些项目？", "未来科学城有哪些项目？"]
+    # two institutions hold no members to count
+    assert "只能比较园区或行政区" in answer(bundled, "BINN和NIBS哪个项目更多").summary
+    # every zone ranked, as before
+    assert answer(bundled, "Which zone has the most projects?").items[0].node.id == "zone-huairou-science-city"
