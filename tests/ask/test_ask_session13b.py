@@ -91,3 +91,17 @@ def test_comparing_two_named_zones_by_a_count_is_declined_with_the_named_counts(
     assert "只能比较园区或行政区" in answer(bundled, "BINN和NIBS哪个项目更多").summary
     # every zone ranked, as before
     assert answer(bundled, "Which zone has the most projects?").items[0].node.id == "zone-huairou-science-city"
+
+
+# ---- "What is X?" / "X是什么": what X is, then its relations ---------------------------------------------
+
+def test_what_is_x_says_what_x_is_before_its_relations(bundled):
+    # the relations alone never said BINN is a research institute; "BINN是什么" was read as BINN's parts
+    # ("图中没有北京纳米能源与系统研究所包括的部分")
+    en = answer(bundled, "What is BINN?")
+    assert en.summary.startswith("Beijing Institute of Nanoenergy and Nanosystems (北京纳米能源与系统研究所, BINN) "
+                                 "is an institution (research) in the graph. Direct relations of")
+    zh = answer(bundled, "BINN是什么？")
+    assert zh.query == "about" and zh.summary.startswith("北京纳米能源与系统研究所是图中的机构（科研机构）。")
+    assert answer(bundled, "三城一区是指什么").query == "members"  # 是指什么 still asks what it is made of
+    assert not answer(bundled, "怀柔科学城有哪些实验室").summary.startswith("怀柔科学城是")  # a typed listing: no preamble
