@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, two_steps, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse, residue
@@ -58,7 +58,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     vague = shorthand.decline(queries, p, base) or change.decline(queries, p, base) or briefing.decline(queries, p, base)
     if vague is not None:
         return vague
-    compared = most_members.compare_decline(queries, p, base)  # "A or B: which has more projects?" (session 13b)
+    compared = most_members.compare_decline(queries, p, base) \
+        or two_steps.decline(queries, p, base)  # "A or B: which has more projects?", "X's science cities' institutes" (13b)
     if compared is not None:
         return compared
     ranked = most_related.answer(queries, p, base, evidence)  # "哪个项目涉及的领域最多" (session 13)

@@ -13,6 +13,13 @@ SESSION13B = Path(__file__).resolve().parents[2] / "data/questions/session13b.ya
 QUESTION_FILES = sorted(SESSION13B.parent.glob("*.yaml"))
 
 
+def test_the_blind_questions_are_thirty_and_none_is_answered_wrongly(bundled):
+    cases = load_outcome_cases(SESSION13B)
+    assert len(cases) == 30
+    wrong = [c.question for c in cases if score(c, answer(bundled, c.question)).kind == "wrong"]
+    assert not wrong, wrong
+
+
 # ---- the scorer: `yes:` in a question file is the yes/no check, not YAML's boolean -------------------
 
 def test_a_yes_no_expectation_is_checked(bundled):
@@ -105,3 +112,18 @@ def test_what_is_x_says_what_x_is_before_its_relations(bundled):
     assert zh.query == "about" and zh.summary.startswith("北京纳米能源与系统研究所是图中的机构（科研机构）。")
     assert answer(bundled, "三城一区是指什么").query == "members"  # 是指什么 still asks what it is made of
     assert not answer(bundled, "怀柔科学城有哪些实验室").summary.startswith("怀柔科学城是")  # a typed listing: no preamble
+
+
+# ---- members of a type inside another type's places of a node: two steps, declined with the one-step asks --
+
+def test_institutes_in_a_regions_science_cities_are_declined_with_the_zone_questions(bundled):
+    # was "Nothing in the graph answers this (members of Beijing, type research institutes or science cities)"
+    got = answer(bundled, "List all the research institutes located in Beijing's science cities.")
+    assert got.status == "not_understood" and "two steps" in got.summary
+    assert got.suggestions[0] == "Which research institutes are in three science cities and one area?"
+    assert "Which research institutes are in Huairou Science City?" in got.suggestions
+    first = answer(bundled, got.suggestions[0])  # the suggestion answers it
+    assert {i.node.id for i in first.items} == {"institution-beijing-institute-of-nanoenergy-and-nanosystems",
+                                                "institution-national-institute-of-biological-sciences-beijing",
+                                                "institution-beijing-graphene-institute"}
+    assert answer(bundled, "北京有哪些园区").status == "answered"  # one type, one step: as before
