@@ -127,3 +127,21 @@ def test_institutes_in_a_regions_science_cities_are_declined_with_the_zone_quest
                                                 "institution-national-institute-of-biological-sciences-beijing",
                                                 "institution-beijing-graphene-institute"}
     assert answer(bundled, "北京有哪些园区").status == "answered"  # one type, one step: as before
+
+
+# ---- yes/no: a field with a type word is the node of that type on the field ------------------------------
+
+HYDROGEN_PLATFORM = "project-hydrogen-energy-technology-collaborative-innovation-platform"
+
+
+def test_a_field_with_a_type_word_asked_yes_or_no_is_the_node_of_that_type(bundled):
+    # was "No: … Hydrogen energy is in Beijing Economic-Technological Development Area" (the field, not the
+    # platform: right by luck, about the wrong node, and silent on where the platform is)
+    got = answer(bundled, "Is the hydrogen energy platform in E-Town?")
+    assert got.params["refs"][0] == HYDROGEN_PLATFORM and got.summary.startswith("No")
+    assert "What it records instead: Future Science City" in got.summary
+    zh = answer(bundled, "氢能平台在经开区吗")
+    assert zh.params["refs"][0] == HYDROGEN_PLATFORM and "图中记录的是：未来科学城" in zh.summary
+    assert answer(bundled, "Is the hydrogen energy platform in Future Science City?").summary.startswith("Yes")
+    # no type word: the field itself, as before
+    assert answer(bundled, "Does Future Science City focus on hydrogen energy?").params["refs"][1] == "field-hydrogen-energy"
