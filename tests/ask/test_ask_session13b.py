@@ -145,3 +145,18 @@ def test_a_field_with_a_type_word_asked_yes_or_no_is_the_node_of_that_type(bundl
     assert answer(bundled, "Is the hydrogen energy platform in Future Science City?").summary.startswith("Yes")
     # no type word: the field itself, as before
     assert answer(bundled, "Does Future Science City focus on hydrogen energy?").params["refs"][1] == "field-hydrogen-energy"
+
+
+# ---- the web box's yes/no: 是不是 … 啊; "the Commission" in an English yes/no question ----------------------
+
+def test_shi_bu_shi_asks_yes_or_no_whatever_particle_ends_it(bundled):
+    # was declined: the 不 of 是不是 was a word no form reads
+    assert answer(bundled, "未来科学城是不是在昌平啊").summary.startswith("是：未来科学城位于昌平区")
+    assert answer(bundled, "经开区是不是在昌平区").summary.startswith("否")
+
+
+def test_the_commission_in_an_english_question_keeps_it_english(bundled):
+    # "the Commission" was put back as its Chinese name, which made the question read as Chinese: declined
+    got = answer(bundled, "Does the Commission support the Beijing Graphene Institute?")
+    assert got.summary == "Yes: Beijing Municipal Science & Technology Commission supports Beijing Graphene Institute."
+    assert answer(bundled, "本委支持了哪些项目").params["refs"] == ["institution-beijing-municipal-science-technology-commission"]
