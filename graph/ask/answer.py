@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -98,6 +98,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items[:run.RANK_LIMIT] if params.rank_all else narrowed.items
+    if manages.asked(p, form.query) and anchors:  # "who manages X": who leads it (LED_BY), not every supporter
+        result.items, interpretation = manages.keep(result.items), manages.interpretation(lang, anchors[0])
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]

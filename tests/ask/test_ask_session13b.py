@@ -160,3 +160,15 @@ def test_the_commission_in_an_english_question_keeps_it_english(bundled):
     got = answer(bundled, "Does the Commission support the Beijing Graphene Institute?")
     assert got.summary == "Yes: Beijing Municipal Science & Technology Commission supports Beijing Graphene Institute."
     assert answer(bundled, "本委支持了哪些项目").params["refs"] == ["institution-beijing-municipal-science-technology-commission"]
+
+
+# ---- who manages X: who leads it (LED_BY), not every supporter (session 13's left-over) ------------------
+
+def test_who_manages_x_is_who_leads_it_not_every_supporter(bundled):
+    got = answer(bundled, "Who manages the Lenovo Capital sub-fund?")  # the parent fund invests; it does not manage
+    assert [i.node.id for i in got.items] == ["institution-lenovo-capital-and-incubator-group"]
+    assert got.summary.startswith("who manages or leads Lenovo Capital sub-fund")
+    assert [i.node.name_zh for i in answer(bundled, "联想创投子基金由谁管理").items] == ["联想创投"]
+    zone = answer(bundled, "Who manages Huairou Science City?")  # no LED_BY: none, its supporters as related only
+    assert zone.status == "empty" and not zone.items and "not what was asked" in zone.summary
+    assert len(answer(bundled, "Who supports the Lenovo Capital sub-fund?").items) == 2  # support is as before
