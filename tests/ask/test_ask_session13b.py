@@ -172,3 +172,15 @@ def test_who_manages_x_is_who_leads_it_not_every_supporter(bundled):
     zone = answer(bundled, "Who manages Huairou Science City?")  # no LED_BY: none, its supporters as related only
     assert zone.status == "empty" and not zone.items and "not what was asked" in zone.summary
     assert len(answer(bundled, "Who supports the Lenovo Capital sub-fund?").items) == 2  # support is as before
+
+
+# ---- autonomous regions: a narrow word of regions, by name ------------------------------------------------
+
+def test_autonomous_regions_are_told_apart_by_name(bundled):
+    # "provinces and autonomous regions" was declined ('autonomous' read as nothing); the data codes them
+    # as province-level, so the word narrows by name (…自治区), never to every province
+    both = answer(bundled, "Which provinces and autonomous regions does the Commission partner with?")
+    assert len(both.items) == 7
+    alone = answer(bundled, "Which autonomous regions does BMSTC partner with?")
+    assert {i.node.name_zh for i in alone.items} == {"内蒙古自治区", "宁夏回族自治区", "西藏自治区", "新疆维吾尔自治区"}
+    assert len(answer(bundled, "市科委和哪些自治区合作").items) == 4
