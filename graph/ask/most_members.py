@@ -14,12 +14,12 @@ from __future__ import annotations
 from graph.ask import model, relations, replies, run
 from graph.ask.model import Item
 from graph.ask.most_supported import _groups_zones
+from graph.ask.parser import Parse
 from graph.ask.run import Params, Result, runner
 from graph.ask.words import say, short, type_words
 from graph.errors import InvalidInput
 from graph.queries import GraphQueries
 from graph.schema import NODE_TYPES
-from graph.ask.parser import Parse
 
 KINDS = ("Zone", "District")
 

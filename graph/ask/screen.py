@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, two_steps, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, has_cjk, match_key
 from graph.ask.parser import Parse, residue
