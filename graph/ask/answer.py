@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -98,6 +98,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items[:run.RANK_LIMIT] if params.rank_all else narrowed.items
+    if manages.asked(p, form.query) and anchors:  # "who manages X": who leads it (LED_BY), not every supporter
+        result.items, interpretation = manages.keep(result.items), manages.interpretation(lang, anchors[0])
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
@@ -123,8 +125,9 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         **base,
         status="answered" if count else "empty",
         interpretation=interpretation,
-        summary=(replies.fallback_sentence(lang, interpretation, related) if related and not aside
-                 else _summary(lang, form, p, interpretation, result, count)) + aside,
+        summary=_after_identity(_identity(lang, form, params, anchors),
+                                (replies.fallback_sentence(lang, interpretation, related) if related and not aside
+                                 else _summary(lang, form, p, interpretation, result, count)) + aside),
         query=form.query,
         params=_params(params, p),
         count=count,
@@ -202,6 +205,29 @@ def _interpretation(form: Form, p: Parse, anchors: list[Node], params: run.Param
     if p.count and form.query != "stats":
         text = say(lang, f"{text}的数量", f"number of {text}")
     return text
+
+
+_KIND_ZH = {"research": "科研机构", "university": "高校", "enterprise": "企业", "government": "政府部门",
+            "international": "国际组织", "lab": "实验室", "platform": "平台", "facility": "设施", "country": "国家"}
+
+
+def _identity(lang: str, form: Form, params: run.Params, anchors: list[Node]) -> str:
+    """"What is BINN?": what the node is (its names and type) before its relations, which alone never
+    said that BINN is a research institute (session 13b). Only for `about` of one node, no type asked."""
+    if form.query != "about" or params.types or len(anchors) != 1:
+        return ""
+    node = anchors[0]
+    kind = str((node.attrs or {}).get("kind") or "")
+    also = [a for a in (node.aliases or []) if a.isascii()][:2] if lang == "en" else []
+    names = say(lang, node.name_zh, f"{node.name_en or node.name_zh} ({', '.join([node.name_zh, *also])})")
+    what = say(lang, NODE_TYPES[node.type].zh + (f"（{_KIND_ZH[kind]}）" if kind in _KIND_ZH else ""),
+               NODE_TYPES[node.type].en.lower() + (f" ({kind})" if kind else ""))
+    article = "an" if what[:1] in "aeiou" else "a"
+    return say(lang, f"{names}是图中的{what}。", f"{names} is {article} {what} in the graph. ")
+
+
+def _after_identity(identity: str, rest: str) -> str:
+    return identity + (rest[:1].upper() + rest[1:] if identity and rest else rest)
 
 
 def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.Result, count: int) -> str:

@@ -117,6 +117,8 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
         if types and not all(t in own or _zh_type_held(t, metric) for t in types):
             continue
         measured = measured_by.get(metric.id, {})
+        if _of_another(measured, mentioned, store):
+            continue
         if rest:
             said = own | _quoted_words(evidence_of.get(metric.id, ()), language)  # "首批落地了几个项目": 落地 is the report's word ("等30个项目落地")
             if len(rest & said) / len(rest) < MIN_Q_COVER and not _chars_held(rest_text, metric, language):
@@ -132,6 +134,16 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
     if best is None or best[0] < MIN_Q_COVER:
         return None
     return _figure(best[2], best[0], years)
+
+
+def _of_another(measured: dict[str, Node], mentioned: set[str], store: GraphStore) -> bool:
+    """The figure measures another node of the kind the question names: "中关村科学城有几项重点项目" is no
+    question about 怀柔科学城首批重点支持项目数, which measures 怀柔科学城 (session 13b gave its 30 for 中关村).
+    A figure measuring nothing named, or nothing of the named nodes' types, is left to the words."""
+    if not mentioned or not measured or mentioned & set(measured):
+        return False
+    kinds = {n.type for n in store.get_nodes(sorted(mentioned)).values()}
+    return any(n.type in kinds for n in measured.values())
 
 
 def _chars_held(rest_text: str, metric: Node, language: str) -> bool:

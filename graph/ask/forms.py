@@ -19,6 +19,15 @@ from graph.schema import NODE_TYPES
 
 FORMS_FILE = Path(__file__).with_name("forms.yaml")
 ENTITY, YEAR = "Ⓔ", "Ⓨ"
+
+
+def english_part(skeleton: str) -> str:
+    """The English words of a Chinese question, Chinese characters blanked so that English word
+    boundaries hold ("Ⓔ 有什么 platform 吗", "Ⓔ有哪些platforms"): an English type word there still
+    filters the answer (session 13b: it listed the test site among E-Town's platforms)."""
+    return re.sub(r"[\u3400-\u9fff]", " ", skeleton)
+
+
 LANGS = ("zh", "en")
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 _LATIN_WORD = re.compile(r"[a-z]{2,}")

@@ -82,8 +82,10 @@ class Gazetteer:
     def __init__(self, nodes: list[Node]):
         self.names: dict[str, set[str]] = defaultdict(set)
         self.types: dict[str, str] = {}
+        self.id_keys: set[str] = set()  # an id's key opens with its type ("program smart winter olympics")
         for node in nodes:
             self.types[node.id] = node.type
+            self.id_keys.add(match_key(node.id))
             for name in (*node.names, *_without_brackets(node.names), node.id):
                 key = match_key(name)
                 if len(key) >= MIN_KEY_CHARS and not key.isdigit():
@@ -181,6 +183,8 @@ class Gazetteer:
         for key in self._candidates(mention):
             if all(self.types.get(i) == "Metric" for i in self.names[key]):
                 continue
+            if key in self.id_keys:  # the type word of an id is no word of the name: "winter olympics
+                continue             # programme" is 科技冬奥专项, not program-smart-winter-olympics (13b)
             held = _loose_words(key)
             if words <= held:
                 holding.append((len(held - words), len(key), key))

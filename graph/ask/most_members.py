@@ -11,13 +11,15 @@ Counting companies or universities per zone stays declined (screen.py): the repo
 
 from __future__ import annotations
 
-from graph.ask import relations, run
+from graph.ask import model, relations, replies, run
 from graph.ask.model import Item
 from graph.ask.most_supported import _groups_zones
+from graph.ask.parser import Parse
 from graph.ask.run import Params, Result, runner
 from graph.ask.words import say, short, type_words
 from graph.errors import InvalidInput
 from graph.queries import GraphQueries
+from graph.schema import NODE_TYPES
 
 KINDS = ("Zone", "District")
 
@@ -30,17 +32,24 @@ def most_members(q: GraphQueries, p: Params) -> Result:
         raise InvalidInput(say(p.lang, "没有说按什么计数；可以问「哪个园区的机构最多？」。",
                                "Nothing to count was named; ask e.g. 'Which zone has the most institutions?'."))
     items = []
+    named = list(q.store.get_nodes(p.refs).values()) if p.refs else []  # "A or B, which has more": those two
+    if any(n.type not in KINDS for n in named):  # members are a zone's or a district's; ask each thing apart
+        raise InvalidInput(say(p.lang, "只能比较园区或行政区的成员个数；可以分别问每一个，例如「怀柔科学城有哪些项目？」。",
+                               "Only zones or districts are compared by what they hold; ask about each, "
+                               "e.g. 'What projects are in Huairou Science City?'."))
     for kind in kinds:
-        for node in q.store.nodes_of_type(kind):
-            if kind == "Zone" and _groups_zones(q, node.id):
+        for node in named or q.store.nodes_of_type(kind):
+            if kind == "Zone" and _groups_zones(q, node.id) and not named:
                 continue
             if counted == ["Field"]:
                 rows = run.RUNNERS["fields"](q, Params(refs=[node.id], lang=p.lang)).items
             else:
                 rows = [i for i in relations.deep_members(q, node.id) if i.node.type in counted]
             n = len({i.node.id for i in rows})
-            if n:
+            if n or named:  # a named zone with none is part of the comparison
                 items.append(Item(node=node, value=float(n)))
+        if named:
+            break
     items.sort(key=lambda i: (-(i.value or 0), i.node.id))
     return Result(items)
 
@@ -66,3 +75,32 @@ def ranking(lang: str, what: str, items: list[Item], basis: str, each: str | Non
     each = each or say(lang, "各行政区" if all(i.node.type == "District" for i in items) else "各园区",
                        "by district" if all(i.node.type == "District" for i in items) else "by zone")
     return say(lang, f"{lead}。{each}：{counts}。{basis}", f"{lead}. {each[0].upper() + each[1:]}: {counts}. {basis}")
+
+
+def compare_decline(queries: GraphQueries, p: Parse, base: dict) -> model.Answer | None:
+    """"Between A and B, which one has more projects?": declined, with what the graph names of each.
+
+    Why: the graph names some of a zone's projects, not its total (怀柔科学城: 4 named, 30 in the first
+    batch alone), so the named counts cannot say which zone has more (session 11 keeps this a decline).
+    Read as paths it answered how the two are connected (session 13b); now it says the named counts,
+    that they are no totals, and how to ask for each zone's list."""
+    if not p.form or p.form.id != "compare_members":
+        return None
+    lang = p.language
+    refs = [m.id or m.ids[0] for m in p.slots if m.ids]
+    try:
+        items = most_members(queries, Params(refs=refs, types=p.types, lang=lang)).items
+    except InvalidInput as e:
+        return replies.decline(p, base, str(e))
+    what = type_words([t for t in p.types if t not in KINDS], lang)
+    counts = say(lang, "、", ", ").join(say(lang, f"{short(i.node, lang)} {int(i.value or 0)} 个",
+                                            f"{short(i.node, lang)} {int(i.value or 0)}") for i in items)
+    sentence = say(lang, f"图中点名的{what}：{counts}；这只是报告点到名的，不是各自的总数，比不出哪个更多。"
+                         "可以分别问每个园区有哪些。",
+                   f"Named in the graph ({what}): {counts}; they are the ones the report names, not each zone's "
+                   "total, so they cannot say which has more. Ask for each zone's list.")
+    counted = [t for t in p.types if t not in KINDS]
+    first = "Project" if "Project" in counted else counted[0]  # 项目 asks Program or Project: projects read first
+    word = say(lang, {"Project": "项目"}.get(first, NODE_TYPES[first].zh), {"Project": "projects"}.get(first, first.lower() + "s"))
+    asks = [say(lang, f"{short(i.node, lang)}有哪些{word}？", f"What {word} are in {short(i.node, lang)}?") for i in items]
+    return replies.decline(p, base, sentence, asks)

@@ -26,7 +26,7 @@ from functools import lru_cache
 import yaml
 
 from graph.ask.called import called_ids
-from graph.ask.forms import FORMS_FILE, grammar
+from graph.ask.forms import FORMS_FILE, english_part, grammar
 from graph.ask.model import Item
 from graph.ask.parser import Parse
 from graph.ask.words import say
@@ -82,14 +82,25 @@ def rules() -> tuple[Narrow, ...]:
 def asked(p: Parse, types: list[str]) -> list[Narrow]:
     """The narrow words of the question that filter its answer (none when a broad word of the type is asked too)."""
     found, asked_text, text = [], p.skeleton, p.skeleton
+    # a Chinese question's English words are read with the English words ("E-Town 有哪些 platforms")
+    langs = [p.language] + (["en"] if p.language == "zh" else [])
+    english_asked = english = english_part(p.skeleton)
     for rule in rules():
-        rx = rule.words.get(p.language)
-        if rx is None or rule.type not in types:
+        if rule.type not in types:
             continue
-        if rx.search(asked_text):  # one word may narrow two types (平台: projects and institutions)
-            found.append(rule)
-            text = rx.sub(lambda m: " " * len(m.group(0)), text)
+        for lang in langs:
+            rx = rule.words.get(lang)
+            source = asked_text if lang == p.language else english_asked
+            if rx is not None and rx.search(source):  # one word may narrow two types (平台: projects and institutions)
+                found.append(rule)
+                if lang == p.language:
+                    text = rx.sub(lambda m: " " * len(m.group(0)), text)
+                else:
+                    english = rx.sub(lambda m: " " * len(m.group(0)), english)
+                break
     broad = {t for w in grammar().type_words[p.language] if w.regex.search(text) for t in w.types}
+    if p.language == "zh":
+        broad |= {t for w in grammar().type_words["en"] if w.regex.search(english) for t in w.types}
     return [r for r in found if r.type not in broad]
 
 

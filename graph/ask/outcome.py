@@ -65,8 +65,8 @@ def load_outcome_cases(path: Path = REPORT_QUESTIONS) -> list[OutcomeCase]:
     cases = []
     for row in data["questions"]:
         want = row["want"]
-        if isinstance(want, dict):
-            want = {k: full(v) for k, v in want.items()}
+        if isinstance(want, dict):  # YAML 1.1 reads the bare key `yes` as the boolean True: give it its name back
+            want = {("yes" if k is True else k): full(v) for k, v in want.items()}
         cases.append(OutcomeCase(row["q"], row["cat"], want, bool(row.get("held"))))
     return cases
 

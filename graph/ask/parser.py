@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, grammar
+from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, english_part, grammar
 from graph.ask.gazetteer import FUZZY_CUTOFF, Gazetteer, Span, has_cjk, match_key
 from graph.ask.spelling import respelt
 
@@ -201,6 +201,13 @@ def _types(skeleton: str, g: Grammar, language: str, kinds: list[set[str]]) -> l
             if not _describes(text, m, set(word.types), kinds, language):
                 found += [t for t in word.types if t not in found]
         text = word.regex.sub(lambda m: " " * len(m.group(0)), text)  # 子基金 is not also 基金
+    if language == "zh":  # "E-Town 有哪些 platforms": an English type word in a Chinese question filters too
+        text = english_part(text)
+        for word in g.type_words["en"]:
+            for m in word.regex.finditer(text):
+                if not _describes(text, m, set(word.types), kinds, "zh"):
+                    found += [t for t in word.types if t not in found]
+            text = word.regex.sub(lambda m: " " * len(m.group(0)), text)
     return found
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, unheld, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, which_and_how_many, yes_no
 from graph.ask.forms import grammar
-from graph.ask.gazetteer import gazetteer_for, match_key
+from graph.ask.gazetteer import gazetteer_for, has_cjk, match_key
 from graph.ask.parser import Parse, residue
 from graph.ask.words import say, short, type_words
 from graph.queries import GraphQueries
@@ -27,7 +27,12 @@ def publisher_words(queries: GraphQueries, text: str) -> str:
     publishers = [d.publisher for d in queries.store.documents() if d.publisher]
     if not publishers or not _PUBLISHER_WORDS.search(text):
         return text
-    return _PUBLISHER_WORDS.sub(f" {publishers[0]} ", text)
+    name = publishers[0]
+    if not has_cjk(text):  # an English question stays English: a Chinese name in it made it read as Chinese,
+        ids = sorted(gazetteer_for(queries.store).names.get(match_key(name), ()))
+        node = queries.store.get_nodes(ids[:1]).get(ids[0]) if ids else None
+        name = node.name_en if node is not None and node.name_en else name  # and "Does the Commission …?" unread (13b)
+    return _PUBLISHER_WORDS.sub(f" {name} ", text)
 
 
 def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answer | None:
@@ -58,6 +63,10 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     vague = shorthand.decline(queries, p, base) or change.decline(queries, p, base) or briefing.decline(queries, p, base)
     if vague is not None:
         return vague
+    compared = most_members.compare_decline(queries, p, base) \
+        or two_steps.decline(queries, p, base)  # "A or B: which has more projects?", "X's science cities' institutes" (13b)
+    if compared is not None:
+        return compared
     ranked = most_related.answer(queries, p, base, evidence)  # "哪个项目涉及的领域最多" (session 13)
     if ranked is not None:
         return ranked

@@ -52,6 +52,9 @@ RELATIONS = (
     _r("支持|资助|扶持|支撑", r"\b(support|back|fund|sponsor)", "supporters", 1, "{a}支持{b}", "{a} supports {b}"),
     _r("聚焦|关注|布局|专注|侧重|主攻|研究|从事", r"\b(focus|concentrat|speciali[sz]|work(s|ed)? on|research)",
        "fields", 0, "{a}聚焦{b}", "{a} focuses on {b}"),
+    # taking part is partnering or supporting (the participants form, session 13): before location's "part of"
+    _r("参与|参加", r"\b(take|takes|took|taking|taken) part in\b|\bparticipat|\binvolved in\b", "participants", 1,
+       "{a}参与{b}", "{a} takes part in {b}"),
     _r("(位于|坐落|落户|地处|设在|属于|在)(于|在)?Ⓔ", r"\b(located|based|situated|sited)\b|\b(in|inside|within|part of|belongs? to) Ⓔ",
        "location", 0, "{a}位于{b}", "{a} is in {b}"),
     _r("合作", r"\b(partner|cooperat|co operat|collaborat|work(s|ed)? with)", "partners", 0,
@@ -94,6 +97,9 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
     if len(nodes) < 2 or ids[0] == ids[1]:
         return None
     a, b = nodes[ids[0]], nodes[ids[1]]
+    a, b = _typed_field(queries, a, p.types), _typed_field(queries, b, p.types)
+    if a is None or b is None:
+        return None
     if _PASSIVE[lang].search(p.skeleton):  # "北京智源人工智能研究院是市科委支持的吗": the second name acts
         a, b = b, a
     template = say(lang, relation.say_zh, relation.say_en)
@@ -137,6 +143,19 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
 _PASSIVE = {"zh": re.compile(r"Ⓔ(是|被|受到|受|得到|获得|由)Ⓔ"),
             "en": re.compile(r"\b(supported|backed|funded|financed|sponsored|hosted|organi[sz]ed|held|convened|issued|"
                              r"published|released|invested in) by Ⓔ")}
+
+
+def _typed_field(queries: GraphQueries, node: Node, types: list[str]) -> Node | None:
+    """"Is the hydrogen energy platform in E-Town?", "氢能平台在经开区吗": a field with a type word is the one
+    node of that type focusing on it (as elsewhere.py reads "经开区的氢能平台"); session 13b answered "No:
+    hydrogen energy is not in E-Town" about the field. None (no yes/no reading) when no node, or several,
+    of the type focus on it: which one is meant is not known."""
+    asked = [t for t in types if t != "Field"]
+    if node.type != "Field" or not asked:
+        return node
+    rows = run.run("field_actors", queries, run.Params(refs=[node.id])).items
+    held = list(dict.fromkeys(i.node.id for i in rows if i.node.type in asked))
+    return queries.store.get_nodes(held)[held[0]] if len(held) == 1 else None
 
 
 def _between(queries: GraphQueries, a: Node, b: Node, lang: str) -> str:
