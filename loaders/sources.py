@@ -30,12 +30,17 @@ def read_sources(paths: list[Path], store: GraphStore | None = None, year: int |
     """Records of every source; `year` and `min_confidence` apply to reports (.txt/.html) only."""
     yaml_paths: list[Path] = []
     result = LoadResult()
+    pairs_read: set[tuple[Path, Path]] = set()  # `load nodes.csv edges.csv` names one pair twice
     for path in map(Path, paths):
         if not path.exists():
             raise InvalidInput(f"no such file or directory: {path}")
         check_regular([path])  # a FIFO or /dev/zero would block or never end
         pair = csv_pair(path) if (path.is_dir() or path.suffix == ".csv") else None
         if pair:
+            key = (pair[0].resolve(), pair[1].resolve())
+            if key in pairs_read:
+                continue  # read it once: the second file of a pair adds nothing but the time and memory again
+            pairs_read.add(key)
             check_regular(pair)
             result.extend(load_csv(*pair, store=store))
         elif path.is_dir() and yaml_files(path) or path.suffix in (".yaml", ".yml"):
