@@ -3,19 +3,7 @@ run and without reading graph/ask/, and the mechanisms its wrong answers led to.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from graph.ask import answer
-from graph.ask.outcome import load_outcome_cases, score
-
-SESSION12B = Path(__file__).resolve().parents[2] / "data/questions/session12b.yaml"
-
-
-def test_the_blind_questions_are_thirty_and_none_is_answered_wrongly(bundled):
-    cases = load_outcome_cases(SESSION12B)
-    assert len(cases) == 30
-    wrong = [c.question for c in cases if score(c, answer(bundled, c.question)).kind == "wrong"]
-    assert not wrong, wrong
 
 
 # ---- a time after the reports: no forecast, never the report's year as if it were the next ------------
