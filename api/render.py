@@ -196,14 +196,31 @@ def show(console: Console, *tables: Table) -> None:
 
 
 def _items_table(title: str, items, nodes) -> Table:
-    """Rows of an `ask` answer (or of its fallback): node, type, relation, via, the first edge's evidence."""
-    table = _evidence_table(title, "node", "type", "relation", "via", "evidence")
+    """Rows of an `ask` answer (or of its fallback): node, type, relation, via, the first edge's evidence,
+    and a ranking's count. A column no row fills is left out: a listing of policies printed three empty
+    columns beside each name, and a ranking hid the counts it is ordered by."""
     quotes = Quotes({n.id: n for n in nodes})
+    rows = []
     for i, item in enumerate(items, 1):
         quotes.add_nodes([item.node, item.via])
-        _row(table, str(i), name(item.node), item.node.type, item.relation or "",
-             name(item.via) if item.via else "", quotes.cell(item.edges[0], i) if item.edges else "")
+        rows.append({"#": str(i), "node": name(item.node), "type": item.node.type, "relation": item.relation or "",
+                     "via": name(item.via) if item.via else "", "count": _count(item.value),
+                     "evidence": quotes.cell(item.edges[0], i) if item.edges else ""})
+    wanted = ["node", "type"] + [c for c in ("count", "relation", "via", "evidence") if any(r[c] for r in rows)]
+    if any(item.value is not None and float(item.value) != int(item.value) for item in items):
+        wanted = ["score" if c == "count" else c for c in wanted]
+        for r in rows:
+            r["score"] = r["count"]
+    table = _evidence_table(title, *wanted)
+    for r in rows:
+        _row(table, r["#"], *(r[c] for c in wanted))
     return table
+
+
+def _count(value) -> str:
+    if value is None:
+        return ""
+    return str(int(value)) if float(value) == int(value) else f"{value:.3f}"
 
 
 def answer_tables(answer) -> list[RenderableType]:

@@ -59,3 +59,17 @@ def test_cli_ask_prints_a_table_or_json(monkeypatch, bundled_store):
     r = runner.invoke(cli.app, ["ask", "谁与河北合作？"])
     assert r.exit_code == 0 and "河北省的合作伙伴" in r.stdout
     assert runner.invoke(cli.app, ["ask", ""]).exit_code == 2
+
+
+def test_cli_ask_shows_only_the_columns_its_rows_fill(monkeypatch, bundled_store):
+    """A listing of policies printed empty relation, via and evidence columns; a ranking hid its counts."""
+    monkeypatch.setattr(cli, "queries", lambda: GraphQueries(bundled_store))
+    runner = CliRunner()
+    listing = runner.invoke(cli.app, ["ask", "2018年出台了哪些政策"], env={"COLUMNS": "200"}).stdout
+    header = next(line for line in listing.splitlines() if "node" in line and "type" in line)
+    assert "evidence" not in header and "relation" not in header and "via" not in header
+    ranking = runner.invoke(cli.app, ["ask", "哪个机构最重要？"], env={"COLUMNS": "200"}).stdout
+    header = next(line for line in ranking.splitlines() if "node" in line and "type" in line)
+    assert "count" in header and "│ 4 " in ranking
+    support = runner.invoke(cli.app, ["ask", "谁支持怀柔科学城？"], env={"COLUMNS": "200"}).stdout
+    assert "evidence" in next(line for line in support.splitlines() if "node" in line and "type" in line)
