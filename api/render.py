@@ -195,7 +195,7 @@ def show(console: Console, *tables: Table) -> None:
         console.print(table)
 
 
-def _items_table(title: str, items, nodes) -> Table:
+def _items_table(title: str, items, nodes, ranked: bool = False) -> Table:
     """Rows of an `ask` answer (or of its fallback): node, type, relation, via, the first edge's evidence,
     and a ranking's count. A column no row fills is left out: a listing of policies printed three empty
     columns beside each name, and a ranking hid the counts it is ordered by."""
@@ -204,10 +204,10 @@ def _items_table(title: str, items, nodes) -> Table:
     for i, item in enumerate(items, 1):
         quotes.add_nodes([item.node, item.via])
         rows.append({"#": str(i), "node": name(item.node), "type": item.node.type, "relation": item.relation or "",
-                     "via": name(item.via) if item.via else "", "count": _count(item.value),
+                     "via": name(item.via) if item.via else "", "count": _count(item.value) if ranked else "",
                      "evidence": quotes.cell(item.edges[0], i) if item.edges else ""})
     wanted = ["node", "type"] + [c for c in ("count", "relation", "via", "evidence") if any(r[c] for r in rows)]
-    if any(item.value is not None and float(item.value) != int(item.value) for item in items):
+    if ranked and any(item.value is not None and float(item.value) != int(item.value) for item in items):
         wanted = ["score" if c == "count" else c for c in wanted]
         for r in rows:
             r["score"] = r["count"]
@@ -230,7 +230,7 @@ def answer_tables(answer) -> list[RenderableType]:
     """
     out: list[RenderableType] = [Text(answer.interpretation, style="bold"), Text(answer.summary)]
     if answer.items:
-        out.append(_items_table(f"{len(answer.items)} row(s)", answer.items, answer.nodes))
+        out.append(_items_table(f"{len(answer.items)} row(s)", answer.items, answer.nodes, answer.ranked()))
     if answer.related:  # the asked type had no answer: what does relate, with evidence
         out.append(_items_table(f"related: {len(answer.related)} row(s)", answer.related, answer.nodes))
     out += paths_tables(answer.paths)

@@ -46,6 +46,10 @@ class Quote(BaseModel):
     end: int
 
 
+#: The queries whose rows are ordered by a count they carry (Item.value): the pages and the CLI show it.
+RANKINGS = frozenset({"rank", "bridges", "most_supported", "most_members", "most_related"})
+
+
 class Answer(BaseModel):
     question: str = Field(description="the question as asked (trimmed); it is only ever text")
     language: Literal["zh", "en"]
@@ -67,3 +71,7 @@ class Answer(BaseModel):
     suggestions: list[str] = Field(default_factory=list, description="questions that can be answered")
     notes: list[str] = Field(default_factory=list)
     truncated: bool = False
+
+    def ranked(self) -> bool:
+        """Whether the rows are a ranking, ordered by the count each carries (shown beside them)."""
+        return self.query in RANKINGS

@@ -73,3 +73,17 @@ def test_cli_ask_shows_only_the_columns_its_rows_fill(monkeypatch, bundled_store
     assert "count" in header and "│ 4 " in ranking
     support = runner.invoke(cli.app, ["ask", "谁支持怀柔科学城？"], env={"COLUMNS": "200"}).stdout
     assert "evidence" in next(line for line in support.splitlines() if "node" in line and "type" in line)
+
+
+def test_the_ask_page_shows_only_the_columns_its_rows_fill(client):
+    import re
+
+    def headers(q: str) -> list[str]:
+        html = client.get("/ask", params={"q": q}).text
+        return re.findall(r'<th><span class="zh">[^<]*</span><span class="en">([^<]+)</span></th>',
+                          html[html.index('class="list answer-rows"'):])[:5]
+
+    assert headers("2018年出台了哪些政策")[:3] == ["Node", "Type"]
+    assert headers("哪个机构最重要？")[:3] == ["Node", "Type", "Count"]
+    assert headers("What fields does Future Science City focus on?")[:4] == ["Node", "Type", "Via", "Evidence"]  # no count
+    assert "Evidence" in headers("谁支持怀柔科学城？")
