@@ -204,23 +204,15 @@ def _items_table(title: str, items, nodes, ranked: bool = False) -> Table:
     for i, item in enumerate(items, 1):
         quotes.add_nodes([item.node, item.via])
         rows.append({"#": str(i), "node": name(item.node), "type": item.node.type, "relation": item.relation or "",
-                     "via": name(item.via) if item.via else "", "count": _count(item.value) if ranked else "",
+                     "via": name(item.via) if item.via else "", "count": item.value_text() if ranked else "",
                      "evidence": quotes.cell(item.edges[0], i) if item.edges else ""})
-    wanted = ["node", "type"] + [c for c in ("count", "relation", "via", "evidence") if any(r[c] for r in rows)]
-    if ranked and any(item.value is not None and float(item.value) != int(item.value) for item in items):
-        wanted = ["score" if c == "count" else c for c in wanted]
-        for r in rows:
-            r["score"] = r["count"]
-    table = _evidence_table(title, *wanted)
+    columns = ["node", "type"] + [c for c in ("count", "relation", "via", "evidence") if any(r[c] for r in rows)]
+    whole = all("." not in r["count"] for r in rows)  # counts; a score (betweenness …) is no count
+    headers = [("count" if whole else "score") if c == "count" else c for c in columns]
+    table = _evidence_table(title, *headers)
     for r in rows:
-        _row(table, r["#"], *(r[c] for c in wanted))
+        _row(table, r["#"], *(r[c] for c in columns))
     return table
-
-
-def _count(value) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value) == int(value) else f"{value:.3f}"
 
 
 def answer_tables(answer) -> list[RenderableType]:

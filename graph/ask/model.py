@@ -31,6 +31,12 @@ class Item(BaseModel):
     edges: list[Edge] = Field(default_factory=list, description="every hop, each with its evidence")
     value: float | None = Field(None, description="a count or score, where the query gives one")
 
+    def value_text(self) -> str:
+        """The value as a table shows it (the CLI's and the /ask page's): a count whole, a score to 3 places."""
+        if self.value is None:
+            return ""
+        return str(int(self.value)) if float(self.value).is_integer() else f"{self.value:.3f}"
+
 
 class Quote(BaseModel):
     """The evidence of one edge, with both ends named."""
