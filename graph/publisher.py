@@ -36,15 +36,18 @@ def publisher_ids(store) -> frozenset[str]:
 
 
 def _publisher_ids(store) -> frozenset[str]:
-    found: set[str] = set()
-    for name in sorted({d.publisher for d in store.documents() if d.publisher}):
-        ids = store.lookup(normalize(name))
-        if len(ids) > 1:  # a name shared by several nodes: the issuer is an institution
-            nodes = store.get_nodes(ids)
-            ids = [i for i in ids if nodes[i].type == "Institution"]
-        if len(ids) == 1:
-            found.add(ids[0])
-    return frozenset(found)
+    found = (publisher_node_id(store, name) for name in sorted({d.publisher for d in store.documents() if d.publisher}))
+    return frozenset(i for i in found if i is not None)
+
+
+def publisher_node_id(store, name: str) -> str | None:
+    """The node a document's publisher names, or None: one node of that name, or of several the one
+    institution (the issuer is an institution)."""
+    ids = store.lookup(normalize(name))
+    if len(ids) > 1:
+        nodes = store.get_nodes(ids)
+        ids = [i for i in ids if nodes[i].type == "Institution"]
+    return ids[0] if len(ids) == 1 else None
 
 
 def context_ids(store, include_publisher: bool, ends: Iterable[str] = ()) -> frozenset[str]:

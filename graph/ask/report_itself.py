@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 
 from graph.ask import model
-from graph.ask.gazetteer import gazetteer_for, match_key
 from graph.ask.parser import Parse
 from graph.ask.words import display, say
+from graph.publisher import publisher_node_id
 from graph.queries import GraphQueries
 
 #: "this report": the document the answers come from, said deictically.
@@ -39,11 +39,10 @@ def answer(queries: GraphQueries, p: Parse, base: dict) -> model.Answer | None:
     docs = list(queries.store.documents())
     if not docs:
         return None
-    gaz = gazetteer_for(queries.store)
-    ids = list(dict.fromkeys(i for d in docs if d.publisher for i in sorted(gaz.names.get(match_key(d.publisher), ()))))
-    publishers = list(queries.store.get_nodes(ids).values())
-    named = {match_key(d.publisher): n for d in docs if d.publisher for n in publishers if n.id in gaz.names.get(match_key(d.publisher), ())}
-    lines = [_line(d, lang, named.get(match_key(d.publisher or ""))) for d in docs]
+    by_name = {d.publisher: publisher_node_id(queries.store, d.publisher) for d in docs if d.publisher}
+    nodes = queries.store.get_nodes([i for i in by_name.values() if i])
+    publishers = [nodes[i] for i in dict.fromkeys(by_name.values()) if i in nodes]
+    lines = [_line(d, lang, nodes.get(by_name.get(d.publisher) or "")) for d in docs]
     head = "" if len(docs) == 1 else say(lang, f"图由 {len(docs)} 份报告建成：", f"The graph was built from {len(docs)} reports: ")
     return model.Answer(
         **base, status="answered",
