@@ -11,7 +11,7 @@ from graph.text import normalize
 from loaders.text import (activity_fields, bodies, budget, category_heads, clause_cut, confidence, departments,
                           field_spans, home, indefinite_names, issuer, kind_lists, listed, lists, long_sentences,
                           metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_forms, field_hygiene, heading_names, headline_figures,
+from loaders.text import (company_names, company_works, field_forms, field_siblings, field_hygiene, heading_names, headline_figures,
                           in_names, industry_fields, media_names, opening_bodies, own_title_names, page_categories, page_place,
                           park_areas, place_heads, predicate_trim, project_tails, roads, short_forms, title_organs)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
@@ -84,6 +84,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = industry_fields.with_industries(finder, text, mentions)  # 历史文化旅游|产业 (session 14)
+    mentions = field_siblings.with_siblings(finder, text, mentions)  # 高端汽车、…、生物医药 (session 14)
     mentions = place_heads.without_unread_heads(finder, text, mentions)  # 宁波|甬江、…等科创大走廊 (session 13)
     mentions = short_forms.with_short_forms(text, mentions)  # 创新科技及工业局(创科及工业局) (session 13)
     mentions = title_organs.without_title_organs(finder, text, mentions)  # 數碼港公司|董事局主席 (session 13)

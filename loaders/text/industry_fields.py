@@ -30,8 +30,9 @@ INDUSTRY = re.compile(r"产业")
 NAME_AFTER = re.compile(r"园|基地|集群|联盟|协会|链|带|区|城|中心|研究|基金|化|项目|大会|论坛|投资|引导|政策|规划|工程|"
                         r"计划|专项|集聚|示范|空间|平台|学院|小镇|社区|楼|大厦|公司|集团|部|局|处|办")
 #: dictionary tags of the words a domain's name is made of (nouns, adjectives, verbal nouns, idioms, abbreviations)
-NOUNISH = frozenset({"n", "nz", "vn", "a", "an", "b", "j", "i", "l", "eng", "ng"})
+NOUNISH = frozenset({"n", "nz", "vn", "a", "an", "b", "j", "i", "l", "eng", "ng", "ns"})  # ns: 城市 (places are mentions)
 CONJOINED = ("和", "及", "与", "、")
+LATIN = re.compile(r"[A-Za-z0-9]+")  #: 5G, AI: the dictionary tags no Latin word
 MAX_CHARS, MAX_WORDS = 10, 4
 
 
@@ -84,21 +85,31 @@ def _field(start: int, end: int, name: str, alias: str) -> Mention:
     return Mention(start, end, name, "Field", 0.6, "pattern", name, aliases=[alias])
 
 
-def domain_start(seg, text: str, end: int, covered) -> int | None:
-    """Where the noun phrase ending at `end` starts: words taken leftwards while they may name a domain."""
+def domain_start(seg, text: str, end: int, covered, nominal: bool = False) -> int | None:
+    """Where the noun phrase ending at `end` starts: words taken leftwards while they may name a domain
+    (with `nominal`, a list item's: a verb the rules read as a noun inside names counts as a noun, 创新|设计,
+    and a single character opens no item unless it is a domain word, 做|强|软件)."""
     lists, i, taken = words(), end, 0
     while i > 0 and taken < MAX_WORDS:
         start, tag = _word_ending(seg, text, i, lists["domain"])
         word = text[start:i]
-        if start == i or end - start > MAX_CHARS or any(c in PUNCT for c in word) or word in lists["opens"] \
+        if start == i or end - start > MAX_CHARS or any(c in PUNCT for c in word) or _opens(word) \
                 or word in lists["stops"]:
             break
-        if tag not in NOUNISH and not any(d in word for d in lists["domain"]):
+        if tag not in NOUNISH and not any(d in word for d in lists["domain"]) \
+                and not (nominal and word in seg.nominal):
             break
         if any(k in covered for k in range(start, i)):
             break  # a place or a name of another type (中关村|绿色印刷, 北京|文化旅游)
+        if nominal and i - start == 1 and word not in lists["domain"]:
+            break
         i, taken = start, taken + 1
     return i if i < end else None
+
+
+def _opens(word: str) -> bool:
+    """Whether the word is a verb that opens a domain, alone or closing a longer word (大力发展, 加快培育)."""
+    return any(word.endswith(o) for o in words()["opens"])
 
 
 def _word_ending(seg, text: str, i: int, domain) -> tuple[int, str]:
@@ -106,7 +117,8 @@ def _word_ending(seg, text: str, i: int, domain) -> tuple[int, str]:
     for size in (4, 3, 2):
         if i - size >= 0 and text[i - size:i] in domain and not seg.inside(i - size):
             return i - size, "n"
-    return seg.word_ending(i)
+    start, tag = seg.word_ending(i)
+    return start, tag or ("eng" if LATIN.fullmatch(text, start, i) else "")
 
 
 def is_domain(phrase: str, seg, fields: frozenset[str]) -> bool:

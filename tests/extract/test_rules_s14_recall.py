@@ -44,3 +44,31 @@ def test_categories_and_modifiers_before_industry_are_no_fields(analysis_of, bod
 def test_an_industry_opening_a_park_or_a_cluster_is_not_a_field(analysis_of):
     found = _fields(analysis_of, "康养旅游产业园和光纤通信产业集群建设加快。")
     assert "康养旅游产业" not in found and "光纤通信产业" not in found
+
+
+# --- the items of a list beside a known field (field_siblings.py) --------------------------------------------
+
+def test_list_items_beside_a_known_field_are_fields_read_whole(analysis_of):
+    found = _fields(analysis_of, "该区已成为继智能家电、工业软件、人工智能之后的又一产业高地。")
+    assert {"智能家电", "工业软件", "人工智能"} <= found
+
+
+def test_a_known_field_inside_a_list_item_is_read_with_its_item(analysis_of):
+    found = _fields(analysis_of, "记者了解到,6G卫星通信、新能源汽车……发展迅速。")
+    assert "6G卫星通信" in found and "6G" not in found
+
+
+def test_items_joined_by_yu_after_a_verb_are_read_from_the_verb(analysis_of):
+    found = _fields(analysis_of, "园区形成了工业设计、数字创意与人工智能协同的格局。")
+    assert {"工业设计", "数字创意"} <= found
+
+
+@pytest.mark.parametrize("body", [
+    "推动人工智能与可持续发展深度融合。",  # an activity, with a verb
+    "明确了“十四五”时期科技和信息化发展的思路。",  # a time and a broad word
+    "培育新能源新材料和生命健康产业。",  # two known fields written together
+    "做大做强软件和集成电路产业。",  # a verb's character is no item
+])
+def test_list_items_that_name_no_domain_are_left(analysis_of, body):
+    lexicon = {"人工智能", "信息化", "新能源", "新材料", "生命健康", "软件", "集成电路"}
+    assert _fields(analysis_of, body) <= lexicon
