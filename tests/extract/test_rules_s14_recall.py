@@ -72,3 +72,35 @@ def test_items_joined_by_yu_after_a_verb_are_read_from_the_verb(analysis_of):
 def test_list_items_that_name_no_domain_are_left(analysis_of, body):
     lexicon = {"人工智能", "信息化", "新能源", "新材料", "生命健康", "软件", "集成电路"}
     assert _fields(analysis_of, body) <= lexicon
+
+
+# --- a body's branch in a zone, a zone's part (zone_branches.py) ---------------------------------------------
+
+def _names(analysis_of, body: str) -> dict[str, str]:
+    """Every name the analysis holds as an entity (not nested, or nested and an entity of its own) -> its type."""
+    analysis = analysis_of(body)
+    text = analysis.report.body.text
+    return {text[m.start:m.end]: m.type for m in analysis.mentions if not m.nested or m.titled}
+
+
+def test_a_bodys_branch_in_a_zone_is_one_name_and_its_body_another(analysis_of):
+    found = _names(analysis_of, "今年,北京市科技成果评价中心亦庄新城分中心揭牌运行。")
+    assert found.get("北京市科技成果评价中心亦庄新城分中心") == "Institution"
+    assert found.get("北京市科技成果评价中心") == "Institution"
+    assert "北京市科技成果评价中心亦庄新城" not in found
+
+
+def test_a_branch_with_a_service_ending_keeps_its_words(analysis_of):
+    found = _names(analysis_of, "上海技术交易所张江科学城知识产权服务中心正式成立。")
+    assert found.get("上海技术交易所张江科学城知识产权服务中心") == "Institution"
+    assert found.get("上海技术交易所") == "Institution"
+
+
+def test_a_zones_part_is_read_with_the_zone(analysis_of):
+    found = _names(analysis_of, "怀柔科学城东区的建设全面提速。")
+    assert found.get("怀柔科学城东区") == "Zone" and "怀柔科学城" not in found
+
+
+def test_a_zone_before_a_region_word_is_no_part(analysis_of):
+    found = _names(analysis_of, "怀柔科学城区域内企业增长。")
+    assert "怀柔科学城区域" not in found
