@@ -11,7 +11,7 @@ from graph.text import normalize
 from loaders.text import (activity_fields, bodies, budget, category_heads, clause_cut, confidence, departments,
                           field_spans, home, indefinite_names, issuer, kind_lists, listed, lists, long_sentences,
                           metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_forms, field_siblings, field_hygiene, heading_names, headline_figures,
+from loaders.text import (company_names, company_works, field_forms, field_siblings, inner_joins, field_hygiene, heading_names, headline_figures,
                           in_names, industry_fields, media_names, opening_bodies, own_title_names, page_categories, page_place,
                           park_areas, place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
@@ -101,6 +101,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
     mentions = headline_figures.without_restated(text, mentions)  # 到2025年GDP突破3800亿元 (session 13)
+    mentions = inner_joins.with_inner_joins(finder, text, mentions)  # …产业发展和城市更新大会 (session 14)
     mentions = zone_branches.with_branches(text, mentions)  # …保护中心|怀柔科学城|分中心, 中关村科学城|北区 (session 14)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)

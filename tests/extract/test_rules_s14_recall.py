@@ -104,3 +104,19 @@ def test_a_zones_part_is_read_with_the_zone(analysis_of):
 def test_a_zone_before_a_region_word_is_no_part(analysis_of):
     found = _names(analysis_of, "怀柔科学城区域内企业增长。")
     assert "怀柔科学城区域" not in found
+
+
+# --- 和 / 及 inside a name (inner_joins.py) --------------------------------------------------------------
+
+def test_an_events_name_holding_he_is_read_whole(analysis_of):
+    found = _names(analysis_of, "9月1日,中关村软件园数字经济和智慧城市论坛在海淀举行。")
+    assert found.get("中关村软件园数字经济和智慧城市论坛") == "Event"
+
+
+@pytest.mark.parametrize("body, kept", [
+    ("北京大学和清华大学联合举办论坛。", "清华大学"),  # two complete names
+    ("今年,特区政府在上月初与深圳市人民政府签署协议。", "深圳市人民政府"),  # a preposition and a time before 与
+    ("会议传达了八次全会精神和全国科技工作会议精神。", "全国科技工作会议"),  # a number before 和
+])
+def test_two_names_or_a_clause_before_he_are_not_joined(analysis_of, body, kept):
+    assert kept in _names(analysis_of, body)
