@@ -87,7 +87,7 @@ def _verb_before_known(seg, text: str, start: int, end: int, fields_at: dict) ->
     for at in range(start + 1, end):
         if end in fields_at.get(at, ()):
             word = text[start:at]
-            return word in seg.nominal or seg._tags.get(word, "") in ("v", "vd", "vi", "vn")
+            return word in seg.nominal or seg.tag(word) in ("v", "vd", "vi", "vn")
     return False
 
 
@@ -121,7 +121,7 @@ def _item_end(seg, text: str, start: int, covered) -> int | None:
             break
         j = seg.end_of(i) if seg.inside(i + 1) else i + 1
         word = text[i:j]
-        tag = seg._tags.get(word, "") or ("eng" if LATIN.fullmatch(word) else "")
+        tag = seg.tag(word) or ("eng" if LATIN.fullmatch(word) else "")
         if word in lists["opens"] or word in lists["stops"] or SEPARATORS.fullmatch(word) or word == "等" \
                 or (taken and word in lists["generic"]):
             break  # 先进制造|优势技术: a modifier after the domain opens the next phrase

@@ -72,7 +72,7 @@ def _open_words(finder, seg, text: str, start: int, end: int, spans) -> bool:
     while i < end:
         j = seg.end_of(i) if seg.inside(i + 1) else i + 1
         word = text[i:j]
-        if seg._tags.get(word, "") not in NOUNS and word not in seg.nominal and not word.isascii():
+        if seg.tag(word) not in NOUNS and word not in seg.nominal and not word.isascii():
             return False  # a verb, a preposition (在, 以), a pronoun (我区), a number or a time (上半年)
         i = j
     return True
