@@ -13,7 +13,8 @@ from loaders.text import (activity_fields, bodies, budget, category_heads, claus
                           metrics, own_title, own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_forms, field_hygiene, heading_names, headline_figures,
                           in_names, media_names, opening_bodies, own_title_names, page_categories, page_place,
-                          park_areas, place_heads, predicate_trim, project_tails, roads, short_forms, title_organs)
+                          park_areas, party_committees, place_heads, predicate_trim, project_tails, roads, short_forms,
+                          title_organs)
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -72,7 +73,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
                   *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text),
                   *departments.departments(finder, text), *media_names.media_mentions(finder, text),
-                  *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text)]
+                  *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text),
+                  *party_committees.committee_mentions(finder, text)]  # 中共北京市委 (session 14)
     candidates += listed.opened(finder, text, candidates)
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])

@@ -77,3 +77,26 @@ def test_a_change_in_another_unit_stays_a_metric(analysis_of):
 def test_a_change_stated_alone_stays_a_metric(analysis_of):
     analysis = analysis_of("2022年,技术合同成交额比上年增加80亿元。")
     assert _metrics(analysis) == ["80亿元"]
+
+
+# --- a party committee written 中共 + place + 委 (party_committees.py) -------------------------------------
+
+def test_a_party_committee_signing_a_circular_is_a_body_not_its_city(analysis_of):
+    analysis = analysis_of("现将《实施方案》印发给你们,请认真贯彻执行。\n中共天津市委\n天津市人民政府\n2022年3月1日")
+    committee = [m for m in analysis.mentions if m.type == "Institution" and m.name == "中共天津市委"]
+    assert committee and analysis.report.body.text[committee[0].start:committee[0].end] == "中共天津市委"
+    inside = [m for m in analysis.mentions if m.type == "Region" and not m.nested
+              and committee[0].start <= m.start < committee[0].end]
+    assert inside == []  # the city only prefixes the committee: no mention of its own
+
+
+def test_a_district_party_committee_is_one_body(analysis_of):
+    analysis = analysis_of("中共北京市朝阳区委召开全体会议,部署科技创新工作。")
+    assert "Institution" in _typed(analysis, "中共北京市朝阳区委")
+
+
+def test_another_body_of_the_committee_is_left_to_its_own_rules():
+    from loaders.text import party_committees
+    assert party_committees.committee_mentions(None, "中共上海市委常委会召开会议。") == []
+    assert party_committees.committee_mentions(None, "中共上海市委员会召开会议。") == []
+    assert [m.name for m in party_committees.committee_mentions(None, "中共上海市委决定。")] == ["中共上海市委"]
