@@ -100,3 +100,26 @@ def test_another_body_of_the_committee_is_left_to_its_own_rules():
     assert party_committees.committee_mentions(None, "中共上海市委常委会召开会议。") == []
     assert party_committees.committee_mentions(None, "中共上海市委员会召开会议。") == []
     assert [m.name for m in party_committees.committee_mentions(None, "中共上海市委决定。")] == ["中共上海市委"]
+
+
+# --- a count that announces what the text lists next (counted_parts.py) ------------------------------------
+
+def test_a_count_whose_next_sentence_lists_that_many_names_is_no_metric(analysis_of):
+    analysis = analysis_of("区级孵化平台3家。分别为:创新工场、创业大街、智造空间。")
+    assert _metrics(analysis) == []
+
+
+def test_a_count_whose_list_has_another_length_stays_a_metric(analysis_of):
+    analysis = analysis_of("区级孵化平台12家。分别为:创新工场、创业大街、智造空间。")
+    assert _metrics(analysis) == ["12家"]
+
+
+def test_the_parts_of_the_text_announced_by_a_colon_are_no_metric(analysis_of):
+    analysis = analysis_of("今年的工作重点集中在五个方面:\n一是强化基础研究。\n二是推动成果转化。")
+    assert _metrics(analysis) == []
+
+
+def test_a_count_of_parts_without_a_colon_is_left_to_the_other_rules(analysis_of):
+    from loaders.text import counted_parts
+    text = "全区形成三个方面的合力。"
+    assert not counted_parts.announces_what_follows(text, text.index("三个") + 2, "个", 3)
