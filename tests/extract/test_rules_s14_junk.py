@@ -123,3 +123,20 @@ def test_a_count_of_parts_without_a_colon_is_left_to_the_other_rules(analysis_of
     from loaders.text import counted_parts
     text = "全区形成三个方面的合力。"
     assert not counted_parts.announces_what_follows(text, text.index("三个") + 2, "个", 3)
+
+
+# --- a field inside a longer name that no rule ends (fields_in_names.py) -----------------------------------
+
+def test_a_field_inside_an_alliance_name_is_no_field_mention(analysis_of):
+    analysis = analysis_of("会上宣布成立京津冀新材料产业协同联合体。")
+    assert "Field" not in _typed(analysis, "新材料")
+
+
+def test_a_field_inside_a_contest_name_is_no_field_mention(analysis_of):
+    analysis = analysis_of("该校学生获全国无人机飞行技能挑战赛一等奖。")
+    assert "Field" not in _typed(analysis, "无人机")
+
+
+def test_the_same_field_in_a_clause_of_its_own_is_kept(analysis_of):
+    analysis = analysis_of("新材料产业规模持续扩大,无人机研发取得突破。")
+    assert "Field" in _typed(analysis, "新材料") and "Field" in _typed(analysis, "无人机")
