@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.text import budget, indicators, measures
+from loaders.text import budget, change_attributes, indicators, measures
 from loaders.text.entities import Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
 from loaders.text.units import FIGURE, number, qualifier, unit_of
@@ -56,7 +56,8 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
             for m, unit, value in found:
                 prefix = text[start:m.start()]
                 respectively = "分别" in prefix and len(group) > 1
-                attribute = indicators.attribute_of(group[0] if respectively else previous, prefix, unit)
+                attribute = (indicators.attribute_of(group[0] if respectively else previous, prefix, unit)
+                             or (None if respectively else change_attributes.change_of(previous, prefix, unit)))
                 if pending and unit in indicators.RATES and SEPARATORS.fullmatch(prefix):
                     pending.pop(0).attrs.setdefault(rate[0], rate[1] * value)
                 elif attribute:
