@@ -254,11 +254,18 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     split = _direct_split(lang, result, count)
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
         return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
-    names = list(dict.fromkeys(short(i.node, lang) for i in result.items))
+    names = list(dict.fromkeys(_row_name(form, i.node, lang) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])
     more = say(lang, " 等", " …") if len(names) > SHOWN_NAMES else ""
     return say(lang, f"{interpretation}：共 {count} 个{split} — {shown}{more}。",
                 f"{interpretation}: {count}{split} — {shown}{more}.")
+
+
+def _row_name(form: Form, node: Node, lang: str) -> str:
+    """A row as the summary names it; an indicator with its value and unit ("怀柔科学城有什么指标，单位是什么"
+    listed the indicator's name alone, no figure, no unit: session 14)."""
+    value = replies.figure_value(node, lang) if form.query == "indicators" and node.type == "Metric" else ""
+    return short(node, lang) + (say(lang, f" {value}", f": {value}") if value else "")
 
 
 def _direct_split(lang: str, result: run.Result, count: int) -> str:

@@ -83,8 +83,11 @@ def compare_decline(queries: GraphQueries, p: Parse, base: dict) -> model.Answer
     Why: the graph names some of a zone's projects, not its total (怀柔科学城: 4 named, 30 in the first
     batch alone), so the named counts cannot say which zone has more (session 11 keeps this a decline).
     Read as paths it answered how the two are connected (session 13b); now it says the named counts,
-    that they are no totals, and how to ask for each zone's list."""
-    if not p.form or p.form.id != "compare_members":
+    that they are no totals, and how to ask for each zone's list.
+
+    Fields are compared, not declined (session 14): the report names the fields a zone focuses on, it
+    gives no larger total of them, and "哪个园区聚焦的领域最多" already ranks every zone by them."""
+    if not p.form or p.form.id != "compare_members" or [t for t in p.types if t not in KINDS] == ["Field"]:
         return None
     lang = p.language
     refs = [m.id or m.ids[0] for m in p.slots if m.ids]
