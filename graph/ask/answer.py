@@ -179,6 +179,8 @@ def _link(refs: list[str], result: run.Result) -> str | None:
         return None
     if result.paths:
         depth = max(len(path.edges) for path in result.paths)
+    elif result.depth is not None:
+        depth = result.depth
     else:
         depth = max((len(i.edges) for i in result.items), default=1)
     depth = min(max(depth, 1), limits.MAX_DEPTH)
@@ -305,13 +307,28 @@ def _stats_summary(lang: str, interpretation: str, result: run.Result) -> str:
 
 def _year_summary(lang: str, p: Parse, result: run.Result, count: int) -> str:
     if not result.documents:
-        return say(lang, f"图中没有 {p.year} 年的文件。", f"The graph holds no document from {p.year}.")
+        none = say(lang, f"图中没有 {p.year} 年的文件。", f"The graph holds no document from {p.year}.")
+        if not result.items:
+            return none
+        names = say(lang, "；", "; ").join(short(i.node, lang) for i in result.items[:SHOWN_NAMES])
+        return none + say(lang, f"其他年份的文件提到 {count} 个 {p.year} 年的活动：{names}。",
+                          f" Documents of other years name {count} event(s) of {p.year}: {names}.")
     titles = say(lang, "、", "; ").join(d.title if lang == "zh" or not d.title_en else d.title_en
                                          for d in result.documents)
     parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items()]
     return say(lang, f"{p.year} 年的 {len(result.documents)} 份文件（{titles}）带来 {count} 个节点：{'、'.join(parts)}。",
                 f"The {len(result.documents)} document(s) of {p.year} ({titles}) brought {count} nodes: "
-                f"{', '.join(parts)}.")
+                f"{', '.join(parts)}.") + _other_years(lang, p.year, result.other_years)
+
+
+def _other_years(lang: str, year: int, nodes: list[Node]) -> str:
+    """The events these documents name that took place in another year, set apart and said."""
+    if not nodes:
+        return ""
+    named = say(lang, "；", "; ").join(f"{short(n, lang)}（{n.attrs['year']}）" if lang == "zh"
+                                      else f"{short(n, lang)} ({n.attrs['year']})" for n in nodes)
+    return say(lang, f"按活动自身的年份，另有 {len(nodes)} 个不在 {year} 年，未列出：{named}。",
+               f" By their own year, {len(nodes)} event(s) these documents name are not of {year} and are left out: {named}.")
 
 
 def _notes(p: Parse, lang: str) -> list[str]:

@@ -4,7 +4,8 @@
   same way `supporters` does: a member's own members and partners come with `via`
   and every hop's edge, so 未来科学城's partners are the universities that work with
   its central SOEs, and 三城一区's institutes are those of its four zones.
-- participants ("谁参与了X"): its partners and its supporters (session 13).
+- participants ("谁参与了X"): its partners and its supporters (session 13); takes_part ("X参与了什么"):
+  what X supports and its partners (session 14).
 - origin ("X是怎么来的"): what the report says brought X about: who backed it
   (SUPPORTS / INVESTS_IN in), led or drew it up (LED_BY), issued it (ISSUED_BY),
   hosted it (HOSTED_BY), and what it is part of (PART_OF out).
@@ -64,6 +65,14 @@ def participants(q: GraphQueries, p: Params) -> Result:
     rows = partners(q, Params(refs=p.refs)).items
     rows += [Item(node=s.node, relation=s.relation, via=s.via, edges=s.path) for s in q.supporters(p.refs[0])]
     return Result(_ordered(rows)).keep(p.types)
+
+
+@runner("takes_part")
+def takes_part(q: GraphQueries, p: Params) -> Result:
+    """What X takes part in: what it supports (SUPPORTS out) and who it partners with, the other side of
+    `participants` ("北大与清华都参与了什么": the S&T centre, which both support as participants)."""
+    ref = p.refs[0]
+    return Result(_ordered(_far(q, ref, "out", ("SUPPORTS",)) + _far(q, ref, "both", ("PARTNERS_WITH",)))).keep(p.types)
 
 
 ORIGIN_OUT = ("LED_BY", "ISSUED_BY", "HOSTED_BY", "PART_OF")

@@ -45,3 +45,52 @@ def test_a_comparison_read_as_a_listing_is_declined(bundled):
     assert "comparison" in got.summary
     # 多少 asks how many, not which has more
     assert answer(bundled, "怀柔科学城有多少个项目").status == "answered"
+
+
+# ---- session 13's left-overs -----------------------------------------------------------------------------
+
+def test_what_a_body_works_on_is_its_fields_not_its_partners(bundled):
+    # "does X work" was a partners cue whatever followed: "What does BAAI work on?" gave "no partners"
+    got = answer(bundled, "What does BAAI work on?")
+    assert got.query == "fields" and [i.node.id for i in got.items] == ["field-artificial-intelligence"]
+    assert answer(bundled, "Does BAAI work with BMSTC?").query == "yes_no"
+
+
+def test_who_runs_a_programme_is_who_leads_it_not_who_hosted_it(bundled):
+    # "runs" was a hosts cue: "who hosted the Happy Coder Program: nothing"; only an event is hosted
+    got = answer(bundled, "Who runs the Happy Coder Program?")
+    assert got.status == "answered" and got.query == "supporters"
+    assert [i.node.id for i in got.items] == ["institution-beijing-municipal-science-technology-commission"]
+    assert answer(bundled, "Who ran the Beijing-Tel Aviv Innovation Conference?").query == "hosts"
+    assert answer(bundled, "Which zone hosts the autonomous driving test site?").query == "location"
+
+
+def test_what_two_bodies_take_part_in_is_answered_for_each(bundled):
+    # was declined: what X takes part in was no form (the other side of participants)
+    got = answer(bundled, "北大与清华都参与了什么")
+    assert got.query == "takes_part" and got.status == "answered"
+    assert got.params["refs"] == ["institution-peking-university", "institution-tsinghua-university"]
+    assert {i.node.id for i in got.items} == {"program-building-beijing-into-a-national-science-and-technology-innovation-center"}
+    assert answer(bundled, "What did Tsinghua University take part in?").count == 1
+
+
+def test_events_of_a_year_are_those_of_their_own_year(bundled):
+    # "去年有哪些活动" listed the 2017 party congress and the 2022 Games: the 2018 report names them
+    got = answer(bundled, "去年有哪些活动")
+    ids = {i.node.id for i in got.items}
+    assert got.count == 18 and "event-beijing-2022-olympic-winter-games" not in ids
+    assert "北京冬奥会（2022）" in got.summary and "未列出" in got.summary
+    got = answer(bundled, "Which events were held in 2022?")
+    assert got.status == "answered" and [i.node.id for i in got.items] == ["event-beijing-2022-olympic-winter-games"]
+    assert "no document from 2022" in got.summary
+
+
+def test_a_field_is_one_row_with_every_edge_that_ties_it(bundled):
+    # 经开区's fields came twice each in the rows (directly and through its platform); the summary said 6
+    got = answer(bundled, "北京经济技术开发区的重点领域是什么")
+    assert got.count == len(got.items) == 6
+    ic = next(i for i in got.items if i.node.id == "field-integrated-circuits")
+    assert ic.via is None and ic.value == 2 and len(ic.edges) == 3  # the zone's edge, the platform's and its hop
+    assert got.link.endswith("depth=2")
+    zsc = answer(bundled, "What fields is Zhongguancun Science City strong in?")
+    assert "2 direct; 2 more through" in zsc.summary
