@@ -94,3 +94,29 @@ def test_a_field_is_one_row_with_every_edge_that_ties_it(bundled):
     assert got.link.endswith("depth=2")
     zsc = answer(bundled, "What fields is Zhongguancun Science City strong in?")
     assert "2 direct; 2 more through" in zsc.summary
+
+
+# ---- a director's phrasings that were declined ------------------------------------------------------------
+
+def test_a_follow_up_that_names_its_zone_and_asks_is_answered(bundled):
+    # "X呢，有哪些项目": 呢 stood between the name and 有哪些; a lone "那经开区呢" still asks nothing
+    got = answer(bundled, "未来科学城呢，有哪些项目？")
+    assert got.query == "members" and got.count == 2
+    assert answer(bundled, "那经开区呢？").status == "not_understood"
+
+
+def test_fields_a_zone_puts_its_effort_into(bundled):
+    got = answer(bundled, "怀柔科学城主要在哪些领域发力？")
+    assert got.query == "fields" and {i.node.id for i in got.items} == {
+        "field-physical-sciences-matter-science", "field-space-science"}
+
+
+def test_rnd_institutions_are_research_institutions(bundled):
+    got = answer(bundled, "中关村科学城里有哪些研发机构")
+    assert {i.node.id for i in got.items} == {"institution-beijing-graphene-institute",
+                                               "institution-national-institute-of-biological-sciences-beijing"}
+
+
+def test_an_english_ranking_names_what_it_counts_in_words(bundled):
+    got = answer(bundled, "Between Huairou Science City and Future Science City, which one has more fields?")
+    assert got.summary.startswith("First by number of fields: Future Science City (3).")
