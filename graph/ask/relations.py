@@ -69,10 +69,13 @@ def participants(q: GraphQueries, p: Params) -> Result:
 
 @runner("takes_part")
 def takes_part(q: GraphQueries, p: Params) -> Result:
-    """What X takes part in: what it supports (SUPPORTS out) and who it partners with, the other side of
-    `participants` ("北大与清华都参与了什么": the S&T centre, which both support as participants)."""
+    """What X takes part in: what it supports (SUPPORTS out), who it partners with, and what it hosted or
+    leads (HOSTED_BY / LED_BY in): "北大与清华都参与了什么" is the S&T centre, which both support as participants;
+    "市科委参与了哪些活动" the events it hosted (without them: "none", a wrong answer)."""
     ref = p.refs[0]
-    return Result(_ordered(_far(q, ref, "out", ("SUPPORTS",)) + _far(q, ref, "both", ("PARTNERS_WITH",)))).keep(p.types)
+    rows = _far(q, ref, "out", ("SUPPORTS",)) + _far(q, ref, "both", ("PARTNERS_WITH",)) \
+        + _far(q, ref, "in", ("HOSTED_BY", "LED_BY"))
+    return Result(_ordered(rows)).keep(p.types)
 
 
 ORIGIN_OUT = ("LED_BY", "ISSUED_BY", "HOSTED_BY", "PART_OF")

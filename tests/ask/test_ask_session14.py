@@ -72,6 +72,7 @@ def test_what_two_bodies_take_part_in_is_answered_for_each(bundled):
     assert got.params["refs"] == ["institution-peking-university", "institution-tsinghua-university"]
     assert {i.node.id for i in got.items} == {"program-building-beijing-into-a-national-science-and-technology-innovation-center"}
     assert answer(bundled, "What did Tsinghua University take part in?").count == 1
+    assert answer(bundled, "市科委参与了哪些活动").count == 9  # the events it hosted; was "none"
 
 
 def test_events_of_a_year_are_those_of_their_own_year(bundled):
