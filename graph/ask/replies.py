@@ -136,11 +136,15 @@ def comparative_sentence(lang: str, words: str) -> str:
 
 
 def superlative_sentence(lang: str, word: str) -> str:
-    return say(lang, f"图中没有可以按「{word}」排序的数据；只能按连接数排序（如：连接最多的机构是哪些？），"
-                     "或按支持者个数比较园区（如：哪个园区最受支持？）。",
-               f"The graph holds nothing to rank this by {word!r}. It can rank by connections "
-               f"('Which institutions are the most connected?') and compare zones by their supporters "
-               f"('Which zone gets the most support?').")
+    """Says what the question did not give (a count to rank by), and every ranking there is: it said "the graph
+    holds nothing to rank this by" for '三城一区里哪个城的成员最多', which most_members does rank (session 14)."""
+    return say(lang, f"这个问法读不出按什么数「{word}」；图可以按连接数排序（如：连接最多的机构是哪些？），"
+                     "按支持者个数比较园区（如：哪个园区最受支持？），或按某类节点的个数排序（如：哪个园区的机构最多？"
+                     "哪个项目涉及的领域最多？）。",
+               f"This question, as read, names nothing to count for {word!r}. The graph can rank by connections "
+               f"('Which institutions are the most connected?'), compare zones by their supporters "
+               f"('Which zone gets the most support?'), or rank by a type of node "
+               f"('Which zone has the most institutions?', 'Which project covers the most fields?').")
 
 
 def narrow_count(p: Parse) -> str | None:
