@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -35,7 +35,7 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
 
 def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     gaz = gazetteer_for(queries.store)
-    p = parse(screen.publisher_words(queries, read), gaz)
+    p = per_zone.reread(parse(screen.publisher_words(queries, read), gaz))  # "各园区分别有多少个项目" (session 14)
     where = elsewhere.qualifier(queries, p)  # "怀柔科学城的BINN…": the zone only says where BINN is (session 13)
     if where:
         got = _answer(queries, text, p.keyed.replace(where, "", 1))

@@ -109,8 +109,8 @@ def superlative_listing(p: Parse) -> str | None:
     return m.group(0) if m else None
 
 
-#: "哪个…多/少", "which … more/fewer": a comparison (多少 is "how many", not one).
-COMPARATIVE = {"zh": re.compile(r"(哪个|哪一个|哪家|哪所|谁)[^，,。；;]*?(更|较|比较)?(多(?!少)|(?<!多)少)"),
+#: "哪个…多/少", "which … more/fewer": a comparison (多少 is "how many", 多个 "several", 至少 "at least": none is one).
+COMPARATIVE = {"zh": re.compile(r"(哪个|哪一个|哪家|哪所|谁)[^，,。；;]*?(更|较|比较)?(多(?![少个家项种次年方元所位条支名])|(?<![多至])少)"),
                "en": re.compile(r"\b(which|who)\b.*\b(more|fewer|less)\b|\b(more|fewer|less)\b.*\bthan\b")}
 
 #: Forms that compare or rank; any other form lists, and a list says nothing of which has more.

@@ -121,3 +121,12 @@ def test_rnd_institutions_are_research_institutions(bundled):
 def test_an_english_ranking_names_what_it_counts_in_words(bundled):
     got = answer(bundled, "Between Huairou Science City and Future Science City, which one has more fields?")
     assert got.summary.startswith("First by number of fields: Future Science City (3).")
+
+
+def test_a_count_asked_of_each_zone_is_each_zones_count(bundled):
+    # was "图中所有计划/专项、项目/平台、园区的数量：54 个": one count over every node of both types
+    got = answer(bundled, "各园区分别有多少个项目")
+    assert got.query == "most_members" and got.items[0].node.id == HSC and got.items[0].value == 4
+    assert "各园区：怀柔科学城 4；" in got.summary
+    assert answer(bundled, "How many projects does each zone have?").query == "most_members"
+    assert answer(bundled, "一共有多少个园区").summary == "图中所有园区的数量：8 个。"  # one type: still the count
