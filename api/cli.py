@@ -167,8 +167,6 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
             cold: Annotated[bool, typer.Option(help="ignore the graph's names (built-in lexicon only)")] = False,
             as_json: JsonOpt = False):
     """Report text -> nodes and edges with evidence, without storing anything."""
-    from rich.table import Table
-
     from graph.errors import InvalidInput
     from loaders.report_loader import extract_report
     from loaders.text import budget
@@ -180,15 +178,17 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
     if as_json:
         emit(extraction.to_json(), True)
         return
-    names = {n.id: n.name_zh for n in extraction.nodes}
-    edges = Table(title=f"{len(extraction.edges)} relation(s)")
-    for col in ("source", "type", "target", "confidence", "evidence"):
-        edges.add_column(col)
-    for e in extraction.edges:
-        edges.add_row(names[e.source], e.type, names[e.target], f"{e.attrs['confidence']:.2f}", render.quote(e))
     doc = extraction.document
-    out.print(f"{doc.id}: {doc.title} ({doc.year}), {len(extraction.nodes)} nodes, {len(extraction.edges)} edges")
-    render.show(out, render.nodes_table(extraction.nodes, f"{len(extraction.nodes)} node(s)"), edges)
+    by = f", published by {doc.publisher}" if doc.publisher else ", no publisher found"
+    out.print(f"{doc.id}: {doc.title} ({doc.year or 'year not found'}{by}), "
+              f"{len(extraction.nodes)} nodes, {len(extraction.edges)} edges")
+    known = [n.id for n in extraction.nodes if not n.attrs.get("extracted")]
+    stored = queries().store.get_nodes(known) if known and not cold else {}
+    render.show(out, *render.extraction_tables(extraction.nodes, extraction.edges, stored))
+    if extraction.dropped:
+        out.print(f"{len(extraction.dropped)} name(s) and relation(s) below --min-confidence {min_confidence} left out")
+    out.print(f"Nothing was stored: `innograph load {path}` stores all of it, --min-confidence X leaves out "
+              "what is less sure, --json gives every mention with its offsets.")
 
 
 @app.command()

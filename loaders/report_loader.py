@@ -141,7 +141,7 @@ class _Builder:
             nid = self.ids[_key(m)]
             known = self.nodes[nid]
             if known.attrs.get("extracted"):  # a new name: it also answers to this surface form
-                extra = [a for a in (m.surface, *m.aliases) if a and a not in known.names]
+                extra = list(dict.fromkeys(a for a in (m.surface, *m.aliases) if a and a not in known.names))
                 if extra:
                     self.nodes[nid] = known.model_copy(update={"aliases": [*known.aliases, *extra]})
             return nid
