@@ -95,3 +95,32 @@ def test_an_alias_met_twice_is_listed_once(run, tmp_path, cold):
     assert any(n["aliases"] for n in data["nodes"])
     for node in data["nodes"]:
         assert len(node["aliases"]) == len(set(node["aliases"])), node
+
+
+def test_a_district_report_naming_the_commission_in_full_short_form_keeps_one_commission(tmp_path, monkeypatch):
+    """北京市科委 (the city and the short form) is the bundled report's author: a district's news item that
+    names it so became a second commission, and after the load `show 市科委` answered "names 2 nodes"."""
+    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("INNOGRAPH_BACKEND", "memory")
+    monkeypatch.setattr(cli, "out", Console(width=200, soft_wrap=True, markup=False))
+    get_settings.cache_clear()
+    runner = CliRunner()
+
+    def run(*args: str):
+        cli.queries.cache_clear()
+        return runner.invoke(cli.app, list(args))
+
+    path = tmp_path / "daxing-note.txt"
+    path.write_text("大兴区科技服务大会——北京市科委项目对接\n来源:大兴区融媒体中心\n\n"
+                    "大兴区科委积极对接市科委,在生物医药基地举办北京市科委项目对接会。\n", encoding="utf-8")
+    try:
+        assert run("build").exit_code == 0
+        nodes = json.loads(run("extract", str(path), "--json").stdout)["nodes"]
+        assert "北京市科委" not in [n["name_zh"] for n in nodes]
+        assert run("load", str(path)).exit_code == 0
+        shown = run("show", "市科委", "--json")
+        assert shown.exit_code == 0, shown.output
+        assert json.loads(shown.stdout)["name_zh"] == "北京市科学技术委员会"
+    finally:
+        get_settings.cache_clear()
+        cli.queries.cache_clear()
