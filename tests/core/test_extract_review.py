@@ -124,3 +124,25 @@ def test_a_district_report_naming_the_commission_in_full_short_form_keeps_one_co
     finally:
         get_settings.cache_clear()
         cli.queries.cache_clear()
+
+
+def test_the_same_report_under_another_name_or_encoding_is_refused_and_the_graph_stays(run, tmp_path):
+    """Loaded as daxing-2023.txt and again saved as GBK under another name, a report added a second document
+    and a second copy of every evidence sentence; the same file name adds nothing (one document id)."""
+    text = REPORT
+    first, copy = tmp_path / "daxing-note.txt", tmp_path / "daxing-note-gbk.txt"
+    first.write_text(text, encoding="utf-8")
+    copy.write_bytes(text.encode("gb18030"))
+    assert run("load", str(first)).exit_code == 0
+    before = json.loads(run("stats", "--json").stdout)
+    again = run("load", str(first))
+    assert again.exit_code == 0 and "gained 0 nodes and 0 edges" in again.stdout
+    refused = run("load", str(copy))
+    assert refused.exit_code == 2
+    assert "already holds this report as 'daxing-note'" in refused.output and "as daxing-note.txt" in refused.output
+    after = json.loads(run("stats", "--json").stdout)
+    assert [d["id"] for d in after["documents"]] == [d["id"] for d in before["documents"]]
+    assert (after["nodes"], after["edges"]) == (before["nodes"], before["edges"])
+    edges = json.loads(run("neighbors", "怀柔科学城", "--json").stdout)["edges"]
+    docs = [ev["doc"] for e in edges for ev in e["evidence"]]
+    assert "daxing-note-gbk" not in docs and docs.count("daxing-note") >= 1
