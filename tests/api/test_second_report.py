@@ -76,3 +76,10 @@ def test_the_second_report_has_its_own_publisher_and_the_commission_stays_contex
     around = client.get(f"/api/v1/nodes/{quote('大兴区')}/neighbors", params={"depth": 2}).json()
     names = {n["name_zh"] for n in around["nodes"]}
     assert "科技服务" in names and "怀柔科学城" not in names, "the walk did not go on through the commission"
+
+
+def test_an_extracted_relation_on_a_node_page_names_its_attributes_in_words(client):
+    page = client.get(f"/nodes/{quote('大兴区')}").text
+    assert "生物医药基地举办大兴区科技服务大会" in page
+    assert "抽取规则：" in page and "extraction rule: " in page and ">rule：<" not in page
+    assert "置信度：" in page and "自动抽取：" in page
