@@ -165,6 +165,8 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
             year: YearOpt = None,
             min_confidence: MinConfidenceOpt = 0.0,
             cold: Annotated[bool, typer.Option(help="ignore the graph's names (built-in lexicon only)")] = False,
+            review: Annotated[Path | None, typer.Option(
+                help="also write what a load would store as a YAML file to correct, then `innograph load` it")] = None,
             as_json: JsonOpt = False):
     """Report text -> nodes and edges with evidence, without storing anything."""
     from graph.errors import InvalidInput
@@ -175,6 +177,12 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
         raise InvalidInput(f"no such file: {path}")
     with budget.limit(settings().extract_timeout):
         extraction = extract_report(path, None if cold else queries().store, year, min_confidence)
+    if review is not None:
+        from loaders.review import generate_review
+        from viz.export.cli_support import check_target
+
+        check_target(review)
+        review.write_text(generate_review(extraction, path.name, str(review)), encoding="utf-8")
     if as_json:
         emit(extraction.to_json(), True)
         return
@@ -187,8 +195,12 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
     render.show(out, *render.extraction_tables(extraction.nodes, extraction.edges, stored))
     if extraction.dropped:
         out.print(f"{len(extraction.dropped)} name(s) and relation(s) below --min-confidence {min_confidence} left out")
+    if review is not None:
+        out.print(f"Nothing was stored. Wrote {review}: delete or correct what is wrong in it, then "
+                  f"`innograph load {review}` stores the rest.")
+        return
     out.print(f"Nothing was stored: `innograph load {path}` stores all of it, --min-confidence X leaves out "
-              "what is less sure, --json gives every mention with its offsets.")
+              "what is less sure, --review FILE writes it to correct first, --json gives every mention.")
 
 
 @app.command()

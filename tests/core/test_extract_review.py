@@ -146,3 +146,43 @@ def test_the_same_report_under_another_name_or_encoding_is_refused_and_the_graph
     edges = json.loads(run("neighbors", "怀柔科学城", "--json").stdout)["edges"]
     docs = [ev["doc"] for e in edges for ev in e["evidence"]]
     assert "daxing-note-gbk" not in docs and docs.count("daxing-note") >= 1
+
+
+def _graph(run, out: Path) -> dict:
+    assert run("export", "--all", "-o", str(out)).exit_code == 0
+    data = json.loads(out.read_text(encoding="utf-8"))
+    return {k: sorted(json.dumps(i, sort_keys=True, ensure_ascii=False) for i in data[k]) for k in ("nodes", "links")}
+
+
+def test_the_review_file_loads_as_the_report_would_and_a_deleted_relation_stays_out(run, report, tmp_path,
+                                                                                    monkeypatch):
+    """`extract --review F` writes what `load` would store as curated YAML: loading F unchanged gives the graph
+    the report gives; with a relation deleted from F, that relation is not stored (there was no way to leave
+    one wrong relation out but a confidence floor)."""
+    import yaml
+
+    review = tmp_path / "review.yaml"
+    result = run("extract", str(report), "--review", str(review))
+    assert result.exit_code == 0, result.output
+    assert "Nothingwasstored" in _flat(result.stdout) and review.is_file()
+    assert run("load", str(review)).exit_code == 0
+    from_review = _graph(run, tmp_path / "a.json")
+
+    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path / "other"))
+    get_settings.cache_clear()
+    assert run("load", str(MINI)).exit_code == 0 and run("load", str(report)).exit_code == 0
+    assert _graph(run, tmp_path / "b.json") == from_review
+
+    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path / "corrected"))
+    get_settings.cache_clear()
+    assert run("load", str(MINI)).exit_code == 0
+    data = yaml.safe_load(review.read_text(encoding="utf-8"))
+    wrong = next(e for e in data["edges"] if e["type"] == "FOCUSES_ON")
+    data["edges"].remove(wrong)
+    review.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert run("load", str(review)).exit_code == 0
+    assert run("export", "--all", "-o", str(tmp_path / "c.json")).exit_code == 0
+    links = json.loads((tmp_path / "c.json").read_text(encoding="utf-8"))["links"]
+    stated = {(e["source"], e["type"], e["target"]) for e in links if "huairou-note" in json.dumps(e)}
+    assert (wrong["source"], "FOCUSES_ON", wrong["target"]) not in stated
+    assert len(stated) == len(data["edges"]) >= 1, "the relations left in the file were stored"
