@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from graph.ask.forms import ENTITY, YEAR, Form, Grammar, Pattern, english_part, grammar
-from graph.ask.gazetteer import FUZZY_CUTOFF, Gazetteer, Span, has_cjk, match_key
+from graph.ask.gazetteer import FUZZY_CUTOFF, Gazetteer, Span, has_cjk, match_key, without_breaks
 from graph.ask.spelling import respelt
 
 MAX_CHARS = 500
@@ -81,9 +81,9 @@ class Parse:
 def parse(question: str, gaz: Gazetteer, g: Grammar | None = None) -> Parse:
     """Read a question (already checked for length) against the names of one graph."""
     g = g or grammar()
-    keyed, mended = respelt(match_key(_TAGS.sub(" ", question)), g, gaz)
+    keyed, mended = respelt(match_key(_TAGS.sub(" ", question), clause_breaks=True), g, gaz)
     capitals = frozenset(re.findall(r"\b[A-Z]{2,}\b", question))
-    spans = gaz.find(keyed, _everyday_words(g), capitals)
+    keyed, spans = without_breaks(keyed, gaz.find(keyed, _everyday_words(g), capitals))
     skeleton, years = _skeleton(keyed, spans)
     language = _language(skeleton, question)
     mentions = [Mention(s.key, s.ids) for s in spans]
