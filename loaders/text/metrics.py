@@ -137,7 +137,7 @@ def _same_figures(mentions: list[Mention]) -> list[Mention]:
     kept: list[Mention] = []
     by_figure: dict[tuple, list[Mention]] = {}
     for m in mentions:
-        same = by_figure.setdefault((m.attrs["value"], m.attrs["unit"]), [])
+        same = by_figure.setdefault((m.attrs["value"], ALIKE_UNITS.get(m.attrs["unit"], m.attrs["unit"])), [])
         if not any(_share_word(k.attrs["measure"], m.attrs["measure"]) or _same_counted(k, m) for k in same):
             kept.append(m)
             same.append(m)
@@ -167,6 +167,8 @@ def _reaches(indicator: Mention | None, attribute: str, value) -> None:
     indicator.attrs[attribute] = value
 
 
+#: counters of the same things: 核定事业编制20名 … 事业编制20人 restates one figure (session 14)
+ALIKE_UNITS = {"名": "人", "位": "人"}
 COUNTED_NOUN = 4  # characters of the noun right after a count that identify what it counts
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,12})\($")

@@ -87,3 +87,27 @@ def test_zero_figures_of_different_measures_are_each_an_indicator(analysis_of):
 def test_a_figure_restated_with_its_measure_is_still_one_indicator(analysis_of):
     analysis = analysis_of("2029年,市科技局承担督查任务37项。\n截至年底,督查任务37项已全部办结。")
     assert _metrics(analysis).count((37, "项")) == 1
+
+
+def test_a_head_count_restated_in_another_counter_is_one_indicator(analysis_of):
+    analysis = analysis_of("中心成立于2005年,核定事业编制35名。\n(二)人员构成情况\n行政编制0人;事业编制35人,实有人数31人。")
+    assert _metrics(analysis).count((35, "名")) + _metrics(analysis).count((35, "人")) == 1
+
+
+# --- a count of the dates just listed (counted_dates.py) ------------------------------------------------
+
+def test_a_count_of_the_years_just_listed_is_no_indicator(analysis_of):
+    analysis = analysis_of("2019年、2021年和2023年,国务院领导三次到中关村调研,提出明确要求。全年举办科普讲座12次。")
+    assert _metrics(analysis) == [(12, "次")]
+
+
+def test_a_count_of_occasions_without_listed_dates_stays_an_indicator(analysis_of):
+    analysis = analysis_of("2023年,市科委两次组织专家评审,共评出优秀项目20项。")
+    assert (2, "次") in _metrics(analysis)
+
+
+# --- a plan's period belongs to its name (policy_periods.py, own_title.py) ------------------------------
+
+def test_a_plans_bracketed_period_is_part_of_its_name(analysis_of):
+    analysis = analysis_of("天津滨海新区科技创新发展规划(2025年-2035年)\n本规划明确了新区科技创新的发展目标和重点任务,由区科技局负责组织实施。\n")
+    assert "天津滨海新区科技创新发展规划(2025年-2035年)" in {m.name for m in analysis.mentions if m.type == "Policy"}
