@@ -111,3 +111,11 @@ def test_a_count_of_occasions_without_listed_dates_stays_an_indicator(analysis_o
 def test_a_plans_bracketed_period_is_part_of_its_name(analysis_of):
     analysis = analysis_of("天津滨海新区科技创新发展规划(2025年-2035年)\n本规划明确了新区科技创新的发展目标和重点任务,由区科技局负责组织实施。\n")
     assert "天津滨海新区科技创新发展规划(2025年-2035年)" in {m.name for m in analysis.mentions if m.type == "Policy"}
+
+
+# --- a project named only by qualities (quality_names.py) ----------------------------------------------
+
+def test_a_project_named_only_by_qualities_is_no_project(analysis_of):
+    analysis = analysis_of("(二)加强前瞻性战略性科技攻关,勇担重任。\n全市组织实施上海市量子计算科技攻关,取得积极进展。")
+    projects = {m.name for m in analysis.mentions if m.type == "Project"}
+    assert "前瞻性战略性科技攻关" not in projects and "上海市量子计算科技攻关" in projects
