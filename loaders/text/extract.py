@@ -15,6 +15,7 @@ from loaders.text import (company_names, company_works, field_forms, field_hygie
                           headline_figures, in_names, media_names, opening_bodies, own_title_names, page_categories,
                           page_place, park_areas, party_committees, place_heads, predicate_trim, project_tails, roads,
                           short_forms, title_organs)
+from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -94,6 +95,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = page_categories.without_page_categories(text, mentions)  # 等科创大走廊 … 科创大走廊 (session 13)
     mentions = category_heads.without_category_heads(text, mentions)  # …等处于价值链高端的现代服务业 (session 13)
     mentions = fields_in_names.without_fields_in_names(finder, text, mentions)  # 北京现代农业联合体 (session 14)
+    mentions = policy_periods.with_periods(text, mentions)  # …统筹发展规划(2020年-2035年) (session 14)
+    mentions = quality_names.without_quality_names(text, mentions, tuple(s.end for s in finder.rules.suffixes))  # 原创性…科技攻关
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     mentions = field_forms.with_industry_forms(text, mentions)  # 医药健康|产业: the spelling as written (session 13)
     budget.check()
