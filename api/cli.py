@@ -165,10 +165,10 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
             year: YearOpt = None,
             min_confidence: MinConfidenceOpt = 0.0,
             cold: Annotated[bool, typer.Option(help="ignore the graph's names (built-in lexicon only)")] = False,
+            review: Annotated[Path | None, typer.Option(
+                help="also write what a load would store as a YAML file to correct, then `innograph load` it")] = None,
             as_json: JsonOpt = False):
     """Report text -> nodes and edges with evidence, without storing anything."""
-    from rich.table import Table
-
     from graph.errors import InvalidInput
     from loaders.report_loader import extract_report
     from loaders.text import budget
@@ -177,18 +177,30 @@ def extract(path: Annotated[Path, typer.Argument(help="a report: .txt or .html (
         raise InvalidInput(f"no such file: {path}")
     with budget.limit(settings().extract_timeout):
         extraction = extract_report(path, None if cold else queries().store, year, min_confidence)
+    if review is not None:
+        from loaders.review import generate_review
+        from viz.export.cli_support import check_target
+
+        check_target(review)
+        review.write_text(generate_review(extraction, path.name, str(review)), encoding="utf-8")
     if as_json:
         emit(extraction.to_json(), True)
         return
-    names = {n.id: n.name_zh for n in extraction.nodes}
-    edges = Table(title=f"{len(extraction.edges)} relation(s)")
-    for col in ("source", "type", "target", "confidence", "evidence"):
-        edges.add_column(col)
-    for e in extraction.edges:
-        edges.add_row(names[e.source], e.type, names[e.target], f"{e.attrs['confidence']:.2f}", render.quote(e))
     doc = extraction.document
-    out.print(f"{doc.id}: {doc.title} ({doc.year}), {len(extraction.nodes)} nodes, {len(extraction.edges)} edges")
-    render.show(out, render.nodes_table(extraction.nodes, f"{len(extraction.nodes)} node(s)"), edges)
+    by = f", published by {doc.publisher}" if doc.publisher else ", no publisher found"
+    out.print(f"{doc.id}: {doc.title} ({doc.year or 'year not found'}{by}), "
+              f"{len(extraction.nodes)} nodes, {len(extraction.edges)} edges")
+    known = [n.id for n in extraction.nodes if not n.attrs.get("extracted")]
+    stored = queries().store.get_nodes(known) if known and not cold else {}
+    render.show(out, *render.extraction_tables(extraction.nodes, extraction.edges, stored))
+    if extraction.dropped:
+        out.print(f"{len(extraction.dropped)} name(s) and relation(s) below --min-confidence {min_confidence} left out")
+    if review is not None:
+        out.print(f"Nothing was stored. Wrote {review}: delete or correct what is wrong in it, then "
+                  f"`innograph load {review}` stores the rest.")
+        return
+    out.print(f"Nothing was stored: `innograph load {path}` stores all of it, --min-confidence X leaves out "
+              "what is less sure, --review FILE writes it to correct first, --json gives every mention.")
 
 
 @app.command()

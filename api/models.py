@@ -79,10 +79,17 @@ class Health(BaseModel):
 
 
 class LoadSummary(BaseModel):
+    """Records read from the upload, and what the graph gained: a report uploaded again reads 15 nodes
+    and adds none (the CLI's `load` says so; the API said only "nodes: 15")."""
+
     file: str
     documents: int
     nodes: int
     edges: int
+    nodes_added: int = Field(description="nodes the graph gained (0 for a source loaded before)")
+    edges_added: int = Field(description="edges the graph gained; a known relation gains evidence, not an edge")
+    graph_nodes: int
+    graph_edges: int
 
 
 def _error(description: str) -> dict:

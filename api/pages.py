@@ -113,7 +113,7 @@ def ask(queries: QueriesDep, run: RunDep, q: str | None = None) -> HTMLResponse:
         found = run(answer, queries, q)
     except InnographError as exc:
         return _error(exc)
-    return _html(ask_page(q, found))
+    return _html(ask_page(q, found, queries.store.documents()))
 
 
 @router.get("/view")

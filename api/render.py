@@ -12,6 +12,10 @@ from graph.model import Edge, Node
 from graph.results import Bridge, Fallback, Member, Path, Ranked, Stats, Subgraph, Supporter, ZoneProfile
 
 
+#: an extracted relation's sentence is shown whole (up to this many characters, the names marked)
+EXTRACT_QUOTE_WIDTH = 400
+
+
 def _t(title: str | None) -> Text | None:
     """Titles and cells as Text: names and quotes may contain [brackets] that are not markup."""
     return Text(title) if title else None
@@ -49,6 +53,36 @@ def nodes_table(nodes: list[Node], title: str = "") -> Table:
     for n in nodes:
         _row(table, n.id, n.type, n.name_zh, n.name_en, ", ".join(n.aliases))
     return table
+
+
+def extraction_tables(nodes: list[Node], edges: list[Edge], stored: dict[str, Node] | None = None) -> list[Table]:
+    """A report's extraction as a planner checks it before loading: each name new or already in the graph
+    (a new one with how sure the extractor is), each relation with how sure and its whole sentence, the two
+    names marked and where it stands in the file. At a terminal's 80 columns the plain tables cut the names
+    to "大兴区医药健康 …" and the sentence to its head, so nothing could be checked. `stored`: the graph's
+    own records of the names already in it, whose aliases (市科委) mark the sentence too."""
+    new = sum(1 for n in nodes if n.attrs.get("extracted"))
+    rows = [(n.name_zh, n.type, _status(n), n.name_en, ", ".join(dict.fromkeys(n.aliases)), n.id) for n in nodes]
+    cols = [c for i, c in enumerate(("中文", "type", "status", "English", "aliases", "id")) if any(r[i] for r in rows)]
+    names = Table(title=_t(f"{len(nodes)} node(s): {new} new, {len(nodes) - new} already in the graph"))
+    for col in cols:
+        names.add_column(col, overflow="fold")
+    keep = [i for i, c in enumerate(("中文", "type", "status", "English", "aliases", "id")) if c in cols]
+    for r in rows:
+        _row(names, *(r[i] for i in keep))
+    by_id = {n.id: n for n in nodes}
+    quotes = Quotes({**by_id, **(stored or {})}, width=EXTRACT_QUOTE_WIDTH)
+    relations = _evidence_table(f"{len(edges)} relation(s), each with how sure and its sentence "
+                                "[its characters in the file]", "relation")
+    for i, e in enumerate(edges, 1):
+        where = f" [{e.evidence[0].start}-{e.evidence[0].end}]" if e.evidence else ""
+        head = f"{by_id[e.source].name_zh} —{e.type}→ {by_id[e.target].name_zh}   {e.attrs.get('confidence', 0):.2f}"
+        _row(relations, str(i), f"{head}\n{quotes.cell(e, i)}{where}")
+    return [names, relations]
+
+
+def _status(node: Node) -> str:
+    return f"new, {node.attrs.get('confidence', 0):.2f}" if node.attrs.get("extracted") else "in the graph"
 
 
 def node_tables(node: Node) -> list[RenderableType]:

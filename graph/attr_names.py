@@ -52,6 +52,7 @@ ATTR_NAMES: dict[str, tuple[str, str]] = {
     "via": ("经由", "via"),
     "extracted": ("自动抽取", "extracted"),
     "confidence": ("置信度", "confidence"),
+    "rule": ("抽取规则", "extraction rule"),  # which pattern of loaders/text read the relation
     "implicit_subject": ("隐含主语(报告作者)", "implicit subject (the report's author)"),
 }
 

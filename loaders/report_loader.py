@@ -101,6 +101,13 @@ def load_report(path: Path, store: GraphStore | None = None, year: int | None = 
     """The report's records; a report with nothing recognisable is one rejection that says so."""
     extraction = extract_report(path, store, year, min_confidence)
     result = LoadResult()
+    same = _same_report(store, extraction)
+    if same is not None:
+        result.reject(str(path), None, f"the graph already holds this report as {same!r} (every relation it states, "
+                                       "with the same sentence at the same place); loading it under another name "
+                                       "would repeat every sentence as new evidence. To add to it, load it as "
+                                       f"{same}{Path(path).suffix}")
+        return result
     if not extraction.nodes:
         result.reject(str(path), None, "no entities recognised in the report text "
                                        f"(at confidence >= {min_confidence}); nothing to load")
@@ -110,6 +117,27 @@ def load_report(path: Path, store: GraphStore | None = None, year: int | None = 
     result.kept.edges.extend(extraction.edges)
     mark_implicit_subjects(result.kept, store)
     return result
+
+
+def _same_report(store: GraphStore | None, extraction: Extraction) -> str | None:
+    """The id of another stored document whose evidence already holds each relation of this report with the
+    same sentence at the same offsets: the same text under another file name or encoding. Loaded again, it
+    added a second document and a second copy of every evidence sentence (session 14 review: daxing-2023.txt,
+    then the same text saved as GBK). A report without relations is not checked."""
+    if store is None or not extraction.edges:
+        return None
+    stored = store.get_edges([e.key for e in extraction.edges])
+    docs: set[str] | None = None
+    for edge in extraction.edges:
+        if edge.key not in stored:
+            return None
+        ev = edge.evidence[0]
+        same = {s.doc for s in stored[edge.key].evidence
+                if s.doc != ev.doc and (s.quote, s.start, s.end) == (ev.quote, ev.start, ev.end)}
+        docs = same if docs is None else docs & same
+        if not docs:
+            return None
+    return min(docs) if docs else None
 
 
 def _key(m: Mention) -> tuple:
@@ -141,7 +169,7 @@ class _Builder:
             nid = self.ids[_key(m)]
             known = self.nodes[nid]
             if known.attrs.get("extracted"):  # a new name: it also answers to this surface form
-                extra = [a for a in (m.surface, *m.aliases) if a and a not in known.names]
+                extra = list(dict.fromkeys(a for a in (m.surface, *m.aliases) if a and a not in known.names))
                 if extra:
                     self.nodes[nid] = known.model_copy(update={"aliases": [*known.aliases, *extra]})
             return nid

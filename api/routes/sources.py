@@ -36,7 +36,7 @@ from graph.store import GraphStore
 from loaders import safe_yaml
 from loaders.result import LoadResult
 from loaders.text import budget
-from loaders.sources import REPORT_SUFFIXES, read_sources, writing
+from loaders.sources import REPORT_SUFFIXES, latest as latest_state, read_sources, writing
 
 YAML_SUFFIXES = {".yaml", ".yml"}
 ACCEPTED = YAML_SUFFIXES | REPORT_SUFFIXES | {".zip"}
@@ -87,13 +87,17 @@ def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: i
             with budget.limit(extract_seconds):  # a report past its time budget stops itself (422)
                 result = run.read(read_sources, paths, latest)  # parse and extract beside the queries
             _check(result)
+            result.before = latest.counts()
             run.write(latest.write, result.kept)            # readers wait at most for the write itself
+            result.after = latest_state(latest).counts()
             forget(latest)  # the question parser's name list must see the new names
     except InnographError as exc:
         raise _relative(exc, root) from None
     summary = result.summary()
     return LoadSummary(file=file.name, documents=summary["documents"], nodes=summary["nodes"],
-                       edges=summary["edges"])
+                       edges=summary["edges"], nodes_added=summary["nodes_added"],
+                       edges_added=summary["edges_added"], graph_nodes=summary["graph_nodes"],
+                       graph_edges=summary["graph_edges"])
 
 
 def _check(result: LoadResult) -> None:

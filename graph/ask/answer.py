@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -35,7 +35,7 @@ def answer(queries: GraphQueries, question: str) -> model.Answer:
 
 def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     gaz = gazetteer_for(queries.store)
-    p = parse(screen.publisher_words(queries, read), gaz)
+    p = per_zone.reread(parse(screen.publisher_words(queries, read), gaz))  # "各园区分别有多少个项目" (session 14)
     where = elsewhere.qualifier(queries, p)  # "怀柔科学城的BINN…": the zone only says where BINN is (session 13)
     if where:
         got = _answer(queries, text, p.keyed.replace(where, "", 1))
@@ -179,6 +179,8 @@ def _link(refs: list[str], result: run.Result) -> str | None:
         return None
     if result.paths:
         depth = max(len(path.edges) for path in result.paths)
+    elif result.depth is not None:
+        depth = result.depth
     else:
         depth = max((len(i.edges) for i in result.items), default=1)
     depth = min(max(depth, 1), limits.MAX_DEPTH)
@@ -254,11 +256,18 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     split = _direct_split(lang, result, count)
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
         return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
-    names = list(dict.fromkeys(short(i.node, lang) for i in result.items))
+    names = list(dict.fromkeys(_row_name(form, i.node, lang) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])
     more = say(lang, " 等", " …") if len(names) > SHOWN_NAMES else ""
     return say(lang, f"{interpretation}：共 {count} 个{split} — {shown}{more}。",
                 f"{interpretation}: {count}{split} — {shown}{more}.")
+
+
+def _row_name(form: Form, node: Node, lang: str) -> str:
+    """A row as the summary names it; an indicator with its value and unit ("怀柔科学城有什么指标，单位是什么"
+    listed the indicator's name alone, no figure, no unit: session 14)."""
+    value = replies.figure_value(node, lang) if form.query == "indicators" and node.type == "Metric" else ""
+    return short(node, lang) + (say(lang, f" {value}", f": {value}") if value else "")
 
 
 def _direct_split(lang: str, result: run.Result, count: int) -> str:
@@ -298,13 +307,28 @@ def _stats_summary(lang: str, interpretation: str, result: run.Result) -> str:
 
 def _year_summary(lang: str, p: Parse, result: run.Result, count: int) -> str:
     if not result.documents:
-        return say(lang, f"图中没有 {p.year} 年的文件。", f"The graph holds no document from {p.year}.")
+        none = say(lang, f"图中没有 {p.year} 年的文件。", f"The graph holds no document from {p.year}.")
+        if not result.items:
+            return none
+        names = say(lang, "；", "; ").join(short(i.node, lang) for i in result.items[:SHOWN_NAMES])
+        return none + say(lang, f"其他年份的文件提到 {count} 个 {p.year} 年的活动：{names}。",
+                          f" Documents of other years name {count} event(s) of {p.year}: {names}.")
     titles = say(lang, "、", "; ").join(d.title if lang == "zh" or not d.title_en else d.title_en
                                          for d in result.documents)
     parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items()]
     return say(lang, f"{p.year} 年的 {len(result.documents)} 份文件（{titles}）带来 {count} 个节点：{'、'.join(parts)}。",
                 f"The {len(result.documents)} document(s) of {p.year} ({titles}) brought {count} nodes: "
-                f"{', '.join(parts)}.")
+                f"{', '.join(parts)}.") + _other_years(lang, p.year, result.other_years)
+
+
+def _other_years(lang: str, year: int, nodes: list[Node]) -> str:
+    """The events these documents name that took place in another year, set apart and said."""
+    if not nodes:
+        return ""
+    named = say(lang, "；", "; ").join(f"{short(n, lang)}（{n.attrs['year']}）" if lang == "zh"
+                                      else f"{short(n, lang)} ({n.attrs['year']})" for n in nodes)
+    return say(lang, f"按活动自身的年份，另有 {len(nodes)} 个不在 {year} 年，未列出：{named}。",
+               f" By their own year, {len(nodes)} event(s) these documents name are not of {year} and are left out: {named}.")
 
 
 def _notes(p: Parse, lang: str) -> list[str]:

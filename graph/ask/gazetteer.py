@@ -35,20 +35,41 @@ _PUNCT = re.compile(r"[^\w\s" + _CJK + r"\u24b6-\u24e9]|_")
 _POSSESSIVE = re.compile(r"['’]s\b")
 _SPACE_BY_CJK = re.compile(f"(?<=[{_CJK}]) | (?=[{_CJK}])")
 _SPACES = re.compile(r"\s+")
+#: Where a question's clause ends between two Chinese characters (，；。！？ after `normalize`'s NFKC):
+#: kept in the keyed question as CLAUSE_BREAK until its names are found, so no name spans it.
+CLAUSE_BREAK = "\u2016"
+_CLAUSE_MARK = re.compile(f"(?<=[{_CJK}])\\s*[,;!?\u3002]+\\s*(?=[{_CJK}])")
 
 
-def match_key(text: str) -> str:
+def match_key(text: str, clause_breaks: bool = False) -> str:
     """The form names and questions are compared in: normalised, punctuation dropped.
 
     Full/half width, Traditional script and case are folded by `normalize`;
     '&' reads 'and'; punctuation becomes a space, and a space next to a Chinese
     character goes (Chinese has no spaces, so 科技冬奥 “专项” is 科技冬奥专项).
+    With `clause_breaks` (a question, not a name) a clause mark between Chinese characters is kept as
+    CLAUSE_BREAK: "除了北京，市科委还和哪些地区合作" must not read the alias 北京市科委 across the comma
+    (session 14); `without_breaks` drops the marks once the names are found.
     """
     text = normalize(text).replace("&", " and ")
     text = _POSSESSIVE.sub(" ", text)
-    text = _PUNCT.sub(" ", text)
+    if clause_breaks:
+        text = _CLAUSE_MARK.sub(CLAUSE_BREAK, text)
+    text = _PUNCT.sub(lambda m: m.group() if m.group() == CLAUSE_BREAK else " ", text)
     text = _SPACES.sub(" ", text).strip()
     return _SPACE_BY_CJK.sub("", text)
+
+
+def without_breaks(keyed: str, spans: list["Span"]) -> tuple[str, list["Span"]]:
+    """The keyed question without its clause marks, and its names' places in it."""
+    if CLAUSE_BREAK not in keyed:
+        return keyed, spans
+    marks = [i for i, ch in enumerate(keyed) if ch == CLAUSE_BREAK]
+
+    def moved(at: int) -> int:
+        return at - sum(1 for m in marks if m < at)
+    return keyed.replace(CLAUSE_BREAK, ""), [
+        Span(moved(s.start), moved(s.end), s.key, s.ids, s.fuzzy) for s in spans]
 
 
 _TRAILING_BRACKETS = re.compile(r"\s*[(（][^()（）]*[)）]\s*$")

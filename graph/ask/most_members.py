@@ -56,7 +56,9 @@ def most_members(q: GraphQueries, p: Params) -> Result:
 
 def summary(lang: str, types: list[str], result: Result) -> str:
     """The first zone and its count, a tie at the top said, then the others; counts of named nodes."""
-    return ranking(lang, type_words([t for t in types if t not in KINDS], lang), result.items,
+    counted = [t for t in types if t not in KINDS]
+    what = type_words(counted, lang) if lang == "zh" else " or ".join(_plural(t) for t in counted)
+    return ranking(lang, what, result.items,
                    say(lang, "按图中点名的节点计数，不是报告给出的总数。",
                        "Counted over the nodes the graph names, not the report's totals."))
 
@@ -83,8 +85,11 @@ def compare_decline(queries: GraphQueries, p: Parse, base: dict) -> model.Answer
     Why: the graph names some of a zone's projects, not its total (怀柔科学城: 4 named, 30 in the first
     batch alone), so the named counts cannot say which zone has more (session 11 keeps this a decline).
     Read as paths it answered how the two are connected (session 13b); now it says the named counts,
-    that they are no totals, and how to ask for each zone's list."""
-    if not p.form or p.form.id != "compare_members":
+    that they are no totals, and how to ask for each zone's list.
+
+    Fields are compared, not declined (session 14): the report names the fields a zone focuses on, it
+    gives no larger total of them, and "哪个园区聚焦的领域最多" already ranks every zone by them."""
+    if not p.form or p.form.id != "compare_members" or [t for t in p.types if t not in KINDS] == ["Field"]:
         return None
     lang = p.language
     refs = [m.id or m.ids[0] for m in p.slots if m.ids]
@@ -104,3 +109,9 @@ def compare_decline(queries: GraphQueries, p: Parse, base: dict) -> model.Answer
     word = say(lang, {"Project": "项目"}.get(first, NODE_TYPES[first].zh), {"Project": "projects"}.get(first, first.lower() + "s"))
     asks = [say(lang, f"{short(i.node, lang)}有哪些{word}？", f"What {word} are in {short(i.node, lang)}?") for i in items]
     return replies.decline(p, base, sentence, asks)
+
+
+def _plural(node_type: str) -> str:
+    """"First by number of fields", not "of Field" (session 14)."""
+    word = node_type.lower()
+    return word[:-1] + "ies" if word.endswith("y") else word + "s"

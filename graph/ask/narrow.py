@@ -109,11 +109,16 @@ def redirect(form_query: str, types: list[str], anchor_type: str | None) -> str:
 
     hosts of what is no event, asked as a place ("Which zone hosts the autonomous driving test site?") -> where it
     is (session 12b): only an Event is ever hosted (HOSTED_BY, graph/schema.py), so a zone that "hosts" a
-    project is the zone it lies in; the hosts form answered "nothing found", a wrong answer."""
+    project is the zone it lies in; the hosts form answered "nothing found", a wrong answer.
+
+    hosts of what is no event, asked for a body ("Who runs the Happy Coder Program?") -> its supporters, where
+    manages.py keeps those that lead it (session 14; session 13's left-over: it was "who hosted …: nothing")."""
     if form_query == "members" and types and set(types) <= NOT_MEMBERS and anchor_type in ("Zone", "District"):
         return "supporters"
     if form_query == "hosts" and types and set(types) <= PLACES and anchor_type not in (None, "Event"):
         return "location"
+    if form_query == "hosts" and anchor_type not in (None, "Event"):
+        return "supporters"
     return form_query
 
 

@@ -4,7 +4,8 @@
   same way `supporters` does: a member's own members and partners come with `via`
   and every hop's edge, so 未来科学城's partners are the universities that work with
   its central SOEs, and 三城一区's institutes are those of its four zones.
-- participants ("谁参与了X"): its partners and its supporters (session 13).
+- participants ("谁参与了X"): its partners and its supporters (session 13); takes_part ("X参与了什么"):
+  what X supports and its partners (session 14).
 - origin ("X是怎么来的"): what the report says brought X about: who backed it
   (SUPPORTS / INVESTS_IN in), led or drew it up (LED_BY), issued it (ISSUED_BY),
   hosted it (HOSTED_BY), and what it is part of (PART_OF out).
@@ -63,6 +64,17 @@ def participants(q: GraphQueries, p: Params) -> Result:
     through a member). The report says 清华 and 北大 "participate" in the S&T centre as SUPPORTS edges."""
     rows = partners(q, Params(refs=p.refs)).items
     rows += [Item(node=s.node, relation=s.relation, via=s.via, edges=s.path) for s in q.supporters(p.refs[0])]
+    return Result(_ordered(rows)).keep(p.types)
+
+
+@runner("takes_part")
+def takes_part(q: GraphQueries, p: Params) -> Result:
+    """What X takes part in: what it supports (SUPPORTS out), who it partners with, and what it hosted or
+    leads (HOSTED_BY / LED_BY in): "北大与清华都参与了什么" is the S&T centre, which both support as participants;
+    "市科委参与了哪些活动" the events it hosted (without them: "none", a wrong answer)."""
+    ref = p.refs[0]
+    rows = _far(q, ref, "out", ("SUPPORTS",)) + _far(q, ref, "both", ("PARTNERS_WITH",)) \
+        + _far(q, ref, "in", ("HOSTED_BY", "LED_BY"))
     return Result(_ordered(rows)).keep(p.types)
 
 

@@ -59,6 +59,16 @@ def figure(queries: GraphQueries, p: Parse, fig: Figure, base: dict, evidence) -
 
 def figure_sentence(node: Node, lang: str, count: bool) -> str:
     a = node.attrs or {}
+    text = say(lang, f"{node.name_zh}：{figure_value(node, lang)}。", f"{node.name_en}: {figure_value(node, lang)}.")
+    if count and str(a.get("unit", "")) == "%":
+        text += say(lang, " 报告只给出增长率，没有给出总数。", " The report gives the growth rate, not the number.")
+    return text
+
+
+def figure_value(node: Node, lang: str) -> str:
+    """A figure's value with its unit, period, growth and share ("30 个（2018）"): what a figure is, said
+    the same way by the figure answer and by a listing of a node's indicators (session 14)."""
+    a = node.attrs or {}
     value, unit, period = a.get("value"), str(a.get("unit", "")), a.get("period", "")
     qualifier = str(a.get("qualifier", ""))
     if value is None:
@@ -76,10 +86,7 @@ def figure_sentence(node: Node, lang: str, count: bool) -> str:
         parts.append(say(lang, f"占比 {_num(a['share_pct'])}%", f"{_num(a['share_pct'])}% of the total"))
     if a.get("note") and lang == "zh" and not str(a["note"]).isascii():
         parts.append(str(a["note"]))
-    text = say(lang, f"{node.name_zh}：{'，'.join(parts)}。", f"{node.name_en}: {', '.join(parts)}.")
-    if count and unit == "%":
-        text += say(lang, " 报告只给出增长率，没有给出总数。", " The report gives the growth rate, not the number.")
-    return text
+    return say(lang, "，", ", ").join(parts)
 
 
 def _num(value) -> str:
@@ -102,12 +109,42 @@ def superlative_listing(p: Parse) -> str | None:
     return m.group(0) if m else None
 
 
+#: "哪个…多/少", "which … more/fewer": a comparison (多少 is "how many", 多个 "several", 至少 "at least": none is one).
+COMPARATIVE = {"zh": re.compile(r"(哪个|哪一个|哪家|哪所|谁)[^，,。；;]*?(更|较|比较)?(多(?![少个家项种次年方元所位条支名])|(?<![多至])少)"),
+               "en": re.compile(r"\b(which|who)\b.*\b(more|fewer|less)\b|\b(more|fewer|less)\b.*\bthan\b")}
+
+#: Forms that compare or rank; any other form lists, and a list says nothing of which has more.
+_COMPARING = ("rank", "bridges", "most_supported", "most_members")
+
+
+def comparative_listing(p: Parse) -> str | None:
+    """'Between A and B, which gets more support?' was answered with the paths between A and B, and
+    '经开区和未来科学城，哪个聚焦的领域多' with the two zones' fields (session 14): a form that lists answers
+    another question than "which has more", so such a question is declined with what can be compared."""
+    if not p.form or p.form.query in _COMPARING:
+        return None
+    m = COMPARATIVE[p.language].search(p.keyed)
+    return m.group(0) if m else None
+
+
+def comparative_sentence(lang: str, words: str) -> str:
+    return say(lang, f"「{words}」要比较多少，这个问法只能列出节点，比不出哪个更多。可以比较园区的成员或领域个数"
+                     "（如：经开区和未来科学城哪个领域更多？），或分别问每一个。",
+               f"{words!r} asks for a comparison, and this question reads only as a listing, which cannot say "
+               "which has more. Zones can be compared by their members or fields ('Between E-Town and Future "
+               "Science City, which one has more fields?'), or ask about each.")
+
+
 def superlative_sentence(lang: str, word: str) -> str:
-    return say(lang, f"图中没有可以按「{word}」排序的数据；只能按连接数排序（如：连接最多的机构是哪些？），"
-                     "或按支持者个数比较园区（如：哪个园区最受支持？）。",
-               f"The graph holds nothing to rank this by {word!r}. It can rank by connections "
-               f"('Which institutions are the most connected?') and compare zones by their supporters "
-               f"('Which zone gets the most support?').")
+    """Says what the question did not give (a count to rank by), and every ranking there is: it said "the graph
+    holds nothing to rank this by" for '三城一区里哪个城的成员最多', which most_members does rank (session 14)."""
+    return say(lang, f"这个问法读不出按什么数「{word}」；图可以按连接数排序（如：连接最多的机构是哪些？），"
+                     "按支持者个数比较园区（如：哪个园区最受支持？），或按某类节点的个数排序（如：哪个园区的机构最多？"
+                     "哪个项目涉及的领域最多？）。",
+               f"This question, as read, names nothing to count for {word!r}. The graph can rank by connections "
+               f"('Which institutions are the most connected?'), compare zones by their supporters "
+               f"('Which zone gets the most support?'), or rank by a type of node "
+               f"('Which zone has the most institutions?', 'Which project covers the most fields?').")
 
 
 def narrow_count(p: Parse) -> str | None:

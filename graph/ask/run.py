@@ -45,6 +45,8 @@ class Result:
     total: int | None = None  # a count that is not the number of items (stats)
     through_publisher: bool = False  # the paths found pass through the report's publisher
     ranked_apart: bool = False  # a ranking that left out its context (graph/rank_apart.py): say so
+    other_years: list[Node] = field(default_factory=list)  # new_in_year: events the documents name, of another year
+    depth: int | None = None  # hops of the farthest row, where a row gathers several paths (fields); else its edges
 
     def keep(self, types: list[str]) -> Result:
         if types:
@@ -148,24 +150,26 @@ def indicators(q: GraphQueries, p: Params) -> Result:
 
 @runner("fields")
 def fields(q: GraphQueries, p: Params) -> Result:
-    """What the node focuses on, directly or through its members (as in the zone profile)."""
+    """What the node focuses on, directly or through its members (as in the zone profile).
+
+    One row per field (session 14; session 13b's left-over): 经开区's fields came twice each, directly and
+    through the platform that focuses on them too, while the summary counted 6. The row is direct when the
+    node itself focuses on the field, else through the first member that does; it holds every edge (each
+    member's with its membership hop), and its value is how many of the node and its members focus on it."""
     ref = p.refs[0]
     member_edges = {e.source: e for e in q.store.edges([ref], "in", MEMBER_EDGES)}
     focus = q.store.edges([ref, *member_edges], "out", ["FOCUSES_ON"])
     nodes = q.store.get_nodes({e.target for e in focus} | set(member_edges))
-    counts: dict[str, int] = defaultdict(int)
+    by_field: dict[str, list[Edge]] = defaultdict(list)
+    for e in sorted(focus, key=lambda e: (e.source != ref, e.source)):
+        by_field[e.target].append(e)
     items = []
-    for e in focus:
-        counts[e.target] += 1
-        if e.source == ref:
-            items.append(Item(node=nodes[e.target], relation=e.type, edges=[e]))
-        else:
-            items.append(Item(node=nodes[e.target], relation=e.type, via=nodes[e.source],
-                              edges=[e, member_edges[e.source]]))
-    for item in items:
-        item.value = counts[item.node.id]
-    items.sort(key=lambda i: (-(i.value or 0), i.via is not None, i.node.id, i.via.id if i.via else ""))
-    return Result(items)
+    for target, found in by_field.items():
+        hops = [h for e in found for h in ([e] if e.source == ref else [e, member_edges[e.source]])]
+        via = None if found[0].source == ref else nodes[found[0].source]
+        items.append(Item(node=nodes[target], relation="FOCUSES_ON", via=via, edges=hops, value=len(found)))
+    items.sort(key=lambda i: (-(i.value or 0), i.via is not None, i.node.id))
+    return Result(items, depth=2 if member_edges and any(e.source != ref for e in focus) else 1)
 
 
 @runner("about")
@@ -217,17 +221,30 @@ def stats(q: GraphQueries, p: Params) -> Result:
 
 @runner("new_in_year")
 def new_in_year(q: GraphQueries, p: Params) -> Result:
-    """What the documents of year N brought: the nodes they are a source of."""
+    """What the documents of year N brought: the nodes they are a source of. An event is of its own year,
+    whichever report names it: "去年有哪些活动" listed the 2017 party congress and the 2022 Games because the
+    2018 report mentions them (session 13, left); they are set apart and said, and an event of year N named
+    by a later report is listed."""
     docs = [d for d in q.store.documents() if _year_of(d) == p.year]
     ids = {d.id for d in docs}
-    nodes = [n for n in q.store.iter_nodes() if ids.intersection(n.sources)] if ids else []
+    nodes = [n for n in q.store.iter_nodes() if _own_year(n) == p.year or (_own_year(n) is None and ids.intersection(n.sources))]
+    other = [n for n in q.store.iter_nodes() if ids.intersection(n.sources) and _own_year(n) not in (None, p.year)]
     if p.types:
         nodes = [n for n in nodes if n.type in p.types]
+        other = [n for n in other if n.type in p.types]
     by_type: dict[str, int] = defaultdict(int)
     for n in nodes:
         by_type[n.type] += 1
     items = _ordered([Item(node=n) for n in nodes])
-    return Result(items, documents=docs, by_type=dict(sorted(by_type.items(), key=lambda kv: TYPE_ORDER.index(kv[0]))))
+    return Result(items, documents=docs, by_type=dict(sorted(by_type.items(), key=lambda kv: TYPE_ORDER.index(kv[0]))),
+                  other_years=[i.node for i in _ordered([Item(node=n) for n in other])])
+
+
+def _own_year(node: Node) -> int | None:
+    """The year an event took place (attrs.year); other nodes are of the documents that bring them (a
+    plan's year is the year it covers, not the year it was made: 2019年度工作方案 was drawn up in 2018)."""
+    year = (node.attrs or {}).get("year") if node.type == "Event" else None
+    return year if isinstance(year, int) else None
 
 
 def _year_of(doc: Document) -> int | None:

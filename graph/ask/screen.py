@@ -76,6 +76,9 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     top = replies.superlative_listing(p)
     if top:
         return replies.decline(p, base, replies.superlative_sentence(lang, top), _can_ask(queries, p))
+    more = replies.comparative_listing(p)
+    if more:  # "A和B哪个…多" read as a listing (session 14)
+        return replies.decline(p, base, replies.comparative_sentence(lang, more), _can_ask(queries, p))
     if p.count and p.form and p.form.query == "members" and p.slots and p.types != ["Region"] \
             and gazetteer_for(queries.store).types.get(p.slots[0].id or "") == "Region":
         return replies.decline(p, base, replies.region_count_sentence(lang), _can_ask(queries, p))

@@ -11,9 +11,11 @@ from graph.text import normalize
 from loaders.text import (activity_fields, bodies, budget, category_heads, clause_cut, confidence, departments,
                           field_spans, home, indefinite_names, issuer, kind_lists, listed, lists, long_sentences,
                           metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_forms, field_siblings, inner_joins, field_hygiene, heading_names, headline_figures,
-                          in_names, industry_fields, media_names, opening_bodies, own_title_names, page_categories, page_place,
-                          park_areas, place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
+from loaders.text import (company_names, company_works, field_forms, field_hygiene, field_siblings, fields_in_names,
+                          heading_names, headline_figures, in_names, industry_fields, inner_joins, media_names,
+                          opening_bodies, own_title_names, page_categories, page_place, park_areas, party_committees,
+                          place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
+from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -72,7 +74,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *bodies.table_cells(finder, text), *bodies.districts(finder, text),
                   *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text),
                   *departments.departments(finder, text), *media_names.media_mentions(finder, text),
-                  *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text)]
+                  *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text),
+                  *party_committees.committee_mentions(finder, text)]  # 中共北京市委 (session 14)
     candidates += listed.opened(finder, text, candidates)
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
@@ -93,6 +96,9 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = indefinite_names.without_descriptions(text, mentions)  # 一座…的“百年科学城” (session 13)
     mentions = page_categories.without_page_categories(text, mentions)  # 等科创大走廊 … 科创大走廊 (session 13)
     mentions = category_heads.without_category_heads(text, mentions)  # …等处于价值链高端的现代服务业 (session 13)
+    mentions = fields_in_names.without_fields_in_names(finder, text, mentions)  # 北京现代农业联合体 (session 14)
+    mentions = policy_periods.with_periods(text, mentions)  # …统筹发展规划(2020年-2035年) (session 14)
+    mentions = quality_names.without_quality_names(text, mentions, tuple(s.end for s in finder.rules.suffixes))  # 原创性…科技攻关
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     mentions = field_forms.with_industry_forms(text, mentions)  # 医药健康|产业: the spelling as written (session 13)
     budget.check()

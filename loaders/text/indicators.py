@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.text import measures
+from loaders.text import counted_dates, counted_parts, measures
 from loaders.text.entities import Spans
 from loaders.text.units import CN_UNITS, COUNT_WORDS
 
@@ -68,7 +68,9 @@ def not_indicator(text: str, m: re.Match, unit: str, value, clause_start: int, q
     if base == "个" and after[:1] and after[:1] in "月年天周日小工" or after == "之一":  # 18个月: a duration; 四家之一
         return True
     return (_sums_up_a_list(text, clause_start, m.start(), base, value) or _counts_the_list_after(text, end, base, value)
-            or _counts_the_names_after(text, end, base, value))
+            or _counts_the_names_after(text, end, base, value)
+            or counted_parts.announces_what_follows(text, end, base, value)  # …4个。分别为:A、B、C、D (session 14)
+            or counted_dates.counts_the_dates_before(text, m.start(), base, value))  # 2014年和2017年,…两次视察 (session 14)
 
 
 def _gap_after_bracket(text: str, at: int) -> bool:

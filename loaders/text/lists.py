@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from loaders.text import category_ends
+from loaders.text import category_ends, category_modifiers
 from loaders.text.entities import PUNCT, EntityFinder, Mention
 from loaders.text.list_heads import head_category
 from loaders.text.rules import Category
@@ -100,6 +100,8 @@ def _categories(finder: EntityFinder, text: str):
         at = m.end()
         category = next((c for c in finder.rules.categories if text.startswith(c.word, at)
                          and not text.startswith(COORDINATORS, at + len(c.word))), None)  # 等国家和我市重点战略
+        if category is not None and category_modifiers.modifies_longer_noun(finder, text, at, category):
+            category = None  # 等城市应用场景: the items are scenes, not cities (category_modifiers.py, session 14)
         if category is None:  # 等一批数字经济龙头企业: the head after a modifier (list_heads.py)
             category = head_category(finder.rules.categories, text, at)
         if category is None and m.group(2):

@@ -4,14 +4,17 @@
 value 4957.8, unit 亿元, growth_pct 10.5); a growth rate or a share that follows a
 figure in the next clause is an attribute of that figure, not a metric of its
 own. Figures inside quotes or headings, ordinals (第九届), years and dates
-are not indicators.
+are not indicators, nor are the counts in a table of contents (第一节 发挥两个主导产业
+引擎作用: a part's heading, `contents`). Each measure is its own indicator, whatever its
+value: 本年收入合计2371.75万元 … 其中:财政拨款收入2371.75万元 are two, and so are five
+incomes of 0万元 (session 14).
 """
 
 from __future__ import annotations
 
 import re
 
-from loaders.text import budget, indicators, measures
+from loaders.text import budget, change_attributes, contents, indicators, measures
 from loaders.text.entities import Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
 from loaders.text.units import FIGURE, number, qualifier, unit_of
@@ -34,9 +37,12 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
     out: list[Mention] = []
     last: dict[tuple[int, str], Mention] = {}  # (paragraph, unit) -> the last indicator
     quoted = Spans(quoted)
+    listed = contents.runs(text.split("\n"))  # paragraph numbers of a table of contents
     for sentence in sentences:
         budget.check()
         if sentence.heading and text[sentence.end - 1] not in "。！!？?":  # a title; "78. …15亿元…。" is a paragraph
+            continue
+        if sentence.paragraph in listed:  # 第二节 提升四个重点产业发展质量: a heading in the contents
             continue
         previous: Mention | None = None
         group: list[Mention] = []  # the figures of the last clause that had any
@@ -56,7 +62,8 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
             for m, unit, value in found:
                 prefix = text[start:m.start()]
                 respectively = "分别" in prefix and len(group) > 1
-                attribute = indicators.attribute_of(group[0] if respectively else previous, prefix, unit)
+                attribute = (indicators.attribute_of(group[0] if respectively else previous, prefix, unit)
+                             or (None if respectively else change_attributes.change_of(previous, prefix, unit)))
                 if pending and unit in indicators.RATES and SEPARATORS.fullmatch(prefix):
                     pending.pop(0).attrs.setdefault(rate[0], rate[1] * value)
                 elif attribute:
@@ -121,11 +128,16 @@ def _thousands(text: str, comma: int) -> bool:
 
 def _same_figures(mentions: list[Mention]) -> list[Mention]:
     """A figure repeated with a like measure (59项 … 59项) is one indicator, named where it first appears;
-    so is a count repeated before the same counted noun (公布45个国家先进制造业集群 … 这45个国家先进制造业集群)."""
+    so is a count repeated before the same counted noun (公布45个国家先进制造业集群 … 这45个国家先进制造业集群).
+
+    Measures are like when they share a word that is not only the last word of one of them: 督查任务 and
+    承担督查任务 are one measure, while 财政拨款收入 and 本年收入合计, or 事业收入 and 经营收入, share only
+    收入, the kind of figure both are, and are two measures with one value (session 14).
+    """
     kept: list[Mention] = []
     by_figure: dict[tuple, list[Mention]] = {}
     for m in mentions:
-        same = by_figure.setdefault((m.attrs["value"], m.attrs["unit"]), [])
+        same = by_figure.setdefault((m.attrs["value"], ALIKE_UNITS.get(m.attrs["unit"], m.attrs["unit"])), [])
         if not any(_share_word(k.attrs["measure"], m.attrs["measure"]) or _same_counted(k, m) for k in same):
             kept.append(m)
             same.append(m)
@@ -142,7 +154,9 @@ def _same_counted(a: Mention, b: Mention) -> bool:
 
 
 def _share_word(a: str, b: str) -> bool:
-    return any(a[i:i + 2] in b for i in range(len(a) - 1))
+    """Whether two measures share a two-character word other than the head (last word) of either."""
+    heads = {a[-2:], b[-2:]}
+    return any(a[i:i + 2] in b and a[i:i + 2] not in heads for i in range(len(a) - 1))
 
 
 def _reaches(indicator: Mention | None, attribute: str, value) -> None:
@@ -153,6 +167,8 @@ def _reaches(indicator: Mention | None, attribute: str, value) -> None:
     indicator.attrs[attribute] = value
 
 
+#: counters of the same things: 核定事业编制20名 … 事业编制20人 restates one figure (session 14)
+ALIKE_UNITS = {"名": "人", "位": "人"}
 COUNTED_NOUN = 4  # characters of the noun right after a count that identify what it counts
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 BRACKETED = re.compile(r"([\u4e00-\u9fff]{2,12})\($")

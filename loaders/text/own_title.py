@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from graph.text import normalize
+from loaders.text import policy_periods
 from loaders.text.entities import Mention
 from loaders.text.reading import Report
 from loaders.text.rules import Rules
@@ -22,6 +23,7 @@ WRAPPERS = ("通知", "公告", "通告", "函", "批复")  #: the notice that c
 HEADLINE = re.compile(r"[,，|｜:：!！?？]")
 HEAD = 400  #: a policy at a line start within the page's first characters is its own title
 QUOTES = re.compile(r"[《》〈〉“”\"]")
+PERIOD_END = re.compile(policy_periods.PERIOD.pattern + "$")
 TRAILER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])+$")  #: (试行), (征求意见稿) after a policy's name
 
 
@@ -34,6 +36,7 @@ def kept_policy(m: Mention, rules: Rules) -> bool:
     if m.type != "Policy":
         return False
     name = TRAILER.sub("", QUOTES.sub("", normalize(m.name)))
+    name = PERIOD_END.sub("", name)  # …规划(2020年-2035年): its period (policy_periods, session 14)
     if HEADLINE.search(name) or name[:1].isdigit():
         return False
     return name.endswith(_policy_ends(rules))

@@ -8,7 +8,9 @@ document are not prose but name things too (the title names the issuer, a table
 header names a programme). `extent` widens the run of prose lines over such lines,
 stopping at the first line that looks like navigation (a menu word of at most five
 characters, a "|" separated bar, a known chrome phrase); blank and symbol-only
-lines are stepped over. `byline_publisher` reads the issuer from a byline, for a
+lines are stepped over, and so are a flattened table (`cell_table`) and a table of
+contents or run of numbered headings with its caption (`contents`: 目 录 over
+第一章 …, told from navigation by the numbering its lines hold, session 14) whole. `byline_publisher` reads the issuer from a byline, for a
 page without a `publisher:` header: the publisher gives the city (and district)
 that relative names (市委, 区政府, 全区 …) stand for.
 """
@@ -18,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from loaders.text import cell_table
+from loaders.text import cell_table, contents
 
 LOOK = 14  #: lines looked at above the first and below the last prose line
 NAV_MAX = 5  #: a line this short (a menu word: 首页, 当前位置:) ends the document
@@ -33,7 +35,7 @@ SPEAKER = re.compile(r"(?:区长|市长|县长|主任|书记|局长|厅长|部�
 
 def extent(texts: list[str], prose: list[int], chrome: Callable[[str], bool]) -> tuple[int, int]:
     """(first, last) line of the document: the prose run widened over the page lines around it."""
-    tables = cell_table.runs(texts)
+    tables = {**contents.runs(texts), **cell_table.runs(texts)}
     return _widen(texts, prose[0], -1, chrome, tables), _widen(texts, prose[-1], 1, chrome, tables)
 
 
@@ -42,7 +44,7 @@ def _widen(texts: list[str], edge: int, step: int, chrome: Callable[[str], bool]
     """The farthest document line from `edge` going `step`: up to LOOK lines on, a flattened table whole."""
     k, seen = edge + step, 0
     while 0 <= k < len(texts) and seen < LOOK:
-        if k in tables:  # a table stored one cell per line is document, however long
+        if k in tables:  # a table stored one cell per line, or a table of contents, is document, however long
             edge = tables[k][0] if step < 0 else tables[k][1]
             k, seen = edge + step, 0
             continue

@@ -73,8 +73,10 @@ def test_yaml_upload_is_loaded(mini_client):
     before = counts(mini_client)
     response = upload(mini_client, "more.yaml", GOOD_YAML.encode())
     assert response.status_code == 200, response.text
-    assert response.json() == {"file": "more.yaml", "documents": 0, "nodes": 1, "edges": 1}
-    assert counts(mini_client) == (before[0] + 1, before[1] + 1)
+    after = (before[0] + 1, before[1] + 1)
+    assert response.json() == {"file": "more.yaml", "documents": 0, "nodes": 1, "edges": 1, "nodes_added": 1,
+                               "edges_added": 1, "graph_nodes": after[0], "graph_edges": after[1]}
+    assert counts(mini_client) == after
     node = mini_client.get(f"{API}/nodes/Test Institute").json()
     assert node["name_zh"] == "测试研究院"
     members = mini_client.get(f"{API}/zones/{ZONE_ID}").json()["members"]
@@ -136,6 +138,22 @@ def test_report_upload(mini_client):
     member = next(m for m in members if m["node"]["name_zh"] == NEW_INSTITUTE)
     assert member["edge"]["type"] == "LOCATED_IN"
     assert any(NEW_INSTITUTE in ev["quote"] and ZONE in ev["quote"] for ev in member["edge"]["evidence"]), member
+
+
+def test_a_report_uploaded_twice_says_the_graph_gained_nothing(mini_client):
+    """Session 14 review: the second upload answered {"nodes": 15, "edges": 5}, read as 15 more nodes;
+    the CLI's load said "the graph gained 0 nodes and 0 edges"."""
+    first = upload(mini_client, "report.txt", REPORT.encode("utf-8")).json()
+    assert first["nodes_added"] >= 1 and first["edges_added"] >= 1
+    assert (first["graph_nodes"], first["graph_edges"]) == counts(mini_client)
+    again = upload(mini_client, "report.txt", REPORT.encode("utf-8"))
+    assert again.status_code == 200, again.text
+    assert again.json()["nodes"] == first["nodes"]
+    assert (again.json()["nodes_added"], again.json()["edges_added"]) == (0, 0)
+    assert counts(mini_client) == (first["graph_nodes"], first["graph_edges"])
+    located = [m for m in mini_client.get(f"{API}/zones/{ZONE_ID}").json()["members"]
+               if m["node"]["name_zh"] == NEW_INSTITUTE]
+    assert len(located) == 1 and len(located[0]["edge"]["evidence"]) == 1, "no second copy of the evidence"
 
 
 def test_queries_answer_while_an_upload_is_read(mini_client, monkeypatch):

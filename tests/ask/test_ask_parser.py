@@ -63,6 +63,17 @@ def test_the_cover_prefers_most_characters_then_fewest_names():
     assert [s.key for s in gaz.find("北京市科委")] == ["北京市", "科委"]  # not 市科委 alone
 
 
+def test_no_name_is_read_across_a_clause_mark():
+    """'除了北京，市科委还和哪些地区合作？' (session 14): with 北京市科委 an alias of the commission, the comma's
+    two sides read as that one name and the question lost its 'besides Beijing'."""
+    gaz = Gazetteer([Node(id="r-bj", type="Region", name_zh="北京"),
+                     Node(id="i-kw", type="Institution", name_zh="北京市科学技术委员会", aliases=["北京市科委", "市科委"])])
+    p = parse("除了北京，市科委还和哪些地区合作？", gaz)
+    assert [m.text for m in p.mentions] == ["市科委"] and p.excluded == ["r-bj"]
+    assert [m.text for m in parse("北京市科委和哪些地区合作？", gaz).mentions] == ["北京市科委"]
+    assert match_key("北京，市科委") == "北京市科委"  # a name's own key keeps no mark
+
+
 @pytest.mark.parametrize("question, form, refs, types", [
     ("哪些计划支持怀柔科学城？", "supporters", [HSC], ["Program"]),
     ("Which funds support HSC?", "supporters", [HSC], ["Fund"]),

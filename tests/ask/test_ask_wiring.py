@@ -85,5 +85,5 @@ def test_the_ask_page_shows_only_the_columns_its_rows_fill(client):
 
     assert headers("2018年出台了哪些政策")[:3] == ["Node", "Type"]
     assert headers("哪个机构最重要？")[:3] == ["Node", "Type", "Count"]
-    assert headers("What fields does Future Science City focus on?")[:4] == ["Node", "Type", "Via", "Evidence"]  # no count
+    assert headers("What fields does Zhongguancun Science City focus on?")[:4] == ["Node", "Type", "Via", "Evidence"]  # no count (graphene through BGI; FSC's fields are now one row each, all direct)
     assert "Evidence" in headers("谁支持怀柔科学城？")

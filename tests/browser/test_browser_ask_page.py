@@ -47,14 +47,14 @@ def test_an_english_question_is_answered_in_an_english_page(served_browser, serv
     now follows the question's language unless the address gives ?lang=."""
     page = served_browser.open(f"{server}/ask?q={quote('哪些计划支持怀柔科学城？')}&lang=zh")  # remembered: zh
     page.wait_for("document.readyState === 'complete' && !!document.querySelector('table.answer-rows')")
-    page = served_browser.open(f"{server}/ask?q={quote('What fields does Future Science City focus on?')}")
+    page = served_browser.open(f"{server}/ask?q={quote('What fields does Zhongguancun Science City focus on?')}")
     page.wait_for("document.readyState === 'complete' && !!document.querySelector('table.answer-rows')")
     page.screenshot(artifacts / "ask-fields-en.png")
     assert "lang-en" in page.evaluate("document.body.className")
     heads = page.evaluate("document.querySelector('table.answer-rows thead').innerText")
     assert heads.split() == ["Node", "Type", "Via", "Evidence"]
     first = page.evaluate("document.querySelector('table.answer-rows tbody td').innerText")
-    assert first == "Hydrogen energy"
+    assert first == "Carbon-based integrated circuits"  # graphene and life sciences come via BGI and NIBS
     assert page.evaluate("document.querySelector('form.big-search button').innerText") == "Ask"
     page = served_browser.open(f"{server}/ask?q={quote('未来科学城聚焦哪些领域？')}")  # and back: Chinese
     page.wait_for("document.readyState === 'complete' && !!document.querySelector('table.answer-rows')")
@@ -64,7 +64,7 @@ def test_an_english_question_is_answered_in_an_english_page(served_browser, serv
 def test_answer_rows_are_readable(served_browser, server, artifacts):
     """The quote column took the width: names broke one or two characters a line ("怀柔科学" / "城",
     "领" / "域"), and a row reached via a member printed one sentence twice in its cell."""
-    page = served_browser.open(f"{server}/ask?q={quote('未来科学城聚焦哪些领域？')}&lang=zh")
+    page = served_browser.open(f"{server}/ask?q={quote('中关村科学城聚焦哪些领域？')}&lang=zh")  # rows via a member
     page.wait_for("document.readyState === 'complete' && !!document.querySelector('table.answer-rows')")
     page.screenshot(artifacts / "ask-fields-zh.png")
     rows = page.evaluate("""Array.prototype.map.call(document.querySelectorAll('table.answer-rows tbody tr'),
@@ -74,7 +74,7 @@ def test_answer_rows_are_readable(served_browser, server, artifacts):
                     c[3].querySelectorAll('q'), function (q) { return q.innerText; })}; })""")
     assert rows and len(rows) >= 3
     for row in rows:
-        assert "\n" not in row["name"], row  # 氢能, 新材料, 智慧能源 on one line
+        assert "\n" not in row["name"], row  # 碳基集成电路, 前沿新材料, 石墨烯, 生命科学 on one line
         assert row["nameWidth"] >= 120, row
         assert len(row["quotes"]) == len(set(row["quotes"])), row
     page = served_browser.open(f"{server}/ask?q={quote('市科委支持了哪些项目？')}&lang=zh")

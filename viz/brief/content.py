@@ -97,7 +97,7 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
     sub, depth = _picture_subgraph(queries, node.id)
     nodes = {n.id: n for n in sub.nodes}
     nodes.update(_profile_nodes(profile))
-    picture = generate_png(sub, lang=lang)
+    picture = generate_png(sub, lang=lang, to_scale=False)  # readable at 17 cm; see picture.draw
     cites = Citations()
     via = member_partners(queries.store, profile)  # partners of its members, apart (viz/member_partners.py)
     body = [

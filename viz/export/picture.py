@@ -27,7 +27,7 @@ from viz.fonts import font_families
 from viz.focus import collapse_subgraph
 from viz.layout import layout_positions
 from viz.radial import MAX_NODES as RADIAL_MAX_NODES
-from viz.radial import LABEL_WIDTH, centred_positions, text_width
+from viz.radial import FONT, LABEL_WIDTH, centred_positions, text_width
 
 MARKERS = {"star": "*", "square": "s", "box": "s", "diamond": "D", "triangle": "^", "triangleDown": "v",
            "ellipse": "o", "hexagon": "h", "dot": "o"}
@@ -35,6 +35,8 @@ LABEL_ALL_UP_TO = 120   #: above this many nodes only the best connected are lab
 LABELS_WHEN_MANY = 80
 EDGE_LABELS_UP_TO = 40  #: above this many edges the relation names are left off
 DPI = 120
+MARGIN = 0.08       #: the axes' margin, a share of the layout's extent on each side
+MIN_SIDE, MAX_SIDE = 4.0, 30.0  #: inches of a picture drawn to the layout's scale (`to_scale`)
 CONTEXT_ALPHA = 0.4  #: the report's author, drawn as context
 CONTEXT_TEXT = "#8a8a8a"
 #: rc_context changes matplotlib's process-wide rcParams: one picture at a time.
@@ -105,22 +107,46 @@ def positions(sub: Subgraph, context: set[str] = frozenset()) -> dict[str, tuple
     return {k: (float(x), float(y)) for k, (x, y) in layout_positions(sub).items()}
 
 
-def draw(sub: Subgraph, lang: str = "zh", title: str | None = None) -> Figure:
-    """The picture as a matplotlib Figure (call inside `picture_style()`)."""
+def draw(sub: Subgraph, lang: str = "zh", title: str | None = None, to_scale: bool = True) -> Figure:
+    """The picture as a matplotlib Figure (call inside `picture_style()`).
+
+    `to_scale`: the figure of a centred subgraph is as large as its layout (viz/radial.py) at the labels'
+    size (`scaled_size`), so the labels the layout kept apart stay apart. Without it (a briefing's page-1 picture, which must stay readable
+    at 17 cm) the figure is 8-14 in whatever the layout's extent, and long labels may touch."""
     n = max(len(sub.nodes), 1)
-    side = min(14.0, max(8.0, math.sqrt(n) * 1.4))
-    fig = Figure(figsize=(side + 3.0, side), dpi=DPI)
-    ax = fig.subplots()
-    ax.set_axis_off()
+    fontsize = 9 if n <= 40 else 7
     context = set(sub.context) - {sub.center}  # the report's author: small and faded, as on the pages
     pos = positions(sub, context)
+    if to_scale and sub.center and len(sub.nodes) <= RADIAL_MAX_NODES:  # the radial layout's pixels
+        fig = Figure(figsize=scaled_size(pos, fontsize), dpi=DPI)
+        ax = fig.add_axes((0.0, 0.0, 1.0, 1.0))
+    else:
+        side = min(14.0, max(8.0, math.sqrt(n) * 1.4))
+        fig = Figure(figsize=(side + 3.0, side), dpi=DPI)
+        ax = fig.subplots()
+    ax.set_axis_off()
     _draw_edges(ax, sub, pos, lang)
     _draw_nodes(ax, sub, pos, context)
-    _draw_labels(ax, sub, pos, lang, fontsize=9 if n <= 40 else 7, context=context)
+    _draw_labels(ax, sub, pos, lang, fontsize=fontsize, context=context)
     _legend(ax, sub, lang)
     ax.set_title(title if title is not None else _title(sub, lang), fontsize=14, parse_math=False)
-    ax.margins(0.08)
+    ax.margins(MARGIN)
     return fig
+
+
+def scaled_size(pos: dict[str, tuple[float, float]], fontsize: float) -> tuple[float, float]:
+    """(width, height) in inches of axes that draw one layout pixel as `fontsize` / FONT picture pixels,
+    the same in x and y. The layout (viz/radial.py) places names apart for the page's 14 px font; a fixed
+    11 x 8 in figure drew Huairou's 1576 x 959 px layout at 0.56 px a layout px (and x and y at different
+    scales) while its labels stayed 15 px, so "Physical Science Laboratory (Huairou)" ran into "Space
+    Science Laboratory (Huairou)" (session 13, 14 reviews). At least MIN_SIDE, at most MAX_SIDE a side
+    (past it both shrink alike, and the labels of a very large graph may touch again)."""
+    xs, ys = [p[0] for p in pos.values()] or [0.0], [p[1] for p in pos.values()] or [0.0]
+    scale = fontsize * DPI / 72 / FONT / DPI  # inches per layout px
+    width = (max(xs) - min(xs)) * (1 + 2 * MARGIN) * scale
+    height = (max(ys) - min(ys)) * (1 + 2 * MARGIN) * scale
+    shrink = min(1.0, MAX_SIDE / max(width, height, 1e-9))
+    return max(MIN_SIDE, width * shrink), max(MIN_SIDE, height * shrink)
 
 
 def picture_style() -> matplotlib.rc_context:
@@ -129,8 +155,8 @@ def picture_style() -> matplotlib.rc_context:
 
 
 def generate_png(sub: Subgraph, documents: list[Document] = (), lang: str = "zh",
-                 title: str | None = None) -> bytes:
-    return _render(sub, "png", lang, title, documents)
+                 title: str | None = None, to_scale: bool = True) -> bytes:
+    return _render(sub, "png", lang, title, documents, to_scale)
 
 
 def generate_svg(sub: Subgraph, documents: list[Document] = (), lang: str = "zh",
@@ -146,11 +172,11 @@ def write_svg(sub: Subgraph, path: Path, documents: list[Document] = (), lang: s
     Path(path).write_bytes(generate_svg(sub, documents, lang))
 
 
-def _render(sub: Subgraph, fmt: str, lang: str, title: str | None, documents=()) -> bytes:
+def _render(sub: Subgraph, fmt: str, lang: str, title: str | None, documents=(), to_scale: bool = True) -> bytes:
     if getattr(sub, "context", None):  # the walk took the report's publisher as context: draw it so,
         sub = collapse_subgraph(sub).sub  # tied to the centre only (include_publisher: as it is)
     with _DRAWING, picture_style():
-        fig = draw(sub, lang, title)
+        fig = draw(sub, lang, title, to_scale)
         buffer = io.BytesIO()
         metadata = {"Date": None} if fmt == "svg" else {"Software": "innograph"}
         fig.savefig(buffer, format=fmt, bbox_inches="tight", metadata=metadata, facecolor="white")

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from graph import limits
 from graph.ask import MAX_CHARS, Answer
-from graph.model import Document, Edge, Node
+from graph.model import Document, Edge, Evidence, Node
 from graph.results import Bridge, Stats, Subgraph
 from graph.schema import EDGE_TYPES
 from viz.pages.common import display_name, render
@@ -82,11 +82,12 @@ def ask_href(question: str) -> str:
     return "/ask?" + urlencode({"q": question})
 
 
-def ask_page(question: str, answer: Answer | None) -> str:
-    """The question box and, once asked, the answer: reading, rows with evidence, suggestions."""
+def ask_page(question: str, answer: Answer | None, documents: Sequence[Document] = ()) -> str:
+    """The question box and, once asked, the answer: reading, rows with evidence and the report each
+    sentence is from (with a second report loaded, a quote alone did not say which one), suggestions."""
     return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
-                  ask_href=ask_href, distinct_quotes=distinct_quotes, nodes_by_id=nodes_by_id,
-                  max_question=MAX_CHARS)
+                  ask_href=ask_href, distinct_evidence=distinct_evidence, nodes_by_id=nodes_by_id,
+                  docs={d.id: d for d in documents}, max_question=MAX_CHARS)
 
 
 def nodes_by_id(answer: Answer) -> dict[str, Node]:
@@ -95,10 +96,13 @@ def nodes_by_id(answer: Answer) -> dict[str, Node]:
     return {n.id: n for n in answer.nodes}
 
 
-def distinct_quotes(item) -> list[str]:
-    """The first quote of each edge of an answer row, each sentence once: a row reached via a member rests
+def distinct_evidence(item) -> list[Evidence]:
+    """The first evidence of each edge of an answer row, each sentence once: a row reached via a member rests
     on two edges, often on one sentence, which the page printed twice in one cell (未来科学城's fields)."""
-    return list(dict.fromkeys(ev.quote for e in item.edges for ev in e.evidence[:1]))
+    first: dict[str, Evidence] = {}
+    for ev in (ev for e in item.edges for ev in e.evidence[:1]):
+        first.setdefault(ev.quote, ev)
+    return list(first.values())
 
 
 def node_page(node: Node, sub: Subgraph, documents: Sequence[Document] = ()) -> str:
