@@ -19,6 +19,7 @@ from loaders.text.entities import Mention, resolve_overlaps
 from loaders.text.industry_fields import LATIN, NOUNISH, domain_start, is_domain, words
 
 SEPARATORS = re.compile(r"、|以及|和|及|与")
+VERBS = ("v", "vd", "vi", "vn")
 ITEM_MAX = 10
 
 
@@ -83,11 +84,12 @@ def _siblings(seg, text: str, start: int, end: int, covered) -> list[tuple[int, 
 
 
 def _verb_before_known(seg, text: str, start: int, end: int, fields_at: dict) -> bool:
-    """Whether the item is a verb (a verbal noun the rules read as a noun in names: 资助) and a known field after it."""
+    """Whether the item is a verb (a verbal noun the rules read as a noun in names: 资助) and a known field after it,
+    or ends in one right before the field (专题研究|5G: the dev9 report's 专题研究5G、人工智能 lists 5G, session 14)."""
     for at in range(start + 1, end):
         if end in fields_at.get(at, ()):
-            word = text[start:at]
-            return word in seg.nominal or seg.tag(word) in ("v", "vd", "vi", "vn")
+            # the prefix whole, and its last two characters (the dictionary holds 专题研究 as one noun; 研究 is a verb)
+            return any(w in seg.nominal or seg.tag(w) in VERBS for w in {text[start:at], text[max(start, at - 2):at]})
     return False
 
 
