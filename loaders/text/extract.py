@@ -11,10 +11,10 @@ from graph.text import normalize
 from loaders.text import (activity_fields, bodies, budget, category_heads, clause_cut, confidence, departments,
                           field_spans, home, indefinite_names, issuer, kind_lists, listed, lists, long_sentences,
                           metrics, own_title, own_zone, verb_leads)
-from loaders.text import (company_names, company_works, field_forms, field_hygiene, fields_in_names, heading_names,
-                          headline_figures, in_names, media_names, opening_bodies, own_title_names, page_categories,
-                          page_place, park_areas, party_committees, place_heads, predicate_trim, project_tails, roads,
-                          short_forms, title_organs)
+from loaders.text import (company_names, company_works, field_forms, field_hygiene, field_siblings, fields_in_names,
+                          heading_names, headline_figures, in_names, industry_fields, inner_joins, media_names,
+                          opening_bodies, own_title_names, page_categories, page_place, park_areas, party_committees,
+                          place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -86,6 +86,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = _with_companies(finder, text, mentions)  # session 12
+    mentions = industry_fields.with_industries(finder, text, mentions)  # 历史文化旅游|产业 (session 14)
+    mentions = field_siblings.with_siblings(finder, text, mentions)  # 高端汽车、…、生物医药 (session 14)
     mentions = place_heads.without_unread_heads(finder, text, mentions)  # 宁波|甬江、…等科创大走廊 (session 13)
     mentions = short_forms.with_short_forms(text, mentions)  # 创新科技及工业局(创科及工业局) (session 13)
     mentions = title_organs.without_title_organs(finder, text, mentions)  # 數碼港公司|董事局主席 (session 13)
@@ -105,6 +107,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
     mentions = headline_figures.without_restated(text, mentions)  # 到2025年GDP突破3800亿元 (session 13)
+    mentions = inner_joins.with_inner_joins(finder, text, mentions)  # …产业发展和城市更新大会 (session 14)
+    mentions = zone_branches.with_branches(text, mentions)  # …保护中心|怀柔科学城|分中心, 中关村科学城|北区 (session 14)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
     mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)

@@ -128,6 +128,10 @@ class Segmentation:
         word = self.text[i:self.end_of(i)]
         return word if self._tags.get(word) in VERB_TAGS and word not in self.nominal else ""
 
+    def tag(self, word: str) -> str:
+        """The dictionary's part-of-speech tag of a word ("" for a word it does not hold)."""
+        return self._tags.get(word, "")
+
     def word_ending(self, end: int) -> tuple[int, str]:
         """(start, tag) of the word that ends at `end` (a boundary), or (end, "") when none does."""
         if end <= 0 or self.inside(end):
