@@ -124,13 +124,23 @@ def _word_ending(seg, text: str, i: int, domain) -> tuple[int, str]:
 def is_domain(phrase: str, seg, fields: frozenset[str]) -> bool:
     """Whether a noun phrase names a domain: a domain word or a lexicon field in it, beyond modifiers."""
     lists = words()
-    content = phrase
-    for g in sorted(lists["generic"], key=len, reverse=True):
-        if content.startswith(g) and len(content) > len(g):
-            content = content[len(g):]
+    content, stripped = phrase, True
+    while stripped:  # every modifier in front, whatever their order (高端|智能|…); the longest first at each step
+        stripped = False
+        for g in _generic_longest_first():
+            if content.startswith(g) and len(content) > len(g):
+                content, stripped = content[len(g):], True
+                break
     if len(phrase) < 2 or content in lists["generic"] or content in lists["broad"]:
         return False
     return any(d in content for d in lists["domain"]) or any(f in content for f in fields)
+
+
+@lru_cache(maxsize=1)
+def _generic_longest_first() -> tuple[str, ...]:
+    """The modifiers longest first, ties by spelling: iterating the frozenset itself made the result depend on the
+    process's hash seed (test split 32 or 33 junk from run to run, session 14)."""
+    return tuple(sorted(words()["generic"], key=lambda g: (-len(g), g)))
 
 
 def _head_start(seg, at: int, end: int) -> int | None:
