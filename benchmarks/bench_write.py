@@ -21,6 +21,12 @@ and (`writes_cpu_ms`) the writing thread's CPU time, which a loaded machine dist
   a write with a snapshot path did before the journal (A/B in one run; median of 3);
 - *open, journal of N*: opening that store (eager, as the server; lazy, as the CLI) with 0 and with
   `--journal` records to replay (one edge each);
+- *a CLI process over the journal* (`cli_ms`): with `--journal` records on disk and the data dir locked
+  (as while a server writes, so no open folds the journal away), a new process per question opens
+  the store lazily, as the CLI does, and asks one: the busiest zone's supporters page (limit=50), the
+  same typed (Program), its profile, the counts, a search page; wall ms of the whole process
+  (interpreter start included), its CPU ms and peak RSS, median of `--repeat` processes. `--before DIR`
+  (a checkout of earlier code, `git archive REV | tar -x -C DIR`) asks the same of that code: A/B;
 - *one edge, makes the journal due*: the write after which the journal is folded (compact.py): it is
   acknowledged after its append, and the fold runs in a thread beside it; *one edge during the fold*
   is a write while that thread writes the snapshot (it shares the GIL, not the lock); *fold, wall* is
@@ -66,7 +72,47 @@ def _open_ms(path: Path, lazy: bool) -> float:
     return round((time.perf_counter() - started) * 1000, 1)
 
 
-def task(folder: Path, repeat: int, records: int = 50) -> dict:
+#: One CLI-like process: a lazy open and one question (python -c, cwd = the code tree that answers).
+_PROBE = """
+import json, resource, sys
+from graph.memory import MemoryStore
+from graph.queries import GraphQueries
+path, hub, kind = sys.argv[1:4]
+q = GraphQueries(MemoryStore(path, lazy=True))
+if kind == "page": q.supporters_window(hub, None, 50, 0, None)
+elif kind == "typed page": q.supporters_window(hub, "Program", 50, 0, None)
+elif kind == "profile": q.zone(hub)
+elif kind == "count": q.stats()
+elif kind == "search": q.search("科技", None, 20)
+u = resource.getrusage(resource.RUSAGE_SELF)  # its ru_maxrss would be the forking parent's: VmHWM is this process's
+hwm = next(line for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+print(json.dumps({"cpu_ms": (u.ru_utime + u.ru_stime) * 1000, "rss_mb": int(hwm.split()[1]) / 1024}))
+"""
+PROBES = ("page", "typed page", "profile", "count", "search")
+
+
+def cli_probes(path: Path, hub: str, repeat: int, code: Path) -> dict:
+    """{question: {wall_ms, cpu_ms, rss_mb}} medians over `repeat` new processes of the code in `code`."""
+    from graph.memory.lock import DataDirLock
+
+    out = {}
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("INNOGRAPH_", "NEO4J_"))}
+    with DataDirLock(path.parent).held():  # a writing server: the journal stays (no lazy open folds it)
+        for kind in PROBES:
+            runs = []
+            for _ in range(repeat):
+                started = time.perf_counter()
+                done = subprocess.run([sys.executable, "-c", _PROBE, str(path), hub, kind], cwd=code, env=env,
+                                      capture_output=True, text=True)
+                wall = (time.perf_counter() - started) * 1000
+                if done.returncode:
+                    raise RuntimeError(f"{kind} in {code}: {done.stderr[-2000:]}")
+                runs.append({"wall_ms": wall, **json.loads(done.stdout.strip().splitlines()[-1])})
+            out[kind] = {k: round(sorted(r[k] for r in runs)[len(runs) // 2], 1) for k in runs[0]}
+    return out
+
+
+def task(folder: Path, repeat: int, records: int = 50, before: Path | None = None) -> dict:
     from graph.errors import LoadError
     from graph.memory import MemoryStore, compact, journal
     from graph.model import Edge, Node
@@ -113,7 +159,7 @@ def task(folder: Path, repeat: int, records: int = 50) -> dict:
     started = time.perf_counter()
     q.supporters_page(hub, limit=100)
     page = time.perf_counter() - started
-    saved, resaved, opens, folded = [], [], {}, []
+    saved, resaved, opens, folded, cli = [], [], {}, [], {}
     if store.counts().total_nodes <= SAVED_UP_TO:  # with a snapshot path, as the server writes
         with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
             store.path = Path(tmp) / "graph.bin"
@@ -131,6 +177,9 @@ def task(folder: Path, repeat: int, records: int = 50) -> dict:
             for k in range(records):
                 store.write(Batch(edges=[Edge(source=firms[k % len(firms)], type="PARTNERS_WITH",
                                               target=firms[(k + 7) % len(firms)])]))
+            cli = {"after": cli_probes(store.path, hub, repeat, ROOT)}
+            if before is not None:
+                cli["before"] = cli_probes(store.path, hub, repeat, before)
             opens[f"open eager, journal of {records}"] = _open_ms(store.path, False)
             opens[f"open lazy, journal of {records}"] = _open_ms(store.path, True)
             store.refresh()  # the lazy open folded the journal: this store adopts that snapshot
@@ -155,6 +204,7 @@ def task(folder: Path, repeat: int, records: int = 50) -> dict:
             "one edge during the fold": _median_ms([f[1] for f in folded if f[1] is not None] or [0]),
             "fold, wall": _median_ms([f[2] for f in folded])} if saved else {})}, "open_ms": opens,
         "writes_cpu_ms": {kind: _median_ms(samples) for kind, samples in cpu_of.items()},
+        "journal_records": records, "cli_ms": cli,
         "repeat": repeat, "peak_rss_mb": round(peak_rss_mb())})
     return out
 
@@ -168,10 +218,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("INNOGRAPH_BENCH_DATA",
                                                                          tempfile.gettempdir())) / "innograph-bench")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--before", type=Path, help="a checkout of earlier code: the CLI processes also run it (A/B)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(task(args.child, args.repeat, args.journal)))
+        print(json.dumps(task(args.child, args.repeat, args.journal, args.before)))
         return 0
     args.json = args.json or ROOT / "benchmarks" / "results" / ("write-full.json" if args.full else "write.json")
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(FULL if args.full else SIZES)
@@ -181,7 +232,8 @@ def main(argv: list[str] | None = None) -> int:
         folder = dataset(size, 1, args.data)
         load = os.getloadavg()
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(folder),
-                               "--repeat", str(args.repeat), "--journal", str(args.journal)],
+                               "--repeat", str(args.repeat), "--journal", str(args.journal),
+                               *(["--before", str(args.before.resolve())] if args.before else [])],
                               capture_output=True, text=True, cwd=ROOT)
         if proc.returncode:
             raise RuntimeError(f"size {size} failed:\n{proc.stderr[-3000:]}")

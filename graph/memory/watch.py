@@ -228,6 +228,10 @@ class SharedState:
         seen = disk_stamp(path)
         if seen is None and at is None or at is not None and seen is not None and seen[1:3] == (at.ino, at.size):
             return False
+        if self.__dict__.get("_overlay") is not None:  # replayed (maybe folded) first: the positions are that state's
+            self._replay_overlay()
+            self.refresh()
+            return True
         with self._reloading:
             batches, pos = journal.read(path, self._stamp, self._jpos)
             if pos is None or at is not None and pos.ino != at.ino:

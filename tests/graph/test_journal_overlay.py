@@ -192,3 +192,25 @@ def test_the_cli_over_a_journal_answers_as_the_eager_store(base):
             assert json.loads(done.stdout) == _plain(expected), args
     assert journal.journal_path(path).exists()
     shutil.rmtree(path.parent.parent, ignore_errors=True)
+
+
+@pytest.mark.parametrize("writing", [True, False], ids=["while a server writes", "idle: the replay folds"])
+def test_a_lazy_store_that_follows_the_journal_replays_each_record_once(base, writing):
+    """refresh() on a lazy open holding an overlay (a long-lived lazy reader): the records it holds and the
+    ones appended since are each applied once, as an eager reader sees them."""
+    data, picked = base
+    path = _copy(data) / "graph.json"
+    writer = MemoryStore(path)
+    firms = picked["firms"]
+    writer.write(Batch(edges=[Edge(source=firms[0], type="PARTNERS_WITH", target=firms[1])]))
+    with DataDirLock(path.parent).held():  # a writing server: no fold
+        lazy = MemoryStore(path, lazy=True)
+    assert lazy._overlay is not None
+    writer.write(Batch(edges=[Edge(source=firms[2], type="PARTNERS_WITH", target=firms[3])]))
+    if writing:
+        with DataDirLock(path.parent).held():
+            assert lazy.refresh()
+    else:
+        assert lazy.refresh() and not journal.journal_path(path).exists()
+    assert lazy.counts() == MemoryStore(path).counts() == writer.counts()
+    shutil.rmtree(path.parent.parent, ignore_errors=True)
