@@ -27,6 +27,7 @@ and (`writes_cpu_ms`) the writing thread's CPU time, which a loaded machine dist
   same typed (Program), its profile, the counts, a search page; wall ms of the whole process
   (interpreter start included), its CPU ms and peak RSS, median of `--repeat` processes. `--before DIR`
   (a checkout of earlier code, `git archive REV | tar -x -C DIR`) asks the same of that code: A/B;
+  *journal of 0* is the same questions before the first journaled write (what the records add to);
 - *one edge, makes the journal due*: the write after which the journal is folded (compact.py): it is
   acknowledged after its append, and the fold runs in a thread beside it; *one edge during the fold*
   is a write while that thread writes the snapshot (it shares the GIL, not the lock); *fold, wall* is
@@ -112,7 +113,7 @@ def cli_probes(path: Path, hub: str, repeat: int, code: Path) -> dict:
     return out
 
 
-def task(folder: Path, repeat: int, records: int = 50, before: Path | None = None) -> dict:
+def task(folder: Path, repeat: int, records: int = 50, before: Path | None = None, eager: bool = True) -> dict:
     from graph.errors import LoadError
     from graph.memory import MemoryStore, compact, journal
     from graph.model import Edge, Node
@@ -164,7 +165,9 @@ def task(folder: Path, repeat: int, records: int = 50, before: Path | None = Non
         with tempfile.TemporaryDirectory(dir=folder.parent) as tmp:
             store.path = Path(tmp) / "graph.bin"
             store.save()
-            opens["open eager, journal of 0"] = _open_ms(store.path, False)
+            if eager:  # a second whole copy of the graph in this process (--no-eager at 1M keeps the peak down)
+                opens["open eager, journal of 0"] = _open_ms(store.path, False)
+            cli["journal of 0"] = cli_probes(store.path, hub, repeat, ROOT)  # what the overlay adds to: no records
             opens["open lazy, journal of 0"] = _open_ms(store.path, True)
             saved = [timed(Batch(edges=[Edge(source=firms[1], type="PARTNERS_WITH", target=f)]), "one edge, journaled")
                      for f in firms[2: repeat + 2]]
@@ -177,10 +180,11 @@ def task(folder: Path, repeat: int, records: int = 50, before: Path | None = Non
             for k in range(records):
                 store.write(Batch(edges=[Edge(source=firms[k % len(firms)], type="PARTNERS_WITH",
                                               target=firms[(k + 7) % len(firms)])]))
-            cli = {"after": cli_probes(store.path, hub, repeat, ROOT)}
+            cli["after"] = cli_probes(store.path, hub, repeat, ROOT)
             if before is not None:
                 cli["before"] = cli_probes(store.path, hub, repeat, before)
-            opens[f"open eager, journal of {records}"] = _open_ms(store.path, False)
+            if eager:
+                opens[f"open eager, journal of {records}"] = _open_ms(store.path, False)
             opens[f"open lazy, journal of {records}"] = _open_ms(store.path, True)
             store.refresh()  # the lazy open folded the journal: this store adopts that snapshot
             for k in range(3):  # the write that makes the journal due, then one during the fold
@@ -218,11 +222,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=Path(os.environ.get("INNOGRAPH_BENCH_DATA",
                                                                          tempfile.gettempdir())) / "innograph-bench")
     parser.add_argument("--json", type=Path)
+    parser.add_argument("--no-eager", action="store_true", help="skip the eager opens (a second copy of the graph)")
     parser.add_argument("--before", type=Path, help="a checkout of earlier code: the CLI processes also run it (A/B)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
-        print(json.dumps(task(args.child, args.repeat, args.journal, args.before)))
+        print(json.dumps(task(args.child, args.repeat, args.journal, args.before, not args.no_eager)))
         return 0
     args.json = args.json or ROOT / "benchmarks" / "results" / ("write-full.json" if args.full else "write.json")
     sizes = [int(s) for s in args.sizes.split(",")] if args.sizes else list(FULL if args.full else SIZES)
@@ -233,6 +238,7 @@ def main(argv: list[str] | None = None) -> int:
         load = os.getloadavg()
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(folder),
                                "--repeat", str(args.repeat), "--journal", str(args.journal),
+                               *(["--no-eager"] if args.no_eager else []),
                                *(["--before", str(args.before.resolve())] if args.before else [])],
                               capture_output=True, text=True, cwd=ROOT)
         if proc.returncode:
