@@ -3,6 +3,7 @@
     python benchmarks/bench_write.py                  # 10k and 100k nodes
     python benchmarks/bench_write.py --full           # and 1M nodes (`make bench-full` runs this too)
     python benchmarks/bench_write.py --sizes 10000 --json /tmp/w.json
+    python benchmarks/bench_write.py --sizes 1000000 --cli-only --journal 999 --before DIR --before-repeat 1
 
 Per size, in a fresh child process: the bulk load of the synthetic graph (CPU seconds, one load; the
 figure the write path must not slow down), then writes into that in-memory store (no snapshot path,
@@ -186,7 +187,7 @@ def task(folder: Path, repeat: int, records: int = 50, before: Path | None = Non
             if eager:
                 opens[f"open eager, journal of {records}"] = _open_ms(store.path, False)
             opens[f"open lazy, journal of {records}"] = _open_ms(store.path, True)
-            store.refresh()  # the lazy open folded the journal: this store adopts that snapshot
+            store.refresh()  # a lazy open that had to replay may have folded the journal: this store adopts it
             for k in range(3):  # the write that makes the journal due, then one during the fold
                 journal.COMPACT_RECORDS = store._jpos.records + 1 if store._jpos else 1
                 started = time.perf_counter()
@@ -213,6 +214,46 @@ def task(folder: Path, repeat: int, records: int = 50, before: Path | None = Non
     return out
 
 
+def prepare(folder: Path, path: Path, records: int) -> str:
+    """A data dir at `path` holding the synthetic graph's snapshot and a journal of `records` one-edge
+    records, written as bench_write's journal is; the busiest zone (for --cli-only)."""
+    from graph.memory import MemoryStore
+    from graph.model import Edge
+    from graph.store import Batch
+    from loaders.csv_loader import load_csv
+
+    store = MemoryStore()
+    store.write(load_csv(folder / "nodes.csv", folder / "edges.csv").kept)
+    p = picks(store, count=50)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store.path = path
+    store.save()
+    firms = p["ordinary"]
+    for k in range(records):
+        store.write(Batch(edges=[Edge(source=firms[k % len(firms)], type="PARTNERS_WITH",
+                                      target=firms[(k + 7) % len(firms)])]))
+    return p["hub"]
+
+
+def cli_only(size: int, folder: Path, args) -> dict:
+    """The CLI processes alone: a child writes the data dir and exits first, so at most one whole graph
+    is in memory (the *before* code reads it whole: at 1M, 1.7 GB beside the 2.6 GB of a benchmark child)."""
+    path = args.data / f"cli-{size}-journal-{args.journal}" / "graph.json"
+    if not path.exists():
+        done = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--prepare", str(folder), str(path),
+                               "--journal", str(args.journal)], capture_output=True, text=True, cwd=ROOT)
+        if done.returncode:
+            raise RuntimeError(f"size {size} failed:\n{done.stderr[-3000:]}")
+        (path.parent / "hub").write_text(done.stdout.strip().splitlines()[-1])
+    hub = (path.parent / "hub").read_text().strip()
+    out = {"size": size, "journal_records": args.journal, "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+           "cli_ms": {"after": cli_probes(path, hub, args.repeat, ROOT)}}
+    if args.before:
+        out["cli_ms"]["before"] = cli_probes(path, hub, args.before_repeat or args.repeat, args.before.resolve())
+    out["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--full", action="store_true")
@@ -224,8 +265,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path)
     parser.add_argument("--no-eager", action="store_true", help="skip the eager opens (a second copy of the graph)")
     parser.add_argument("--before", type=Path, help="a checkout of earlier code: the CLI processes also run it (A/B)")
+    parser.add_argument("--cli-only", action="store_true",
+                        help="only the CLI processes over a journal, in a data dir a child writes and leaves")
+    parser.add_argument("--before-repeat", type=int, help="processes per question for --before (default --repeat)")
     parser.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--prepare", nargs=2, type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.prepare:
+        print(prepare(args.prepare[0], args.prepare[1], args.journal))
+        return 0
     if args.child:
         print(json.dumps(task(args.child, args.repeat, args.journal, args.before, not args.no_eager)))
         return 0
@@ -235,6 +283,11 @@ def main(argv: list[str] | None = None) -> int:
     report = {"machine": machine(), "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "sizes": []}
     for size in sizes:
         folder = dataset(size, 1, args.data)
+        if args.cli_only:
+            result = cli_only(size, folder, args)
+            print(json.dumps(result), flush=True)
+            report["sizes"].append(result)
+            continue
         load = os.getloadavg()
         proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", str(folder),
                                "--repeat", str(args.repeat), "--journal", str(args.journal),
