@@ -94,24 +94,41 @@ class MemoryStore(SharedState):
     # ---- reading -------------------------------------------------------
 
     def counts(self) -> Counts:
-        c = self._c
+        c = self._reading(lambda overlay: True)  # a lazy open's journal records add to the counts
         nodes = {c.node_types[t]: len(ids) for t, ids in c.by_type.items() if ids}
         edges = dict(zip(c.edge_types, c.ecount))
-        return Counts(nodes=dict(sorted(nodes.items())), edges={k: v for k, v in sorted(edges.items()) if v},
-                      documents=len(c.docs))
+        counts = Counts(nodes=dict(sorted(nodes.items())), edges={k: v for k, v in sorted(edges.items()) if v},
+                        documents=len(c.docs))
+        overlay = self._overlay
+        return counts if overlay is None or c is not overlay.base else overlay.counts(counts)
 
     def get_nodes(self, ids: Iterable[str]) -> dict[str, Node]:
-        c = self._c
+        ids = list(ids)
+        c = self._reading(lambda overlay: overlay.keeps_nodes(ids))
         rows = {node_id: c.ix.get(node_id) for node_id in ids}
         found = [(node_id, i) for node_id, i in rows.items() if i is not None]
         return dict(zip([node_id for node_id, _ in found], c.node_records([i for _, i in found])))
 
     def lookup(self, key: str) -> list[str]:
+        overlay = self._overlay
+        if overlay is not None and overlay.keeps_names(key):  # the snapshot's hits, unless a record wrote one
+            c = overlay.base
+            found = sorted(c.ids[i] for i in c.names.ids(key))
+            if overlay.keeps_nodes(found):
+                return found
         c = self._c
         return sorted(c.ids[i] for i in c.names.ids(key))
 
     def search(self, key: str, types: Sequence[str] = (), limit: int = 20, offset: int = 0) -> list[Node]:
-        c = self._c
+        overlay = self._overlay
+        if overlay is not None and overlay.keeps_names(key):  # the snapshot's hits, unless a record wrote one
+            found = self._search(overlay.base, key, types, limit, offset)
+            if overlay.keeps_nodes(node.id for node in found):
+                return found
+        return self._search(self._c, key, types, limit, offset)
+
+    @staticmethod
+    def _search(c: Columns, key: str, types: Sequence[str], limit: int, offset: int) -> list[Node]:
         from graph.memory import name_grams
         if key and name_grams.is_broad(c, key):  # many hits: gram postings in page order, up to the page
             wanted = {code for code, name in enumerate(c.node_types) if name in set(types)} if types else None
@@ -159,11 +176,12 @@ class MemoryStore(SharedState):
     def support_window(self, target: str, wanted: str | None, offset: int, limit: int | None,
                        after: bytes | None = None):
         """A supporters page from the zone index, or None where the node keeps none (zone_pages.py)."""
-        return zone_pages.support_window(self._c, target, wanted, offset, limit, after)
+        c = self._reading(lambda overlay: overlay.keeps_zone(target))  # rows' records: get_nodes, get_edges
+        return zone_pages.support_window(c, target, wanted, offset, limit, after)
 
     def profile_window(self, target: str, most: int):
         """A profile's lists and field counts from the zone index, or None (zone_pages.py)."""
-        return zone_pages.profile_window(self._c, target, most)
+        return zone_pages.profile_window(self._reading(lambda overlay: overlay.keeps_zone(target)), target, most)
 
     def reindex(self, check: bool = False) -> list[str]:
         """The nodes whose zone index differed from the graph; unless `check`, rebuilt and saved."""
@@ -181,10 +199,11 @@ class MemoryStore(SharedState):
         return differ
 
     def get_edges(self, keys: Iterable[Key]) -> dict[Key, Edge]:
-        c = self._c
+        keys = list(dict.fromkeys(keys))
+        c = self._reading(lambda overlay: overlay.keeps_edges(keys))
         codes = {name: code for code, name in enumerate(c.edge_types)}
         found = []
-        for source, type_, target in dict.fromkeys(keys):
+        for source, type_, target in keys:
             s, t, code = c.ix.get(source), c.ix.get(target), codes.get(type_)
             if s is not None and t is not None and code is not None:
                 e = c.find_edge(s, t, code)
@@ -212,7 +231,8 @@ class MemoryStore(SharedState):
         return found
 
     def degrees(self, ids: Iterable[str]) -> dict[str, int]:
-        c = self._c
+        ids = list(ids)
+        c = self._reading(lambda overlay: overlay.keeps_nodes(ids) and overlay.keeps_ends(ids))
         return {node_id: c.degree(c.ix[node_id]) for node_id in ids if node_id in c.ix}
 
     def nodes_of_type(self, type_: str, limit: int | None = None) -> list[Node]:
@@ -273,14 +293,16 @@ class MemoryStore(SharedState):
     def memo(self, key: tuple, compute):
         """compute() once per state of the graph (and per key): kept on the columns, which a
         write either replaces or empties."""
-        return self._c.answers.get(key, compute)
+        return self._reading(lambda overlay: True).answers.get(key, compute)  # dropped with the overlay
 
     def forget_answers(self) -> None:
         """Drop the kept answers (benchmarks measure a first, cold call with it)."""
-        self._c.answers.clear()
+        self._reading(lambda overlay: True).answers.clear()
 
     def documents(self) -> list[Document]:
-        return sorted(self._c.docs.values(), key=lambda d: d.id)
+        overlay = self._overlay
+        docs = self._c.docs if overlay is None else overlay.documents()
+        return sorted(docs.values(), key=lambda d: d.id)
 
     def iter_nodes(self) -> Iterator[Node]:
         c = self._c

@@ -131,10 +131,52 @@ class SharedState:
         if self.path:
             remove_stale_temps(self.path, self.dir_lock())
             if self.path.exists():
-                self._c, self._stamp, self._jpos = self._open_snapshot()
-                if self._lazy and self._jpos is not None and self._jpos.records:
-                    self._fold_for_lazy_opens()
+                if self._lazy:  # the journal's records as an overlay over the mapped snapshot (overlay.py)
+                    c, self._stamp, self._jpos, batches = self._open_parts()
+                    self._c = c
+                    if batches:
+                        from graph.memory.overlay import Overlay
+
+                        self._overlay = Overlay(c, batches)
+                else:
+                    self._c, self._stamp, self._jpos = self._open_snapshot()
                 _settle()
+
+    # ---- the state, and the overlay of a lazy open ----------------------
+
+    _overlay = None  #: a lazy open's journal records not replayed yet (graph/memory/overlay.py)
+
+    @property
+    def _c(self) -> Columns:
+        """The state every read and write uses. A lazy open's journal records are replayed onto the
+        whole snapshot here, when first touched by a read the overlay cannot answer (`_reading`)."""
+        if self.__dict__.get("_overlay") is not None:
+            self._replay_overlay()
+        return self.__dict__["_cols"]
+
+    @_c.setter
+    def _c(self, c: Columns) -> None:
+        self.__dict__["_cols"], self.__dict__["_overlay"] = c, None
+
+    def _reading(self, keeps=None) -> Columns:
+        """The columns a read uses: the mapped snapshot while the journal's records cannot change its
+        answer (`keeps(overlay)` true), else the whole replayed state."""
+        overlay = self.__dict__.get("_overlay")
+        if overlay is not None and keeps is not None and keeps(overlay):
+            return overlay.base
+        return self._c
+
+    def _replay_overlay(self) -> None:
+        """What a lazy open with journal records did before the overlay: the snapshot read whole, the
+        records replayed, and the journal folded if no process is writing."""
+        overlay = self.__dict__["_overlay"]
+        self.__dict__["_overlay"] = None
+        c = overlay.base
+        load_all(c)
+        for batch in overlay.batches:
+            self._apply(c, batch)
+        self._c = c
+        self._fold_for_lazy_opens()
 
     def _fold_for_lazy_opens(self) -> None:
         """A lazy open (the CLI) that had to replay the journal reads the snapshot whole: fold the journal
@@ -186,6 +228,10 @@ class SharedState:
         seen = disk_stamp(path)
         if seen is None and at is None or at is not None and seen is not None and seen[1:3] == (at.ino, at.size):
             return False
+        if self.__dict__.get("_overlay") is not None:  # replayed (maybe folded) first: the positions are that state's
+            self._replay_overlay()
+            self.refresh()
+            return True
         with self._reloading:
             batches, pos = journal.read(path, self._stamp, self._jpos)
             if pos is None or at is not None and pos.ino != at.ino:
@@ -211,7 +257,7 @@ class SharedState:
             return self._origin.current()
         self.refresh()
         view = self._view
-        if view is None or view._c is not self._c:
+        if view is None or view.__dict__["_cols"] is not self.__dict__["_cols"] or view._overlay is not self._overlay:
             view = object.__new__(type(self))
             view.__dict__.update(self.__dict__)
             view._origin, view._view = self, None
@@ -289,16 +335,20 @@ class SharedState:
 
     def _open_snapshot(self) -> tuple[Columns, Stamp, journal.Position | None]:
         """The snapshot, plus the journal's complete records replayed onto it."""
-        while True:  # a compaction between the two reads: the journal read may be the new snapshot's
-            c, stamp = self._read_snapshot_file()
-            batches, pos = journal.read(journal.journal_path(self.path), stamp)
-            if disk_stamp(self.path) in (stamp, None):
-                break
+        c, stamp, pos, batches = self._open_parts()
         if batches:
             load_all(c)
             for batch in batches:
                 self._apply(c, batch)
         return c, stamp, pos
+
+    def _open_parts(self) -> tuple[Columns, Stamp, journal.Position | None, list]:
+        """The snapshot (lazily mapped if this store is lazy) and the journal's complete records on it."""
+        while True:  # a compaction between the two reads: the journal read may be the new snapshot's
+            c, stamp = self._read_snapshot_file()
+            batches, pos = journal.read(journal.journal_path(self.path), stamp)
+            if disk_stamp(self.path) in (stamp, None):
+                return c, stamp, pos, batches
 
     def _read_snapshot_file(self) -> tuple[Columns, Stamp]:
         assert self.path is not None
