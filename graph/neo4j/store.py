@@ -141,18 +141,26 @@ class Neo4jStore:
         return bulk_load(self, batch, rows or ROWS, progress, defer_indexes)
 
     def load_into_empty(self, batch: Batch) -> bool:
-        """bulk_load(batch) if it has BULK_MIN_ROWS rows or more and the database holds no graph, and True;
+        """stream_load(batch) (a CSV load's records) or bulk_load(batch) (any other) if it has BULK_MIN_ROWS rows or more and the database holds no graph, and True;
         else False, with nothing done (the caller then writes or replaces, in one transaction). A failed
         bulk load leaves the database empty and says so; one transaction would not hold a large graph
         (about 100k nodes on a 3 GB heap). A small batch goes in one transaction: the bulk load's fixed
         cost (its marker, the schema, the index wait) took 3-21 s for 7-284 nodes, replace 0.8-7 s (load
         average 18-21)."""
         from graph.neo4j.bulk import holds_graph
+        from graph.neo4j.stream_load import streams
 
         if len(batch) < BULK_MIN_ROWS or holds_graph(self):
             return False
-        self.bulk_load(batch)
+        self.stream_load(batch) if streams(batch) else self.bulk_load(batch)
         return True
+
+    def stream_load(self, batch: Batch, rows: int | None = None, progress: Callable | None = None) -> dict:
+        """A CSV load's records into an empty database, streamed: the client adds a chunk or a hub's
+        rollup to the records, not a second copy of the graph (graph/neo4j/stream_load.py)."""
+        from graph.neo4j.stream_load import ROWS, stream_load
+
+        return stream_load(self, batch, rows or ROWS, progress)
 
     # ---- reading -------------------------------------------------------
 
