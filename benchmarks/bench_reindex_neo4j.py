@@ -249,7 +249,8 @@ def reindex_steps(enterprises: int, out: dict, env: dict, pid: int, args) -> dic
                            ("check, batched rebuild (s11)",
                             (lambda: batched_rebuild_check(store)) if batched else None),
                            ("check, old", (lambda: old_reindex(store, True, args.old_timeout)) if old else None),
-                           ("check, read-only (again)", lambda: store.reindex(check=True, search=False))):
+                           ("check, read-only (again)", (lambda: store.reindex(check=True, search=False))
+                            if enterprises <= args.again_max else None)):
             if work is not None:
                 print(f"  {name}", flush=True)
                 steps[name] = attempt(pid, work)
@@ -283,6 +284,8 @@ def main() -> None:
                         help="sizes above this skip the batched-rebuild check of session 11")
     parser.add_argument("--repair-max", type=int, default=100_000,
                         help="sizes above this skip the repair of every hub")
+    parser.add_argument("--again-max", type=int, default=100_000,
+                        help="sizes above this skip the second read-only check")
     parser.add_argument("--load", choices=("ab", "cli"), default="ab",
                         help="cli: one load by the CLI's loader in a child process (no batch held here)")
     parser.add_argument("--old-timeout", type=float, default=900, help="seconds before an old reindex is stopped")
