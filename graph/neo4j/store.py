@@ -19,6 +19,8 @@ commit: past a few million rows, raise the server's transaction memory
 
 from __future__ import annotations
 
+import gc
+
 import logging
 import re
 import time
@@ -484,11 +486,18 @@ class Neo4jStore:
         million acyclic records, parameter maps and result rows. In a 1M-node load the server sat
         idle, waiting on the client, for about half of each write, and a quarter of the wall time went
         to building edge records. Building 400,000 edge records and their parameter maps took 34-46 s
-        with the collector on and 14 s with it paused (a 100k-node process, load average 10)."""
+        with the collector on and 14 s with it paused (a 100k-node process, load average 10).
+
+        Then the young generation is collected, paused or not: the driver's session, transaction and
+        result objects hold a reference cycle that keeps the statement's parameters (a chunk's lists),
+        so with the collector paused for a whole bulk load every chunk stayed until the load ended
+        (8.5 MB per 50,000 short strings; +1.2 GB of client RSS over the nodes of a 1M-node load).
+        Only what was made since the last collection is scanned, so it costs little."""
         try:
             with gc_paused(), self._session("write the graph") as session, session.begin_transaction() as tx:
                 work(tx)
                 tx.commit()
+            gc.collect(0)
         except InnographError as exc:
             if "OutOfMemoryError" in exc.message:  # the transaction memory pool's, or the heap's
                 which = ("its transaction memory, db.memory.transaction.total.max" if "MemoryPool" in exc.message
