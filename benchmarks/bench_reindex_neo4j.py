@@ -19,7 +19,8 @@ transaction heap, and the load average.
 
 `--load cli` (for 1M: the bench process then never holds the batch): the graph is loaded by the CLI's
 own loader in a child process (`python -m api.cli load DIR` of the CSV pair, the bulk load into an empty
-database), its wall, CPU and peak RSS recorded; no A/B rounds then.
+database), its wall, CPU and peak RSS recorded, with the server's CPU, peak RSS and largest transaction
+heap during it; no A/B rounds then.
 Results: benchmarks/results/reindex-neo4j*.json (--json); docs/benchmarks.md "Neo4j reindex in batches
 (session 11)" and "Neo4j reindex check, read-only (session 13)".
 """
@@ -196,7 +197,9 @@ def bench_size(enterprises: int, env: dict, pid: int, args) -> dict:
     if args.load == "cli":
         with open_store(env, args.query_timeout) as store:
             clear_in_parts(store)
-        out["cli load"] = cli_load(folder, env)
+        server, child = measured(pid, lambda: cli_load(folder, env))
+        out["cli load"] = {**child, **{k: server[k] for k in ("server_cpu_s", "server_peak_rss_mb",
+                                                              "tx_heap_peak_mb") if k in server}}
         print(f"  CLI load: {out['cli load']}", flush=True)
     else:
         load_ab(read_pair(folder), out, env, pid, args)
@@ -246,7 +249,8 @@ def reindex_steps(enterprises: int, out: dict, env: dict, pid: int, args) -> dic
                            ("check, batched rebuild (s11)",
                             (lambda: batched_rebuild_check(store)) if batched else None),
                            ("check, old", (lambda: old_reindex(store, True, args.old_timeout)) if old else None),
-                           ("check, read-only (again)", lambda: store.reindex(check=True, search=False))):
+                           ("check, read-only (again)", (lambda: store.reindex(check=True, search=False))
+                            if enterprises <= args.again_max else None)):
             if work is not None:
                 print(f"  {name}", flush=True)
                 steps[name] = attempt(pid, work)
@@ -280,6 +284,8 @@ def main() -> None:
                         help="sizes above this skip the batched-rebuild check of session 11")
     parser.add_argument("--repair-max", type=int, default=100_000,
                         help="sizes above this skip the repair of every hub")
+    parser.add_argument("--again-max", type=int, default=100_000,
+                        help="sizes above this skip the second read-only check")
     parser.add_argument("--load", choices=("ab", "cli"), default="ab",
                         help="cli: one load by the CLI's loader in a child process (no batch held here)")
     parser.add_argument("--old-timeout", type=float, default=900, help="seconds before an old reindex is stopped")

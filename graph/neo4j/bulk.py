@@ -73,25 +73,40 @@ def bulk_load(store, batch: Batch, rows: int = ROWS, progress: Callable[[str, in
 
     from graph.neo4j.store import _node_row
 
+    started = time.perf_counter()
     _refuse_a_graph(store)
-    times, started = {}, time.perf_counter()
     with gc_paused():  # merged and checked, its index built (Neo4j's hubs)
         c = bulk_zone.prepare(batch)
-    times["prepare"] = time.perf_counter() - started
-    if len(c.ids) or batch.documents:
-        if _refuse_a_graph(store):  # again after the prepare (a minute at 1M): a writer may have come
+    prepared = time.perf_counter() - started
+    phases = (("documents", lambda: _documents(batch)), ("nodes", lambda: _nodes(c, rows, _node_row)),
+              ("edges", lambda: _edges(c, rows)), ("zone index", lambda: _zone(c, rows)),
+              ("search index", lambda: search_build.block_chunks(search_build.columns_names(c))))
+    times = write_phases(store, phases, progress, bool(len(c.ids) or batch.documents), defer_indexes)
+    times["prepare"] = round(prepared, 1)
+    times["total"] = round(time.perf_counter() - started, 1)
+    return times
+
+
+def write_phases(store, phases, progress: Callable[[str, int], None] | None, anything: bool,
+                 defer_indexes: bool = False) -> dict:
+    """Run each (phase, chunks maker) into the empty database, chunk by chunk, under the `:BulkLoad`
+    marker (put only when there is `anything`), then the schema and its indexes; seconds per phase
+    and "total". On any error everything written is deleted and the error says so (see the module)."""
+    import time
+
+    times, started = {}, time.perf_counter()
+    if anything:
+        if _refuse_a_graph(store):  # again after the caller's prepare (a minute at 1M): a writer may have come
             _clear(store)  # a killed load's leftovers
         _auto(store, PUT_MARKER)
         for statement in DEFERRED if defer_indexes else ():
             _auto(store, statement)
     try:
         with gc_paused():
-            for phase, chunks in (("documents", _documents(batch)), ("nodes", _nodes(c, rows, _node_row)),
-                                  ("edges", _edges(c, rows)), ("zone index", _zone(c, rows)),
-                                  ("search index", search_build.block_chunks(search_build.columns_names(c)))):
+            for phase, make in phases:
                 t0 = time.perf_counter()
                 done = 0
-                for statement, params, size in _ahead(chunks):
+                for statement, params, size in _ahead(make()):
                     store._write(lambda tx, s=statement, p=params: tx.run(s, p).consume(), size)
                     done += size
                     if progress:
