@@ -9,11 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from rich.console import Console
-from typer.testing import CliRunner
 
 from api import cli
 from graph.settings import get_settings
+from tests.support.cli_runner import mini_cli
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 
@@ -21,21 +20,7 @@ MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 @pytest.fixture
 def run(tmp_path, monkeypatch):
     """Invoke the CLI in-process against a fresh data directory holding the mini graph."""
-    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("INNOGRAPH_BACKEND", "memory")
-    monkeypatch.setattr(cli, "out", Console(width=200, soft_wrap=True, markup=False))
-    get_settings.cache_clear()
-    cli.queries.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        cli.queries.cache_clear()
-        return runner.invoke(cli.app, list(args))
-
-    assert invoke("load", str(MINI)).exit_code == 0
-    yield invoke
-    get_settings.cache_clear()
-    cli.queries.cache_clear()
+    yield from mini_cli(tmp_path, monkeypatch, width=200, soft_wrap=True)
 
 
 def test_zone_json_has_members_supporters_and_evidence(run):

@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from api import cli
 from graph.settings import get_settings
+from tests.support.cli_runner import mini_cli
 
 MINI = Path(__file__).parent.parent / "fixtures" / "mini"
 #: a short district note, written for this test: one sentence names three things the mini graph holds
@@ -28,21 +29,7 @@ BOX = re.compile(r"[│┃┏┓┗┛┡┩━─┳┻╇└┘┌┐┼┬┴
 
 @pytest.fixture
 def run(tmp_path, monkeypatch):
-    monkeypatch.setenv("INNOGRAPH_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setenv("INNOGRAPH_BACKEND", "memory")
-    monkeypatch.setattr(cli, "out", Console(width=80, soft_wrap=False, markup=False))  # a terminal
-    get_settings.cache_clear()
-    cli.queries.cache_clear()
-    runner = CliRunner()
-
-    def invoke(*args: str):
-        cli.queries.cache_clear()
-        return runner.invoke(cli.app, list(args))
-
-    assert invoke("load", str(MINI)).exit_code == 0
-    yield invoke
-    get_settings.cache_clear()
-    cli.queries.cache_clear()
+    yield from mini_cli(tmp_path, monkeypatch, width=80, soft_wrap=False)  # a terminal
 
 
 @pytest.fixture
