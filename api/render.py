@@ -97,9 +97,19 @@ def node_tables(node: Node) -> list[RenderableType]:
         for col in ("属性", "attribute", "value"):
             table.add_column(col, overflow="fold")
         for key, value in attr_items(node.attrs):
-            _row(table, attr_label(key, "zh"), attr_label(key, "en"), str(value))
+            _row(table, attr_label(key, "zh"), attr_label(key, "en"), attr_text(value))
         out.append(table)
     return out
+
+
+def attr_text(value) -> str:
+    """An attribute's value at a terminal: yes/no in both languages, as the pages say it (a bare "True"
+    reads as code to a planner: session 14 review, `show` of an extracted node), lists joined."""
+    if isinstance(value, bool):
+        return "是 / yes" if value else "否 / no"
+    if isinstance(value, (list, tuple)):
+        return ", ".join(map(str, value))
+    return "" if value is None else str(value)
 
 
 def supporters_table(items: list[Supporter], title: str = "supporters", target: Node | None = None) -> Table:

@@ -173,3 +173,12 @@ def test_the_review_file_loads_as_the_report_would_and_a_deleted_relation_stays_
     stated = {(e["source"], e["type"], e["target"]) for e in links if "huairou-note" in json.dumps(e)}
     assert (wrong["source"], "FOCUSES_ON", wrong["target"]) not in stated
     assert len(stated) == len(data["edges"]) >= 1, "the relations left in the file were stored"
+
+
+def test_show_of_an_extracted_name_says_yes_not_true(run, report):
+    """`show` printed the extracted flag as 'True' (session 14 review): the pages say 是 / yes."""
+    data = json.loads(run("extract", str(report), "--json").stdout)
+    new = next(n for n in data["nodes"] if n["attrs"].get("extracted") and n["name_zh"] == "新材料")
+    assert run("load", str(report)).exit_code == 0
+    flat = _flat(run("show", new["id"]).stdout)
+    assert "是/yes" in flat and "True" not in flat
