@@ -10,6 +10,7 @@ no marker; a killed load's leftovers are removed by the next one.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -119,16 +120,24 @@ def stored_empty(store) -> dict:
     return {"nodes": [], "edges": [], "documents": [], "index": [], "other": []}
 
 
+@contextmanager
+def second_edge_chunk_fails(monkeypatch):
+    """Within it, every chunk of edges after the first fails on the server (a division by zero), as a
+    server error mid-load would: the bulk and the streamed load must each leave the database empty."""
+    with monkeypatch.context() as patch:
+        real = cypher.bulk_edges
+        calls = iter(range(10 ** 6))
+        patch.setattr(cypher, "bulk_edges", lambda type_: real(type_) if next(calls) == 0 else
+                      "UNWIND range(0, size($s) - 1) AS i RETURN 1 / 0 AS boom")
+        yield
+
+
 def test_a_server_error_mid_load_leaves_the_database_empty(neo4j_store, monkeypatch, small_index):
     batch = read_sources([MINI]).kept
     neo4j_store.replace(batch)
     want = stored(neo4j_store)
     neo4j_store.clear()
-    with monkeypatch.context() as patch:  # the second chunk of edges fails on the server
-        real = cypher.bulk_edges
-        calls = iter(range(10 ** 6))
-        patch.setattr(cypher, "bulk_edges", lambda type_: real(type_) if next(calls) == 0 else
-                      "UNWIND range(0, size($s) - 1) AS i RETURN 1 / 0 AS boom")
+    with second_edge_chunk_fails(monkeypatch):
         with pytest.raises(InnographError, match=r"^Neo4j at .* could not write the graph: "):
             neo4j_store.bulk_load(batch, rows=5, defer_indexes=True)
     assert stored(neo4j_store) == stored_empty(neo4j_store)

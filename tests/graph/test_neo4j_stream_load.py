@@ -16,10 +16,10 @@ from pathlib import Path
 import pytest
 
 from graph.errors import InnographError, LoadError
-from graph.neo4j import cypher, store as neo4j_module, stream_load, zone_index
+from graph.neo4j import store as neo4j_module, stream_load, zone_index
 from loaders.sources import load_sources, read_sources
 from loaders.synth import generate
-from tests.graph.test_neo4j_bulk import indexes, stored, stored_empty
+from tests.graph.test_neo4j_bulk import indexes, second_edge_chunk_fails, stored, stored_empty
 from tests.support.graphs import fingerprint
 
 pytestmark = pytest.mark.neo4j
@@ -98,11 +98,7 @@ def test_a_server_error_mid_load_leaves_the_database_empty(neo4j_store, tmp_path
     neo4j_store.stream_load(batch)
     want = stored(neo4j_store)
     neo4j_store.clear()
-    with monkeypatch.context() as patch:  # the second chunk of edges fails on the server
-        real = cypher.bulk_edges
-        calls = iter(range(10 ** 6))
-        patch.setattr(cypher, "bulk_edges", lambda type_: real(type_) if next(calls) == 0 else
-                      "UNWIND range(0, size($s) - 1) AS i RETURN 1 / 0 AS boom")
+    with second_edge_chunk_fails(monkeypatch):  # the second chunk of edges fails on the server
         with pytest.raises(InnographError, match=r"^Neo4j at .* could not write the graph: .*database is empty"):
             neo4j_store.stream_load(batch, rows=5)
     assert stored(neo4j_store) == stored_empty(neo4j_store)
