@@ -1,0 +1,65 @@
+"""Rules of session 15 (issue 18, s15-cities): causes of misses and junk on other cities' report text (dev11).
+
+The sentences are written for these tests (other cities' bureaus, Hong Kong and Taiwan forms); the documents that
+showed each cause are named in docs/extraction.md, "Rules from other cities (session 15)".
+"""
+
+from __future__ import annotations
+
+
+def _typed(analysis, surface: str) -> set[str]:
+    body = analysis.report.body.text
+    return {m.type for m in analysis.mentions if body[m.start:m.end] == surface}
+
+
+def _names(analysis, kind: str) -> set[str]:
+    body = analysis.report.body.text
+    return {body[m.start:m.end] for m in analysis.mentions if m.type == kind}
+
+
+# --- an amount before a name (amount_leads.py) -------------------------------------------------------------
+
+def test_an_amount_before_a_fund_is_its_size_not_its_name(analysis_of):
+    analysis = analysis_of("市政府出资设立50亿元天使投资引导基金,支持种子期科技企业。")
+    assert "天使投资引导基金" in _names(analysis, "Fund")
+    assert not any(name.startswith("50亿元") for name in _names(analysis, "Fund"))
+    assert "50亿元" in _names(analysis, "Metric")
+
+
+def test_an_amount_in_traditional_script_before_a_fund_is_cut_too(analysis_of):
+    analysis = analysis_of("特區政府向五億元創新發展基金注資,資助本地初創企業。")
+    funds = _names(analysis, "Fund")
+    assert "创新发展基金" in funds and not any(name.startswith("五亿元") for name in funds)  # the body is read Simplified
+
+
+def test_a_fund_without_an_amount_keeps_its_name(analysis_of):
+    analysis = analysis_of("市科技局设立的科技成果转化基金首期规模10亿元。")
+    assert "科技成果转化基金" in _names(analysis, "Fund")
+
+
+# --- a title line naming a body's report (report_titles.py) -------------------------------------------------
+
+def test_a_bureau_and_a_year_and_a_summary_in_a_title_line_is_a_policy(analysis_of):
+    analysis = analysis_of("武汉市科学技术局2021年工作总结\n2021年,市科技局围绕中心工作,推动创新发展。")
+    assert "武汉市科学技术局2021年工作总结" in _names(analysis, "Policy")
+    assert "武汉市科学技术局" in _names(analysis, "Institution")
+
+
+def test_two_reports_joined_in_one_title_line_are_one_policy(analysis_of):
+    analysis = analysis_of("天津市科学技术局2022年工作总结和2023年工作安排\n一、2022年工作情况")
+    assert "天津市科学技术局2022年工作总结和2023年工作安排" in _names(analysis, "Policy")
+
+
+def test_a_department_evaluation_report_without_a_year_is_a_policy(analysis_of):
+    analysis = analysis_of("成都市科学技术局部门整体绩效自评报告\n一、部门基本情况")
+    assert "成都市科学技术局部门整体绩效自评报告" in _names(analysis, "Policy")
+
+
+def test_a_report_kind_in_running_prose_is_not_read_as_a_title(analysis_of):
+    analysis = analysis_of("会议听取了市科学技术局2021年工作总结,并对下一步工作提出要求。")
+    assert not any(name.endswith("工作总结") for name in _names(analysis, "Policy"))
+
+
+def test_a_title_line_that_says_more_than_a_report_is_left_alone(analysis_of):
+    analysis = analysis_of("杭州市科学技术局2021年工作总结获市领导肯定\n正文。")
+    assert not any("获市领导肯定" in name for name in _names(analysis, "Policy"))
