@@ -63,3 +63,40 @@ def test_a_report_kind_in_running_prose_is_not_read_as_a_title(analysis_of):
 def test_a_title_line_that_says_more_than_a_report_is_left_alone(analysis_of):
     analysis = analysis_of("杭州市科学技术局2021年工作总结获市领导肯定\n正文。")
     assert not any("获市领导肯定" in name for name in _names(analysis, "Policy"))
+
+
+# --- determiners, quantifiers, pronouns and prepositions inside a read name (determiner_spans.py) -------------
+
+def test_a_company_head_after_more_and_local_is_a_category_not_a_name(analysis_of):
+    analysis = analysis_of("新措施將吸引更多本地科技公司參與研發,並支援所有本港初創企業。")
+    assert not any("科技公司" in name or "初创企业" in name for name in _names(analysis, "Institution"))
+
+
+def test_a_pronoun_and_a_verb_before_a_university_are_not_its_name(analysis_of):
+    analysis = analysis_of("計劃資助他們招聘本地大學畢業生從事研發工作。")
+    assert not _names(analysis, "Institution")
+
+
+def test_a_scheme_after_a_preposition_is_no_programme(analysis_of):
+    analysis = analysis_of("本地企業將可透過計劃申請配對資助。")
+    assert not _names(analysis, "Program")
+
+
+def test_a_counted_scheme_after_above_is_no_programme(analysis_of):
+    analysis = analysis_of("上述兩項人才計劃將於明年推出。")
+    assert not any("计划" in name for name in _names(analysis, "Program"))
+
+
+def test_a_policy_after_a_determiner_keeps_its_own_name(analysis_of):
+    analysis = analysis_of("行政長官上月發表新一份施政報告,提出多項創科措施。")
+    assert "施政报告" in _names(analysis, "Policy")  # the body is read Simplified
+
+
+def test_a_body_after_an_adverb_keeps_its_own_name(analysis_of):
+    analysis = analysis_of("目前武汉市科技局负责统筹全市科技创新工作。")
+    assert "武汉市科技局" in _names(analysis, "Institution")
+
+
+def test_a_name_with_no_determiner_is_left_as_read(analysis_of):
+    analysis = analysis_of("香港科技大学与本地企业合作开展研究。")
+    assert "香港科技大学" in _names(analysis, "Institution")
