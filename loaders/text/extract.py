@@ -16,7 +16,7 @@ from loaders.text import (company_names, company_works, field_forms, field_hygie
                           opening_bodies, own_title_names, page_categories, page_place, park_areas, party_committees,
                           place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
-from loaders.text import amount_leads, determiner_spans, report_titles  # session 15, s15-cities
+from loaders.text import amount_leads, determiner_spans, generic_kinds, report_titles  # session 15, s15-cities
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -102,6 +102,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = quality_names.without_quality_names(text, mentions, tuple(s.end for s in finder.rules.suffixes))  # 原创性…科技攻关
     mentions = amount_leads.without_amount_leads(text, mentions)  # 300亿元|双城经济圈发展基金 (session 15)
     mentions = determiner_spans.without_determiners(text, mentions)  # 鼓励更多本地|科技公司 (session 15)
+    mentions = generic_kinds.without_generic_kinds(text, mentions)  # 高端应用研究平台, 自治县 (session 15)
     titles = report_titles.report_title_mentions(text, mentions)  # 某局2023年工作总结 as a title line (session 15)
     mentions = resolve_overlaps(mentions + titles) if titles else mentions
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))

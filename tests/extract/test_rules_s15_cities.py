@@ -100,3 +100,30 @@ def test_a_body_after_an_adverb_keeps_its_own_name(analysis_of):
 def test_a_name_with_no_determiner_is_left_as_read(analysis_of):
     analysis = analysis_of("香港科技大学与本地企业合作开展研究。")
     assert "香港科技大学" in _names(analysis, "Institution")
+
+
+# --- facilities and centres named only by generic words (generic_kinds.py) -------------------------------------
+
+def test_a_platform_named_only_by_generic_words_is_a_kind(analysis_of):
+    analysis = analysis_of("第三节 建设共性技术研发平台\n第四节 布局大型科研基础设施")
+    assert not _names(analysis, "Project")
+
+
+def test_a_centre_named_only_by_generic_words_is_no_body(analysis_of):
+    analysis = analysis_of("支持高校建设前沿交叉研究中心,完善科研服务体系。")
+    assert "前沿交叉研究中心" not in _names(analysis, "Institution") | _names(analysis, "Project")
+
+
+def test_a_platform_with_a_subject_before_its_kind_is_kept(analysis_of):
+    analysis = analysis_of("建成深圳合成生物研究平台和光明科学城大科学装置。")
+    assert "深圳合成生物研究平台" in _names(analysis, "Project")
+
+
+def test_a_county_kind_word_alone_is_no_district(analysis_of):
+    analysis = analysis_of("各区县(自治县)人民政府要抓好落实。")
+    assert "自治县" not in _names(analysis, "District")
+
+
+def test_basic_research_is_an_activity_not_a_field(analysis_of):
+    analysis = analysis_of("加大基础研究投入,支持人工智能和生物医药发展。")
+    assert "基础研究" not in _names(analysis, "Field") and "人工智能" in _names(analysis, "Field")
