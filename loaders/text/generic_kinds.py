@@ -6,7 +6,9 @@ before 平台 / 设施 / 中心 as a name: a plan's contents (打造高端应用
 recur on dev4-dev8 (交叉研究平台, 重要支撑平台). A name read from its shape whose part before the kind ending is only
 generic words (generic_kinds.yaml `modifiers`: 高端, 基础, 研发, 重大 …) is dropped; one word of another kind (a
 place, a body, a field, a subject: 分子科学交叉研究平台, 北京…平台) keeps it. A county's kind word read alone as a
-District (自治县 in 各区县(自治县)人民政府) is dropped too.
+District (自治县 in 各区县(自治县)人民政府) is dropped too. A run of five or more such words is left alone: the
+bundled 2018 report names one platform so (重大共性技术研发创新平台, a Project of data/curated), and the kinds seen
+on new text are two to four words long.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 
 import yaml
 
+MAX_WORDS = 4  #: longer runs of generic words are read as one platform's designation (see above)
 READ = {"suffix", "pattern", "list", "derived", "abbr-body", "heading"}  #: names read from their shape
 KINDS = {"Project", "Institution", "Zone"}
 
@@ -28,14 +31,15 @@ def _lists() -> tuple[frozenset, tuple[str, ...], frozenset]:
 
 
 def _only_modifiers(head: str, words: frozenset) -> bool:
-    """Whether `head` is a run of generic words (longest words first; linear in practice: words are 2-3 characters)."""
-    ok = [True] + [False] * len(head)
+    """Whether `head` is a run of at most MAX_WORDS generic words (fewest words; linear: words are 2-3 characters)."""
+    best = [0] + [None] * len(head)  # best[i]: the fewest words covering head[:i]
     for i in range(len(head)):
-        if ok[i]:
+        if best[i] is not None:
             for n in (3, 2):
-                if i + n <= len(head) and head[i:i + n] in words:
-                    ok[i + n] = True
-    return bool(head) and ok[len(head)]
+                j = i + n
+                if j <= len(head) and head[i:j] in words and (best[j] is None or best[i] + 1 < best[j]):
+                    best[j] = best[i] + 1
+    return bool(head) and best[len(head)] is not None and best[len(head)] <= MAX_WORDS
 
 
 def without_generic_kinds(text: str, mentions: list) -> list:
