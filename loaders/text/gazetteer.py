@@ -75,11 +75,14 @@ class Gazetteer:
         """The graph's names, except those extracted from this very document before: re-reading a
         report must find what it found the first time, not what its own first reading added.
         A report from another city (or from nowhere known) does not get the graph's relative and
-        generic aliases: 市委 in a Shanghai report is not the Beijing committee of the graph."""
+        generic aliases: 市委 in a Shanghai report is not the Beijing committee of the graph. A page whose
+        city is not known does not get them either, even from a graph whose own city is not known (its
+        documents name no publisher, as the bundled nodes alone): a Chongqing report pasted without its
+        header resolved 市委, 市政府 and 科技创新中心 to Beijing's nodes that way (dev11, session 15)."""
         if store is None:
             return self
         skip = None
-        if context is not None and rules is not None and context.city != graph_city(store):
+        if context is not None and rules is not None and (not context.city or context.city != graph_city(store)):
             surfaces, generic = relative_surfaces(rules.relative), frozenset(rules.generic_aliases)
             words = frozenset(rules.generic)
             skip = lambda name, type_: foreign_alias(name, type_, surfaces, generic, words)  # noqa: E731

@@ -127,3 +127,24 @@ def test_a_county_kind_word_alone_is_no_district(analysis_of):
 def test_basic_research_is_an_activity_not_a_field(analysis_of):
     analysis = analysis_of("加大基础研究投入,支持人工智能和生物医药发展。")
     assert "基础研究" not in _names(analysis, "Field") and "人工智能" in _names(analysis, "Field")
+
+
+# --- a page of no known city gets none of the graph's relative aliases (gazetteer.add_store) ---------------------
+
+def test_a_page_of_unknown_city_does_not_resolve_relative_names_to_the_graphs_city(tmp_path):
+    """A pasted excerpt (no header) that names no city: the bundled Beijing graph must not claim its 市委 / 市政府."""
+    from benchmarks.eval_corpus import bundled_nodes
+    from graph.memory import MemoryStore
+    from graph.store import Batch
+    from loaders.text.extract import analyse
+    from loaders.text.reading import read_report
+    nodes, edges = bundled_nodes()
+    store = MemoryStore()
+    store.write(Batch(nodes=list(nodes), edges=list(edges)))
+    path = tmp_path / "excerpt.txt"
+    path.write_text("2022年,市科技局在市委、市政府的坚强领导下,加快建设科技创新中心,全市研发投入持续增长。\n",
+                    encoding="utf-8")
+    analysis = analyse(read_report(path), store)
+    body = analysis.report.body.text
+    resolved = {body[m.start:m.end]: m.node_id for m in analysis.mentions if m.node_id}
+    assert not any(surface in ("市委", "市政府", "科技创新中心") for surface in resolved), resolved
