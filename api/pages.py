@@ -69,13 +69,14 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
         zones = run(queries.zones)
         groups = run(zone_groups, queries, zones)
         stats = run(queries.stats)
-        bridges = run(queries.bridges)
+        bridges = run(queries.bridges, True)  # the publishers too, to name them as context
         publishers = run(publisher_ids, queries)
     except InnographError as exc:
         return _error(exc)
+    context = [b for b in bridges if b.node.id in publishers]  # a report's author: context, not a bridge
     bridges = [b.model_copy(update={"zones": in_home_order(groups, b.zones)})
-               for b in bridges if b.node.id not in publishers]  # the report's author: context, not a bridge
-    return _html(browse_page(zones, stats, bridges, groups=groups))
+               for b in bridges if b.node.id not in publishers]
+    return _html(browse_page(zones, stats, bridges, groups=groups, context=context))
 
 
 @router.get("/search")

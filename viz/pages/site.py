@@ -58,15 +58,18 @@ def phrase(edge: Edge, names: dict[str, Node], lang: str, link: bool = True) -> 
 
 
 def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], top: int = 12,
-                groups=None) -> str:
-    """The home page: the zones (headline and others, see viz/pages/home.py), counts, bridges, questions."""
+                groups=None, context: Sequence[Bridge] = ()) -> str:
+    """The home page: the zones (headline and others, see viz/pages/home.py), counts, bridges, questions.
+
+    `context` are the reports' publishers that would bridge zones: named under the table, not in it,
+    so that with a second report the note says whose ties are left out instead of "the publisher"."""
     from viz.pages.home import EXAMPLE_QUESTIONS, ZoneGroups
     from viz.pages.zone import brief_href, zone_href
 
     return render("browse.html.j2", zones=zones, stats=stats, bridges=list(bridges)[:top],
                   n_bridges=len(bridges), view_href=view_href, node_href=node_href, zone_href=zone_href,
                   brief_href=brief_href, ask_href=ask_href, examples=EXAMPLE_QUESTIONS,
-                  groups=groups or ZoneGroups(None, list(zones), []),
+                  groups=groups or ZoneGroups(None, list(zones), []), context=list(context),
                   max_depth=limits.MAX_DEPTH, question="", max_question=MAX_CHARS)
 
 
