@@ -40,6 +40,7 @@ from loaders.sources import REPORT_SUFFIXES, latest as latest_state, read_source
 
 YAML_SUFFIXES = {".yaml", ".yml"}
 ACCEPTED = YAML_SUFFIXES | REPORT_SUFFIXES | {".zip"}
+REVIEW_NAME = "review.yaml"  #: the review's file name on the server (any YAML or JSON text)
 MAX_MEMBERS = 1000
 UNZIP_FACTOR = 10  #: a zip may unpack to at most this many times the upload cap
 
@@ -47,7 +48,12 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
     "type": "object", "required": ["file"],
     "properties": {"file": {"type": "string", "format": "binary",
                             "description": "a .yaml/.yml data file, a .txt/.html report, or a .zip "
-                                           "of a nodes.csv/edges.csv pair or a YAML data set"}}}}}}}
+                                           "of a nodes.csv/edges.csv pair or a YAML data set"},
+                   "review": {"type": "string", "format": "binary",
+                              "description": "optional, with a report only: the review file to store instead of "
+                                             "the whole extraction (`innograph extract X --review F`, or "
+                                             "POST /sources/preview's `review` as JSON less what to leave out); "
+                                             "the report's checks apply, and the review must be of this report"}}}}}}}
 
 router = APIRouter(tags=["sources"], responses={
     **{k: QUERY_ERRORS[k] for k in (422, 500, 503)},
@@ -60,26 +66,46 @@ router = APIRouter(tags=["sources"], responses={
 @router.post("/sources", response_model=LoadSummary, dependencies=[Depends(require_admin)],
              openapi_extra=UPLOAD_BODY, summary="Load one source file into the graph (all or nothing)")
 async def upload_source(request: Request, store: StoreDep, run: RunDep, settings: SettingsDep) -> LoadSummary:
-    form = await request.form(max_files=1, max_fields=8)
+    form = await request.form(max_files=2, max_fields=8)
     try:
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise InvalidInput("send the source as a multipart/form-data file field named 'file'")
-        name = _safe_name(upload.filename or "")
+        name = _safe_name(_file_name(form.get("file")))
+        review = form.get("review")
+        if review is not None and Path(name).suffix not in REPORT_SUFFIXES:
+            raise InvalidInput("a review goes with the report it was made from (.txt/.html/.htm)")
         with tempfile.TemporaryDirectory(prefix="innograph-upload-") as tmp:
             root = Path(tmp) / "upload"
             root.mkdir()
-            with open(root / name, "wb") as out:
-                while chunk := await upload.read(1 << 20):
-                    out.write(chunk)
+            await save(form.get("file"), root / name)
+            reviewed = None
+            if review is not None:  # beside the upload, not in it: the report's folder holds the report alone
+                reviewed = Path(tmp) / "review" / REVIEW_NAME
+                reviewed.parent.mkdir()
+                await save(review, reviewed)
             limit = settings.max_upload_bytes * UNZIP_FACTOR
-            return await run_in_threadpool(_load, store, run, root, root / name, limit, settings.extract_timeout)
+            return await run_in_threadpool(_load, store, run, root, root / name, limit, settings.extract_timeout,
+                                           reviewed)
     finally:
         await form.close()
 
 
+def _file_name(upload: object) -> str:
+    if not isinstance(upload, UploadFile):
+        raise InvalidInput("send the source as a multipart/form-data file field named 'file'")
+    return upload.filename or ""
+
+
+async def save(part: UploadFile | str, target: Path) -> None:
+    """A form part to a file: a file part in 1 MiB chunks, a text field as UTF-8."""
+    with open(target, "wb") as out:
+        if isinstance(part, str):
+            out.write(part.encode("utf-8"))
+            return
+        while chunk := await part.read(1 << 20):
+            out.write(chunk)
+
+
 def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: int,
-          extract_seconds: float | None = None) -> LoadSummary:
+          extract_seconds: float | None = None, review: Path | None = None) -> LoadSummary:
     try:
         paths = _unzip(file, root / "unzipped", unzip_limit) if file.suffix == ".zip" else [file]
         _confine_documents(root)
@@ -87,6 +113,11 @@ def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: i
             with budget.limit(extract_seconds):  # a report past its time budget stops itself (422)
                 result = run.read(read_sources, paths, latest)  # parse and extract beside the queries
             _check(result)
+            if review is not None:  # the report's own checks passed (encoding, loaded before): store the review
+                report = [d.id for d in result.kept.documents]
+                result = run.read(read_sources, [review], latest)
+                _same_document(result, report)
+                _check(result)
             result.before = latest.counts()
             run.write(latest.write, result.kept)            # readers wait at most for the write itself
             result.after = latest_state(latest).counts()
@@ -106,6 +137,18 @@ def _check(result: LoadResult) -> None:
         raise LoadError(f"{len(result.rejected)} record(s) rejected; nothing was stored", result.rejected)
     if not len(result.kept):
         raise LoadError("the sources hold nothing to load; nothing was stored")
+
+
+def _same_document(result: LoadResult, report: list[str]) -> None:
+    """A review is this report's: its one document is the report's, and so is every sentence it cites
+    (a review of another report, or one citing another document, would store what this file never said)."""
+    docs = [d.id for d in result.kept.documents]
+    cited = {ev.doc for e in result.kept.edges for ev in e.evidence}
+    if docs != report or not cited <= set(report):
+        other = sorted(set(docs) | cited - set(report)) or ["no document"]
+        raise InvalidInput(f"the review is not this report's: it names {', '.join(other)}, the report is "
+                           f"{', '.join(report)}; nothing was stored",
+                           ["preview the report again and load with the review that preview gave"])
 
 
 def _safe_name(filename: str) -> str:
@@ -166,7 +209,7 @@ def _confine_documents(root: Path) -> None:
 
 def _relative(exc: InnographError, root: Path) -> InnographError:
     """The error with the upload's temporary directory cut out of its message and suggestions."""
-    prefixes = [f"{root / 'unzipped'}/", f"{root}/", str(root)]
+    prefixes = [f"{root / 'unzipped'}/", f"{root}/", f"{root.parent / 'review'}/", str(root)]
 
     def cut(text: str) -> str:
         for prefix in prefixes:
