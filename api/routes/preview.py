@@ -70,16 +70,20 @@ def _preview(store: GraphStore, run: Runner, root: Path, file: Path, seconds: fl
         if not extraction.nodes:
             raise LoadError("no entities recognised in the report text; nothing to load")
         stored = run.read(lambda: {d.id for d in store.documents()})
+        known = run.read(store.get_nodes, [n.id for n in extraction.nodes if not n.attrs.get("extracted")])
     except InnographError as exc:
         raise _relative(exc, root) from None
-    return preview_of(extraction, file.name, extraction.document.id in stored)
+    return preview_of(extraction, file.name, extraction.document.id in stored, known)
 
 
-def preview_of(extraction: Extraction, file: str, loaded: bool) -> ReportPreview:
-    """The extraction as the page shows it: names, relations with their sentences, and the review to post back."""
+def preview_of(extraction: Extraction, file: str, loaded: bool, known: dict | None = None) -> ReportPreview:
+    """The extraction as the page shows it: names (those in the graph with their English name from
+    `known`, the graph's records), relations with their sentences, and the review to post back."""
     doc = extraction.document
     names = {n.id: n for n in extraction.nodes}
-    nodes = [PreviewNode(id=n.id, type=n.type, name_zh=n.name_zh, name_en=n.name_en, new=bool(n.attrs.get("extracted")),
+    english = {i: n.name_en for i, n in (known or {}).items()}
+    nodes = [PreviewNode(id=n.id, type=n.type, name_zh=n.name_zh, name_en=n.name_en or english.get(n.id, ""),
+                         new=bool(n.attrs.get("extracted")),
                          confidence=n.attrs.get("confidence") if n.attrs.get("extracted") else None,
                          low=bool(n.attrs.get("extracted")) and n.attrs.get("confidence", 1) < LOW_CONFIDENCE)
              for n in extraction.nodes]
