@@ -111,6 +111,11 @@ def test_preview_uncheck_one_relation_and_load(served_browser, upload_server, re
     assert page.evaluate("document.cookie") == "" and TOKEN not in page.evaluate("location.href")
     capture(page, artifacts, "2-preview")
 
+    lows = sum(r["low"] for r in rows)
+    click(page, "#uncheck-low")  # one click leaves out every less sure relation ...
+    assert page.evaluate("document.querySelectorAll('#relations input.rel:checked').length") == len(rows) - lows
+    click(page, "#check-all")  # ... and one takes them all back
+    assert page.evaluate("document.querySelectorAll('#relations input.rel:checked').length") == len(rows)
     click(page, "#relations tbody tr:first-child input.rel")  # leave the first relation out
     dropped = page.evaluate("(function(){var tr=document.querySelector('#relations tbody tr');"
                             "return [tr.dataset.source, tr.dataset.type, tr.dataset.target, tr.classList.contains('off')];})()")
@@ -172,6 +177,11 @@ def test_an_unreadable_file_is_said_in_words(served_browser, upload_server, tmp_
     capture(page, artifacts, "binary")
 
 
+def test_the_home_page_links_to_the_upload_page(served_browser, server):
+    page = served_browser.open(f"{server}/")
+    assert page.evaluate("!!document.querySelector('main a[href=\"/upload\"]')")
+
+
 def test_without_an_admin_token_the_page_says_how_to_enable_it(served_browser, server, artifacts):
     page = served_browser.open(f"{server}/upload")
     page.evaluate("window.innographSetLang('zh')")
@@ -179,3 +189,32 @@ def test_without_an_admin_token_the_page_says_how_to_enable_it(served_browser, s
     assert "本服务器未开放上传" in text and "INNOGRAPH_ADMIN_TOKEN" in text
     assert page.evaluate("document.getElementById('upload-form')") is None  # no form that could only fail
     capture(page, artifacts, "off")
+
+
+def test_unchecking_a_new_name_leaves_out_its_relations(served_browser, upload_server, report_file, artifacts):
+    """The review would be refused (422) if it kept a relation to a name it left out: the page drops them."""
+    base, store = upload_server
+    page = served_browser.open(f"{base}/upload")
+    page.evaluate("window.innographSetLang('zh')")
+    fill_token(page, TOKEN)
+    choose(page, "#file", report_file)
+    click(page, "#preview")
+    page.wait_for("!document.getElementById('preview-out').hidden", timeout=60)
+    institute = "北京量子信息科学研究院"
+    row = page.evaluate("Array.prototype.findIndex.call(document.querySelectorAll('#nodes tbody tr'),"
+                        f"function(tr){{return tr.innerText.indexOf({json.dumps(institute)}) >= 0;}}) + 1")
+    click(page, f"#nodes tbody tr:nth-child({row}) input.node")
+    using = page.evaluate("Array.prototype.filter.call(document.querySelectorAll('#relations tbody tr'),"
+                          f"function(tr){{return tr.querySelector('td.phrase').innerText.indexOf({json.dumps(institute)}) >= 0;}})"
+                          ".map(function(tr){var box=tr.querySelector('input');"
+                          "return tr.classList.contains('off') && box.disabled && !box.checked;})")
+    assert using and all(using)  # every relation naming it is unchecked, greyed, and cannot be checked
+    capture(page, artifacts, "name-unchecked")
+    click(page, f"#nodes tbody tr:nth-child({row}) input.node")  # the name back: its relations are checked again
+    assert page.evaluate("document.querySelectorAll('#relations input.rel:checked').length") == len(
+        page.evaluate("Array.prototype.slice.call(document.querySelectorAll('#relations tbody tr'))"))
+    click(page, f"#nodes tbody tr:nth-child({row}) input.node")
+    click(page, "#load")
+    page.wait_for("!document.getElementById('result').hidden", timeout=60)
+    assert not store.current().lookup(institute)
+    assert store.current().lookup("怀柔科学城")

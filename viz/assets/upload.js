@@ -274,8 +274,10 @@
     var kept = [];
     Array.prototype.forEach.call(document.querySelectorAll("#relations tbody tr"), function (tr) {
       var box = tr.querySelector("input.rel");
-      var orphan = dropped[tr.dataset.source] || dropped[tr.dataset.target];
-      box.disabled = !!orphan;
+      var orphan = !!(dropped[tr.dataset.source] || dropped[tr.dataset.target]);
+      if (orphan && !box.disabled) { tr.dataset.was = box.checked ? "1" : ""; box.checked = false; }
+      if (!orphan && box.disabled) { box.checked = tr.dataset.was === "1"; } /* the name is back: so is the choice */
+      box.disabled = orphan;
       tr.classList.toggle("off", !box.checked || !!orphan);
       if (box.checked && !orphan) { kept.push(Number(tr.dataset.index)); }
     });
@@ -295,6 +297,19 @@
                           "will load " + rels.length + " of " + current.preview.relations.length +
                           " relations and " + nodes + " names"));
   }
+
+  function setRelations(checked) { /* checked(tr) -> the box's new state */
+    Array.prototype.forEach.call(document.querySelectorAll("#relations tbody tr"), function (tr) {
+      tr.querySelector("input.rel").checked = checked(tr);
+    });
+    sync();
+  }
+  document.getElementById("check-all").addEventListener("click", function () {
+    setRelations(function () { return true; });
+  });
+  document.getElementById("uncheck-low").addEventListener("click", function () {
+    setRelations(function (tr) { return tr.querySelector("input.rel").checked && !tr.classList.contains("low"); });
+  });
 
   function review() { /* the preview's review less what is unchecked: the file `innograph load` takes */
     var r = current.preview.review;
