@@ -16,6 +16,7 @@ it resolved still stand when it writes.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import stat
@@ -81,6 +82,7 @@ async def upload_source(request: Request, store: StoreDep, run: RunDep, settings
                 reviewed = Path(tmp) / "review" / REVIEW_NAME
                 reviewed.parent.mkdir()
                 await save(review, reviewed)
+                _escape_json(reviewed)
             limit = settings.max_upload_bytes * UNZIP_FACTOR
             return await run_in_threadpool(_load, store, run, root, root / name, limit, settings.extract_timeout,
                                            reviewed)
@@ -104,11 +106,26 @@ async def save(part: UploadFile | str, target: Path) -> None:
             out.write(chunk)
 
 
+def _escape_json(path: Path) -> None:
+    """A review sent as JSON (the /upload page's), written again with every non-ASCII character escaped.
+    The loader reads it as YAML, which takes JSON but folds a raw NEL (U+0085) in a quoted text into a
+    space: a sentence stored so would no longer be the file's. Escaped, each character arrives as sent.
+    Anything else (YAML, or JSON that does not parse) is left to the loader, which says what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if text.lstrip().startswith("{"):
+            path.write_text(json.dumps(json.loads(text), ensure_ascii=True, indent=1), encoding="utf-8")
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return
+
+
 def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: int,
           extract_seconds: float | None = None, review: Path | None = None) -> LoadSummary:
     try:
         paths = _unzip(file, root / "unzipped", unzip_limit) if file.suffix == ".zip" else [file]
         _confine_documents(root)
+        if review is not None:  # a review naming a document text outside itself (/etc/…) is refused too
+            _confine_documents(review.parent)
         with run.holder.uploading, writing(store) as latest:  # and no other process writes meanwhile
             with budget.limit(extract_seconds):  # a report past its time budget stops itself (422)
                 result = run.read(read_sources, paths, latest)  # parse and extract beside the queries
@@ -145,8 +162,8 @@ def _same_document(result: LoadResult, report: list[str]) -> None:
     docs = [d.id for d in result.kept.documents]
     cited = {ev.doc for e in result.kept.edges for ev in e.evidence}
     if docs != report or not cited <= set(report):
-        other = sorted(set(docs) | cited - set(report)) or ["no document"]
-        raise InvalidInput(f"the review is not this report's: it names {', '.join(other)}, the report is "
+        named = ", ".join(sorted(set(docs) | cited)) or "no document"
+        raise InvalidInput(f"the review is not this report's: it names {named}, the report is "
                            f"{', '.join(report)}; nothing was stored",
                            ["preview the report again and load with the review that preview gave"])
 

@@ -159,7 +159,19 @@ def test_an_unchanged_review_stores_what_a_plain_load_stores(served, tmp_path):
     assert reviewed == plain
 
 
-@pytest.mark.parametrize("change", ["other document", "node left out but used"])
+def test_a_json_review_keeps_each_sentence_as_the_file_has_it(served):
+    """YAML reads JSON, but folds a raw NEL (U+0085) in a quoted text into a space: the review sent as JSON
+    (as the page and json.dumps write it) stored "委员会 支持" for the file's "委员会\x85支持"."""
+    report = REPORT.replace("委员会支持", "委员会\u0085支持")
+    preview = served.preview(report.encode()).json()
+    sentence = next(r["sentence"] for r in preview["relations"] if r["type"] == "SUPPORTS")
+    assert "\u0085" in sentence
+    assert served.load(preview["review"], report.encode()).status_code == 200
+    stored = {ev.quote for e in served.store.current().iter_edges() for ev in e.evidence if ev.doc == DOC}
+    assert sentence in stored
+
+
+@pytest.mark.parametrize("change", ["other document", "node left out but used", "document text outside"])
 def test_a_review_that_is_not_the_reports_stores_nothing(served, change):
     review = served.preview().json()["review"]
     if change == "other document":
@@ -168,6 +180,9 @@ def test_a_review_that_is_not_the_reports_stores_nothing(served, change):
             for ev in edge["evidence"]:
                 ev["doc"] = "another-report"
         words = "the review is not this report's"
+    elif change == "document text outside":  # a review may not read a file of the server into the graph
+        review["documents"][0]["path"] = "/etc/hostname"
+        words = "outside the upload"
     else:
         new = {n["id"] for n in review["nodes"] if n.get("attrs", {}).get("extracted")}
         used = next(end for e in review["edges"] for end in (e["source"], e["target"]) if end in new)
@@ -175,7 +190,7 @@ def test_a_review_that_is_not_the_reports_stores_nothing(served, change):
         words = "rejected"
     before, snapshot = served.store.counts(), served.snapshot.read_bytes()
     body = assert_error_shape(served.load(review), 422)
-    assert words in body["message"]
+    assert words in body["message"] and "innograph-upload" not in json.dumps(body)
     assert served.store.current().counts() == before and served.snapshot.read_bytes() == snapshot
 
 

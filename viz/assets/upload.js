@@ -323,13 +323,21 @@
     };
   }
 
+  /* JSON, which the server reads as YAML: YAML folds a raw NEL (U+0085) in a quoted text into a space, so
+     the C1 controls and the line separators go as escapes and every sentence arrives as it was read. */
+  function reviewText(chosen) {
+    return JSON.stringify(chosen).replace(/[\u007f-\u009f\u2028\u2029]/g, function (c) {
+      return "\\u" + ("000" + c.charCodeAt(0).toString(16)).slice(-4);
+    });
+  }
+
   /* ---- load ----------------------------------------------------------------------------------- */
   loadButton.addEventListener("click", function () {
     if (!current) { return; }
     var chosen = review();
     var data = new FormData();
     data.append("file", current.file, current.file.name);
-    data.append("review", new Blob([JSON.stringify(chosen)], {type: "application/json"}), "review.json");
+    data.append("review", new Blob([reviewText(chosen)], {type: "application/json"}), "review.json");
     quiet();
     busy(loadButton, true);
     send("/sources", data, function (summary) {
