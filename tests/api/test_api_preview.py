@@ -171,6 +171,23 @@ def test_a_json_review_keeps_each_sentence_as_the_file_has_it(served):
     assert sentence in stored
 
 
+def test_the_clis_review_file_loads_as_the_pages_does(served, tmp_path):
+    """`innograph extract X --review F` writes YAML; sent as the `review` part, with one relation deleted, it
+    stores the rest, as `innograph load F` would."""
+    from loaders.report_loader import extract_report
+    from loaders.review import generate_review
+
+    report = tmp_path / f"{DOC}.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    extraction = extract_report(report, served.store.current())
+    dropped = extraction.edges.pop(0)
+    text = generate_review(extraction, report.name, "review.yaml")
+    files = {"file": (report.name, REPORT.encode()), "review": ("review.yaml", text.encode())}
+    response = served.post("/sources", files)
+    assert response.status_code == 200, response.text
+    assert served.edges_of(DOC) == {e.key for e in extraction.edges} and dropped.key not in served.edges_of(DOC)
+
+
 @pytest.mark.parametrize("change", ["other document", "node left out but used", "document text outside"])
 def test_a_review_that_is_not_the_reports_stores_nothing(served, change):
     review = served.preview().json()["review"]

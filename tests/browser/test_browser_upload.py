@@ -218,3 +218,25 @@ def test_unchecking_a_new_name_leaves_out_its_relations(served_browser, upload_s
     page.wait_for("!document.getElementById('result').hidden", timeout=60)
     assert not store.current().lookup(institute)
     assert store.current().lookup("怀柔科学城")
+
+
+def test_a_load_over_the_cap_says_what_to_do(served_browser, report_file, tmp_path, artifacts):
+    """The report fits under the cap, the report with its review does not: the 413 names the way out."""
+    store = MemoryStore(tmp_path / "capped" / "graph.json")
+    load_sources(store, [FIXTURES / "mini"])
+    settings = Settings(data_dir=tmp_path / "capped", admin_token=TOKEN, cors_origins=[], max_upload_bytes=2048)
+    with serve_in_thread(create_app(settings, store=store)) as base:
+        page = served_browser.open(f"{base}/upload")
+        page.evaluate("window.innographSetLang('zh')")
+        fill_token(page, TOKEN)
+        choose(page, "#file", report_file)
+        click(page, "#preview")
+        page.wait_for("!document.getElementById('preview-out').hidden", timeout=60)
+        before = store.counts()
+        click(page, "#load")
+        said = message(page)
+        top = page.evaluate("document.getElementById('message').getBoundingClientRect().top")
+    assert "超过了上限 2 KB" in said and "少选一些关系" in said
+    assert 0 <= top < 800  # in sight, though Load is at the foot of the page
+    assert store.current().counts() == before
+    capture(page, artifacts, "load-over-cap")

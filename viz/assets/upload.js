@@ -48,10 +48,12 @@
       message.appendChild(ul);
     }
     message.hidden = false;
+    /* Load is at the foot of a long preview and the message at the top: bring it into sight */
+    if (kind !== "info" && message.scrollIntoView) { message.scrollIntoView({block: "nearest"}); }
   }
   function quiet() { message.hidden = true; clear(message); }
 
-  function explain(status, body) {
+  function explain(status, body, loading) {
     var err = (body && body.error) || {};
     var detail = err.message || "";
     var tips = err.suggestions || [];
@@ -62,6 +64,10 @@
     } else if (status === 404) {
       say("bad", "本服务器现在不接受上传（管理令牌已取消）。请重新打开本页。",
           "This server no longer takes uploads (its admin token was removed). Open this page again.");
+    } else if (status === 413 && loading) { /* the report and the chosen relations travel together */
+      say("bad", "报告连同所选的关系超过了上限 " + cfg.limit_text + "：请少选一些关系，或把报告分成几个文件。",
+          "The report with the chosen relations is over the limit of " + cfg.limit_text +
+          ": choose fewer relations, or split the report into several files.");
     } else if (status === 413) {
       say("bad", "文件太大：上限是 " + cfg.limit_text + "。", "The file is too large: the limit is " + cfg.limit_text + ".");
     } else if (status === 422) {
@@ -81,7 +87,7 @@
     return window.fetch(cfg.api + path, {method: "POST", body: data, headers: headers, credentials: "omit"})
       .then(function (response) {
         return response.json().catch(function () { return null; }).then(function (body) {
-          if (response.ok && body) { done(body); } else { explain(response.status, body); }
+          if (response.ok && body) { done(body); } else { explain(response.status, body, path === "/sources"); }
         });
       })
       .catch(function () {
