@@ -22,8 +22,8 @@ from fastapi import APIRouter, Depends, Request
 from starlette.concurrency import run_in_threadpool
 
 from api.deps import Runner, RunDep, SettingsDep, StoreDep, require_admin
-from api.models import (LOW_CONFIDENCE, PreviewDocument, PreviewNode, PreviewRelation, ReportPreview)
-from api.routes.sources import _file_name, _relative, _safe_name, router as sources_router, save
+from api.models import LOW_CONFIDENCE, PreviewDocument, PreviewNode, PreviewRelation, ReportPreview
+from api.routes.sources import file_name, relative, router as sources_router, safe_name, save
 from graph.errors import InnographError, InvalidInput, LoadError
 from graph.store import GraphStore
 from loaders.report_loader import Extraction, _same_report, extract_report
@@ -44,7 +44,7 @@ router = APIRouter(tags=["sources"], responses=sources_router.responses)
 async def preview_source(request: Request, store: StoreDep, run: RunDep, settings: SettingsDep) -> ReportPreview:
     form = await request.form(max_files=1, max_fields=8)
     try:
-        name = _safe_name(_file_name(form.get("file")))
+        name = safe_name(file_name(form.get("file")))
         if Path(name).suffix not in REPORT_SUFFIXES:
             raise InvalidInput(f"a preview reads a report, not a {Path(name).suffix} file",
                                ["send a .txt, .html or .htm report; a data file or a zip loads as it is "
@@ -72,7 +72,7 @@ def _preview(store: GraphStore, run: Runner, root: Path, file: Path, seconds: fl
         stored = run.read(lambda: {d.id for d in store.documents()})
         known = run.read(store.get_nodes, [n.id for n in extraction.nodes if not n.attrs.get("extracted")])
     except InnographError as exc:
-        raise _relative(exc, root) from None
+        raise relative(exc, root) from None
     return preview_of(extraction, file.name, extraction.document.id in stored, known)
 
 

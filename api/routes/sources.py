@@ -69,7 +69,7 @@ router = APIRouter(tags=["sources"], responses={
 async def upload_source(request: Request, store: StoreDep, run: RunDep, settings: SettingsDep) -> LoadSummary:
     form = await request.form(max_files=2, max_fields=8)
     try:
-        name = _safe_name(_file_name(form.get("file")))
+        name = safe_name(file_name(form.get("file")))
         review = form.get("review")
         if review is not None and Path(name).suffix not in REPORT_SUFFIXES:
             raise InvalidInput("a review goes with the report it was made from (.txt/.html/.htm)")
@@ -90,7 +90,7 @@ async def upload_source(request: Request, store: StoreDep, run: RunDep, settings
         await form.close()
 
 
-def _file_name(upload: object) -> str:
+def file_name(upload: object) -> str:
     if not isinstance(upload, UploadFile):
         raise InvalidInput("send the source as a multipart/form-data file field named 'file'")
     return upload.filename or ""
@@ -140,7 +140,7 @@ def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: i
             result.after = latest_state(latest).counts()
             forget(latest)  # the question parser's name list must see the new names
     except InnographError as exc:
-        raise _relative(exc, root) from None
+        raise relative(exc, root) from None
     summary = result.summary()
     return LoadSummary(file=file.name, documents=summary["documents"], nodes=summary["nodes"],
                        edges=summary["edges"], nodes_added=summary["nodes_added"],
@@ -168,7 +168,7 @@ def _same_document(result: LoadResult, report: list[str]) -> None:
                            ["preview the report again and load with the review that preview gave"])
 
 
-def _safe_name(filename: str) -> str:
+def safe_name(filename: str) -> str:
     name = re.sub(r"[^\w.-]+", "_", PurePosixPath(filename.replace("\\", "/")).name).lstrip(".")
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED:
@@ -224,7 +224,7 @@ def _confine_documents(root: Path) -> None:
                                    ["put the document text in the zip beside the YAML and name it relatively"])
 
 
-def _relative(exc: InnographError, root: Path) -> InnographError:
+def relative(exc: InnographError, root: Path) -> InnographError:
     """The error with the upload's temporary directory cut out of its message and suggestions."""
     prefixes = [f"{root / 'unzipped'}/", f"{root}/", f"{root.parent / 'review'}/", str(root)]
 
