@@ -135,6 +135,9 @@ def test_preview_uncheck_one_relation_and_load(served_browser, upload_server, re
     zone_links = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#zone-links a'),"
                                "function(a){return a.getAttribute('href');})")
     assert "/zones/zone-huairou-science-city" in zone_links
+    page.drain()
+    assert page.requests and all(u.startswith(base) or u.startswith("data:") for u in page.requests), page.requests
+    assert page.errors == []
     capture(page, artifacts, "4-loaded")
     page.evaluate("window.innographSetLang('en')")
     capture(page, artifacts, "4-loaded-en")
