@@ -1,5 +1,6 @@
 """The HTML pages: `/` (browse), `/search` (what the search boxes send), `/view` (the network page),
-`/graph` (all of it), `/zones/{ref}` (a zone's page), `/nodes/{ref}` (a node's page).
+`/graph` (all of it), `/zones/{ref}` (a zone's page), `/nodes/{ref}` (a node's page), `/upload`
+(preview and load a report, with the admin token).
 
 create_app mounts this router when the module exists. The pages use the same
 store, query pool and time budget as the JSON API (api/deps.py). A request the
@@ -23,7 +24,7 @@ from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import in_home_order, zone_groups
 from viz.pages.site import (ask_page, browse_page, error_page, node_href, node_page, page_href,
-                             search_page)
+                             search_page, upload_page)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -190,6 +191,15 @@ def node(queries: QueriesDep, run: RunDep, ref: str) -> HTMLResponse:
     except InnographError as exc:
         return _error(exc)
     return _html(node_page(found, sub, documents))
+
+
+@router.get("/upload")
+def upload(settings: SettingsDep) -> HTMLResponse:
+    """Bring a report into the graph without a terminal: preview, uncheck, load (the admin routes,
+    POST /api/v1/sources/preview and /sources). The token is typed into the page, never sent here."""
+    from api.models import LOW_CONFIDENCE
+
+    return _html(upload_page(bool(settings.admin_token), settings.max_upload_bytes, LOW_CONFIDENCE))
 
 
 @router.get("/brief/{ref:path}")

@@ -133,6 +133,18 @@ def error_page(status: int, message: str, suggestions: Sequence[str] = (), title
                   title_en=title_en or _TITLES.get(status, ("", "Something went wrong"))[1])
 
 
+def upload_page(enabled: bool, limit: int, low: float) -> str:
+    """/upload: preview a report, uncheck what is wrong, load the rest (viz/assets/upload.js); without an
+    admin token it says how to enable uploads instead of showing a form that could only fail."""
+    from graph.schema import NODE_TYPES
+
+    limit_text = f"{limit / (1 << 20):g} MB" if limit >= 1 << 20 else f"{limit / 1024:g} KB"
+    config = {"api": "/api/v1", "limit": limit, "limit_text": limit_text, "low": low,
+              "node_types": {k: {"zh": t.zh, "en": t.en} for k, t in NODE_TYPES.items()},
+              "edge_types": {k: {"zh": t.zh, "en": t.en} for k, t in EDGE_TYPES.items()}}
+    return render("upload.html.j2", enabled=enabled, config=config, limit_text=limit_text, low=low)
+
+
 _TITLES = {
     404: ("未找到", "Not found"),
     409: ("名称有歧义", "Ambiguous name"),
@@ -141,4 +153,4 @@ _TITLES = {
     504: ("查询超时", "The query took too long"),
 }
 
-__all__ = ["browse_page", "error_page", "node_page", "page_href", "phrase", "view_href", "node_href"]
+__all__ = ["browse_page", "error_page", "upload_page", "node_page", "page_href", "phrase", "view_href", "node_href"]
