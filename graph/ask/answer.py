@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -58,7 +58,7 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     each = each_name.names(p, screen.joined, gaz.types)  # "怀柔科学城和未来科学城分别…": one answer per name (session 12b)
     if each:
         return each_name.answer(p, each, lambda one: _run(queries, one, base))
-    return _run(queries, p, base)
+    return listing_yes_no.framed(p, _run(queries, p, base))  # "中关村科学城有基金吗": 否, not an empty listing (session 15)
 
 
 def _checked(question: str) -> str:

@@ -1,0 +1,71 @@
+"""Session 15: a sixth blind set of 30 questions (data/questions/session15.yaml: institutions, funds, policies
+and events as subjects, what two zones share, counts, yes/no, the commission as the subject), written before
+they were run and without reading graph/ask/, and the mechanisms its wrong answers (and session 14's
+left-overs) led to. Memory store."""
+
+from __future__ import annotations
+
+from graph.ask import answer
+
+HSC, ZSC = "zone-huairou-science-city", "zone-zhongguancun-science-city"
+FSC, BDA = "zone-future-science-city", "zone-beijing-economic-technological-development-area"
+THREE = "zone-three-science-cities-and-one-area"
+BMSTC = "institution-beijing-municipal-science-technology-commission"
+KEY_TASK = "program-serving-the-development-of-the-three-science-cities-and-one-area-key-task-of-2018"
+
+
+# ---- a yes/no question answered by a listing opens with yes or no -------------------------------------------
+
+def test_does_a_zone_have_a_type_is_answered_no_when_the_listing_is_empty(bundled):
+    # was "图中没有支持中关村科学城的基金；与之相关的有 3 个…": an empty listing, no answer to "有…吗"
+    got = answer(bundled, "中关村科学城有基金吗？")
+    assert got.summary.startswith("否：图中没有支持中关村科学城的基金（图只含报告写到的关系）")
+    assert got.status == "empty" and not got.items  # no row answers; the No is the summary
+    assert "与之相关的有 3 个" in got.summary
+    en = answer(bundled, "Does Zhongguancun Science City have a fund?")
+    assert en.summary.startswith("No: the graph records none (supporters of Zhongguancun Science City")
+
+
+def test_does_a_zone_have_a_type_is_answered_yes_with_the_rows(bundled):
+    got = answer(bundled, "怀柔科学城有规划吗")
+    assert got.summary.startswith("是：") and got.count == 2
+    assert {i.node.id for i in got.items} == {"policy-huairou-science-city-plan", "policy-huairou-science-city-science-plan"}
+
+
+def test_a_question_word_keeps_the_listing_unframed(bundled):
+    # "你知道哪些基金…吗" asks which, not whether
+    got = answer(bundled, "你知道哪些基金支持怀柔科学城吗")
+    assert not got.summary.startswith(("是", "否"))
+    assert not answer(bundled, "Which policies support Huairou Science City?").summary.startswith(("Yes", "No"))
+
+
+# ---- what two zones share: their common supporters, not A supports B ----------------------------------------
+
+def test_which_supporters_two_zones_share_leaves_out_the_parent_zone(bundled):
+    # was `common`: every node tied to both, 三城一区 (PART_OF, supports neither) first
+    got = answer(bundled, "Which supporters do Zhongguancun Science City and E-Town share?")
+    assert got.query == "common_supporters"
+    assert {i.node.id for i in got.items} == {BMSTC, KEY_TASK}
+    assert answer(bundled, "哪些支持者是怀柔科学城和未来科学城共有的").query == "common_supporters"
+
+
+def test_do_two_zones_share_supporters_is_yes_not_does_one_support_the_other(bundled):
+    # was yes_no "whether Huairou Science City supports Future Science City": No, although both share two
+    got = answer(bundled, "Do Huairou Science City and Future Science City share any supporters?")
+    assert got.query == "common_supporters" and got.summary.startswith("Yes: ")
+    assert {i.node.id for i in got.items} == {BMSTC, KEY_TASK}
+    zh = answer(bundled, "中关村科学城和经开区有共同的领域吗")
+    assert zh.summary.startswith("否：") and not zh.items  # 碳基集成电路 is not 集成电路
+    # two names with a relation between them stay the two-name yes/no
+    assert answer(bundled, "市科委支持北京智源人工智能研究院吗？").summary.startswith("是：")
+
+
+# ---- how many events a body hosted is a count of what it hosted ---------------------------------------------
+
+def test_how_many_events_a_body_hosted_counts_its_events(bundled):
+    # was "number of parts of Beijing Municipal Science & Technology Commission, type Event": nothing
+    got = answer(bundled, "How many events did the BMSTC host?")
+    assert got.query == "hosted" and got.status == "answered" and got.count == 9
+    zh = answer(bundled, "市科委主办了多少场活动")  # 场: a measure word, was read as an unknown name
+    assert zh.query == "hosted" and zh.count == 9
+    assert answer(bundled, "Which events did the BMSTC host?").count == 9  # the listing is unchanged
