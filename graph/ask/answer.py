@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -47,10 +47,11 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
         return empty_graph.answer(queries.store, p, base)
     early = screen.before_forms(queries, p, base, _evidence)
-    if early is not None:
-        return early
+    if early is not None:  # a declined figure of another zone says whose it is (session 15)
+        return figure_elsewhere.told(queries, p, early)
     if p.form is None:
-        return model.Answer(**base, status="not_understood", **suggest.not_understood(queries, p))
+        return figure_elsewhere.told(queries, p, model.Answer(**base, status="not_understood",
+                                                              **suggest.not_understood(queries, p)))
     if p.form.query == "topic" and any(m.kind != "exact" for m in p.slots):
         return screen.topic_by_name(queries, gaz, p, base)
     if p.unknown:
