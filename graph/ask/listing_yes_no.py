@@ -30,6 +30,10 @@ LISTINGS = frozenset({"supporters", "supported", "members", "parts", "investment
                       "field_actors", "indicators", "hosted", "hosts", "issued", "issuer", "partners",
                       "participants", "takes_part", "common", "common_supporters"})
 
+#: Forms that read a bare "X有…吗 / does X have …": framed only with a type word ("有基金吗"), since a noun
+#: they do not read (supporters, before session 15) would turn into a confident No.
+_GENERIC = frozenset({"members", "parts"})
+
 #: A question word makes it a wh-question, whatever it ends with ("…有哪些基金吗").
 _WH = {"zh": re.compile(r"哪|什么|啥|谁|多少|几|怎|如何|为何|为什么"),
        "en": re.compile(r"\b(which|what|who|whom|whose|how|where|when|why|list|show|name|tell)\b")}
@@ -41,6 +45,8 @@ def framed(p: Parse, got: model.Answer) -> model.Answer:
     if got.query not in LISTINGS or p.count or got.status not in ("answered", "empty"):
         return got
     if not asks_yes_no(p) or _WH[lang].search(p.skeleton):
+        return got
+    if got.query in _GENERIC and not got.params.get("types"):  # "Does BAAI have supporters?" once read as its parts
         return got
     if got.count:
         return got.model_copy(update=dict(summary=say(lang, "是：", "Yes: ") + got.summary))

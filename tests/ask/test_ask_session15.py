@@ -110,3 +110,13 @@ def test_a_type_word_after_more_is_what_is_compared_even_before_the_names(bundle
     got = answer(bundled, "Which has more fields, E-Town or Future Science City?")
     assert got.query == "most_members" and [i.node.id for i in got.items] == [BDA, FSC]
     assert answer(bundled, "Who funds BAAI?").query == "supporters"  # a verb before a name stays a verb
+
+
+def test_does_a_body_have_supporters_is_its_supporters_not_its_parts(bundled):
+    # found probing the yes/no framing: "Does BAAI have supporters?" was read as its parts and would have
+    # said "No"; "北京智源人工智能研究院有计划支持吗" as the funds it includes
+    got = answer(bundled, "Does BAAI have supporters?")
+    assert got.query == "supporters" and got.summary.startswith("Yes: ") and got.count == 2
+    zh = answer(bundled, "北京智源人工智能研究院有计划支持吗")
+    assert zh.query == "supporters" and zh.summary.startswith("是：")
+    assert [i.node.id for i in zh.items] == ["program-beijing-zhiyuan-action-plan"]
