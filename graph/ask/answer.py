@@ -83,7 +83,9 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gazetteer_for(queries.store), p))
     year = p.year if form.needs_year else None
     params = run.Params(refs=refs, types=_types_for(form, p), year=year, lang=lang)
-    form = grammar().forms.get(narrow.redirect(form.query, params.types, anchors[0].type if anchors else None), form)
+    redirected = narrow.redirect(form.query, params.types, anchors[0].type if anchors else None)
+    if redirected != form.query:  # a form whose id is not its query keeps its own words (supported_in, session 15)
+        form = grammar().forms.get(redirected, form)
     found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
     params.rank_all = form.query == "rank" and bool(found)  # "which university…": narrow first, then rank
     interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),

@@ -120,3 +120,20 @@ def test_does_a_body_have_supporters_is_its_supporters_not_its_parts(bundled):
     zh = answer(bundled, "北京智源人工智能研究院有计划支持吗")
     assert zh.query == "supporters" and zh.summary.startswith("是：")
     assert [i.node.id for i in zh.items] == ["program-beijing-zhiyuan-action-plan"]
+
+
+# ---- the commission as the subject: what it supports in a place ----------------------------------------------
+
+def test_what_a_body_supports_in_a_place_is_what_lies_there(bundled):
+    # was declined ("only one name would be read"); the key task the commission leads supports 经开区 but
+    # is no project in it
+    got = answer(bundled, "市科委在经开区支持了哪些项目")
+    assert got.query == "supported" and got.interpretation.startswith("北京市科学技术委员会在北京经济技术开发区支持的")
+    assert {i.node.id for i in got.items} == {"project-autonomous-driving-test-site-yizhuang",
+                                              "project-technology-innovation-service-platforms-bda"}
+    assert all(len(i.edges) == 2 for i in got.items)  # the edge from the commission and the hop into the zone
+    en = answer(bundled, "Which projects did BMSTC support in E-Town?")
+    assert en.count == 2 and "supports in Beijing Economic-Technological Development Area" in en.interpretation
+    # what it did FOR a place stays declined (report.yaml's trap), now suggesting the question above
+    trap = answer(bundled, "What did the commission do for Huairou Science City?")
+    assert trap.status == "not_understood" and not trap.items
