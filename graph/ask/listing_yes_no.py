@@ -30,9 +30,18 @@ LISTINGS = frozenset({"supporters", "supported", "members", "parts", "investment
                       "field_actors", "indicators", "hosted", "hosts", "issued", "issuer", "partners",
                       "participants", "takes_part", "common", "common_supporters"})
 
-#: Forms that read a bare "X有…吗 / does X have …": framed only with a type word ("有基金吗"), since a noun
-#: they do not read (supporters, before session 15) would turn into a confident No.
+#: Forms that read a bare "X有…吗 / does X have …": framed only with a type word ("有基金吗") and of a place
+#: (a zone, district or region: what it holds), since a noun or verb they do not read ("Does BAAI have
+#: supporters?", "Has the BMSTC hosted any events?", both read as parts before session 15's fixes) would
+#: turn into a confident No.
 _GENERIC = frozenset({"members", "parts"})
+_PLACES = frozenset({"Zone", "District", "Region"})
+
+
+def _of_a_place(got: model.Answer) -> bool:
+    refs = got.params.get("refs") or []
+    first = next((n for n in got.nodes if refs and n.id == refs[0]), None)
+    return bool(got.params.get("types")) and first is not None and first.type in _PLACES
 
 #: A question word makes it a wh-question, whatever it ends with ("…有哪些基金吗").
 _WH = {"zh": re.compile(r"哪|什么|啥|谁|多少|几|怎|如何|为何|为什么"),
@@ -46,7 +55,7 @@ def framed(p: Parse, got: model.Answer) -> model.Answer:
         return got
     if not asks_yes_no(p) or _WH[lang].search(p.skeleton):
         return got
-    if got.query in _GENERIC and not got.params.get("types"):  # "Does BAAI have supporters?" once read as its parts
+    if got.query in _GENERIC and not _of_a_place(got):  # "Has the BMSTC hosted any events?" once read as its parts
         return got
     if got.count:
         return got.model_copy(update=dict(summary=say(lang, "是：", "Yes: ") + got.summary))

@@ -137,3 +137,13 @@ def test_what_a_body_supports_in_a_place_is_what_lies_there(bundled):
     # what it did FOR a place stays declined (report.yaml's trap), now suggesting the question above
     trap = answer(bundled, "What did the commission do for Huairou Science City?")
     assert trap.status == "not_understood" and not trap.items
+
+
+def test_has_a_body_hosted_or_issued_any_is_its_events_or_policies(bundled):
+    # found probing: "Has the BMSTC hosted any events?" was read as the commission's parts and said "No"
+    got = answer(bundled, "Has the BMSTC hosted any events?")
+    assert got.query == "hosted" and got.count == 9 and got.summary.startswith("Yes: ")
+    assert answer(bundled, "市科委主办过活动吗").summary.startswith("是：")
+    assert answer(bundled, "How many policies did BMSTC issue?").count == 7
+    # a members/parts reading of a body that is no place is never framed as a No
+    assert not answer(bundled, "北京智源人工智能研究院有基金吗").summary.startswith("否")
