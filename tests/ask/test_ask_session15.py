@@ -120,6 +120,9 @@ def test_does_a_body_have_supporters_is_its_supporters_not_its_parts(bundled):
     zh = answer(bundled, "北京智源人工智能研究院有计划支持吗")
     assert zh.query == "supporters" and zh.summary.startswith("是：")
     assert [i.node.id for i in zh.items] == ["program-beijing-zhiyuan-action-plan"]
+    # and "have any partners" is its partners (was its parts): BAAI has none, BMSTC 13
+    assert answer(bundled, "Does the Beijing Academy of Artificial Intelligence have any partners?").query == "partners"
+    assert answer(bundled, "Does BMSTC have partners?").summary.startswith("Yes: partners of Beijing Municipal")
 
 
 # ---- the commission as the subject: what it supports in a place ----------------------------------------------
