@@ -69,3 +69,15 @@ def test_a_category_a_verb_and_a_bare_suffix_are_no_programme(analysis_of):
 def test_a_programme_whose_words_include_a_verb_keeps_its_name(analysis_of):
     analysis = analysis_of("市里实施智能制造提升行动,支持企业技术改造。")
     assert "Program" in _typed(analysis, "智能制造提升行动")
+
+
+# --- body endings the suffix grammar lacked (rules.yaml: 联合体, 组委会) -----------------------------------
+
+def test_a_named_consortium_of_societies_is_a_body(analysis_of):
+    analysis = analysis_of("市科协指导成立了北京新能源汽车产业联合体,吸收会员单位40家。")
+    assert "Institution" in _typed(analysis, "北京新能源汽车产业联合体")
+
+
+def test_a_fairs_organising_committee_is_a_body(analysis_of):
+    analysis = analysis_of("今年首次设立科博会组委会,统筹展会筹办工作。")
+    assert "Institution" in _typed(analysis, "科博会组委会")
