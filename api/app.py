@@ -7,7 +7,7 @@ fetches its logo from its CDN). The store comes through a dependency
 (api/deps.py) so tests can swap it; the app opens the embedded store at startup
 (GraphHolder.open_early), Neo4j on the first request that needs it, and closes
 it on shutdown (a store passed in stays the caller's to close). Every 4xx/5xx
-has one JSON shape (api/errors.py). Writes (POST /api/v1/sources) exist only
+has one JSON shape (api/errors.py). Writes (POST /api/v1/sources, and its preview) exist only
 when an admin token is set; CORS only when origins are configured.
 """
 
@@ -24,7 +24,7 @@ from fastapi_offline import FastAPIOffline
 from api import errors, pages
 from api.deps import GraphHolder
 from api.hosts import AllowedHosts
-from api.routes import analytics, ask, export, health, nodes, paths, search, sources, zones
+from api.routes import analytics, ask, export, health, nodes, paths, preview, search, sources, zones
 from graph import limits
 from graph.settings import Settings, get_settings
 from graph.store import GraphStore
@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None, store: GraphStore | None = None
         api.include_router(module.router)
     if settings.admin_token:
         api.include_router(sources.router)
+        api.include_router(preview.router)
     app.include_router(api)
     app.include_router(pages.router)
 

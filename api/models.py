@@ -106,3 +106,55 @@ QUERY_ERRORS: dict[int | str, dict] = {
     503: _error("the graph store is unavailable"),
     504: _error("the query ran past its time budget"),
 }
+
+
+#: A relation or new name below this confidence is marked on the preview: the extractor's relation
+#: precision is 0.93 at 0.5 and above, 0.82 from 0.3 (docs/extraction.md, cold, by minimum confidence).
+LOW_CONFIDENCE = 0.5
+
+
+class PreviewDocument(BaseModel):
+    id: str
+    title: str
+    publisher: str = Field("", description="the report's author as the extractor found it ('' when none)")
+    year: int | None = None
+    date: str = ""
+
+
+class PreviewNode(BaseModel):
+    id: str
+    type: str
+    name_zh: str
+    name_en: str = ""
+    new: bool = Field(description="a name the graph does not hold yet (one it holds gains this document as a source)")
+    confidence: float | None = Field(None, description="how sure the extractor is of a new name")
+    low: bool = Field(False, description=f"a new name below {LOW_CONFIDENCE}")
+
+
+class PreviewRelation(BaseModel):
+    index: int = Field(description="its place in `review.edges`: the page leaves out the unchecked ones")
+    source: str
+    source_name: str
+    type: str
+    target: str
+    target_name: str
+    confidence: float
+    low: bool = Field(description=f"below {LOW_CONFIDENCE}")
+    sentence: str = Field(description="the sentence it was read from, as in the file")
+    start: int = Field(description="where the sentence starts in the decoded file (characters)")
+    end: int
+
+
+class ReportPreview(BaseModel):
+    """What loading a report would store, nothing written: POST /sources with `file` and `review`
+    (this preview's `review`, less what the planner left out) then stores exactly that."""
+
+    file: str
+    encoding: str
+    document: PreviewDocument
+    already_loaded: str | None = Field(None, description="the id of a stored document with this report's text")
+    note: str = Field("", description="what loading it would do when the graph already holds it")
+    low_confidence: float = LOW_CONFIDENCE
+    nodes: list[PreviewNode]
+    relations: list[PreviewRelation]
+    review: dict = Field(description="the review file (loaders/review.py) as JSON: documents, nodes, edges")

@@ -1,5 +1,6 @@
 """The HTML pages: `/` (browse), `/search` (what the search boxes send), `/view` (the network page),
-`/graph` (all of it), `/zones/{ref}` (a zone's page), `/nodes/{ref}` (a node's page).
+`/graph` (all of it), `/zones/{ref}` (a zone's page), `/nodes/{ref}` (a node's page), `/upload`
+(preview and load a report, with the admin token).
 
 create_app mounts this router when the module exists. The pages use the same
 store, query pool and time budget as the JSON API (api/deps.py). A request the
@@ -23,7 +24,7 @@ from viz.focus import Focus, focused_subgraph, publisher_ids, whole_focus
 from viz.pages import network_page
 from viz.pages.home import in_home_order, zone_groups
 from viz.pages.site import (ask_page, browse_page, error_page, node_href, node_page, page_href,
-                             search_page)
+                             search_page, upload_page)
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -69,13 +70,14 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
         zones = run(queries.zones)
         groups = run(zone_groups, queries, zones)
         stats = run(queries.stats)
-        bridges = run(queries.bridges)
+        bridges = run(queries.bridges, True)  # the publishers too, to name them as context
         publishers = run(publisher_ids, queries)
     except InnographError as exc:
         return _error(exc)
+    context = [b for b in bridges if b.node.id in publishers]  # a report's author: context, not a bridge
     bridges = [b.model_copy(update={"zones": in_home_order(groups, b.zones)})
-               for b in bridges if b.node.id not in publishers]  # the report's author: context, not a bridge
-    return _html(browse_page(zones, stats, bridges, groups=groups))
+               for b in bridges if b.node.id not in publishers]
+    return _html(browse_page(zones, stats, bridges, groups=groups, context=context))
 
 
 @router.get("/search")
@@ -189,6 +191,15 @@ def node(queries: QueriesDep, run: RunDep, ref: str) -> HTMLResponse:
     except InnographError as exc:
         return _error(exc)
     return _html(node_page(found, sub, documents))
+
+
+@router.get("/upload")
+def upload(settings: SettingsDep) -> HTMLResponse:
+    """Bring a report into the graph without a terminal: preview, uncheck, load (the admin routes,
+    POST /api/v1/sources/preview and /sources). The token is typed into the page, never sent here."""
+    from api.models import LOW_CONFIDENCE
+
+    return _html(upload_page(bool(settings.admin_token), settings.max_upload_bytes, LOW_CONFIDENCE))
 
 
 @router.get("/brief/{ref:path}")

@@ -27,16 +27,22 @@ HEADER = """\
 
 def generate_review(extraction: Extraction, file: str, review: str) -> str:
     """The YAML text of `extraction` (of the report `file`, to be written to `review`)."""
+    body = yaml.safe_dump(review_data(extraction), allow_unicode=True, sort_keys=False, width=120,
+                          default_flow_style=None)
+    return HEADER.format(file=file, review=review) + body
+
+
+def review_data(extraction: Extraction) -> dict[str, Any]:
+    """The review as data: the /upload page gets it with the preview, leaves out what the planner
+    unchecked and posts it back as JSON (a YAML file too) beside the report (api/routes/preview.py)."""
     doc = extraction.document.model_dump(mode="json")
     known = [n for n in extraction.nodes if not n.attrs.get("extracted")]
     new = [n for n in extraction.nodes if n.attrs.get("extracted")]
-    data: dict[str, Any] = {
+    return {
         "documents": [{k: v for k, v in doc.items() if v not in ("", None)}],
         "nodes": [_node(n) for n in known + new],
         "edges": [_edge(e) for e in extraction.edges],
     }
-    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120, default_flow_style=None)
-    return HEADER.format(file=file, review=review) + body
 
 
 def _node(node) -> dict[str, Any]:

@@ -16,6 +16,7 @@ it resolved still stand when it writes.
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 import stat
@@ -40,6 +41,7 @@ from loaders.sources import REPORT_SUFFIXES, latest as latest_state, read_source
 
 YAML_SUFFIXES = {".yaml", ".yml"}
 ACCEPTED = YAML_SUFFIXES | REPORT_SUFFIXES | {".zip"}
+REVIEW_NAME = "review.yaml"  #: the review's file name on the server (any YAML or JSON text)
 MAX_MEMBERS = 1000
 UNZIP_FACTOR = 10  #: a zip may unpack to at most this many times the upload cap
 
@@ -47,7 +49,12 @@ UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-dat
     "type": "object", "required": ["file"],
     "properties": {"file": {"type": "string", "format": "binary",
                             "description": "a .yaml/.yml data file, a .txt/.html report, or a .zip "
-                                           "of a nodes.csv/edges.csv pair or a YAML data set"}}}}}}}
+                                           "of a nodes.csv/edges.csv pair or a YAML data set"},
+                   "review": {"type": "string", "format": "binary",
+                              "description": "optional, with a report only: the review file to store instead of "
+                                             "the whole extraction (`innograph extract X --review F`, or "
+                                             "POST /sources/preview's `review` as JSON less what to leave out); "
+                                             "the report's checks apply, and the review must be of this report"}}}}}}}
 
 router = APIRouter(tags=["sources"], responses={
     **{k: QUERY_ERRORS[k] for k in (422, 500, 503)},
@@ -60,39 +67,80 @@ router = APIRouter(tags=["sources"], responses={
 @router.post("/sources", response_model=LoadSummary, dependencies=[Depends(require_admin)],
              openapi_extra=UPLOAD_BODY, summary="Load one source file into the graph (all or nothing)")
 async def upload_source(request: Request, store: StoreDep, run: RunDep, settings: SettingsDep) -> LoadSummary:
-    form = await request.form(max_files=1, max_fields=8)
+    form = await request.form(max_files=2, max_fields=8)
     try:
-        upload = form.get("file")
-        if not isinstance(upload, UploadFile):
-            raise InvalidInput("send the source as a multipart/form-data file field named 'file'")
-        name = _safe_name(upload.filename or "")
+        name = safe_name(file_name(form.get("file")))
+        review = form.get("review")
+        if review is not None and Path(name).suffix not in REPORT_SUFFIXES:
+            raise InvalidInput("a review goes with the report it was made from (.txt/.html/.htm)")
         with tempfile.TemporaryDirectory(prefix="innograph-upload-") as tmp:
             root = Path(tmp) / "upload"
             root.mkdir()
-            with open(root / name, "wb") as out:
-                while chunk := await upload.read(1 << 20):
-                    out.write(chunk)
+            await save(form.get("file"), root / name)
+            reviewed = None
+            if review is not None:  # beside the upload, not in it: the report's folder holds the report alone
+                reviewed = Path(tmp) / "review" / REVIEW_NAME
+                reviewed.parent.mkdir()
+                await save(review, reviewed)
+                _escape_json(reviewed)
             limit = settings.max_upload_bytes * UNZIP_FACTOR
-            return await run_in_threadpool(_load, store, run, root, root / name, limit, settings.extract_timeout)
+            return await run_in_threadpool(_load, store, run, root, root / name, limit, settings.extract_timeout,
+                                           reviewed)
     finally:
         await form.close()
 
 
+def file_name(upload: object) -> str:
+    if not isinstance(upload, UploadFile):
+        raise InvalidInput("send the source as a multipart/form-data file field named 'file'")
+    return upload.filename or ""
+
+
+async def save(part: UploadFile | str, target: Path) -> None:
+    """A form part to a file: a file part in 1 MiB chunks, a text field as UTF-8."""
+    with open(target, "wb") as out:
+        if isinstance(part, str):
+            out.write(part.encode("utf-8"))
+            return
+        while chunk := await part.read(1 << 20):
+            out.write(chunk)
+
+
+def _escape_json(path: Path) -> None:
+    """A review sent as JSON (the /upload page's), written again with every non-ASCII character escaped.
+    The loader reads it as YAML, which takes JSON but folds a raw NEL (U+0085) in a quoted text into a
+    space: a sentence stored so would no longer be the file's. Escaped, each character arrives as sent.
+    Anything else (YAML, or JSON that does not parse) is left to the loader, which says what is wrong."""
+    try:
+        text = path.read_text(encoding="utf-8")
+        if text.lstrip().startswith("{"):
+            path.write_text(json.dumps(json.loads(text), ensure_ascii=True, indent=1), encoding="utf-8")
+    except (UnicodeDecodeError, ValueError, RecursionError):
+        return
+
+
 def _load(store: GraphStore, run: Runner, root: Path, file: Path, unzip_limit: int,
-          extract_seconds: float | None = None) -> LoadSummary:
+          extract_seconds: float | None = None, review: Path | None = None) -> LoadSummary:
     try:
         paths = _unzip(file, root / "unzipped", unzip_limit) if file.suffix == ".zip" else [file]
         _confine_documents(root)
+        if review is not None:  # a review naming a document text outside itself (/etc/…) is refused too
+            _confine_documents(review.parent)
         with run.holder.uploading, writing(store) as latest:  # and no other process writes meanwhile
             with budget.limit(extract_seconds):  # a report past its time budget stops itself (422)
                 result = run.read(read_sources, paths, latest)  # parse and extract beside the queries
             _check(result)
+            if review is not None:  # the report's own checks passed (encoding, loaded before): store the review
+                report = [d.id for d in result.kept.documents]
+                result = run.read(read_sources, [review], latest)
+                _same_document(result, report)
+                _check(result)
             result.before = latest.counts()
             run.write(latest.write, result.kept)            # readers wait at most for the write itself
             result.after = latest_state(latest).counts()
             forget(latest)  # the question parser's name list must see the new names
     except InnographError as exc:
-        raise _relative(exc, root) from None
+        raise relative(exc, root) from None
     summary = result.summary()
     return LoadSummary(file=file.name, documents=summary["documents"], nodes=summary["nodes"],
                        edges=summary["edges"], nodes_added=summary["nodes_added"],
@@ -108,7 +156,19 @@ def _check(result: LoadResult) -> None:
         raise LoadError("the sources hold nothing to load; nothing was stored")
 
 
-def _safe_name(filename: str) -> str:
+def _same_document(result: LoadResult, report: list[str]) -> None:
+    """A review is this report's: its one document is the report's, and so is every sentence it cites
+    (a review of another report, or one citing another document, would store what this file never said)."""
+    docs = [d.id for d in result.kept.documents]
+    cited = {ev.doc for e in result.kept.edges for ev in e.evidence}
+    if docs != report or not cited <= set(report):
+        named = ", ".join(sorted(set(docs) | cited)) or "no document"
+        raise InvalidInput(f"the review is not this report's: it names {named}, the report is "
+                           f"{', '.join(report)}; nothing was stored",
+                           ["preview the report again and load with the review that preview gave"])
+
+
+def safe_name(filename: str) -> str:
     name = re.sub(r"[^\w.-]+", "_", PurePosixPath(filename.replace("\\", "/")).name).lstrip(".")
     suffix = Path(name).suffix.lower()
     if suffix not in ACCEPTED:
@@ -164,9 +224,9 @@ def _confine_documents(root: Path) -> None:
                                    ["put the document text in the zip beside the YAML and name it relatively"])
 
 
-def _relative(exc: InnographError, root: Path) -> InnographError:
+def relative(exc: InnographError, root: Path) -> InnographError:
     """The error with the upload's temporary directory cut out of its message and suggestions."""
-    prefixes = [f"{root / 'unzipped'}/", f"{root}/", str(root)]
+    prefixes = [f"{root / 'unzipped'}/", f"{root}/", f"{root.parent / 'review'}/", str(root)]
 
     def cut(text: str) -> str:
         for prefix in prefixes:

@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -47,10 +47,11 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
         return empty_graph.answer(queries.store, p, base)
     early = screen.before_forms(queries, p, base, _evidence)
-    if early is not None:
-        return early
+    if early is not None:  # a declined figure of another zone says whose it is (session 15)
+        return figure_elsewhere.told(queries, p, early)
     if p.form is None:
-        return model.Answer(**base, status="not_understood", **suggest.not_understood(queries, p))
+        return figure_elsewhere.told(queries, p, model.Answer(**base, status="not_understood",
+                                                              **suggest.not_understood(queries, p)))
     if p.form.query == "topic" and any(m.kind != "exact" for m in p.slots):
         return screen.topic_by_name(queries, gaz, p, base)
     if p.unknown:
@@ -58,7 +59,7 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     each = each_name.names(p, screen.joined, gaz.types)  # "怀柔科学城和未来科学城分别…": one answer per name (session 12b)
     if each:
         return each_name.answer(p, each, lambda one: _run(queries, one, base))
-    return _run(queries, p, base)
+    return listing_yes_no.framed(p, _run(queries, p, base))  # "中关村科学城有基金吗": 否, not an empty listing (session 15)
 
 
 def _checked(question: str) -> str:
@@ -82,7 +83,9 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         return model.Answer(**base, status="unknown_entity", **suggest.unknown(queries, gazetteer_for(queries.store), p))
     year = p.year if form.needs_year else None
     params = run.Params(refs=refs, types=_types_for(form, p), year=year, lang=lang)
-    form = grammar().forms.get(narrow.redirect(form.query, params.types, anchors[0].type if anchors else None), form)
+    redirected = narrow.redirect(form.query, params.types, anchors[0].type if anchors else None)
+    if redirected != form.query:  # a form whose id is not its query keeps its own words (supported_in, session 15)
+        form = grammar().forms.get(redirected, form)
     found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
     params.rank_all = form.query == "rank" and bool(found)  # "which university…": narrow first, then rank
     interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),

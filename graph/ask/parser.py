@@ -222,7 +222,13 @@ def _describes(text: str, m: re.Match, types: set[str], kinds: list[set[str]], l
     verb ('who funds Ⓔ') or a description, never a filter."""
     before, after = text[: m.start()].rstrip(), text[m.end():].lstrip()
     if language == "en" and after.startswith(ENTITY):
-        return True
+        # after more/most/fewer/how many it is a noun, the thing counted: "Which has more fields, E-Town or
+        # Future Science City?" (the comma is gone by now; session 14's left-over, session 15)
+        return not re.search(r"\b(more|most|fewer|less|least|many)$", before)
+    return _beside_its_type(before, after, text, m, types, kinds)
+
+
+def _beside_its_type(before: str, after: str, text: str, m: re.Match, types: set[str], kinds: list[set[str]]) -> bool:
     near = []
     if before.endswith(ENTITY):
         near.append(before.count(ENTITY) - 1)

@@ -115,7 +115,18 @@ def supporters(q: GraphQueries, p: Params) -> Result:
 def supported(q: GraphQueries, p: Params) -> Result:
     ref = p.refs[0]
     items = _far(q, ref, "out", SUPPORT_EDGES_IN) + _far(q, ref, "in", SUPPORT_EDGES_OUT)
+    if len(p.refs) > 1:  # "市科委在经开区支持了哪些项目" (form supported_in, session 15): only what lies in the place
+        items = _inside(q, items, p.refs[1])
     return Result(_ordered(items)).keep(p.types)
+
+
+def _inside(q: GraphQueries, items: list[Item], place: str) -> list[Item]:
+    """The rows located in or part of `place` (or of a zone in it), each with its hop(s) into the place."""
+    from graph.ask.relations import deep_members  # relations.py registers runners from this module
+
+    members = {m.node.id: m for m in deep_members(q, place)}
+    return [Item(node=i.node, relation=i.relation, via=members[i.node.id].via,
+                 edges=i.edges + members[i.node.id].edges) for i in items if i.node.id in members]
 
 
 #: Questions answered by one hop from the entity: (direction, edge types) per query.

@@ -90,6 +90,8 @@ def _closest_questions(queries: GraphQueries, p: Parse, entities: list[Node]) ->
     for index, form in enumerate(grammar().forms.values()):
         if form.needs_type and not p.types:
             continue
+        if not form.suggest:
+            continue
         if form.needs_year and no_year:
             continue
         if entities and form.slots and not form.takes(entities[0].type):

@@ -88,6 +88,8 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
                                             f"The graph holds the relations of the {years} documents only, nothing "
                                             f"for {other[0]}; asked without the year, the answer is what the report says."),
                                [re.sub(r"\s+([?？])", r"\1", _YEAR_WORDS.sub(" ", base["question"])).strip()])
+    if _SHARED[lang].search(p.skeleton):  # "Do A and B share any supporters?": what both have, not A R B
+        return None
     after_first = p.skeleton[p.skeleton.find(ENTITY) + 1:]  # the relation is said after the first name
     relation = next((r for r in RELATIONS if (r.zh if lang == "zh" else r.en).search(after_first)), None)
     if relation is None:
@@ -138,6 +140,12 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
                         query="yes_no", params=params, count=0, related=rows,
                         nodes=_nodes(a, b, rows), edges=edges, evidence=evidence(queries, edges), link=link)
 
+
+#: The two names joined and asked what they share (session 15): "Do A and B share any supporters?" was read
+#: as "does A support B" (No), although both have two supporters in common. The forms answer it
+#: (common_supporters, common) and listing_yes_no.py says yes or no.
+_SHARED = {"zh": re.compile(r"Ⓔ\s*(和|与|跟|同|及)\s*Ⓔ.*(共同|共有|都有|同样的?|相同的?)"),
+           "en": re.compile(r"Ⓔ\s*(and|&)\s*Ⓔ.*\b(share|shared|in common|both have)\b")}
 
 #: The second name is the one acting: "A是B支持的吗", "A由B主办吗", "Is A supported by B?".
 _PASSIVE = {"zh": re.compile(r"Ⓔ(是|被|受到|受|得到|获得|由)Ⓔ"),

@@ -17,6 +17,7 @@ from loaders.text import (company_names, company_works, field_forms, field_hygie
                           place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text import amount_leads, determiner_spans, generic_kinds, report_titles  # session 15, s15-cities
+from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -76,11 +77,14 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *listed.listed_mentions(finder, text), *own_zone.own_zone_mentions(finder, text),
                   *departments.departments(finder, text), *media_names.media_mentions(finder, text),
                   *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text),
-                  *party_committees.committee_mentions(finder, text)]  # 中共北京市委 (session 14)
+                  *party_committees.committee_mentions(finder, text),  # 中共北京市委 (session 14)
+                  *party_sessions.session_mentions(finder, text),  # 区十三次党代会 (session 15)
+                  *standing_committees.committee_mentions(text)]  # 区人大及其|常委会 (session 15)
     candidates += listed.opened(finder, text, candidates)
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     candidates = predicate_trim.trimmed(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
+    candidates = inner_predicates.without_inner_predicates(finder, text, candidates)  # 市人大|多次|专题 (session 15)
     budget.check()
     mentions = lists.join_ji(text, resolve_overlaps(candidates))
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
@@ -113,6 +117,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     quoted = [m.span() for m in QUOTE.finditer(text)]
     mentions += metrics.figures(text, sentences, quoted)
     mentions = headline_figures.without_restated(text, mentions)  # 到2025年GDP突破3800亿元 (session 13)
+    mentions = party_sessions.without_inner_figures(mentions)  # 区|十三次|党代会 (session 15)
     mentions = inner_joins.with_inner_joins(finder, text, mentions)  # …产业发展和城市更新大会 (session 14)
     mentions = zone_branches.with_branches(text, mentions)  # …保护中心|怀柔科学城|分中心, 中关村科学城|北区 (session 14)
     lists.unify_names(finder, mentions)

@@ -129,7 +129,10 @@ def test_a_count_of_parts_without_a_colon_is_left_to_the_other_rules(analysis_of
 
 def test_a_field_inside_an_alliance_name_is_no_field_mention(analysis_of):
     analysis = analysis_of("会上宣布成立京津冀新材料产业协同联合体。")
-    assert "Field" not in _typed(analysis, "新材料")
+    body = analysis.report.body.text
+    # since session 15 …联合体 ends a body (rules.yaml), so the field is nested in the name, as a field in any
+    # name the rules end: no entity of its own (nested mentions make no node)
+    assert not any(m.type == "Field" and not m.nested and body[m.start:m.end] == "新材料" for m in analysis.mentions)
 
 
 def test_a_field_inside_a_contest_name_is_no_field_mention(analysis_of):

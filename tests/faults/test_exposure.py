@@ -122,8 +122,10 @@ def test_a_missing_or_wrong_token_changes_nothing(mini_store, tmp_path, headers,
         response = client.post(f"{API}/sources", headers=headers, files={"file": ("x.yaml", UPLOAD)},
                                params={"token": TOKEN})
         assert_error_body(response, (status,))
+        preview = client.post(f"{API}/sources/preview", headers=headers, files={"file": ("x.txt", b"x")})
+        assert_error_body(preview, (status,))  # the preview writes nothing, and still asks for the token first
         for path in every_path(app):  # with a token configured, still only /sources takes a write
-            if path != f"{API}/sources":
+            if path not in (f"{API}/sources", f"{API}/sources/preview"):
                 for method in WRITE_METHODS:
                     assert_error_body(client.request(method, path, headers=headers), (404, 405))
     assert snapshot(mini_store) == before

@@ -109,7 +109,9 @@ def test_home_page_leads_with_the_four_zones_and_labels_the_others(client):
     assert len(set(zone_links)) >= 8  # every zone, and each bridge's zones, link to the zone page
     assert "/graph" in links(html)
     bridges = html[html.index("Bridges between zones"):]
-    assert f">{PUBLISHER}<" not in bridges and "农业科技" in bridges  # the publisher is context, not a bridge
+    note, table = bridges.split('<table class="list">', 1)
+    assert f">{PUBLISHER}<" not in table and "农业科技" in table  # the publisher is context, not a bridge
+    assert re.search(rf'报告的发布单位<a href="/nodes/[^"]+">{PUBLISHER}</a>（与 \d+ 个园区有关）作为背景', note)
     key_task = next(r for r in bridges.split("<tr>") if "着力服务" in r)
     assert re.findall(r'<a href="/zones/[^"]+"><span class="zh">([^<]+)</span>', key_task) == [*HEADLINE, "三城一区"]  # as the cards
 

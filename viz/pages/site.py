@@ -58,15 +58,18 @@ def phrase(edge: Edge, names: dict[str, Node], lang: str, link: bool = True) -> 
 
 
 def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], top: int = 12,
-                groups=None) -> str:
-    """The home page: the zones (headline and others, see viz/pages/home.py), counts, bridges, questions."""
+                groups=None, context: Sequence[Bridge] = ()) -> str:
+    """The home page: the zones (headline and others, see viz/pages/home.py), counts, bridges, questions.
+
+    `context` are the reports' publishers that would bridge zones: named under the table, not in it,
+    so that with a second report the note says whose ties are left out instead of "the publisher"."""
     from viz.pages.home import EXAMPLE_QUESTIONS, ZoneGroups
     from viz.pages.zone import brief_href, zone_href
 
     return render("browse.html.j2", zones=zones, stats=stats, bridges=list(bridges)[:top],
                   n_bridges=len(bridges), view_href=view_href, node_href=node_href, zone_href=zone_href,
                   brief_href=brief_href, ask_href=ask_href, examples=EXAMPLE_QUESTIONS,
-                  groups=groups or ZoneGroups(None, list(zones), []),
+                  groups=groups or ZoneGroups(None, list(zones), []), context=list(context),
                   max_depth=limits.MAX_DEPTH, question="", max_question=MAX_CHARS)
 
 
@@ -130,6 +133,18 @@ def error_page(status: int, message: str, suggestions: Sequence[str] = (), title
                   title_en=title_en or _TITLES.get(status, ("", "Something went wrong"))[1])
 
 
+def upload_page(enabled: bool, limit: int, low: float) -> str:
+    """/upload: preview a report, uncheck what is wrong, load the rest (viz/assets/upload.js); without an
+    admin token it says how to enable uploads instead of showing a form that could only fail."""
+    from graph.schema import NODE_TYPES
+
+    limit_text = f"{limit / (1 << 20):g} MB" if limit >= 1 << 20 else f"{limit / 1024:g} KB"
+    config = {"api": "/api/v1", "limit": limit, "limit_text": limit_text, "low": low,
+              "node_types": {k: {"zh": t.zh, "en": t.en} for k, t in NODE_TYPES.items()},
+              "edge_types": {k: {"zh": t.zh, "en": t.en} for k, t in EDGE_TYPES.items()}}
+    return render("upload.html.j2", enabled=enabled, config=config, limit_text=limit_text, low=low)
+
+
 _TITLES = {
     404: ("未找到", "Not found"),
     409: ("名称有歧义", "Ambiguous name"),
@@ -138,4 +153,4 @@ _TITLES = {
     504: ("查询超时", "The query took too long"),
 }
 
-__all__ = ["browse_page", "error_page", "node_page", "page_href", "phrase", "view_href", "node_href"]
+__all__ = ["browse_page", "error_page", "upload_page", "node_page", "page_href", "phrase", "view_href", "node_href"]
