@@ -107,3 +107,27 @@ def test_mark_nested_marks_what_the_loop_over_all_mentions_marked(seed):
     _old_mark_nested(old, report, rules)
     own_title.mark_nested(mentions, report, rules)
     assert [m.titled for m in mentions] == [m.titled for m in old]
+
+
+def _old_covered(mentions, start: int, end: int) -> bool:
+    return any(m.start <= start and end <= m.end and not m.nested and m.type != "Region" and m.type != "District"
+               or m.start < end and start < m.end and not m.nested and not (m.start <= start and end <= m.end)
+               for m in mentions)
+
+
+@pytest.mark.parametrize("seed", range(100))
+def test_company_cover_answers_as_the_pass_over_every_mention(seed):
+    """company_names asks of each short name found whether a name holds or crosses it; it read every mention."""
+    from loaders.text.company_names import _Cover
+
+    rng = random.Random(seed)
+    mentions = []
+    for _ in range(rng.randint(0, 30)):
+        start = rng.choice([-1, rng.randrange(60)])
+        end = -1 if start < 0 else start + rng.randint(1, 12)
+        mentions.append(Mention(start, end, "名", rng.choice(["Institution", "Region", "District", "Field"]), 0.5,
+                                "suffix", nested=rng.random() < 0.3))
+    cover = _Cover(mentions)
+    for start in range(-2, 70):
+        for end in range(start + 1, start + 8):
+            assert cover.covered(start, end) == _old_covered(mentions, start, end), (start, end)
