@@ -1,8 +1,9 @@
 """Session 15's linear-time rewrites give the answers of the loops they replace (issue 18).
 
-Two rules read the whole page once per name: page_categories searched the page for 等+name per
-suffix guess, own_title.mark_nested compared every policy with every mention. On a megabyte of
-text they grew with the square of the text (16.6 s of a 39 s run in mark_nested alone). What a
+Three rules read the whole page once per name: page_categories searched the page for 等+name per
+suffix guess, own_title.mark_nested compared every policy with every mention, company_names
+checked every mention per short company name found. On a megabyte of text they grew with the
+square of the text (16.6 s of a 39 s run in mark_nested alone). What a
 user relies on: the same mentions kept and the same names marked as before, on any page; timing
 lives in benchmarks/bench_extract.py. Each test runs the old loop (copied here) beside the new code
 on many made-up pages.
@@ -17,6 +18,7 @@ from types import SimpleNamespace
 import pytest
 
 from loaders.text import own_title, page_categories
+from loaders.text.company_names import _Cover
 from loaders.text.entities import Mention
 from loaders.text.rules import load_rules
 
@@ -118,8 +120,6 @@ def _old_covered(mentions, start: int, end: int) -> bool:
 @pytest.mark.parametrize("seed", range(100))
 def test_company_cover_answers_as_the_pass_over_every_mention(seed):
     """company_names asks of each short name found whether a name holds or crosses it; it read every mention."""
-    from loaders.text.company_names import _Cover
-
     rng = random.Random(seed)
     mentions = []
     for _ in range(rng.randint(0, 30)):
