@@ -11,7 +11,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract bench-viz test-faults bench bench-full bench-zone bench-neo4j bench-bounded clean
+.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract check-determinism bench-viz test-faults bench bench-full bench-zone bench-neo4j bench-bounded clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -89,6 +89,10 @@ eval-extract: $(STAMP)
 
 bench-extract: $(STAMP)
 	$(BIN)/python benchmarks/bench_extract.py
+
+# the extraction of every corpus text and bench shape is the same under PYTHONHASHSEED=0,1,2,3 (exit 1 if not)
+check-determinism: $(STAMP)
+	$(BIN)/python benchmarks/check_determinism.py
 
 bench-viz: $(STAMP) system-deps
 	$(BIN)/python benchmarks/bench_viz.py

@@ -17,6 +17,7 @@ not inside a longer name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from loaders.text import listed
 from loaders.text.entities import EntityFinder, Mention
@@ -35,14 +36,15 @@ NOT_SHORT = frozenset({"科创", "科技", "创新", "龙头", "领军", "独角
 def company_mentions(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[Mention]:
     """Short names of companies: from their full names in the text, and from lists beside a known one."""
     taken = _spans(mentions)
-    out = _from_full_names(finder, text, mentions, taken)
+    cover = _Cover(mentions)
+    out = _from_full_names(finder, text, mentions, taken, cover)
     taken |= {(m.start, m.end) for m in out}
-    beside = _beside_known(finder, text, mentions, taken)
+    beside = _beside_known(finder, text, mentions, taken, cover)
     taken |= {(m.start, m.end) for m in beside}
-    return out + beside + _elsewhere(finder, text, mentions, beside, taken)
+    return out + beside + _elsewhere(finder, text, cover, beside, taken)
 
 
-def _elsewhere(finder: EntityFinder, text: str, mentions: list[Mention], found: list[Mention],
+def _elsewhere(finder: EntityFinder, text: str, cover: _Cover, found: list[Mention],
                taken: set) -> list[Mention]:
     """The other mentions of a company found in a list: 小米、好未来等… names 好未来 in △ 好未来昌平教育园区 too."""
     words = finder.words_of(text)
@@ -51,7 +53,7 @@ def _elsewhere(finder: EntityFinder, text: str, mentions: list[Mention], found: 
         at = text.find(name)
         while at != -1:
             end = at + len(name)
-            if (at, end) not in taken and not words.inside(at) and not _covered(mentions, at, end):
+            if (at, end) not in taken and not words.inside(at) and not cover.covered(at, end):
                 taken.add((at, end))
                 out.append(Mention(at, end, name, "Institution", CONF, "list", name, kind="enterprise"))
             at = text.find(name, end)
@@ -62,10 +64,24 @@ def _spans(mentions: list[Mention]) -> set[tuple[int, int]]:
     return {(m.start, m.end) for m in mentions}
 
 
-def _covered(mentions: list[Mention], start: int, end: int) -> bool:
-    return any(m.start <= start and end <= m.end and not m.nested and m.type != "Region" and m.type != "District"
-               or m.start < end and start < m.end and not m.nested and not (m.start <= start and end <= m.end)
-               for m in mentions)
+class _Cover:
+    """Whether a span lies in a name other than a place or crosses a name (not nested ones).
+
+    Both need the name to overlap the span, so only names starting within the longest name's
+    length before its end are read: linear time (session 15; a pass over every mention per short
+    name found grew with the square of the page).
+    """
+
+    def __init__(self, mentions: list[Mention]):
+        self.tops = sorted((m for m in mentions if not m.nested), key=lambda m: m.start)
+        self.starts = [m.start for m in self.tops]
+        self.reach = max((m.end - m.start for m in self.tops), default=0)
+
+    def covered(self, start: int, end: int) -> bool:
+        near = self.tops[bisect_left(self.starts, start - self.reach):bisect_left(self.starts, end)]
+        return any(m.start <= start and end <= m.end and m.type != "Region" and m.type != "District"
+                   or m.start < end and start < m.end and not (m.start <= start and end <= m.end)
+                   for m in near)
 
 
 def short_of(finder: EntityFinder, full: str) -> str:
@@ -84,7 +100,8 @@ def short_of(finder: EntityFinder, full: str) -> str:
     return stem
 
 
-def _from_full_names(finder: EntityFinder, text: str, mentions: list[Mention], taken: set) -> list[Mention]:
+def _from_full_names(finder: EntityFinder, text: str, mentions: list[Mention], taken: set,
+                     cover: _Cover) -> list[Mention]:
     words = finder.words_of(text)
     out = []
     fulls = {m.name: m for m in mentions if m.type == "Institution" and not m.nested and ENDINGS.search(m.name)}
@@ -96,14 +113,15 @@ def _from_full_names(finder: EntityFinder, text: str, mentions: list[Mention], t
         while at != -1:
             end = at + len(stem)
             if (at, end) not in taken and not words.inside(at) and not words.inside(end) \
-                    and not _covered(mentions, at, end):
+                    and not cover.covered(at, end):
                 out.append(Mention(at, end, owner.name, "Institution", CONF, "list", stem, node_id=owner.node_id,
                                    kind="enterprise", aliases=[stem]))
             at = text.find(stem, end)
     return out
 
 
-def _beside_known(finder: EntityFinder, text: str, mentions: list[Mention], taken: set) -> list[Mention]:
+def _beside_known(finder: EntityFinder, text: str, mentions: list[Mention], taken: set,
+                  cover: _Cover) -> list[Mention]:
     known = [m for m in mentions if m.how == "lexicon" and m.type == "Institution" and m.name in listed._INSTITUTIONS
              and not m.nested]
     out = []
@@ -113,7 +131,7 @@ def _beside_known(finder: EntityFinder, text: str, mentions: list[Mention], take
             continue
         items[0] = (_noun_start(finder, text, *items[0]), items[0][1])  # 推动|好未来、小米等
         for s, e in items:
-            if (s, e) in taken or (s, e) == (m.start, m.end) or _covered(mentions, s, e):
+            if (s, e) in taken or (s, e) == (m.start, m.end) or cover.covered(s, e):
                 continue
             item = text[s:e]
             if not SHORT.fullmatch(item) or item in NOT_SHORT or finder._generic(item) \

@@ -12,6 +12,7 @@ Names nested in the title (a congress session, a body) are never dropped here.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from graph.text import normalize
 from loaders.text import policy_periods
@@ -69,11 +70,13 @@ def mark_nested(mentions: list[Mention], report: Report, rules: Rules) -> None:
     title = normalize(report.meta.get("title", ""))
     text = report.body.text
     policies = [m for m in mentions if m.type == "Policy" and not m.nested and kept_policy(m, rules)]
+    nested = sorted((m for m in mentions if m.nested), key=lambda m: m.start)  # by start: a policy reads only
+    starts = [m.start for m in nested]  # the names inside it (linear time, session 15; was policies x mentions)
     for p in policies:
         own = bool(title) and normalize(p.name) in title or \
             p.start < HEAD and (p.start == 0 or text[p.start - 1] == "\n")
-        for m in mentions:
-            if not m.nested or m.start < p.start or m.end > p.end or m is p or m.end == p.end:
+        for m in nested[bisect_left(starts, p.start):bisect_left(starts, p.end)]:
+            if m.end > p.end or m is p or m.end == p.end:
                 continue
             if m.type == "Institution" and m.start == p.start or own and m.type in OWN_NESTED:
                 m.titled = True

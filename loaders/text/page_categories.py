@@ -14,22 +14,34 @@ from __future__ import annotations
 
 def without_page_categories(text: str, mentions: list) -> list:
     """`mentions` without the suffix guesses whose text the page uses as a category after 等."""
+    guesses = [m for m in mentions if m.how == "suffix" and not m.nested and m.start >= 0]
+    categories = _after_deng(text, {text[m.start:m.end] for m in guesses})
     out = []
     for m in mentions:
-        if m.how == "suffix" and not m.nested and m.start >= 0 and _after_deng(text, text[m.start:m.end]):
+        if m.how == "suffix" and not m.nested and m.start >= 0 and text[m.start:m.end] in categories:
             continue
         out.append(m)
     return out
 
 
-def _after_deng(text: str, name: str) -> bool:
-    at = text.find("等" + name)
+def _after_deng(text: str, names: set[str]) -> set[str]:
+    """Those of `names` written right after some 等 of the page and not running on (`_continues`).
+
+    One pass over the 等 of the page, looking up each length a name has (linear time, session 15:
+    a search of the whole page per guessed name grew with the square of the page)."""
+    lengths = sorted({len(n) for n in names})
+    found: set[str] = set()
+    at = text.find("等") if names else -1
     while at != -1:
-        end = at + 1 + len(name)
-        if end >= len(text) or not _continues(text[end]):
-            return True
-        at = text.find("等" + name, at + 1)
-    return False
+        for n in lengths:
+            name = text[at + 1:at + 1 + n]
+            if len(name) < n:
+                break
+            end = at + 1 + n
+            if name in names and (end >= len(text) or not _continues(text[end])):
+                found.add(name)
+        at = text.find("等", at + 1)
+    return found
 
 
 def _continues(ch: str) -> bool:

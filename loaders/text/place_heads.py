@@ -83,7 +83,8 @@ def opens_name_run(finder, text: str, start: int, end: int, known_starts: set[in
         piece = text[end:j]
         if not CJK.fullmatch(piece) or "的" in piece:
             return False
-        ending = next((e for e in finder.suffix_ends | HEADS if len(e) > 1 and piece.endswith(e)), None)
+        # the longest ending: the first of a set that matched depended on the hash seed (科学中心 or 中心, session 15)
+        ending = max((e for e in finder.suffix_ends | HEADS if len(e) > 1 and piece.endswith(e)), key=len, default=None)
         if ending and len(piece) > len(ending) and not words.inside(j) and not _verb_inside(words, text, end, j):
             return True
     return False
