@@ -161,6 +161,7 @@ class _Builder:
         self.nodes: dict[str, Node] = {}
         self.ids: dict[tuple[str, str], str] = {}
         self.edges: dict[tuple[str, str, str], Edge] = {}
+        self._quoted: dict[tuple[str, str, str], set] = {}  # each edge's evidence keys
         self.dropped: list[str] = []
         self._metrics: list[Node] | None = None
 
@@ -240,11 +241,17 @@ class _Builder:
         attrs = {"extracted": True, "confidence": r.conf, "year": self.year, "rule": r.rule}
         edge = Edge(source=source, target=target, type=r.type, attrs=attrs, evidence=[evidence])
         key = edge.key
-        if key in self.edges:
-            old = self.edges[key]
-            edge = old.merged(edge)
-            edge.attrs["confidence"] = max(old.attrs["confidence"], r.conf)
-        self.edges[key] = edge
+        old = self.edges.get(key)
+        if old is None:
+            self.edges[key] = edge
+            self._quoted[key] = {evidence.key}
+            return
+        # The edge's first attributes stay, its evidence grows in place: a copy per merge (Edge.merged)
+        # cost k² for an edge stated k times, 8 % of a 1 MB report's run (session 15, s15-speed).
+        if evidence.key not in self._quoted[key]:
+            self._quoted[key].add(evidence.key)
+            old.evidence.append(evidence)
+        old.attrs["confidence"] = max(old.attrs["confidence"], r.conf)
 
 
 def _number(value: Any) -> float | None:
