@@ -17,6 +17,7 @@ from loaders.text import (company_names, company_works, field_forms, field_hygie
                           place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text import amount_leads, determiner_spans, generic_kinds, report_titles  # session 15, s15-cities
+from loaders.text import domain_heads, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -79,7 +80,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *roads.road_mentions(finder, text), *heading_names.heading_mentions(finder, text),
                   *party_committees.committee_mentions(finder, text),  # 中共北京市委 (session 14)
                   *party_sessions.session_mentions(finder, text),  # 区十三次党代会 (session 15)
-                  *standing_committees.committee_mentions(text)]  # 区人大及其|常委会 (session 15)
+                  *standing_committees.committee_mentions(text),  # 区人大及其|常委会 (session 15)
+                  *proposal_bodies.proposal_mentions(finder, text)]  # 人大|代表建议, 政协|提案 (session 15)
     candidates += listed.opened(finder, text, candidates)
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
@@ -92,6 +94,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = industry_fields.with_industries(finder, text, mentions)  # 历史文化旅游|产业 (session 14)
+    mentions = domain_heads.with_domain_heads(finder, text, mentions)  # 在|数字贸易|领域 (session 15)
     mentions = field_siblings.with_siblings(finder, text, mentions)  # 高端汽车、…、生物医药 (session 14)
     mentions = place_heads.without_unread_heads(finder, text, mentions)  # 宁波|甬江、…等科创大走廊 (session 13)
     mentions = short_forms.with_short_forms(text, mentions)  # 创新科技及工业局(创科及工业局) (session 13)
@@ -152,7 +155,7 @@ def _inside_titles(mentions: list[Mention]) -> None:
     starts = [b.start for b in books]
     openers = in_names.openers(mentions)
     for m in mentions:
-        if not m.nested or m.type not in TITLED or m.weak:
+        if not m.nested or not (m.type in TITLED or _listed_programme(m)) or m.weak:
             continue
         i = bisect_right(starts, m.start) - 1
         book = books[i] if i >= 0 else None
@@ -161,6 +164,13 @@ def _inside_titles(mentions: list[Mention]) -> None:
         if m.start == book.start and m.type in ("Region", "District") or id(m) in openers:
             continue
         m.titled = True
+
+
+def _listed_programme(m: Mention) -> bool:
+    """A programme known by name (programs.yaml, the lexicon) inside a 《》 title is one the guideline annotates
+    (《北京加强全国科技创新中心建设总体方案》 names 全国科技创新中心建设; session 15, s15-recall2). A programme read
+    only by its ending (…计划 inside a plan's title) stays part of the title: that ending also closes plans' names."""
+    return m.type == "Program" and m.how == "lexicon"
 
 
 def _pairs(finder: EntityFinder, text: str) -> list[Mention]:
