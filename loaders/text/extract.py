@@ -17,7 +17,7 @@ from loaders.text import (company_names, company_works, field_forms, field_hygie
                           place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text import amount_leads, determiner_spans, generic_kinds, report_titles  # session 15, s15-cities
-from loaders.text import domain_heads, proposal_bodies  # session 15, s15-recall2
+from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -81,7 +81,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *party_committees.committee_mentions(finder, text),  # 中共北京市委 (session 14)
                   *party_sessions.session_mentions(finder, text),  # 区十三次党代会 (session 15)
                   *standing_committees.committee_mentions(text),  # 区人大及其|常委会 (session 15)
-                  *proposal_bodies.proposal_mentions(finder, text)]  # 人大|代表建议, 政协|提案 (session 15)
+                  *proposal_bodies.proposal_mentions(finder, text),  # 人大|代表建议, 政协|提案 (session 15)
+                  *named_days.day_mentions(text)]  # 世界知识产权日 (session 15)
     candidates += listed.opened(finder, text, candidates)
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])

@@ -70,3 +70,20 @@ def test_a_member_alone_and_a_school_are_no_body(analysis_of):
 def test_the_national_cppcc_is_not_read_as_the_citys(analysis_of):
     analysis = analysis_of("共接收全国政协提案5件。")
     assert "政协" not in {analysis.report.body.text[m.start:m.end] for m in analysis.mentions}
+
+
+# --- named observance days (named_days.py) and open days (rules.yaml Event endings) ---------------------------
+
+def test_a_named_observance_day_after_its_date_in_quotes_is_an_event(analysis_of):
+    analysis = analysis_of("在“5·30”全国科技工作者日期间举办了座谈。")
+    assert "Event" in _typed(analysis, "全国科技工作者日")
+
+
+def test_papers_holidays_and_daily_words_are_no_named_day(analysis_of):
+    analysis = analysis_of("中国青年日报报道,国际儿童节日当天全国各地每日开放。")
+    assert _spans(analysis, "Event") == []
+
+
+def test_a_bodys_named_open_day_activity_is_an_event(analysis_of):
+    analysis = analysis_of("市科协举办了科普场馆公众开放日活动。")
+    assert "Event" in _typed(analysis, "科普场馆公众开放日活动")
