@@ -1,0 +1,67 @@
+"""Session 15: "what did the commission do for X" (form did_for), an event's year, a node's source report.
+Memory store, the bundled 2018 graph."""
+
+from __future__ import annotations
+
+from graph.ask import answer
+
+HSC, BDA = "zone-huairou-science-city", "zone-beijing-economic-technological-development-area"
+BMSTC = "institution-beijing-municipal-science-technology-commission"
+BINN = "institution-beijing-institute-of-nanoenergy-and-nanosystems"
+KEY_TASK = "program-serving-the-development-of-the-three-science-cities-and-one-area-key-task-of-2018"
+SCIENCE_PLAN = "policy-huairou-science-city-science-plan"
+
+
+def _ids(got) -> set[str]:
+    return {i.node.id for i in got.items}
+
+
+# ---- what a body did for a zone -----------------------------------------------------------------------------
+
+def test_what_the_commission_did_for_a_zone_is_what_it_supports_in_it_and_for_it(bundled):
+    # session 4 answered this with the commission's 25 indicators; session 15 declined it
+    got = answer(bundled, "What did the commission do for Huairou Science City?")
+    assert got.query == "did_for" and got.status == "answered"
+    assert _ids(got) == {BINN, "institution-huairou-science-city-development-strategy-expert-group", KEY_TASK,
+                         "project-first-batch-of-key-supported-projects-in-huairou-science-city",
+                         "project-physical-science-laboratory-huairou", "project-space-science-laboratory-huairou",
+                         SCIENCE_PLAN, HSC}
+    assert not any(i.node.type == "Indicator" for i in got.items)
+
+
+def test_each_did_for_row_carries_its_evidence(bundled):
+    got = answer(bundled, "What did the commission do for Huairou Science City?")
+    rows = {i.node.id: i for i in got.items}
+    # in the zone: the edge from the commission, then the hop into the zone
+    assert [e.type for e in rows[BINN].edges] == ["SUPPORTS", "LOCATED_IN"]
+    assert rows[BINN].edges[0].source == BMSTC and rows[BINN].edges[1].target == HSC
+    # led by the commission and supporting the zone: both edges
+    assert [e.type for e in rows[SCIENCE_PLAN].edges] == ["LED_BY", "SUPPORTS"]
+    assert rows[SCIENCE_PLAN].edges[1].target == HSC
+    # its own support of the zone: the row is the zone, last, with the one edge
+    assert got.items[-1].node.id == HSC
+    assert [(e.source, e.type, e.target) for e in got.items[-1].edges] == [(BMSTC, "SUPPORTS", HSC)]
+
+
+def test_did_for_keeps_to_the_zone_asked(bundled):
+    got = answer(bundled, "市科委为经开区做了什么")
+    assert got.query == "did_for"
+    assert _ids(got) == {"project-autonomous-driving-test-site-yizhuang",
+                         "project-technology-innovation-service-platforms-bda", KEY_TASK, BDA}
+    assert got.summary.startswith("北京市科学技术委员会为北京经济技术开发区做的")
+    # a year does not turn it into "what was new in 2018"
+    assert answer(bundled, "2018年市科委为未来科学城做了什么").query == "did_for"
+
+
+def test_a_body_that_did_nothing_for_the_zone_says_so(bundled):
+    got = answer(bundled, "北京智源人工智能研究院为怀柔科学城做了什么")
+    assert got.query == "did_for" and got.status == "empty" and not got.items
+    assert got.summary.startswith("图中没有北京智源人工智能研究院为怀柔科学城做的")
+    en = answer(bundled, "What did BAAI do for E-Town?")
+    assert en.status == "empty" and not en.items and en.summary.startswith("Nothing in the graph answers this")
+
+
+def test_the_commission_stays_context_in_other_listings(bundled):
+    # the author is the subject only when named as such; elsewhere it is still listed last
+    got = answer(bundled, "Who supports Huairou Science City?")
+    assert got.query == "supporters" and got.items[-1].node.id == BMSTC
