@@ -65,3 +65,41 @@ def test_the_commission_stays_context_in_other_listings(bundled):
     # the author is the subject only when named as such; elsewhere it is still listed last
     got = answer(bundled, "Who supports Huairou Science City?")
     assert got.query == "supporters" and got.items[-1].node.id == BMSTC
+
+
+# ---- an event's year, with the sentence naming it ---------------------------------------------------------
+
+ITALY = "event-9th-china-italy-innovation-cooperation-week"
+
+
+def test_an_events_year_is_answered_from_its_attrs_with_the_evidence(bundled):
+    # was declined: the year is in the node's attrs, which no form read
+    got = answer(bundled, "第九届中意创新合作周是哪一年办的")
+    assert got.status == "answered" and got.query == "year"
+    assert got.summary.startswith("第九届中意创新合作周：2018 年")
+    assert [i.node.id for i in got.items] == [ITALY]
+    assert got.evidence and "第九届中意创新合作周" in got.evidence[0].quote
+    en = answer(bundled, "When was the Beijing-Tel Aviv Innovation Conference held?")
+    assert en.status == "answered" and "2018" in en.summary and en.evidence
+
+
+def test_a_node_without_a_year_is_declined_not_given_the_reports_year(bundled):
+    for question in ("怀柔科学城是哪一年成立的", "When was Huairou Science City founded?"):
+        got = answer(bundled, question)
+        assert got.status == "not_understood" and not got.items and "2018" not in got.summary
+
+
+def test_a_listing_with_a_year_word_is_left_to_the_forms(bundled):
+    assert answer(bundled, "哪一年出台了哪些政策").query != "year"
+    assert answer(bundled, "2018年举办了哪些活动").query == "new_in_year"
+
+
+# ---- a node's source report ---------------------------------------------------------------------------------
+
+def test_a_nodes_source_report_is_named_with_its_publisher_and_year(bundled):
+    got = answer(bundled, "怀柔科学城科学规划的出处是哪份报告")
+    assert got.status == "answered" and got.query == "source"
+    assert "《北京市科学技术委员会关于2018年度绩效管理的自查报告》（北京市科学技术委员会，2018）" in got.summary
+    assert got.evidence and any("怀柔科学城科学规划" in q.quote for q in got.evidence)
+    en = answer(bundled, "Which report mentions the Huairou Science City Science Plan?")
+    assert en.query == "source" and "self-assessment report on 2018 performance management" in en.summary
