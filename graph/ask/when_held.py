@@ -26,10 +26,13 @@ _YEAR = {
     "en": re.compile(r"^\s*(when (was|were|is|did)|(in )?(what|which) year)\b"),
 }
 _SOURCE = {
-    "zh": re.compile(r"(出处|来源|出自|哪份报告|哪个报告|哪份文件|哪个文件|哪篇|什么报告|什么文件)"),
+    "zh": re.compile(r"(出处|出自|来自哪|来源于哪|来源是哪|(哪份|哪个|哪篇|什么)(报告|文件|文献)(提到|写到|提及|记载|中|里|上)|"
+                     r"(提到|写到|提及|记载)(了)?.*的(是)?(哪份|哪个|哪篇|什么)(报告|文件|文献))"),
     "en": re.compile(r"\b((which|what) (report|document|source)s?\b.*\b(mention|name|describe|say|contain)|"
                      r"\bsources? of\b|\bwhere does\b.*\bcome from\b|(which|what) (report|document)s? (is|are) .* from\b)"),
 }
+#: what a body issued ("市科委发布了哪份文件") is the issued listing, not a node's source
+_ISSUED = re.compile(r"(发布|出台|印发|制定|颁布|编制|issue|publish|release)")
 #: a listing in the question ("哪一年出台了哪些政策"): the forms answer it, not the node's year
 _LISTING = re.compile(r"(哪些|哪几|多少|\bwhich \w+s\b|\bhow many\b)")
 
@@ -37,7 +40,8 @@ _LISTING = re.compile(r"(哪些|哪几|多少|\bwhich \w+s\b|\bhow many\b)")
 def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answer | None:
     """The year or the source documents of the one node the question names, or None (not such a question)."""
     lang = p.language
-    asks_year, asks_source = bool(_YEAR[lang].search(p.keyed)), bool(_SOURCE[lang].search(p.keyed))
+    asks_year = bool(_YEAR[lang].search(p.keyed))
+    asks_source = bool(_SOURCE[lang].search(p.keyed)) and not _ISSUED.search(p.keyed)
     if not (asks_year or asks_source) or p.years or _LISTING.search(p.keyed.replace("哪份", "")):
         return None
     ids = {i for m in p.mentions if m.ids and m.score >= 1.0 for i in m.ids}

@@ -103,3 +103,15 @@ def test_a_nodes_source_report_is_named_with_its_publisher_and_year(bundled):
     assert got.evidence and any("怀柔科学城科学规划" in q.quote for q in got.evidence)
     en = answer(bundled, "Which report mentions the Huairou Science City Science Plan?")
     assert en.query == "source" and "self-assessment report on 2018 performance management" in en.summary
+
+
+def test_what_a_body_issued_or_a_zones_funding_is_no_source_question(bundled):
+    # found probing: 什么文件 / 来源 alone read these as "which report names X"
+    assert answer(bundled, "市科委发布了什么文件").query == "issued"
+    assert answer(bundled, "怀柔科学城的资金来源是什么").query == "supporters"
+    assert answer(bundled, "哪份报告提到了怀柔科学城科学规划").query == "source"
+
+
+def test_what_a_body_did_in_a_zone_is_did_for(bundled):
+    assert answer(bundled, "市科委在怀柔科学城做了什么").query == "did_for"
+    assert answer(bundled, "市科委在经开区支持了哪些项目").count == 2  # supported_in stays what lies there
