@@ -33,7 +33,7 @@ def expected(names: Iterable[tuple[str, str, str]], part: int = 0, parts: int = 
     return {s: sorted(items) for s, items in out.items()}
 
 
-BUFFER = 200_000  #: entries the first pass holds, across all parts, before they go to the parts' files
+SPILL = 200_000  #: entries the first pass holds, across all parts, before they go to the parts' files
 
 
 def by_part(names: Iterable[tuple[str, str, str]], parts: int) -> Iterator[dict[str, list]]:
@@ -43,7 +43,7 @@ def by_part(names: Iterable[tuple[str, str, str]], parts: int) -> Iterator[dict[
     passes over the names: quadratic in the graph (81 passes at 1M nodes; 42 s of CPU at 100k nodes
     against 1.4 s at 10k).
 
-    Memory is bounded by a constant, not by the graph: the first pass holds BUFFER entries across
+    Memory is bounded by a constant, not by the graph: the first pass holds SPILL entries across
     all parts (it held 20,000 per part, and the parts grow with the graph: 2.4M entries at 1M
     nodes), and a part's streams are sorted in place, each set dropped as its list is made, so a
     part is held once (it was held as sets and lists together, while the caller still held the
@@ -63,7 +63,7 @@ def by_part(names: Iterable[tuple[str, str, str]], parts: int) -> Iterator[dict[
                     s = stream(g, type_)
                     batches[hash(s) % parts].append((s, length, id_))
                     held += 1
-                if held >= BUFFER:
+                if held >= SPILL:
                     _spill(batches, files)
                     held = 0
             _spill(batches, files)

@@ -48,7 +48,7 @@ def test_blocks_built_in_many_parts_are_the_blocks_of_one_part(neo4j_store, tmp_
     spills = []
     real_spill = search_build._spill
     monkeypatch.setattr(search_build, "parts_for", lambda names: 9)
-    monkeypatch.setattr(search_build, "BUFFER", 50)
+    monkeypatch.setattr(search_build, "SPILL", 50)
     monkeypatch.setattr(search_build, "_spill", lambda batches, files: spills.append(1) or real_spill(batches, files))
     neo4j_store.stream_load(batch, rows=300)
     assert len(spills) > 100  # the buffer went to the parts' files many times
