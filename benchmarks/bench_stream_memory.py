@@ -10,6 +10,7 @@ starts), then each phase the load reports through its progress callback (prepare
 index, search index; the indexes awaited at the end are filed under the last phase). Per phase: RSS at
 its start, its largest sample, wall seconds. For the whole load: wall, this process's CPU, its peak RSS
 (VmHWM), the server's CPU and peak RSS, the largest transaction heap, the load average.
+Every 30 s the phases so far go to FILE with the suffix .partial.json: what a run stopped before its end measured.
 """
 
 from __future__ import annotations
@@ -40,8 +41,8 @@ def rss_mb() -> float:
 class Phases:
     """This process's RSS sampled every `every` seconds, filed under the phase named last."""
 
-    def __init__(self, every: float = 0.2):
-        self.every, self.stop = every, threading.Event()
+    def __init__(self, every: float = 0.2, live: Path | None = None):
+        self.every, self.stop, self.live = every, threading.Event(), live
         self.phases: dict[str, dict] = {}
         self.current = ""
 
@@ -59,10 +60,16 @@ class Phases:
         self.phases[phase]["rows"] = done
 
     def _sample(self) -> None:
+        n = 0
         while not self.stop.wait(self.every):
             part = self.phases.get(self.current)
             if part is not None:
                 part["peak_rss_mb"] = max(part["peak_rss_mb"], round(rss_mb()))
+            n += 1
+            if self.live and n % 150 == 0:  # every 30 s: what a run stopped before its end has measured
+                so_far = {k: {f: v for f, v in d.items() if f != "t0"} for k, d in list(self.phases.items())}
+                self.live.write_text(json.dumps({"at": time.strftime("%H:%M:%S UTC", time.gmtime()),
+                                                 "peak_rss_mb": own_peak_mb(), "phases": so_far}, indent=1))
 
     def __enter__(self):
         self.thread = threading.Thread(target=self._sample, daemon=True)
@@ -77,7 +84,7 @@ class Phases:
             part.pop("t0", None)
 
 
-def load(folder: Path, env: dict, pid: int, query_timeout: float) -> dict:
+def load(folder: Path, env: dict, pid: int, query_timeout: float, live: Path | None = None) -> dict:
     """The pair loaded as `innograph load DIR` loads it, measured by phase."""
     from graph.neo4j import store as neo4j_store
     from loaders.sources import load_sources
@@ -88,7 +95,7 @@ def load(folder: Path, env: dict, pid: int, query_timeout: float) -> dict:
         Path(f"/proc/{pid}/clear_refs").write_text("5")
         cpu0, wall0, own0 = server_cpu(pid), time.perf_counter(), time.process_time()
         kept = neo4j_store.Neo4jStore.stream_load
-        with Phases() as phases, TxHeap(ENV) as heap:
+        with Phases(live=live) as phases, TxHeap(ENV) as heap:
             phases.enter("read and check")
 
             def measured_stream_load(self, batch, rows=None, progress=None):
@@ -120,11 +127,12 @@ def main() -> None:
     parser.add_argument("--query-timeout", type=float, default=3600)
     args = parser.parse_args()
     folder = dataset(round(args.enterprises * 1.5), args.seed, args.data)
+    args.json.parent.mkdir(parents=True, exist_ok=True)  # the partial results go beside it during the load
     report = {"argv": sys.argv[1:], "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
               "heap": args.heap, "pagecache": args.pagecache, "csv": str(folder)}
     with neo4j_server(args.instance, args.heap, args.pagecache) as (env, pid):
         ENV.update(env)
-        report["load"] = load(folder, env, pid, args.query_timeout)
+        report["load"] = load(folder, env, pid, args.query_timeout, args.json.with_suffix(".partial.json"))
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n")
     print(json.dumps(report["load"], indent=1, default=str))
