@@ -79,27 +79,33 @@ class Names:
 
 def _nodes(batch: Batch, rows: int) -> Iterator[tuple]:
     """The node chunks, a type's nodes per statement, one type after another: a pass over the records'
-    tuples per type, each chunk's records and lists made as it is sent. So the client holds one chunk
-    of statement lists (and _ahead's two), not a part-filled chunk of every type at once (in file
-    order, ~100 MB of row maps at 100k nodes whatever the size)."""
+    tuples per type, each row's values put straight into the chunk's parallel lists (no map per row
+    kept), so the client holds a chunk of statement lists (and _ahead's two), not a part-filled chunk
+    of every type at once (with a map per row kept until its chunk was sent, the nodes phase added
+    ~255 MB at 300k)."""
     from graph.neo4j.store import _node_row
     from loaders.csv_rows import _node  # a record from the loader's tuple, as iterating the nodes makes it
 
     for type_ in sorted({row[1] for row in batch.nodes.rows()}):
-        part: list[dict] = []
+        columns = _columns()
         for row in batch.nodes.rows():
             if row[1] == type_:
-                part.append(_node_row(_node(row)))
-                if len(part) >= rows:
-                    yield _node_chunk(type_, part)
-                    part = []
-        if part:
-            yield _node_chunk(type_, part)
+                made = _node_row(_node(row))
+                for name, field in bulk._NODE_COLUMNS:
+                    columns[name].append(made[field])
+                if len(columns["id"]) >= rows:
+                    yield _node_chunk(type_, columns)
+                    columns = _columns()
+        if columns["id"]:
+            yield _node_chunk(type_, columns)
 
 
-def _node_chunk(type_: str, made: list[dict]) -> tuple:
-    params = {"type": type_, **{name: [m[field] for m in made] for name, field in bulk._NODE_COLUMNS}}
-    return cypher.bulk_nodes(type_), params, len(made)
+def _columns() -> dict[str, list]:
+    return {name: [] for name, _ in bulk._NODE_COLUMNS}
+
+
+def _node_chunk(type_: str, columns: dict[str, list]) -> tuple:
+    return cypher.bulk_nodes(type_), {"type": type_, **columns}, len(columns["id"])
 
 
 class _Edges:
