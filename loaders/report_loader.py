@@ -101,7 +101,7 @@ def load_report(path: Path, store: GraphStore | None = None, year: int | None = 
     """The report's records; a report with nothing recognisable is one rejection that says so."""
     extraction = extract_report(path, store, year, min_confidence)
     result = LoadResult()
-    same = _same_report(store, extraction)
+    same = same_report(store, extraction)
     if same is not None:
         result.reject(str(path), None, f"the graph already holds this report as {same!r} (every relation it states, "
                                        "with the same sentence at the same place); loading it under another name "
@@ -119,7 +119,7 @@ def load_report(path: Path, store: GraphStore | None = None, year: int | None = 
     return result
 
 
-def _same_report(store: GraphStore | None, extraction: Extraction) -> str | None:
+def same_report(store: GraphStore | None, extraction: Extraction) -> str | None:
     """The id of another stored document whose evidence already holds each relation of this report with the
     same sentence at the same offsets: the same text under another file name or encoding. Loaded again, it
     added a second document and a second copy of every evidence sentence (session 14 review: daxing-2023.txt,

@@ -26,7 +26,7 @@ from api.models import LOW_CONFIDENCE, PreviewDocument, PreviewNode, PreviewRela
 from api.routes.sources import file_name, relative, router as sources_router, safe_name, save
 from graph.errors import InnographError, InvalidInput, LoadError
 from graph.store import GraphStore
-from loaders.report_loader import Extraction, _same_report, extract_report
+from loaders.report_loader import Extraction, same_report, extract_report
 from loaders.review import review_data
 from loaders.sources import REPORT_SUFFIXES
 from loaders.text import budget
@@ -62,7 +62,7 @@ def _preview(store: GraphStore, run: Runner, root: Path, file: Path, seconds: fl
     try:
         with budget.limit(seconds):
             extraction = run.read(extract_report, file, store)
-        same = run.read(_same_report, store, extraction)
+        same = run.read(same_report, store, extraction)
         if same is not None:
             raise LoadError(f"the graph already holds this report as {same!r} (every relation it states, with the "
                             "same sentence at the same place); loading it under another name would repeat every "

@@ -129,6 +129,33 @@ def _inside(q: GraphQueries, items: list[Item], place: str) -> list[Item]:
                  edges=i.edges + members[i.node.id].edges) for i in items if i.node.id in members]
 
 
+@runner("did_for")
+def did_for(q: GraphQueries, p: Params) -> Result:
+    """What body A did for place B ("市科委为经开区做了什么", session 15): what A supports or leads that lies
+    in B (with the hop into B), what A supports or leads that supports B (with both edges), and A's own
+    support of B (the row is B, with the edge). Nothing else: not A's indicators, not what A supports
+    elsewhere. A body that did nothing the graph records for B gets no rows (an honest empty answer)."""
+    body, place = p.refs[0], p.refs[1]
+    done = [i for i in _far(q, body, "out", SUPPORT_EDGES_IN) + _far(q, body, "in", SUPPORT_EDGES_OUT)
+            if i.node.id != place]
+    into = _far(q, place, "in", SUPPORT_EDGES_IN) + _far(q, place, "out", SUPPORT_EDGES_OUT)
+    backs = {}  # supporter of B -> its edge to B
+    for i in into:
+        backs.setdefault(i.node.id, i.edges[0])
+    rows = _inside(q, done, place)
+    seen = {i.node.id for i in rows}
+    for i in done:
+        if i.node.id in backs and i.node.id not in seen:
+            rows.append(Item(node=i.node, relation=i.relation, edges=i.edges + [backs[i.node.id]]))
+            seen.add(i.node.id)
+    own = []  # A's direct support of B, last: the row is B itself, what A did is its edge
+    if body in backs:
+        nodes = q.store.get_nodes([place])
+        if place in nodes:
+            own.append(Item(node=nodes[place], relation=backs[body].type, edges=[backs[body]]))
+    return Result(_ordered(rows) + own).keep(p.types)
+
+
 #: Questions answered by one hop from the entity: (direction, edge types) per query.
 #: (members and partners look through member zones: graph/ask/relations.py)
 NEIGHBOUR_QUERIES: dict[str, tuple[str, tuple[str, ...]]] = {

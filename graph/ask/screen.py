@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, has_cjk, match_key
 from graph.ask.parser import Parse, residue
@@ -45,6 +45,9 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         or elsewhere.decline(queries, p, base, evidence)  # 取消 / shut down: no such event; 经开区的氢能平台: it is elsewhere (session 13)
     if settled is not None:
         return settled
+    held = when_held.answer(queries, p, base, evidence)  # an event's year, a node's source report (session 15)
+    if held is not None:
+        return held
     figure_cue = figures.asks_for_figure(p.keyed, lang, g)
     named_figure = p.mentions and all(i.startswith("metric-") for m in p.mentions for i in m.ids) \
         and (p.form is None or p.form.query in ("about", "indicators"))

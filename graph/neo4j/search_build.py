@@ -33,15 +33,21 @@ def expected(names: Iterable[tuple[str, str, str]], part: int = 0, parts: int = 
     return {s: sorted(items) for s, items in out.items()}
 
 
-SPILL = 20_000  # entries a part keeps in memory before they go to its file
+SPILL = 200_000  #: entries the first pass holds, across all parts, before they go to the parts' files
 
 
-def by_part(names: list[tuple[str, str, str]], parts: int) -> Iterator[dict[str, list]]:
+def by_part(names: Iterable[tuple[str, str, str]], parts: int) -> Iterator[dict[str, list]]:
     """`expected(names, part, parts)` for each part in turn, from one pass over the names: the entries
-    are spilled to one temporary file per part (marshal, in batches) and each part is read back and
-    sorted alone. Before, every part re-derived the grams of every name, so the build made
-    `parts_for(names)` passes over the names: quadratic in the graph (81 passes at 1M nodes; 42 s of
-    CPU at 100k nodes against 1.4 s at 10k). Memory stays one part plus a batch per part."""
+    are spilled to one temporary file per part (marshal) and each part is read back and sorted alone.
+    Before, every part re-derived the grams of every name, so the build made `parts_for(names)`
+    passes over the names: quadratic in the graph (81 passes at 1M nodes; 42 s of CPU at 100k nodes
+    against 1.4 s at 10k).
+
+    Memory is bounded by a constant, not by the graph: the first pass holds SPILL entries across
+    all parts (it held 20,000 per part, and the parts grow with the graph: 2.4M entries at 1M
+    nodes), and a part's streams are sorted in place, each set dropped as its list is made, so a
+    part is held once (it was held as sets and lists together, while the caller still held the
+    part before). The caller takes each stream out of the part as it cuts it (block_chunks)."""
     if parts == 1:
         yield expected(names)
         return
@@ -50,19 +56,17 @@ def by_part(names: list[tuple[str, str, str]], parts: int) -> Iterator[dict[str,
         files = [path.open("wb") for path in paths]
         try:
             batches: list[list] = [[] for _ in range(parts)]
+            held = 0
             for id_, type_, key in names:
                 length = len(key)
                 for g in grams(key):
                     s = stream(g, type_)
-                    part = hash(s) % parts
-                    batch = batches[part]
-                    batch.append((s, length, id_))
-                    if len(batch) >= SPILL:
-                        marshal.dump(batch, files[part])
-                        batch.clear()
-            for batch, f in zip(batches, files):
-                if batch:
-                    marshal.dump(batch, f)
+                    batches[hash(s) % parts].append((s, length, id_))
+                    held += 1
+                if held >= SPILL:
+                    _spill(batches, files)
+                    held = 0
+            _spill(batches, files)
         finally:
             for f in files:
                 f.close()
@@ -77,22 +81,34 @@ def by_part(names: list[tuple[str, str, str]], parts: int) -> Iterator[dict[str,
                     for s, length, id_ in batch:
                         out[s].add((length, id_))
             path.unlink()
-            yield {s: sorted(items) for s, items in out.items()}
+            for s in out:
+                out[s] = sorted(out[s])
+            yield out
+            del out
 
 
-def block_chunks(names: list[tuple[str, str, str]]) -> Iterator[tuple[str, dict, int]]:
+def _spill(batches: list[list], files: list) -> None:
+    """Every part's held entries to its file."""
+    for batch, f in zip(batches, files):
+        if batch:
+            marshal.dump(batch, f)
+            batch.clear()
+
+
+def block_chunks(names: Iterable[tuple[str, str, str]]) -> Iterator[tuple[str, dict, int]]:
     """(statement, parameters, blocks) that create every block of `names`, then the ready mark (when
-    there is a name): for replace, reindex and bulk_load (graph/neo4j/bulk.py)."""
+    there is a name): for replace, reindex and bulk_load (graph/neo4j/bulk.py). `names` is passed over
+    once (a sized iterable: the streamed load makes them again from its records)."""
     for streams in by_part(names, parts_for(len(names))):
         rows: list[dict] = []
         for s in sorted(streams):
-            rows += _cut(s, streams[s], sentinel(s))
+            rows += _cut(s, streams.pop(s), sentinel(s))  # the part shrinks as its blocks are made
             if len(rows) >= ROWS:
                 yield CREATE, {"rows": rows}, len(rows)
                 rows = []
         if rows:
             yield CREATE, {"rows": rows}, len(rows)
-    if names:
+    if len(names):
         yield MARK_READY, {}, 0
 
 
