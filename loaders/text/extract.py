@@ -18,6 +18,7 @@ from loaders.text import (company_names, company_works, field_forms, field_hygie
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text import amount_leads, determiner_spans, generic_kinds, report_titles  # session 15, s15-cities
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
+from loaders.text import inner_titles, joined_issuers  # session 15, s15-cities2
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -107,6 +108,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = amount_leads.without_amount_leads(text, mentions)  # 300亿元|双城经济圈发展基金 (session 15)
     mentions = determiner_spans.without_determiners(text, mentions)  # 鼓励更多本地|科技公司 (session 15)
     mentions = generic_kinds.without_generic_kinds(text, mentions)  # 高端应用研究平台, 自治县 (session 15)
+    mentions = inner_titles.without_inner_marks(text, mentions)  # 关于印发〈X〉的通知 is X (session 15)
+    mentions = joined_issuers.split_joined(text, mentions)  # 中共某市委办公厅|某市人民政府办公厅 (session 15)
     titles = report_titles.report_title_mentions(text, mentions)  # 某局2023年工作总结 as a title line (session 15)
     mentions = resolve_overlaps(mentions + titles) if titles else mentions
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
