@@ -18,7 +18,7 @@ from loaders.text import (company_names, company_works, field_forms, field_hygie
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text import amount_leads, determiner_spans, generic_kinds, report_titles  # session 15, s15-cities
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
-from loaders.text import inner_titles, joined_issuers  # session 15, s15-cities2
+from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -82,6 +82,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *party_sessions.session_mentions(finder, text),  # 区十三次党代会 (session 15)
                   *standing_committees.committee_mentions(text)]  # 区人大及其|常委会 (session 15)
     candidates += listed.opened(finder, text, candidates)
+    candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     candidates = predicate_trim.trimmed(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])

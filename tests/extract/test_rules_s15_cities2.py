@@ -59,3 +59,30 @@ def test_a_government_office_and_a_party_office_written_together_are_split(analy
 def test_a_bureau_with_its_own_office_is_one_body(analysis_of):
     analysis = analysis_of("长沙市科学技术局办公室负责日常工作。")
     assert "长沙市科学技术局办公室" in _names(analysis, "Institution")
+
+
+# --- a listed short name bound to its place (place_bound.py) -------------------------------------------------
+
+def _analysis_by(write_report, publisher: str, body: str):
+    from loaders.text.extract import analyse
+    from loaders.text.reading import read_report
+
+    path = write_report("")
+    path.write_text(f"title: 测试报告\npublisher: {publisher}\ndate: 2020-01-15\nyear: 2020\n---\n{body}",
+                    encoding="utf-8")
+    return analyse(read_report(path))
+
+
+def test_another_citys_park_ending_like_a_hong_kong_alias_is_not_hong_kongs(write_report):
+    analysis = _analysis_by(write_report, "成都市科学技术局", "推动锦江科学园建设,新引进企业20家。")
+    assert "香港科学园" not in {m.name for m in analysis.mentions}
+
+
+def test_hong_kongs_park_named_in_full_on_another_citys_page_is_kept(write_report):
+    analysis = _analysis_by(write_report, "成都市科学技术局", "代表团参观了香港科学园。")
+    assert "香港科学园" in _names(analysis, "Zone")
+
+
+def test_the_short_name_on_a_page_of_no_known_city_is_still_hong_kongs(write_report):
+    analysis = _analysis_by(write_report, "创新科技署", "进驻科学园的初创企业超过一百家。")
+    assert "香港科学园" in {m.name for m in analysis.mentions if m.type == "Zone"}
