@@ -86,3 +86,22 @@ def test_hong_kongs_park_named_in_full_on_another_citys_page_is_kept(write_repor
 def test_the_short_name_on_a_page_of_no_known_city_is_still_hong_kongs(write_report):
     analysis = _analysis_by(write_report, "创新科技署", "进驻科学园的初创企业超过一百家。")
     assert "香港科学园" in {m.name for m in analysis.mentions if m.type == "Zone"}
+
+
+# --- fields as Hong Kong, Macau and Taiwan write them (regional_forms.py) ------------------------------------
+
+def test_a_taiwan_spelling_of_a_field_is_the_mainland_field(analysis_of):
+    analysis = analysis_of("行政院推動人工智慧與數位經濟相關計畫。")
+    fields = {m.name for m in analysis.mentions if m.type == "Field"}
+    assert {"人工智能", "数字经济"} <= fields
+
+
+def test_a_regional_spelling_keeps_its_own_text_as_the_mention(analysis_of):
+    analysis = analysis_of("本年度補助晶片設計人才培育。")
+    body = analysis.report.body.text
+    assert any(m.name == "芯片" and body[m.start:m.end] == "晶片" for m in analysis.mentions if m.type == "Field")
+
+
+def test_a_regional_spelling_that_is_a_field_of_its_own_stays_itself(analysis_of):
+    analysis = analysis_of("政府加強資訊科技教育。")
+    assert "资讯科技" in {m.name for m in analysis.mentions if m.type == "Field"}
