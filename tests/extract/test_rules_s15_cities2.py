@@ -105,3 +105,28 @@ def test_a_regional_spelling_keeps_its_own_text_as_the_mention(analysis_of):
 def test_a_regional_spelling_that_is_a_field_of_its_own_stays_itself(analysis_of):
     analysis = analysis_of("政府加強資訊科技教育。")
     assert "资讯科技" in {m.name for m in analysis.mentions if m.type == "Field"}
+
+
+# --- an amount in 亿 and 万 written with Arabic digits (units.py) ------------------------------------------
+
+def _metrics(analysis):
+    body = analysis.report.body.text
+    return {body[m.start:m.end]: m for m in analysis.mentions if m.type == "Metric"}
+
+
+def test_an_amount_in_yi_and_wan_with_arabic_digits_is_one_figure(analysis_of):
+    metrics = _metrics(analysis_of("市财政安排科技专项资金4亿2,600万元,支持企业研发。"))
+    assert "4亿2,600万元" in metrics
+    assert metrics["4亿2,600万元"].attrs.get("value") == 42600
+    assert metrics["4亿2,600万元"].attrs.get("unit") == "万元"
+    assert not any(surface in metrics for surface in ("4亿", "2,600万元"))
+
+
+def test_an_amount_in_traditional_script_is_one_figure_too(analysis_of):
+    metrics = _metrics(analysis_of("政府將撥款1億3500萬元推行資助計劃。"))
+    assert any(m.attrs.get("value") == 13500 for m in metrics.values())
+
+
+def test_two_amounts_in_yi_and_in_wan_stay_two_figures(analysis_of):
+    metrics = _metrics(analysis_of("全年投入5亿元,其中3,200万元用于基础研究。"))
+    assert {"5亿元", "3,200万元"} <= set(metrics)
