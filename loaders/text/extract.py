@@ -19,6 +19,7 @@ from loaders.text import policy_periods, quality_names  # session 14, s14-extent
 from loaders.text import amount_leads, determiner_spans, generic_kinds, report_titles  # session 15, s15-cities
 from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
+from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -84,6 +85,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *proposal_bodies.proposal_mentions(finder, text),  # 人大|代表建议, 政协|提案 (session 15)
                   *named_days.day_mentions(text)]  # 世界知识产权日 (session 15)
     candidates += listed.opened(finder, text, candidates)
+    candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
     candidates = predicate_trim.trimmed(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
@@ -111,6 +113,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = amount_leads.without_amount_leads(text, mentions)  # 300亿元|双城经济圈发展基金 (session 15)
     mentions = determiner_spans.without_determiners(text, mentions)  # 鼓励更多本地|科技公司 (session 15)
     mentions = generic_kinds.without_generic_kinds(text, mentions)  # 高端应用研究平台, 自治县 (session 15)
+    mentions = inner_titles.without_inner_marks(text, mentions)  # 关于印发〈X〉的通知 is X (session 15)
+    mentions = joined_issuers.split_joined(text, mentions)  # 中共某市委办公厅|某市人民政府办公厅 (session 15)
     titles = report_titles.report_title_mentions(text, mentions)  # 某局2023年工作总结 as a title line (session 15)
     mentions = resolve_overlaps(mentions + titles) if titles else mentions
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))

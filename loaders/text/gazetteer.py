@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from graph.model import Node
 from graph.store import GraphStore
 from graph.text import normalize
-from loaders.text import budget
+from loaders.text import budget, regional_forms
 from loaders.text.context import Context, UNKNOWN_CONF, foreign_alias, relative_surfaces
 from loaders.text.rules import Rules
 
@@ -130,6 +130,8 @@ def builtin(rules: Rules, context: Context) -> Gazetteer:
             gaz.add(surface, entry)
     for name in lex["fields"]:
         gaz.add(name, Entry(name, "Field", 0.8, "lexicon"))
+    for spelling, name in regional_forms.forms(lex["fields"]):  # 数位经济, 机械人 (session 15)
+        gaz.add(spelling, Entry(name, "Field", 0.8, "lexicon"))
     if context.publisher:  # the publisher's own full name, wherever the page spells it out
         kind = "government" if GOVERNMENT.search(context.publisher) else None
         gaz.add(context.publisher, Entry(context.publisher, "Institution", LEXICON_CONF, "relative",

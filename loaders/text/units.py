@@ -59,10 +59,14 @@ _DIGIT = "[一二两三四五六七八九十]"
 #: part of the number, not of the unit); 两千万 (nothing after 万) stays value 2000, unit 万元.
 _COMPOUND = (f"{_DIGIT}[{_CN}]{{0,6}}[亿万](?:[零〇○]?{_DIGIT}[{_CN}]{{0,6}}万)?[零〇○]?{_DIGIT}[{_CN}]{{0,6}}"
              r"(?![万亿])")
+#: 3亿9,500万元 (session 15, s15-cities2): an amount in 亿 and 万 written with Arabic digits is one figure, counted
+#: in the 万 that follows it (value 39500, unit 万元), not 3亿 and a second figure 9,500万元.
+_ARABIC_COMPOUND = r"\d+亿(?:\d,\d{3}|\d{1,4})(?=万)"
 _ALT = lambda words: "|".join(sorted(map(re.escape, words), key=len, reverse=True))  # noqa: E731
 FIGURE = re.compile(
     r"(?P<pre>累计将达|不少于|超过|将近|大约|将达|近|约|逾|超)?"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _COMPOUND + r"|[一二两三四五六七八九十][" + _CN + r"]{0,6}"
+    r"(?P<num>" + _ARABIC_COMPOUND
+    + r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|" + _COMPOUND + r"|[一二两三四五六七八九十][" + _CN + r"]{0,6}"
     r"|[百千](?=[余多])|(?<![个|\s])[百千](?=[万亿][元美港欧英日]?))"  # 超千亿元: a round amount (session 8);
     # not a count's (两个千亿元大关: thresholds) nor a table header's unit (| 百萬元 |)
     r" ?(?P<post>余|多)?"  # 286.61 亿元, 6588 家: a space between number and unit
@@ -97,6 +101,9 @@ def unit_of(m: re.Match) -> str | None:
 
 def number(text: str) -> float | int | None:
     """The value of an Arabic or Chinese numeral: 1,600 -> 1600, 三百 -> 300, 二十三 -> 23, 两千 -> 2000."""
+    if text[0].isdigit() and "亿" in text:  # 3亿9,500 before 万: counted in 万 (_ARABIC_COMPOUND)
+        head, tail = text.replace(",", "").split("亿", 1)
+        return int(head) * 10 ** 4 + int(tail)
     if text[0].isdigit():
         text = text.replace(",", "")
         return float(text) if "." in text else int(text)
