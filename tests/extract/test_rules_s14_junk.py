@@ -7,10 +7,7 @@ docs/extraction.md, "Precision on blind text (session 14)".
 
 from __future__ import annotations
 
-
-def _typed(analysis, surface: str) -> set[str]:
-    body = analysis.report.body.text
-    return {m.type for m in analysis.mentions if body[m.start:m.end] == surface}
+from tests.support.extracted import typed
 
 
 def _metrics(analysis) -> list[str]:
@@ -23,28 +20,28 @@ def _metrics(analysis) -> list[str]:
 def test_services_listed_before_a_city_scene_head_are_not_regions(analysis_of):
     analysis = analysis_of("智慧停车、共享出行、远程问诊等城市应用场景在全区加快落地。")
     for item in ("智慧停车", "共享出行", "远程问诊"):
-        assert "Region" not in _typed(analysis, item)
+        assert "Region" not in typed(analysis, item)
 
 
 def test_a_city_category_followed_by_a_service_head_types_nothing(analysis_of):
     analysis = analysis_of("智能快递柜、无人超市等城市服务不断丰富,群众满意度持续提升。")
-    assert "Region" not in _typed(analysis, "智能快递柜") and "Region" not in _typed(analysis, "无人超市")
+    assert "Region" not in typed(analysis, "智能快递柜") and "Region" not in typed(analysis, "无人超市")
 
 
 def test_a_city_category_before_a_verb_still_types_its_items(analysis_of):
     analysis = analysis_of("雄安、宁波、厦门等城市开展了科技金融试点。")
     for item in ("雄安", "宁波", "厦门"):
-        assert "Region" in _typed(analysis, item)
+        assert "Region" in typed(analysis, item)
 
 
 def test_a_country_category_before_what_the_countries_own_still_types_them(analysis_of):
     analysis = analysis_of("芬兰、瑞典等国家企业来京设立研发中心。")
-    assert "Region" in _typed(analysis, "芬兰") and "Region" in _typed(analysis, "瑞典")
+    assert "Region" in typed(analysis, "芬兰") and "Region" in typed(analysis, "瑞典")
 
 
 def test_a_field_category_followed_by_a_verb_keeps_its_fields(analysis_of):
     analysis = analysis_of("量子信息、脑科学等领域取得一批原创成果。")
-    assert "Field" in _typed(analysis, "量子信息") and "Field" in _typed(analysis, "脑科学")
+    assert "Field" in typed(analysis, "量子信息") and "Field" in typed(analysis, "脑科学")
 
 
 # --- a change written after an amount (change_attributes.py) ---------------------------------------------
@@ -92,7 +89,7 @@ def test_a_party_committee_signing_a_circular_is_a_body_not_its_city(analysis_of
 
 def test_a_district_party_committee_is_one_body(analysis_of):
     analysis = analysis_of("中共北京市朝阳区委召开全体会议,部署科技创新工作。")
-    assert "Institution" in _typed(analysis, "中共北京市朝阳区委")
+    assert "Institution" in typed(analysis, "中共北京市朝阳区委")
 
 
 def test_another_body_of_the_committee_is_left_to_its_own_rules():
@@ -137,9 +134,9 @@ def test_a_field_inside_an_alliance_name_is_no_field_mention(analysis_of):
 
 def test_a_field_inside_a_contest_name_is_no_field_mention(analysis_of):
     analysis = analysis_of("该校学生获全国无人机飞行技能挑战赛一等奖。")
-    assert "Field" not in _typed(analysis, "无人机")
+    assert "Field" not in typed(analysis, "无人机")
 
 
 def test_the_same_field_in_a_clause_of_its_own_is_kept(analysis_of):
     analysis = analysis_of("新材料产业规模持续扩大,无人机研发取得突破。")
-    assert "Field" in _typed(analysis, "新材料") and "Field" in _typed(analysis, "无人机")
+    assert "Field" in typed(analysis, "新材料") and "Field" in typed(analysis, "无人机")

@@ -6,45 +6,42 @@ showed each cause are named in docs/extraction.md, "Other cities, second round (
 
 from __future__ import annotations
 
-
-def _names(analysis, kind: str) -> set[str]:
-    body = analysis.report.body.text
-    return {body[m.start:m.end] for m in analysis.mentions if m.type == kind}
+from tests.support.extracted import names
 
 
 # --- a title cited inside a notice's title (inner_titles.py) ------------------------------------------------
 
 def test_a_plan_cited_in_angle_marks_inside_a_notice_is_the_policy(analysis_of):
     analysis = analysis_of("依据《四川省人民政府办公厅关于印发〈成都市机构改革实施方案〉的通知》,组建市科技局。")
-    policies = _names(analysis, "Policy")
+    policies = names(analysis, "Policy")
     assert "成都市机构改革实施方案" in policies
     assert not any("印发" in name for name in policies)
 
 
 def test_a_plan_cited_in_ascii_angle_brackets_loses_the_bracket(analysis_of):
     analysis = analysis_of("依据《武汉市人民政府办公厅关于转发<武汉市科技创新促进条例实施办法>的通知》执行。")
-    policies = _names(analysis, "Policy")
+    policies = names(analysis, "Policy")
     assert "武汉市科技创新促进条例实施办法" in policies
     assert not any(name.startswith("<") or "转发" in name for name in policies)
 
 
 def test_a_body_after_a_stray_bracket_is_read_without_it(analysis_of):
     analysis = analysis_of("按照<长沙市科学技术局主要职责>,推进科技管理改革。")
-    bodies = _names(analysis, "Institution")
+    bodies = names(analysis, "Institution")
     assert "长沙市科学技术局" in bodies
     assert not any(name.startswith("<") for name in bodies)
 
 
 def test_a_notice_in_plain_title_marks_is_kept(analysis_of):
     analysis = analysis_of("市政府印发《成都市促进科技成果转化实施办法》,明确了奖励比例。")
-    assert "成都市促进科技成果转化实施办法" in _names(analysis, "Policy")
+    assert "成都市促进科技成果转化实施办法" in names(analysis, "Policy")
 
 
 # --- issuers written together (joined_issuers.py) ------------------------------------------------------------
 
 def test_two_issuing_offices_written_together_are_two_bodies(analysis_of):
     analysis = analysis_of("中共湖南省委办公厅湖南省人民政府办公厅联合印发实施意见。")
-    bodies = _names(analysis, "Institution")
+    bodies = names(analysis, "Institution")
     assert {"中共湖南省委办公厅", "湖南省人民政府办公厅"} <= bodies
     assert "中共湖南省委办公厅湖南省人民政府办公厅" not in bodies
     assert "中共湖南省委办公厅湖南省人民政府" not in bodies
@@ -52,13 +49,13 @@ def test_two_issuing_offices_written_together_are_two_bodies(analysis_of):
 
 def test_a_government_office_and_a_party_office_written_together_are_split(analysis_of):
     analysis = analysis_of("福州市人民政府办公厅中共福州市委办公厅发文部署科技工作。")
-    bodies = _names(analysis, "Institution")
+    bodies = names(analysis, "Institution")
     assert {"福州市人民政府办公厅", "中共福州市委办公厅"} <= bodies
 
 
 def test_a_bureau_with_its_own_office_is_one_body(analysis_of):
     analysis = analysis_of("长沙市科学技术局办公室负责日常工作。")
-    assert "长沙市科学技术局办公室" in _names(analysis, "Institution")
+    assert "长沙市科学技术局办公室" in names(analysis, "Institution")
 
 
 # --- a listed short name bound to its place (place_bound.py) -------------------------------------------------
@@ -80,7 +77,7 @@ def test_another_citys_park_ending_like_a_hong_kong_alias_is_not_hong_kongs(writ
 
 def test_hong_kongs_park_named_in_full_on_another_citys_page_is_kept(write_report):
     analysis = _analysis_by(write_report, "成都市科学技术局", "代表团参观了香港科学园。")
-    assert "香港科学园" in _names(analysis, "Zone")
+    assert "香港科学园" in names(analysis, "Zone")
 
 
 def test_the_short_name_on_a_page_of_no_known_city_is_still_hong_kongs(write_report):
