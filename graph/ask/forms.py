@@ -59,6 +59,9 @@ class Form:
     #: offered as a suggestion (suggest.py); `suggest: false` for a form that answers only some nodes of its
     #: type (denotes: a zone made of zones), so "X指的是哪几个？" is not offered for every zone
     suggest: bool = True
+    #: the types its second name must have to be offered as a suggestion (did_for, supported_in: a place);
+    #: "What did Beijing do for CB Insights?" was offered after a decline and would find nothing (session 15)
+    second_types: frozenset[str] = frozenset()
 
     def takes(self, node_type: str) -> bool:
         return not self.accepts or node_type in self.accepts
@@ -149,7 +152,8 @@ def _form(row: dict, macros: dict, path: Path) -> Form:
                 accepts=frozenset(row.get("accepts", [])), otherwise=row.get("otherwise"),
                 example_type=row.get("example_type"), needs_year=bool(row.get("needs_year")),
                 needs_type=bool(row.get("needs_type")), no_types=bool(row.get("no_types")),
-                ignore_types=frozenset(row.get("ignore_types", [])), suggest=bool(row.get("suggest", True)))
+                ignore_types=frozenset(row.get("ignore_types", [])), suggest=bool(row.get("suggest", True)),
+                second_types=frozenset(row.get("second_types", [])))
 
 
 def _pattern(source: str, weight: float, macros: dict[str, str], lang: str) -> Pattern:

@@ -112,6 +112,8 @@ def _closest_questions(queries: GraphQueries, p: Parse, entities: list[Node]) ->
             if example is None:
                 break
             slots.append(example)
+        if form.second_types and len(slots) > 1 and slots[1].type not in form.second_types:
+            continue  # a question about a place, asked of something that is none
         if len(slots) == form.slots:
             out.append(_fill(form, lang, slots, p, queries))
         if len(out) >= MAX_SUGGESTIONS:

@@ -115,3 +115,13 @@ def test_what_a_body_issued_or_a_zones_funding_is_no_source_question(bundled):
 def test_what_a_body_did_in_a_zone_is_did_for(bundled):
     assert answer(bundled, "市科委在怀柔科学城做了什么").query == "did_for"
     assert answer(bundled, "市科委在经开区支持了哪些项目").count == 2  # supported_in stays what lies there
+
+
+def test_a_question_about_what_a_body_did_in_a_place_is_suggested_only_of_a_place(bundled):
+    # after a decline naming two nodes, "What did Beijing do for CB Insights?" was offered: it finds nothing
+    # (a body does things for a zone, district or region, not for a rating agency)
+    got = answer(bundled, "How was Beijing rated in the CB Insights report?")
+    assert got.status == "not_understood" and got.suggestions
+    assert not any("do for" in s or "support in" in s for s in got.suggestions)
+    offered = answer(bundled, "What did the commission achieve in Huairou Science City?").suggestions
+    assert any(s.startswith("What did ") and s.endswith(" do for Huairou Science City?") for s in offered)
