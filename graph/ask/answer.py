@@ -259,16 +259,20 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     split = _direct_split(lang, result, count)
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
         return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
-    names = list(dict.fromkeys(_row_name(form, i.node, lang) for i in result.items))
+    slots = {m.id for m in p.slots}
+    names = list(dict.fromkeys(_row_name(form, i.node, lang, slots) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])
     more = say(lang, " 等", " …") if len(names) > SHOWN_NAMES else ""
     return say(lang, f"{interpretation}：共 {count} 个{split} — {shown}{more}。",
                 f"{interpretation}: {count}{split} — {shown}{more}.")
 
 
-def _row_name(form: Form, node: Node, lang: str) -> str:
+def _row_name(form: Form, node: Node, lang: str, slots: set[str] = frozenset()) -> str:
     """A row as the summary names it; an indicator with its value and unit ("怀柔科学城有什么指标，单位是什么"
-    listed the indicator's name alone, no figure, no unit: session 14)."""
+    listed the indicator's name alone, no figure, no unit: session 14). did_for's last row is the zone itself
+    (the body's direct support of it): named as that, not as one more thing done ("…；未来科学城规划；未来科学城")."""
+    if form.query == "did_for" and node.id in slots:
+        return say(lang, f"对{short(node, lang)}的直接支持", f"its direct support of {short(node, lang)}")
     value = replies.figure_value(node, lang) if form.query == "indicators" and node.type == "Metric" else ""
     return short(node, lang) + (say(lang, f" {value}", f": {value}") if value else "")
 

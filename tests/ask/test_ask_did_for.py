@@ -125,3 +125,12 @@ def test_a_question_about_what_a_body_did_in_a_place_is_suggested_only_of_a_plac
     assert not any("do for" in s or "support in" in s for s in got.suggestions)
     offered = answer(bundled, "What did the commission achieve in Huairou Science City?").suggestions
     assert any(s.startswith("What did ") and s.endswith(" do for Huairou Science City?") for s in offered)
+
+
+def test_the_summary_names_the_direct_support_as_such_not_the_zone_as_a_thing_done(bundled):
+    # the last row is the zone itself (the commission's own SUPPORTS edge to it); the summary read
+    # "…；未来科学城规划；未来科学城。", as if the zone were one more thing the commission did
+    zh = answer(bundled, "市科委为未来科学城做了什么").summary
+    assert zh.endswith("；对未来科学城的直接支持。") and "；未来科学城。" not in zh
+    en = answer(bundled, "What did the commission do for Huairou Science City?").summary
+    assert en.endswith("its direct support of Huairou Science City.")
