@@ -85,6 +85,20 @@ def fill_token(page, token: str) -> None:
     page.type_text(token)
 
 
+def send_for_preview(browser, base: str, token: str, path: Path):
+    """The planner's first steps on /upload (Chinese side): token, file, 预览. The page, for what follows."""
+    page = browser.open(f"{base}/upload")
+    page.evaluate("window.innographSetLang('zh')")
+    fill_token(page, token)
+    choose(page, "#file", path)
+    click(page, "#preview")
+    return page
+
+
+def previewed(page) -> None:
+    page.wait_for("!document.getElementById('preview-out').hidden", timeout=60)
+
+
 def message(page) -> str:
     return page.wait_for("(function(){var m=document.getElementById('message');"
                          "return !m.hidden && !m.classList.contains('info') && m.innerText;})()", timeout=60)
@@ -99,7 +113,7 @@ def test_preview_uncheck_one_relation_and_load(served_browser, upload_server, re
     choose(page, "#file", report_file)
     before = store.counts()
     click(page, "#preview")
-    page.wait_for("!document.getElementById('preview-out').hidden", timeout=60)
+    previewed(page)
     assert store.counts() == before  # a preview writes nothing
     rows = page.evaluate("Array.prototype.map.call(document.querySelectorAll('#relations tbody tr'), function(tr){"
                          "return {text: tr.innerText, checked: tr.querySelector('input').checked,"
@@ -152,11 +166,7 @@ def test_preview_uncheck_one_relation_and_load(served_browser, upload_server, re
 
 def test_a_wrong_token_is_said_in_words(served_browser, upload_server, report_file, artifacts):
     base, store = upload_server
-    page = served_browser.open(f"{base}/upload")
-    page.evaluate("window.innographSetLang('zh')")
-    fill_token(page, "not-the-token")
-    choose(page, "#file", report_file)
-    click(page, "#preview")
+    page = send_for_preview(served_browser, base, "not-the-token", report_file)
     said = message(page)
     assert "管理令牌不对" in said and "{" not in said
     assert page.evaluate("document.getElementById('preview-out').hidden")
@@ -170,11 +180,7 @@ def test_an_unreadable_file_is_said_in_words(served_browser, upload_server, tmp_
     base, _ = upload_server
     binary = tmp_path / "scan.txt"
     binary.write_bytes(b"\x00\x01\x02 not a report")
-    page = served_browser.open(f"{base}/upload")
-    page.evaluate("window.innographSetLang('zh')")
-    fill_token(page, TOKEN)
-    choose(page, "#file", binary)
-    click(page, "#preview")
+    page = send_for_preview(served_browser, base, TOKEN, binary)
     said = message(page)
     assert "无法载入这个文件" in said and "a binary file, not text" in said and "{" not in said
     capture(page, artifacts, "binary")
@@ -197,12 +203,8 @@ def test_without_an_admin_token_the_page_says_how_to_enable_it(served_browser, s
 def test_unchecking_a_new_name_leaves_out_its_relations(served_browser, upload_server, report_file, artifacts):
     """The review would be refused (422) if it kept a relation to a name it left out: the page drops them."""
     base, store = upload_server
-    page = served_browser.open(f"{base}/upload")
-    page.evaluate("window.innographSetLang('zh')")
-    fill_token(page, TOKEN)
-    choose(page, "#file", report_file)
-    click(page, "#preview")
-    page.wait_for("!document.getElementById('preview-out').hidden", timeout=60)
+    page = send_for_preview(served_browser, base, TOKEN, report_file)
+    previewed(page)
     institute = "北京量子信息科学研究院"
     row = page.evaluate("Array.prototype.findIndex.call(document.querySelectorAll('#nodes tbody tr'),"
                         f"function(tr){{return tr.innerText.indexOf({json.dumps(institute)}) >= 0;}}) + 1")
@@ -229,12 +231,8 @@ def test_a_load_over_the_cap_says_what_to_do(served_browser, report_file, tmp_pa
     load_sources(store, [FIXTURES / "mini"])
     settings = Settings(data_dir=tmp_path / "capped", admin_token=TOKEN, cors_origins=[], max_upload_bytes=2048)
     with serve_in_thread(create_app(settings, store=store)) as base:
-        page = served_browser.open(f"{base}/upload")
-        page.evaluate("window.innographSetLang('zh')")
-        fill_token(page, TOKEN)
-        choose(page, "#file", report_file)
-        click(page, "#preview")
-        page.wait_for("!document.getElementById('preview-out').hidden", timeout=60)
+        page = send_for_preview(served_browser, base, TOKEN, report_file)
+        previewed(page)
         before = store.counts()
         click(page, "#load")
         said = message(page)
