@@ -103,10 +103,7 @@ def load_report(path: Path, store: GraphStore | None = None, year: int | None = 
     result = LoadResult()
     same = same_report(store, extraction)
     if same is not None:
-        result.reject(str(path), None, f"the graph already holds this report as {same!r} (every relation it states, "
-                                       "with the same sentence at the same place); loading it under another name "
-                                       "would repeat every sentence as new evidence. To add to it, load it as "
-                                       f"{same}{Path(path).suffix}")
+        result.reject(str(path), None, f"{already_held(same)}. To add to it, load it as {same}{Path(path).suffix}")
         return result
     if not extraction.nodes:
         result.reject(str(path), None, "no entities recognised in the report text "
@@ -117,6 +114,12 @@ def load_report(path: Path, store: GraphStore | None = None, year: int | None = 
     result.kept.edges.extend(extraction.edges)
     mark_implicit_subjects(result.kept, store)
     return result
+
+
+def already_held(same: str) -> str:
+    """Why a report found by `same_report` is refused (the load and the upload preview say it alike)."""
+    return (f"the graph already holds this report as {same!r} (every relation it states, with the same sentence "
+            "at the same place); loading it under another name would repeat every sentence as new evidence")
 
 
 def same_report(store: GraphStore | None, extraction: Extraction) -> str | None:

@@ -26,7 +26,7 @@ from api.models import LOW_CONFIDENCE, PreviewDocument, PreviewNode, PreviewRela
 from api.routes.sources import file_name, relative, router as sources_router, safe_name, save
 from graph.errors import InnographError, InvalidInput, LoadError
 from graph.store import GraphStore
-from loaders.report_loader import Extraction, same_report, extract_report
+from loaders.report_loader import Extraction, already_held, extract_report, same_report
 from loaders.review import review_data
 from loaders.sources import REPORT_SUFFIXES
 from loaders.text import budget
@@ -64,9 +64,7 @@ def _preview(store: GraphStore, run: Runner, root: Path, file: Path, seconds: fl
             extraction = run.read(extract_report, file, store)
         same = run.read(same_report, store, extraction)
         if same is not None:
-            raise LoadError(f"the graph already holds this report as {same!r} (every relation it states, with the "
-                            "same sentence at the same place); loading it under another name would repeat every "
-                            "sentence as new evidence", [f"to add to it, load it as {same}{file.suffix}"])
+            raise LoadError(already_held(same), [f"to add to it, load it as {same}{file.suffix}"])
         if not extraction.nodes:
             raise LoadError("no entities recognised in the report text; nothing to load")
         stored = run.read(lambda: {d.id for d in store.documents()})
