@@ -25,7 +25,7 @@ def _parts() -> tuple[tuple[str, tuple[str, ...]], ...]:
 
 def forms(fields: Iterable[str]) -> Iterator[tuple[str, str]]:
     """(regional spelling, mainland field) for every field with a regional form."""
-    known = set(fields)
+    known = dict.fromkeys(fields)  # in the lexicon's order, not a set's: two fields giving one spelling keep the first
     for name in known:
         for part, regional in _parts():
             if part not in name:
