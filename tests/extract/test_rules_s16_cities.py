@@ -1,0 +1,63 @@
+"""Rules of session 16 (issue 18, s16-dev13): causes of misses and junk on other cities' report text (dev13).
+
+The sentences are written for these tests (made-up reports of other cities, Hong Kong, Macau and Taiwan); the
+documents that showed each cause are named in docs/extraction.md, "Rules from other cities (session 16)".
+"""
+
+from __future__ import annotations
+
+from tests.support.extracted import extracted_nodes, names
+
+
+# --- names in 「」 read as names in “” (entities.QUOTE) --------------------------------------------------------
+
+HK = "創新科技署 (香港特別行政區政府)"
+
+
+def test_a_programme_in_corner_brackets_is_read_whole_as_in_double_quotes(tmp_path):
+    nodes = extracted_nodes(tmp_path, "政府會推出「大學 2+計劃」,資助初創企業。", HK)
+    assert ("大学 2+计划", "Program") in nodes
+    assert ("2+计划", "Program") not in nodes
+
+
+def test_an_office_in_corner_brackets_keeps_the_verb_inside_its_name(tmp_path):
+    nodes = extracted_nodes(tmp_path, "署方將於年內成立「推動產學合作辦公室」,統籌相關工作。", HK)
+    assert ("推动产学合作办公室", "Institution") in nodes
+    assert ("产学合作办公室", "Institution") not in nodes
+
+
+def test_a_figure_inside_corner_brackets_stays_no_indicator(analysis_of):
+    analysis = analysis_of("政府會推行「3+1研發計劃」,資助本地大學。")
+    assert not any(m.type == "Metric" and m.attrs.get("value") == 3 for m in analysis.mentions)
+
+
+def test_corner_brackets_around_a_slogan_name_nothing(analysis_of):
+    analysis = analysis_of("我們會堅持「創新為先」,推動產業發展。")
+    assert not any("创新为先" in analysis.report.body.text[m.start:m.end] for m in analysis.mentions
+                   if not m.nested)
+
+
+# --- a known or complete body opening a branch's name (opening_known.py) ---------------------------------------
+
+def test_a_known_academy_opening_a_branch_is_an_entity_of_its_own(tmp_path):
+    nodes = extracted_nodes(tmp_path, "中科院声学研究所东海研究中心落户江北新区。", "南京市科学技术局")
+    assert ("中科院声学研究所东海研究中心", "Institution") in nodes
+    assert ("中国科学院", "Institution") in nodes
+    assert ("中科院声学研究所", "Institution") in nodes
+
+
+def test_a_university_known_by_its_short_name_opening_its_centre_is_read(tmp_path):
+    nodes = extracted_nodes(tmp_path, "复旦宁波研究中心正式揭牌运行。", "宁波市科学技术局")
+    assert ("复旦大学", "Institution") in nodes
+
+
+def test_a_complete_research_name_opening_a_city_centre_is_read(tmp_path):
+    nodes = extracted_nodes(tmp_path, "新引进中国电子科学研究院苏州研究中心。", "苏州市科学技术局")
+    assert ("中国电子科学研究院苏州研究中心", "Institution") in nodes
+    assert ("中国电子科学研究院", "Institution") in nodes
+
+
+def test_an_academy_in_an_institutes_official_name_stays_inside_it(tmp_path):
+    nodes = extracted_nodes(tmp_path, "中国科学院深圳先进技术研究院牵头组建创新联合体。", "深圳市科技创新局")
+    assert ("中国科学院", "Institution") not in nodes
+    assert ("中国科学院深圳先进技术研究院", "Institution") in nodes
