@@ -133,6 +133,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     _inside_titles(mentions)
     mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)
     mentions = opening_known.opening_known(text, mentions, finder.gazetteer)  # 中科院|…分所 (session 16)
+    mentions = opening_known.without_level_openers(text, mentions)  # 中央|政府 is no party centre (session 16)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

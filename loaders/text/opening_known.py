@@ -76,3 +76,22 @@ def _openers(written: str, gazetteer: Gazetteer) -> list[tuple[int, object]]:
                 out.append((n, None))
             break
     return out
+
+
+GOVERNMENT_RESTS = ("政府", "人民政府")  #: a host that is only its opener + one of these is that level's government
+
+
+def without_level_openers(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` without a nested body that only opens a government's name as its level (中央|政府).
+
+    Why: the lexicon knows 中央 as the party centre (中央《…》), and inside 中央政府 it was kept for a relation:
+    Taiwan's central government was read as the CPC centre on both Taiwan pages (dev11, dev13). 中央政府 is read
+    as a government of its own (rules.yaml); what opens it is its level, not a body of its own."""
+    hosts = {m.start: m for m in mentions if m.type == "Institution" and not m.nested}
+    out = []
+    for m in mentions:
+        host = hosts.get(m.start) if m.nested and m.type == "Institution" else None
+        if host is not None and host.end > m.end and text[m.end:host.end] in GOVERNMENT_RESTS:
+            continue
+        out.append(m)
+    return out

@@ -61,3 +61,40 @@ def test_an_academy_in_an_institutes_official_name_stays_inside_it(tmp_path):
     nodes = extracted_nodes(tmp_path, "中国科学院深圳先进技术研究院牵头组建创新联合体。", "深圳市科技创新局")
     assert ("中国科学院", "Institution") not in nodes
     assert ("中国科学院深圳先进技术研究院", "Institution") in nodes
+
+
+# --- a level word before a kind of lab or facility names none (generic_kinds.yaml) -----------------------------
+
+def test_national_labs_as_a_kind_are_no_project(tmp_path):
+    nodes = extracted_nodes(tmp_path, "全力支持国家实验室建设,新增省级重点实验室12家。", "武汉市科学技术局")
+    assert not any(type_ == "Project" and name in ("国家实验室", "省级重点实验室") for name, type_ in nodes)
+
+
+def test_national_large_facilities_as_a_kind_are_no_project(tmp_path):
+    nodes = extracted_nodes(tmp_path, "在建的国家重大科技基础设施达到9个。", "合肥市科学技术局")
+    assert ("国家重大科技基础设施", "Project") not in nodes
+
+
+def test_a_national_lab_named_by_its_field_stays_a_project(tmp_path):
+    nodes = extracted_nodes(tmp_path, "加快推进量子信息国家实验室建设。", "合肥市科学技术局")
+    assert any(type_ == "Project" and name.endswith("量子信息国家实验室") for name, type_ in nodes)
+
+
+# --- a central government is no party centre (rules.yaml 中央政府, opening_known.without_level_openers) ----------
+
+def test_a_central_government_is_read_as_a_government_not_as_the_party_centre(tmp_path):
+    nodes = extracted_nodes(tmp_path, "113 年中央政府科技預算持續成長,由各部會執行。", "行政院主計總處 (臺灣)")
+    assert ("中央政府", "Institution") in nodes
+    assert ("中国共产党中央委员会", "Institution") not in nodes
+
+
+def test_the_party_centre_is_still_read_beside_it(tmp_path):
+    nodes = extracted_nodes(tmp_path, "在党中央的坚强领导下,中央政府加大投入。", "南京市科学技术局")
+    assert {("中国共产党中央委员会", "Institution"), ("中央政府", "Institution")} <= nodes
+
+
+# --- the province's development commission by its relative name (rules.yaml relative_names) -------------------
+
+def test_the_provinces_development_commission_is_the_publishers_province(tmp_path):
+    nodes = extracted_nodes(tmp_path, "该装置获省发改委批复立项。", "南京市科学技术局")
+    assert ("江苏省发展和改革委员会", "Institution") in nodes
