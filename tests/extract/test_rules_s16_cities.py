@@ -98,3 +98,20 @@ def test_the_party_centre_is_still_read_beside_it(tmp_path):
 def test_the_provinces_development_commission_is_the_publishers_province(tmp_path):
     nodes = extracted_nodes(tmp_path, "该装置获省发改委批复立项。", "南京市科学技术局")
     assert ("江苏省发展和改革委员会", "Institution") in nodes
+
+
+# --- a bare rate in brackets right after an amount is its share (indicators.attribute_of) ----------------------
+
+def _values(analysis) -> set:
+    return {m.attrs.get("value") for m in analysis.mentions if m.type == "Metric"}
+
+
+def test_a_share_in_brackets_after_an_amount_is_no_indicator(analysis_of):
+    analysis = analysis_of("科研经费分为基础研究52.4亿元(31%)与应用研究88.1亿元（52%）两类。")
+    assert {52.4, 88.1} <= _values(analysis)
+    assert not {31, 52} & _values(analysis)
+
+
+def test_a_rate_in_brackets_with_no_amount_before_it_stays_an_indicator(analysis_of):
+    analysis = analysis_of("全市新产品产值率(46.5%)居全省首位。")
+    assert 46.5 in _values(analysis)
