@@ -115,3 +115,27 @@ def test_a_share_in_brackets_after_an_amount_is_no_indicator(analysis_of):
 def test_a_rate_in_brackets_with_no_amount_before_it_stays_an_indicator(analysis_of):
     analysis = analysis_of("全市新产品产值率(46.5%)居全省首位。")
     assert 46.5 in _values(analysis)
+
+
+# --- R&D institutes, survey teams, one counted body (rules.yaml suffixes, determiner_spans.yaml) -----------------
+
+def test_an_rnd_institute_is_a_body_without_the_count_before_it(tmp_path):
+    nodes = extracted_nodes(tmp_path, "政府打算设立一所生物材料研发院,支援产业。", HK)
+    assert ("生物材料研发院", "Institution") in nodes
+    assert ("一所生物材料研发院", "Institution") not in nodes
+
+
+def test_a_statistics_survey_team_is_a_body(tmp_path):
+    nodes = extracted_nodes(tmp_path, "1.居民收入增长6%。(数据提供单位:国家统计局长沙调查队)", "长沙市人民政府")
+    assert any(type_ == "Institution" and name.endswith("长沙调查队") for name, type_ in nodes)
+
+
+# --- a title line naming a report with a kind of the title reader is kept as a Policy (own_title._policy_ends) ---
+
+def test_a_work_summary_and_outline_title_is_a_policy(tmp_path):
+    path = tmp_path / "r.txt"
+    title = "长沙市科学技术局2022年工作总结和2023年工作思路"
+    path.write_text(f"title: {title}\npublisher: 长沙市科学技术局\n---\n{title}\n一、2022年主要工作\n全市科技工作稳步推进。",
+                    encoding="utf-8")
+    from loaders.report_loader import extract_report
+    assert (title, "Policy") in {(n.name_zh, n.type) for n in extract_report(path).nodes}
