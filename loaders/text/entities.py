@@ -28,7 +28,9 @@ from loaders.text.gazetteer import Context, Entry, Gazetteer, anchors, region_ab
 from loaders.text.rules import Rules, Suffix
 
 BOOK = re.compile(r"《([^《》\n]{2,80})》")
-QUOTE = re.compile(r"“([^“”\n]{2,40})”")
+# “…” and, in Hong Kong, Macau and Taiwan text, 「…」 (session 16: 「臺灣AI 行動計畫」, 「產學研 1+計劃」 on dev13, 「產業創新方案」
+# on dev11 were not read while the same names in “” are); group 1 is the inside either way, a pair never mixes its marks.
+QUOTE = re.compile(r"[“「]((?<=“)[^“”\n]{2,40}(?=”)|(?<=「)[^「」\n]{2,40}(?=」))[”」]")
 LATIN = re.compile(r"[A-Z][A-Za-z&\-]+(?: [A-Z][A-Za-z&\-]+)+")
 YEAR = re.compile(r"\d{4}年度?")
 LEADING_YEAR = re.compile(r"(?:19|20)\d\d(?:年度?)?$")

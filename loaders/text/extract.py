@@ -20,6 +20,7 @@ from loaders.text import amount_leads, determiner_spans, generic_kinds, report_t
 from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
+from loaders.text import opening_known  # session 16, s16-dev13
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -131,6 +132,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
     mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)
+    mentions = opening_known.opening_known(text, mentions, finder.gazetteer)  # 中科院|…分所 (session 16)
+    mentions = opening_known.without_level_openers(text, mentions)  # 中央|政府 is no party centre (session 16)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

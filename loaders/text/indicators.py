@@ -185,6 +185,8 @@ def attribute_of(previous, prefix: str, unit: str) -> tuple[str, int] | None:
     if previous is None or unit not in RATES:
         return None
     prefix = prefix.lstrip(",，、;；:： ")
+    if prefix in ("(", "（") and previous.attrs["unit"] not in RATES and unit == "%":
+        return "share_pct", 1  # 基础研究443.6亿元(33%): a bare rate in brackets right after an amount is its share (session 16)
     if SHARE.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":
         return "share_pct", 1
     if COMPLETION.match(prefix) and previous.attrs["unit"] not in RATES and unit == "%":

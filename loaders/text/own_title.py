@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from graph.text import normalize
-from loaders.text import policy_periods
+from loaders.text import policy_periods, report_titles
 from loaders.text.entities import Mention
 from loaders.text.reading import Report
 from loaders.text.rules import Rules
@@ -29,7 +29,9 @@ TRAILER = re.compile(r"(?:[(（][^()（）]{1,8}[)）])+$")  #: (试行), (征�
 
 
 def _policy_ends(rules: Rules) -> tuple[str, ...]:
-    return tuple(e for e in (*rules.policy_ends, "报告") if e not in WRAPPERS)
+    """Policy endings, 报告, and the report kinds the title-line reader reads (report_titles.yaml: a title read as
+    杭州市科学技术局2019年工作总结和2020年工作思路 was read, then dropped here for its 工作思路; session 16)."""
+    return tuple(e for e in (*rules.policy_ends, "报告", *report_titles.kinds()) if e not in WRAPPERS)
 
 
 def kept_policy(m: Mention, rules: Rules) -> bool:

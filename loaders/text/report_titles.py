@@ -33,6 +33,13 @@ def _tail() -> re.Pattern:
     return re.compile(rf"{one}(?:(?:{joins}){one})*")
 
 
+@lru_cache(maxsize=1)
+def kinds() -> tuple[str, ...]:
+    """The report kinds of report_titles.yaml (工作总结, 工作思路 …): own_title keeps a title ending so (session 16)."""
+    data = yaml.safe_load((Path(__file__).with_name("report_titles.yaml")).read_text(encoding="utf-8"))
+    return tuple(data["kinds"])
+
+
 def report_title_mentions(text: str, mentions: list) -> list[Mention]:
     """Policies named by title lines of the page's head: a body at the line's start, then a report kind."""
     out = []
