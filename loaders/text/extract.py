@@ -20,6 +20,7 @@ from loaders.text import amount_leads, determiner_spans, generic_kinds, report_t
 from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
+from loaders.text import report_lines  # session 16, s16-dev12
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -116,6 +117,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = inner_titles.without_inner_marks(text, mentions)  # 关于印发〈X〉的通知 is X (session 15)
     mentions = joined_issuers.split_joined(text, mentions)  # 中共某市委办公厅|某市人民政府办公厅 (session 15)
     titles = report_titles.report_title_mentions(text, mentions)  # 某局2023年工作总结 as a title line (session 15)
+    titles += report_lines.report_line_mentions(text, mentions)  # 关于…工作情况的报告 as a title line (session 16)
     mentions = resolve_overlaps(mentions + titles) if titles else mentions
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     mentions = field_forms.with_industry_forms(text, mentions)  # 医药健康|产业: the spelling as written (session 13)

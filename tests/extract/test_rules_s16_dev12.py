@@ -1,0 +1,48 @@
+"""Rules of session 16 (issue 18, s16-dev12): causes of misses on Beijing report text that recur in dev12 and in
+dev9 or dev10 (docs/extraction.md, "dev12, first untuned score (session 16)" and "Rules from dev12 (session 16)").
+
+The sentences are written for these tests (other bodies, districts and years than the corpus pages).
+"""
+
+from __future__ import annotations
+
+from tests.support.extracted import names
+
+
+# --- a head line that is a report's whole title (report_lines.py) ----------------------------------------------
+
+def test_a_topic_between_a_body_and_its_yearly_report_is_one_policy(analysis_of):
+    analysis = analysis_of("北京市交通委员会2017年政府信息公开工作年度报告\n本报告由北京市交通委员会编制。")
+    assert "北京市交通委员会2017年政府信息公开工作年度报告" in names(analysis, "Policy")
+    assert "北京市交通委员会" in names(analysis, "Institution")
+
+
+def test_a_report_title_opening_with_guanyu_is_a_policy(analysis_of):
+    analysis = analysis_of("关于本区知识产权保护工作情况的报告\n主任、各位副主任、各位委员:")
+    assert "关于本区知识产权保护工作情况的报告" in names(analysis, "Policy")
+
+
+def test_a_place_and_a_plan_opening_a_report_title_make_one_policy(analysis_of):
+    analysis = analysis_of("北京市房山区2021年国民经济和社会发展计划执行情况的报告\n一、计划执行情况")
+    assert "北京市房山区2021年国民经济和社会发展计划执行情况的报告" in names(analysis, "Policy")
+
+
+def test_a_speech_subtitle_is_not_a_report_title(analysis_of):
+    analysis = analysis_of("——在2019年全市农业工作会议上的报告\n同志们:")
+    assert not any(name.endswith("报告") for name in names(analysis, "Policy"))
+
+
+def test_a_speaker_line_is_not_a_report_title(analysis_of):
+    analysis = analysis_of("市农业农村局局长在2019年全市农业工作会议上的报告\n同志们:")
+    assert not any(name.endswith("会议上的报告") for name in names(analysis, "Policy"))
+
+
+def test_a_sentence_ending_with_a_report_is_not_a_title(analysis_of):
+    analysis = analysis_of("会议听取了北京市水务局关于防汛工作的报告\n同志们:")
+    assert not any(name.startswith("会议听取") or name.startswith("北京市水务局关于") for name in names(analysis, "Policy"))
+
+
+def test_a_report_line_far_below_the_head_is_not_the_title(analysis_of):
+    filler = "全区上下坚持稳中求进工作总基调,推动经济社会平稳运行。" * 16
+    analysis = analysis_of(filler + "\n北京市延庆区2020年政府信息公开工作年度报告\n")
+    assert "北京市延庆区2020年政府信息公开工作年度报告" not in names(analysis, "Policy")
