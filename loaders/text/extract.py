@@ -20,7 +20,7 @@ from loaders.text import amount_leads, determiner_spans, generic_kinds, report_t
 from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
-from loaders.text import report_lines  # session 16, s16-dev12
+from loaders.text import report_lines, session_bodies  # session 16, s16-dev12
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -84,7 +84,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *party_sessions.session_mentions(finder, text),  # 区十三次党代会 (session 15)
                   *standing_committees.committee_mentions(text),  # 区人大及其|常委会 (session 15)
                   *proposal_bodies.proposal_mentions(finder, text),  # 人大|代表建议, 政协|提案 (session 15)
-                  *named_days.day_mentions(text)]  # 世界知识产权日 (session 15)
+                  *named_days.day_mentions(text),  # 世界知识产权日 (session 15)
+                  *session_bodies.session_mentions(finder, text)]  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
     candidates += listed.opened(finder, text, candidates)
     candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
@@ -133,6 +134,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
     mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)
+    mentions = session_bodies.with_opening_bodies(text, mentions)  # …人民代表大会常务委员会|第五次会议 (session 16)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

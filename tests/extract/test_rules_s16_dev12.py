@@ -9,6 +9,12 @@ from __future__ import annotations
 from tests.support.extracted import names
 
 
+def entities(analysis, type_: str) -> set[str]:
+    """The surface forms of one type that become entities (a nested mention only when it is one of its own)."""
+    body = analysis.report.body.text
+    return {body[m.start:m.end] for m in analysis.mentions if m.type == type_ and (not m.nested or m.titled)}
+
+
 # --- a head line that is a report's whole title (report_lines.py) ----------------------------------------------
 
 def test_a_topic_between_a_body_and_its_yearly_report_is_one_policy(analysis_of):
@@ -46,3 +52,29 @@ def test_a_report_line_far_below_the_head_is_not_the_title(analysis_of):
     filler = "全区上下坚持稳中求进工作总基调,推动经济社会平稳运行。" * 16
     analysis = analysis_of(filler + "\n北京市延庆区2020年政府信息公开工作年度报告\n")
     assert "北京市延庆区2020年政府信息公开工作年度报告" not in names(analysis, "Policy")
+
+
+# --- people's congress sessions (session_bodies.py) -----------------------------------------------------------
+
+def test_a_standing_committee_opening_its_session_is_a_body_too(analysis_of):
+    analysis = analysis_of("——2019年3月28日在北京市第十五届人民代表大会常务委员会第十二次会议上\n主任、各位副主任:")
+    assert "北京市第十五届人民代表大会常务委员会第十二次会议" in names(analysis, "Event")
+    assert "北京市第十五届人民代表大会常务委员会" in entities(analysis, "Institution")
+
+
+def test_the_congress_opening_a_congress_session_stays_inside_it(analysis_of):
+    analysis = analysis_of("——2021年1月6日在北京市平谷区第十七届人民代表大会第六次会议上\n各位代表:")
+    assert not any(name.endswith("人民代表大会") for name in entities(analysis, "Institution"))
+
+
+def test_a_district_cut_before_its_lone_qu_still_opens_the_session(analysis_of):
+    analysis = analysis_of("——2020年1月8日在北京市密云区第四届人民代表大会第五次会议上\n各位代表:")
+    events = entities(analysis, "Event")
+    assert "北京市密云区第四届人民代表大会第五次会议" in events
+    assert not any(name.startswith("区第") for name in events)
+
+
+def test_a_session_broken_over_two_lines_is_one_event(analysis_of):
+    analysis = analysis_of("政府工作报告\n——2022年1月6日在门头沟区第十七届人民代表大会\n\n第一次会议上\n各位代表:")
+    events = [name.replace("\n", "") for name in entities(analysis, "Event")]
+    assert "门头沟区第十七届人民代表大会第一次会议" in events
