@@ -24,6 +24,7 @@ CONGRESS = rf"第?[{CN}]{{1,3}}届(?:人民代表大会|人大)(?:常务委员�
 BROKEN = re.compile(rf"{CONGRESS}[ \t\u3000]*\n\s*第?[{CN}]{{1,3}}次(?:全体)?会议")
 LONE = re.compile(rf"(?<=[区县]){CONGRESS}\s*第?[{CN}]{{1,3}}次(?:全体)?会议")
 OPENING = re.compile(r"(?:人民代表大会|人大)(?:常务委员会|常委会)$")  #: a standing committee opening its session
+CONGRESS_END = re.compile(r"(?:人民代表大会|人大)$")  #: a congress, kept a body where the line breaks after it
 MEETING = re.compile(rf"\s*第?[{CN}]{{1,3}}次(?:全体)?会议")
 
 
@@ -59,13 +60,18 @@ def session_mentions(finder, text: str) -> list[Mention]:
 def with_opening_bodies(text: str, mentions: list[Mention]) -> list[Mention]:
     """A standing committee directly opening its session's name (…常务委员会|第五次会议) is an entity of its own
     (rule b; the corpus annotates it so since dev2). The congress inside the committee's name, or opening a congress
-    session, is left nested: the gold of dev2, dev6, dev7 and dev9 does not annotate it there."""
+    session on one line, is left nested: the gold of dev2, dev6, dev7 and dev9 does not annotate it there. A congress
+    that ends its line before 第N次会议 stays a body as session 8 read it (dev10's gold has it, an alias of 区人大)."""
     sessions = [m for m in mentions if m.type == "Event" and not m.nested and "会议" in m.name]
     if not sessions:
         return mentions
     for m in mentions:
-        if m.type != "Institution" or not m.nested or not OPENING.search(text[m.start:m.end]):
+        if m.type != "Institution" or not m.nested:
             continue
-        if any(s.start <= m.start and m.end < s.end and MEETING.match(text, m.end) for s in sessions):
+        meeting = MEETING.match(text, m.end)
+        if not meeting or not any(s.start <= m.start and m.end < s.end for s in sessions):
+            continue
+        surface = text[m.start:m.end]
+        if OPENING.search(surface) or CONGRESS_END.search(surface) and "\n" in meeting.group():
             m.titled = True
     return mentions
