@@ -20,7 +20,7 @@ from loaders.text import amount_leads, determiner_spans, generic_kinds, report_t
 from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
-from loaders.text import report_lines, session_bodies  # session 16, s16-dev12
+from loaders.text import quoted_policies, report_lines, session_bodies  # session 16, s16-dev12
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -85,7 +85,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *standing_committees.committee_mentions(text),  # 区人大及其|常委会 (session 15)
                   *proposal_bodies.proposal_mentions(finder, text),  # 人大|代表建议, 政协|提案 (session 15)
                   *named_days.day_mentions(text),  # 世界知识产权日 (session 15)
-                  *session_bodies.session_mentions(finder, text)]  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
+                  *session_bodies.session_mentions(finder, text),  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
+                  *quoted_policies.quoted_policy_mentions(finder, text)]  # 某区“…1+6”政策 (session 16)
     candidates += listed.opened(finder, text, candidates)
     candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
@@ -111,6 +112,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = category_heads.without_category_heads(text, mentions)  # …等处于价值链高端的现代服务业 (session 13)
     mentions = fields_in_names.without_fields_in_names(finder, text, mentions)  # 北京现代农业联合体 (session 14)
     mentions = policy_periods.with_periods(text, mentions)  # …统筹发展规划(2020年-2035年) (session 14)
+    mentions = quoted_policies.with_opening_quotes(text, mentions)  # “十四五|”时期发展规划 (session 16)
     mentions = quality_names.without_quality_names(text, mentions, tuple(s.end for s in finder.rules.suffixes))  # 原创性…科技攻关
     mentions = amount_leads.without_amount_leads(text, mentions)  # 300亿元|双城经济圈发展基金 (session 15)
     mentions = determiner_spans.without_determiners(text, mentions)  # 鼓励更多本地|科技公司 (session 15)

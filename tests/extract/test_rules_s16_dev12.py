@@ -78,3 +78,26 @@ def test_a_session_broken_over_two_lines_is_one_event(analysis_of):
     analysis = analysis_of("政府工作报告\n——2022年1月6日在门头沟区第十七届人民代表大会\n\n第一次会议上\n各位代表:")
     events = [name.replace("\n", "") for name in entities(analysis, "Event")]
     assert "门头沟区第十七届人民代表大会第一次会议" in events
+
+
+# --- a policy known by a quoted nickname (quoted_policies.py) -------------------------------------------------
+
+def test_a_quoted_nickname_before_policy_is_a_policy(analysis_of):
+    analysis = analysis_of("区政府修订完善“3+5”产业政策,兑现资金2亿元。")
+    assert "“3+5”产业政策" in entities(analysis, "Policy")
+
+
+def test_a_district_before_a_quoted_policy_is_part_of_its_name(analysis_of):
+    analysis = analysis_of("落实顺义区“高精尖产业发展1+4”政策,服务重点企业。")
+    assert "顺义区“高精尖产业发展1+4”政策" in entities(analysis, "Policy")
+
+
+def test_policy_modifying_another_noun_is_no_policy_name(analysis_of):
+    analysis = analysis_of("园区享有“三区”政策红利,吸引企业落户。")
+    assert not any("政策" in name for name in entities(analysis, "Policy"))
+
+
+def test_a_policy_cut_inside_its_opening_quote_takes_the_quote(analysis_of):
+    analysis = analysis_of("区科委印发“十四五”时期科技创新规划,明确发展目标。")
+    policies = entities(analysis, "Policy")
+    assert "“十四五”时期科技创新规划" in policies and "十四五”时期科技创新规划" not in policies
