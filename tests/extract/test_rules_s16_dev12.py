@@ -101,3 +101,21 @@ def test_a_policy_cut_inside_its_opening_quote_takes_the_quote(analysis_of):
     analysis = analysis_of("区科委印发“十四五”时期科技创新规划,明确发展目标。")
     policies = entities(analysis, "Policy")
     assert "“十四五”时期科技创新规划" in policies and "十四五”时期科技创新规划" not in policies
+
+
+# --- a rate of the counted items right after their count (amount_rates.py) ------------------------------------
+
+def test_a_rate_of_the_counted_items_after_their_count_is_no_metric(analysis_of):
+    analysis = analysis_of("2019年,本局共受理群众来信256件,其中按期办结率达98%,群众满意度明显提升。")
+    metrics = entities(analysis, "Metric")
+    assert "256件" in metrics and "98%" not in metrics
+
+
+def test_a_rate_after_a_money_amount_stays_a_metric(analysis_of):
+    analysis = analysis_of("全区软件企业实现营业收入36亿元,毛利率达40%,比上年有所提高。")
+    assert "40%" in entities(analysis, "Metric")
+
+
+def test_a_rate_with_no_count_before_it_stays_a_metric(analysis_of):
+    analysis = analysis_of("全社会研究与试验发展经费投入强度达6.1%。")
+    assert "6.1%" in entities(analysis, "Metric")
