@@ -20,7 +20,7 @@ from loaders.text import amount_leads, determiner_spans, generic_kinds, report_t
 from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
-from loaders.text import quoted_policies, report_lines, session_bodies  # session 16, s16-dev12
+from loaders.text import plenum_series, quoted_policies, report_lines, session_bodies  # session 16, s16-dev12
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -137,6 +137,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     _inside_titles(mentions)
     mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)
     mentions = session_bodies.with_opening_bodies(text, mentions)  # …人民代表大会常务委员会|第五次会议 (session 16)
+    mentions = plenum_series.with_committees(text, mentions)  # 北京市委|十一届八次、九次全会 (session 16)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

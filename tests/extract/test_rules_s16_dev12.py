@@ -119,3 +119,24 @@ def test_a_rate_after_a_money_amount_stays_a_metric(analysis_of):
 def test_a_rate_with_no_count_before_it_stays_a_metric(analysis_of):
     analysis = analysis_of("全社会研究与试验发展经费投入强度达6.1%。")
     assert "6.1%" in entities(analysis, "Metric")
+
+
+# --- a party committee before a plenum series (plenum_series.py) ----------------------------------------------
+
+def test_a_city_committee_before_a_plenum_series_opens_the_first_plenum(analysis_of):
+    analysis = analysis_of("会议传达了天津市委十届九次、十次全会精神。")
+    events = entities(analysis, "Event")
+    assert "天津市委十届九次" in events and "十次全会" in events
+    assert "天津市委" in entities(analysis, "Institution")
+    assert "天津市" not in entities(analysis, "Region")  # the place only prefixes the committee's name
+
+
+def test_a_district_committee_before_a_plenum_series_opens_it_too(analysis_of):
+    analysis = analysis_of("全面贯彻区委十二届三次、四次全会部署。")
+    assert "区委十二届三次" in entities(analysis, "Event")
+    assert "区委" in entities(analysis, "Institution")
+
+
+def test_a_series_after_another_name_keeps_its_first_item_as_written(analysis_of):
+    analysis = analysis_of("落实市委第十一次党代会、十一届二次、三次全会精神。")
+    assert "十一届二次" in entities(analysis, "Event")
