@@ -140,3 +140,16 @@ def test_a_district_committee_before_a_plenum_series_opens_it_too(analysis_of):
 def test_a_series_after_another_name_keeps_its_first_item_as_written(analysis_of):
     analysis = analysis_of("落实市委第十一次党代会、十一届二次、三次全会精神。")
     assert "十一届二次" in entities(analysis, "Event")
+
+
+# --- endings the rules lacked (rules.yaml suffixes) -----------------------------------------------------------
+
+def test_a_named_incubator_is_a_company(analysis_of):
+    analysis = analysis_of("区科委支持中科创星硬科技孵化器扩大孵化面积。")
+    assert "中科创星硬科技孵化器" in entities(analysis, "Institution")
+
+
+def test_a_platform_station_in_a_district_is_one_project(analysis_of):
+    analysis = analysis_of("建成首都科技条件平台大兴工作站,服务企业120家。")
+    projects = entities(analysis, "Project")
+    assert "首都科技条件平台大兴工作站" in projects and "首都科技条件平台" not in projects
