@@ -20,7 +20,7 @@ from loaders.text import amount_leads, determiner_spans, generic_kinds, report_t
 from loaders.text import domain_heads, named_days, proposal_bodies  # session 15, s15-recall2
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
-from loaders.text import plenum_series, quoted_policies, report_lines, session_bodies  # session 16, s16-dev12
+from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -88,6 +88,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *session_bodies.session_mentions(finder, text),  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
                   *quoted_policies.quoted_policy_mentions(finder, text)]  # 某区“…1+6”政策 (session 16)
     candidates += listed.opened(finder, text, candidates)
+    candidates = period_quotes.without_period_heads(text, candidates)  # “十三五”时期|全国科技创新中心建设 (session 16)
     candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])

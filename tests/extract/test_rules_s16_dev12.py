@@ -153,3 +153,26 @@ def test_a_platform_station_in_a_district_is_one_project(analysis_of):
     analysis = analysis_of("建成首都科技条件平台大兴工作站,服务企业120家。")
     projects = entities(analysis, "Project")
     assert "首都科技条件平台大兴工作站" in projects and "首都科技条件平台" not in projects
+
+
+# --- a quoted five-year period before a name; a programme inside a headline title (period_quotes.py, own_title) -
+
+def test_a_quoted_period_before_a_programme_is_no_part_of_a_name(analysis_of):
+    analysis = analysis_of("研究提出“十四五”时期全国科技创新中心建设重点任务。")
+    assert "全国科技创新中心建设" in entities(analysis, "Program")
+    assert not any("十四五" in name for name in entities(analysis, "Project"))
+
+
+def test_a_quoted_period_ending_a_plan_title_stays_in_it(analysis_of):
+    analysis = analysis_of("区政府印发“十四五”规划,明确发展目标。")
+    assert "“十四五”规划" in entities(analysis, "Policy")
+
+
+def test_a_programme_inside_a_headline_title_stays_an_entity(tmp_path):
+    from loaders.report_loader import extract_report
+    path = tmp_path / "t.txt"
+    title = "凝心聚力,为全国科技创新中心建设再立新功"
+    path.write_text(f"title: {title}\npublisher: 北京市科学技术委员会\n---\n{title}\n——在2017年全市科技工作会议上的报告\n"
+                    "同志们:全国科技创新中心建设取得新进展。", encoding="utf-8")
+    nodes = {(n.name_zh, n.type) for n in extract_report(path).nodes}
+    assert ("全国科技创新中心建设", "Program") in nodes
