@@ -21,6 +21,7 @@ from loaders.text import domain_heads, named_days, proposal_bodies  # session 15
 from loaders.text import inner_predicates, party_sessions, standing_committees  # session 15, s15-dev10
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text import opening_known  # session 16, s16-dev13
+from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -84,8 +85,11 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *party_sessions.session_mentions(finder, text),  # 区十三次党代会 (session 15)
                   *standing_committees.committee_mentions(text),  # 区人大及其|常委会 (session 15)
                   *proposal_bodies.proposal_mentions(finder, text),  # 人大|代表建议, 政协|提案 (session 15)
-                  *named_days.day_mentions(text)]  # 世界知识产权日 (session 15)
+                  *named_days.day_mentions(text),  # 世界知识产权日 (session 15)
+                  *session_bodies.session_mentions(finder, text),  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
+                  *quoted_policies.quoted_policy_mentions(finder, text)]  # 某区“…1+6”政策 (session 16)
     candidates += listed.opened(finder, text, candidates)
+    candidates = period_quotes.without_period_heads(text, candidates)  # “十三五”时期|全国科技创新中心建设 (session 16)
     candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
     candidates = verb_leads.drop_verb_leads(finder, text, candidates, [c for c in candidates if c.how in verb_leads.KNOWN_HOWS])
@@ -110,6 +114,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = category_heads.without_category_heads(text, mentions)  # …等处于价值链高端的现代服务业 (session 13)
     mentions = fields_in_names.without_fields_in_names(finder, text, mentions)  # 北京现代农业联合体 (session 14)
     mentions = policy_periods.with_periods(text, mentions)  # …统筹发展规划(2020年-2035年) (session 14)
+    mentions = quoted_policies.with_opening_quotes(text, mentions)  # “十四五|”时期发展规划 (session 16)
     mentions = quality_names.without_quality_names(text, mentions, tuple(s.end for s in finder.rules.suffixes))  # 原创性…科技攻关
     mentions = amount_leads.without_amount_leads(text, mentions)  # 300亿元|双城经济圈发展基金 (session 15)
     mentions = determiner_spans.without_determiners(text, mentions)  # 鼓励更多本地|科技公司 (session 15)
@@ -117,6 +122,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = inner_titles.without_inner_marks(text, mentions)  # 关于印发〈X〉的通知 is X (session 15)
     mentions = joined_issuers.split_joined(text, mentions)  # 中共某市委办公厅|某市人民政府办公厅 (session 15)
     titles = report_titles.report_title_mentions(text, mentions)  # 某局2023年工作总结 as a title line (session 15)
+    titles += report_lines.report_line_mentions(text, mentions)  # 关于…工作情况的报告 as a title line (session 16)
     mentions = resolve_overlaps(mentions + titles) if titles else mentions
     mentions = confidence.score(finder, text, clause_cut.cut(finder, text, mentions))
     mentions = field_forms.with_industry_forms(text, mentions)  # 医药健康|产业: the spelling as written (session 13)
@@ -134,6 +140,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = opening_bodies.opening_bodies(text, mentions)  # X大学|…研究院, 《中共X市委|关于…》 (session 13)
     mentions = opening_known.opening_known(text, mentions, finder.gazetteer)  # 中科院|…分所 (session 16)
     mentions = opening_known.without_level_openers(text, mentions)  # 中央|政府 is no party centre (session 16)
+    mentions = session_bodies.with_opening_bodies(text, mentions)  # …人民代表大会常务委员会|第五次会议 (session 16)
+    mentions = plenum_series.with_committees(text, mentions)  # 北京市委|十一届八次、九次全会 (session 16)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.text import budget, change_attributes, contents, indicators, measures
+from loaders.text import amount_rates, budget, change_attributes, contents, indicators, measures
 from loaders.text.entities import Mention, Spans
 from loaders.text.sections import Sentence, clause_spans
 from loaders.text.units import FIGURE, number, qualifier, unit_of
@@ -63,7 +63,8 @@ def figures(text: str, sentences: list[Sentence], quoted: list[tuple[int, int]])
                 prefix = text[start:m.start()]
                 respectively = "分别" in prefix and len(group) > 1
                 attribute = (indicators.attribute_of(group[0] if respectively else previous, prefix, unit)
-                             or (None if respectively else change_attributes.change_of(previous, prefix, unit)))
+                             or (None if respectively else change_attributes.change_of(previous, prefix, unit))
+                             or (None if respectively else amount_rates.rate_of(previous, prefix, unit)))  # session 16
                 if pending and unit in indicators.RATES and SEPARATORS.fullmatch(prefix):
                     pending.pop(0).attrs.setdefault(rate[0], rate[1] * value)
                 elif attribute:

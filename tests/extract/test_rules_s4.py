@@ -84,7 +84,9 @@ def test_currencies_and_compound_numerals(tmp_path):
 def test_plenums_sharing_their_ending_are_one_event_each(tmp_path):
     a = _analysis(tmp_path, "深入学习贯彻党的十八届四中、五中全会和市委十届七次、八次全会精神,落实市委第十次党代会部署。",
                   publisher="天津市科学技术委员会")
-    assert {"十八届四中", "五中全会", "十届七次", "八次全会", "市委第十次党代会"} <= names(a.mentions, "Event")
+    # session 16: the committee written right before the series opens its first item (市委十届七次), as dev2's
+    # Zhejiang gold (省委十四届三次) and dev12's (北京市委十一届八次) write it (plenum_series.py)
+    assert {"十八届四中", "五中全会", "市委十届七次", "八次全会", "市委第十次党代会"} <= names(a.mentions, "Event")
 
 
 def test_ranks_sessions_and_parts_of_the_text_are_no_indicators(tmp_path):
