@@ -32,3 +32,54 @@ def test_who_funds_a_zone_is_still_its_supporters(bundled):
     # the verb is no filter: who funds X is who supports it (a type word before a name is a verb)
     got = answer(bundled, "Who funds Huairou Science City?")
     assert got.query == "supporters" and got.params["types"] == [] and HSC not in _ids(got) and got.count == 5
+
+
+# ---- a name that opens with a zone's name, written with the zone's other names --------------------------------
+
+FSC_PLAN = "policy-future-science-city-plan"
+BMSTC = "institution-beijing-municipal-science-technology-commission"
+CHANGPING = "district-changping-district"
+
+
+def test_a_zone_alias_before_the_rest_of_a_name_names_the_whole_node(bundled):
+    # 未来科技城 is an alias of 未来科学城: its plan is 未来科学城规划, not "the zone, type Policy"
+    for question, node in (("未来科技城规划是谁牵头编制的", FSC_PLAN),
+                           ("经开区规划是什么", "policy-beijing-economic-technological-development-area-bda-plan"),
+                           ("Who drew up the E-Town plan?", "policy-beijing-economic-technological-development-area-bda-plan"),
+                           ("未来科技城央企和哪些大学合作", "institution-central-state-owned-enterprises-in-future-science-city")):
+        got = answer(bundled, question)
+        assert got.params["refs"] == [node], question
+
+
+def test_place_variants_never_take_a_name_another_node_holds(bundled):
+    from graph.ask import place_names
+    from graph.ask.gazetteer import match_key
+    nodes = list(bundled.store.iter_nodes())
+    held = {match_key(n): node.id for node in nodes for n in node.names}
+    for key, node_id in place_names.variants(nodes, match_key):
+        assert held.get(key, node_id) == node_id, key
+
+
+def test_who_led_a_plan_written_after_it_is_its_supporters_not_its_relations(bundled):
+    # was the plan's five direct relations (the zone it supports and its parent plan among them)
+    got = answer(bundled, "未来科学城规划是谁牵头编制的")
+    assert got.query == "supporters"
+    assert {BMSTC, CHANGPING} <= _ids(got) and "zone-future-science-city" not in _ids(got)
+
+
+# ---- "X还有谁在支持": 在 before the verb ------------------------------------------------------------------------
+
+def test_who_else_is_supporting_a_zone_is_its_supporters_not_its_members(bundled):
+    got = answer(bundled, "经开区除了市科委还有谁在支持")
+    assert got.query == "supporters" and BMSTC not in _ids(got)
+    assert _ids(got) == {"policy-beijing-economic-technological-development-area-bda-plan",
+                         "program-serving-the-development-of-the-three-science-cities-and-one-area-key-task-of-2018"}
+    got = answer(bundled, "怀柔科学城还有哪些单位在支持")  # with a type word: was its one member institute
+    assert got.query == "supporters" and _ids(got) == {BMSTC, "institution-huairou-science-city-development-strategy-expert-group"}
+
+
+# ---- the indicator word first, the name at the end; "Huairou" -------------------------------------------------
+
+def test_what_indicators_do_we_have_for_huairou(bundled):
+    got = answer(bundled, "What indicators do we have for Huairou?")
+    assert got.query == "indicators" and _ids(got) == {"metric-projects-in-the-first-batch-supported-in-huairou-science-city-2018"}
