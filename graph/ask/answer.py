@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -103,6 +103,11 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     result.items = narrowed.items[:run.RANK_LIMIT] if params.rank_all else narrowed.items
     if manages.asked(p, form.query) and anchors:  # "who manages X": who leads it (LED_BY), not every supporter
         result.items, interpretation = manages.keep(result.items), manages.interpretation(lang, anchors[0])
+    if leads.asked(p, form.query) and len(anchors) == 1:  # "市科委牵头了哪些项目": what it leads, not all it supports
+        result.items = leads.keep(result.items)
+        interpretation = leads.interpretation(lang, anchors[0], params.types)
+        if p.count:
+            interpretation = say(lang, f"{interpretation}的数量", f"number of {interpretation}")
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
@@ -256,7 +261,7 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
                                         "Counted over the supporters the report names (its author not counted)."))
     if result.paths:
         return _paths_summary(lang, result, count)
-    split = _direct_split(lang, result, count)
+    split = _direct_split(lang, result, count) or (_type_split(lang, result, count) if p.count else "")
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
         return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
     slots = {m.id for m in p.slots}
@@ -289,6 +294,21 @@ def _direct_split(lang: str, result: run.Result, count: int) -> str:
     through = say(lang, "、", ", ").join(hubs[:4]) + say(lang, " 等", " …") * (len(hubs) > 4)
     return say(lang, f"（直接 {direct} 个；另有 {count - direct} 个经由{through}）",
                f" ({direct} direct; {count - direct} more through {through})")
+
+
+def _type_split(lang: str, result: run.Result, count: int) -> str:
+    """"市科委牵头了多少个项目": 项目 reads programmes and projects, so a bare "17" hides that 9 are projects
+    (session 16); a count over more than one node type says how many are of each."""
+    if len(result.items) != count:
+        return ""
+    by_type: dict[str, int] = {}
+    for i in result.items:
+        by_type[i.node.type] = by_type.get(i.node.type, 0) + 1
+    if len(by_type) < 2:
+        return ""
+    parts = [(NODE_TYPES[t].zh if lang == "zh" else t, n) for t, n in by_type.items()]
+    return say(lang, "（其中" + "、".join(f"{w} {n} 个" for w, n in parts) + "）",
+               " (" + ", ".join(f"{n} {w}" for w, n in parts) + ")")
 
 
 def _paths_summary(lang: str, result: run.Result, count: int) -> str:

@@ -83,3 +83,25 @@ def test_who_else_is_supporting_a_zone_is_its_supporters_not_its_members(bundled
 def test_what_indicators_do_we_have_for_huairou(bundled):
     got = answer(bundled, "What indicators do we have for Huairou?")
     assert got.query == "indicators" and _ids(got) == {"metric-projects-in-the-first-batch-supported-in-huairou-science-city-2018"}
+
+
+# ---- lead is not support -----------------------------------------------------------------------------------
+
+def test_what_the_commission_leads_is_its_led_by_rows_not_all_it_supports(bundled):
+    # was "北京市科学技术委员会支持的计划/专项、项目/平台的数量：32 个" (the Huairou labs among them)
+    got = answer(bundled, "市科委牵头了多少个项目")
+    assert got.query == "supported" and got.count == 17
+    assert all(i.relation == "LED_BY" for i in got.items)
+    assert "project-physical-science-laboratory-huairou" not in _ids(got)
+    assert "牵头" in got.interpretation and "（其中计划/专项 8 个、项目/平台 9 个）" in got.summary
+
+
+def test_support_and_lead_together_keep_every_row(bundled):
+    got = answer(bundled, "How many projects are led or supported by the commission?")
+    assert got.count == answer(bundled, "市科委支持了多少个项目").count == 32
+    assert {i.relation for i in got.items} == {"LED_BY", "SUPPORTS"}
+
+
+def test_which_projects_does_the_commission_lead_in_english(bundled):
+    got = answer(bundled, "Which projects does the commission lead?")
+    assert got.count == 17 and all(i.relation == "LED_BY" for i in got.items)
