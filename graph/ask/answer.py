@@ -101,6 +101,10 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items[:run.RANK_LIMIT] if params.rank_all else narrowed.items
+    if form.query == "new_in_year" and found:  # "Which conferences were held in 2018?": the counts of the rows kept
+        result.by_type = {t: sum(1 for i in result.items if i.node.type == t) for t in result.by_type}
+        result.other_years = [i.node for i in narrow.keep([model.Item(node=n) for n in result.other_years],
+                                                          found, lang, queries.store).items]
     if manages.asked(p, form.query) and anchors:  # "who manages X": who leads it (LED_BY), not every supporter
         result.items, interpretation = manages.keep(result.items), manages.interpretation(lang, anchors[0])
     if leads.asked(p, form.query) and len(anchors) == 1:  # "市科委牵头了哪些项目": what it leads, not all it supports
@@ -261,7 +265,7 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
                                         "Counted over the supporters the report names (its author not counted)."))
     if result.paths:
         return _paths_summary(lang, result, count)
-    split = _direct_split(lang, result, count) or (_type_split(lang, result, count) if p.count else "")
+    split = _direct_split(lang, result, count) or (_type_split(lang, result, count) if p.count and len(p.types) > 1 else "")
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
         return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
     slots = {m.id for m in p.slots}
@@ -298,7 +302,7 @@ def _direct_split(lang: str, result: run.Result, count: int) -> str:
 
 def _type_split(lang: str, result: run.Result, count: int) -> str:
     """"市科委牵头了多少个项目": 项目 reads programmes and projects, so a bare "17" hides that 9 are projects
-    (session 16); a count over more than one node type says how many are of each."""
+    (session 16); a count whose type word reads more than one node type says how many are of each."""
     if len(result.items) != count:
         return ""
     by_type: dict[str, int] = {}
@@ -342,10 +346,15 @@ def _year_summary(lang: str, p: Parse, result: run.Result, count: int) -> str:
                           f" Documents of other years name {count} event(s) of {p.year}: {names}.")
     titles = say(lang, "、", "; ").join(d.title if lang == "zh" or not d.title_en else d.title_en
                                          for d in result.documents)
-    parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items()]
-    return say(lang, f"{p.year} 年的 {len(result.documents)} 份文件（{titles}）带来 {count} 个节点：{'、'.join(parts)}。",
+    parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items() if c]
+    named = ""
+    if p.types and result.items:  # "Which conferences were held in 2018?" asks which: they are named
+        names = say(lang, "；", "; ").join(short(i.node, lang) for i in result.items[:SHOWN_NAMES])
+        named = say(lang, f" — {names}" + (" 等" if count > SHOWN_NAMES else ""),
+                    f" — {names}" + (" …" if count > SHOWN_NAMES else ""))
+    return say(lang, f"{p.year} 年的 {len(result.documents)} 份文件（{titles}）带来 {count} 个节点：{'、'.join(parts)}{named}。",
                 f"The {len(result.documents)} document(s) of {p.year} ({titles}) brought {count} nodes: "
-                f"{', '.join(parts)}.") + _other_years(lang, p.year, result.other_years)
+                f"{', '.join(parts)}{named}.") + _other_years(lang, p.year, result.other_years)
 
 
 def _other_years(lang: str, year: int, nodes: list[Node]) -> str:

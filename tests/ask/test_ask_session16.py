@@ -105,3 +105,38 @@ def test_support_and_lead_together_keep_every_row(bundled):
 def test_which_projects_does_the_commission_lead_in_english(bundled):
     got = answer(bundled, "Which projects does the commission lead?")
     assert got.count == 17 and all(i.relation == "LED_BY" for i in got.items)
+
+
+# ---- conferences: a kind of event, not every event, and not the press conferences' figure -------------------
+
+AWARD = "event-beijing-science-and-technology-award-conference-and-national-s-t-innovation-center-construction-work-conference"
+
+
+def test_how_many_conferences_counts_the_conference_events_not_press_conferences(bundled):
+    # was "Press conferences held by BMSTC (2018): over 30 times" (a narrower figure)
+    got = answer(bundled, "How many conferences were held in 2018?")
+    assert got.query == "new_in_year" and got.count == 7
+    assert {AWARD, "event-beijing-tel-aviv-innovation-conference",
+            "event-china-beijing-transnational-technology-transfer-conference"} <= _ids(got)
+    assert not {"event-national-science-and-technology-week-and-beijing-science-and-technology-week",
+                "event-china-beijing-international-high-tech-expo", "event-beijing-2022-olympic-winter-games"} & _ids(got)
+    assert "Beijing-Tel Aviv Innovation Conference" in got.summary  # a typed year question names its rows
+    assert "Olympic" not in got.summary  # the events of other years left out are conferences too, or not said
+
+
+def test_press_conferences_still_get_their_figure(bundled):
+    got = answer(bundled, "How many press conferences were held in 2018?")
+    assert got.query == "figure" and "30" in got.summary
+
+
+def test_a_figure_whose_head_noun_is_the_one_counted_still_answers(bundled):
+    # the name's opening decides; "Serving Party members" is a figure of party members, "autonomous regions" is
+    # the end of a list
+    assert "564" in answer(bundled, "How many Party members of BMSTC reported to communities?").summary
+    assert answer(bundled, "How many regions does the BMSTC cooperate with?").query == "figure"
+
+
+def test_the_commissions_meetings_are_its_conferences_and_forums(bundled):
+    got = answer(bundled, "市科委主办了哪些会议？")
+    assert got.count == 5 and "event-9th-china-italy-innovation-cooperation-week" not in _ids(got)
+    assert answer(bundled, "市科委主办了哪些活动？").count == 9
