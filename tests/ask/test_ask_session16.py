@@ -137,6 +137,8 @@ def test_a_figure_whose_head_noun_is_the_one_counted_still_answers(bundled):
 
 
 def test_the_commissions_meetings_are_its_conferences_and_forums(bundled):
-    got = answer(bundled, "市科委主办了哪些会议？")
+    got = answer(bundled, "Which meetings did the commission host?")
     assert got.count == 5 and "event-9th-china-italy-innovation-cooperation-week" not in _ids(got)
-    assert answer(bundled, "市科委主办了哪些活动？").count == 9
+    assert answer(bundled, "Which events did the commission host?").count == 9
+    # Chinese 会议 stays every event it hosted (report.yaml's held want, count 9)
+    assert answer(bundled, "市科委主办了哪些会议？").count == 9
