@@ -142,3 +142,25 @@ def test_the_commissions_meetings_are_its_conferences_and_forums(bundled):
     assert answer(bundled, "Which events did the commission host?").count == 9
     # Chinese 会议 stays every event it hosted (report.yaml's held want, count 9)
     assert answer(bundled, "市科委主办了哪些会议？").count == 9
+
+
+# ---- a zone's story in a year the graph holds ----------------------------------------------------------------
+
+def test_a_zones_progress_in_the_reports_year_is_what_the_report_records_of_it(bundled):
+    # was declined as a question about change ("没有可比较的另一年")
+    got = answer(bundled, "怀柔科学城2018年有哪些进展？")
+    assert got.status == "answered" and got.query == "about"
+    assert {"project-physical-science-laboratory-huairou", "project-space-science-laboratory-huairou",
+            "institution-beijing-institute-of-nanoenergy-and-nanosystems"} <= _ids(got)
+    assert got.summary.startswith("图中不评价进展或成效；2018 年的报告写到怀柔科学城")
+
+
+def test_a_zones_story_in_english(bundled):
+    got = answer(bundled, "Tell me the E-Town's story in 2018")
+    assert got.status == "answered" and "project-autonomous-driving-test-site-yizhuang" in _ids(got)
+    assert got.summary.startswith("The graph does not judge progress")
+
+
+def test_progress_without_a_held_year_is_still_declined(bundled):
+    for question in ("怀柔科学城有哪些进展", "怀柔科学城2017年有哪些进展", "怀柔科学城2020年有哪些进展"):
+        assert answer(bundled, question).status == "not_understood", question
