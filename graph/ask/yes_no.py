@@ -144,7 +144,7 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
 #: The two names joined and asked what they share (session 15): "Do A and B share any supporters?" was read
 #: as "does A support B" (No), although both have two supporters in common. The forms answer it
 #: (common_supporters, common) and listing_yes_no.py says yes or no.
-_SHARED = {"zh": re.compile(r"Ⓔ\s*(和|与|跟|同|及)\s*Ⓔ.*(共同|共有|都有|同样的?|相同的?)"),
+_SHARED = {"zh": re.compile(r"Ⓔ\s*(和|与|跟|同|及)\s*Ⓔ.*(共同|共有|都有|同样的?|相同的?|交集|重合|重叠)"),  # 重合: session 16
            "en": re.compile(r"Ⓔ\s*(and|&)\s*Ⓔ.*\b(share|shared|in common|both have)\b")}
 
 #: The second name is the one acting: "A是B支持的吗", "A由B主办吗", "Is A supported by B?".

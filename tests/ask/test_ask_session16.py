@@ -164,3 +164,30 @@ def test_a_zones_story_in_english(bundled):
 def test_progress_without_a_held_year_is_still_declined(bundled):
     for question in ("怀柔科学城有哪些进展", "怀柔科学城2017年有哪些进展", "怀柔科学城2020年有哪些进展"):
         assert answer(bundled, question).status == "not_understood", question
+
+
+# ---- declines a director would not accept: now read ---------------------------------------------------------
+
+def test_what_the_commission_did_in_a_zone_with_an_adverb_is_did_for(bundled):
+    got = answer(bundled, "市科委在怀柔科学城具体做了哪些事")
+    assert got.query == "did_for" and got.count == 8
+
+
+def test_overlap_words_ask_what_two_zones_share(bundled):
+    got = answer(bundled, "中关村科学城和未来科学城的重点领域有交集吗？")  # 前沿新材料 is not 新材料
+    assert got.query == "common" and got.count == 0 and got.summary.startswith("否")
+    got = answer(bundled, "怀柔科学城和未来科学城的支持者有重合吗")  # not "does A support B"
+    assert got.query == "common_supporters" and got.summary.startswith("是")
+    assert _ids(got) == {BMSTC, "program-serving-the-development-of-the-three-science-cities-and-one-area-key-task-of-2018"}
+
+
+def test_a_misspelt_name_after_a_type_word_is_still_found(bundled):
+    got = answer(bundled, "what are the focus areas of Futrue Science City")
+    assert got.query == "fields" and got.params["refs"] == ["zone-future-science-city"] and got.count == 3
+
+
+def test_facilities_are_the_projects_named_as_labs_platforms_or_sites(bundled):
+    got = answer(bundled, "What facilities are there in Yizhuang?")
+    assert _ids(got) == {"project-autonomous-driving-test-site-yizhuang", "project-technology-innovation-service-platforms-bda"}
+    got = answer(bundled, "怀柔科学城有哪些设施")  # the labs; not the wearable-systems research project
+    assert _ids(got) == {"project-physical-science-laboratory-huairou", "project-space-science-laboratory-huairou"}
