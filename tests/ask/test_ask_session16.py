@@ -191,3 +191,10 @@ def test_facilities_are_the_projects_named_as_labs_platforms_or_sites(bundled):
     assert _ids(got) == {"project-autonomous-driving-test-site-yizhuang", "project-technology-innovation-service-platforms-bda"}
     got = answer(bundled, "怀柔科学城有哪些设施")  # the labs; not the wearable-systems research project
     assert _ids(got) == {"project-physical-science-laboratory-huairou", "project-space-science-laboratory-huairou"}
+
+
+def test_which_zones_get_funding_is_the_zones_a_fund_goes_to_none(bundled):
+    # was every node of type Fund or Zone (16) once funding was a Fund type word; every zone (8) before
+    got = answer(bundled, "Which zones get funding?")
+    assert got.query == "funded" and got.status == "empty" and got.count == 0
+    assert got.summary.startswith("None: no node of type Zone") and "Lenovo Capital sub-fund" in got.summary
