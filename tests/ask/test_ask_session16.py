@@ -198,3 +198,14 @@ def test_which_zones_get_funding_is_the_zones_a_fund_goes_to_none(bundled):
     got = answer(bundled, "Which zones get funding?")
     assert got.query == "funded" and got.status == "empty" and got.count == 0
     assert got.summary.startswith("None: no node of type Zone") and "Lenovo Capital sub-fund" in got.summary
+
+
+def test_who_leads_a_zone_is_who_leads_it_none_not_every_supporter(bundled):
+    # listed the 5 supporters (two plans, the key task …) as its leaders; nothing in the graph leads a zone
+    for question in ("Who leads Huairou Science City?", "怀柔科学城由谁牵头"):
+        got = answer(bundled, question)
+        assert got.status == "empty" and got.count == 0, question
+        assert "institution-beijing-municipal-science-technology-commission" in {i.node.id for i in got.related}
+    # what does lead something is still said; 牵头编制 (who drew a plan up) keeps the planning team
+    assert _ids(answer(bundled, "市杰出青年基金由谁牵头？")) == {BMSTC}
+    assert answer(bundled, "谁牵头编制未来科学城规划？").count == 3
