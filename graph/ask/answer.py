@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many  # noqa: F401 (common, relations, own_supporters register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -49,6 +49,9 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     if story.asked(queries, p):  # "怀柔科学城2018年有哪些进展": what the year's report records of the zone (session 16)
         about = story.as_about(queries, p)
         return story.told(queries, about, _run(queries, about, base))
+    own = own_supporters.asked(queries, p)
+    if own:  # "怀柔科学城有哪些独有的支持者": its supporters that support none of its peers (session 16)
+        return own_supporters.answer(queries, p, own, base, _evidence)
     if funded.asked(p):  # "Which zones get funding?": what a fund goes to, not every node of two types (session 16)
         return funded.answer(queries, p, base, _evidence)
     early = screen.before_forms(queries, p, base, _evidence)

@@ -209,3 +209,19 @@ def test_who_leads_a_zone_is_who_leads_it_none_not_every_supporter(bundled):
     # what does lead something is still said; 牵头编制 (who drew a plan up) keeps the planning team
     assert _ids(answer(bundled, "市杰出青年基金由谁牵头？")) == {BMSTC}
     assert answer(bundled, "谁牵头编制未来科学城规划？").count == 3
+
+
+# ---- the supporters only one zone has ------------------------------------------------------------------------
+
+def test_the_supporters_only_a_zone_has_are_those_of_none_of_its_peers(bundled):
+    # was declined; "怀柔科学城有哪些独有的支持者" was its five members
+    own = {"institution-huairou-science-city-development-strategy-expert-group", "policy-huairou-science-city-plan",
+           "policy-huairou-science-city-science-plan"}
+    for question in ("Which supporters does only Huairou Science City have, that the other three zones don't?",
+                     "怀柔科学城有哪些独有的支持者"):
+        got = answer(bundled, question)
+        assert got.query == "own_supporters" and _ids(got) == own, question
+        assert any("中关村科学城" in n or "Zhongguancun Science City" in n for n in got.notes)  # the peers are said
+    assert _ids(answer(bundled, "Which supporters are unique to the E-Town?")) == {
+        "policy-beijing-economic-technological-development-area-bda-plan"}
+    assert answer(bundled, "哪些计划只支持未来科学城").count == 0  # the key task supports all four
