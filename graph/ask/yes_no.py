@@ -150,7 +150,10 @@ _SHARED = {"zh": re.compile(r"Ⓔ\s*(和|与|跟|同|及)\s*Ⓔ.*(共同|共有|
 #: The second name is the one acting: "A是B支持的吗", "A由B主办吗", "Is A supported by B?".
 _PASSIVE = {"zh": re.compile(r"Ⓔ(是|被|受到|受|得到|获得|由)Ⓔ"),
             "en": re.compile(r"\b(supported|backed|funded|financed|sponsored|hosted|organi[sz]ed|held|convened|issued|"
-                             r"published|released|invested in) by Ⓔ")}
+                             r"published|released|invested in) by Ⓔ"
+                             # "Does E-Town get support from the commission?" (session 16: was "does E-Town support it")
+                             r"|\b(gets?|got|receives?|received|obtains?|obtained|enjoys?) (any |some )?"
+                             r"(support|funding|backing|money|help|investment) from Ⓔ")}
 
 
 def _typed_field(queries: GraphQueries, node: Node, types: list[str]) -> Node | None:

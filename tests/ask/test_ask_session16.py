@@ -225,3 +225,10 @@ def test_the_supporters_only_a_zone_has_are_those_of_none_of_its_peers(bundled):
     assert _ids(answer(bundled, "Which supporters are unique to the E-Town?")) == {
         "policy-beijing-economic-technological-development-area-bda-plan"}
     assert answer(bundled, "哪些计划只支持未来科学城").count == 0  # the key task supports all four
+
+
+def test_get_support_from_is_the_second_name_supporting_the_first(bundled):
+    # was "whether E-Town supports the commission": No
+    got = answer(bundled, "Does E-Town get support from the commission?")
+    assert got.query == "yes_no" and got.summary.startswith("Yes")
+    assert got.params["refs"][0] == "institution-beijing-municipal-science-technology-commission"
