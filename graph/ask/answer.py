@@ -300,10 +300,12 @@ def _direct_split(lang: str, result: run.Result, count: int) -> str:
     if len(result.items) != count:  # a page of a longer answer: the split of the page is not the answer's
         return ""
     direct = sum(1 for i in result.items if i.via is None)
-    if not direct or direct == count:
+    if direct == count:
         return ""
     hubs = list(dict.fromkeys(short(i.via, lang) for i in result.items if i.via is not None))
     through = say(lang, "、", ", ").join(hubs[:4]) + say(lang, " 等", " …") * (len(hubs) > 4)
+    if not direct:  # "未来科学城的合作伙伴": both partner with its central SOEs, not with the zone (session 16)
+        return say(lang, f"（均经由{through}）", f" (all through {through})")
     return say(lang, f"（直接 {direct} 个；另有 {count - direct} 个经由{through}）",
                f" ({direct} direct; {count - direct} more through {through})")
 

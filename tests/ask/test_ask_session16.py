@@ -232,3 +232,9 @@ def test_get_support_from_is_the_second_name_supporting_the_first(bundled):
     got = answer(bundled, "Does E-Town get support from the commission?")
     assert got.query == "yes_no" and got.summary.startswith("Yes")
     assert got.params["refs"][0] == "institution-beijing-municipal-science-technology-commission"
+
+
+def test_rows_all_through_a_member_say_so(bundled):
+    # "未来科学城的合作伙伴：共 2 个 — …" read as the zone's own partners; both partner with its central SOEs
+    got = answer(bundled, "未来科学城的合作伙伴有哪些")
+    assert "（均经由未来科学城央企）" in got.summary
