@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, listing_yes_no, manages, model, most_members, most_supported, narrow, per_zone, region_scope, relations, relative_year, replies, run, screen, suggest, which_and_how_many  # noqa: F401 (common, relations register runners)
+from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many  # noqa: F401 (common, relations, own_supporters register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -46,6 +46,14 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     base = dict(question=text, language=p.language, mentions=mentions)
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
         return empty_graph.answer(queries.store, p, base)
+    if story.asked(queries, p):  # "怀柔科学城2018年有哪些进展": what the year's report records of the zone (session 16)
+        about = story.as_about(queries, p)
+        return story.told(queries, about, _run(queries, about, base))
+    own = own_supporters.asked(queries, p)
+    if own:  # "怀柔科学城有哪些独有的支持者": its supporters that support none of its peers (session 16)
+        return own_supporters.answer(queries, p, own, base, _evidence)
+    if funded.asked(p):  # "Which zones get funding?": what a fund goes to, not every node of two types (session 16)
+        return funded.answer(queries, p, base, _evidence)
     early = screen.before_forms(queries, p, base, _evidence)
     if early is not None:  # a declined figure of another zone says whose it is (session 15)
         return figure_elsewhere.told(queries, p, early)
@@ -101,8 +109,17 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items[:run.RANK_LIMIT] if params.rank_all else narrowed.items
+    if form.query == "new_in_year" and found:  # "Which conferences were held in 2018?": the counts of the rows kept
+        result.by_type = {t: sum(1 for i in result.items if i.node.type == t) for t in result.by_type}
+        result.other_years = [i.node for i in narrow.keep([model.Item(node=n) for n in result.other_years],
+                                                          found, lang, queries.store).items]
     if manages.asked(p, form.query) and anchors:  # "who manages X": who leads it (LED_BY), not every supporter
         result.items, interpretation = manages.keep(result.items), manages.interpretation(lang, anchors[0])
+    if leads.asked(p, form.query) and len(anchors) == 1:  # "市科委牵头了哪些项目": what it leads, not all it supports
+        result.items = leads.keep(result.items)
+        interpretation = leads.interpretation(lang, anchors[0], params.types)
+        if p.count:
+            interpretation = say(lang, f"{interpretation}的数量", f"number of {interpretation}")
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
@@ -256,7 +273,7 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
                                         "Counted over the supporters the report names (its author not counted)."))
     if result.paths:
         return _paths_summary(lang, result, count)
-    split = _direct_split(lang, result, count)
+    split = _direct_split(lang, result, count) or (_type_split(lang, result, count) if p.count and len(p.types) > 1 else "")
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
         return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
     slots = {m.id for m in p.slots}
@@ -283,12 +300,29 @@ def _direct_split(lang: str, result: run.Result, count: int) -> str:
     if len(result.items) != count:  # a page of a longer answer: the split of the page is not the answer's
         return ""
     direct = sum(1 for i in result.items if i.via is None)
-    if not direct or direct == count:
+    if direct == count:
         return ""
     hubs = list(dict.fromkeys(short(i.via, lang) for i in result.items if i.via is not None))
     through = say(lang, "、", ", ").join(hubs[:4]) + say(lang, " 等", " …") * (len(hubs) > 4)
+    if not direct:  # "未来科学城的合作伙伴": both partner with its central SOEs, not with the zone (session 16)
+        return say(lang, f"（均经由{through}）", f" (all through {through})")
     return say(lang, f"（直接 {direct} 个；另有 {count - direct} 个经由{through}）",
                f" ({direct} direct; {count - direct} more through {through})")
+
+
+def _type_split(lang: str, result: run.Result, count: int) -> str:
+    """"市科委牵头了多少个项目": 项目 reads programmes and projects, so a bare "17" hides that 9 are projects
+    (session 16); a count whose type word reads more than one node type says how many are of each."""
+    if len(result.items) != count:
+        return ""
+    by_type: dict[str, int] = {}
+    for i in result.items:
+        by_type[i.node.type] = by_type.get(i.node.type, 0) + 1
+    if len(by_type) < 2:
+        return ""
+    parts = [(NODE_TYPES[t].zh if lang == "zh" else t, n) for t, n in by_type.items()]
+    return say(lang, "（其中" + "、".join(f"{w} {n} 个" for w, n in parts) + "）",
+               " (" + ", ".join(f"{n} {w}" for w, n in parts) + ")")
 
 
 def _paths_summary(lang: str, result: run.Result, count: int) -> str:
@@ -322,10 +356,15 @@ def _year_summary(lang: str, p: Parse, result: run.Result, count: int) -> str:
                           f" Documents of other years name {count} event(s) of {p.year}: {names}.")
     titles = say(lang, "、", "; ").join(d.title if lang == "zh" or not d.title_en else d.title_en
                                          for d in result.documents)
-    parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items()]
-    return say(lang, f"{p.year} 年的 {len(result.documents)} 份文件（{titles}）带来 {count} 个节点：{'、'.join(parts)}。",
+    parts = [f"{NODE_TYPES[t].zh if lang == 'zh' else t} {c}" for t, c in result.by_type.items() if c]
+    named = ""
+    if p.types and result.items:  # "Which conferences were held in 2018?" asks which: they are named
+        names = say(lang, "；", "; ").join(short(i.node, lang) for i in result.items[:SHOWN_NAMES])
+        named = say(lang, f" — {names}" + (" 等" if count > SHOWN_NAMES else ""),
+                    f" — {names}" + (" …" if count > SHOWN_NAMES else ""))
+    return say(lang, f"{p.year} 年的 {len(result.documents)} 份文件（{titles}）带来 {count} 个节点：{'、'.join(parts)}{named}。",
                 f"The {len(result.documents)} document(s) of {p.year} ({titles}) brought {count} nodes: "
-                f"{', '.join(parts)}.") + _other_years(lang, p.year, result.other_years)
+                f"{', '.join(parts)}{named}.") + _other_years(lang, p.year, result.other_years)
 
 
 def _other_years(lang: str, year: int, nodes: list[Node]) -> str:

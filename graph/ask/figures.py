@@ -110,8 +110,11 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
             measured_by.setdefault(e.source, {})[e.target] = ends[e.target]
         evidence_of.setdefault(e.source, []).extend(e.evidence)
     wants_money = bool(MONEY_CUES[language].search(keyed))
+    counted = _counted(keyed, language)
     for metric in metrics:
         if wants_money and not _is_money(metric):
+            continue
+        if counted and _narrower(metric, counted, words):
             continue
         own = _metric_words(metric, language)
         if types and not all(t in own or _zh_type_held(t, metric) for t in types):
@@ -134,6 +137,34 @@ def best_figure(store: GraphStore, keyed: str, language: str, years: list[int],
     if best is None or best[0] < MIN_Q_COVER:
         return None
     return _figure(best[2], best[0], years)
+
+
+#: The words a count asks for: "how many party members of …" counts members (of the party kind).
+_COUNTED_EN = re.compile(r"\b(?:how many|number of) ([a-z ]+)")
+
+
+def _counted(keyed: str, language: str) -> str:
+    """The head noun of what an English count asks for: the last word before the first function word."""
+    m = _COUNTED_EN.search(keyed) if language == "en" else None
+    if not m:
+        return ""
+    run = []
+    for word in m.group(1).split():
+        if word in _EN_STOP:
+            break
+        run.append(word)
+    return _stem(run[-1]) if run else ""
+
+
+def _narrower(metric: Node, counted: str, words: set[str]) -> bool:
+    """The figure counts a narrower kind of what the question counts: "How many conferences were held in 2018?"
+    is not "Press conferences held by BMSTC (2018): over 30" (session 16). The figure's English name opens with
+    a word the question does not say, then the noun it counts. Only the name's opening: "Provinces, municipalities
+    and autonomous regions …" still answers "how many regions", and "Serving Party members …" "how many Party
+    members" (its head is members; serving is no kind of party)."""
+    tokens = re.findall(r"[a-z0-9]+", match_key(metric.name_en or ""))
+    return len(tokens) > 1 and _stem(tokens[1]) == counted and tokens[0] not in _EN_STOP \
+        and _stem(tokens[0]) not in words
 
 
 def _of_another(measured: dict[str, Node], mentioned: set[str], store: GraphStore) -> bool:

@@ -18,6 +18,7 @@ import weakref
 from collections import defaultdict
 from dataclasses import dataclass
 
+from graph.ask import place_names
 from graph.model import Node
 from graph.store import GraphStore
 from graph.text import normalize
@@ -111,6 +112,8 @@ class Gazetteer:
                 key = match_key(name)
                 if len(key) >= MIN_KEY_CHARS and not key.isdigit():
                     self.names[key].add(node.id)
+        for key, node_id in place_names.variants(nodes, match_key):  # 未来科技城规划 -> 未来科学城规划 (session 16)
+            self.names[key].add(node_id)
         self.lengths = sorted({len(k) for k in self.names}, reverse=True)
         self.longest_cjk = max((len(k) for k in self.names if has_cjk(k)), default=0)
         self._grams: dict[str, set[str]] | None = None

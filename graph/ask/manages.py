@@ -17,9 +17,9 @@ from graph.ask.parser import Parse
 from graph.ask.words import display, say
 from graph.model import Node
 
-CUES = {"zh": re.compile(r"管理|运营|主管|掌管"),  # not 负责: 负责编制 is who drew it up
+CUES = {"zh": re.compile(r"管理|运营|主管|掌管|牵头(?!编制|起草|编写|编)"),  # not 负责 nor 牵头编制: who drew it up
         "en": re.compile(r"\b(manag(e|es|ed|ing|er|ers)|runs?|running|oversee(s|n)?|oversaw|administer(s|ed)?|"
-                         r"govern(s|ed)?|in charge of)\b")}
+                         r"govern(s|ed)?|in charge of|leads?|led)\b")}  # lead, 牵头 (session 16): "Who leads X?" listed every supporter
 
 
 def asked(p: Parse, form_query: str) -> bool:

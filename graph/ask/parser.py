@@ -414,6 +414,8 @@ def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer, years: list[
             whole = True
             continue
         close = gaz.closest(match_key(chunk))
+        if not close and not has_cjk(chunk):  # "focus areas of Futrue Science City": the type word is no part of the name
+            at, chunk, close = _without_type_words(at, chunk, gaz)
         mention = Mention(chunk, tuple(sorted(gaz.names[close[0][0]])), close[0][1]) if close else Mention(chunk)
         spans.append(_glued_body(skeleton, placed, at, chunk) if not close else (at, at + len(chunk), mention))
     placed = [(i, m) for i, m in placed if not any(s <= i < e for s, e, _ in spans)] + [(s, m) for s, _, m in spans]
@@ -422,6 +424,21 @@ def _with_chunks(first: Reading, chunks: list[str], gaz: Gazetteer, years: list[
     reading = Reading(_tidy(skeleton), [m for _, m in sorted(placed, key=lambda p: p[0])])
     reading.typo = whole
     return reading
+
+
+def _without_type_words(at: int, chunk: str, gaz: Gazetteer) -> tuple[int, str, list]:
+    """An English chunk that opens with type words and joiners ("areas of futrue science city", session 16: the
+    run was widened over 'areas of' and then matched no name), matched again without them."""
+    g = grammar()
+    words = chunk.split(" ")
+    i = 0
+    while i < len(words) - 1 and (words[i] in _JOINERS or _is_type_word(words[i], g)):
+        i += 1
+    if i == 0:
+        return at, chunk, []
+    rest = " ".join(words[i:])
+    close = gaz.closest(match_key(rest))
+    return (at + len(chunk) - len(rest), rest, close) if close else (at, chunk, [])
 
 
 #: How the name of a body ends: an unknown one glued onto names before it is one unknown name.

@@ -144,13 +144,16 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
 #: The two names joined and asked what they share (session 15): "Do A and B share any supporters?" was read
 #: as "does A support B" (No), although both have two supporters in common. The forms answer it
 #: (common_supporters, common) and listing_yes_no.py says yes or no.
-_SHARED = {"zh": re.compile(r"Ⓔ\s*(和|与|跟|同|及)\s*Ⓔ.*(共同|共有|都有|同样的?|相同的?)"),
+_SHARED = {"zh": re.compile(r"Ⓔ\s*(和|与|跟|同|及)\s*Ⓔ.*(共同|共有|都有|同样的?|相同的?|交集|重合|重叠)"),  # 重合: session 16
            "en": re.compile(r"Ⓔ\s*(and|&)\s*Ⓔ.*\b(share|shared|in common|both have)\b")}
 
 #: The second name is the one acting: "A是B支持的吗", "A由B主办吗", "Is A supported by B?".
 _PASSIVE = {"zh": re.compile(r"Ⓔ(是|被|受到|受|得到|获得|由)Ⓔ"),
             "en": re.compile(r"\b(supported|backed|funded|financed|sponsored|hosted|organi[sz]ed|held|convened|issued|"
-                             r"published|released|invested in) by Ⓔ")}
+                             r"published|released|invested in) by Ⓔ"
+                             # "Does E-Town get support from the commission?" (session 16: was "does E-Town support it")
+                             r"|\b(gets?|got|receives?|received|obtains?|obtained|enjoys?) (any |some )?"
+                             r"(support|funding|backing|money|help|investment) from Ⓔ")}
 
 
 def _typed_field(queries: GraphQueries, node: Node, types: list[str]) -> Node | None:
