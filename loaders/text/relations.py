@@ -28,7 +28,9 @@ from bisect import bisect_left, bisect_right
 from graph.schema import pattern_error
 from graph.text import normalize
 from loaders.text import budget
+from loaders.text.asides import aside_spans, inside
 from loaders.text.entities import Mention
+from loaders.text.focus_runs import focus_run, subjects_before
 from loaders.text.metrics import LEADING
 from loaders.text.name_relations import ACTORS, NameRelations, Relation
 from loaders.text.rules import Rules
@@ -38,6 +40,7 @@ LEADS = {"Program", "Project", "Policy", "Fund", "Event", "Institution"}
 BUILT = {"Program", "Project", "Policy", "Fund"}
 JOINERS = {"、", "和", "及", "与", "等", ""}
 PLACED = {"Institution", "Project", "Event", "Fund", "Program"}
+WRITING = ("编制", "起草", "制定", "制订")  # lead verbs that make a text: their object is no body
 
 
 class RelationFinder(NameRelations):
@@ -53,6 +56,7 @@ class RelationFinder(NameRelations):
         self.out: list[Relation] = []
         self.issuer: dict[int, Mention] = {}  # id(policy or event) -> the institution its name opens with
         self._sentence: Sentence | None = None
+        self._asides: list[tuple[int, int]] = []  # spans of the sentence whose names are aside (asides.py)
         self._last_measured: tuple[int, Mention | None] | None = None
 
     def find(self) -> list[Relation]:
@@ -86,12 +90,17 @@ class RelationFinder(NameRelations):
         s = self.sentences[i] if i >= 0 else None
         return s if s is not None and s.start <= m.start < s.end else None
 
+    def _aside(self, m: Mention) -> bool:
+        """Named as who leads, directs, counts or is thanked (asides.py): no actor of the sentence."""
+        return inside(self._asides, m.start, m.end)
+
     def _subjects(self) -> list[Mention]:
         return [self.publisher] if self.publisher else []
 
     # ---- sentences --------------------------------------------------------------
 
     def _one_sentence(self, s: Sentence) -> None:
+        self._asides = aside_spans(self.text, s.start, s.end)
         topic = self._topic(s)
         if topic:
             self._add(self.publisher, "SUPPORTS", topic, 0.75, "topic")
@@ -112,11 +121,19 @@ class RelationFinder(NameRelations):
             objects, last_kind = self._apply(triggers, ce, subj, co, partner_subjects, locations, last_kind)
             self._place(objects, locations, topic)
             self._focus(cs, ce, objects, topic, previous)
+            self._focus_run(cs, ce)
             self._support_of(cs, ce, subj)
-            previous = objects or [m for m in self._in(cs, ce) if m.type not in ("Field", "Metric")
-                                   and not m.weak and m.how != "derived"] or previous
+            previous = objects or self._clause_names(cs, ce) or previous
         self._invest(s)
         self._metrics(s)
+
+    def _clause_names(self, cs: int, ce: int) -> list[Mention]:
+        """The names of a clause a later clause's fields can be about: none named aside (asides.py), none read
+        across the clause's lead-in (中国 in 其中国际标准: a name starting inside 其中 is no name of the text)."""
+        lead = LEADING.match(self.text[cs:ce])
+        at = cs + (lead.end() if lead else 0)
+        return [m for m in self._in(cs, ce) if m.type not in ("Field", "Metric") and not m.weak
+                and m.how != "derived" and not self._aside(m) and not m.start < at < m.end]
 
     def _triggers(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         """(position, end, verb, kind) of each relation verb in text[start:end], left to right."""
@@ -139,7 +156,7 @@ class RelationFinder(NameRelations):
         if not triggers:
             return []
         first = triggers[0][0]
-        names = [m for m in self._in(cs, first) if m.type in ACTORS and not m.weak]
+        names = [m for m in self._in(cs, first) if m.type in ACTORS and not m.weak and not self._aside(m)]
         out: list[Mention] = []
         at = first
         for m in reversed(names):
@@ -205,8 +222,8 @@ class RelationFinder(NameRelations):
             if kind in ("partner", "locate"):
                 continue
             stop = triggers[i + 1][0] if i + 1 < len(triggers) else ce
-            found = [m for m in self._in(end, stop) if id(m) not in skip and m.type != "Field"
-                     and not m.weak and m.how != "derived" and m not in subj and not self._compound_head(m)]
+            found = [m for m in self._in(end, stop) if id(m) not in skip and m.type != "Field" and not m.weak
+                     and m.how != "derived" and m not in subj and not self._compound_head(m) and not self._aside(m)]
             if not found:
                 pending = pending or kind
                 continue
@@ -226,6 +243,8 @@ class RelationFinder(NameRelations):
                 self._add(obj, "ISSUED_BY", issuer or s, 0.8, rule)
             elif kind == "host" and obj.type == "Event":
                 self._add(obj, "HOSTED_BY", issuer or s, 0.8, rule)
+            elif kind == "lead" and obj.type == "Institution" and any(w in verb for w in WRITING):
+                continue  # 编制北京市科学技术委员会…年度报告: a body is set up, not written
             elif kind == "lead" and obj.type in LEADS or kind == "build" and obj.type in BUILT:
                 self._add(obj, "LED_BY", s, 0.75, rule)
             elif kind in ("support", "build") and obj.type not in ("Field", "Metric") \
@@ -254,7 +273,7 @@ class RelationFinder(NameRelations):
             where = [loc for loc in locations if loc.start < obj.start] or ([topic] if topic else [])
             for loc in where:
                 self._add(obj, "LOCATED_IN", loc, 0.7, "locate:in")
-            if topic and not locations:
+            if topic and not locations and obj.type != "Institution":  # a body's name is no zone's focus
                 for f in self._fields_in(obj):
                     self._add(topic, "FOCUSES_ON", f, 0.6, "topic:field-in-name")
         for loc in locations:  # X在京揭牌/落地
@@ -276,8 +295,18 @@ class RelationFinder(NameRelations):
             if topic and objects:
                 targets = [*targets, topic]
         for t in targets:
-            for f in fields:
-                self._add(t, "FOCUSES_ON", f, 0.65, "focus:clause")
+            if not self._aside(t):
+                for f in fields:
+                    self._add(t, "FOCUSES_ON", f, 0.65, "focus:clause")
+
+    def _focus_run(self, cs: int, ce: int) -> None:
+        """中关村科学城聚焦人工智能和集成电路: the subject right before the verb focuses on the run (focus_runs.py)."""
+        at, run = focus_run(self.text, [m for m in self._in(cs, ce) if m.type == "Field"], cs, ce)
+        if run:
+            names = [m for m in self._in(cs, at) if m.type in ACTORS and not m.weak and not self._aside(m)]
+            for subject in subjects_before(self.text, names, at):
+                for f in run:
+                    self._add(subject, "FOCUSES_ON", f, 0.65, "focus:run")
 
     def _support_of(self, cs: int, ce: int, subj) -> None:
         for m in self._in(cs, ce):

@@ -1,0 +1,70 @@
+"""Relations that are right or not offered (session 16, data/eval/relations): each sentence here is one the old
+rules read wrong or not at all."""
+
+from __future__ import annotations
+
+from .conftest import analysis_under, triples
+
+BMSTC = "北京市科学技术委员会"
+
+
+def focuses(relations) -> set[tuple[str, str]]:
+    return {(s, o) for s, t, o in triples(relations) if t == "FOCUSES_ON"}
+
+
+def test_a_field_inside_a_body_name_is_no_focus_of_the_topic_zone(analysis_of):
+    found = focuses(analysis_of("聚焦怀柔科学城，支持北京量子信息科学研究院整建制搬迁入驻。").relations)
+    assert ("怀柔科学城", "量子信息") not in found  # read inside the institute's name
+    assert found <= {("北京量子信息科学研究院", "量子信息")}  # at most the body itself
+
+
+def test_a_field_inside_a_built_lab_is_still_the_zone_s_focus(analysis_of):
+    found = focuses(analysis_of("突破怀柔科学城,积极部署物质、空间科学实验室建设。").relations)
+    assert ("怀柔科学城", "空间科学") in found  # the zone builds the lab (the curated graph says so)
+
+
+def test_leaders_and_overseers_are_not_what_the_sentence_does(analysis_of):
+    found = triples(analysis_of("市科技局在市委、市政府的坚强领导和市人大的监督指导下，"
+                                "大力推进以人工智能为引领的创新发展。").relations)
+    assert not {s for s, t, o in found if t == "FOCUSES_ON"} & {"中共北京市委员会", "北京市人民政府", "北京市人民代表大会"}
+    assert (BMSTC, "LED_BY", "中共北京市委员会") in found  # the leadership is still read
+
+
+def test_who_directs_is_not_who_sets_up(analysis_of):
+    found = triples(analysis_of("按照市政府的统一部署，成立北京量子信息科学研究院。").relations)
+    assert ("北京市人民政府", "SUPPORTS", "北京量子信息科学研究院") not in found
+    assert (BMSTC, "SUPPORTS", "北京量子信息科学研究院") in found
+
+
+def test_a_quoted_source_is_no_subject(analysis_of):
+    for body in ("据北京市统计局统计，全市人工智能企业超过1500家。",
+                 "北京市统计局发布的数据显示，人工智能产业持续增长。"):
+        assert not focuses(analysis_of(body).relations), body
+
+
+def test_a_thanked_body_is_no_subject(analysis_of):
+    found = triples(analysis_of("感谢海淀区人民政府提供的数据，人工智能企业持续增长。").relations)
+    assert not {t for s, t, o in found if s == "海淀区人民政府"}
+
+
+def test_a_name_read_across_a_lead_in_is_no_topic(analysis_of):
+    found = focuses(analysis_of("企业主导创制标准7115项,其中国际标准309项,在人工智能、集成电路等领域涌现一批成果。").relations)
+    assert not {s for s, _ in found} & {"中国"}  # 中国 read inside 其中国际
+
+
+def test_a_body_named_in_a_report_title_is_not_written(tmp_path):
+    found = triples(analysis_under(tmp_path, "编制北京市科学技术委员会2014年度政府信息公开年度报告如下。",
+                                   "北京市人民政府").relations)
+    assert not {(s, t) for s, t, o in found if s == BMSTC and t == "LED_BY"}
+
+
+def test_a_subject_focusing_on_joined_fields(analysis_of):
+    assert {("中关村科学城", "人工智能"), ("中关村科学城", "集成电路")} <= focuses(
+        analysis_of("中关村科学城聚焦人工智能和集成电路。").relations)
+    assert {("海淀区", "人工智能"), ("海淀区", "集成电路"), ("海淀区", "生物医药")} <= focuses(
+        analysis_of("海淀区重点发展人工智能、集成电路及生物医药等产业。").relations)
+
+
+def test_a_subject_right_before_the_verb_only(analysis_of):
+    found = focuses(analysis_of("中关村科学城的企业聚焦人工智能。").relations)
+    assert ("中关村科学城", "人工智能") not in found  # 的企业: the zone is no subject
