@@ -68,3 +68,16 @@ def test_a_subject_focusing_on_joined_fields(analysis_of):
 def test_a_subject_right_before_the_verb_only(analysis_of):
     found = focuses(analysis_of("中关村科学城的企业聚焦人工智能。").relations)
     assert ("中关村科学城", "人工智能") not in found  # 的企业: the zone is no subject
+
+
+def test_a_name_qualifying_a_model_is_not_what_is_set_up(analysis_of):
+    found = triples(analysis_of("常态化设立服贸会组委会,建立“事业单位+企业集团”运作模式。建立北京大学协同机制。").relations)
+    assert not {s for s, t, o in found if t == "LED_BY"} & {"事业单位+企业集团", "北京大学"}
+    assert ("服贸会组委会", "LED_BY", BMSTC) in found
+
+
+def test_setting_up_a_body_s_unit_is_not_setting_up_the_body(tmp_path):
+    found = triples(analysis_under(tmp_path, "成立市科委政府信息公开受理处。推动成立怀柔科学城发展战略专家组。",
+                                   "北京市人民政府").relations)
+    assert not {o for s, t, o in found} & {"市科委", BMSTC}  # the commission only opens its office's name
+    assert ("北京市人民政府", "SUPPORTS", "怀柔科学城发展战略专家组") in found
