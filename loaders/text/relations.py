@@ -341,18 +341,30 @@ class RelationFinder(NameRelations):
         clauses = clause_spans(self.text, s.start, s.end)  # once per sentence, not per figure (linear time)
         for metric in (m for m in self._range(s.start, s.end) if m.how == "metric"):
             cs, ce = next(c for c in clauses if c[0] <= metric.start < c[1])
-            lead = LEADING.match(self.text, cs)
-            opening = next((m for m in self._in(lead.end() if lead else cs, metric.start)
-                            if m.type not in ("Metric", "Field")), None)
-            if opening is not None and opening.start == (lead.end() if lead else cs) \
+            lead = LEADING.match(self.text[cs:ce])  # on the clause: a `^` never matches at a later offset
+            begin = cs + (lead.end() if lead else 0)
+            opening = next((m for m in self._in(begin, metric.start) if m.type not in ("Metric", "Field")), None)
+            if opening is not None and opening.start == begin \
                     and self.text[metric.start - 1:metric.start] != "等":
                 target = (opening if opening.type == "District" else self.city) if opening.weak else opening
+            elif (sized := self._sized(metric, ce)) is not None:
+                target = sized
+            elif self.city and "全社会" in self.text[begin:metric.start]:
+                target = self.city  # 全社会研发经费投入强度: society's, i.e. the report's city
             elif self._last_measured and self._last_measured[0] == s.paragraph:
                 target = self._last_measured[1]
             else:
                 target = district or (self.city if home else self.publisher)
             self._last_measured = (s.paragraph, target)
             self._add(metric, "MEASURES", target, 0.8, "metric")
+
+    def _sized(self, metric: Mention, ce: int) -> Mention | None:
+        """设立300亿元双城经济圈发展基金: a sum of money right before a fund or a project is its size."""
+        if not self.text[metric.start:metric.end].endswith("元"):
+            return None  # 3支基金 counts funds, it sizes none
+        after = self.text[metric.end:metric.end + 1] == "的"
+        return next((m for m in self._in(metric.end + after, ce) if m.start == metric.end + after
+                     and m.type in ("Fund", "Project")), None)
 
     # ---- checks ------------------------------------------------------------------
 

@@ -81,3 +81,22 @@ def test_setting_up_a_body_s_unit_is_not_setting_up_the_body(tmp_path):
                                    "北京市人民政府").relations)
     assert not {o for s, t, o in found} & {"市科委", BMSTC}  # the commission only opens its office's name
     assert ("北京市人民政府", "SUPPORTS", "怀柔科学城发展战略专家组") in found
+
+
+def measured(relations) -> dict[str, str]:
+    return {r.source.surface or r.source.name: r.target.name for r in relations if r.type == "MEASURES"}
+
+
+def test_a_figure_after_a_lead_in_measures_the_name_opening_its_clause(analysis_of):
+    found = measured(analysis_of("市科委承担督查任务59项。全年海淀区技术合同成交额1500亿元。").relations)
+    assert found["1500亿元"] == "海淀区"  # 全年 skipped: it was the commission's, as the figure before
+
+
+def test_a_sum_before_a_fund_is_its_size(analysis_of):
+    found = measured(analysis_of("设立300亿元双城经济圈发展基金、20亿元成果转化股权投资基金。\n设立3支创新基金。").relations)
+    assert found["300亿元"] == "双城经济圈发展基金" and found["20亿元"] == "成果转化股权投资基金"
+    assert found["3支"] == BMSTC  # a count of funds sizes none
+
+
+def test_a_figure_of_society_measures_the_city(analysis_of):
+    assert measured(analysis_of("预计2020年全社会研发经费投入强度2.1%。").relations)["2.1%"] == "北京市"
