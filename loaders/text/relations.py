@@ -349,7 +349,7 @@ class RelationFinder(NameRelations):
                 target = (opening if opening.type == "District" else self.city) if opening.weak else opening
             elif (sized := self._sized(metric, ce)) is not None:
                 target = sized
-            elif self.city and "全社会" in self.text[begin:metric.start]:
+            elif self.city and "全社会" in self.text[begin:metric.start] and not self._below_city():
                 target = self.city  # 全社会研发经费投入强度: society's, i.e. the report's city
             elif self._last_measured and self._last_measured[0] == s.paragraph:
                 target = self._last_measured[1]
@@ -357,6 +357,10 @@ class RelationFinder(NameRelations):
                 target = district or (self.city if home else self.publisher)
             self._last_measured = (s.paragraph, target)
             self._add(metric, "MEASURES", target, 0.8, "metric")
+
+    def _below_city(self) -> bool:
+        """A district's, county's or zone's report (北京市怀柔区科学技术委员会, …园区管理委员会): its 全社会 is not the city's."""
+        return self.publisher is not None and any(c in self.publisher.name for c in "区县")
 
     def _sized(self, metric: Mention, ce: int) -> Mention | None:
         """设立300亿元双城经济圈发展基金: a sum of money right before a fund or a project is its size."""

@@ -100,3 +100,9 @@ def test_a_sum_before_a_fund_is_its_size(analysis_of):
 
 def test_a_figure_of_society_measures_the_city(analysis_of):
     assert measured(analysis_of("预计2020年全社会研发经费投入强度2.1%。").relations)["2.1%"] == "北京市"
+
+
+def test_a_district_s_society_is_not_the_city_s(tmp_path):
+    found = measured(analysis_under(tmp_path, "全社会研究与试验发展经费支出占地区生产总值比重达2.3%。",
+                                    "北京市怀柔区科学技术委员会").relations)
+    assert found["2.3%"] != "北京市"
