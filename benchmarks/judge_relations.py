@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/judge_relations.py dump <report.txt>...   # write / refresh <slug>.judged.yaml
     .venv/bin/python benchmarks/judge_relations.py score [--json]          # counts of the judged files
+    .venv/bin/python benchmarks/judge_relations.py tsv dev dev2 … dev11 | sort > now.tsv  # every relation offered
 
 Nobody had counted how many relations `extract` offers on other reports are wrong: the seed's
 P/R (eval_extract.py) is measured on the one report the relation rules grew on. A judged file
@@ -14,6 +15,9 @@ confidence as `now`, one no longer offered gets `now: null` (its `conf` stays th
 extraction's), and a relation offered for the first time is appended with `verdict: null` and
 `new: true`, to be judged. So the file holds the before and the after of each relation.
 `score` counts offered / right / wrong / unjudged before and now, by type and by confidence band.
+`tsv` prints every relation offered on every document of the splits named (never test or holdout), one a
+line without its confidence: run it on two checkouts (`git archive <commit> | tar -x -C dir`) and `diff`
+the two to see every relation a change adds or removes, judged or not.
 """
 
 from __future__ import annotations
@@ -101,14 +105,29 @@ def score() -> dict:
     return out
 
 
+def tsv(splits: list[str]) -> None:
+    for split in splits:
+        if split in ("test", "holdout"):
+            raise SystemExit("test and holdout are scored once, never read relation by relation")
+        for path in sorted((ROOT / "data" / "eval" / "extract" / split).glob("*.txt")):
+            for r in offered(path):
+                print("\t".join([f"{split}/{path.stem}", r["source"], r["type"], r["target"],
+                                 r["sentence"].replace("\n", " ")]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump")
     d.add_argument("paths", nargs="+", type=Path)
+    t = sub.add_parser("tsv")
+    t.add_argument("splits", nargs="+")
     s = sub.add_parser("score")
     s.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.command == "tsv":
+        tsv(args.splits)
+        return
     if args.command == "dump":
         for p in args.paths:
             print(dump(p.resolve()))
