@@ -15,7 +15,11 @@ Within a sentence, clause by clause (split at commas and semicolons):
 - a fund and 对…子基金的投资 -> fund INVESTS_IN each sub-fund, each LED_BY its manager;
 - names inside names (name_relations.py): 北京石墨烯研究院 FOCUSES_ON 石墨烯, 市委常委会
   PART_OF 市委, 京港…论坛: 北京市 PARTNERS_WITH 香港 …;
-- figures: a Metric MEASURES the name it is about (全市/本市 -> the city, else the publisher).
+- figures: a Metric MEASURES the name it is about (全市/本市 -> the city, else the publisher);
+- <actor>聚焦/重点发展 A和B -> the actor FOCUSES_ON each (focus_runs.py);
+- never: a name mentioned aside (在…领导下, 按照X的部署, 据X统计, 感谢X: asides.py) as an actor, a name that
+  qualifies a generic head or a body's unit being set up as an object (object_guards.py), a field
+  inside a body's name as the topic zone's focus.
 
 Only patterns the schema allows are kept (graph.schema.pattern_error).
 """
