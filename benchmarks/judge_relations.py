@@ -1,7 +1,7 @@
 """Relations offered on reports the rules were not written on, judged by hand (data/eval/relations).
 
     .venv/bin/python benchmarks/judge_relations.py dump <report.txt>...   # write / refresh <slug>.judged.yaml
-    .venv/bin/python benchmarks/judge_relations.py score [--json]          # counts of the judged files
+    .venv/bin/python benchmarks/judge_relations.py score [--json] [--dir D]  # counts of the judged files
     .venv/bin/python benchmarks/judge_relations.py tsv dev dev2 … dev11 | sort > now.tsv  # every relation offered
 
 Nobody had counted how many relations `extract` offers on other reports are wrong: the seed's
@@ -15,6 +15,8 @@ confidence as `now`, one no longer offered gets `now: null` (its `conf` stays th
 extraction's), and a relation offered for the first time is appended with `verdict: null` and
 `new: true`, to be judged. So the file holds the before and the after of each relation.
 `score` counts offered / right / wrong / unjudged before and now, by type and by confidence band.
+`--dir data/eval/relations/fresh` holds documents judged once, after session 16's fixes, that the fixes were
+not drawn from (their before and now are the same).
 `tsv` prints every relation offered on every document of the splits named (never test or holdout), one a
 line without its confidence: run it on two checkouts (`git archive <commit> | tar -x -C dir`) and `diff`
 the two to see every relation a change adds or removes, judged or not.
@@ -56,9 +58,9 @@ def key(r: dict) -> tuple:
     return (r["source"], r["type"], r["target"], r["sentence"])
 
 
-def dump(path: Path) -> Path:
+def dump(path: Path, directory: Path = JUDGED) -> Path:
     """Write the relations offered on `path`, keeping the verdicts of a file judged before."""
-    target = JUDGED / f"{path.stem}.judged.yaml"
+    target = directory / f"{path.stem}.judged.yaml"
     now = offered(path)
     if not target.exists():
         doc = {"source_file": str(path.relative_to(ROOT)), "relations": [
@@ -71,7 +73,7 @@ def dump(path: Path) -> Path:
         for r in now:
             if key(r) in current:
                 doc["relations"].append({**r, "now": r["conf"], "verdict": None, "reason": "", "new": True})
-    JUDGED.mkdir(parents=True, exist_ok=True)
+    directory.mkdir(parents=True, exist_ok=True)
     target.write_text(yaml.safe_dump(doc, allow_unicode=True, sort_keys=False, width=200), encoding="utf-8")
     return target
 
@@ -94,8 +96,8 @@ def count(relations: list[dict], when: str) -> Counter:
     return c
 
 
-def score() -> dict:
-    files = sorted(JUDGED.glob("*.judged.yaml"))
+def score(directory: Path = JUDGED) -> dict:
+    files = sorted(directory.glob("*.judged.yaml"))
     out: dict = {"documents": [f.name for f in files]}
     for when in ("before", "now"):
         total: Counter = Counter()
@@ -120,19 +122,21 @@ def main() -> None:
     sub = parser.add_subparsers(dest="command", required=True)
     d = sub.add_parser("dump")
     d.add_argument("paths", nargs="+", type=Path)
+    d.add_argument("--dir", type=Path, default=JUDGED, help="where the judged files are (default: %(default)s)")
     t = sub.add_parser("tsv")
     t.add_argument("splits", nargs="+")
     s = sub.add_parser("score")
     s.add_argument("--json", action="store_true")
+    s.add_argument("--dir", type=Path, default=JUDGED, help="where the judged files are (default: %(default)s)")
     args = parser.parse_args()
     if args.command == "tsv":
         tsv(args.splits)
         return
     if args.command == "dump":
         for p in args.paths:
-            print(dump(p.resolve()))
+            print(dump(p.resolve(), args.dir.resolve()))
         return
-    result = score()
+    result = score(args.dir.resolve())
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return
