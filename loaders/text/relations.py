@@ -37,7 +37,7 @@ from loaders.text.entities import Mention
 from loaders.text.focus_runs import focus_run, subjects_before
 from loaders.text.metrics import LEADING
 from loaders.text.name_relations import ACTORS, NameRelations, Relation
-from loaders.text.object_guards import not_set_up, qualifies_a_head
+from loaders.text.object_guards import not_set_up, qualifies_a_head, qualifies_as_place
 from loaders.text.rules import Rules
 from loaders.text.sections import Sentence, clause_spans
 
@@ -229,7 +229,8 @@ class RelationFinder(NameRelations):
             stop = triggers[i + 1][0] if i + 1 < len(triggers) else ce
             found = [m for m in self._in(end, stop) if id(m) not in skip and m.type != "Field" and not m.weak
                      and m.how != "derived" and m not in subj and not self._compound_head(m) and not self._aside(m)
-                     and not qualifies_a_head(self.text, m.end) and not not_set_up(self.text, verb, m)]
+                     and not qualifies_a_head(self.text, m.end) and not not_set_up(self.text, verb, m)
+                     and not qualifies_as_place(self.text, m)]
             if not found:
                 pending = pending or kind
                 continue

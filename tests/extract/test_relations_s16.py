@@ -106,3 +106,12 @@ def test_a_district_s_society_is_not_the_city_s(tmp_path):
     found = measured(analysis_under(tmp_path, "全社会研究与试验发展经费支出占地区生产总值比重达2.3%。",
                                     "北京市怀柔区科学技术委员会").relations)
     assert found["2.3%"] != "北京市"
+
+
+def test_a_place_qualifying_a_noun_is_not_supported(analysis_of):
+    for body in ("也是推进中国式现代化西安实践的破题之年。", "对推进通州区企业技术创新有重要意义。",
+                 "联动推进G60(浙江段)科创大走廊建设。"):
+        found = triples(analysis_of(body).relations)
+        assert not {o for s, t, o in found if t == "SUPPORTS"} & {"西安市", "通州区", "浙江省"}, body
+    found = triples(analysis_of("支持海淀区建设中关村科学城。推进河北、天津协同发展。").relations)
+    assert {(BMSTC, "SUPPORTS", "海淀区"), (BMSTC, "SUPPORTS", "河北省"), (BMSTC, "SUPPORTS", "天津市")} <= found
