@@ -15,7 +15,11 @@ Within a sentence, clause by clause (split at commas and semicolons):
 - a fund and 对…子基金的投资 -> fund INVESTS_IN each sub-fund, each LED_BY its manager;
 - names inside names (name_relations.py): 北京石墨烯研究院 FOCUSES_ON 石墨烯, 市委常委会
   PART_OF 市委, 京港…论坛: 北京市 PARTNERS_WITH 香港 …;
-- figures: a Metric MEASURES the name it is about (全市/本市 -> the city, else the publisher).
+- figures: a Metric MEASURES the name it is about (全市/本市 -> the city, else the publisher);
+- <actor>聚焦/重点发展 A和B -> the actor FOCUSES_ON each (focus_runs.py);
+- never: a name mentioned aside (在…领导下, 按照X的部署, 据X统计, 感谢X: asides.py) as an actor, a name that
+  qualifies a generic head or a body's unit being set up as an object (object_guards.py), a field
+  inside a body's name as the topic zone's focus.
 
 Only patterns the schema allows are kept (graph.schema.pattern_error).
 """
@@ -28,9 +32,12 @@ from bisect import bisect_left, bisect_right
 from graph.schema import pattern_error
 from graph.text import normalize
 from loaders.text import budget
+from loaders.text.asides import aside_spans, inside
 from loaders.text.entities import Mention
+from loaders.text.focus_runs import focus_run, subjects_before
 from loaders.text.metrics import LEADING
 from loaders.text.name_relations import ACTORS, NameRelations, Relation
+from loaders.text.object_guards import not_set_up, qualifies_a_head, qualifies_as_place
 from loaders.text.rules import Rules
 from loaders.text.sections import Sentence, clause_spans
 
@@ -38,6 +45,7 @@ LEADS = {"Program", "Project", "Policy", "Fund", "Event", "Institution"}
 BUILT = {"Program", "Project", "Policy", "Fund"}
 JOINERS = {"、", "和", "及", "与", "等", ""}
 PLACED = {"Institution", "Project", "Event", "Fund", "Program"}
+WRITING = ("编制", "起草", "制定", "制订")  # lead verbs that make a text: their object is no body
 
 
 class RelationFinder(NameRelations):
@@ -53,6 +61,7 @@ class RelationFinder(NameRelations):
         self.out: list[Relation] = []
         self.issuer: dict[int, Mention] = {}  # id(policy or event) -> the institution its name opens with
         self._sentence: Sentence | None = None
+        self._asides: list[tuple[int, int]] = []  # spans of the sentence whose names are aside (asides.py)
         self._last_measured: tuple[int, Mention | None] | None = None
 
     def find(self) -> list[Relation]:
@@ -86,12 +95,17 @@ class RelationFinder(NameRelations):
         s = self.sentences[i] if i >= 0 else None
         return s if s is not None and s.start <= m.start < s.end else None
 
+    def _aside(self, m: Mention) -> bool:
+        """Named as who leads, directs, counts or is thanked (asides.py): no actor of the sentence."""
+        return inside(self._asides, m.start, m.end)
+
     def _subjects(self) -> list[Mention]:
         return [self.publisher] if self.publisher else []
 
     # ---- sentences --------------------------------------------------------------
 
     def _one_sentence(self, s: Sentence) -> None:
+        self._asides = aside_spans(self.text, s.start, s.end)
         topic = self._topic(s)
         if topic:
             self._add(self.publisher, "SUPPORTS", topic, 0.75, "topic")
@@ -112,11 +126,19 @@ class RelationFinder(NameRelations):
             objects, last_kind = self._apply(triggers, ce, subj, co, partner_subjects, locations, last_kind)
             self._place(objects, locations, topic)
             self._focus(cs, ce, objects, topic, previous)
+            self._focus_run(cs, ce)
             self._support_of(cs, ce, subj)
-            previous = objects or [m for m in self._in(cs, ce) if m.type not in ("Field", "Metric")
-                                   and not m.weak and m.how != "derived"] or previous
+            previous = objects or self._clause_names(cs, ce) or previous
         self._invest(s)
         self._metrics(s)
+
+    def _clause_names(self, cs: int, ce: int) -> list[Mention]:
+        """The names of a clause a later clause's fields can be about: none named aside (asides.py), none read
+        across the clause's lead-in (中国 in 其中国际标准: a name starting inside 其中 is no name of the text)."""
+        lead = LEADING.match(self.text[cs:ce])
+        at = cs + (lead.end() if lead else 0)
+        return [m for m in self._in(cs, ce) if m.type not in ("Field", "Metric") and not m.weak
+                and m.how != "derived" and not self._aside(m) and not m.start < at < m.end]
 
     def _triggers(self, start: int, end: int) -> list[tuple[int, int, str, str]]:
         """(position, end, verb, kind) of each relation verb in text[start:end], left to right."""
@@ -139,7 +161,7 @@ class RelationFinder(NameRelations):
         if not triggers:
             return []
         first = triggers[0][0]
-        names = [m for m in self._in(cs, first) if m.type in ACTORS and not m.weak]
+        names = [m for m in self._in(cs, first) if m.type in ACTORS and not m.weak and not self._aside(m)]
         out: list[Mention] = []
         at = first
         for m in reversed(names):
@@ -205,8 +227,10 @@ class RelationFinder(NameRelations):
             if kind in ("partner", "locate"):
                 continue
             stop = triggers[i + 1][0] if i + 1 < len(triggers) else ce
-            found = [m for m in self._in(end, stop) if id(m) not in skip and m.type != "Field"
-                     and not m.weak and m.how != "derived" and m not in subj and not self._compound_head(m)]
+            found = [m for m in self._in(end, stop) if id(m) not in skip and m.type != "Field" and not m.weak
+                     and m.how != "derived" and m not in subj and not self._compound_head(m) and not self._aside(m)
+                     and not qualifies_a_head(self.text, m.end) and not not_set_up(self.text, verb, m)
+                     and not qualifies_as_place(self.text, m)]
             if not found:
                 pending = pending or kind
                 continue
@@ -226,6 +250,8 @@ class RelationFinder(NameRelations):
                 self._add(obj, "ISSUED_BY", issuer or s, 0.8, rule)
             elif kind == "host" and obj.type == "Event":
                 self._add(obj, "HOSTED_BY", issuer or s, 0.8, rule)
+            elif kind == "lead" and obj.type == "Institution" and any(w in verb for w in WRITING):
+                continue  # 编制北京市科学技术委员会…年度报告: a body is set up, not written
             elif kind == "lead" and obj.type in LEADS or kind == "build" and obj.type in BUILT:
                 self._add(obj, "LED_BY", s, 0.75, rule)
             elif kind in ("support", "build") and obj.type not in ("Field", "Metric") \
@@ -254,7 +280,7 @@ class RelationFinder(NameRelations):
             where = [loc for loc in locations if loc.start < obj.start] or ([topic] if topic else [])
             for loc in where:
                 self._add(obj, "LOCATED_IN", loc, 0.7, "locate:in")
-            if topic and not locations:
+            if topic and not locations and obj.type != "Institution":  # a body's name is no zone's focus
                 for f in self._fields_in(obj):
                     self._add(topic, "FOCUSES_ON", f, 0.6, "topic:field-in-name")
         for loc in locations:  # X在京揭牌/落地
@@ -276,8 +302,18 @@ class RelationFinder(NameRelations):
             if topic and objects:
                 targets = [*targets, topic]
         for t in targets:
-            for f in fields:
-                self._add(t, "FOCUSES_ON", f, 0.65, "focus:clause")
+            if not self._aside(t):
+                for f in fields:
+                    self._add(t, "FOCUSES_ON", f, 0.65, "focus:clause")
+
+    def _focus_run(self, cs: int, ce: int) -> None:
+        """中关村科学城聚焦人工智能和集成电路: the subject right before the verb focuses on the run (focus_runs.py)."""
+        at, run = focus_run(self.text, [m for m in self._in(cs, ce) if m.type == "Field"], cs, ce)
+        if run:
+            names = [m for m in self._in(cs, at) if m.type in ACTORS and not m.weak and not self._aside(m)]
+            for subject in subjects_before(self.text, names, at):
+                for f in run:
+                    self._add(subject, "FOCUSES_ON", f, 0.65, "focus:run")
 
     def _support_of(self, cs: int, ce: int, subj) -> None:
         for m in self._in(cs, ce):
@@ -310,18 +346,34 @@ class RelationFinder(NameRelations):
         clauses = clause_spans(self.text, s.start, s.end)  # once per sentence, not per figure (linear time)
         for metric in (m for m in self._range(s.start, s.end) if m.how == "metric"):
             cs, ce = next(c for c in clauses if c[0] <= metric.start < c[1])
-            lead = LEADING.match(self.text, cs)
-            opening = next((m for m in self._in(lead.end() if lead else cs, metric.start)
-                            if m.type not in ("Metric", "Field")), None)
-            if opening is not None and opening.start == (lead.end() if lead else cs) \
+            lead = LEADING.match(self.text[cs:ce])  # on the clause: a `^` never matches at a later offset
+            begin = cs + (lead.end() if lead else 0)
+            opening = next((m for m in self._in(begin, metric.start) if m.type not in ("Metric", "Field")), None)
+            if opening is not None and opening.start == begin \
                     and self.text[metric.start - 1:metric.start] != "等":
                 target = (opening if opening.type == "District" else self.city) if opening.weak else opening
+            elif (sized := self._sized(metric, ce)) is not None:
+                target = sized
+            elif self.city and "全社会" in self.text[begin:metric.start] and not self._below_city():
+                target = self.city  # 全社会研发经费投入强度: society's, i.e. the report's city
             elif self._last_measured and self._last_measured[0] == s.paragraph:
                 target = self._last_measured[1]
             else:
                 target = district or (self.city if home else self.publisher)
             self._last_measured = (s.paragraph, target)
             self._add(metric, "MEASURES", target, 0.8, "metric")
+
+    def _below_city(self) -> bool:
+        """A district's, county's or zone's report (北京市怀柔区科学技术委员会, …园区管理委员会): its 全社会 is not the city's."""
+        return self.publisher is not None and any(c in self.publisher.name for c in "区县")
+
+    def _sized(self, metric: Mention, ce: int) -> Mention | None:
+        """设立300亿元双城经济圈发展基金: a sum of money right before a fund or a project is its size."""
+        if not self.text[metric.start:metric.end].endswith("元"):
+            return None  # 3支基金 counts funds, it sizes none
+        after = self.text[metric.end:metric.end + 1] == "的"
+        return next((m for m in self._in(metric.end + after, ce) if m.start == metric.end + after
+                     and m.type in ("Fund", "Project")), None)
 
     # ---- checks ------------------------------------------------------------------
 
