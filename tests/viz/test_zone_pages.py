@@ -167,3 +167,31 @@ def test_a_zone_page_shows_its_members_partners_apart_with_the_member(client):
 def test_the_demonstration_zone_page_says_it_is_not_the_science_city(client):
     html = page(client, f"/zones/{quote('中关村示范区')}")
     assert 'class="muted zone-note">not the same as 中关村科学城 (Zhongguancun Science City)<' in html
+
+
+#: The report's one sentence on each zone, in its own verb (viz/zone_story.py).
+OWN = {"中关村科学城": "聚焦中关村科学城", "怀柔科学城": "突破怀柔科学城", "未来科学城": "搞活未来科学城",
+       "北京经济技术开发区": "升级经济技术开发区"}
+
+
+@pytest.mark.parametrize("zone", HEADLINE)
+def test_a_zone_page_opens_with_its_own_story(client, zone):
+    """Before: every zone page opened with the same download links and a network; what is particular to the
+    zone was in tables further down. Now a lead comes first (the briefing's key points, both languages):
+    the source, the report's own sentence on this zone, its own supporters, the commission once, apart."""
+    html = page(client, f"/zones/{quote(zone)}")
+    assert 'id="lead"' in html and html.index('id="lead"') < html.index('id="downloads"')
+    lead = html[html.index('id="lead"'):html.index('id="downloads"')]
+    items = re.findall(r"<li>(.*?)</li>", lead[lead.index('<ul class="zh">'):lead.index('<ul class="en">')])
+    assert items[0].startswith("依据") and OWN[zone] in items[1], items[:2]
+    assert items[2].startswith("支持方") and PUBLISHER not in items[2]
+    assert sum(PUBLISHER in i for i in items[1:]) == 1  # the author once, as context, after its own supporters
+    assert not any(verb in lead for other, verb in OWN.items() if other != zone)
+    english = lead[lead.index('<ul class="en">'):]
+    assert "In the report&#39;s words" in english and "Supported by (" in english
+
+
+def test_the_lead_does_not_repeat_the_curators_note(client):
+    html = page(client, f"/zones/{quote('中关村示范区')}")
+    lead = html[html.index('id="lead"'):html.index('id="downloads"')]
+    assert "not the same as 中关村科学城" not in lead and "依据" in lead
