@@ -219,3 +219,28 @@ def test_the_zone_page_networks_name_the_zones_own_ties_before_the_commission(se
     print(f"\nnames left off in the zone pages' networks: {hidden}")
     assert sum(len(v) for v in hidden.values()) <= 5, hidden
     assert not any(v for (zone, lang), v in hidden.items() if zone in ("中关村科学城", "北京经济技术开发区")), hidden
+
+
+@pytest.mark.parametrize("zone", list(ZONES))
+def test_on_a_phone_no_name_runs_past_the_networks_edge(served_browser, server, artifacts, zone):
+    """Before: on a 390 px phone the zone page's network cut names at its edges ("uairou Science City",
+    "Intelligent equipm", "供能系统开发及应用"). A name that would run past the canvas is now placed on another
+    side of its node, or not drawn (the full name is a tap away, and in the tables below)."""
+    frame = "document.querySelector('iframe').contentWindow"
+    page = served_browser.new_page()
+    try:
+        page.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1,
+                                                          "mobile": True})
+        for lang in ("en", "zh"):  # Chinese last: the choice is remembered
+            page.navigate(f"{server}/zones/{quote(zone)}?lang={lang}")
+            page.wait_for(f"(function(){{var w={frame};return w&&w.innograph&&w.innograph.state.ready;}})()", 60)
+            page.evaluate(f"window.innographSetLang({lang!r})")
+            page.evaluate("new Promise(function(r){setTimeout(r,500)})")
+            m = measure(page, frame)
+            print(f"\n{zone} ({lang}) at 390 px: {m['labels']} names drawn, cut {m['cut']}")
+            assert not m["cut"], m["cut"]
+            assert m["share"] <= MAX_OVERLAP, m["pairs"]
+            assert m["labels"] >= 6  # the centre and its nearest ties are still named
+        page.screenshot(artifacts / f"zone-phone-network-{ZONES[zone]}.png")
+    finally:
+        page.close()

@@ -302,8 +302,14 @@
       var n = body.nodes[id], r = n.options.size || 10;
       bodies.push([n.x - r, n.y - r, n.x + r, n.y + r, id]);
     });
+    /* A name that would run past the canvas's edge is cut there ("uairou Science City" on a phone): it is
+       placed on another side of its node, or not drawn, like a name that would cover another. */
+    var wrap = network.canvas && network.canvas.frame ? network.canvas.frame.canvas : null;
+    var tl = wrap ? network.DOMtoCanvas({x: 0, y: 0}) : null;
+    var br = wrap ? network.DOMtoCanvas({x: wrap.clientWidth, y: wrap.clientHeight}) : null;
     function hits(box, own) {
       var i, b;
+      if (tl && br && (box[0] < tl.x || box[1] < tl.y || box[2] > br.x || box[3] > br.y)) { return true; }
       for (i = 0; i < placed.length; i++) {
         b = placed[i];
         if (box[0] < b[2] + padX && b[0] < box[2] + padX && box[1] < b[3] + padY && b[1] < box[3] + padY) { return true; }
@@ -367,12 +373,13 @@
     var hiddenNodes = Object.keys(hiddenLabels).filter(function (k) { return k.charAt(0) === "n"; }).length;
     return {nodes: total, hiddenNodeLabels: hiddenNodes, hiddenEdgeLabels: Object.keys(hiddenLabels).length - hiddenNodes};
   }
-  var culledScale = null;
+  var culledView = null;
+  function viewKey() { var p = network.getViewPosition(); return network.getScale() + " " + p.x + " " + p.y; }
   network.on("afterDrawing", function () {
-    if (network.getScale() !== culledScale) { cullDirty = true; }  // however the zoom changed
+    if (viewKey() !== culledView) { cullDirty = true; }  // however the zoom or the place changed: edges moved
     if (culling && cullDirty && settled) {
       cullDirty = false;
-      culledScale = network.getScale();
+      culledView = viewKey();
       if (cull()) { network.redraw(); return; }
     }
     if (settled && !state.ready) { markReady(); }
