@@ -121,3 +121,27 @@ def test_a_zone_page_fits_a_phone_in_both_languages(served_browser, server, arti
         page.screenshot(artifacts / f"zone-phone-{zone}.png")
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_html_briefing_fits_a_phone(browser, bundled, tmp_path, artifacts, lang):
+    """Before: on a 390 px phone the HTML briefings were wider than the screen (中关村科学城: 430 px in Chinese,
+    638 px in English; the six-column supporters table: "[1][2]" and long English names do not break).
+    A cell may now break anywhere below 600 px."""
+    from viz.brief import build_brief
+    from viz.brief.html import generate_html
+
+    page = browser.new_page()
+    try:
+        page.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1,
+                                                          "mobile": True})
+        for zone in ("中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"):
+            path = tmp_path / f"{zone}-{lang}.html"
+            path.write_text(generate_html(build_brief(bundled, zone, lang)), encoding="utf-8")
+            page.navigate(path.as_uri())
+            page.wait_for("document.readyState === 'complete'")
+            overflow = page.evaluate("document.documentElement.scrollWidth") - 390
+            assert overflow <= 1, f"{zone} ({lang}) briefing at 390 px: {overflow} px wider than the screen"
+        page.screenshot(artifacts / f"brief-phone-{lang}.png")
+    finally:
+        page.close()
