@@ -108,6 +108,7 @@ def test_the_key_points_quote_the_reports_own_sentence_on_the_zone(bundled, zone
     lead = WORDS["own_sentence"][lang].split("{")[0]
     quoted = [p for p in points(build_brief(bundled, zone, lang, DAY)) if p.startswith(lead)]
     assert len(quoted) == 1 and OWN[zone] in quoted[0], quoted
+    assert points(build_brief(bundled, zone, lang, DAY))[0] == quoted[0]  # it opens the key points
     assert not any(verb in quoted[0] for other, verb in OWN.items() if other != zone)
 
 

@@ -178,14 +178,14 @@ OWN = {"中关村科学城": "聚焦中关村科学城", "怀柔科学城": "突
 def test_a_zone_page_opens_with_its_own_story(client, zone):
     """Before: every zone page opened with the same download links and a network; what is particular to the
     zone was in tables further down. Now a lead comes first (the briefing's key points, both languages):
-    the source, the report's own sentence on this zone, its own supporters, the commission once, apart."""
+    the report's own sentence on this zone, its source, its own supporters, the commission once, apart."""
     html = page(client, f"/zones/{quote(zone)}")
     assert 'id="lead"' in html and html.index('id="lead"') < html.index('id="downloads"')
     lead = html[html.index('id="lead"'):html.index('id="downloads"')]
     items = re.findall(r"<li>(.*?)</li>", lead[lead.index('<ul class="zh">'):lead.index('<ul class="en">')])
-    assert items[0].startswith("依据") and OWN[zone] in items[1], items[:2]
+    assert OWN[zone] in items[0] and items[1].startswith("依据"), items[:2]  # the zone's story, then its source
     assert items[2].startswith("支持方") and PUBLISHER not in items[2]
-    assert sum(PUBLISHER in i for i in items[1:]) == 1  # the author once, as context, after its own supporters
+    assert PUBLISHER not in items[0] and sum(PUBLISHER in i for i in items[2:]) == 1  # once as a supporter, apart
     assert not any(verb in lead for other, verb in OWN.items() if other != zone)
     english = lead[lead.index('<ul class="en">'):]
     assert "In the report&#39;s words" in english and "Supported by (" in english

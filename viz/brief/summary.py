@@ -49,14 +49,14 @@ def w(key: str, lang: str, **values) -> str:
 
 def key_points(profile: ZoneProfile, documents: list[Document], publishers: set[str],
                via_partners: list[ViaPartner], lang: str) -> list[str]:
-    """One sentence per point: source, the report's own sentence on the zone, supporters (the author apart), members, fields, partners, indicators."""
+    """One sentence per point: the report's own sentence on the zone, its source, supporters (the author apart), members, fields, partners, indicators."""
     note = str((profile.zone.attrs or {}).get("note", "")).strip()
     points = [w("note", lang, note=note)] if note else []  # "not the same as 中关村科学城": first, as on its page
+    sentence = own_sentence(profile)  # the zone's own line in the report: 突破怀柔科学城…, 搞活未来科学城…
+    if sentence is not None:  # first: the zone's story opens the lead, not the author's name in the source's title
+        points.append(w("own_sentence", lang, quote=sentence.quote.strip()))
     if documents:
         points.append(w("source", lang, docs=_sep(lang).join(_document(d, lang) for d in documents)))
-    sentence = own_sentence(profile)  # the zone's own line in the report: 突破怀柔科学城…, 搞活未来科学城…
-    if sentence is not None:
-        points.append(w("own_sentence", lang, quote=sentence.quote.strip()))
     points += _supporters(profile, publishers, lang)
     total = profile.counts or {}
     if profile.members:
