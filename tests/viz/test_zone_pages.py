@@ -195,3 +195,14 @@ def test_the_lead_does_not_repeat_the_curators_note(client):
     html = page(client, f"/zones/{quote('中关村示范区')}")
     lead = html[html.index('id="lead"'):html.index('id="downloads"')]
     assert "not the same as 中关村科学城" not in lead and "依据" in lead
+
+
+def test_aliases_are_joined_in_the_pages_language(client):
+    """Before: the English page read "also Beijing Future Science Park、未来科技城、Beijing Future Science &amp;
+    Technology Park" (the Chinese list mark between English names); each language now has its own separator."""
+    html = page(client, f"/zones/{quote('未来科学城')}")
+    meta = html[html.index('class="zone-meta"'):html.index('id="lead"')]
+    assert '<span class="en">Beijing Future Science Park, 未来科技城, Beijing Future Science' in meta
+    assert '<span class="zh">Beijing Future Science Park、未来科技城、Beijing Future Science' in meta
+    node = page(client, f"/nodes/{quote('北京经济技术开发区')}")
+    assert '<span class="en">BDA, 经开区, 经济技术开发区' in node  # the node page's aliases too
