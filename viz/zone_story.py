@@ -17,9 +17,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from graph.model import Edge, Evidence
+from graph.model import Edge, Evidence, Node
 from graph.results import ZoneProfile
 
+#: The node types a zone lies in (a district, a region), not a zone it is part of.
+PLACES = ("District", "Region")
 #: Shorter than this, a quote is a heading or a list item, not the report's sentence on the zone.
 MIN_CHARS = 20
 
@@ -49,3 +51,11 @@ def own_sentence(profile: ZoneProfile) -> Evidence | None:
         return None
     best = min(weight, key=lambda k: (-len(weight[k]), k[0], k[1]))
     return found[best]
+
+
+def located_in(store, profile: ZoneProfile) -> list[Node]:
+    """The regions the zone lies in (未来科学城 → 昌平区): the profile's parents are its PART_OF only, so the
+    page and the briefing did not say where a zone is, while `ask` ("Where is Future Science City?") did."""
+    edges = store.edges([profile.zone.id], "out", ["LOCATED_IN"])
+    nodes = store.get_nodes({e.target for e in edges})
+    return [nodes[i] for i in sorted(nodes) if nodes[i].type in PLACES]

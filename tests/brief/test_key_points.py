@@ -116,3 +116,16 @@ def test_a_heading_is_not_quoted_as_the_reports_sentence(bundled):
     """三城一区's relations rest most on the heading "2.着力服务“三城一区”发展。": not a sentence to quote."""
     text = "\n".join(points(build_brief(bundled, "三城一区", "zh", DAY)))
     assert "报告写道：「持续增加对“三城一区”的支持力度" in text and "2.着力服务" not in text
+
+
+@pytest.mark.parametrize("lang, line", [("zh", "所在地区：昌平区（Changping District）"),
+                                        ("en", "Located in: Changping District (昌平区)")])
+def test_the_briefing_says_where_the_zone_is_when_the_graph_does(bundled, lang, line):
+    """未来科学城 LOCATED_IN 昌平区 is in the graph (`ask` "Where is Future Science City?" answers it), but the
+    briefing never said it: the profile's parents are its PART_OF only. It is in the overview, beside "part of"
+    (as a key point it pushed page 1's caption to page 2 in English). The other zones have no district in the graph."""
+    overview = next(s for s in build_brief(bundled, "未来科学城", lang, DAY).sections if s.table is not None)
+    assert line in overview.paragraphs, overview.paragraphs
+    for zone in ("中关村科学城", "怀柔科学城", "北京经济技术开发区"):
+        brief = build_brief(bundled, zone, lang, DAY)
+        assert not any(p.startswith(line[:4]) for s in brief.sections for p in s.paragraphs)

@@ -184,7 +184,8 @@ def test_a_zone_page_opens_with_its_own_story(client, zone):
     lead = html[html.index('id="lead"'):html.index('id="downloads"')]
     items = re.findall(r"<li>(.*?)</li>", lead[lead.index('<ul class="zh">'):lead.index('<ul class="en">')])
     assert OWN[zone] in items[0] and items[1].startswith("依据"), items[:2]  # the zone's story, then its source
-    assert items[2].startswith("支持方") and PUBLISHER not in items[2]
+    supporters = next(i for i in items if i.startswith("支持方"))  # after where it is, when the graph says
+    assert PUBLISHER not in supporters and items.index(supporters) <= 3
     assert PUBLISHER not in items[0] and sum(PUBLISHER in i for i in items[2:]) == 1  # once as a supporter, apart
     assert not any(verb in lead for other, verb in OWN.items() if other != zone)
     english = lead[lead.index('<ul class="en">'):]
@@ -206,3 +207,9 @@ def test_aliases_are_joined_in_the_pages_language(client):
     assert '<span class="zh">Beijing Future Science Park、未来科技城、Beijing Future Science' in meta
     node = page(client, f"/nodes/{quote('北京经济技术开发区')}")
     assert '<span class="en">BDA, 经开区, 经济技术开发区' in node  # the node page's aliases too
+
+
+def test_the_lead_says_where_the_zone_is(client):
+    lead = page(client, f"/zones/{quote('未来科学城')}")
+    lead = lead[lead.index('id="lead"'):lead.index('id="downloads"')]
+    assert "<li>所在地区：昌平区。</li>" in lead and "<li>Located in: Changping District.</li>" in lead

@@ -93,13 +93,13 @@ def indicator(node: Node) -> dict[str, str]:
 
 
 def lead(profile: ZoneProfile, documents: Sequence[Document], publishers: set[str],
-         via_partners: Sequence) -> dict[str, list[str]]:
+         via_partners: Sequence, located: Sequence[Node] = ()) -> dict[str, list[str]]:
     """The key points of the zone's briefing, per language; the source is the documents the profile cites.
     The curators' note, the briefing's first point, stands under the page's title already: left out here."""
     cited = {ev.doc for edge in profile_edges(profile) for ev in edge.evidence}
     docs = [d for d in documents if d.id in cited]
     skip = 1 if str((profile.zone.attrs or {}).get("note", "")).strip() else 0
-    return {lang: key_points(profile, docs, set(publishers), list(via_partners), lang)[skip:]
+    return {lang: key_points(profile, docs, set(publishers), list(via_partners), lang, list(located))[skip:]
             for lang in ("zh", "en")}
 
 
@@ -124,7 +124,7 @@ class FirstTime:
 
 
 def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset(),
-              via_partners: Sequence = ()) -> str:
+              via_partners: Sequence = (), located: Sequence[Node] = ()) -> str:
     """`via_partners`: partners of the zone's members (viz/member_partners.py), shown apart from its own."""
     zone = profile.zone
     names: dict[str, Node] = {zone.id: zone}
@@ -149,4 +149,4 @@ def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishe
                   embed_href=view_href(zone.id, ZONE_DEPTH, embed=True),
                   full_href=view_href(zone.id, ZONE_DEPTH), first_time=FirstTime(),
                   via_partners=via_partners, via_partial=partial(profile),
-                  lead=lead(profile, documents, publishers, via_partners))
+                  lead=lead(profile, documents, publishers, via_partners, located))
