@@ -167,6 +167,7 @@ def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
 
     from viz.member_partners import member_partners
     from viz.pages.zone import zone_page
+    from viz.zone_story import located_in
 
     try:
         found = run(queries.get, ref)
@@ -176,9 +177,10 @@ def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
         documents = run(queries.store.documents)
         publishers = run(publisher_ids, queries)
         via_partners = run(member_partners, queries.store, profile)
+        located = run(located_in, queries.store, profile)
     except InnographError as exc:
         return _error(exc)
-    return _html(zone_page(profile, documents, publishers, via_partners))
+    return _html(zone_page(profile, documents, publishers, via_partners, located))
 
 
 @router.get("/nodes/{ref:path}")

@@ -92,3 +92,40 @@ def test_counts_are_the_totals_when_a_list_holds_only_its_first_500(bundled):
     text = "\n".join(key_points(big, [], {"institution-beijing-municipal-science-technology-commission"}, [], "zh"))
     assert "成员与入驻单位（700 个）" in text and "等（另有 695 个）" in text
     assert "支持方（1200 个）" in text and "等（另有 1196 个）" in text  # the author apart: 1201 - 1
+
+
+#: The report's one sentence on each zone: what the year meant for it, in its own verb.
+OWN = {"中关村科学城": "聚焦中关村科学城", "怀柔科学城": "突破怀柔科学城", "未来科学城": "搞活未来科学城",
+       "北京经济技术开发区": "升级经济技术开发区"}
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("zone", ZONES)
+def test_the_key_points_quote_the_reports_own_sentence_on_the_zone(bundled, zone, lang):
+    """Before: four zones' key points were the same headings with the names changed; the sentence in
+    which the report says what 2018 meant for this zone (突破怀柔科学城…, 搞活未来科学城…) was on page 2 or
+    later, in the evidence. Now it is quoted on page 1, the zone's and no other's."""
+    lead = WORDS["own_sentence"][lang].split("{")[0]
+    quoted = [p for p in points(build_brief(bundled, zone, lang, DAY)) if p.startswith(lead)]
+    assert len(quoted) == 1 and OWN[zone] in quoted[0], quoted
+    assert points(build_brief(bundled, zone, lang, DAY))[0] == quoted[0]  # it opens the key points
+    assert not any(verb in quoted[0] for other, verb in OWN.items() if other != zone)
+
+
+def test_a_heading_is_not_quoted_as_the_reports_sentence(bundled):
+    """三城一区's relations rest most on the heading "2.着力服务“三城一区”发展。": not a sentence to quote."""
+    text = "\n".join(points(build_brief(bundled, "三城一区", "zh", DAY)))
+    assert "报告写道：「持续增加对“三城一区”的支持力度" in text and "2.着力服务" not in text
+
+
+@pytest.mark.parametrize("lang, line", [("zh", "所在地区：昌平区（Changping District）"),
+                                        ("en", "Located in: Changping District (昌平区)")])
+def test_the_briefing_says_where_the_zone_is_when_the_graph_does(bundled, lang, line):
+    """未来科学城 LOCATED_IN 昌平区 is in the graph (`ask` "Where is Future Science City?" answers it), but the
+    briefing never said it: the profile's parents are its PART_OF only. It is in the overview, beside "part of"
+    (as a key point it pushed page 1's caption to page 2 in English). The other zones have no district in the graph."""
+    overview = next(s for s in build_brief(bundled, "未来科学城", lang, DAY).sections if s.table is not None)
+    assert line in overview.paragraphs, overview.paragraphs
+    for zone in ("中关村科学城", "怀柔科学城", "北京经济技术开发区"):
+        brief = build_brief(bundled, zone, lang, DAY)
+        assert not any(p.startswith(line[:4]) for s in brief.sections for p in s.paragraphs)

@@ -76,9 +76,15 @@ def measure(page, frame: str | None = None) -> dict:
         if hit is not None:
             bad.append((t["text"], hit))
     drawn = {s["id"] for s in data["shapes"] if _on_screen(s["box"], data["width"], data["height"])}
-    return {"labels": len(texts), "overlapping": len(bad), "share": len(bad) / max(len(texts), 1),
+    cut = [t["text"] for t in texts if _past_an_edge(t["box"], data["width"], data["height"])]
+    return {"labels": len(texts), "overlapping": len(bad), "share": len(bad) / max(len(texts), 1), "cut": cut,
             "pairs": bad[:10], "nodes": len(drawn), "texts": [t["text"] for t in texts],
             "width": data["width"], "height": data["height"]}
+
+
+def _past_an_edge(box, width, height, slack: float = 1.0) -> bool:
+    """A text the canvas shows only in part ("uairou Science City"): it runs past an edge."""
+    return box[0] < -slack or box[1] < -slack or box[2] > width + slack or box[3] > height + slack
 
 
 def _same_label(a, b) -> bool:

@@ -101,3 +101,47 @@ def test_the_home_page_links_each_zone_briefing_in_the_page_language(served_brow
     assert len(hrefs) == 4 and all(f"lang={lang}" in h and "format=docx" in h for h in hrefs), hrefs
     heading = page.evaluate("document.querySelector('main h2').innerText")
     assert heading.startswith("Three science cities and one area" if lang == "en" else "三城一区")
+
+
+@pytest.mark.parametrize("zone", ["中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"])
+def test_a_zone_page_fits_a_phone_in_both_languages(served_browser, server, artifacts, zone):
+    """Before: on a 390 px phone the English Huairou page was 455 px wide: the indicators table kept its
+    headers on one line ("growth year on year (%)"). A header may now wrap below 600 px."""
+    page = served_browser.new_page()
+    try:
+        page.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1,
+                                                          "mobile": True})
+        for lang in ("en", "zh"):  # Chinese last: the choice is remembered
+            page.navigate(f"{server}/zones/{quote(zone)}?lang={lang}")
+            page.wait_for("document.readyState === 'complete'")
+            page.evaluate(f"window.innographSetLang({lang!r})")
+            # against the screen's 390, not window.innerWidth: a mobile viewport widens to what overflows it
+            overflow = page.evaluate("document.documentElement.scrollWidth") - 390
+            assert overflow <= 1, f"{zone} ({lang}) at 390 px: {overflow} px wider than the screen"
+        page.screenshot(artifacts / f"zone-phone-{zone}.png")
+    finally:
+        page.close()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_html_briefing_fits_a_phone(browser, bundled, tmp_path, artifacts, lang):
+    """Before: on a 390 px phone the HTML briefings were wider than the screen (中关村科学城: 430 px in Chinese,
+    638 px in English; the six-column supporters table: "[1][2]" and long English names do not break).
+    A cell may now break anywhere below 600 px."""
+    from viz.brief import build_brief
+    from viz.brief.html import generate_html
+
+    page = browser.new_page()
+    try:
+        page.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1,
+                                                          "mobile": True})
+        for zone in ("中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"):
+            path = tmp_path / f"{zone}-{lang}.html"
+            path.write_text(generate_html(build_brief(bundled, zone, lang)), encoding="utf-8")
+            page.navigate(path.as_uri())
+            page.wait_for("document.readyState === 'complete'")
+            overflow = page.evaluate("document.documentElement.scrollWidth") - 390
+            assert overflow <= 1, f"{zone} ({lang}) briefing at 390 px: {overflow} px wider than the screen"
+        page.screenshot(artifacts / f"brief-phone-{lang}.png")
+    finally:
+        page.close()

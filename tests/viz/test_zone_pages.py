@@ -167,3 +167,49 @@ def test_a_zone_page_shows_its_members_partners_apart_with_the_member(client):
 def test_the_demonstration_zone_page_says_it_is_not_the_science_city(client):
     html = page(client, f"/zones/{quote('中关村示范区')}")
     assert 'class="muted zone-note">not the same as 中关村科学城 (Zhongguancun Science City)<' in html
+
+
+#: The report's one sentence on each zone, in its own verb (viz/zone_story.py).
+OWN = {"中关村科学城": "聚焦中关村科学城", "怀柔科学城": "突破怀柔科学城", "未来科学城": "搞活未来科学城",
+       "北京经济技术开发区": "升级经济技术开发区"}
+
+
+@pytest.mark.parametrize("zone", HEADLINE)
+def test_a_zone_page_opens_with_its_own_story(client, zone):
+    """Before: every zone page opened with the same download links and a network; what is particular to the
+    zone was in tables further down. Now a lead comes first (the briefing's key points, both languages):
+    the report's own sentence on this zone, its source, its own supporters, the commission once, apart."""
+    html = page(client, f"/zones/{quote(zone)}")
+    assert 'id="lead"' in html and html.index('id="lead"') < html.index('id="downloads"')
+    lead = html[html.index('id="lead"'):html.index('id="downloads"')]
+    items = re.findall(r"<li>(.*?)</li>", lead[lead.index('<ul class="zh">'):lead.index('<ul class="en">')])
+    assert OWN[zone] in items[0] and items[1].startswith("依据"), items[:2]  # the zone's story, then its source
+    supporters = next(i for i in items if i.startswith("支持方"))  # after where it is, when the graph says
+    assert PUBLISHER not in supporters and items.index(supporters) <= 3
+    assert PUBLISHER not in items[0] and sum(PUBLISHER in i for i in items[2:]) == 1  # once as a supporter, apart
+    assert not any(verb in lead for other, verb in OWN.items() if other != zone)
+    english = lead[lead.index('<ul class="en">'):]
+    assert "In the report&#39;s words" in english and "Supported by (" in english
+
+
+def test_the_lead_does_not_repeat_the_curators_note(client):
+    html = page(client, f"/zones/{quote('中关村示范区')}")
+    lead = html[html.index('id="lead"'):html.index('id="downloads"')]
+    assert "not the same as 中关村科学城" not in lead and "依据" in lead
+
+
+def test_aliases_are_joined_in_the_pages_language(client):
+    """Before: the English page read "also Beijing Future Science Park、未来科技城、Beijing Future Science &amp;
+    Technology Park" (the Chinese list mark between English names); each language now has its own separator."""
+    html = page(client, f"/zones/{quote('未来科学城')}")
+    meta = html[html.index('class="zone-meta"'):html.index('id="lead"')]
+    assert '<span class="en">Beijing Future Science Park, 未来科技城, Beijing Future Science' in meta
+    assert '<span class="zh">Beijing Future Science Park、未来科技城、Beijing Future Science' in meta
+    node = page(client, f"/nodes/{quote('北京经济技术开发区')}")
+    assert '<span class="en">BDA, 经开区, 经济技术开发区' in node  # the node page's aliases too
+
+
+def test_the_lead_says_where_the_zone_is(client):
+    lead = page(client, f"/zones/{quote('未来科学城')}")
+    lead = lead[lead.index('id="lead"'):lead.index('id="downloads"')]
+    assert "<li>所在地区：昌平区。</li>" in lead and "<li>Located in: Changping District.</li>" in lead

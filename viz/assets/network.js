@@ -273,10 +273,15 @@
     }
     culling = true;
   }
-  function importance(id, near) {
+  /* After the zones, the centre's own ties are named before the rest of its neighbourhood, and the report's
+     author (P.context) after everything: in the Huairou view on its zone page the zone's first supporter
+     (怀柔科学城发展战略专家组) went unnamed while the commission was named, the tie broken by id. */
+  var contextIds = {};
+  (P.context || []).forEach(function (id) { contextIds[id] = true; });
+  function importance(id, near, ties) {
     var n = M.nodes[id];
     return (id === P.center ? 4e9 : 0) + (id === state.selected ? 2e9 : 0) + (near[id] ? 1e9 : 0) +
-           (n.t === "Zone" ? 1e6 : 0) + n.d;
+           (n.t === "Zone" ? 1e6 : 0) + (ties[id] ? 1e5 : 0) - (contextIds[id] ? 2e6 : 0) + n.d;
   }
   function drawable(lm, scale) {
     if (!lm || lm.elementOptions.label === undefined || !lm.elementOptions.label) { return false; }
@@ -291,13 +296,20 @@
     var body = network.body, hidden = {}, placed = [], bodies = [];
     var flipped = false;
     var near = state.selected ? neighbourhood(state.selected) : {};
+    var centreTies = P.center && M.nodes[P.center] ? neighbourhood(P.center) : {};
     var ids = Object.keys(body.nodes).filter(function (id) { return M.nodes[id] && !body.nodes[id].options.hidden; });
     ids.forEach(function (id) {
       var n = body.nodes[id], r = n.options.size || 10;
       bodies.push([n.x - r, n.y - r, n.x + r, n.y + r, id]);
     });
+    /* A name that would run past the canvas's edge is cut there ("uairou Science City" on a phone): it is
+       placed on another side of its node, or not drawn, like a name that would cover another. */
+    var wrap = network.canvas && network.canvas.frame ? network.canvas.frame.canvas : null;
+    var tl = wrap ? network.DOMtoCanvas({x: 0, y: 0}) : null;
+    var br = wrap ? network.DOMtoCanvas({x: wrap.clientWidth, y: wrap.clientHeight}) : null;
     function hits(box, own) {
       var i, b;
+      if (tl && br && (box[0] < tl.x || box[1] < tl.y || box[2] > br.x || box[3] > br.y)) { return true; }
       for (i = 0; i < placed.length; i++) {
         b = placed[i];
         if (box[0] < b[2] + padX && b[0] < box[2] + padX && box[1] < b[3] + padY && b[1] < box[3] + padY) { return true; }
@@ -317,7 +329,7 @@
         var r = node.options.size || 10, centre = left + w / 2, middle = node.y - h / 2 - top;
         shifts.push([node.x - centre, node.y - r - gap - h - descent - top],
                     [node.x + r + gap + w / 2 - centre, middle], [node.x - r - gap - w / 2 - centre, middle]);
-        if (M.nodes[own] && M.nodes[own].t === "Zone") {  // a zone's name is worth a corner: four more places
+        if (M.nodes[own] && (M.nodes[own].t === "Zone" || centreTies[own])) {  // a zone's name, or a tie of the centre, is worth a corner: four more places
           var below = shifts[0][1], above = shifts[1][1], side = r + gap + w / 2;
           shifts.push([node.x + side - centre, below], [node.x - side - centre, below],
                       [node.x + side - centre, above], [node.x - side - centre, above]);
@@ -330,7 +342,7 @@
       hidden[key] = true;
     }
     var moved = {};
-    ids.sort(function (a, b) { return importance(b, near) - importance(a, near) || (a < b ? -1 : 1); });
+    ids.sort(function (a, b) { return importance(b, near, centreTies) - importance(a, near, centreTies) || (a < b ? -1 : 1); });
     ids.forEach(function (id) { place("n" + id, body.nodes[id].labelModule, id, body.nodes[id]); });
     ids.forEach(function (id) {
       var lm = body.nodes[id].labelModule, shift = moved["n" + id] || [0, 0];
@@ -361,12 +373,13 @@
     var hiddenNodes = Object.keys(hiddenLabels).filter(function (k) { return k.charAt(0) === "n"; }).length;
     return {nodes: total, hiddenNodeLabels: hiddenNodes, hiddenEdgeLabels: Object.keys(hiddenLabels).length - hiddenNodes};
   }
-  var culledScale = null;
+  var culledView = null;
+  function viewKey() { var p = network.getViewPosition(); return network.getScale() + " " + p.x + " " + p.y; }
   network.on("afterDrawing", function () {
-    if (network.getScale() !== culledScale) { cullDirty = true; }  // however the zoom changed
+    if (viewKey() !== culledView) { cullDirty = true; }  // however the zoom or the place changed: edges moved
     if (culling && cullDirty && settled) {
       cullDirty = false;
-      culledScale = network.getScale();
+      culledView = viewKey();
       if (cull()) { network.redraw(); return; }
     }
     if (settled && !state.ready) { markReady(); }

@@ -22,6 +22,7 @@ from viz.brief.text import (check_lang, document_title, name, phrase, relation_n
 from viz.export.picture import generate_png
 from viz.brief.locate import place
 from viz.brief.summary import key_points
+from viz.zone_story import located_in
 from viz.brief.summary import w as summary_word
 from viz.focus import focused_subgraph, publisher_ids
 from viz.member_partners import ViaPartner, member_partners
@@ -114,7 +115,7 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
         Section(word("picture", lang), picture=picture,
                 caption=word("picture_caption", lang, name=short_name(node, lang), depth=depth,
                              hops=_hops(depth), nodes=len(sub.nodes), edges=len(sub.edges))),
-        _overview(profile, sub, depth, cites, documents, lang, len(via), publishers),
+        _overview(profile, sub, depth, cites, documents, lang, len(via), publishers, located_in(queries.store, profile)),
         _sources(documents, lang, queries),
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
@@ -229,7 +230,9 @@ def _documents(all_docs: list[Document], cites: Citations, node: Node) -> list[D
 
 def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
               documents: list[Document], lang: str, via_partners: int = 0,
-              publishers: set[str] = frozenset()) -> Section:
+              publishers: set[str] = frozenset(), located: list[Node] = ()) -> Section:
+    """`located`: where the zone lies (viz/zone_story.located_in), beside what it is part of. On the page's lead
+    it is a key point; here it would push page 1's picture caption to page 2 (Future Science City, English)."""
     node = profile.zone
     colon, comma = word("colon", lang), word("comma", lang)
     lines = [f"{word('type', lang)}{colon}{type_name(node.type, lang)}"]
@@ -237,6 +240,8 @@ def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
         lines.append(f"{word('aliases', lang)}{colon}{comma.join(node.aliases)}")
     if profile.parents:
         lines.append(f"{word('parents', lang)}{colon}" + comma.join(name(p.node, lang) for p in profile.parents))
+    if located:
+        lines.append(f"{word('located', lang)}{colon}" + comma.join(name(n, lang) for n in located))
     rows = [
         [word("n_members", lang), str(len(profile.members))],
         [word("n_supporters", lang), _supporter_counts(profile.supporters, lang, publishers)],

@@ -24,6 +24,9 @@ th { background: #f2f4f7; }
 figure { margin: 1rem 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
 figcaption { color: #555; font-size: .9rem; }
+/* a phone: a long cell may break anywhere ("[1][2]", an English name), so six columns fit 390 px
+   (the supporters table made the page 413 px wide) */
+@media (max-width: 600px) { body { padding: 0 .6rem; } th, td { overflow-wrap: anywhere; padding: .25rem .3rem; } }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
 """
 

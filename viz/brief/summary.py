@@ -14,6 +14,7 @@ from graph.results import ZoneProfile
 from viz.attr_names import QUALIFIERS_EN, UNITS_EN
 from viz.brief.text import short_name, type_name
 from viz.member_partners import ViaPartner
+from viz.zone_story import own_sentence
 
 #: Names listed in one key point before "and N more".
 MAX_NAMED = 6
@@ -21,6 +22,8 @@ WORDS: dict[str, dict[str, str]] = {
     "heading": {"zh": "要点", "en": "Key points"},
     "note": {"zh": "注：{note}", "en": "Note: {note}"},
     "source": {"zh": "依据：{docs}。", "en": "Source: {docs}."},
+    "own_sentence": {"zh": "报告写道：「{quote}」", "en": "In the report's words: “{quote}”"},
+    "located": {"zh": "所在地区：{names}。", "en": "Located in: {names}."},
     "supporters": {"zh": "支持方（{n} 个）：{names}。", "en": "Supported by ({n}): {names}."},
     "no_supporters": {"zh": "支持方：报告未写到。", "en": "Supported by: none named in the report."},
     "author_apart": {"zh": "报告发布单位{author}的支持列于支持方表末，作为背景，不计入上述数目。",
@@ -46,12 +49,17 @@ def w(key: str, lang: str, **values) -> str:
 
 
 def key_points(profile: ZoneProfile, documents: list[Document], publishers: set[str],
-               via_partners: list[ViaPartner], lang: str) -> list[str]:
-    """One sentence per point: source, supporters (the author apart), members, fields, partners, indicators."""
+               via_partners: list[ViaPartner], lang: str, located: list[Node] = ()) -> list[str]:
+    """One sentence per point: the report's own sentence on the zone, its source, where it is, supporters (the author apart), members, fields, partners, indicators."""
     note = str((profile.zone.attrs or {}).get("note", "")).strip()
     points = [w("note", lang, note=note)] if note else []  # "not the same as 中关村科学城": first, as on its page
+    sentence = own_sentence(profile)  # the zone's own line in the report: 突破怀柔科学城…, 搞活未来科学城…
+    if sentence is not None:  # first: the zone's story opens the lead, not the author's name in the source's title
+        points.append(w("own_sentence", lang, quote=sentence.quote.strip()))
     if documents:
         points.append(w("source", lang, docs=_sep(lang).join(_document(d, lang) for d in documents)))
+    if located:  # where it is (viz/zone_story.located_in): 未来科学城 → 昌平区
+        points.append(w("located", lang, names=_names(list(located), lang)))
     points += _supporters(profile, publishers, lang)
     total = profile.counts or {}
     if profile.members:

@@ -20,6 +20,7 @@ WORDS: dict[str, dict[str, str]] = {
     "type": {"zh": "类型", "en": "Type"},
     "aliases": {"zh": "别名", "en": "Also known as"},
     "parents": {"zh": "隶属", "en": "Part of"},
+    "located": {"zh": "所在地区", "en": "Located in"},
     "item": {"zh": "项目", "en": "Item"},
     "count": {"zh": "数量", "en": "Count"},
     "members": {"zh": "成员与入驻单位", "en": "Members"},

@@ -29,7 +29,7 @@ from viz.fonts import DOCX_EAST_ASIA, DOCX_EAST_ASIA_HEADING, DOCX_FALLBACK
 LATIN_FONT = DOCX_EAST_ASIA
 TEXT_WIDTH = Cm(17)          #: A4 less two 2 cm margins
 PICTURE_MAX_HEIGHT = Cm(12)  #: leaves room on page 1 for the title and the overview's counts
-PICTURE_MIN_HEIGHT = Cm(8)   #: below this the labels are too small to read: the picture goes to page 2
+PICTURE_MIN_HEIGHT = Cm(7.5)  #: below this the labels are too small to read
 PAGE_HEIGHT = Cm(25.7)       #: A4 less two 2 cm margins
 _THEME_FONTS = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
 #: The run properties the schema puts after w:lang.

@@ -1,6 +1,9 @@
 """A zone's page (/zones/{ref}): what a planner hands on about one zone, with its sources.
 
-Members; supporters, one row each with every path by which it supports the zone
+A lead first: the briefing's key points (viz/brief/summary.py) in both languages — the report's own
+sentence on the zone, its own supporters with the report's author apart, members, fields,
+indicators — so the page opens with this zone's story, as page 1 of its briefing does (it opened
+with download links and a network, the same for every zone). Then members; supporters, one row each with every path by which it supports the zone
 (directly or through a member) and the evidence of each hop; partners; fields;
 indicators with value, unit, growth and period; the zone-centred network (the
 same view as /view, the publisher collapsed); and download links for the
@@ -17,10 +20,12 @@ from urllib.parse import quote, urlencode
 from graph.model import Document, Edge, Node
 from graph.results import Supporter, ZoneProfile
 from viz.attr_names import attr_name, figure_en
+from viz.brief.summary import key_points
 from viz.export.registry import FORMATS
 from viz.member_partners import partial
 from viz.pages.common import render
 from viz.pages.site import node_href, page_href, phrase, view_href
+from viz.zone_story import profile_edges
 
 ZONE_DEPTH = 2
 BRIEF_FORMATS = (("docx", "Word (.docx)"), ("html", "HTML"), ("md", "Markdown"))
@@ -87,6 +92,17 @@ def indicator(node: Node) -> dict[str, str]:
             else "", "period": str(a.get("period", a.get("year", "")))}
 
 
+def lead(profile: ZoneProfile, documents: Sequence[Document], publishers: set[str],
+         via_partners: Sequence, located: Sequence[Node] = ()) -> dict[str, list[str]]:
+    """The key points of the zone's briefing, per language; the source is the documents the profile cites.
+    The curators' note, the briefing's first point, stands under the page's title already: left out here."""
+    cited = {ev.doc for edge in profile_edges(profile) for ev in edge.evidence}
+    docs = [d for d in documents if d.id in cited]
+    skip = 1 if str((profile.zone.attrs or {}).get("note", "")).strip() else 0
+    return {lang: key_points(profile, docs, set(publishers), list(via_partners), lang, list(located))[skip:]
+            for lang in ("zh", "en")}
+
+
 class FirstTime:
     """True the first time a (document, sentence) is asked about in one table of the page: one sentence
     often states five members at once, and a table that quotes it five times hides what differs. Each
@@ -108,7 +124,7 @@ class FirstTime:
 
 
 def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset(),
-              via_partners: Sequence = ()) -> str:
+              via_partners: Sequence = (), located: Sequence[Node] = ()) -> str:
     """`via_partners`: partners of the zone's members (viz/member_partners.py), shown apart from its own."""
     zone = profile.zone
     names: dict[str, Node] = {zone.id: zone}
@@ -132,4 +148,5 @@ def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishe
                   publishers=publishers, exports=exports, briefs=briefs, depth=ZONE_DEPTH,
                   embed_href=view_href(zone.id, ZONE_DEPTH, embed=True),
                   full_href=view_href(zone.id, ZONE_DEPTH), first_time=FirstTime(),
-                  via_partners=via_partners, via_partial=partial(profile))
+                  via_partners=via_partners, via_partial=partial(profile),
+                  lead=lead(profile, documents, publishers, via_partners, located))
