@@ -46,6 +46,9 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     base = dict(question=text, language=p.language, mentions=mentions)
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
         return empty_graph.answer(queries.store, p, base)
+    later = story.unheld_year(queries, p, base)
+    if later is not None:  # "怀柔科学城2020年有哪些进展": the years the graph has, and the question in its year (16b)
+        return later
     if story.asked(queries, p):  # "怀柔科学城2018年有哪些进展": what the year's report records of the zone (session 16)
         about = story.as_about(queries, p)
         return story.told(queries, about, _run(queries, about, base))
