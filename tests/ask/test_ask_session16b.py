@@ -69,3 +69,35 @@ def test_which_funds_get_funding_is_the_funds_a_fund_goes_to(bundled):
         assert all(i.relation == "INVESTS_IN" for i in got.items)
     assert answer(bundled, "Which funds are there?").count == 8  # a listing of funds is still every fund
 
+
+# ---- two zones compared ---------------------------------------------------------------------------------------
+
+def test_two_zones_compared_side_by_side_with_what_they_share_and_what_only_one_has(bundled):
+    # was declined ("I could not read this question", naming both zones)
+    got = answer(bundled, "Compare Huairou and Future Science City")
+    assert got.status == "answered" and got.query == "compare"
+    assert {BINN, "institution-central-state-owned-enterprises-in-future-science-city",
+            "field-hydrogen-energy", "field-space-science"} <= _ids(got)
+    assert "Supporters: Huairou Science City (怀柔科学城) 5, Future Science City (未来科学城) 3; shared 2" in got.summary
+    assert "Members: Huairou Science City (怀柔科学城) 5, Future Science City (未来科学城) 3; shared 0" in got.summary
+    assert "Indicators: Huairou Science City (怀柔科学城) 1, Future Science City (未来科学城) 0" in got.summary
+    assert "does not judge which is better" in got.summary
+    assert got.items[-1].node.id == BMSTC  # the commission, shared, last
+    shared = next(i for i in got.items if i.node.id == BMSTC)
+    assert {e.target for e in shared.edges} == {HSC, "zone-future-science-city"}  # its edge to each zone
+
+
+def test_a_chinese_comparison_is_not_two_lists_of_members(bundled):
+    # was read by the members form for each zone: no supporters, fields or indicators
+    got = answer(bundled, "中关村科学城与经开区有什么不同")
+    assert got.query == "compare"
+    assert {"policy-zhongguancun-science-city-plan", "policy-beijing-economic-technological-development-area-bda-plan",
+            "field-integrated-circuits", "institution-beijing-graphene-institute"} <= _ids(got)
+    assert "领域：中关村科学城 2 个、北京经济技术开发区 6 个；共有 0 个（无）" in got.summary
+
+
+def test_which_zone_is_better_is_declined_as_an_opinion_offering_the_comparison(bundled):
+    got = answer(bundled, "Which is better, Huairou or the E-Town?")
+    assert got.status == "not_understood" and "cannot say" in got.summary
+    assert answer(bundled, got.suggestions[0]).query == "compare"
+    assert answer(bundled, "怀柔科学城和未来科学城有什么共同点？").query != "compare"  # in common: its own form
