@@ -63,10 +63,13 @@ def unheld_year(queries: GraphQueries, p: Parse, base: dict) -> model.Answer | N
     if not years or p.years[0] in years:
         return None
     held = say(p.language, "、", ", ").join(str(y) for y in years)
-    name = p.mentions[0].text
+    types = gazetteer_for(queries.store).types
+    zone = next(i for i in p.mentions[0].ids if types.get(i) == "Zone")
+    node = queries.store.get_nodes([zone]).get(zone)
+    name = display(node, p.language) if node else p.mentions[0].text
     sentence = say(p.language, f"图中只有 {held} 年的报告，没有 {p.years[0]} 年的；说不出{name}{p.years[0]} 年的情况。",
                    f"The graph holds reports of {held} only, none of {p.years[0]}: it cannot tell "
-                   f"{name}'s story in {p.years[0]}.")
+                   f"the story of {name} in {p.years[0]}.")
     asked_again = base["question"].replace(str(p.years[0]), str(years[-1]))
     return replies.decline(p, base, sentence, [asked_again])
 
