@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many  # noqa: F401 (common, relations, own_supporters register runners)
+from graph.ask import common, compare, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many  # noqa: F401 (common, relations, own_supporters register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -46,6 +46,12 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
     base = dict(question=text, language=p.language, mentions=mentions)
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"
         return empty_graph.answer(queries.store, p, base)
+    pair = compare.asked(queries, p)
+    if pair:  # "Compare Huairou and Future Science City": two zones side by side, no judgement (session 16b)
+        return compare.answer(queries, p, pair, base, _evidence)
+    later = story.unheld_year(queries, p, base)
+    if later is not None:  # "怀柔科学城2020年有哪些进展": the years the graph has, and the question in its year (16b)
+        return later
     if story.asked(queries, p):  # "怀柔科学城2018年有哪些进展": what the year's report records of the zone (session 16)
         about = story.as_about(queries, p)
         return story.told(queries, about, _run(queries, about, base))

@@ -5,6 +5,10 @@ supporter), so "Which zones get funding?" was read by the `list` form as every n
 before, as every zone (8): both ignore what was asked, which zones a fund goes to. In the graph a fund goes to a
 node by SUPPORTS or INVESTS_IN; the answer is those nodes of the other type asked, each with its edge, or an
 honest none that says what the funds do go to (the bundled graph's fund invests only in its six sub-funds).
+
+Session 16b: "Which funds get funding?" / "哪些基金获得了基金投资" asks the same of funds themselves (a fund that a
+fund supports or invests in); it was read as every fund (8, the innovation fund and 市杰出青年基金 among them,
+which nothing funds). Asked of Fund alone, the answer is the funds a fund goes to (the six sub-funds), or none.
 """
 
 from __future__ import annotations
@@ -18,16 +22,23 @@ from graph.queries import GraphQueries
 from graph.schema import SUPPORT_EDGES_IN
 
 FUNDING = {"en": re.compile(r"\bfunding\b"), "zh": re.compile(r"(?!)")}
+#: Of funds alone, being funded: "Which funds get funding?", "哪些基金获得了基金投资", "Which funds are invested in?".
+FUNDED = {"en": re.compile(r"\b(get|gets|got|receive|receives|received)\b.*\b(funding|investment|money)\b|"
+                           r"\b(are|is|were|was|get|gets) (funded|invested in|financed)\b"),
+          "zh": re.compile(r"(获得|得到|获|受到?|接受)[^，。？]{0,6}(投资|资助|注资|出资)|被[^，。？]{0,6}投资")}
 SHOWN = 8
 
 
 def asked(p: Parse) -> bool:
-    return bool(p.form is not None and p.form.query == "list" and "Fund" in p.types and len(p.types) > 1
-                and FUNDING[p.language].search(p.keyed))
+    if p.form is None or p.form.query != "list" or "Fund" not in p.types:
+        return False
+    if p.types == ["Fund"]:
+        return bool(FUNDED[p.language].search(p.keyed))
+    return bool(FUNDING[p.language].search(p.keyed))
 
 
 def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answer:
-    lang, wanted = p.language, [t for t in p.types if t != "Fund"]
+    lang, wanted = p.language, [t for t in p.types if t != "Fund"] or ["Fund"]
     funds = [n.id for n in queries.store.nodes_of_type("Fund")]
     edges = queries.store.edges(funds, "out", list(SUPPORT_EDGES_IN)) if funds else []
     ends = queries.store.get_nodes({e.target for e in edges})

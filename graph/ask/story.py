@@ -7,6 +7,13 @@ judge progress; it holds what the year's report says of the zone. So such a ques
 graph holds a report of, a story word, nothing else read) is answered as the zone's direct relations (the
 `about` form) whose evidence is of that year, and the summary says it is that, not an assessment.
 A year without a report is left to the other readings (a later year: future.py; no report: declined).
+
+Session 16b: the story with no year ("What is the E-Town's story?", "讲讲怀柔科学城", "怀柔科学城的情况",
+"Tell me about Future Science City") is what every report in the graph records of the zone: the same rows, each
+report and its year named (a note per row), the commission's own support last (run._publisher_last). A story in a
+year the graph has no report of ("怀柔科学城2020年有哪些进展") was declined as "no other year to compare", a
+question it never was: it is declined as a year without a report, saying the years the graph has, and offers
+the same question in the graph's latest year.
 """
 
 from __future__ import annotations
@@ -14,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from graph.ask import model, run
+from graph.ask import model, replies, run
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import Parse
@@ -23,17 +30,48 @@ from graph.queries import GraphQueries
 
 STORY = {"zh": re.compile(r"进展|故事|大事记?|动态|做了(什么|哪些)|发生了(什么|哪些)"),
          "en": re.compile(r"\b(story|stories|what happened|happenings|news|developments?|progress|highlights?)\b")}
+#: Without a year, the words of an overview too (session 16b): "讲讲X", "X的情况", "Tell me about X".
+#: Progress words without a year stay a question about change ("未来科学城的建设进展如何": declined, change.py).
+OVERVIEW = {"zh": re.compile(r"讲讲|说说|谈谈|介绍|情况|概况|简介|故事"),
+            "en": re.compile(r"\btell me about\b|\boverview\b|\bprofile\b|\bbrief me\b|\bstor(y|ies)\b")}
+
+
+def _one_zone(queries: GraphQueries, p: Parse) -> bool:
+    named = [m for m in p.mentions if m.ids]
+    if len(named) != 1 or len(p.mentions) != 1 or p.unknown:
+        return False
+    types = gazetteer_for(queries.store).types
+    return any(types.get(i) == "Zone" for i in named[0].ids)
 
 
 def asked(queries: GraphQueries, p: Parse) -> bool:
-    """One zone, a year the graph has a report of, a story word, and no form that read the question."""
-    if p.form is not None or len(p.years) != 1 or not STORY[p.language].search(p.keyed):
+    """One zone, a story word, and no form but `about` that read the question; a year the graph has a report
+    of, or none (then an overview word is a story word too: "讲讲怀柔科学城")."""
+    if p.form is not None and (p.years or p.form.query != "about" or p.types):
         return False
-    named = [m for m in p.mentions if m.ids]
-    if len(named) != 1 or len(p.mentions) != 1:
+    if len(p.years) > 1 or not _one_zone(queries, p):
         return False
+    words = OVERVIEW[p.language].search(p.keyed) if not p.years else STORY[p.language].search(p.keyed)
+    return bool(words) and (not p.years or p.years[0] in run.data_years(queries))
+
+
+def unheld_year(queries: GraphQueries, p: Parse, base: dict) -> model.Answer | None:
+    """"怀柔科学城2020年有哪些进展": a zone's story in a year the graph has no report of, declined as that."""
+    if len(p.years) != 1 or not STORY[p.language].search(p.keyed) or not _one_zone(queries, p):
+        return None
+    years = run.data_years(queries)
+    if not years or p.years[0] in years:
+        return None
+    held = say(p.language, "、", ", ").join(str(y) for y in years)
     types = gazetteer_for(queries.store).types
-    return any(types.get(i) == "Zone" for i in named[0].ids) and p.years[0] in run.data_years(queries)
+    zone = next(i for i in p.mentions[0].ids if types.get(i) == "Zone")
+    node = queries.store.get_nodes([zone]).get(zone)
+    name = display(node, p.language) if node else p.mentions[0].text
+    sentence = say(p.language, f"图中只有 {held} 年的报告，没有 {p.years[0]} 年的；说不出{name}{p.years[0]} 年的情况。",
+                   f"The graph holds reports of {held} only, none of {p.years[0]}: it cannot tell "
+                   f"the story of {name} in {p.years[0]}.")
+    asked_again = base["question"].replace(str(p.years[0]), str(years[-1]))
+    return replies.decline(p, base, sentence, [asked_again])
 
 
 def as_about(queries: GraphQueries, p: Parse) -> Parse:
@@ -51,11 +89,34 @@ def of_year(queries: GraphQueries, got: model.Answer, year: int) -> list[model.I
 
 
 def told(queries: GraphQueries, p: Parse, got: model.Answer) -> model.Answer:
-    """The about answer, kept to the year's rows and said as what the report records, not as progress."""
-    year, lang = p.years[0], p.language
-    rows = of_year(queries, got, year)
+    """The about answer, kept to the year's rows (all rows without a year) and said as what the reports record,
+    not as progress; each row's report and year in a note."""
+    lang = p.language
     node = next((n for n in got.nodes if p.slots and n.id == p.slots[0].id), None)
     name = display(node, lang) if node else p.slots[0].text
-    head = say(lang, f"图中不评价进展或成效；{year} 年的报告写到{name}的以下关系。",
-               f"The graph does not judge progress; this is what the {year} report records of {name}. ")
-    return got.model_copy(update=dict(summary=head + got.summary, items=rows, count=len(rows)))
+    if p.years:
+        year = p.years[0]
+        rows = of_year(queries, got, year)
+        head = say(lang, f"图中不评价进展或成效；{year} 年的报告写到{name}的以下关系。",
+                   f"The graph does not judge progress; this is what the {year} report records of {name}. ")
+    else:
+        rows = got.items
+        held = say(lang, "、", ", ").join(str(y) for y in run.data_years(queries))
+        head = say(lang, f"图中不评价进展或成效；图中各报告（{held} 年）写到{name}的以下关系，每条的出处见注。",
+                   f"The graph does not judge progress; this is what its reports ({held}) record of {name}, "
+                   f"each row's report in the notes. ")
+    return got.model_copy(update=dict(summary=head + got.summary, items=rows, count=len(rows),
+                                      notes=got.notes + sources(queries, rows, lang)))
+
+
+def sources(queries: GraphQueries, rows: list[model.Item], lang: str) -> list[str]:
+    """One note per row: the reports (and their years) whose sentences give its edges."""
+    docs = {d.id: run._year_of(d) for d in queries.store.documents()}
+    notes = []
+    for item in rows:
+        cited = dict.fromkeys(ev.doc for e in item.edges for ev in e.evidence)
+        said = say(lang, "、", ", ").join(f"{d}（{docs.get(d)} 年）" if lang == "zh" else f"{d} ({docs.get(d)})"
+                                          for d in cited)
+        if said:
+            notes.append(f"{display(item.node, lang)}: {said}")
+    return notes

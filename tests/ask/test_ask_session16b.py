@@ -1,0 +1,103 @@
+"""Session 16b: what a director asks first about the zones (data/questions/session16b.yaml), one test per
+mechanism. Memory store, the bundled 2018 graph (one report, bjstc-2018-self-assessment)."""
+
+from __future__ import annotations
+
+from graph.ask import answer
+
+HSC = "zone-huairou-science-city"
+BMSTC = "institution-beijing-municipal-science-technology-commission"
+BINN = "institution-beijing-institute-of-nanoenergy-and-nanosystems"
+DOC = "bjstc-2018-self-assessment"
+
+
+def _ids(got) -> set[str]:
+    return {i.node.id for i in got.items}
+
+
+# ---- a zone's story without a year -------------------------------------------------------------------------
+
+def test_a_zones_story_without_a_year_is_what_every_report_records_of_it(bundled):
+    # was declined: 'story' is neither a name in the graph nor a question it can read
+    got = answer(bundled, "What is the E-Town's story?")
+    assert got.status == "answered"
+    assert {"project-autonomous-driving-test-site-yizhuang", "project-technology-innovation-service-platforms-bda",
+            "policy-beijing-economic-technological-development-area-bda-plan"} <= _ids(got)
+    assert BINN not in _ids(got)
+    assert got.items[-1].node.id == BMSTC  # the commission's own support: one row, last
+    assert got.summary.startswith("The graph does not judge progress") and "(2018)" in got.summary
+    assert len(got.notes) >= len(got.items) and all(f"{DOC} (2018)" in n for n in got.notes[-len(got.items):])
+
+
+def test_a_chinese_overview_of_a_zone_names_each_rows_report_and_year(bundled):
+    got = answer(bundled, "讲讲怀柔科学城")
+    assert got.status == "answered" and {BINN, "project-physical-science-laboratory-huairou"} <= _ids(got)
+    assert got.items[-1].node.id == BMSTC
+    assert got.summary.startswith("图中不评价进展或成效；图中各报告（2018 年）")
+    assert any(n.startswith("北京纳米能源与系统研究所") and f"{DOC}（2018 年）" in n for n in got.notes)
+
+
+def test_progress_without_a_year_is_still_a_question_about_change(bundled):
+    got = answer(bundled, "未来科学城的建设进展如何")  # a judgement of progress: declined (change.py)
+    assert got.status == "not_understood" and "没有可比较的另一年" in got.summary
+
+
+def test_a_story_in_a_year_without_a_report_says_the_years_held_and_offers_the_question_in_one(bundled):
+    # was "图中只有 2018 年的报告，没有可比较的另一年" (a comparison of years, never asked)
+    got = answer(bundled, "怀柔科学城2020年有哪些进展")
+    assert got.status == "not_understood"
+    assert "只有 2018 年的报告" in got.summary and "没有 2020 年的" in got.summary
+    assert got.suggestions == ["怀柔科学城2018年有哪些进展"]
+    en = answer(bundled, "What is the story of Future Science City in 2020?")
+    assert en.status == "not_understood" and "reports of 2018 only" in en.summary
+    assert en.suggestions == ["What is the story of Future Science City in 2018?"]
+    # and the offered question is answered
+    assert answer(bundled, got.suggestions[0]).status == "answered"
+
+
+# ---- funds that get funding ---------------------------------------------------------------------------------
+
+SUB_FUNDS = {f"fund-{n}-sub-fund" for n in ("casstar", "legend-capital", "huagai-capital", "lenovo-capital",
+                                            "baidu-ventures", "guoxin-hongtai")}
+
+
+def test_which_funds_get_funding_is_the_funds_a_fund_goes_to(bundled):
+    # was every fund (8): the innovation fund and 市杰出青年基金 too, which nothing funds
+    for question in ("Which funds get funding?", "哪些基金获得了基金投资"):
+        got = answer(bundled, question)
+        assert got.status == "answered" and got.count == 6 and _ids(got) == SUB_FUNDS, question
+        assert all(i.relation == "INVESTS_IN" for i in got.items)
+    assert answer(bundled, "Which funds are there?").count == 8  # a listing of funds is still every fund
+
+
+# ---- two zones compared ---------------------------------------------------------------------------------------
+
+def test_two_zones_compared_side_by_side_with_what_they_share_and_what_only_one_has(bundled):
+    # was declined ("I could not read this question", naming both zones)
+    got = answer(bundled, "Compare Huairou and Future Science City")
+    assert got.status == "answered" and got.query == "compare"
+    assert {BINN, "institution-central-state-owned-enterprises-in-future-science-city",
+            "field-hydrogen-energy", "field-space-science"} <= _ids(got)
+    assert "Supporters: Huairou Science City (怀柔科学城) 5, Future Science City (未来科学城) 3; shared 2" in got.summary
+    assert "Members: Huairou Science City (怀柔科学城) 5, Future Science City (未来科学城) 3; shared 0" in got.summary
+    assert "Indicators: Huairou Science City (怀柔科学城) 1, Future Science City (未来科学城) 0" in got.summary
+    assert "does not judge which is better" in got.summary
+    assert got.items[-1].node.id == BMSTC  # the commission, shared, last
+    shared = next(i for i in got.items if i.node.id == BMSTC)
+    assert {e.target for e in shared.edges} == {HSC, "zone-future-science-city"}  # its edge to each zone
+
+
+def test_a_chinese_comparison_is_not_two_lists_of_members(bundled):
+    # was read by the members form for each zone: no supporters, fields or indicators
+    got = answer(bundled, "中关村科学城与经开区有什么不同")
+    assert got.query == "compare"
+    assert {"policy-zhongguancun-science-city-plan", "policy-beijing-economic-technological-development-area-bda-plan",
+            "field-integrated-circuits", "institution-beijing-graphene-institute"} <= _ids(got)
+    assert "领域：中关村科学城 2 个、北京经济技术开发区 6 个；共有 0 个（无）" in got.summary
+
+
+def test_which_zone_is_better_is_declined_as_an_opinion_offering_the_comparison(bundled):
+    got = answer(bundled, "Which is better, Huairou or the E-Town?")
+    assert got.status == "not_understood" and "cannot say" in got.summary
+    assert answer(bundled, got.suggestions[0]).query == "compare"
+    assert answer(bundled, "怀柔科学城和未来科学城有什么共同点？").query != "compare"  # in common: its own form
