@@ -167,7 +167,7 @@ def zone(queries: QueriesDep, run: RunDep, ref: str) -> Response:
 
     from viz.member_partners import member_partners
     from viz.pages.zone import zone_page
-    from viz.zone_story import located_in
+    from graph.zone_story import located_in
 
     try:
         found = run(queries.get, ref)

@@ -27,6 +27,7 @@ from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import Parse
 from graph.ask.words import display, say
 from graph.queries import GraphQueries
+from graph.zone_story import own_sentence
 
 STORY = {"zh": re.compile(r"进展|故事|大事记?|动态|做了(什么|哪些)|发生了(什么|哪些)"),
          "en": re.compile(r"\b(story|stories|what happened|happenings|news|developments?|progress|highlights?)\b")}
@@ -100,13 +101,30 @@ def told(queries: GraphQueries, p: Parse, got: model.Answer) -> model.Answer:
         head = say(lang, f"图中不评价进展或成效；{year} 年的报告写到{name}的以下关系。",
                    f"The graph does not judge progress; this is what the {year} report records of {name}. ")
     else:
+        year = None
         rows = got.items
         held = say(lang, "、", ", ").join(str(y) for y in run.data_years(queries))
         head = say(lang, f"图中不评价进展或成效；图中各报告（{held} 年）写到{name}的以下关系，每条的出处见注。",
                    f"The graph does not judge progress; this is what its reports ({held}) record of {name}, "
                    f"each row's report in the notes. ")
+    if node is not None:
+        head = in_its_words(queries, node.id, year, lang) + head
     return got.model_copy(update=dict(summary=head + got.summary, items=rows, count=len(rows),
                                       notes=got.notes + sources(queries, rows, lang)))
+
+
+def in_its_words(queries: GraphQueries, zone: str, year: int | None, lang: str) -> str:
+    """The report's own sentence on the zone (突破怀柔科学城…), as its page and briefing open: the zones' stories
+    read alike with the names changed without it. Only a sentence of the year asked, if one was."""
+    sentence = own_sentence(queries.profile(zone))
+    if sentence is None:
+        return ""
+    if year is not None:
+        doc = next((d for d in queries.store.documents() if d.id == sentence.doc), None)
+        if doc is None or run._year_of(doc) != year:
+            return ""
+    quote = sentence.quote.strip()
+    return say(lang, f"报告写道：「{quote}」", f"In the report's words: “{quote}” ")
 
 
 def sources(queries: GraphQueries, rows: list[model.Item], lang: str) -> list[str]:

@@ -65,17 +65,32 @@ def not_understood(queries: GraphQueries, p: Parse) -> dict:
     lang = p.language
     found = [m for m in p.mentions if m.ids]
     nodes = queries.store.get_nodes({m.ids[0] for m in found})
-    entities = [nodes[m.ids[0]] for m in found if m.ids[0] in nodes]
+    entities = list({m.ids[0]: nodes[m.ids[0]] for m in found if m.ids[0] in nodes}.values())
     suggestions = _closest_questions(queries, p, entities)
     if entities:
         names = say(lang, "、", "; ").join(display(n, lang) for n in entities)
-        summary = say(lang, f"没能理解这个问题。问题中找到了：{names}。可以这样问：",
-                       f"I could not read this question. It names: {names}. Questions I can answer:")
+        summary = say(lang, f"没能理解这个问题。问题中找到了：{names}。", f"I could not read this question. It names: {names}. ")
+        summary += _one_node_twice(found, nodes, lang)
+        summary += say(lang, "可以这样问：", "Questions I can answer:")
     else:
         summary = say(lang, "没能理解这个问题，也没有找到图中的名称。可以这样问：",
                        "I could not read this question, and it names nothing in the graph. Questions I can answer:")
     return dict(interpretation=say(lang, "（未能理解）", "(not understood)"), summary=summary,
                 suggestions=suggestions)
+
+
+def _one_node_twice(found: list, nodes: dict[str, Node], lang: str) -> str:
+    """"经开区和亦庄比较一下": two names of one node. Said, instead of offering to compare a node with itself
+    ("北京经济技术开发区和北京经济技术开发区有什么关系？" was offered, session 16)."""
+    said = []
+    for node_id, node in nodes.items():
+        written = {match_key(a): a for a in (node.name_zh, node.name_en, *(node.aliases or ())) if a}
+        texts = list(dict.fromkeys(written.get(m.text, m.text) for m in found if m.ids[0] == node_id))
+        if len(texts) > 1:
+            quoted = say(lang, "与", " and ").join(say(lang, f"「{t}」", f"'{t}'") for t in texts)
+            said.append(say(lang, f"{quoted}是同一个名称的不同写法，都指{display(node, lang)}。",
+                            f"{quoted} are two names of one node, {display(node, lang)}. "))
+    return "".join(said)
 
 
 def _closest_questions(queries: GraphQueries, p: Parse, entities: list[Node]) -> list[str]:

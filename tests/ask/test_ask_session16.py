@@ -152,13 +152,15 @@ def test_a_zones_progress_in_the_reports_year_is_what_the_report_records_of_it(b
     assert got.status == "answered" and got.query == "about"
     assert {"project-physical-science-laboratory-huairou", "project-space-science-laboratory-huairou",
             "institution-beijing-institute-of-nanoenergy-and-nanosystems"} <= _ids(got)
-    assert got.summary.startswith("图中不评价进展或成效；2018 年的报告写到怀柔科学城")
+    assert got.summary.startswith("报告写道：「突破怀柔科学城")  # its own sentence first, as its page opens
+    assert "」图中不评价进展或成效；2018 年的报告写到怀柔科学城" in got.summary
 
 
 def test_a_zones_story_in_english(bundled):
     got = answer(bundled, "Tell me the E-Town's story in 2018")
     assert got.status == "answered" and "project-autonomous-driving-test-site-yizhuang" in _ids(got)
-    assert got.summary.startswith("The graph does not judge progress")
+    assert got.summary.startswith("In the report's words: “升级经济技术开发区")
+    assert "” The graph does not judge progress" in got.summary
 
 
 def test_progress_without_a_held_year_is_still_declined(bundled):

@@ -25,7 +25,7 @@ def test_a_zones_story_without_a_year_is_what_every_report_records_of_it(bundled
             "policy-beijing-economic-technological-development-area-bda-plan"} <= _ids(got)
     assert BINN not in _ids(got)
     assert got.items[-1].node.id == BMSTC  # the commission's own support: one row, last
-    assert got.summary.startswith("The graph does not judge progress") and "(2018)" in got.summary
+    assert got.summary.startswith("In the report's words: “升级经济技术开发区") and "(2018)" in got.summary
     assert len(got.notes) >= len(got.items) and all(f"{DOC} (2018)" in n for n in got.notes[-len(got.items):])
 
 
@@ -33,7 +33,7 @@ def test_a_chinese_overview_of_a_zone_names_each_rows_report_and_year(bundled):
     got = answer(bundled, "讲讲怀柔科学城")
     assert got.status == "answered" and {BINN, "project-physical-science-laboratory-huairou"} <= _ids(got)
     assert got.items[-1].node.id == BMSTC
-    assert got.summary.startswith("图中不评价进展或成效；图中各报告（2018 年）")
+    assert got.summary.startswith("报告写道：「突破怀柔科学城") and "图中不评价进展或成效；图中各报告（2018 年）" in got.summary
     assert any(n.startswith("北京纳米能源与系统研究所") and f"{DOC}（2018 年）" in n for n in got.notes)
 
 
@@ -101,3 +101,26 @@ def test_which_zone_is_better_is_declined_as_an_opinion_offering_the_comparison(
     assert got.status == "not_understood" and "cannot say" in got.summary
     assert answer(bundled, got.suggestions[0]).query == "compare"
     assert answer(bundled, "怀柔科学城和未来科学城有什么共同点？").query != "compare"  # in common: its own form
+
+
+# ---- mine (integrator, session 16) ---------------------------------------------------------------------------
+
+def test_each_zones_story_opens_with_its_own_sentence_of_the_report(bundled):
+    """The four stories read alike with the names changed; the report gives each zone one sentence of its own,
+    which its page and briefing open with (graph/zone_story.py): the answer opens with it too."""
+    verbs = {"讲讲怀柔科学城": "突破怀柔科学城", "介绍一下中关村科学城": "聚焦中关村科学城",
+             "Tell me about Future Science City": "搞活未来科学城", "What is the E-Town's story?": "升级经济技术开发区"}
+    for question, opening in verbs.items():
+        got = answer(bundled, question)
+        assert got.status == "answered", question
+        assert got.summary.startswith(("报告写道：「" + opening, "In the report's words: “" + opening)), got.summary[:80]
+
+
+def test_two_names_of_one_zone_are_said_to_be_one_zone_not_offered_as_a_pair(bundled):
+    """"经开区和亦庄比较一下" offered "北京经济技术开发区和北京经济技术开发区有什么关系？" (a zone with itself)."""
+    for question, said in (("经开区和亦庄比较一下", "「经开区」与「亦庄」是同一个名称的不同写法，都指北京经济技术开发区"),
+                           ("Compare E-Town and BDA", "'E-Town' and 'BDA' are two names of one node")):
+        got = answer(bundled, question)
+        assert got.status != "answered" and said in got.summary, got.summary
+        assert not any(s.count("北京经济技术开发区") + s.count("Beijing Economic-Technological") > 1
+                       for s in got.suggestions), got.suggestions

@@ -22,7 +22,7 @@ from viz.brief.text import (check_lang, document_title, name, phrase, relation_n
 from viz.export.picture import generate_png
 from viz.brief.locate import place
 from viz.brief.summary import key_points
-from viz.zone_story import located_in
+from graph.zone_story import located_in
 from viz.brief.summary import w as summary_word
 from viz.focus import focused_subgraph, publisher_ids
 from viz.member_partners import ViaPartner, member_partners
@@ -231,7 +231,7 @@ def _documents(all_docs: list[Document], cites: Citations, node: Node) -> list[D
 def _overview(profile: ZoneProfile, sub: Subgraph, depth: int, cites: Citations,
               documents: list[Document], lang: str, via_partners: int = 0,
               publishers: set[str] = frozenset(), located: list[Node] = ()) -> Section:
-    """`located`: where the zone lies (viz/zone_story.located_in), beside what it is part of. On the page's lead
+    """`located`: where the zone lies (graph/zone_story.located_in), beside what it is part of. On the page's lead
     it is a key point; here it would push page 1's picture caption to page 2 (Future Science City, English)."""
     node = profile.zone
     colon, comma = word("colon", lang), word("comma", lang)

@@ -14,7 +14,7 @@ from graph.results import ZoneProfile
 from viz.attr_names import QUALIFIERS_EN, UNITS_EN
 from viz.brief.text import short_name, type_name
 from viz.member_partners import ViaPartner
-from viz.zone_story import own_sentence
+from graph.zone_story import own_sentence
 
 #: Names listed in one key point before "and N more".
 MAX_NAMED = 6
@@ -58,7 +58,7 @@ def key_points(profile: ZoneProfile, documents: list[Document], publishers: set[
         points.append(w("own_sentence", lang, quote=sentence.quote.strip()))
     if documents:
         points.append(w("source", lang, docs=_sep(lang).join(_document(d, lang) for d in documents)))
-    if located:  # where it is (viz/zone_story.located_in): 未来科学城 → 昌平区
+    if located:  # where it is (graph/zone_story.located_in): 未来科学城 → 昌平区
         points.append(w("located", lang, names=_names(list(located), lang)))
     points += _supporters(profile, publishers, lang)
     total = profile.counts or {}

@@ -25,7 +25,7 @@ from viz.export.registry import FORMATS
 from viz.member_partners import partial
 from viz.pages.common import render
 from viz.pages.site import node_href, page_href, phrase, view_href
-from viz.zone_story import profile_edges
+from graph.zone_story import profile_edges
 
 ZONE_DEPTH = 2
 BRIEF_FORMATS = (("docx", "Word (.docx)"), ("html", "HTML"), ("md", "Markdown"))

@@ -11,6 +11,9 @@ The sentence is chosen from the graph, not from a list: among the sentences that
 (its Chinese name or an alias), the one most of the profile's relations rest on; a tie goes to
 the earlier sentence of the document. A heading ("2.着力服务“三城一区”发展。") is not a sentence
 to quote: a text shorter than MIN_CHARS is passed over.
+
+It lives in graph/, not viz/, because `ask` opens a zone's story with the same sentence
+(graph/ask/story.py): the page, the briefing and the answer a director reads agree.
 """
 
 from __future__ import annotations
