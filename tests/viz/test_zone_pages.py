@@ -169,7 +169,7 @@ def test_the_demonstration_zone_page_says_it_is_not_the_science_city(client):
     assert 'class="muted zone-note">not the same as 中关村科学城 (Zhongguancun Science City)<' in html
 
 
-#: The report's one sentence on each zone, in its own verb (viz/zone_story.py).
+#: The report's one sentence on each zone, in its own verb (graph/zone_story.py).
 OWN = {"中关村科学城": "聚焦中关村科学城", "怀柔科学城": "突破怀柔科学城", "未来科学城": "搞活未来科学城",
        "北京经济技术开发区": "升级经济技术开发区"}
 
