@@ -16,6 +16,11 @@ and the nodes and search phases read nodes.csv again.
 
     python benchmarks/bench_stream_memory.py --enterprises 30000 --trace-zone --json FILE
 
+    python benchmarks/bench_stream_memory.py --enterprises 1000000 --check-only {lean,usual}
+
+--check-only: no server; the CSV loader's check of the pair alone (lean: ids and types; usual: the records),
+its CPU and the process's peak RSS, then one pass again over the lean nodes; one JSON line on stdout. Run
+lean and usual in separate processes (the peak is the process's).
 --trace-zone: tracemalloc over the zone phase only (it slows it and adds its own memory to the RSS: a run
 to find out what the phase holds, not to time it): per hub, what making its entries allocated at its
 peak and still held after; for the hub that held the most, the source lines holding it.
@@ -177,19 +182,43 @@ def load(folder: Path, env: dict, pid: int, query_timeout: float, live: Path | N
     return got
 
 
+def check_only(folder: Path, lean: bool) -> dict:
+    """The check of the pair alone (load_csv, lean or usual), then one pass again over its nodes."""
+    import resource
+
+    from loaders.csv_loader import load_csv
+
+    def peak() -> int:
+        return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+
+    start, cpu = round(rss_mb()), time.process_time()
+    result = load_csv(folder / "nodes.csv", folder / "edges.csv", lean=lean)
+    got = {"pair": folder.name, "lean": lean, "nodes": len(result.kept.nodes), "edges": len(result.kept.edges),
+           "cpu_s": round(time.process_time() - cpu, 1), "rss_before_mb": start, "peak_mb": peak()}
+    cpu = time.process_time()
+    sum(1 for _ in result.kept.nodes.rows())
+    return {**got, "pass_again_cpu_s": round(time.process_time() - cpu, 1), "peak_after_pass_mb": peak()}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--enterprises", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--data", type=Path, default=DATA_DIR)
     parser.add_argument("--instance", type=Path, default=DATA_DIR / "neo4j-stream-memory")
-    parser.add_argument("--json", type=Path, required=True)
+    parser.add_argument("--json", type=Path)
+    parser.add_argument("--check-only", choices=("lean", "usual"), help="the CSV check alone, no server (see above)")
     parser.add_argument("--heap", default="3g")
     parser.add_argument("--pagecache", default="2g")
     parser.add_argument("--query-timeout", type=float, default=3600)
     parser.add_argument("--trace-zone", action="store_true", help="tracemalloc over the zone phase (see above)")
     args = parser.parse_args()
     folder = dataset(round(args.enterprises * 1.5), args.seed, args.data)
+    if args.check_only:
+        print(json.dumps(check_only(folder, args.check_only == "lean")))
+        return
+    if args.json is None:
+        parser.error("--json FILE is needed for a load")
     args.json.parent.mkdir(parents=True, exist_ok=True)  # the partial results go beside it during the load
     report = {"argv": sys.argv[1:], "started": time.strftime("%Y-%m-%d %H:%M:%S UTC", time.gmtime()),
               "heap": args.heap, "pagecache": args.pagecache, "csv": str(folder)}
