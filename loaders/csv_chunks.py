@@ -17,15 +17,14 @@ from operator import is_not, not_
 
 import numpy as np
 
-from graph.schema import EDGE_TYPES, NODE_TYPES
+from graph.schema import EDGE_TYPES
 from loaders.guards import is_plain_name
-from loaders.csv_rows import EDGE_TYPE_CODE, EDGE_TYPE_NAMES, NO_ATTRS, EdgeRows, TableResolver
+from loaders.csv_rows import (EDGE_TYPE_CODE, EDGE_TYPE_NAMES, NO_ATTRS, NODE_TYPE_CODE, NODE_TYPE_NAMES, EdgeRows,
+                              TableResolver)
 
 LIST_SEP = "|"
 _MISSING = object()
 _CACHE_CAP = 100_000
-NODE_TYPE_NAMES = sorted(NODE_TYPES)
-NODE_TYPE_CODE = {name: i for i, name in enumerate(NODE_TYPE_NAMES)}
 ALLOWED = np.zeros((len(NODE_TYPE_NAMES), len(EDGE_TYPE_NAMES), len(NODE_TYPE_NAMES)), dtype=bool)
 for _e, _et in EDGE_TYPES.items():
     for _s in _et.sources:
@@ -119,7 +118,7 @@ def take_nodes(header: Header, resolver: TableResolver, chunk: list[list[str]],
     ids, types, zh = columns[ii], columns[yi], columns[zi]
     en = columns[col["name_en"]] if "name_en" in col else ("",) * k
     attrs = header.attrs_of_column(columns)
-    rows = resolver.nodes.rows
+    rows = resolver.nodes
     ok = (np.fromiter(map(bool, ids), bool, k) & np.fromiter(map(bool, zh), bool, k)
           & np.fromiter(map(NODE_TYPE_CODE.__contains__, types), bool, k)
           & np.fromiter(map(not_, map(rows.__contains__, ids)), bool, k)
@@ -139,7 +138,7 @@ def take_nodes(header: Header, resolver: TableResolver, chunk: list[list[str]],
     table = list(zip(ids, types, zh, en, aliases, attrs, sources))
 
     def keep(lo: int, hi: int) -> Iterator[Slow]:
-        if rows.keys().isdisjoint(ids[lo:hi]):
+        if not rows.has_any(ids[lo:hi]):
             resolver.add_rows(table[lo:hi])
             return
         for r in range(lo, hi):  # a row handed back earlier in the chunk made one of these ids
@@ -167,10 +166,11 @@ def _lists(columns: list[tuple], i: int | None, k: int, *exclude: Sequence[str])
 class EdgeChunks:
     """Takes the ordinary edge rows of each chunk into `edges`, by ints."""
 
-    def __init__(self, header: Header, edges: EdgeRows, node_types: Sequence[str]):
+    def __init__(self, header: Header, edges: EdgeRows, node_types: np.ndarray):
+        """node_types: the NODE_TYPE_CODE of each of this load's nodes, by their int in `edges`."""
         self.header, self.edges = header, edges
         self.own = len(node_types)  # ends below this int are this load's nodes, of a known type
-        self.ntype = np.fromiter(map(NODE_TYPE_CODE.__getitem__, node_types), np.int64, len(node_types))
+        self.ntype = node_types
         self.codes: dict = {}  # attribute cells -> row of edges.attr_values (-1: not finite)
         # make_edge strips an end before it looks it up: where an id itself has outer spaces, so does this
         self.strip = any(i != i.strip() for i in edges.ids[: self.own])

@@ -25,12 +25,13 @@ from typing import Any
 from graph.bulk import gc_paused
 from graph.store import GraphStore
 from loaders.csv_chunks import EdgeChunks, Header, Slow, number, split_list, take_nodes
-from loaders.csv_rows import EdgeRows, NodeRows, TableResolver
+from loaders.csv_rows import NodeTable, TableResolver
 from loaders.records import make_edge, make_node
 from loaders.result import LoadResult
 
 NODE_COLUMNS = {"id", "type", "name_zh", "name_en", "aliases", "sources"}
 EDGE_COLUMNS = {"source", "type", "target", "doc", "quote", "start", "end"}
+CHUNK_END = (None, None)  #: what node_pass's taker hands back after a chunk
 CHUNK_ROWS = 1_000  #: small enough that a chunk's rows are still in cache when they are checked (50k: 40 % slower)
 csv.field_size_limit(16 * 1024 * 1024)
 
@@ -42,23 +43,34 @@ def csv_pair(path: Path) -> tuple[Path, Path] | None:
     return (nodes, edges) if nodes.exists() and edges.exists() else None
 
 
-def load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None = None) -> LoadResult:
+def load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None = None, lean: bool = False) -> LoadResult:
+    """The pair's records, checked whole: nothing is kept from a pair with a rejected row unless the caller
+    allows it. lean: the nodes are kept as ids and types only, and read again from nodes.csv when they are
+    written (loaders/csv_stream.py: for the streamed Neo4j load); a pair that needs the names (a node
+    without an id, an edge end given by name) is read again the usual way."""
+    if lean:
+        from loaders.csv_stream import LeanTable, NeedsNames
+
+        try:
+            return _load_csv(nodes_path, edges_path, store, LeanTable(nodes_path))
+        except NeedsNames:
+            pass
+    return _load_csv(nodes_path, edges_path, store, NodeTable())
+
+
+def _load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None, table) -> LoadResult:
     result = LoadResult()
-    resolver = TableResolver(store)
+    resolver = TableResolver(store, table)
     with gc_paused():
-        for line, header, row in _rows(nodes_path, NODE_COLUMNS, result,
-                                       lambda h, chunk, lines: take_nodes(h, resolver, chunk, lines)):
-            try:
-                make_node(_node_row(dict(zip(header.names, row))), resolver, [])
-            except ValueError as exc:
-                result.reject(str(nodes_path), line, str(exc))
-        table = resolver.nodes.rows
-        edges = EdgeRows(list(table))
+        for _ in node_pass(nodes_path, resolver, result):
+            pass
+        nodes_rejected = len(result.rejected)
+        edges = table.edge_rows()
         chunks: dict[int, EdgeChunks] = {}
+        node_types = table.type_codes()
 
         def take_edges(header: Header, chunk: list[list[str]], lines) -> Iterator[Slow]:
-            taker = chunks.get(id(header)) or chunks.setdefault(
-                id(header), EdgeChunks(header, edges, [row[1] for row in table.values()]))
+            taker = chunks.get(id(header)) or chunks.setdefault(id(header), EdgeChunks(header, edges, node_types))
             return taker.take(chunk, lines)
 
         for line, header, row in _rows(edges_path, EDGE_COLUMNS, result, take_edges):
@@ -66,9 +78,26 @@ def load_csv(nodes_path: Path, edges_path: Path, store: GraphStore | None = None
                 edges.append(make_edge(_edge_row(dict(zip(header.names, row))), resolver, {}, None))
             except ValueError as exc:
                 result.reject(str(edges_path), line, str(exc))
-    result.kept.nodes = NodeRows(resolver.nodes)
+    result.kept.nodes = table.kept(nodes_rejected)
     result.kept.edges = edges
     return result
+
+
+def node_pass(path: Path, resolver: TableResolver, result: LoadResult) -> Iterator[None]:
+    """Every row of nodes.csv into `resolver`'s table, kept or rejected in file order; yields after each
+    chunk of rows, so a caller that streams the kept rows (loaders/csv_stream.py) takes a chunk at a time."""
+    def take(header: Header, chunk: list[list[str]], lines) -> Iterator[Slow]:
+        yield from take_nodes(header, resolver, chunk, lines)
+        yield CHUNK_END
+
+    for line, header, row in _rows(path, NODE_COLUMNS, result, take):
+        if line is None:
+            yield
+            continue
+        try:
+            make_node(_node_row(dict(zip(header.names, row))), resolver, [])
+        except ValueError as exc:
+            result.reject(str(path), line, str(exc))
 
 
 # ---- reading --------------------------------------------------------------------

@@ -17,13 +17,15 @@ import numpy as np
 
 from graph.memory.bulk import EdgeTable
 from graph.model import Edge, Evidence, Node
-from graph.schema import EDGE_TYPES
+from graph.schema import EDGE_TYPES, NODE_TYPES
 from graph.store import GraphStore
 from graph.text import normalize
 from loaders.resolve import NameResolver
 
 EDGE_TYPE_NAMES = sorted(EDGE_TYPES)
 EDGE_TYPE_CODE = {name: i for i, name in enumerate(EDGE_TYPE_NAMES)}
+NODE_TYPE_NAMES = sorted(NODE_TYPES)
+NODE_TYPE_CODE = {name: i for i, name in enumerate(NODE_TYPE_NAMES)}
 NO_ATTRS: dict = {}  # shared by rows without attributes: never mutated, copied when a record is built
 
 
@@ -38,7 +40,11 @@ def _row_of(node: Node) -> tuple:
 
 
 class NodeTable:
-    """The nodes of one load by id, as tuples: the mapping `NameResolver.nodes` needs, minus the records."""
+    """The nodes of one load by id, as tuples: the mapping `NameResolver.nodes` needs, minus the records.
+
+    The table protocol of `TableResolver` (loaders/csv_stream.py has the others: ids and types only, and
+    a pass again over the file): `in`, `has_any`, `add_rows`, `put`, `type_of`, `names`, `type_codes`,
+    `edge_rows`, `kept`."""
 
     def __init__(self) -> None:
         self.rows: dict[str, tuple] = {}
@@ -48,6 +54,9 @@ class NodeTable:
 
     def __contains__(self, node_id: object) -> bool:
         return node_id in self.rows
+
+    def has_any(self, ids: Sequence[str]) -> bool:
+        return not self.rows.keys().isdisjoint(ids)
 
     def __getitem__(self, node_id: str) -> Node:
         return _node(self.rows[node_id])
@@ -62,26 +71,54 @@ class NodeTable:
     def __len__(self) -> int:
         return len(self.rows)
 
+    def add_rows(self, rows: Sequence[tuple]) -> None:
+        """Rows of new ids, each (id, type, name_zh, name_en, aliases, attrs, sources)."""
+        self.rows.update(zip([r[0] for r in rows], rows))
+
+    def put(self, node: Node) -> Node:
+        """The node, merged into an earlier record of its id, kept."""
+        if node.id in self.rows:
+            node = self[node.id].merged(node)
+        self[node.id] = node
+        return node
+
+    def type_of(self, node_id: str) -> str | None:
+        row = self.rows.get(node_id)
+        return row[1] if row is not None else None
+
+    def names(self) -> Iterator[tuple[str, list[str]]]:
+        """(id, names) of every node so far: for the name index, built when a row first needs it."""
+        return ((row[0], [n for n in (row[2], row[3], *row[4]) if n]) for row in self.rows.values())
+
+    def type_codes(self) -> np.ndarray:
+        """The NODE_TYPE_CODE of every node, in the table's order (an edge end's int indexes it)."""
+        return np.fromiter((NODE_TYPE_CODE[r[1]] for r in self.rows.values()), np.int64, len(self.rows))
+
+    def edge_rows(self) -> EdgeRows:
+        return EdgeRows(list(self.rows))
+
+    def kept(self, rejected: int) -> NodeRows:
+        """The kept nodes (`rejected`, the rows of nodes.csv rejected, matters to a table that reads them again)."""
+        return NodeRows(self)
+
 
 class TableResolver(NameResolver):
-    """A NameResolver over a `NodeTable` whose name index is built only when a row needs it
-    (a node without an id, an edge end given by name): a load of ids never normalises a name."""
+    """A NameResolver over a node table (a `NodeTable` unless given) whose name index is built only when a
+    row needs it (a node without an id, an edge end given by name): a load of ids never normalises a name."""
 
-    def __init__(self, store: GraphStore | None):
+    def __init__(self, store: GraphStore | None, table=None):
         super().__init__(store)
-        self.nodes = NodeTable()  # type: ignore[assignment]
+        self.nodes = NodeTable() if table is None else table  # type: ignore[assignment]
         self._indexed = False
 
     def add(self, node: Node) -> Node:
-        if node.id in self.nodes:
-            node = self.nodes[node.id].merged(node)
-        self.nodes[node.id] = node
+        node = self.nodes.put(node)
         self._index(node.id, node.names)
         return node
 
     def add_rows(self, rows: Sequence[tuple]) -> None:
         """Rows of new ids, each (id, type, name_zh, name_en, aliases, attrs, sources)."""
-        self.nodes.rows.update(zip([r[0] for r in rows], rows))
+        self.nodes.add_rows(rows)
         if self._indexed:
             for row in rows:
                 self._index(row[0], [n for n in (row[2], row[3], *row[4]) if n])
@@ -93,14 +130,14 @@ class TableResolver(NameResolver):
 
     def _candidates(self, name: str) -> list[str]:
         if not self._indexed:
+            found = self.nodes.names()  # before the flag: a table without names raises here
             self._indexed = True
-            for node_id, _, zh, en, aliases, _, _ in self.nodes.rows.values():
-                self._index(node_id, [n for n in (zh, en, *aliases) if n])
+            for node_id, names in found:
+                self._index(node_id, names)
         return super()._candidates(name)
 
     def type_of(self, node_id: str) -> str | None:
-        row = self.nodes.row(node_id)
-        return row[1] if row is not None else super().type_of(node_id)
+        return self.nodes.type_of(node_id) or super().type_of(node_id)
 
 
 class NodeRows(Sequence):
@@ -133,9 +170,9 @@ class EdgeRows(Sequence):
     Row r joins ids[src[r]] to ids[dst[r]]; `ids` starts as the load's own node ids, in
     order, and gains any other end (a node already stored) when a row names it."""
 
-    def __init__(self, ids: list[str]) -> None:
+    def __init__(self, ids: list[str], pos: dict[str, int] | None = None) -> None:
         self.ids = ids
-        self.pos = dict(zip(ids, range(len(ids))))
+        self.pos = dict(zip(ids, range(len(ids)))) if pos is None else pos
         self.src, self.dst, self.attr = array("i"), array("i"), array("i")
         self.type = bytearray()
         self.attr_values: list[dict] = [NO_ATTRS]

@@ -12,7 +12,7 @@ from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
 
 from graph.errors import InvalidInput, LoadError
-from graph.store import GraphStore
+from graph.store import Batch, GraphStore
 from loaders.csv_loader import csv_pair, load_csv
 from loaders.guards import check_regular
 from loaders.result import LoadResult
@@ -26,8 +26,9 @@ REPORT_SUFFIXES = {".txt", ".html", ".htm"}
 
 
 def read_sources(paths: list[Path], store: GraphStore | None = None, year: int | None = None,
-                 min_confidence: float = 0.0) -> LoadResult:
-    """Records of every source; `year` and `min_confidence` apply to reports (.txt/.html) only."""
+                 min_confidence: float = 0.0, lean: bool = False) -> LoadResult:
+    """Records of every source; `year` and `min_confidence` apply to reports (.txt/.html) only.
+    lean: a CSV pair's nodes are kept as ids and types, and read again when written (loaders/csv_stream.py)."""
     yaml_paths: list[Path] = []
     result = LoadResult()
     pairs_read: set[tuple[Path, Path]] = set()  # `load nodes.csv edges.csv` names one pair twice
@@ -42,7 +43,7 @@ def read_sources(paths: list[Path], store: GraphStore | None = None, year: int |
                 continue  # read it once: the second file of a pair adds nothing but the time and memory again
             pairs_read.add(key)
             check_regular(pair)
-            result.extend(load_csv(*pair, store=store))
+            result.extend(load_csv(*pair, store=store, lean=lean))
         elif path.is_dir() and yaml_files(path) or path.suffix in (".yaml", ".yml"):
             yaml_paths.append(path)
         elif path.suffix.lower() in REPORT_SUFFIXES:
@@ -72,7 +73,7 @@ def load_sources(store: GraphStore, paths: list[Path], allow_rejects: bool = Fal
 
 def _load(store: GraphStore, paths: list[Path], allow_rejects: bool, year: int | None,
           min_confidence: float) -> LoadResult:
-    result = read_sources(paths, store, year, min_confidence)
+    result = read_sources(paths, store, year, min_confidence, lean=_streams_csv(store))
     if result.rejected and not allow_rejects:
         raise LoadError(f"{len(result.rejected)} record(s) rejected; nothing was stored", result.rejected)
     if not len(result.kept):
@@ -83,12 +84,24 @@ def _load(store: GraphStore, paths: list[Path], allow_rejects: bool, year: int |
     return result
 
 
+def _streams_csv(store: GraphStore) -> bool:
+    """Whether the store streams a CSV pair from its file (an empty Neo4j database: stream_load), so the
+    check keeps the nodes' ids and types only. The memory store and a Neo4j graph take the records whole."""
+    lean = getattr(store, "streams_csv", None)
+    return lean is not None and lean()
+
+
 def put(store: GraphStore, batch, replace: bool = False) -> None:
     """store.write(batch) (or replace), except into an empty Neo4j database: its bulk load, many
     transactions of CREATEs, which a failed load leaves empty (graph/neo4j/bulk.py). A store that
-    holds a graph takes the one transaction of write/replace: a failed load leaves it as it was."""
+    holds a graph takes the one transaction of write/replace: a failed load leaves it as it was; a lean
+    CSV batch (read for an empty database that has since been written, or too small to stream) is read
+    into records first."""
     into_empty = getattr(store, "load_into_empty", None)
     if into_empty is None or not into_empty(batch):
+        records = getattr(batch.nodes, "records", None)  # a lean CSV load that is not streamed after all
+        if records is not None:
+            batch = Batch(nodes=records(), edges=batch.edges, documents=batch.documents)
         (store.replace if replace else store.write)(batch)
 
 

@@ -157,6 +157,13 @@ class Neo4jStore:
         self.stream_load(batch) if streams(batch) else self.bulk_load(batch)
         return True
 
+    def streams_csv(self) -> bool:
+        """Whether a CSV pair read for this store now would be streamed (the database holds no graph): its
+        check then keeps the nodes' ids and types, and the load reads nodes.csv again (loaders/csv_stream.py)."""
+        from graph.neo4j.bulk import holds_graph
+
+        return not holds_graph(self)
+
     def stream_load(self, batch: Batch, rows: int | None = None, progress: Callable | None = None) -> dict:
         """A CSV load's records into an empty database, streamed: the client adds a chunk or a hub's
         rollup to the records, not a second copy of the graph (graph/neo4j/stream_load.py)."""

@@ -5,9 +5,11 @@ Why: bulk_load (graph/neo4j/bulk.py) folds the whole batch into memory-store Col
 hub's zone index and every name's search entries from them at once: 1.2 GB of client RSS at 100k nodes
 (248 s), about 11 GB at 1M, which does not fit beside a 5 GB server (docs/benchmarks.md, session 13).
 Here, from the CSV loader's compact records (loaders/csv_rows.py: node tuples, edges as int columns;
-139 MB for the 100k pair, read and checked whole first so a rejected row still stores nothing):
+139 MB for the 100k pair, read and checked whole first so a rejected row still stores nothing; since
+session 16 the nodes of a pair read for an empty database are ids and types, their tuples read again
+from nodes.csv a chunk at a time: loaders/csv_stream.py):
 
-1. nodes, per type, and edges, per type, go out in chunks of ROWS as parallel lists to bulk.py's
+1. nodes, by type, and edges, per type, go out in chunks of ROWS as parallel lists to bulk.py's
    `UNWIND range(...) CREATE` statements, each list built from the records when its chunk is sent.
    Edges of one (source, type, target) given twice are merged first (Edge.merged, as `write` and the
    memory store merge them): found by sorting one int64 key per edge, not by a dict of edges;
@@ -78,26 +80,28 @@ class Names:
 
 
 def _nodes(batch: Batch, rows: int) -> Iterator[tuple]:
-    """The node chunks, a type's nodes per statement, one type after another: a pass over the records'
-    tuples per type, each row's values put straight into the chunk's parallel lists (no map per row
-    kept), so the client holds a chunk of statement lists (and _ahead's two), not a part-filled chunk
-    of every type at once (with a map per row kept until its chunk was sent, the nodes phase added
-    ~255 MB at 300k)."""
+    """The node chunks, a type's nodes per statement, from one pass over the records' tuples (a lean CSV
+    load reads nodes.csv again for it: loaders/csv_stream.py), each row's values put straight into its
+    type's parallel lists (no map per row kept). When the lists hold `rows` rows in all, the fullest
+    type's go out, so the client holds one chunk's worth of lists (and _ahead's two) whatever the number
+    of types. (With a map per row kept until its chunk was sent, the nodes phase added ~255 MB at 300k.)"""
     from graph.neo4j.store import _node_row
     from loaders.csv_rows import _node  # a record from the loader's tuple, as iterating the nodes makes it
 
-    for type_ in sorted({row[1] for row in batch.nodes.rows()}):
-        columns = _columns()
-        for row in batch.nodes.rows():
-            if row[1] == type_:
-                made = _node_row(_node(row))
-                for name, field in bulk._NODE_COLUMNS:
-                    columns[name].append(made[field])
-                if len(columns["id"]) >= rows:
-                    yield _node_chunk(type_, columns)
-                    columns = _columns()
-        if columns["id"]:
-            yield _node_chunk(type_, columns)
+    parts: dict[str, dict[str, list]] = {}
+    held = 0
+    for row in batch.nodes.rows():
+        columns = parts.get(row[1]) or parts.setdefault(row[1], _columns())
+        made = _node_row(_node(row))
+        for name, field in bulk._NODE_COLUMNS:
+            columns[name].append(made[field])
+        held += 1
+        if held >= rows:
+            fullest = max(parts, key=lambda t: len(parts[t]["id"]))
+            held -= len(parts[fullest]["id"])
+            yield _node_chunk(fullest, parts.pop(fullest))
+    for type_ in sorted(parts):
+        yield _node_chunk(type_, parts[type_])
 
 
 def _columns() -> dict[str, list]:
