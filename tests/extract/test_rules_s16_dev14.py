@@ -33,3 +33,21 @@ def test_a_service_centre_no_place_names_is_no_body(analysis_of):
 def test_centres_of_a_kind_are_no_bodies(analysis_of):
     analysis = analysis_of("推动建设一批数据管理中心和服务中心。")
     assert not any(name.endswith("中心") for name in entities(analysis, "Institution"))
+
+
+# --- the issuer's bare office opening a clause (own_offices.py) --------------------------------------------------
+
+def test_a_bare_office_opening_a_clause_is_a_body(analysis_of):
+    analysis = analysis_of("区科委高度重视,办公室作为信息公开工作机构,负责日常工作。")
+    assert "办公室" in entities(analysis, "Institution")
+
+
+def test_an_office_room_is_no_body(analysis_of):
+    analysis = analysis_of("今年压减经费,办公室用房面积减少120平方米。")
+    assert "办公室" not in entities(analysis, "Institution")
+
+
+def test_an_office_inside_a_longer_name_stays_in_it(analysis_of):
+    analysis = analysis_of("区政府办公室印发通知。")
+    institutions = entities(analysis, "Institution")
+    assert "区政府办公室" in institutions and "办公室" not in institutions
