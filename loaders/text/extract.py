@@ -13,6 +13,7 @@ from loaders.text import (activity_fields, bodies, budget, category_heads, claus
                           metrics, own_title, own_zone, verb_leads)
 from loaders.text import (company_names, company_works, field_forms, field_hygiene, field_siblings, fields_in_names,
                           heading_names, headline_figures, in_names, industry_fields, inner_joins, media_names,
+                          own_offices,
                           opening_bodies, own_title_names, page_categories, page_place, park_areas, party_committees,
                           place_heads, predicate_trim, project_tails, roads, short_forms, title_organs, zone_branches)
 from loaders.text import policy_periods, quality_names  # session 14, s14-extent
@@ -142,6 +143,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = opening_known.without_level_openers(text, mentions)  # 中央|政府 is no party centre (session 16)
     mentions = session_bodies.with_opening_bodies(text, mentions)  # …人民代表大会常务委员会|第五次会议 (session 16)
     mentions = plenum_series.with_committees(text, mentions)  # 北京市委|十一届八次、九次全会 (session 16)
+    mentions = own_offices.with_own_offices(text, mentions)  # …，办公室作为…: the issuer's office (session 16)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
