@@ -51,7 +51,10 @@ def test_the_header_search_opens_the_page_of_the_one_node_a_name_names(served_br
 
 
 def test_english_and_a_typo_find_the_zone(served_browser, server):
-    page = served_browser.open(f"{server}/search?q=huairou")
+    page = served_browser.open(f"{server}/search?q=huairou")  # an alias since session 16: it opens the zone
+    wait_loaded(page, "/zones/")
+    assert page.evaluate("location.pathname") == "/zones/zone-huairou-science-city"
+    page.navigate(f"{server}/search?q={quote('huairou science')}")  # part of the English name: a list of hits
     page.wait_for("document.readyState === 'complete'")
     first = page.evaluate("document.querySelector('table.search-hits a.hit').getAttribute('href')")
     assert first == "/zones/zone-huairou-science-city"
