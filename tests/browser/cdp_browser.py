@@ -304,6 +304,14 @@ class Browser:
         page.send("Page.bringToFront")
         return page
 
+    def phone(self, width: int = 390, height: int = 800) -> Page:
+        """A page the size of a phone's screen, as a mobile viewport (it widens to what overflows it: measure
+        against `width`, not window.innerWidth)."""
+        page = self.new_page()
+        page.send("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1,
+                                                          "mobile": True})
+        return page
+
     def open(self, url: str, timeout: float = 60) -> Page:
         page = self.new_page()
         page.navigate(url, timeout)

@@ -107,10 +107,8 @@ def test_the_home_page_links_each_zone_briefing_in_the_page_language(served_brow
 def test_a_zone_page_fits_a_phone_in_both_languages(served_browser, server, artifacts, zone):
     """Before: on a 390 px phone the English Huairou page was 455 px wide: the indicators table kept its
     headers on one line ("growth year on year (%)"). A header may now wrap below 600 px."""
-    page = served_browser.new_page()
+    page = served_browser.phone()
     try:
-        page.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1,
-                                                          "mobile": True})
         for lang in ("en", "zh"):  # Chinese last: the choice is remembered
             page.navigate(f"{server}/zones/{quote(zone)}?lang={lang}")
             page.wait_for("document.readyState === 'complete'")
@@ -131,10 +129,8 @@ def test_an_html_briefing_fits_a_phone(browser, bundled, tmp_path, artifacts, la
     from viz.brief import build_brief
     from viz.brief.html import generate_html
 
-    page = browser.new_page()
+    page = browser.phone()
     try:
-        page.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1,
-                                                          "mobile": True})
         for zone in ("中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"):
             path = tmp_path / f"{zone}-{lang}.html"
             path.write_text(generate_html(build_brief(bundled, zone, lang)), encoding="utf-8")

@@ -227,10 +227,8 @@ def test_on_a_phone_no_name_runs_past_the_networks_edge(served_browser, server, 
     "Intelligent equipm", "供能系统开发及应用"). A name that would run past the canvas is now placed on another
     side of its node, or not drawn (the full name is a tap away, and in the tables below)."""
     frame = "document.querySelector('iframe').contentWindow"
-    page = served_browser.new_page()
+    page = served_browser.phone()
     try:
-        page.send("Emulation.setDeviceMetricsOverride", {"width": 390, "height": 800, "deviceScaleFactor": 1,
-                                                          "mobile": True})
         for lang in ("en", "zh"):  # Chinese last: the choice is remembered
             page.navigate(f"{server}/zones/{quote(zone)}?lang={lang}")
             page.wait_for(f"(function(){{var w={frame};return w&&w.innograph&&w.innograph.state.ready;}})()", 60)

@@ -6,13 +6,7 @@ The sentences are written for these tests (other bodies, districts and years tha
 
 from __future__ import annotations
 
-from tests.support.extracted import names
-
-
-def entities(analysis, type_: str) -> set[str]:
-    """The surface forms of one type that become entities (a nested mention only when it is one of its own)."""
-    body = analysis.report.body.text
-    return {body[m.start:m.end] for m in analysis.mentions if m.type == type_ and (not m.nested or m.titled)}
+from tests.support.extracted import entities, names
 
 
 # --- a head line that is a report's whole title (report_lines.py) ----------------------------------------------

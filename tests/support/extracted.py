@@ -26,3 +26,9 @@ def spans(analysis, type_: str) -> list[str]:
 
 def names(analysis, type_: str) -> set[str]:
     return set(spans(analysis, type_))
+
+
+def entities(analysis, type_: str) -> set[str]:
+    """The surface forms of one type that become entities (a nested mention only when it is one of its own)."""
+    body = analysis.report.body.text
+    return {body[m.start:m.end] for m in analysis.mentions if m.type == type_ and (not m.nested or m.titled)}
