@@ -11,7 +11,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract check-determinism bench-viz test-faults bench bench-full bench-zone bench-neo4j bench-bounded clean
+.PHONY: install system-deps build serve test test-deep neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract check-determinism bench-viz test-faults bench bench-full bench-zone bench-neo4j bench-bounded clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -42,6 +42,12 @@ test: $(STAMP) system-deps
 test-faults: $(STAMP) system-deps
 	INNOGRAPH_LOAD_SECONDS=60 INNOGRAPH_SCHEMA_FULL=1 INNOGRAPH_FAULTS_FULL=1 \
 	  tools/test.sh tests/faults tests/api/test_api_schema.py -p no:cacheprovider
+
+# The property tests of the zone index and the conformance suite with more random examples than `make test`
+# gives them (it keeps the whole suite under 15 minutes on 2 cores).
+test-deep: $(STAMP) system-deps
+	ZONE_EXAMPLES=24 GRAPH_EXAMPLES=90 tools/test.sh tests/graph/test_neo4j_zone_index.py \
+	  tests/graph/test_neo4j_zone_check.py tests/graph/test_neo4j_publisher_last.py tests/graph/test_conformance.py -p no:cacheprovider
 
 neo4j-up: $(STAMP)
 	$(BIN)/python tools/neo4j/neo4jctl.py up --dir $(CURDIR)/.neo4j --env-file .env.neo4j
