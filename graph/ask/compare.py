@@ -35,8 +35,8 @@ def asked(queries: GraphQueries, p: Parse) -> list[str]:
     """The two zones' ids, when the question compares exactly two zones; else []."""
     if p.unknown or len(p.mentions) != 2 or not COMPARE[p.language].search(p.keyed):
         return []
-    types = gazetteer_for(queries.store).types
-    zones = [next((i for i in m.ids if types.get(i) == "Zone"), None) for m in p.mentions]
+    gaz = gazetteer_for(queries.store)
+    zones = [gaz.zone_of(m.ids) for m in p.mentions]
     return zones if all(zones) and zones[0] != zones[1] else []
 
 

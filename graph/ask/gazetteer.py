@@ -119,6 +119,10 @@ class Gazetteer:
         self._grams: dict[str, set[str]] | None = None
         self._by_ends: dict[tuple, set[str]] | None = None
 
+    def zone_of(self, ids) -> str | None:
+        """The zone among the nodes a name may mean ("经开区" names the zone, not a plan of it), or None."""
+        return next((i for i in ids if self.types.get(i) == "Zone"), None)
+
     # ---- exact names -------------------------------------------------------
 
     def find(self, text: str, words: frozenset[str] = frozenset(), capitals: frozenset[str] = frozenset()) -> list[Span]:

@@ -41,8 +41,7 @@ def _one_zone(queries: GraphQueries, p: Parse) -> bool:
     named = [m for m in p.mentions if m.ids]
     if len(named) != 1 or len(p.mentions) != 1 or p.unknown:
         return False
-    types = gazetteer_for(queries.store).types
-    return any(types.get(i) == "Zone" for i in named[0].ids)
+    return gazetteer_for(queries.store).zone_of(named[0].ids) is not None
 
 
 def asked(queries: GraphQueries, p: Parse) -> bool:
@@ -64,8 +63,7 @@ def unheld_year(queries: GraphQueries, p: Parse, base: dict) -> model.Answer | N
     if not years or p.years[0] in years:
         return None
     held = say(p.language, "、", ", ").join(str(y) for y in years)
-    types = gazetteer_for(queries.store).types
-    zone = next(i for i in p.mentions[0].ids if types.get(i) == "Zone")
+    zone = gazetteer_for(queries.store).zone_of(p.mentions[0].ids)
     node = queries.store.get_nodes([zone]).get(zone)
     name = display(node, p.language) if node else p.mentions[0].text
     sentence = say(p.language, f"图中只有 {held} 年的报告，没有 {p.years[0]} 年的；说不出{name}{p.years[0]} 年的情况。",
@@ -78,8 +76,7 @@ def unheld_year(queries: GraphQueries, p: Parse, base: dict) -> model.Answer | N
 def as_about(queries: GraphQueries, p: Parse) -> Parse:
     """The question read as the zone's direct relations."""
     mention = p.mentions[0]
-    types = gazetteer_for(queries.store).types
-    mention.id = next(i for i in mention.ids if types.get(i) == "Zone")
+    mention.id = gazetteer_for(queries.store).zone_of(mention.ids)
     return replace(p, form=grammar().forms["about"], slots=[mention], types=[], count=False)
 
 
