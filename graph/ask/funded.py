@@ -59,8 +59,8 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
                       f"report says, nothing more).")
         if gone:
             summary += say(lang, f"图中基金支持或投资的是：{to}。", f" The funds in the graph go to: {to}.")
-    kept = rows
+    shown = [e for i in rows for e in i.edges]
     return model.Answer(**base, status="answered" if rows else "empty", interpretation=interpretation,
                         summary=summary, query="funded", params={"refs": [], "types": wanted, "count": p.count},
-                        count=count, items=kept, nodes=[i.node for i in kept],
-                        edges=[e for i in kept for e in i.edges], evidence=evidence(queries, [e for i in kept for e in i.edges]))
+                        count=count, items=rows, nodes=[i.node for i in rows],
+                        edges=shown, evidence=evidence(queries, shown))
