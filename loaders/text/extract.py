@@ -23,6 +23,7 @@ from loaders.text import inner_predicates, party_sessions, standing_committees  
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text import opening_known  # session 16, s16-dev13
 from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
+from loaders.text import place_organs  # session 17, s17-dev16
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -90,6 +91,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *session_bodies.session_mentions(finder, text),  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
                   *quoted_policies.quoted_policy_mentions(finder, text)]  # 某区“…1+6”政策 (session 16)
     candidates += listed.opened(finder, text, candidates)
+    candidates += place_organs.organ_mentions(text, candidates, finder.context.city)  # 北京市|委, 怀柔区|委, 北京市|政府 (session 17)
     candidates = period_quotes.without_period_heads(text, candidates)  # “十三五”时期|全国科技创新中心建设 (session 16)
     candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
@@ -144,6 +146,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = session_bodies.with_opening_bodies(text, mentions)  # …人民代表大会常务委员会|第五次会议 (session 16)
     mentions = plenum_series.with_committees(text, mentions)  # 北京市委|十一届八次、九次全会 (session 16)
     mentions = own_offices.with_own_offices(text, mentions)  # …，办公室作为…: the issuer's office (session 16)
+    place_organs.titled_when_nested(mentions)  # 北京市委|宣传部: the committee an entity too (session 17)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

@@ -1,0 +1,51 @@
+"""Rules of session 17 (issue 18, s17-dev16): causes of misses on Beijing report prose that recur in dev16 and in
+dev12 or dev14 (docs/extraction.md, "dev16, first untuned score (session 17)" and "Rules from dev16 (session 17)").
+
+The sentences are written for these tests (other places, bodies and years than the corpus pages).
+"""
+
+from __future__ import annotations
+
+from tests.support.extracted import entities, names
+
+
+# --- a place's leading bodies written with the place's name (place_organs.py) -----------------------------------
+
+def test_a_district_party_committee_in_a_title_is_a_body(analysis_of):
+    analysis = analysis_of("密云区委副书记、区长出席会议并讲话。")
+    assert "密云区委" in entities(analysis, "Institution")
+    assert "密云区" not in entities(analysis, "District")  # the place only prefixes the committee's name
+
+
+def test_the_city_party_committee_opening_its_department_is_a_body(analysis_of):
+    analysis = analysis_of("天津市委宣传部召开专题会议。")
+    assert "天津市委" in entities(analysis, "Institution")
+
+
+def test_the_city_government_after_a_conjunction_is_a_body(analysis_of):
+    analysis = analysis_of("该中心由科技部和北京市政府共同组建。")
+    assert "北京市政府" in entities(analysis, "Institution")
+    assert "北京市" not in entities(analysis, "Region")
+
+
+def test_a_district_congress_and_cppcc_are_bodies(analysis_of):
+    analysis = analysis_of("顺义区人大代表和顺义区政协委员视察了园区。")
+    institutions = entities(analysis, "Institution")
+    assert {"顺义区人大", "顺义区政协"} <= institutions
+
+
+def test_entrusted_by_a_district_is_no_committee(analysis_of):
+    analysis = analysis_of("受大兴区委托,第三方机构开展评估。")
+    assert not any(name.endswith("委") for name in entities(analysis, "Institution"))
+
+
+def test_a_committee_written_in_full_is_read_once(analysis_of):
+    analysis = analysis_of("中共北京市东城区委印发实施意见。")
+    institutions = entities(analysis, "Institution")
+    assert "中共北京市东城区委" in institutions and "东城区委" not in institutions
+
+
+def test_a_member_of_a_district_committee_is_no_body_name(analysis_of):
+    analysis = analysis_of("延庆区委员会办公室发布通知。")
+    assert "延庆区委" not in names(analysis, "Institution")
+
