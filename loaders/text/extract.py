@@ -23,7 +23,7 @@ from loaders.text import inner_predicates, party_sessions, standing_committees  
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text import opening_known  # session 16, s16-dev13
 from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
-from loaders.text import place_organs  # session 17, s17-dev16
+from loaders.text import place_organs, plan_joins  # session 17, s17-dev16
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -137,6 +137,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = headline_figures.without_restated(text, mentions)  # 到2025年GDP突破3800亿元 (session 13)
     mentions = party_sessions.without_inner_figures(mentions)  # 区|十三次|党代会 (session 15)
     mentions = inner_joins.with_inner_joins(finder, text, mentions)  # …产业发展和城市更新大会 (session 14)
+    mentions = plan_joins.with_plan_heads(text, mentions)  # 国民经济和|社会发展计划 (session 17)
     mentions = zone_branches.with_branches(text, mentions)  # …保护中心|怀柔科学城|分中心, 中关村科学城|北区 (session 14)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)

@@ -49,3 +49,20 @@ def test_a_member_of_a_district_committee_is_no_body_name(analysis_of):
     analysis = analysis_of("延庆区委员会办公室发布通知。")
     assert "延庆区委" not in names(analysis, "Institution")
 
+
+# --- a plan's fixed name across its 和 (plan_joins.py) ------------------------------------------------------------
+
+def test_the_yearly_plan_after_a_year_is_read_whole(analysis_of):
+    analysis = analysis_of("会议审查了2025年国民经济和社会发展计划草案。")
+    assert "国民经济和社会发展计划" in entities(analysis, "Policy")
+    assert "社会发展计划" not in entities(analysis, "Program")
+
+
+def test_the_yearly_plan_after_a_district_is_read_whole(analysis_of):
+    analysis = analysis_of("关于房山区国民经济和社会发展计划执行情况的报告已印发。")
+    assert "国民经济和社会发展计划" in entities(analysis, "Policy")
+
+
+def test_the_yearly_plan_in_traditional_script_is_read_whole(analysis_of):
+    analysis = analysis_of("大會審議了國民經濟和社會發展計劃的報告。")
+    assert "国民经济和社会发展计划" in names(analysis, "Policy")  # the body is read in Simplified
