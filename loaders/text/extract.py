@@ -23,7 +23,7 @@ from loaders.text import inner_predicates, party_sessions, standing_committees  
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text import opening_known  # session 16, s16-dev13
 from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
-from loaders.text import place_organs, plan_joins  # session 17, s17-dev16
+from loaders.text import gazettes, place_organs, plan_joins  # session 17, s17-dev16
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -89,7 +89,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *proposal_bodies.proposal_mentions(finder, text),  # 人大|代表建议, 政协|提案 (session 15)
                   *named_days.day_mentions(text),  # 世界知识产权日 (session 15)
                   *session_bodies.session_mentions(finder, text),  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
-                  *quoted_policies.quoted_policy_mentions(finder, text)]  # 某区“…1+6”政策 (session 16)
+                  *quoted_policies.quoted_policy_mentions(finder, text),  # 某区“…1+6”政策 (session 16)
+                  *gazettes.gazette_mentions(text)]  # 市十五届人大常委会公报 (session 17)
     candidates += listed.opened(finder, text, candidates)
     candidates += place_organs.organ_mentions(text, candidates, finder.context.city)  # 北京市|委, 怀柔区|委, 北京市|政府 (session 17)
     candidates = period_quotes.without_period_heads(text, candidates)  # “十三五”时期|全国科技创新中心建设 (session 16)
@@ -148,6 +149,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = plenum_series.with_committees(text, mentions)  # 北京市委|十一届八次、九次全会 (session 16)
     mentions = own_offices.with_own_offices(text, mentions)  # …，办公室作为…: the issuer's office (session 16)
     place_organs.titled_when_nested(mentions)  # 北京市委|宣传部: the committee an entity too (session 17)
+    gazettes.titled_committees(mentions)  # 市十五届人大常委会|公报: the committee a body too (session 17)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

@@ -66,3 +66,16 @@ def test_the_yearly_plan_after_a_district_is_read_whole(analysis_of):
 def test_the_yearly_plan_in_traditional_script_is_read_whole(analysis_of):
     analysis = analysis_of("大會審議了國民經濟和社會發展計劃的報告。")
     assert "国民经济和社会发展计划" in names(analysis, "Policy")  # the body is read in Simplified
+
+
+# --- a standing committee's gazette named after its term (gazettes.py) --------------------------------------------
+
+def test_a_district_gazette_and_its_committee_are_read(analysis_of):
+    analysis = analysis_of("本报告全文刊登于区十七届人大常委会公报2023年第2号。")
+    institutions = entities(analysis, "Institution")
+    assert {"区十七届人大常委会公报", "区十七届人大常委会"} <= institutions
+
+
+def test_the_gazette_section_of_a_menu_is_no_name(analysis_of):
+    analysis = analysis_of("首页 > 人大资料 > 人大常委会公报 > 正文")
+    assert not any(name.endswith("公报") for name in entities(analysis, "Institution"))
