@@ -23,6 +23,7 @@ from loaders.text import inner_predicates, party_sessions, standing_committees  
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text import opening_known  # session 16, s16-dev13
 from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
+from loaders.text import gazettes, place_organs, plan_joins  # session 17, s17-dev16
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -88,8 +89,10 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
                   *proposal_bodies.proposal_mentions(finder, text),  # 人大|代表建议, 政协|提案 (session 15)
                   *named_days.day_mentions(text),  # 世界知识产权日 (session 15)
                   *session_bodies.session_mentions(finder, text),  # 北京市延庆区|第三届…会议, …大会⏎第四次会议 (session 16)
-                  *quoted_policies.quoted_policy_mentions(finder, text)]  # 某区“…1+6”政策 (session 16)
+                  *quoted_policies.quoted_policy_mentions(finder, text),  # 某区“…1+6”政策 (session 16)
+                  *gazettes.gazette_mentions(text)]  # 市十五届人大常委会公报 (session 17)
     candidates += listed.opened(finder, text, candidates)
+    candidates += place_organs.organ_mentions(text, candidates, finder.context.city)  # 北京市|委, 怀柔区|委, 北京市|政府 (session 17)
     candidates = period_quotes.without_period_heads(text, candidates)  # “十三五”时期|全国科技创新中心建设 (session 16)
     candidates = place_bound.without_other_cities(finder, text, candidates)  # 科学园 is 香港科学园 in Hong Kong only
     candidates = park_areas.with_parks(finder, text, candidates)  # 海淀园、丰台园; 怀柔、顺义等园区 (session 12)
@@ -135,6 +138,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = headline_figures.without_restated(text, mentions)  # 到2025年GDP突破3800亿元 (session 13)
     mentions = party_sessions.without_inner_figures(mentions)  # 区|十三次|党代会 (session 15)
     mentions = inner_joins.with_inner_joins(finder, text, mentions)  # …产业发展和城市更新大会 (session 14)
+    mentions = plan_joins.with_plan_heads(text, mentions)  # 国民经济和|社会发展计划 (session 17)
     mentions = zone_branches.with_branches(text, mentions)  # …保护中心|怀柔科学城|分中心, 中关村科学城|北区 (session 14)
     lists.unify_names(finder, mentions)
     _inside_titles(mentions)
@@ -144,6 +148,8 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = session_bodies.with_opening_bodies(text, mentions)  # …人民代表大会常务委员会|第五次会议 (session 16)
     mentions = plenum_series.with_committees(text, mentions)  # 北京市委|十一届八次、九次全会 (session 16)
     mentions = own_offices.with_own_offices(text, mentions)  # …，办公室作为…: the issuer's office (session 16)
+    place_organs.titled_when_nested(mentions)  # 北京市委|宣传部: the committee an entity too (session 17)
+    gazettes.titled_committees(mentions)  # 市十五届人大常委会|公报: the committee a body too (session 17)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 

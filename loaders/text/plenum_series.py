@@ -32,11 +32,12 @@ def with_committees(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         place = next((p for p in mentions if p.type in PLACES and p.end == a - 1 and text[a - 2] in "省市区县"
                       and not p.nested), None)
-        start = place.start if place else a - 2
+        organ = next((b for b in mentions if b.how == "place_organ" and b.end == a), None)  # 北京市委 (session 17)
+        start = place.start if place else organ.start if organ else a - 2
         body = next((b for b in mentions if b.type == "Institution" and b.start == start and b.end == a), None)
         if body is None:
             surface = text[start:a]
-            name = f"中共{surface[:-1]}委员会" if place else surface
+            name = f"中共{surface[:-1]}委员会" if place or organ else surface
             body = Mention(start, a, name, "Institution", 0.7, "relative", surface, kind="government")
             added.append(body)
         body.titled = True
