@@ -141,3 +141,27 @@ def test_an_html_briefing_fits_a_phone(browser, bundled, tmp_path, artifacts, la
         page.screenshot(artifacts / f"brief-phone-{lang}.png")
     finally:
         page.close()
+
+
+def test_the_address_language_wins_over_the_remembered_one_on_the_page_and_its_network(served_browser, server):
+    """Before (session 17): after one English page, a zone page opened as ?lang=zh was Chinese but its
+    network was English (the page kept the remembered choice, which the network then read)."""
+    frame = "document.querySelector('iframe').contentWindow"
+    ready = f"(function(){{var w={frame};return w&&w.innograph&&w.innograph.state.ready;}})()"
+    zone = quote("怀柔科学城")
+    for lang, title in (("en", "Huairou Science City"), ("zh", "怀柔科学城")):
+        page = served_browser.open(f"{server}/zones/{zone}?lang={lang}")
+        try:
+            page.wait_for(ready, 60)
+            assert page.evaluate("document.body.classList.contains('lang-' + %r)" % lang)
+            assert page.evaluate(f"{frame}.innograph.state.lang") == lang
+            assert page.evaluate(f"{frame}.document.getElementById('title').innerText.trim()") == title
+        finally:
+            page.close()
+    page = served_browser.open(f"{server}/zones/{zone}")  # no language in the address: the last one chosen
+    try:
+        page.wait_for(ready, 60)
+        assert page.evaluate("document.body.classList.contains('lang-zh')")
+        assert page.evaluate(f"{frame}.innograph.state.lang") == "zh"
+    finally:
+        page.close()

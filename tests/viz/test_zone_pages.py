@@ -213,3 +213,16 @@ def test_the_lead_says_where_the_zone_is(client):
     lead = page(client, f"/zones/{quote('未来科学城')}")
     lead = lead[lead.index('id="lead"'):lead.index('id="downloads"')]
     assert "<li>所在地区：昌平区。</li>" in lead and "<li>Located in: Changping District.</li>" in lead
+
+
+def test_the_plans_page_lists_its_zones_in_the_plans_own_order(client):
+    """Before (session 17): 三城一区's page listed its members by id (北京经济技术开发区, 未来科学城, 怀柔科学城,
+    中关村科学城), in its table and in its key points, while the city (and the home page) says
+    中关村科学城、怀柔科学城、未来科学城、北京经济技术开发区."""
+    html = page(client, f"/zones/{quote('三城一区')}")
+    table = html[html.index('id="members"'):html.index('id="supporters"')]
+    rows = [r for r in table.split("<tr>")[2:]]
+    named = [next(z for z in HEADLINE if f">{z}<" in r) for r in rows]
+    assert named == HEADLINE
+    lead = html[:html.index('id="members"')]
+    assert "成员与入驻单位（4 个）：" + "、".join(HEADLINE) in unescape(lead)
