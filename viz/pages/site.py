@@ -18,6 +18,7 @@ from graph.model import Document, Edge, Evidence, Node
 from graph.results import Bridge, Stats, Subgraph
 from graph.schema import EDGE_TYPES
 from viz.pages.common import display_name, render
+from viz.pages.compare_table import compare_table
 
 _LABEL_ID = re.compile(r"\((\w+), ([^()]+)\)$")
 
@@ -90,7 +91,7 @@ def ask_page(question: str, answer: Answer | None, documents: Sequence[Document]
     sentence is from (with a second report loaded, a quote alone did not say which one), suggestions."""
     return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
                   ask_href=ask_href, distinct_evidence=distinct_evidence, nodes_by_id=nodes_by_id,
-                  docs={d.id: d for d in documents}, max_question=MAX_CHARS)
+                  docs={d.id: d for d in documents}, max_question=MAX_CHARS, compare_table=compare_table)
 
 
 def nodes_by_id(answer: Answer) -> dict[str, Node]:
