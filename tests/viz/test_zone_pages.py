@@ -226,3 +226,20 @@ def test_the_plans_page_lists_its_zones_in_the_plans_own_order(client):
     assert named == HEADLINE
     lead = html[:html.index('id="members"')]
     assert "成员与入驻单位（4 个）：" + "、".join(HEADLINE) in unescape(lead)
+
+
+@pytest.mark.parametrize("zone, folded", [("中关村科学城", 3), ("三城一区", 4)])
+def test_the_commissions_paths_through_the_zones_members_are_folded(client, zone, folded):
+    """Before (session 17): the report's author, last in the supporters table, had its longest row: on
+    三城一区's page 5 paths (one through each zone) and 6 sentences under the zone's own supporters. Its direct
+    support is shown; its paths through the zone's members are folded under one line."""
+    html = page(client, f"/zones/{quote(zone)}")
+    body = html[html.index('id="supporters"'):html.index('id="partners"')]
+    rows = body.split("<tr>")[2:]
+    author = rows[-1]
+    assert f">{PUBLISHER}<" in author
+    shown, _, hidden = author.partition("<details")
+    assert "直接：" in shown and "经由" not in shown
+    assert f"另经由 {folded} 个成员支持" in hidden and hidden.count("经由</span>") == folded
+    for own in rows[:-1]:  # the zone's own supporters: every path shown
+        assert "<details" not in own
