@@ -243,3 +243,11 @@ def test_the_commissions_paths_through_the_zones_members_are_folded(client, zone
     assert f"另经由 {folded} 个成员支持" in hidden and hidden.count("经由</span>") == folded
     for own in rows[:-1]:  # the zone's own supporters: every path shown
         assert "<details" not in own
+
+
+def test_a_node_page_gives_the_figure_of_an_indicator_tied_to_it(client):
+    """Before (session 17): the fund's page read "市科技创新基金已决策投资子基金数 衡量 北京市科技创新基金" and
+    not how many: the figure (6 支, 2018) was on the indicator's own page only."""
+    html = unescape(page(client, f"/nodes/{quote('北京市科技创新基金')}"))
+    assert "数值：6支（2018）" in html
+    assert "value: 6 (2018)" in html
