@@ -251,3 +251,17 @@ def test_a_node_page_gives_the_figure_of_an_indicator_tied_to_it(client):
     html = unescape(page(client, f"/nodes/{quote('北京市科技创新基金')}"))
     assert "数值：6支（2018）" in html
     assert "value: 6 (2018)" in html
+
+
+def test_an_english_name_that_runs_in_a_sentence_begins_its_titles_with_a_capital(client, bundled):
+    """Before (session 17): 三城一区's official English, "three science cities and one area", began its zone page,
+    its network page and its briefing in lower case; in a sentence ("part of …") it stays as it is."""
+    from viz.brief import build_brief
+
+    zone_html = page(client, f"/zones/{quote('三城一区')}")
+    assert '<span class="en">Three science cities and one area</span></h1>' in zone_html.replace("\n", "")
+    view_html = page(client, f"/view?center={quote('三城一区')}")
+    assert '<span class="en">Three science cities and one area</span>' in view_html
+    assert build_brief(bundled, "三城一区", "en").title.startswith("Briefing: Three science cities and one area")
+    huairou = page(client, f"/zones/{quote('怀柔科学城')}")
+    assert "part of</span> <a" in huairou and "three science cities and one area</span></a>" in huairou

@@ -26,6 +26,7 @@ from graph.zone_story import located_in
 from viz.brief.summary import w as summary_word
 from viz.focus import focused_subgraph, publisher_ids
 from viz.member_partners import ViaPartner, member_partners
+from viz.pages.common import headline_en
 from viz.plan_order import members_in_plan_order
 
 #: The picture shows two hops when that stays readable, else one.
@@ -121,7 +122,7 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
     ]
-    return Brief(lang=lang, node=node, title=word("title", lang, name=name(node, lang)),
+    return Brief(lang=lang, node=node, title=word("title", lang, name=name(node, lang) if lang == "zh" else headline_en(name(node, lang))),
                  subtitle=word("generated", lang, date=(today or date.today()).isoformat()),
                  sections=sections, picture=picture)
 
