@@ -84,6 +84,7 @@ def test_the_english_zone_page_uses_english_colons(served_browser, server):
     page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
     page.wait_for("document.readyState === 'complete'")
     page.evaluate("window.innographSetLang('en')")
+    page.evaluate("document.querySelectorAll('details.folded-paths').forEach(function(d){d.open=true;})")
     text = page.evaluate("document.querySelector('#supporters').nextElementSibling.innerText")
     page.evaluate("window.innographSetLang('zh')")  # the choice is remembered
     assert "direct:" in text and "via Beijing Institute of Nanoenergy and Nanosystems:" in text

@@ -54,3 +54,22 @@ def test_a_zone_view_on_a_phone_draws_the_network_across_the_screen_and_names_it
                              "return r.width > 0 && r.height > 0;})()")
     finally:
         page.close()
+
+
+def test_a_language_chosen_in_the_address_is_remembered_on_the_network_page(served_browser, server):
+    """Before (session 17): /view?…&lang=zh after an English page showed Chinese but kept the English choice,
+    so the next page opened without a language came up in English."""
+    zone = quote("怀柔科学城")
+    for lang in ("en", "zh"):
+        page = served_browser.open(f"{server}/view?center={zone}&lang={lang}")
+        try:
+            page.wait_for(READY, 60)
+            assert page.evaluate("innograph.state.lang") == lang
+        finally:
+            page.close()
+    page = served_browser.open(f"{server}/search?q={quote('怀柔科学成')}")
+    try:
+        page.wait_for("document.readyState === 'complete'")
+        assert page.evaluate("document.body.classList.contains('lang-zh')")
+    finally:
+        page.close()

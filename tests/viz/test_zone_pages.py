@@ -265,3 +265,11 @@ def test_an_english_name_that_runs_in_a_sentence_begins_its_titles_with_a_capita
     assert build_brief(bundled, "三城一区", "en").title.startswith("Briefing: Three science cities and one area")
     huairou = page(client, f"/zones/{quote('怀柔科学城')}")
     assert "part of</span> <a" in huairou and "three science cities and one area</span></a>" in huairou
+
+
+def test_a_node_page_quotes_each_sentence_once(client):
+    """Before (session 17): the fund's page printed the one sentence its nine relations rest on nine times."""
+    html = unescape(page(client, f"/nodes/{quote('北京市科技创新基金')}"))
+    sentence = "全面启动市科技创新基金,组建市场化专业化基金管理公司"
+    assert html.count(sentence) == 1
+    assert html.count("（同上句）") == 8

@@ -116,13 +116,14 @@ def node_page(node: Node, sub: Subgraph, documents: Sequence[Document] = ()) -> 
     edges = [e for e in sub.edges if node.id in (e.source, e.target)]
     edges.sort(key=lambda e: (e.type, e.source != node.id, e.target if e.source == node.id else e.source))
     docs = {d.id: d for d in documents}
-    from viz.pages.zone import indicator
+    from viz.pages.zone import FirstTime, indicator
 
     # an indicator's figure beside the relation that ties it here: the fund's page said "Sub-funds with investment
     # decisions … measures Beijing Science and Technology Innovation Fund", and not how many (6) (session 17)
     figures = {n.id: indicator(n) for n in names.values()
                if n.type == "Metric" and n.id != node.id and (n.attrs or {}).get("value") is not None}
     return render("node.html.j2", node=node, edges=edges, names=names, docs=docs, phrase=phrase, figures=figures,
+                  first_time=FirstTime(),  # one sentence often states every relation of a node: quoted once
                   view_href=view_href, node_href=node_href, truncated=sub.truncated,
                   sources=[docs.get(s) or s for s in node.sources])
 
