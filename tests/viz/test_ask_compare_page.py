@@ -61,7 +61,7 @@ def test_two_zones_are_compared_in_a_table_of_their_own_and_shared_relations(cli
 def test_the_chinese_comparison_reads_in_chinese(client):
     rows = compare_rows(client, "中关村科学城和怀柔科学城有什么区别？", "zh")
     assert rows[""] == ["仅中关村科学城", "两者都有", "仅怀柔科学城"]
-    assert rows["指标"] == ["—", "—", "怀柔科学城首批重点支持项目数"]
+    assert rows["指标"] == ["—", "—", "怀柔科学城首批重点支持项目数：30个（2018）"]  # the figure with its year
     assert "北京石墨烯研究院" in rows["成员"][0] and "北京纳米能源与系统研究所" in rows["成员"][2]
     assert rows["支持方"][1].endswith("北京市科学技术委员会（报告发布单位）")
 
