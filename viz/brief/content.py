@@ -122,7 +122,8 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
     ]
-    return Brief(lang=lang, node=node, title=word("title", lang, name=name(node, lang) if lang == "zh" else headline_en(name(node, lang))),
+    title_name = name(node, lang) if lang == "zh" else headline_en(name(node, lang))  # "Three science cities …"
+    return Brief(lang=lang, node=node, title=word("title", lang, name=title_name),
                  subtitle=word("generated", lang, date=(today or date.today()).isoformat()),
                  sections=sections, picture=picture)
 

@@ -29,6 +29,7 @@ from viz.plan_order import members_in_plan_order
 from graph.zone_story import profile_edges
 
 ZONE_DEPTH = 2
+Pair = tuple[Node | None, list[Edge]]  #: (the member a path goes through, or None when direct; the path)
 BRIEF_FORMATS = (("docx", "Word (.docx)"), ("html", "HTML"), ("md", "Markdown"))
 
 
@@ -45,7 +46,7 @@ class SupporterRow:
         """Each sentence the row's hops rest on, once (one paragraph often states them all)."""
         return _evidence(self.paths)
 
-    def shown_and_folded(self, context: bool) -> tuple[list[tuple[Node | None, list[Edge]]], list[tuple[Node | None, list[Edge]]]]:
+    def shown_and_folded(self, context: bool) -> tuple[list[Pair], list[Pair]]:
         """(via, path) pairs shown, and those folded: the report's author (`context`) shows its direct support and
         folds its paths through the zone's members, which made its row the longest of the table (三城一区: 5
         paths and 6 sentences under 2 of the zone's own supporters) (session 17)."""
