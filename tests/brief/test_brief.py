@@ -315,3 +315,26 @@ def test_libreoffice_keeps_each_zones_picture_and_its_caption_on_page_one(bundle
                                 text=True, check=True).stdout.splitlines()[2:]
         assert images, f"{source.stem}: no picture on page 1"
         assert "度关系网络" in text or "The network within" in text, f"{source.stem}: the caption is not on page 1"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_libreoffice_keeps_the_plans_picture_and_its_caption_on_one_page(bundled, tmp_path, lang):
+    """Before (session 17): 三城一区's English briefing (eight supporters and thirteen fields in its key
+    points) drew its picture at the foot of page 1 and left the caption alone at the top of page 2. The
+    picture's paragraph now keeps with its caption: wherever LibreOffice puts one, the other is there."""
+    data, _, _ = render_brief(bundled, "三城一区", "docx", lang, DAY)
+    source = tmp_path / f"plan-{lang}.docx"
+    source.write_bytes(data)
+    subprocess.run([_office(), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profile",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=240)
+    pdf = source.with_suffix(".pdf")
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2:]
+    pages = {int(line.split()[0]) for line in listing}
+    assert len(pages) == 1, listing
+    page = pages.pop()
+    text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"], capture_output=True,
+                          text=True, check=True).stdout
+    caption = "度关系网络" if lang == "zh" else "The network within"
+    assert caption in text, f"the picture is on page {page}, its caption is not"

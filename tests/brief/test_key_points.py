@@ -12,6 +12,7 @@ from datetime import date
 import pytest
 
 from viz.brief import build_brief
+from viz.brief.content import word
 from viz.brief.summary import WORDS
 
 DAY = date(2019, 3, 1)
@@ -129,3 +130,18 @@ def test_the_briefing_says_where_the_zone_is_when_the_graph_does(bundled, lang, 
     for zone in ("中关村科学城", "怀柔科学城", "北京经济技术开发区"):
         brief = build_brief(bundled, zone, lang, DAY)
         assert not any(p.startswith(line[:4]) for s in brief.sections for p in s.paragraphs)
+
+
+@pytest.mark.parametrize("lang, members", [
+    ("zh", "成员与入驻单位（4 个）：中关村科学城、怀柔科学城、未来科学城、北京经济技术开发区。"),
+    ("en", "Members (4): Zhongguancun Science City, Huairou Science City, Future Science City, "
+           "Beijing Economic-Technological Development Area."),
+])
+def test_the_plans_briefing_names_its_zones_in_the_plans_own_order(bundled, lang, members):
+    """Before (session 17): by id (北京经济技术开发区、未来科学城、怀柔科学城、中关村科学城), in the key points
+    and the members table; the plan's own order is its `member_order` (data/curated/zones.yaml)."""
+    brief = build_brief(bundled, "三城一区", lang, DAY)
+    assert members in points(brief)
+    table = next(s.table for s in brief.sections if s.heading == word("members", lang))
+    order = [next(z for z in ZONES if z in row[0]) for row in table.rows]
+    assert order == ZONES

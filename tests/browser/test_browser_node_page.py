@@ -84,6 +84,7 @@ def test_the_english_zone_page_uses_english_colons(served_browser, server):
     page = served_browser.open(f"{server}/zones/{quote('怀柔科学城')}")
     page.wait_for("document.readyState === 'complete'")
     page.evaluate("window.innographSetLang('en')")
+    page.evaluate("document.querySelectorAll('details.folded-paths').forEach(function(d){d.open=true;})")
     text = page.evaluate("document.querySelector('#supporters').nextElementSibling.innerText")
     page.evaluate("window.innographSetLang('zh')")  # the choice is remembered
     assert "direct:" in text and "via Beijing Institute of Nanoenergy and Nanosystems:" in text
@@ -139,5 +140,29 @@ def test_an_html_briefing_fits_a_phone(browser, bundled, tmp_path, artifacts, la
             overflow = page.evaluate("document.documentElement.scrollWidth") - 390
             assert overflow <= 1, f"{zone} ({lang}) briefing at 390 px: {overflow} px wider than the screen"
         page.screenshot(artifacts / f"brief-phone-{lang}.png")
+    finally:
+        page.close()
+
+
+def test_the_address_language_wins_over_the_remembered_one_on_the_page_and_its_network(served_browser, server):
+    """Before (session 17): after one English page, a zone page opened as ?lang=zh was Chinese but its
+    network was English (the page kept the remembered choice, which the network then read)."""
+    frame = "document.querySelector('iframe').contentWindow"
+    ready = f"(function(){{var w={frame};return w&&w.innograph&&w.innograph.state.ready;}})()"
+    zone = quote("怀柔科学城")
+    for lang, title in (("en", "Huairou Science City"), ("zh", "怀柔科学城")):
+        page = served_browser.open(f"{server}/zones/{zone}?lang={lang}")
+        try:
+            page.wait_for(ready, 60)
+            assert page.evaluate("document.body.classList.contains('lang-' + %r)" % lang)
+            assert page.evaluate(f"{frame}.innograph.state.lang") == lang
+            assert page.evaluate(f"{frame}.document.getElementById('title').innerText.trim()") == title
+        finally:
+            page.close()
+    page = served_browser.open(f"{server}/zones/{zone}")  # no language in the address: the last one chosen
+    try:
+        page.wait_for(ready, 60)
+        assert page.evaluate("document.body.classList.contains('lang-zh')")
+        assert page.evaluate(f"{frame}.innograph.state.lang") == "zh"
     finally:
         page.close()

@@ -213,3 +213,63 @@ def test_the_lead_says_where_the_zone_is(client):
     lead = page(client, f"/zones/{quote('未来科学城')}")
     lead = lead[lead.index('id="lead"'):lead.index('id="downloads"')]
     assert "<li>所在地区：昌平区。</li>" in lead and "<li>Located in: Changping District.</li>" in lead
+
+
+def test_the_plans_page_lists_its_zones_in_the_plans_own_order(client):
+    """Before (session 17): 三城一区's page listed its members by id (北京经济技术开发区, 未来科学城, 怀柔科学城,
+    中关村科学城), in its table and in its key points, while the city (and the home page) says
+    中关村科学城、怀柔科学城、未来科学城、北京经济技术开发区."""
+    html = page(client, f"/zones/{quote('三城一区')}")
+    table = html[html.index('id="members"'):html.index('id="supporters"')]
+    rows = [r for r in table.split("<tr>")[2:]]
+    named = [next(z for z in HEADLINE if f">{z}<" in r) for r in rows]
+    assert named == HEADLINE
+    lead = html[:html.index('id="members"')]
+    assert "成员与入驻单位（4 个）：" + "、".join(HEADLINE) in unescape(lead)
+
+
+@pytest.mark.parametrize("zone, folded", [("中关村科学城", 3), ("三城一区", 4)])
+def test_the_commissions_paths_through_the_zones_members_are_folded(client, zone, folded):
+    """Before (session 17): the report's author, last in the supporters table, had its longest row: on
+    三城一区's page 5 paths (one through each zone) and 6 sentences under the zone's own supporters. Its direct
+    support is shown; its paths through the zone's members are folded under one line."""
+    html = page(client, f"/zones/{quote(zone)}")
+    body = html[html.index('id="supporters"'):html.index('id="partners"')]
+    rows = body.split("<tr>")[2:]
+    author = rows[-1]
+    assert f">{PUBLISHER}<" in author
+    shown, _, hidden = author.partition("<details")
+    assert "直接：" in shown and "经由" not in shown
+    assert f"另经由 {folded} 个成员支持" in hidden and hidden.count("经由</span>") == folded
+    for own in rows[:-1]:  # the zone's own supporters: every path shown
+        assert "<details" not in own
+
+
+def test_a_node_page_gives_the_figure_of_an_indicator_tied_to_it(client):
+    """Before (session 17): the fund's page read "市科技创新基金已决策投资子基金数 衡量 北京市科技创新基金" and
+    not how many: the figure (6 支, 2018) was on the indicator's own page only."""
+    html = unescape(page(client, f"/nodes/{quote('北京市科技创新基金')}"))
+    assert "数值：6支（2018）" in html
+    assert "value: 6 (2018)" in html
+
+
+def test_an_english_name_that_runs_in_a_sentence_begins_its_titles_with_a_capital(client, bundled):
+    """Before (session 17): 三城一区's official English, "three science cities and one area", began its zone page,
+    its network page and its briefing in lower case; in a sentence ("part of …") it stays as it is."""
+    from viz.brief import build_brief
+
+    zone_html = page(client, f"/zones/{quote('三城一区')}")
+    assert '<span class="en">Three science cities and one area</span></h1>' in zone_html.replace("\n", "")
+    view_html = page(client, f"/view?center={quote('三城一区')}")
+    assert '<span class="en">Three science cities and one area</span>' in view_html
+    assert build_brief(bundled, "三城一区", "en").title.startswith("Briefing: Three science cities and one area")
+    huairou = page(client, f"/zones/{quote('怀柔科学城')}")
+    assert "part of</span> <a" in huairou and "three science cities and one area</span></a>" in huairou
+
+
+def test_a_node_page_quotes_each_sentence_once(client):
+    """Before (session 17): the fund's page printed the one sentence its nine relations rest on nine times."""
+    html = unescape(page(client, f"/nodes/{quote('北京市科技创新基金')}"))
+    sentence = "全面启动市科技创新基金,组建市场化专业化基金管理公司"
+    assert html.count(sentence) == 1
+    assert html.count("（同上句）") == 8

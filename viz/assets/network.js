@@ -725,6 +725,7 @@
   });
 
   var wanted = new URLSearchParams(window.location.search).get("lang");
+  var addressed = wanted === "zh";  // chosen in the address: remembered, as an English one is (session 17)
   if (!wanted) {
     try { wanted = window.localStorage.getItem("innograph.lang"); } catch (e) { wanted = null; }
   }
@@ -732,6 +733,9 @@
     setLang("en");
   } else {  // the labels the page was written with are the plain names: lay them out as label() does
     nodes.update(nodes.getIds().map(function (id) { return {id: id, label: label(id)}; }));
+    if (addressed) {
+      try { window.localStorage.setItem("innograph.lang", "zh"); } catch (e) { /* file pages may refuse */ }
+    }
   }
 
   window.innograph = {network: network, nodes: nodes, edges: edges, state: state, meta: M,

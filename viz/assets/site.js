@@ -18,6 +18,9 @@
     setLang(document.body.classList.contains("lang-zh") ? "en" : "zh");
   });
   var wanted = new URLSearchParams(window.location.search).get("lang");
+  /* The address's language is chosen, not only shown: else a ?lang=zh page kept an English choice
+     remembered from another page, and its network (which reads the remembered one) came up in English. */
+  var addressed = wanted === "zh" || wanted === "en";
   /* An answer page follows the question's language (asked in English, read in English), unless the
      address says otherwise: the choice remembered from another page showed an English answer in a
      Chinese page (节点 / 类型 / 依据, the names in Chinese). */
@@ -26,6 +29,6 @@
   if (!wanted) {
     try { wanted = window.localStorage.getItem("innograph.lang"); } catch (e) { wanted = null; }
   }
-  if (wanted === "en" || (asked && wanted === "zh")) { setLang(wanted); }
+  if (wanted === "en" || (wanted === "zh" && (asked || addressed))) { setLang(wanted); }
   window.innographSetLang = setLang;
 })();

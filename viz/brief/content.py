@@ -26,6 +26,8 @@ from graph.zone_story import located_in
 from viz.brief.summary import w as summary_word
 from viz.focus import focused_subgraph, publisher_ids
 from viz.member_partners import ViaPartner, member_partners
+from viz.pages.common import headline_en
+from viz.plan_order import members_in_plan_order
 
 #: The picture shows two hops when that stays readable, else one.
 PICTURE_MAX_NODES = 40
@@ -93,7 +95,7 @@ class Citations:
 
 def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date | None = None) -> Brief:
     lang = check_lang(lang)
-    profile = queries.profile(ref)
+    profile = members_in_plan_order(queries.profile(ref))  # a plan's zones as it lists them (viz/plan_order.py)
     node = profile.zone
     sub, depth = _picture_subgraph(queries, node.id)
     nodes = {n.id: n for n in sub.nodes}
@@ -120,7 +122,8 @@ def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date |
         *body,
         _evidence(cites, nodes, {d.id: d for d in documents}, lang),
     ]
-    return Brief(lang=lang, node=node, title=word("title", lang, name=name(node, lang)),
+    title_name = name(node, lang) if lang == "zh" else headline_en(name(node, lang))  # "Three science cities …"
+    return Brief(lang=lang, node=node, title=word("title", lang, name=title_name),
                  subtitle=word("generated", lang, date=(today or date.today()).isoformat()),
                  sections=sections, picture=picture)
 

@@ -67,6 +67,8 @@ def _section(doc, section: Section, room: int = PICTURE_MAX_HEIGHT) -> None:
     if section.picture is not None:
         width, height = _picture_size(section.picture, room)
         doc.add_picture(io.BytesIO(section.picture), width=width, height=height)
+        # a picture goes where its caption goes: 三城一区's English key points left the caption alone on page 2
+        doc.paragraphs[-1].paragraph_format.keep_with_next = True
         _paragraph(doc, section.caption, style="Caption")
     if section.table is not None:
         _table(doc, section.table)

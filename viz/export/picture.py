@@ -257,6 +257,7 @@ def _title(sub: Subgraph, lang: str) -> str:
     center = next((n for n in sub.nodes if n.id == sub.center), None)
     if lang == "en":
         head = f"{label(center, 'en')}: " if center else ""
+        head = head[:1].upper() + head[1:]  # a title: "Three science cities and one area: …" (session 17)
         return f"{head}{len(sub.nodes)} nodes, {len(sub.edges)} relations"
     head = f"{center.name_zh}：" if center else ""
     return f"{head}{len(sub.nodes)} 个节点，{len(sub.edges)} 条关系"

@@ -103,6 +103,7 @@ def environment() -> Environment:
                       trim_blocks=True, lstrip_blocks=True)
     env.filters["script_json"] = script_json
     env.filters["show"] = show_value
+    env.filters["headline"] = headline_en
     from viz.attr_names import attr_name
 
     env.globals.update(asset=asset, node_types=NODE_TYPES, edge_types=EDGE_TYPES,
@@ -135,6 +136,13 @@ def show_attr(key: str, value: Any) -> str:
 
 def render(template: str, **context: Any) -> str:
     return assert_offline(environment().get_template(template).render(**context))
+
+
+def headline_en(text: str) -> str:
+    """An English name as a title or heading: its first letter capital. The official English of 三城一区 is
+    written to run in a sentence ("part of three science cities and one area"), and began its page, its
+    network and its briefing in lower case (session 17)."""
+    return text[:1].upper() + text[1:] if text[:1].islower() else text
 
 
 def display_name(node: Node, lang: str = "zh") -> str:

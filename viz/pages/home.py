@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from graph.model import Node
 from graph.queries import GraphQueries
+from viz.plan_order import in_plan_order
 
 #: (Chinese, English) questions with answers in the bundled graph
 EXAMPLE_QUESTIONS = (
@@ -49,7 +50,7 @@ def zone_groups(queries: GraphQueries, zones: Sequence[Node]) -> ZoneGroups:
     plan_id = max(members, key=lambda z: (len(members[z]), z), default=None)
     if plan_id is None or len(members[plan_id]) < 2:
         return ZoneGroups(None, list(zones), [])
-    headline = _in_plan_order(by_id[plan_id], [by_id[i] for i in sorted(set(members[plan_id]))])
+    headline = in_plan_order(by_id[plan_id], [by_id[i] for i in sorted(set(members[plan_id]))])
     shown = {plan_id, *members[plan_id]}
     others = [OtherZone(by_id[plan_id], *_what(by_id[plan_id], headline))]
     others += [OtherZone(z, *_what(z, [])) for z in zones if z.id not in shown]
@@ -62,15 +63,6 @@ def in_home_order(groups: ZoneGroups, zones: Sequence[Node]) -> list[Node]:
     shown = [*groups.headline, *(o.node for o in groups.others)]
     rank = {z.id: i for i, z in enumerate(shown)}
     return sorted(zones, key=lambda z: (rank.get(z.id, len(rank)), z.id))
-
-
-def _in_plan_order(plan: Node, zones: list[Node]) -> list[Node]:
-    """The plan's members as the plan lists them (中关村、怀柔、未来科学城, then the 一区), which is how a
-    planner reads 三城一区: the order is data (the plan's `member_order`, names joined by 、), since no
-    edge of the report carries it. Members it does not name follow, by id."""
-    order = [name.strip() for name in str(plan.attrs.get("member_order", "")).split("、") if name.strip()]
-    rank = {name: i for i, name in enumerate(order)}
-    return sorted(zones, key=lambda z: rank.get(z.name_zh, len(rank)))
 
 
 def _what(zone: Node, grouped: list[Node]) -> tuple[str, str]:

@@ -38,7 +38,7 @@ from viz import attr_names
 from viz.layout import layout_positions
 from viz.radial import MAX_NODES as RADIAL_MAX_NODES
 from viz.radial import centred_positions
-from viz.pages.common import FONT_FACE, assert_offline, display_name, environment, vis_network_js
+from viz.pages.common import FONT_FACE, assert_offline, display_name, environment, headline_en, vis_network_js
 
 TEMPLATE = "network.html.j2"
 #: edges drawn with their relation's name (none: at a page's zoom they were 6 px grey words crossing the
@@ -320,4 +320,4 @@ def _title(sub: Subgraph, lang: str) -> str:
     center = next((n for n in sub.nodes if n.id == sub.center), None)
     if center is None:
         return "创新网络" if lang == "zh" else "Innovation network"
-    return display_name(center, lang)
+    return display_name(center, lang) if lang == "zh" else headline_en(display_name(center, lang))

@@ -18,6 +18,7 @@ from graph.model import Document, Edge, Evidence, Node
 from graph.results import Bridge, Stats, Subgraph
 from graph.schema import EDGE_TYPES
 from viz.pages.common import display_name, render
+from viz.pages.compare_table import compare_table
 
 _LABEL_ID = re.compile(r"\((\w+), ([^()]+)\)$")
 
@@ -88,9 +89,12 @@ def ask_href(question: str) -> str:
 def ask_page(question: str, answer: Answer | None, documents: Sequence[Document] = ()) -> str:
     """The question box and, once asked, the answer: reading, rows with evidence and the report each
     sentence is from (with a second report loaded, a quote alone did not say which one), suggestions."""
+    from viz.pages.zone import indicator
+
     return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
+                  figure=indicator,  # an indicator in a comparison with its figure, not its name alone
                   ask_href=ask_href, distinct_evidence=distinct_evidence, nodes_by_id=nodes_by_id,
-                  docs={d.id: d for d in documents}, max_question=MAX_CHARS)
+                  docs={d.id: d for d in documents}, max_question=MAX_CHARS, compare_table=compare_table)
 
 
 def nodes_by_id(answer: Answer) -> dict[str, Node]:
@@ -115,7 +119,14 @@ def node_page(node: Node, sub: Subgraph, documents: Sequence[Document] = ()) -> 
     edges = [e for e in sub.edges if node.id in (e.source, e.target)]
     edges.sort(key=lambda e: (e.type, e.source != node.id, e.target if e.source == node.id else e.source))
     docs = {d.id: d for d in documents}
-    return render("node.html.j2", node=node, edges=edges, names=names, docs=docs, phrase=phrase,
+    from viz.pages.zone import FirstTime, indicator
+
+    # an indicator's figure beside the relation that ties it here: the fund's page said "Sub-funds with investment
+    # decisions … measures Beijing Science and Technology Innovation Fund", and not how many (6) (session 17)
+    figures = {n.id: indicator(n) for n in names.values()
+               if n.type == "Metric" and n.id != node.id and (n.attrs or {}).get("value") is not None}
+    return render("node.html.j2", node=node, edges=edges, names=names, docs=docs, phrase=phrase, figures=figures,
+                  first_time=FirstTime(),  # one sentence often states every relation of a node: quoted once
                   view_href=view_href, node_href=node_href, truncated=sub.truncated,
                   sources=[docs.get(s) or s for s in node.sources])
 

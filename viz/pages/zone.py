@@ -25,9 +25,11 @@ from viz.export.registry import FORMATS
 from viz.member_partners import partial
 from viz.pages.common import render
 from viz.pages.site import node_href, page_href, phrase, view_href
+from viz.plan_order import members_in_plan_order
 from graph.zone_story import profile_edges
 
 ZONE_DEPTH = 2
+Pair = tuple[Node | None, list[Edge]]  #: (the member a path goes through, or None when direct; the path)
 BRIEF_FORMATS = (("docx", "Word (.docx)"), ("html", "HTML"), ("md", "Markdown"))
 
 
@@ -42,12 +44,33 @@ class SupporterRow:
     @property
     def evidence(self) -> list:
         """Each sentence the row's hops rest on, once (one paragraph often states them all)."""
-        seen: dict = {}
-        for path in self.paths:
-            for edge in path:
-                for ev in edge.evidence:
-                    seen.setdefault((ev.doc, ev.quote), ev)
-        return list(seen.values())
+        return _evidence(self.paths)
+
+    def shown_and_folded(self, context: bool) -> tuple[list[Pair], list[Pair]]:
+        """(via, path) pairs shown, and those folded: the report's author (`context`) shows its direct support and
+        folds its paths through the zone's members, which made its row the longest of the table (三城一区: 5
+        paths and 6 sentences under 2 of the zone's own supporters) (session 17)."""
+        pairs = list(zip(self.via, self.paths))
+        if not context or all(via is None for via, _ in pairs):
+            return pairs, []
+        shown = [(via, path) for via, path in pairs if via is None]
+        return shown, [(via, path) for via, path in pairs if via is not None]
+
+    def split_evidence(self, context: bool) -> tuple[list, list]:
+        """The sentences of the shown paths, and those only the folded paths rest on."""
+        shown, folded = self.shown_and_folded(context)
+        first = _evidence([path for _, path in shown])
+        seen = {(ev.doc, ev.quote) for ev in first}
+        return first, [ev for ev in _evidence([path for _, path in folded]) if (ev.doc, ev.quote) not in seen]
+
+
+def _evidence(paths: Sequence[Sequence[Edge]]) -> list:
+    seen: dict = {}
+    for path in paths:
+        for edge in path:
+            for ev in edge.evidence:
+                seen.setdefault((ev.doc, ev.quote), ev)
+    return list(seen.values())
 
 
 def zone_href(node_id: str) -> str:
@@ -126,6 +149,7 @@ class FirstTime:
 def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset(),
               via_partners: Sequence = (), located: Sequence[Node] = ()) -> str:
     """`via_partners`: partners of the zone's members (viz/member_partners.py), shown apart from its own."""
+    profile = members_in_plan_order(profile)  # 三城一区: 中关村、怀柔、未来科学城, then the 一区 (viz/plan_order.py)
     zone = profile.zone
     names: dict[str, Node] = {zone.id: zone}
     for group in (profile.parents, profile.members, profile.metrics, profile.partners, profile.leaders):
