@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, other_places, premise, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, other_places, premise, scope_words, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, has_cjk, match_key
 from graph.ask.parser import Parse, residue
@@ -40,7 +40,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     lang, g = p.language, grammar()
     # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
     # a place the graph does not hold (上海, Shanghai): no other place's answer stands in (session 17)
-    settled = other_places.decline(queries, p, base) or report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
+    settled = other_places.decline(queries, p, base) or scope_words.decline(p, base) \
+        or report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
         or negation.decline(p, base, lambda: _can_ask(queries, p)) \
         or unheld.decline(queries, p, base, lambda: _can_ask(queries, p), evidence) \
         or elsewhere.decline(queries, p, base, evidence)  # 取消 / shut down: no such event; 经开区的氢能平台: it is elsewhere (session 13)

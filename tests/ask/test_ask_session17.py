@@ -72,3 +72,21 @@ def test_ranking_zones_by_research_institutes_counts_only_research_institutes(bu
     assert got.items[0].node.id == ZSC and FSC not in _ids(got) and "research institutes" in got.summary
     got = answer(bundled, "哪个园区的机构最多")  # the broad word still counts every institution
     assert FSC in _ids(got) and got.summary.startswith("机构最多的是中关村科学城")
+
+
+# ---- foreign or domestic: a mark the graph does not hold --------------------------------------------------
+
+def test_international_partners_are_declined_not_answered_with_every_relation(bundled):
+    # was: every direct relation of Beijing (27 rows: ministries, figures, parks), 'international' dropped
+    got = answer(bundled, "Who are Beijing's international partners?")
+    assert got.status == "not_understood" and not got.items
+    assert got.suggestions == ["Who are Beijing's partners?"]
+    assert answer(bundled, got.suggestions[0]).query == "partners"
+    got = answer(bundled, "北京有哪些国外合作伙伴")
+    assert got.status == "not_understood" and got.suggestions == ["北京有哪些合作伙伴"]
+
+
+def test_international_inside_a_name_is_part_of_the_name(bundled):
+    got = answer(bundled, "What fields does the Beijing International Academic Exchange Season cover?")
+    assert got.status == "answered" and got.count == 4
+    assert answer(bundled, "首届中国国际进口博览会是什么时候举办的").status == "answered"
