@@ -61,6 +61,10 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
         if fig is not None:
             return replies.figure(queries, p, fig, base, evidence)
+        if figures.asks_for_money(p.keyed, lang):  # no sum in yuan answers it: never a count of supporters (17)
+            asks = _can_ask(queries, p)  # the sentence says to ask who supports it: that question first
+            return replies.decline(p, base, replies.money_sentence(lang),
+                                   sorted(asks, key=lambda a: "支持" not in a and "support" not in a))
     settled = premise.check(queries, p, base, evidence) or yes_no.answer(queries, p, base, evidence)
     # "为什么A位于B？": the premise said held or not (session 12b); "A支持B吗？": yes with the evidence, or no
     if settled is not None:

@@ -90,3 +90,31 @@ def test_international_inside_a_name_is_part_of_the_name(bundled):
     got = answer(bundled, "What fields does the Beijing International Academic Exchange Season cover?")
     assert got.status == "answered" and got.count == 4
     assert answer(bundled, "首届中国国际进口博览会是什么时候举办的").status == "answered"
+
+
+# ---- what a programme or body does ------------------------------------------------------------------------
+
+def test_what_a_programme_does_is_what_the_graph_records_of_it(bundled):
+    # were declined: 是做什么的 / "What does X do?" were no form's words
+    got = answer(bundled, "科技创新券是做什么的")
+    assert got.query == "about" and {"policy-administrative-measures-for-funds-of-technological-innovation-vouchers-"
+                                     "in-the-capital-city"} <= _ids(got)
+    got = answer(bundled, "What does the Star Innovation Spaces program do?")
+    assert got.query == "about" and "metric-star-innovation-spaces-cultivated-in-beijing-2018" in _ids(got)
+    assert answer(bundled, "服务包的作用是什么").query == "about"
+    assert answer(bundled, "What is the Happy Coder Program for?").query == "about"
+    # doing something for a zone stays did_for
+    assert answer(bundled, "What did the commission do for Huairou Science City?").query == "did_for"
+
+
+# ---- an amount of money ----------------------------------------------------------------------------------
+
+def test_funding_asked_as_an_amount_is_declined_as_money(bundled):
+    # was: "Nothing in the graph answers this (number of supporters …, type Fund)": read as a count
+    for question in ("How much funding did the E-Town receive in 2018?", "经开区拿到了多少资金支持",
+                     "怀柔科学城获得了多少经费", "How much funding did Huairou Science City get?"):
+        got = answer(bundled, question)
+        assert got.status == "not_understood" and not got.items, question
+        assert "金额" in got.summary or "no such sum" in got.summary, question
+        assert "支持" in got.suggestions[0] or "support" in got.suggestions[0], question
+    assert "4957.8" in answer(bundled, "全市技术合同成交额是多少钱").summary  # a sum in yuan the report gives
