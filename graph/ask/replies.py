@@ -167,7 +167,7 @@ def decline(p: Parse, base: dict, sentence: str, suggestions: list[str] | None =
 
 def money_sentence(lang: str) -> str:
     """An amount of money no figure of the report gives (session 17: "How much funding did the E-Town receive?")."""
-    return say(lang, "报告没有给出这笔钱的数额：图中记的是谁支持谁、投资了什么，不记金额；可以问有哪些支持者。",
+    return say(lang, "报告没有给出这笔钱的数额：图中只记哪些计划、政策和机构扶持或投资了什么，不记金额；可以问谁在扶持它。",
                "The report gives no such sum: the graph records who supports or invests in what, not how much "
                "money; ask who supports it instead.")
 
