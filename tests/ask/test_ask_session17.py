@@ -118,3 +118,20 @@ def test_funding_asked_as_an_amount_is_declined_as_money(bundled):
         assert "不记金额" in got.summary or "no such sum" in got.summary, question
         assert "支持" in got.suggestions[0] or "support" in got.suggestions[0], question
     assert "4957.8" in answer(bundled, "全市技术合同成交额是多少钱").summary  # a sum in yuan the report gives
+
+
+# ---- the fields' everyday verbs: 搞, 做 -------------------------------------------------------------------
+
+def test_which_zone_is_doing_a_field_is_who_focuses_on_it(bundled):
+    # was declined: 在搞 was no form's word
+    got = answer(bundled, "哪个园区在搞生物医药")
+    assert got.query == "field_actors" and _ids(got) == {"zone-beijing-economic-technological-development-area"}
+    assert _ids(answer(bundled, "哪些机构在搞人工智能")) == {"institution-beijing-academy-of-artificial-intelligence"}
+
+
+def test_whether_a_zone_does_a_field_is_a_yes_or_no(bundled):
+    # was declined: the 没 of 有没有 counted as a word left unread
+    got = answer(bundled, "未来科学城有没有做人工智能")
+    assert got.query == "yes_no" and got.summary.startswith("否") and "氢能" in got.summary
+    assert answer(bundled, "经开区有没有搞生物医药").summary.startswith("是")
+    assert answer(bundled, "市科委有没有支持怀柔科学城").summary.startswith("是")
