@@ -135,3 +135,28 @@ def test_whether_a_zone_does_a_field_is_a_yes_or_no(bundled):
     assert got.query == "yes_no" and got.summary.startswith("否") and "氢能" in got.summary
     assert answer(bundled, "经开区有没有搞生物医药").summary.startswith("是")
     assert answer(bundled, "市科委有没有支持怀柔科学城").summary.startswith("是")
+
+
+# ---- phrasings a planner uses ----------------------------------------------------------------------------
+
+def test_put_on_is_hosting_and_finds_the_event_by_its_loose_name(bundled):
+    got = answer(bundled, "Who put on the transnational technology transfer conference?")
+    assert got.query == "hosts" and _ids(got) == {BMSTC}
+
+
+def test_a_count_of_a_groups_science_cities(bundled):
+    got = answer(bundled, "三城一区里一共有几个科学城")
+    assert got.count == 3 and _ids(got) == {HSC, ZSC, FSC}
+
+
+def test_whom_a_programme_reaches_is_what_it_supports(bundled):
+    got = answer(bundled, "Which companies did the service packages reach?")
+    assert got.query == "supported" and _ids(got) == {"institution-kyland-technology", "institution-onespace",
+                                                      "institution-times-lingyu-technology"}
+
+
+def test_what_a_zone_is_strong_in_is_its_fields(bundled):
+    got = answer(bundled, "What fields is Zhongguancun Sci City strong in?")
+    assert got.query == "fields" and {"field-frontier-new-materials", "field-carbon-based-integrated-circuits"} <= _ids(got)
+    assert "field-new-materials" not in _ids(got)
+    assert answer(bundled, "What is Huairou good at?").query == "fields"
