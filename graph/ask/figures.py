@@ -60,7 +60,7 @@ class Figure:
 #: Funding, 资金 and 经费 asked as an amount count too (session 17: "How much funding did the E-Town receive?" was
 #: read as the number of its supporters of type Fund).
 MONEY_CUES = {
-    "zh": re.compile(r"多少钱|金额|投资了多少|投入了多少|出资多少|出资了多少|花了多少|经费是多少"
+    "zh": re.compile(r"多少钱|金额|投资了多少(?![家个支项所名位只条])|投入了多少|出资多少|出资了多少|花了多少|经费是多少"
                      r"|多少(亿|万)?(元|块)?的?(资金|经费|拨款|补贴|财政|投入|投资)|(资金|经费|拨款|补贴|投入)(有|是|共|一共)?多少"),
     "en": re.compile(r"\bhow much\b.*\b(invest(ed|ment)?|spen[dt]|cost|pa(y|id)|money|budget|fund(s|ing|ed)?|financ\w*"
                      r"|grants?|subsid\w*)\b"),

@@ -160,3 +160,10 @@ def test_what_a_zone_is_strong_in_is_its_fields(bundled):
     assert got.query == "fields" and {"field-frontier-new-materials", "field-carbon-based-integrated-circuits"} <= _ids(got)
     assert "field-new-materials" not in _ids(got)
     assert answer(bundled, "What is Huairou good at?").query == "fields"
+
+
+def test_a_count_of_what_a_fund_invested_in_is_no_money_question(bundled):
+    # 投资了多少家 / 多少支 counts; 投资了多少钱 asks a sum
+    assert "6 支" in answer(bundled, "北京市科技创新基金投资了多少支子基金").summary
+    assert "不记金额" in answer(bundled, "北京市科技创新基金投资了多少钱").summary
+    assert "不记金额" not in answer(bundled, "北京市科技创新基金投资了多少家公司").summary
