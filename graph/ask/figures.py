@@ -71,6 +71,16 @@ def asks_for_money(keyed: str, language: str) -> bool:
     return bool(MONEY_CUES[language].search(keyed))
 
 
+#: Money ranked ("哪个机构获得的资金最多", "Which zone got the most funding?"): the graph holds no sums to rank by;
+#: read by most_related as funds tied to each body, it ranked the sub-fund managers (session 17).
+MONEY_RANKED = {"zh": re.compile(r"(资金|经费|拨款|补贴|投入|钱).*(最多|最少|最高|最大)|(最多|最少|最高|最大)的?(资金|经费|拨款|补贴|投入|钱)"),
+                "en": re.compile(r"(most|least|largest|biggest|highest).*(funding|money|financing|budget|investment)")}
+
+
+def ranks_money(keyed: str, language: str) -> bool:
+    return bool(MONEY_RANKED[language].search(keyed))
+
+
 def _is_money(metric: Node) -> bool:
     return "元" in str((metric.attrs or {}).get("unit", "")) or "yuan" in str((metric.attrs or {}).get("unit", "")).lower()
 

@@ -76,6 +76,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         or two_steps.decline(queries, p, base)  # "A or B: which has more projects?", "X's science cities' institutes" (13b)
     if compared is not None:
         return compared
+    if figures.ranks_money(p.keyed, lang):  # "哪个机构获得的资金最多": no sums to rank by (session 17)
+        return replies.decline(p, base, replies.money_sentence(lang), _can_ask(queries, p))
     ranked = most_related.answer(queries, p, base, evidence)  # "哪个项目涉及的领域最多" (session 13)
     if ranked is not None:
         return ranked

@@ -167,3 +167,21 @@ def test_a_count_of_what_a_fund_invested_in_is_no_money_question(bundled):
     assert "6 支" in answer(bundled, "北京市科技创新基金投资了多少支子基金").summary
     assert "不记金额" in answer(bundled, "北京市科技创新基金投资了多少钱").summary
     assert "不记金额" not in answer(bundled, "北京市科技创新基金投资了多少家公司").summary
+
+
+# ---- 资金 is money ---------------------------------------------------------------------------------------
+
+def test_a_zones_funding_sources_are_its_funds_and_it_has_none(bundled):
+    # were: its five supporters as money sources (资金来源), and the report that names it ("come from")
+    for question in ("怀柔科学城的资金来源是什么", "谁给怀柔科学城提供资金", "Where does Huairou Science City's funding come from?"):
+        got = answer(bundled, question)
+        assert got.query == "supporters" and got.status == "empty" and not got.items, question
+        assert {"policy-huairou-science-city-plan", BMSTC} <= {i.node.id for i in got.related}, question
+    got = answer(bundled, "Where does the Baidu Ventures sub-fund's money come from?")
+    assert "fund-beijing-science-and-technology-innovation-fund" in _ids(got)
+
+
+def test_money_ranked_is_declined(bundled):
+    # was (with 资金 a fund word): the seven sub-fund managers tied, each "1 fund"
+    got = answer(bundled, "哪个机构获得的资金最多")
+    assert got.status == "not_understood" and "不记金额" in got.summary
