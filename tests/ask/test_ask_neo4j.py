@@ -48,6 +48,9 @@ def neo4j_bundled():
     store.close()
 
 
+#: 783 questions asked of both stores: past the suite's 300 s when 2 shared cores run at load 15-18 (session 17: it
+#: timed out at 331 s with session17.yaml added; 146.6 s at session 16's last run, load 6.7)
+@pytest.mark.timeout(900)
 def test_every_question_has_the_same_outcome_on_neo4j_as_in_memory(bundled, neo4j_bundled):
     differ = []
     for case in CASES:
