@@ -101,6 +101,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if redirected != form.query:  # a form whose id is not its query keeps its own words (supported_in, session 15)
         form = grammar().forms.get(redirected, form)
     found = narrow.asked(p, params.types)  # 实验室, 企业, 科学城: part of a type (graph/ask/narrow.py)
+    params.narrow = found
     params.rank_all = form.query == "rank" and bool(found)  # "which university…": narrow first, then rank
     interpretation = narrow.relabel(_interpretation(form, p, anchors, params), type_words(params.types, lang),
                                     found, params.types, lang)
@@ -153,7 +154,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         interpretation=interpretation,
         summary=_after_identity(_identity(lang, form, params, anchors),
                                 (replies.fallback_sentence(lang, interpretation, related) if related and not aside
-                                 else _summary(lang, form, p, interpretation, result, count)) + aside),
+                                 else _summary(lang, form, p, interpretation, result, count, params.narrow)) + aside),
         query=form.query,
         params=_params(params, p),
         count=count,
@@ -258,7 +259,8 @@ def _after_identity(identity: str, rest: str) -> str:
     return identity + (rest[:1].upper() + rest[1:] if identity and rest else rest)
 
 
-def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.Result, count: int) -> str:
+def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.Result, count: int,
+             narrowed: list | None = None) -> str:
     if form.query == "stats":
         return _stats_summary(lang, interpretation, result)
     if form.query == "new_in_year":
@@ -266,7 +268,7 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     if not count:
         return say(lang, f"图中没有找到{interpretation}。", replies.nothing_en(interpretation))
     if form.query == "most_members":
-        return most_members.summary(lang, p.types, result)
+        return most_members.summary(lang, p.types, result, narrowed)
     if form.query == "rank" and len({i.value for i in result.items}) > 1:  # all tied: _all_tied says so
         shown = min(len(result.items), 8)
         return most_members.ranking(lang, say(lang, "连接", "connections"), result.items,

@@ -57,10 +57,28 @@ class Figure:
 
 #: A question for an amount of money (session 11): only a figure in yuan answers it, never a count
 #: ("How much did the fund invest in X?" is not "6 sub-funds").
+#: Funding, 资金 and 经费 asked as an amount count too (session 17: "How much funding did the E-Town receive?" was
+#: read as the number of its supporters of type Fund).
 MONEY_CUES = {
-    "zh": re.compile(r"多少钱|金额|投资了多少|投入了多少|出资多少|出资了多少|花了多少|经费是多少"),
-    "en": re.compile(r"\bhow much\b.*\b(invest(ed)?|spen[dt]|cost|pa(y|id)|money|budget)\b"),
+    "zh": re.compile(r"多少钱|金额|投资了多少(?![家个支项所名位只条])|投入了多少|出资多少|出资了多少|花了多少|经费是多少"
+                     r"|多少(亿|万)?(元|块)?的?(资金|经费|拨款|补贴|财政|投入|投资)|(资金|经费|拨款|补贴|投入)(有|是|共|一共)?多少"),
+    "en": re.compile(r"\bhow much\b.*\b(invest(ed|ment)?|spen[dt]|cost|pa(y|id)|money|budget|fund(s|ing|ed)?|financ\w*"
+                     r"|grants?|subsid\w*)\b"),
 }
+
+
+def asks_for_money(keyed: str, language: str) -> bool:
+    return bool(MONEY_CUES[language].search(keyed))
+
+
+#: Money ranked ("哪个机构获得的资金最多", "Which zone got the most funding?"): the graph holds no sums to rank by;
+#: read by most_related as funds tied to each body, it ranked the sub-fund managers (session 17).
+MONEY_RANKED = {"zh": re.compile(r"(资金|经费|拨款|补贴|投入|钱).*(最多|最少|最高|最大)|(最多|最少|最高|最大)的?(资金|经费|拨款|补贴|投入|钱)"),
+                "en": re.compile(r"(most|least|largest|biggest|highest).*(funding|money|financing|budget|investment)")}
+
+
+def ranks_money(keyed: str, language: str) -> bool:
+    return bool(MONEY_RANKED[language].search(keyed))
 
 
 def _is_money(metric: Node) -> bool:

@@ -16,6 +16,7 @@ from graph.ask.model import Item
 from graph.ask.most_supported import _groups_zones
 from graph.ask.parser import Parse
 from graph.ask.run import Params, Result, runner
+from graph.ask.narrow import label as narrow_label
 from graph.ask.words import say, short, type_words
 from graph.errors import InvalidInput
 from graph.queries import GraphQueries
@@ -44,7 +45,8 @@ def most_members(q: GraphQueries, p: Params) -> Result:
             if counted == ["Field"]:
                 rows = run.RUNNERS["fields"](q, Params(refs=[node.id], lang=p.lang)).items
             else:
-                rows = [i for i in relations.deep_members(q, node.id) if i.node.type in counted]
+                rows = [i for i in relations.deep_members(q, node.id) if i.node.type in counted
+                        and _narrowed(i.node, p.narrow)]
             n = len({i.node.id for i in rows})
             if n or named:  # a named zone with none is part of the comparison
                 items.append(Item(node=node, value=float(n)))
@@ -54,10 +56,18 @@ def most_members(q: GraphQueries, p: Params) -> Result:
     return Result(items)
 
 
-def summary(lang: str, types: list[str], result: Result) -> str:
+def _narrowed(node, rules: list) -> bool:
+    """A row of a narrowed type counts only when it is what the word says: "研究机构" counts the research
+    institutes, not 未来科学城央企 (session 17: "哪个园区的研究机构最多" gave 未来科学城 1, its central SOEs)."""
+    return all(rule.holds(node) for rule in rules if rule.type == node.type)
+
+
+def summary(lang: str, types: list[str], result: Result, rules: list | None = None) -> str:
     """The first zone and its count, a tie at the top said, then the others; counts of named nodes."""
     counted = [t for t in types if t not in KINDS]
     what = type_words(counted, lang) if lang == "zh" else " or ".join(_plural(t) for t in counted)
+    if rules:  # the word asked, not its type: "科研机构最多的是…"
+        what = narrow_label(rules, lang)
     return ranking(lang, what, result.items,
                    say(lang, "按图中点名的节点计数，不是报告给出的总数。",
                        "Counted over the nodes the graph names, not the report's totals."))

@@ -165,6 +165,13 @@ def decline(p: Parse, base: dict, sentence: str, suggestions: list[str] | None =
                         suggestions=suggestions or [], notes=[])
 
 
+def money_sentence(lang: str) -> str:
+    """An amount of money no figure of the report gives (session 17: "How much funding did the E-Town receive?")."""
+    return say(lang, "报告没有给出这笔钱的数额：图中只记哪些计划、政策和机构扶持或投资了什么，不记金额；可以问谁在扶持它。",
+               "The report gives no such sum: the graph records who supports or invests in what, not how much "
+               "money; ask who supports it instead.")
+
+
 def region_count_sentence(lang: str) -> str:
     return say(lang, "图中大多数节点没有标注所在地区（报告的主体都在北京），不能按地区计数；可以问某个园区有多少机构或项目。",
                "Most nodes are not tied to a region in the graph (the report's actors are in Beijing), so it cannot "

@@ -34,6 +34,9 @@ class Params:
     #: rank every row of the types (up to limits.MAX_LIMIT), not the top RANK_LIMIT: a narrow word
     #: ("大学" of Institution) filters them first and the answer cuts the top after (answer.py)
     rank_all: bool = False
+    #: the question's narrow words (graph/ask/narrow.py), for a runner that counts rows it does not list:
+    #: "哪个园区的研究机构最多" counts research institutes, not every institution (most_members, session 17)
+    narrow: list = field(default_factory=list)
 
 
 @dataclass

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, premise, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, other_places, premise, scope_words, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, has_cjk, match_key
 from graph.ask.parser import Parse, residue
@@ -39,7 +39,9 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
     """A figure the report gives, or a decline, before any listing or count of nodes."""
     lang, g = p.language, grammar()
     # the report itself; a time after the reports, or a negation: no figure or listing answers these (session 12b)
-    settled = report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
+    # a place the graph does not hold (上海, Shanghai): no other place's answer stands in (session 17)
+    settled = other_places.decline(queries, p, base) or scope_words.decline(p, base) \
+        or report_itself.answer(queries, p, base) or future.decline(queries, p, base) \
         or negation.decline(p, base, lambda: _can_ask(queries, p)) \
         or unheld.decline(queries, p, base, lambda: _can_ask(queries, p), evidence) \
         or elsewhere.decline(queries, p, base, evidence)  # 取消 / shut down: no such event; 经开区的氢能平台: it is elsewhere (session 13)
@@ -59,6 +61,10 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         fig = figures.best_figure(queries.store, p.keyed, lang, p.years, [(m.text, m.ids) for m in p.mentions if m.ids and m.score >= 1.0])
         if fig is not None:
             return replies.figure(queries, p, fig, base, evidence)
+        if figures.asks_for_money(p.keyed, lang):  # no sum in yuan answers it: never a count of supporters (17)
+            asks = _can_ask(queries, p)  # the sentence says to ask who supports it: that question first
+            return replies.decline(p, base, replies.money_sentence(lang),
+                                   sorted(asks, key=lambda a: "支持" not in a and "support" not in a))
     settled = premise.check(queries, p, base, evidence) or yes_no.answer(queries, p, base, evidence)
     # "为什么A位于B？": the premise said held or not (session 12b); "A支持B吗？": yes with the evidence, or no
     if settled is not None:
@@ -70,6 +76,8 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         or two_steps.decline(queries, p, base)  # "A or B: which has more projects?", "X's science cities' institutes" (13b)
     if compared is not None:
         return compared
+    if figures.ranks_money(p.keyed, lang):  # "哪个机构获得的资金最多": no sums to rank by (session 17)
+        return replies.decline(p, base, replies.money_sentence(lang), _can_ask(queries, p))
     ranked = most_related.answer(queries, p, base, evidence)  # "哪个项目涉及的领域最多" (session 13)
     if ranked is not None:
         return ranked

@@ -33,6 +33,9 @@ _SOURCE = {
 }
 #: what a body issued ("市科委发布了哪份文件") is the issued listing, not a node's source
 _ISSUED = re.compile(r"(发布|出台|印发|制定|颁布|编制|issue|publish|release)")
+#: where a zone's funding comes from asks who funds it, not which report names it (session 17: "Where does Huairou
+#: Science City's funding come from?" was answered with the report)
+_MONEY = re.compile(r"(资金|经费|拨款|\bfunding\b|\bfunds?\b|\bmoney\b|\bbudget|\bfinanc)")
 #: a listing in the question ("哪一年出台了哪些政策"): the forms answer it, not the node's year
 _LISTING = re.compile(r"(哪些|哪几|多少|\bwhich \w+s\b|\bhow many\b)")
 
@@ -41,7 +44,7 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
     """The year or the source documents of the one node the question names, or None (not such a question)."""
     lang = p.language
     asks_year = bool(_YEAR[lang].search(p.keyed))
-    asks_source = bool(_SOURCE[lang].search(p.keyed)) and not _ISSUED.search(p.keyed)
+    asks_source = bool(_SOURCE[lang].search(p.keyed)) and not _ISSUED.search(p.keyed) and not _MONEY.search(p.keyed)
     if not (asks_year or asks_source) or p.years or _LISTING.search(p.keyed.replace("哪份", "")):
         return None
     ids = {i for m in p.mentions if m.ids and m.score >= 1.0 for i in m.ids}

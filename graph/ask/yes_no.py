@@ -50,7 +50,8 @@ def _r(zh: str, en: str, query: str, of: int, say_zh: str, say_en: str) -> Relat
 RELATIONS = (
     _r("投资|出资", r"\binvest", "investments", 0, "{a}投资{b}", "{a} invests in {b}"),
     _r("支持|资助|扶持|支撑", r"\b(support|back|fund|sponsor)", "supporters", 1, "{a}支持{b}", "{a} supports {b}"),
-    _r("聚焦|关注|布局|专注|侧重|主攻|研究|从事", r"\b(focus|concentrat|speciali[sz]|work(s|ed)? on|research)",
+    # 搞 / 做 / 攻关 (session 17: "未来科学城有没有做人工智能" was declined): the fields' everyday verbs
+    _r("聚焦|关注|布局|专注|侧重|主攻|研究|从事|搞|做|攻关|发力|涉足", r"\b(focus|concentrat|speciali[sz]|work(s|ed)? on|research)",
        "fields", 0, "{a}聚焦{b}", "{a} focuses on {b}"),
     # taking part is partnering or supporting (the participants form, session 13): before location's "part of"
     _r("参与|参加", r"\b(take|takes|took|taking|taken) part in\b|\bparticipat|\binvolved in\b", "participants", 1,
@@ -77,7 +78,8 @@ def answer(queries: GraphQueries, p: Parse, base: dict, evidence) -> model.Answe
     if len(named) != 2 or len(p.mentions) != 2 or not asks_yes_no(p):
         return None
     lang = p.language
-    if residue(p.skeleton, grammar(), lang, single=True):  # "市科委明年支持…吗": a condition no reading holds, left to decline
+    asked = re.sub(r"有没有|是不是", " ", p.skeleton)  # the 没 of 有没有 asks, it is no word left unread (session 17)
+    if residue(asked, grammar(), lang, single=True):  # "市科委明年支持…吗": a condition no reading holds, left to decline
         return None
     held_years = run.data_years(queries)
     other = [y for y in p.years if y not in held_years]

@@ -21,9 +21,10 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "data/questions"
 #: the outcome set and the sessions' new questions (yes/no, rankings of zones, misspelt names: session 12;
 #: the report itself, joined names, figure comparisons: the blind set 12b; premises, typos, 去年: the blind set 13;
 #: English as a partner types it and the web box's Chinese: the blind set 13b; a director's zone briefing: 14;
-#: institutions, funds and events as subjects, shared supporters, counts, yes/no: 15; each zone's story: 16)
+#: institutions, funds and events as subjects, shared supporters, counts, yes/no: 15; each zone's story: 16;
+#: a planner's blind set, other places, money, rankings by a narrow word: 17)
 CASES = load_outcome_cases() + [case for name in ("session11", "session12", "session12b", "session13", "session13b", "session14",
-                                                  "session15", "session16")
+                                                  "session15", "session16", "session17")
                                 for case in load_outcome_cases(QUESTIONS / f"{name}.yaml")]
 
 
@@ -47,6 +48,9 @@ def neo4j_bundled():
     store.close()
 
 
+#: 783 questions asked of both stores: past the suite's 300 s when 2 shared cores run at load 15-18 (session 17: it
+#: timed out at 331 s with session17.yaml added; 146.6 s at session 16's last run, load 6.7)
+@pytest.mark.timeout(900)
 def test_every_question_has_the_same_outcome_on_neo4j_as_in_memory(bundled, neo4j_bundled):
     differ = []
     for case in CASES:

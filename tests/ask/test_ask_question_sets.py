@@ -16,7 +16,7 @@ from graph.ask.outcome import load_outcome_cases, score
 
 QUESTIONS = Path(__file__).resolve().parents[2] / "data" / "questions"
 SETS = {"session11.yaml": 40, "session12.yaml": 30, "session12b.yaml": 30, "session13.yaml": 30, "session13b.yaml": 30, "session14.yaml": 30,
-        "session15.yaml": 30, "session16.yaml": 30, "session16b.yaml": 19}
+        "session15.yaml": 30, "session16.yaml": 30, "session16b.yaml": 19, "session17.yaml": 40}
 
 
 @pytest.mark.parametrize("name", SETS)
