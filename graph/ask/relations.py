@@ -16,8 +16,9 @@
 from __future__ import annotations
 
 from graph.ask.model import Item
-from graph.ask.run import Params, Result, _far, _ordered, runner
+from graph.ask.run import TYPE_ORDER, Params, Result, _far, _ordered, runner
 from graph.model import Node
+from graph.plan_order import plan_rank
 from graph.queries import GraphQueries
 from graph.schema import MEMBER_EDGES
 
@@ -35,7 +36,21 @@ def deep_members(q: GraphQueries, ref: str) -> list[Item]:
         for sub in _far(q, item.node.id, "in", MEMBER_EDGES):
             if sub.node.id not in seen:
                 rows.append(Item(node=sub.node, relation=sub.relation, via=item.node, edges=sub.edges + item.edges))
-    return _ordered(rows)
+    return _in_plan_order(q, ref, _ordered(rows))
+
+
+def _in_plan_order(q: GraphQueries, ref: str, rows: list[Item]) -> list[Item]:
+    """A plan's zones as the plan lists them (中关村、怀柔、未来科学城、经开区), each zone's own members after them
+    in the same order; rows of a node that gives no order stay as they are (graph/plan_order.py)."""
+    node = q.store.get_nodes([ref]).get(ref)
+    rank = plan_rank(node) if node is not None else {}
+    if not rank:
+        return rows
+    def key(i: Item) -> tuple:
+        if i.via is None:
+            return (0, TYPE_ORDER.index(i.node.type), rank.get(i.node.name_zh, len(rank)))
+        return (1, rank.get(i.via.name_zh, len(rank)))
+    return sorted(rows, key=key)  # stable: within a key, the order _ordered gave
 
 
 @runner("members")

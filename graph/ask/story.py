@@ -125,13 +125,31 @@ def in_its_words(queries: GraphQueries, zone: str, year: int | None, lang: str) 
 
 
 def sources(queries: GraphQueries, rows: list[model.Item], lang: str) -> list[str]:
-    """One note per row: the reports (and their years) whose sentences give its edges."""
-    docs = {d.id: run._year_of(d) for d in queries.store.documents()}
-    notes = []
+    """The reports (title and year) whose sentences give the rows' edges: one note per report, naming its rows, or
+    one note for all rows when one report gives them all.
+
+    Why (session 17): a note per row printed the same document id fourteen times under a one-report story; a
+    director wants to know which report says it, by its title, once."""
+    docs = {d.id: d for d in queries.store.documents()}
+    by_report: dict[tuple[str, ...], list[str]] = {}
     for item in rows:
-        cited = dict.fromkeys(ev.doc for e in item.edges for ev in e.evidence)
-        said = say(lang, "、", ", ").join(f"{d}（{docs.get(d)} 年）" if lang == "zh" else f"{d} ({docs.get(d)})"
-                                          for d in cited)
-        if said:
-            notes.append(f"{display(item.node, lang)}: {said}")
-    return notes
+        cited = tuple(dict.fromkeys(ev.doc for e in item.edges for ev in e.evidence))
+        if cited:
+            by_report.setdefault(cited, []).append(display(item.node, lang))
+    if len(by_report) == 1 and sum(map(len, by_report.values())) == len(rows):
+        (cited,) = by_report
+        return [say(lang, f"出处（全部 {len(rows)} 条）：", f"Source of all {len(rows)} rows: ") + _reports(docs, cited, lang)]
+    return [_reports(docs, cited, lang) + say(lang, "：", ": ") + say(lang, "、", "; ").join(names)
+            for cited, names in by_report.items()]
+
+
+def _reports(docs: dict, cited: tuple[str, ...], lang: str) -> str:
+    """《title》（2018 年）, or the id where the graph holds no such document."""
+    said = []
+    for d in cited:
+        doc = docs.get(d)
+        title = (doc.title_en or doc.title) if doc and lang == "en" else doc.title if doc else d
+        year = run._year_of(doc) if doc else None
+        said.append(say(lang, f"《{title}》" + (f"（{year} 年）" if year else ""),
+                        f"“{title}”" + (f" ({year})" if year else "")))
+    return say(lang, "、", "; ").join(said)

@@ -27,7 +27,7 @@ from viz.brief.summary import w as summary_word
 from viz.focus import focused_subgraph, publisher_ids
 from viz.member_partners import ViaPartner, member_partners
 from viz.pages.common import headline_en
-from viz.plan_order import members_in_plan_order
+from graph.plan_order import members_in_plan_order
 
 #: The picture shows two hops when that stays readable, else one.
 PICTURE_MAX_NODES = 40
@@ -95,7 +95,7 @@ class Citations:
 
 def build_brief(queries: GraphQueries, ref: str, lang: str = "zh", today: date | None = None) -> Brief:
     lang = check_lang(lang)
-    profile = members_in_plan_order(queries.profile(ref))  # a plan's zones as it lists them (viz/plan_order.py)
+    profile = members_in_plan_order(queries.profile(ref))  # a plan's zones as it lists them (graph/plan_order.py)
     node = profile.zone
     sub, depth = _picture_subgraph(queries, node.id)
     nodes = {n.id: n for n in sub.nodes}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from graph.model import Node
 from graph.queries import GraphQueries
-from viz.plan_order import in_plan_order
+from graph.plan_order import in_plan_order
 
 #: (Chinese, English) questions with answers in the bundled graph
 EXAMPLE_QUESTIONS = (

@@ -25,7 +25,7 @@ from viz.export.registry import FORMATS
 from viz.member_partners import partial
 from viz.pages.common import render
 from viz.pages.site import node_href, page_href, phrase, view_href
-from viz.plan_order import members_in_plan_order
+from graph.plan_order import members_in_plan_order
 from graph.zone_story import profile_edges
 
 ZONE_DEPTH = 2
@@ -149,7 +149,7 @@ class FirstTime:
 def zone_page(profile: ZoneProfile, documents: Sequence[Document] = (), publishers: set[str] = frozenset(),
               via_partners: Sequence = (), located: Sequence[Node] = ()) -> str:
     """`via_partners`: partners of the zone's members (viz/member_partners.py), shown apart from its own."""
-    profile = members_in_plan_order(profile)  # 三城一区: 中关村、怀柔、未来科学城, then the 一区 (viz/plan_order.py)
+    profile = members_in_plan_order(profile)  # 三城一区: 中关村、怀柔、未来科学城, then the 一区 (graph/plan_order.py)
     zone = profile.zone
     names: dict[str, Node] = {zone.id: zone}
     for group in (profile.parents, profile.members, profile.metrics, profile.partners, profile.leaders):

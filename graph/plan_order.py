@@ -2,9 +2,10 @@
 
 A planner reads 三城一区 as 中关村科学城、怀柔科学城、未来科学城、北京经济技术开发区: the city names them in that
 order. The report has no sentence that lists them so, and the store lists members by id, which put
-北京经济技术开发区 first on 三城一区's page, in its key points and in its briefing. The order is data (the
-plan's `member_order`, names joined by 、, data/curated/zones.yaml), read here once for the home page,
-the zone page and the briefing; members it does not name follow in the order they came.
+北京经济技术开发区 first on 三城一区's page, in its key points and in its briefing, and in ask's answer to
+"三城一区有哪些成员". The order is data (the plan's `member_order`, names joined by 、,
+data/curated/zones.yaml), read here once for the home page, the zone page, the briefing and ask's members;
+members it does not name follow in the order they came.
 """
 
 from __future__ import annotations
