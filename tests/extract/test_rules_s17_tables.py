@@ -60,3 +60,16 @@ def test_a_run_of_activities_before_a_count_is_no_project(analysis_of):
     analysis = analysis_of("全年推进道路建设、管网改造等3个重大项目。")
     projects = entities(analysis, "Project")
     assert "道路建设" not in projects and "管网改造" not in projects
+
+
+# --- a final accounts or budget title is the page, no Policy (report_titles.yaml) ---------------------------------
+
+def test_a_final_accounts_title_line_is_no_policy(analysis_of):
+    analysis = analysis_of("北京市园林绿化局2022年度部门决算\n\n目 录\n\n第一部分 2022年度部门决算报表\n")
+    assert not any(name.endswith("部门决算") for name in entities(analysis, "Policy"))
+
+
+def test_a_work_summary_title_line_stays_a_policy(analysis_of):
+    analysis = analysis_of("北京市园林绿化局2022年工作总结\n\n2022年,我局深入推进各项工作。\n")
+    assert "北京市园林绿化局工作总结" in entities(analysis, "Policy") or \
+        any(name.endswith("工作总结") for name in entities(analysis, "Policy"))
