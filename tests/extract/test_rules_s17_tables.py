@@ -73,3 +73,36 @@ def test_a_work_summary_title_line_stays_a_policy(analysis_of):
     analysis = analysis_of("北京市园林绿化局2022年工作总结\n\n2022年,我局深入推进各项工作。\n")
     assert "北京市园林绿化局工作总结" in entities(analysis, "Policy") or \
         any(name.endswith("工作总结") for name in entities(analysis, "Policy"))
+
+
+# --- a table's header row is document, not navigation (page.py COLUMN_HEADS) ---------------------------------------
+
+TABLE_PAGE = """首页 > 政务公开 > 重点任务
+
+2022年度区政府重点任务完成情况汇总表
+
+日期: 2023-01-06 09:30      来源: 北京西城
+
+分享:
+字号:   大   中   小
+
+序号
+
+任务名称
+
+年度任务及目标
+
+全年完成情况
+
+1
+
+数字经济发展
+
+全面推动数字经济发展,全年新增数字经济企业120家,培育一批应用场景。
+围绕数字经济标杆城市建设,推进数据要素市场培育,全年完成情况良好,各项指标均达到预期。
+"""
+
+
+def test_the_source_line_above_a_tables_header_row_is_read(analysis_of):
+    analysis = analysis_of(TABLE_PAGE)
+    assert "北京西城" in entities(analysis, "Institution")
