@@ -38,6 +38,7 @@ PHRASE = 14  #: characters of modifier + kind word after a count (城南地区�
 ITEM_MAX = 30  #: a project's name with its phase (北京大兴国际机场综合保税区(一期)(北京部分) is 25)
 GUESSES = ("suffix", "list", "cell", "quote", "latin")
 CONF = 0.7
+RUN_MAX = 40 * ITEM_MAX  #: characters a run may take: a text without clause breaks is not walked back over (linear time)
 
 
 @lru_cache(maxsize=1)
@@ -156,6 +157,8 @@ def _items_before(text: str, run_end: int, kind: dict, data: dict):
     """The items of the run ending at `run_end` (at 等 or the count), back to the clause start."""
     start, depth = run_end, 0
     while start > 0:
+        if run_end - start > RUN_MAX:
+            return [], start
         ch = text[start - 1]
         if ch in CLOSE:
             depth += 1
@@ -171,6 +174,8 @@ def _items_after(text: str, at: int, kind: dict, data: dict):
     """The items of the run starting at `at` (after 分别为), up to the clause end."""
     end, depth = at, 0
     while end < len(text):
+        if end - at > RUN_MAX:
+            return [], at
         ch = text[end]
         if ch in OPEN:
             depth += 1
