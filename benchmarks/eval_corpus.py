@@ -56,6 +56,7 @@ BEGIN, END = "<!-- corpus:begin -->", "<!-- corpus:end -->"
 HALVES = ("dev", "test")  # the first two splits (issue 18's development and test halves)
 SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9", "dev10", "dev11",
           "dev12", "dev13", "dev14",
+          "dev15",
           "dev16",
           "test", "holdout")
 SEALED = ("holdout",)  # scored in aggregate only unless --unseal

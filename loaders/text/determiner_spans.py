@@ -38,6 +38,7 @@ def without_determiners(text: str, mentions: list) -> list:
     for m in mentions:
         surface = text[m.start:m.end] if 0 <= m.start < m.end <= len(text) else ""
         hits = list(pattern.finditer(surface)) if m.how in READ and m.type in NAMED and surface else []
+        hits = [h for h in hits if not _bracketed(surface, h.start())]  # …保税区(一期)(北京部分): a part (session 17)
         if not hits:
             out.append(m)
             continue
@@ -48,3 +49,12 @@ def without_determiners(text: str, mentions: list) -> list:
         name = m.name[k:] if len(m.name) == len(surface) else rest
         out.append(replace(m, start=m.start + k, name=name, surface=rest))
     return out
+
+
+def _bracketed(surface: str, at: int) -> bool:
+    """Whether `at` lies inside a bracket of the name: a phase or a part of a project (…(北京部分), session 17), where
+    部分 says which part of the work is meant, not how many of a kind."""
+    depth = 0
+    for ch in surface[:at]:
+        depth += 1 if ch in "(（" else -1 if ch in ")）" else 0
+    return depth > 0

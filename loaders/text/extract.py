@@ -23,6 +23,7 @@ from loaders.text import inner_predicates, party_sessions, standing_committees  
 from loaders.text import inner_titles, joined_issuers, place_bound  # session 15, s15-cities2
 from loaders.text import opening_known  # session 16, s16-dev13
 from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
+from loaders.text import counted_item_lists  # session 17, s17-dev15
 from loaders.text import gazettes, place_organs, plan_joins  # session 17, s17-dev16
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
@@ -104,6 +105,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = resolve_overlaps(mentions + lists.list_mentions(finder, text, mentions))
     budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
+    mentions = resolve_overlaps(counted_item_lists.with_counted_items(text, mentions))  # 共设A、B…12个内设机构 (session 17)
     mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = industry_fields.with_industries(finder, text, mentions)  # 历史文化旅游|产业 (session 14)
     mentions = domain_heads.with_domain_heads(finder, text, mentions)  # 在|数字贸易|领域 (session 15)

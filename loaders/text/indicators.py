@@ -45,6 +45,7 @@ LIST_OPENER = re.compile(r".*的")
 #: the list a count announces later in its own sentence: 公示了8个重点专项…,分别是A、B、…和H。 (session 7)
 NAMES_IN_SENTENCE = re.compile(r"[^。\n]{0,80}?(?:分别是|分别为|包括|即)[:：]?([^。\n]{2,1200})[。\n]")
 LIST_AFTER = re.compile(r"[\u4e00-\u9fff]{0,8}[(（]([^()（）。]{2,300})[)）]")
+BRACKETED = re.compile(r"[(（][^()（）]*[)）]")  #: a bracket after an item: its second name (session 17)
 SUMMING_UNITS = ("个", "方面", "项", "类", "种", "条", "家", "大", "篇")  # 篇: “高”“新”两篇文章 (session 7)
 
 
@@ -143,6 +144,7 @@ def _sums_up_a_list(text: str, clause_start: int, at: int, base: str, value) -> 
                                                           1 if text.endswith("等", 0, at) else 0))
     if quoted and quoted.group().count("“") + quoted.group().count("「") >= value > 1:
         return True  # 围绕“A”“B”…“F”等六个重点部署 (commas inside the quotes)
+    listed = BRACKETED.sub("", listed)  # 组织宣传处(人事处、对外联络处)12个内设机构: a second name is no item (session 17)
     if "、" not in listed:
         return False
     items = listed.split("、")

@@ -31,6 +31,11 @@ BYLINE = re.compile(r"(?:信息来源|文章来源|来源|发布机构|发文机
 BODY_SUFFIX = re.compile(r"(?:委员会|人民政府|政府|局|厅|办公室|办|委|院|部|中心)$")
 CAPTION = re.compile(r"[【\[](?:资料图|资料图片|图片|图|视频|音频)[】\]]")
 SPEAKER = re.compile(r"(?:区长|市长|县长|主任|书记|局长|厅长|部长|主席)$")  #: 通州区区长: the head who reports
+#: a table's header cells, one per line (序号, 任务名称 …): short like menu words, but they name the columns of the table
+#: below them, so the document goes on above them (a title and a source line: session 17, s17-dev15)
+COLUMN_HEADS = frozenset({"序号", "编号", "名称", "任务名称", "项目名称", "单位名称", "单位", "牵头单位", "责任单位", "配合单位",
+                          "协办单位", "主责单位", "牵头部门", "责任部门", "完成时限", "时限", "时间", "指标", "指标名称",
+                          "指标值", "目标值", "完成值", "备注", "任务", "内容", "进展", "完成情况", "项目", "金额"})
 
 
 def extent(texts: list[str], prose: list[int], chrome: Callable[[str], bool]) -> tuple[int, int]:
@@ -53,12 +58,15 @@ def _widen(texts: list[str], edge: int, step: int, chrome: Callable[[str], bool]
             break
         if kind == "content":
             edge = k
+        if kind == "head":
+            seen = -1  # a table's header row (序号, 任务名称): its title and source line may lie above it (session 17)
         k, seen = k + step, seen + 1
     return edge
 
 
 def _kind(line: str, chrome: Callable[[str], bool]) -> str:
-    """content, skip (blank, symbols, a chrome line between document lines) or stop (navigation)."""
+    """content, skip (blank, symbols, a chrome line between document lines), head (a table's header cell: skipped,
+    and the lines above it looked at afresh) or stop (navigation)."""
     text = line.strip()
     if not CJK.search(text):
         return "skip" if not re.search(r"[A-Za-z]{3}", text) else "stop"
@@ -69,6 +77,8 @@ def _kind(line: str, chrome: Callable[[str], bool]) -> str:
     row = text.startswith(("|", "｜")) or text.endswith(("|", "｜")) and text.count("|") + text.count("｜") >= 3
     if NAV.search(text) or ("|" in text or "｜" in text) and not row:
         return "stop"  # a menu bar (首页 | 新闻); a table row starts or ends with its bar (1 | 北京 | … |)
+    if text in COLUMN_HEADS:
+        return "head"  # 序号 / 任务名称 over a flattened table: its header row, not a menu (session 17)
     return "stop" if len(text) <= NAV_MAX and not SPEAKER.search(text) else "content"
 
 
