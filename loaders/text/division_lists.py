@@ -11,6 +11,10 @@ ending in a division word (division_lists.yaml: 处, 室, 科, 办公室, 机关
 name in brackets (not an entity of its own: the gold keeps it as an alias). A list of one item counts only when a count
 or 等 closes it. Rooms and places that end like a division (会议室, 实验室, 办事处) end the list. A name found across the
 verb is cut before it (北京市地震局|设) when what is left ends like a body, and dropped otherwise.
+
+A division is named the same way in a person's title written after the body's name (北京市委宣传部|对外新闻处|处长叶昶;
+dev2's guideline: a division named in a title is a mention): two to `max_item` characters right after an Institution,
+ending in 处/科/室 and followed by the title word that belongs to that rank (处长, 科长, 主任).
 """
 
 from __future__ import annotations
@@ -61,6 +65,30 @@ def with_division_lists(text: str, mentions: list[Mention]) -> list[Mention]:
     if not added:
         return mentions
     return _settled(text, mentions, added)
+
+
+def with_titled_divisions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """`mentions` with each division named between a body's name and a person's title (…部|对外新闻处|处长) added."""
+    data = _data()
+    titles, endings = tuple(data["titles"]), tuple(data["title_endings"])
+    spans = {(m.start, m.end) for m in mentions}
+    added = []
+    for body in mentions:
+        if body.type != "Institution" or body.nested or body.start < 0:
+            continue
+        run = re.match(r"[\u4e00-\u9fff]+", text[body.end:body.end + data["max_item"] + 3])
+        if not run:
+            continue
+        for n in range(data["max_item"], 1, -1):
+            name = run.group()[:n]
+            if len(name) == n and name.endswith(endings) and text.startswith(titles, body.end + n) \
+                    and (body.end, body.end + n) not in spans:
+                added.append(Mention(body.end, body.end + n, name, "Institution", CONF, "pattern", name,
+                                     kind="government", local=True))
+                break
+    if not added:
+        return mentions
+    return [m for m in mentions if not any(m.crosses(a) for a in added)] + added
 
 
 def _items(text: str, at: int, item: re.Pattern) -> list[tuple[int, int]]:

@@ -119,3 +119,15 @@ def test_a_years_plan_joined_by_he_is_one_policy(analysis_of):
 def test_two_plans_joined_by_he_without_a_year_are_not_joined(analysis_of):
     analysis = analysis_of("推进产业发展和社会发展规划编制。")
     assert "产业发展和社会发展规划" not in entities(analysis, "Policy")
+
+
+# --- a division named in a person's title (division_lists.with_titled_divisions) -------------------------------------
+
+def test_a_division_in_a_persons_title_is_a_body(analysis_of):
+    analysis = analysis_of("天津市科技局成果转化处处长王明介绍情况。")
+    assert "成果转化处" in entities(analysis, "Institution")
+
+
+def test_a_body_heads_title_names_no_division(analysis_of):
+    analysis = analysis_of("市科委主任出席会议并讲话。")
+    assert not any(name.endswith(("处", "科", "室")) for name in entities(analysis, "Institution"))
