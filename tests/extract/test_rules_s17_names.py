@@ -131,3 +131,11 @@ def test_a_division_in_a_persons_title_is_a_body(analysis_of):
 def test_a_body_heads_title_names_no_division(analysis_of):
     analysis = analysis_of("市科委主任出席会议并讲话。")
     assert not any(name.endswith(("处", "科", "室")) for name in entities(analysis, "Institution"))
+
+
+# --- a portal named in 《》 is a medium (rules.yaml book_titles.periodical_ends) -----------------------------------
+
+def test_a_portal_in_book_marks_is_an_institution_not_a_policy(analysis_of):
+    analysis = analysis_of("为《上海市政府英文版门户网站》提供园区简介。")
+    assert "上海市政府英文版门户网站" in entities(analysis, "Institution")
+    assert not entities(analysis, "Policy")
