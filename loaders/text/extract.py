@@ -25,6 +25,7 @@ from loaders.text import opening_known  # session 16, s16-dev13
 from loaders.text import period_quotes, plenum_series, quoted_policies, report_lines, session_bodies  # session 16
 from loaders.text import counted_item_lists  # session 17, s17-dev15
 from loaders.text import gazettes, place_organs, plan_joins  # session 17, s17-dev16
+from loaders.text.names_s17 import s17_names_pass  # session 17, s17-names
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -152,6 +153,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     mentions = own_offices.with_own_offices(text, mentions)  # …，办公室作为…: the issuer's office (session 16)
     place_organs.titled_when_nested(mentions)  # 北京市委|宣传部: the committee an entity too (session 17)
     gazettes.titled_committees(mentions)  # 市十五届人大常委会|公报: the committee a body too (session 17)
+    mentions = s17_names_pass(text, mentions)  # 规划|面积, 设A处、B室, 中央机构编制委员会办公室 (session 17)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
