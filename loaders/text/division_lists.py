@@ -25,12 +25,14 @@ from pathlib import Path
 
 import yaml
 
+from loaders.text.counted_item_lists import NUMERAL, _value
 from loaders.text.entities import PUNCT, Mention
 
 DATA = Path(__file__).with_suffix(".yaml")
 BRACKET = re.compile(r"[(（][^()（）\n]{1,20}[)）]")
 JOIN = re.compile(r"、|和|及|以及")
 CLOSE = re.compile(r"\d+个|[一二三四五六七八九十两]+个|等|共")
+COUNT = re.compile(rf"{NUMERAL}个")  # the list's own count right after it (a list closed by 等 counts more)
 CONF = 0.6
 
 
@@ -109,8 +111,11 @@ def _items(text: str, at: int, item: re.Pattern) -> list[tuple[int, int]]:
         if not join:
             break
         pos = join.end()
-    closed = bool(out) and CLOSE.match(text, pos) is not None
-    return out if len(out) >= data["min_items"] or closed else []
+    close = CLOSE.match(text, pos)
+    counted = COUNT.match(text, pos)
+    if counted and _value(counted.group(1)) != len(out):
+        return []  # 设立预算科、国库科3个内设机构: a count that is not the list's (counted_item_lists.py's guard too)
+    return out if len(out) >= data["min_items"] or (out and close) else []
 
 
 def _settled(text: str, mentions: list[Mention], added: list[tuple[int, int, Mention]]) -> list[Mention]:

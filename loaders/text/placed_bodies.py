@@ -64,7 +64,9 @@ def _is_opener(text: str, m: Mention, body: Mention, openers: tuple[str, ...]) -
 
 def _openers(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     """(start, end) of each place mention and opener word a body's name may start with."""
-    spans = {(m.start, m.end) for m in mentions if m.type in PLACES and not m.nested and m.start >= 0}
+    organs = {m.start for m in mentions if m.how == "place_organ"}  # 石景山区|政府…: the place opens a longer name too
+    spans = {(m.start, m.end) for m in mentions
+             if m.type in PLACES and (not m.nested or m.start in organs) and m.start >= 0}
     for word in _data()["openers"]:
         at = text.find(word)
         while at != -1:
@@ -88,7 +90,8 @@ def _longest(text: str, start: int, opened: int, rules: Rules) -> int:
             end = opened + i + len(ending)
             if i <= data["max_middle"] and _is_middle(window[:i], rules) and not text.startswith(
                     tuple(data["after_stops"]), end) and not text[start:end].endswith(rules.not_heads) \
-                    and not any(w in window[:i + len(ending)] for w in data["not_in_name"]):
+                    and not any(w in window[:i + len(ending)] for w in data["not_in_name"]) \
+                    and text[start:opened] not in window[:i]:  # 江苏省委办公厅|江苏省政府办公厅: two bodies of one place
                 best = max(best, end)
             break
     return best
