@@ -62,12 +62,14 @@ bench: $(STAMP)
 # then a Neo4j of its own (zone index + networkx baseline; its 1M bulk load alone took 22 min on 2 cores).
 # One row: SIZES=10000 (any of the three benchmarks also takes --sizes by hand).
 FULL_SIZES := 10000,100000,1000000
+ANSWER_SIZES := 10000,300000,1000000
+ANSWER_NEO4J := 10000,100000
 bench-full: $(STAMP)
 	$(BIN)/python benchmarks/bench_scale.py $(if $(SIZES),--sizes $(SIZES),--full)
 	$(BIN)/python benchmarks/bench_zone.py $(if $(SIZES),--sizes $(SIZES),--full)
 	$(BIN)/python benchmarks/bench_write.py $(if $(SIZES),--sizes $(SIZES),--full)
 	$(BIN)/python benchmarks/bench_zone_neo4j.py --sizes $(or $(SIZES),$(FULL_SIZES)) --heap 3g --pagecache 2g
-	$(BIN)/python benchmarks/bench_zone_answers.py --memory $(or $(SIZES),10000,300000,1000000) --neo4j $(or $(SIZES),10000,100000)
+	$(BIN)/python benchmarks/bench_zone_answers.py --memory $(or $(SIZES),$(ANSWER_SIZES)) --neo4j $(or $(SIZES),$(ANSWER_NEO4J))
 
 bench-zone: $(STAMP)
 	$(BIN)/python benchmarks/bench_zone.py
