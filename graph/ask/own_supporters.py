@@ -126,7 +126,8 @@ def answer(queries: GraphQueries, p: Parse, ref: str, base: dict, evidence) -> m
             f"{name} instead."), [say(lang, f"哪些机构支持{name}？", f"Who supports {name}?")])
     page = own_page(queries, ref, others, types)
     result = Result(run._publisher_last(queries, _ordered(page.items[:PAGE]), [ref]))
-    compared = say(lang, "、", ", ").join(short(n, lang) for n in queries.store.get_nodes(others).values())
+    found = queries.store.get_nodes(others)
+    compared = say(lang, "、", ", ").join(short(found[i], lang) for i in others if i in found)  # in id order
     interpretation = say(lang, f"只支持{name}、不支持其同级成员的支持者", f"supporters of {name} that support none of its peers")
     names = say(lang, "；", "; ").join(short(i.node, lang) for i in result.items)
     count = len(result.items)
