@@ -177,21 +177,34 @@ def neo4j_sizes(sizes: list[int], data_dir: Path, repeat: int, instance: Path) -
     return out
 
 
-def markdown(report: dict) -> str:
-    """One table: per question, each backend and size (ms, CPU ms), the growth and the baseline."""
-    runs = report["runs"]
-    names = [n for n in runs[0] if n.startswith(("own", "compare"))]
-    head = ["question"] + [f"{r['backend']} {r['enterprises']:,}" for r in runs]
+def markdown(report: dict, before: dict | None = None) -> str:
+    """Per question and backend: the answer's CPU ms (wall ms) at each size, the growth from the first size to
+    the last, and the networkx baseline's CPU ms beside it; with `before` (a run of the code before), its
+    figures in the rows above."""
+    runs = [("before", r) for r in (before or {}).get("runs", [])] + [("after" if before else "", r)
+                                                                     for r in report["runs"]]
+    names = [n for n in report["runs"][0] if n.startswith(("own", "compare"))]
+    groups: dict = {}
+    for label, r in runs:
+        groups.setdefault((r["backend"], label), []).append(r)
+    head = ["question", "backend", "sizes (enterprises)", "answer CPU ms (wall ms)", "growth (CPU)",
+            "networkx CPU ms", "networkx growth"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name in names:
         short = name.replace("zone-", "").replace("beijing-economic-technological-development-area", "e-town")
-        cells = []
-        for r in runs:
-            got = r.get(name)
-            base = r.get("networkx", {}).get(name)
-            cell = f"{got['ms']:,.1f} (cpu {got['cpu ms']:,.1f}; n={got['count']})" if got else "-"
-            cells.append(cell + (f"; networkx {base['ms']:,.1f}" if base else ""))
-        lines.append(f"| {short} | " + " | ".join(cells) + " |")
+        for (backend, label), rs in groups.items():
+            got = [r.get(name) for r in rs]
+            base = [r.get("networkx", {}).get(name) for r in rs]
+            if not all(got):
+                continue
+            cells = " / ".join(f"{g['cpu ms']:,.1f} ({g['ms']:,.0f})" for g in got)
+            growth = f"{got[-1]['cpu ms'] / max(got[0]['cpu ms'], 0.001):.1f}×" if len(got) > 1 else ""
+            nx_cells = " / ".join(f"{b['cpu ms']:,.1f}" for b in base if b) or "-"
+            nx_growth = (f"{base[-1]['cpu ms'] / max(base[0]['cpu ms'], 0.001):.1f}×"
+                         if len(base) > 1 and all(base) else "")
+            sizes = " / ".join(f"{r['enterprises'] // 1000}k" for r in rs)
+            lines.append(f"| {short} (n={got[-1]['count']}) | {backend} {label} | {sizes} | {cells} | {growth} | "
+                         f"{nx_cells} | {nx_growth} |")
     return "\n".join(lines)
 
 
@@ -205,7 +218,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "zone-answers.json")
     parser.add_argument("--child", choices=["memory", "networkx"], help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--before", type=Path, help="a run of the code before (its JSON): beside this one's")
+    parser.add_argument("--report-only", action="store_true", help="print the table of --json (and --before)")
     args = parser.parse_args(argv)
+    if args.report_only:
+        before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
+        print(markdown(json.loads(args.json.read_text(encoding="utf-8")), before))
+        return 0
     if args.child:
         task = task_memory if args.child == "memory" else task_networkx
         print(json.dumps(task(args.csv, args.repeat)))
