@@ -156,25 +156,40 @@ def _child(task: str, folder: Path, repeat: int) -> dict:
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def neo4j_sizes(sizes: list[int], data_dir: Path, repeat: int, instance: Path) -> list[dict]:
-    from benchmarks.bench_neo4j import neo4j_server, open_store, read_pair
+def neo4j_sizes(sizes: list[int], data_dir: Path, repeat: int, instance: Path, env_file: Path | None = None,
+                load: bool = True) -> list[dict]:
+    """The questions on Neo4j per size: a server of its own, or the running one of `env_file` (KEY=value lines,
+    as neo4jctl writes them), loaded with each size's graph unless `load` is off (it holds the one size asked)."""
+    from contextlib import nullcontext
+
+    from benchmarks.bench_neo4j import neo4j_server
+
+    if env_file is not None:
+        env = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+        server = nullcontext((env, None))
+    else:
+        server = neo4j_server(instance, "2g", "1g")
+    out = []
+    with server as (env, _pid):
+        for size in sizes:
+            out.append(neo4j_size(env, size, data_dir, repeat, load))
+    return out
+
+
+def neo4j_size(env: dict, size: int, data_dir: Path, repeat: int, load: bool) -> dict:
+    from benchmarks.bench_neo4j import open_store, read_pair
     from graph.neo4j.bulk import clear_in_parts
 
-    out = []
-    with neo4j_server(instance, "2g", "1g") as (env, _pid):
-        for size in sizes:
-            folder = folder_of(size, data_dir)
-            print(f"neo4j {size:,} enterprises", flush=True)
-            with open_store(env, 600.0) as store:
-                clear_in_parts(store)
-                store.bulk_load(read_pair(folder), 50_000, lambda phase, done: None)
-            with open_store(env, 600.0) as store:  # a new store: what a CLI call or a new API worker has
-                counts = store.counts()
-                result = {"enterprises": size, "backend": "neo4j", "nodes": counts.total_nodes,
-                          "edges": counts.total_edges, "load_at_start": round(os.getloadavg()[0], 2),
-                          **ask_all(store, repeat, lambda: None)}
-            out.append(result)
-    return out
+    folder = folder_of(size, data_dir)
+    print(f"neo4j {size:,} enterprises", flush=True)
+    if load:
+        with open_store(env, 600.0) as store:
+            clear_in_parts(store)
+            store.bulk_load(read_pair(folder), 50_000, lambda phase, done: None)
+    with open_store(env, 600.0) as store:  # a new store: what a CLI call or a new API worker has
+        counts = store.counts()
+        return {"enterprises": size, "backend": "neo4j", "nodes": counts.total_nodes, "edges": counts.total_edges,
+                "load_at_start": round(os.getloadavg()[0], 2), **ask_all(store, repeat, lambda: None)}
 
 
 def markdown(report: dict, before: dict | None = None) -> str:
@@ -218,6 +233,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=ROOT / "benchmarks" / "results" / "zone-answers.json")
     parser.add_argument("--child", choices=["memory", "networkx"], help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--neo4j-env", type=Path, help="a running Neo4j's env file: asked instead of starting one")
+    parser.add_argument("--no-load", action="store_true", help="with --neo4j-env: ask the graph it already holds")
     parser.add_argument("--before", type=Path, help="a run of the code before (its JSON): beside this one's")
     parser.add_argument("--report-only", action="store_true", help="print the table of --json (and --before)")
     args = parser.parse_args(argv)
@@ -241,7 +258,7 @@ def main(argv: list[str] | None = None) -> int:
         write_json(report, args.json)
     neo = [int(s) for s in args.neo4j.split(",") if s]
     if neo:
-        report["runs"] += neo4j_sizes(neo, args.data, args.repeat, args.instance)
+        report["runs"] += neo4j_sizes(neo, args.data, args.repeat, args.instance, args.neo4j_env, not args.no_load)
         write_json(report, args.json)
     print(markdown(report))
     return 0
