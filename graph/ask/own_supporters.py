@@ -55,17 +55,15 @@ PAGE = run.MAX_ITEMS  #: rows of one answer (ask's page)
 CHUNK = 100  #: X's supporters read (and looked up in the peers) at a time
 SCAN_BOUND = 20 * PAGE  #: X's supporters read at most before the answer stops, saying so
 MAX_PEERS = 64  #: peers compared with at most; more and the question is declined, said so
-_PEER_DEGREE = 10_000  #: a parent with more edges than this is not read for its members (too many peers)
 
 
 def peers(q: GraphQueries, ref: str) -> list[str] | None:
     """The other members of what `ref` is part of; else every other node of its type; None when they are
-    more than MAX_PEERS (read bounded: the parents only when their degree is small, the type by a limit)."""
+    more than MAX_PEERS (the type read with a limit; a parent's PART_OF edges read typed, whole: the parents of a
+    zone have a few, a program may have many projects)."""
     parents = [e.target for e in q.store.edges([ref], "out", ["PART_OF"])]
-    if parents:
-        if sum(q.store.degrees(parents).values()) > _PEER_DEGREE:
-            return None
-        siblings = {e.source for e in q.store.edges(parents, "in", ["PART_OF"])}
+    if parents:  # typed: a parent's PART_OF members only (三城一区: its 4 zones, not the 10,000s located in it)
+        siblings = {key[0] for key in q.store.edge_keys(parents, "in", ["PART_OF"])}
     else:
         node = q.store.get_nodes([ref]).get(ref)
         siblings = {n.id for n in q.store.nodes_of_type(node.type, limit=MAX_PEERS + 2)} if node else set()
