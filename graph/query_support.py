@@ -91,6 +91,19 @@ class SupportQueries:
             return len(groups), part, [len(g) for g in part], member_of
         return window
 
+    def supporting(self, target: str, candidates: list[Node]) -> set[str]:
+        """The ids of `candidates` that support `target` (an id), directly or through a member: a keyed lookup
+        per candidate in a hub's zone index (both backends, O(log n) each), else from the node's rows as its
+        supporters are answered (computed once per state of the graph, at the cost of its own degree).
+        Why (session 17): an answer that needs "does S support any peer?" must not read every peer whole."""
+        lookup = getattr(self.store, "supporters_among", None)
+        found = lookup(target, [(n.type, n.id) for n in candidates]) if lookup else None
+        if found is not None:
+            return found
+        _, rows, _ = self.store.memo(("supporters", target, None), lambda: self._supporter_rows(target, None))
+        ids = {n.id for n in candidates}
+        return {supporter for _, supporter, _ in rows if supporter in ids}
+
     def _supporter_rows(self, target: str, wanted: str | None) -> tuple[dict, list[tuple], list[tuple]]:
         """(member id -> its member edge key, rows (supported, supporter, edge key) in answer order,
         the answer-order key of each row as cursor bytes)."""

@@ -183,6 +183,11 @@ class MemoryStore(SharedState):
         """A profile's lists and field counts from the zone index, or None (zone_pages.py)."""
         return zone_pages.profile_window(self._reading(lambda overlay: overlay.keeps_zone(target)), target, most)
 
+    def supporters_among(self, target: str, candidates: list[tuple[str, str]]) -> set[str] | None:
+        """Which of `candidates` ((type, id)) support `target`, from the zone index, or None (zone_pages.py)."""
+        c = self._reading(lambda overlay: overlay.keeps_zone(target))
+        return zone_pages.supporters_among(c, target, candidates)
+
     def reindex(self, check: bool = False) -> list[str]:
         """The nodes whose zone index differed from the graph; unless `check`, rebuilt and saved."""
         from graph.memory.zone_build import build, differences

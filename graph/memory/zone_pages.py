@@ -7,10 +7,12 @@ The store answers with keys and ids only, in the shapes the query layer already 
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from graph import limits
 from graph.memory.columns import Columns
 from graph.memory.zone_groups import supporter_rows
-from graph.memory.zone_index import LISTS, rollup, row_window, supported_of, supporter_of
+from graph.memory.zone_index import LISTS, rollup, row_key, row_window, supported_of, supporter_of
 from graph.schema import MEMBER_EDGES
 
 #: profile list -> its lists in the index (partners: the out-edges, then the in-edges, as before)
@@ -60,3 +62,25 @@ def profile_window(c: Columns, target: str, most: int):
         lists[name] = (keys, _FAR[name], sum(len(roll.lists[part]) for part in parts))
     assert set(LISTS) == {p for parts in _PROFILE.values() for p in parts}
     return lists, {ids[f]: count for f, count in roll.fields.items()}
+
+
+def supporters_among(c: Columns, target: str, candidates: list[tuple[str, str]]) -> set[str] | None:
+    """The ids of `candidates` ((node type, id) pairs) that support `target`, directly or through a member, or
+    None where it keeps no rollup: per candidate a bisect of the rollup's supporter heads (one per supporter,
+    keyed (via, type, id, ...)) for its direct and its by-member head, O(log n) whatever the hub's size
+    (session 17: an answer asks this of each peer of a zone, instead of reading the peer's supporters whole)."""
+    roll = rollup(c, target)
+    if roll is None:
+        return None
+    key, heads = row_key(c, c.ix[target]), roll.heads
+
+    def prefix(e: int) -> tuple:
+        return key(e)[:3]
+    found = set()
+    for kind, node_id in candidates:
+        for via in (False, True):
+            at = bisect_left(heads, (via, kind, node_id), key=prefix)
+            if at < len(heads) and prefix(heads[at]) == (via, kind, node_id):
+                found.add(node_id)
+                break
+    return found

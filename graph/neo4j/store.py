@@ -341,6 +341,10 @@ class Neo4jStore:
     def profile_window(self, target: str, most: int):
         return self._read(lambda tx: zone_index.profile_window(tx, target, most))
 
+    def supporters_among(self, target: str, candidates: list[tuple[str, str]]) -> set[str] | None:
+        """Which of `candidates` ((type, id)) support hub `target` (graph/neo4j/zone_groups.py); None for other nodes."""
+        return self._read(lambda tx: zone_groups.supporters_among(tx, target, candidates))
+
     def reindex(self, check: bool = False, search: bool = True) -> list[str]:
         """The hubs whose zone index differed from the graph (data written outside innograph); unless
         `check`, repaired. Compared read-only, hub by hub (graph/neo4j/zone_check.py: nothing written, memory

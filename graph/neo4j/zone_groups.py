@@ -93,6 +93,18 @@ def support_window(tx, z: str, wanted: str | None, offset: int, limit: int | Non
     return total, groups, [head["n"] for head in heads], member_of
 
 
+def supporters_among(tx, z: str, candidates: list[tuple[str, str]]) -> set[str] | None:
+    """The ids of `candidates` ((node type, id) pairs) that support hub z, directly or through a member, or
+    None when z keeps no index: per candidate two seeks with LIMIT 1 over Z·G·via·type·id· (its one
+    supporter entry), O(log n) whatever the hub's size (session 17: asked of each peer of a zone by
+    graph/ask/own_supporters.py, instead of reading the peer's supporters whole)."""
+    if counters(tx, z) is None:
+        return None
+    ranges = [{"i": i, "lo": lo, "hi": hi} for i, (kind, node_id) in enumerate(candidates)
+              for via in ("0", "1") for lo, hi in [_prefix(enc(z), "G", via, kind, enc(node_id))]]
+    return {candidates[r["i"]][1] for chunk in _chunks(ranges, 1000) for r in tx.run(RANGES, ranges=chunk, n=1)}
+
+
 def after_rows(tx, added: dict[tuple[str, str, str], int], params: dict) -> None:
     """Bring the supporter entries up to date after this write added rows: `added` is
     {(escaped hub, supporter type, escaped supporter id): rows added}. Each touched entry is taken

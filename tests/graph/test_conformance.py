@@ -23,6 +23,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from graph import bounded_walk
+from graph.ask import compare_pages, own_supporters
 from graph.errors import InnographError, LoadError, SearchBounded
 from graph.memory import MemoryStore
 from graph.model import Document, Edge, Evidence, Node
@@ -33,6 +34,7 @@ from graph.text import normalize
 from graph.walk import walk_via_edges
 from loaders.sources import BUNDLED_DIR, build_bundled, load_sources
 from tests.support.neo4j import Cleared
+from tests.support.zone_answers import FOUR, low_index, outcome, questions
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 DATASETS = ("mini", "bundled")
@@ -392,6 +394,24 @@ class StoreContract:
         assert snapshot(store) == before
 
     # -- behaviour stated outright
+
+    def test_zone_answers_by_page_match_reference(self, store, monkeypatch):
+        """Own supporters and two zones compared (session 17) with every zone a hub of the zone index: the same
+        answers as the reference, whole and cut to small pages, and the same keyed supporter lookups."""
+        low_index(monkeypatch)
+        ref = MemoryStore()
+        build_bundled(ref)
+        build_bundled(store)
+        asked = questions(ref)
+        for question in asked:
+            assert outcome(store, question) == outcome(ref, question), question
+        for module, name, size in ((own_supporters, "PAGE", 2), (own_supporters, "CHUNK", 2), (compare_pages, "PAGE", 1)):
+            monkeypatch.setattr(module, name, size)
+        for question in asked[:8] + asked[-6:]:
+            assert outcome(store, question) == outcome(ref, question), f"by small pages: {question}"
+        candidates = [(n.type, n.id) for t in ("Program", "Policy", "Institution") for n in ref.nodes_of_type(t)]
+        for zone in FOUR:
+            assert store.supporters_among(zone, candidates) == ref.supporters_among(zone, candidates) != set()
 
     def test_empty_store(self, store):
         counts = store.counts()
