@@ -23,7 +23,7 @@ from graph.ask.parser import Parse
 from graph.ask.words import display, say, short
 from graph.queries import GraphQueries
 
-COMPARE = {"zh": re.compile(r"比较|对比|比一比|相比|不同|区别|差异|差别|异同|哪个(更)?(好|强)|谁(更)?(好|强)"),
+COMPARE = {"zh": re.compile(r"比较|对比|比一比|相比|不同|区别|差异|差别|异同|哪个(更)?(好|强)|谁(更)?(好|强)|更好|更强|优劣|好坏"),
            "en": re.compile(r"\bcompar\w*|\bdiffer\w*|\bversus\b|\bvs\b|\bcontrast\b|\bside by side\b|"
                             r"\b(better|stronger|best)\b")}
 JUDGE = {"zh": re.compile(r"哪个(更)?(好|强)|谁(更)?(好|强)|更好|更强|优劣|好坏"),

@@ -160,3 +160,10 @@ def test_the_plan_asked_for_by_a_mixed_english_name_is_not_read_as_a_field_filte
     # "three cities and one area" matched "three cities and one" and read "area" as the type Field: an empty answer
     got = answer(bundled, "Which zones make up the three cities and one area?")
     assert got.status == "answered" and [i.node.id for i in got.items] == PLAN_ORDER
+
+
+def test_which_zone_develops_better_is_an_opinion_offering_the_comparison(bundled):
+    # was "没能理解这个问题" (s17-ask9's blind set): 更好 after a verb (发展得更好) was no comparison word
+    got = answer(bundled, "怀柔科学城和经开区哪个发展得更好")
+    assert got.status == "not_understood" and "孰优孰劣" in got.summary
+    assert got.suggestions == ["怀柔科学城和北京经济技术开发区比较一下"]
