@@ -42,9 +42,12 @@ class Side:
 
 
 def _kind(item: model.Item, zone: str) -> str | None:
-    edge = item.edges[0] if item.edges else None
-    if edge is None:
-        return None
+    return edge_kind(item.edges[0], zone) if item.edges else None
+
+
+def edge_kind(edge, zone: str) -> str | None:
+    """What `edge` makes its other end to `zone` in a comparison (direct relations only): one rule for the answer
+    and the /ask page's table (viz/pages/compare_table.py)."""
     if edge.type in SUPPORT_EDGES_IN and edge.target == zone:
         return "supporters"
     if edge.type == "LOCATED_IN" and edge.target == zone:

@@ -14,8 +14,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from graph.model import Document, Edge, Node
-from graph.schema import SUPPORT_EDGES_IN
+from graph.ask.compare_pages import edge_kind
+from graph.model import Document, Node
 
 #: the kinds graph/ask/compare.py compares, in its order, with their names on the page
 KINDS = (("supporters", "支持方", "Supporters"), ("members", "成员", "Members"),
@@ -40,19 +40,6 @@ class CompareTable:
     publishers: set[str]  #: Chinese names of the reports' authors: context, labelled so in the table
 
 
-def _kind(edge: Edge, zone: str) -> str | None:
-    """What `edge` makes its other end to `zone` (the rules of graph/ask/compare.py: direct relations only)."""
-    if edge.type in SUPPORT_EDGES_IN and edge.target == zone:
-        return "supporters"
-    if edge.type == "LOCATED_IN" and edge.target == zone:
-        return "members"
-    if edge.type == "FOCUSES_ON" and edge.source == zone:
-        return "fields"
-    if edge.type == "MEASURES" and edge.target == zone:
-        return "indicators"
-    return None
-
-
 def compare_table(answer, documents: Sequence[Document] = ()) -> CompareTable | None:
     """The table of a compare answer (`answer.query == "compare"` with its two zones), else None."""
     refs = list((answer.params or {}).get("refs") or [])
@@ -66,7 +53,7 @@ def compare_table(answer, documents: Sequence[Document] = ()) -> CompareTable | 
         sides: dict[str, set[str]] = {}
         for edge in item.edges:
             for zone in refs:
-                kind = _kind(edge, zone)
+                kind = edge_kind(edge, zone)
                 if kind:
                     sides.setdefault(kind, set()).add(zone)
         for kind, zones in sides.items():
