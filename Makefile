@@ -46,7 +46,7 @@ test-faults: $(STAMP) system-deps
 # The property tests of the zone index and the conformance suite with more random examples than `make test`
 # gives them (it keeps the whole suite under 15 minutes on 2 cores).
 test-deep: $(STAMP) system-deps
-	ZONE_EXAMPLES=24 GRAPH_EXAMPLES=90 tools/test.sh tests/graph/test_neo4j_zone_index.py \
+	ZONE_EXAMPLES=24 GRAPH_EXAMPLES=90 tools/test.sh tests/graph/test_neo4j_zone_index.py tests/core/test_zone_index.py \
 	  tests/graph/test_neo4j_zone_check.py tests/graph/test_neo4j_publisher_last.py tests/graph/test_conformance.py -p no:cacheprovider
 
 neo4j-up: $(STAMP)
