@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT))
 
 from benchmarks.bench_scale import dataset  # noqa: E402
 from benchmarks.scale_report import machine, write_json  # noqa: E402
-from benchmarks.scale_tasks import cpu_seconds, csv_rows, peak_rss_mb, picks  # noqa: E402
+from benchmarks.scale_tasks import cpu_seconds, peak_rss_mb, picks, typed_networkx  # noqa: E402
 from benchmarks.zone_report import write_markdown  # noqa: E402
 
 SIZES, FULL = (10_000, 100_000), (10_000, 100_000, 1_000_000)
@@ -190,16 +190,9 @@ def task_store(folder: Path) -> dict:
 
 def task_networkx(folder: Path) -> dict:
     """The same questions on a plain MultiDiGraph (node type kept as an attribute)."""
-    import networkx as nx
-
     from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 
-    g = nx.MultiDiGraph()
-    for kind, row in csv_rows(folder):
-        if kind == "nodes":
-            g.add_node(row[0], type=row[1])
-        else:
-            g.add_edge(row[0], row[2], key=row[1])
+    g = typed_networkx(folder)
     zones = [n for n, t in g.nodes(data="type") if t == "Zone"]
     hub = max(zones, key=lambda z: (g.degree(z), z))
 

@@ -102,17 +102,10 @@ def task_memory(folder: Path, repeat: int) -> dict:
 
 def task_networkx(folder: Path, repeat: int) -> dict:
     """The same questions on a plain MultiDiGraph: supporters as sets, peers by PART_OF."""
-    import networkx as nx
-
-    from benchmarks.scale_tasks import csv_rows
+    from benchmarks.scale_tasks import typed_networkx
     from graph.schema import MEMBER_EDGES, SUPPORT_EDGES_IN, SUPPORT_EDGES_OUT
 
-    g = nx.MultiDiGraph()
-    for kind, row in csv_rows(folder):
-        if kind == "nodes":
-            g.add_node(row[0], type=row[1])
-        else:
-            g.add_edge(row[0], row[2], key=row[1])
+    g = typed_networkx(folder)
 
     def supporters(z: str) -> set:
         found = set()

@@ -55,6 +55,19 @@ def build_networkx(folder: Path):
     return g, rows
 
 
+def typed_networkx(folder: Path):
+    """The plain baseline the zone questions are asked of: each node's type an attribute, edges keyed by type."""
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    for kind, row in csv_rows(folder):
+        if kind == "nodes":
+            g.add_node(row[0], type=row[1])
+        else:
+            g.add_edge(row[0], row[2], key=row[1])
+    return g
+
+
 def load_networkx(folder: Path, gc_off: bool) -> dict:
     if gc_off:
         gc.disable()
