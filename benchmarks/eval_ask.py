@@ -35,6 +35,7 @@ SESSION15 = SESSION11.with_name("session15.yaml")  # 30 new, blind (session 15: 
 SESSION16 = SESSION11.with_name("session16.yaml")  # 30 new, blind (session 16: each zone's own story)
 SESSION16B = SESSION11.with_name("session16b.yaml")  # 19 new (session 16b: a zone's story, two zones compared)
 SESSION17 = SESSION11.with_name("session17.yaml")  # 40 new, blind (session 17: a planner's questions, 20 zh / 20 en)
+SESSION18 = SESSION11.with_name("session18.yaml")  # 40 new, blind (session 18: a planner's, 10 following a zone's story)
 ACCURACY_GOAL, WRONG_LIMIT, INTERPRETATION_GOAL = 0.90, 0.02, 0.95
 
 
@@ -53,9 +54,10 @@ def main() -> int:
     session13b, session14 = load_outcome_cases(SESSION13B), load_outcome_cases(SESSION14)
     session15, session16 = load_outcome_cases(SESSION15), load_outcome_cases(SESSION16)
     session16b, session17 = load_outcome_cases(SESSION16B), load_outcome_cases(SESSION17)
+    session18 = load_outcome_cases(SESSION18)
     started = time.perf_counter()
     results = []
-    for case in load_outcome_cases() + session11 + session12 + session12b + session13 + session13b + session14 + session15 + session16 + session16b + session17:
+    for case in load_outcome_cases() + session11 + session12 + session12b + session13 + session13b + session14 + session15 + session16 + session16b + session17 + session18:
         got = answer(queries, case.question)
         outcome = score(case, got)
         results.append((case, outcome))
@@ -68,7 +70,7 @@ def main() -> int:
     sessions = (("session 11", session11), ("session 12", session12), ("session 12b", session12b),
                 ("session 13", session13), ("session 13b", session13b), ("session 14", session14),
                 ("session 15", session15), ("session 16", session16), ("session 16b", session16b),
-                ("session 17", session17))  # the session files are read last, in this order
+                ("session 17", session17), ("session 18", session18))  # the session files are read last, in this order
     start = len(results) - sum(len(cases) for _, cases in sessions)
     for label, cases in sessions:
         new, start = results[start:start + len(cases)], start + len(cases)
