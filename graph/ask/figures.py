@@ -256,10 +256,14 @@ def _words(text: str, language: str) -> set[str]:
     return out
 
 
-#: Words of a figure's English name and the everyday words a question uses for them.
+#: Words of a figure's English name and the everyday words a question uses for them (stemmed as the
+#: question's words are: "three" is read "thre"). Session 18: "tech" for technology(-based), "companies" and
+#: "firms" for enterprises, "worth" for market value (value is a stop word) ("What were the Zhongguancun listed companies worth?" got the
+#: number of listed companies, 333, not their market value, 5.5 万亿元).
 _EN_SYNONYMS = {"establish": {"set", "up", "found", "creat", "new"}, "q1": {"first", "quarter"},
                 "q3": {"three", "third", "quarter"}, "jan": {"january"}, "nov": {"november", "eleven", "month"},
-                "turnover": {"volume", "valu", "amount"}, "revenu": {"incom"}, "grant": {"award"}}
+                "turnover": {"volume", "valu", "amount"}, "revenu": {"incom"}, "grant": {"award"},
+                "technolog": {"tech"}, "enterpris": {"compan", "firm", "business"}, "market": {"worth"}}
 
 
 #: Words a question uses for a growth rate or a share, held by every figure that has one.
@@ -285,7 +289,7 @@ def _own_words(metric: Node, language: str) -> set[str]:
                  "" if note.isascii() else note]
         return _words(" ".join(names), "zh") | set(_ZH_TYPE_WORDS.findall(match_key(metric.name_zh)))
     words = _words(f"{metric.name_en or ''} {period}", "en")
-    return words.union(*(_EN_SYNONYMS.get(w, set()) for w in words))
+    return words.union(*({_stem(s) for s in _EN_SYNONYMS.get(w, ())} for w in words))
 
 
 def _names(node: Node, language: str) -> list[str]:

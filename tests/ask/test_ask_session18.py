@@ -1,0 +1,36 @@
+"""Session 18: a planner's blind set (data/questions/session18.yaml), one test per mechanism, in phrasings of
+our own besides the set's. Memory store, the bundled 2018 graph (one report)."""
+
+from __future__ import annotations
+
+from graph.ask import answer
+
+HSC = "zone-huairou-science-city"
+FSC = "zone-future-science-city"
+BMSTC = "institution-beijing-municipal-science-technology-commission"
+ZGC_LISTED = "metric-listed-companies-in-zhongguancun-2018"
+ZGC_VALUE = "metric-total-market-value-of-zhongguancun-listed-companies-2018"
+NEW_FIRMS = "metric-new-technology-based-enterprises-established-q1-q3-2018"
+
+
+def _ids(got) -> set[str]:
+    return {i.node.id for i in got.items}
+
+
+# ---- a figure asked in everyday English ---------------------------------------------------------------------
+
+def test_what_listed_companies_are_worth_is_their_market_value_not_their_number(bundled):
+    # was: "Listed companies in Zhongguancun (2018): 333" for what they were worth
+    for question in ("What were the Zhongguancun listed companies worth in total?",
+                     "How much are Zhongguancun's listed firms worth?"):
+        got = answer(bundled, question)
+        assert _ids(got) == {ZGC_VALUE} and "5.5" in got.summary, question
+    assert _ids(answer(bundled, "How many listed companies does Zhongguancun have?")) == {ZGC_LISTED}
+
+
+def test_new_tech_firms_set_up_is_the_reports_figure_not_a_count_of_companies(bundled):
+    # was declined: "The graph does not tell companies apart from other institutions, so it cannot count them"
+    for question in ("How many new tech companies were set up in the first three quarters of 2018?",
+                     "How many new technology firms were established in the first three quarters?"):
+        got = answer(bundled, question)
+        assert _ids(got) == {NEW_FIRMS} and "5.64" in got.summary, question
