@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, other_places, premise, scope_words, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
+from graph.ask import briefing, change, list_qualifier, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, other_places, premise, scope_words, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, has_cjk, match_key
 from graph.ask.parser import Parse, residue
@@ -98,7 +98,7 @@ def before_forms(queries: GraphQueries, p: Parse, base: dict, evidence) -> model
         return replies.decline(p, base, replies.narrow_sentence(lang, word), _can_ask(queries, p))
     if p.form:  # words no form reads: answering without them would answer another question
         rest = residue(p.skeleton, g, lang, single=p.count or figure_cue) or _unread(p, figure_cue) \
-            or _list_qualifier(p, g)
+            or _list_qualifier(p, g) or list_qualifier.qualifier_en(p, g)  # English (session 18)
         if rest:
             close = _close(queries, rest[0])
             return replies.decline(p, base, replies.residue_sentence(lang, rest, close), _can_ask(queries, p))

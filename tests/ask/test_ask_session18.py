@@ -34,3 +34,17 @@ def test_new_tech_firms_set_up_is_the_reports_figure_not_a_count_of_companies(bu
                      "How many new technology firms were established in the first three quarters?"):
         got = answer(bundled, question)
         assert _ids(got) == {NEW_FIRMS} and "5.64" in got.summary, question
+
+
+# ---- a listing of a whole type that says more than its type -------------------------------------------------
+
+def test_an_english_listing_with_a_condition_it_cannot_read_is_declined_not_every_node_of_the_type(bundled):
+    # was: "all nodes of type Fund or companies: 22 — …", CB Insights and Nature among them
+    for question in ("Which companies manage the sub-funds of the city's innovation fund?",
+                     "Which companies run the sub-funds?", "Which companies did the city's fund pick?"):
+        got = answer(bundled, question)
+        assert got.status == "not_understood" and not got.items, question
+    got = answer(bundled, "Which companies manage the sub-funds of the city's innovation fund?")
+    assert got.suggestions[0] == "Which sub-funds does Beijing Science and Technology Innovation Fund invest in?"
+    for question in ("List all funds", "What universities are in the graph?", "How many funds are there?"):
+        assert answer(bundled, question).status == "answered", question  # a plain listing still lists
