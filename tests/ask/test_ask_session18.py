@@ -48,3 +48,21 @@ def test_an_english_listing_with_a_condition_it_cannot_read_is_declined_not_ever
     assert got.suggestions[0] == "Which sub-funds does Beijing Science and Technology Innovation Fund invest in?"
     for question in ("List all funds", "What universities are in the graph?", "How many funds are there?"):
         assert answer(bundled, question).status == "answered", question  # a plain listing still lists
+
+
+# ---- what a programme or an effort covers -------------------------------------------------------------------
+
+def test_what_an_effort_covers_or_involves_is_what_the_graph_records_of_it(bundled):
+    # was: "parts of Smart Winter Olympics: 1 — Smart Winter Olympics testing laboratory" (not its AI focus)
+    got = answer(bundled, "What does the Smart Winter Olympics effort cover?")
+    assert got.query == "about"
+    assert {"field-artificial-intelligence", "program-science-and-technology-for-the-winter-olympics-special-program",
+            "project-smart-winter-olympics-testing-laboratory"} <= _ids(got)
+    # was declined ("could not read this question")
+    got = answer(bundled, "What does the Beijing-Tianjin-Hebei cooperation involve?")
+    assert got.status == "answered" and "policy-three-year-cooperation-agreement-on-building-the-beijing-tianjin-hebei-" \
+        "collaborative-innovation-community" in _ids(got)
+    got = answer(bundled, "What did the Jing-Jin-Ji cooperation entail?")
+    assert got.query == "about" and "region-hebei" in _ids(got)
+    # the agreement is another node than the region: not answered with the region's relations
+    assert answer(bundled, "What did the Jing-Jin-Ji agreement entail?").query != "about"
