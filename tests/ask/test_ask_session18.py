@@ -66,3 +66,26 @@ def test_what_an_effort_covers_or_involves_is_what_the_graph_records_of_it(bundl
     assert got.query == "about" and "region-hebei" in _ids(got)
     # the agreement is another node than the region: not answered with the region's relations
     assert answer(bundled, "What did the Jing-Jin-Ji agreement entail?").query != "about"
+
+
+# ---- everyday phrasings: connect to, who else -----------------------------------------------------------------
+
+def test_how_does_a_connect_to_b_is_a_path(bundled):
+    # was declined: "I could not read this question"
+    for question in ("How does Hebei connect to Future Science City?", "How does Peking University tie in with "
+                     "Zhongguancun Science City?"):
+        got = answer(bundled, question)
+        assert got.query == "paths" and got.paths, question
+        assert "only through the report's publisher" in got.summary, question
+    got = answer(bundled, "How does Hebei connect to Future Science City?")
+    assert {n.id for n in got.paths[0].nodes} == {"region-hebei", BMSTC, FSC}
+
+
+def test_who_else_besides_the_commission_is_the_zones_other_supporters(bundled):
+    # was declined: "'else' is neither a name in the graph nor a question it can read"
+    got = answer(bundled, "Besides the commission, who else is behind Huairou Science City?")
+    assert _ids(got) == {"institution-huairou-science-city-development-strategy-expert-group",
+                         "policy-huairou-science-city-plan", "policy-huairou-science-city-science-plan",
+                         "program-serving-the-development-of-the-three-science-cities-and-one-area-key-task-of-2018"}
+    got = answer(bundled, "Apart from the commission, who else backs Future Science City?")
+    assert got.status == "answered" and BMSTC not in _ids(got) and "policy-future-science-city-plan" in _ids(got)
