@@ -89,3 +89,13 @@ def test_who_else_besides_the_commission_is_the_zones_other_supporters(bundled):
                          "program-serving-the-development-of-the-three-science-cities-and-one-area-key-task-of-2018"}
     got = answer(bundled, "Apart from the commission, who else backs Future Science City?")
     assert got.status == "answered" and BMSTC not in _ids(got) and "policy-future-science-city-plan" in _ids(got)
+
+
+def test_how_a_zone_is_laid_out_is_what_the_graph_records_of_it(bundled):
+    # was declined: 整体 read as an unknown name beside 三城一区
+    got = answer(bundled, "三城一区整体是怎么布局的")
+    assert {HSC, FSC, "zone-zhongguancun-science-city", "zone-beijing-economic-technological-development-area"} <= _ids(got)
+    assert "zone-pinggu-national-agricultural-science-and-technology-innovation-demonstration-zone" not in _ids(got)
+    for question in ("怀柔科学城的布局", "未来科学城总体上是如何部署的"):
+        got = answer(bundled, question)
+        assert got.query == "about" and got.status == "answered", question
