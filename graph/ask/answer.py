@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, compare, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many  # noqa: F401 (common, relations, own_supporters register runners)
+from graph.ask import common, compare, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many, zone_member  # noqa: F401 (common, relations, own_supporters register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -42,6 +42,10 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
         return got.model_copy(update=dict(notes=[say(p.language, f"「{where}」只说明位置，按其后的名称回答",
                                                      f"{where!r} only says where; answered for the name after it")]
                                           + got.notes))
+    member = zone_member.named(queries, p)  # "未来科学城的氢能平台": the zone's one platform on hydrogen (session 18)
+    if member:
+        got = _answer(queries, text, p.keyed.replace(member.words, zone_member.name_of(member.node, p.language), 1))
+        return got.model_copy(update=dict(notes=[zone_member.note(p.language, member)] + got.notes))
     mentions = _mentions(queries, p)
     base = dict(question=text, language=p.language, mentions=mentions)
     if empty_graph.is_empty(gaz):  # nothing built, or the wrong data dir: say so, not "no node named X"

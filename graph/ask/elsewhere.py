@@ -93,7 +93,8 @@ def qualifier(queries: GraphQueries, p: Parse) -> str | None:
     question is then read without them (answer.py): read with both names, the form took the zone and declined
     for leaving the node out, or answered for the zone (session 13)."""
     named = [m for m in p.mentions if m.ids]
-    joint = "的?" if p.language == "zh" else r"(?: s)? "
+    # "经开区那些技术创新服务平台…" (session 18): a demonstrative between the zone and its node says no more
+    joint = "的?(?:那些|这些|那个|这个|那几个|这几个)?" if p.language == "zh" else r"(?: s)? "
     for zone, node in zip(named, named[1:]):
         at = re.search(re.escape(zone.text) + joint + re.escape(node.text), p.keyed)
         if at and _holds(queries, zone.id or zone.ids[0], node.id or node.ids[0]):

@@ -99,3 +99,28 @@ def test_how_a_zone_is_laid_out_is_what_the_graph_records_of_it(bundled):
     for question in ("怀柔科学城的布局", "未来科学城总体上是如何部署的"):
         got = answer(bundled, question)
         assert got.query == "about" and got.status == "answered", question
+
+
+# ---- a zone's member named by the zone, a field and a type word ----------------------------------------------
+
+HYDROGEN_PLATFORM = "project-hydrogen-energy-technology-collaborative-innovation-platform"
+
+
+def test_a_zones_field_platform_is_its_one_platform_on_that_field(bundled):
+    # was declined: "这个问法只读得出「未来科学城」，问题中的「氢能」会被略过"
+    got = answer(bundled, "未来科学城的氢能平台是谁支持的")
+    assert _ids(got) == {BMSTC} and "氢能技术协同创新平台" in got.summary
+    assert any("氢能技术协同创新平台" in n for n in got.notes)  # says how the words were read
+    got = answer(bundled, "未来科学城的新材料平台聚焦哪些领域")  # 重大共性技术研发创新平台
+    assert _ids(got) == {"field-new-materials", "field-smart-energy"}
+    # a zone that holds no such node is still told where it is (elsewhere.py), not answered
+    got = answer(bundled, "经开区的氢能平台进展如何")
+    assert got.status == "not_understood" and "位于未来科学城" in got.summary
+
+
+def test_a_demonstrative_between_a_zone_and_its_node_only_says_where_the_node_is(bundled):
+    # was declined: "这个问法只读得出「经开区」，问题中的「技术创新服务平台」会被略过"
+    got = answer(bundled, "经开区那些技术创新服务平台主要面向哪些领域")
+    assert _ids(got) == {"field-integrated-circuits", "field-biomedicine", "field-health-care",
+                         "field-intelligent-equipment"}
+    assert _ids(answer(bundled, "怀柔科学城这个物质科学实验室聚焦什么")) == {"field-physical-sciences-matter-science"}
