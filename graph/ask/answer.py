@@ -42,7 +42,7 @@ def _answer(queries: GraphQueries, text: str, read: str) -> model.Answer:
         return got.model_copy(update=dict(notes=[say(p.language, f"「{where}」只说明位置，按其后的名称回答",
                                                      f"{where!r} only says where; answered for the name after it")]
                                           + got.notes))
-    member = zone_member.named(queries, p)  # "未来科学城的氢能平台": the zone's one platform on hydrogen (session 18)
+    member = zone_member.named(queries, p) or zone_member.plan(queries, p)  # "未来科学城的氢能平台", "the plan for X" (18)
     if member:
         got = _answer(queries, text, p.keyed.replace(member.words, zone_member.name_of(member.node, p.language), 1))
         return got.model_copy(update=dict(notes=[zone_member.note(p.language, member)] + got.notes))

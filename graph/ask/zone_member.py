@@ -7,6 +7,10 @@ zone, a field, a type word. When the zone holds exactly one node of that type fo
 are that node, and the question is read with its name (answer.py, with a note saying so). Several such nodes,
 or none, change nothing here: elsewhere.py says where a node the zone does not hold is, and the other readings
 go on.
+
+The same for a zone's plan: `Who drew up the plan for Future Science City?` was declined (plan read as a type
+word beside the zone); "the plan for X", "X's plan", "X的规划" are X's one plan (a Policy supporting X named
+规划). 怀柔科学城 has two (规划, 科学规划): nothing is chosen for it.
 """
 
 from __future__ import annotations
@@ -52,6 +56,25 @@ def named(queries: GraphQueries, p: Parse) -> Named | None:
     return None
 
 
+def plan(queries: GraphQueries, p: Parse) -> Named | None:
+    """"the plan for Future Science City", "未来科学城的规划": the zone's one plan."""
+    for m in p.mentions:
+        zone_id = (m.id or m.ids[0]) if m.ids else ""
+        if not zone_id.startswith("zone-"):
+            continue
+        name = re.escape(m.text)
+        at = re.search(rf"\b(?:the )?(?:master |overall |development )?plan (?:for|of) {name}|{name}(?: s)? "
+                       rf"(?:master |overall |development )?plan\b" if p.language == "en"
+                       else rf"{name}的(?:总体|整体|发展)?规划", p.keyed)
+        if not at:
+            continue
+        plans = [n for n in queries.store.get_nodes({e.source for e in queries.store.edges([zone_id], "in", ["SUPPORTS"])}).values()
+                 if n.type == "Policy" and "规划" in n.name_zh]
+        if len(plans) == 1:
+            return Named(at.group(0), plans[0])
+    return None
+
+
 def _the_one(queries: GraphQueries, zone_id: str, field_id: str, types: set[str]) -> Node | None:
     zone = queries.store.get_nodes([zone_id]).get(zone_id)
     if zone is None or zone.type not in PLACES:
@@ -66,5 +89,5 @@ def name_of(node: Node, language: str) -> str:
 
 
 def note(language: str, found: Named) -> str:
-    return say(language, f"把「{found.words}」读作{short(found.node, 'zh')}（该园区唯一聚焦此领域的这类节点）",
-               f"read {found.words!r} as {short(found.node, 'en')} (the zone's one such node on that field)")
+    return say(language, f"把「{found.words}」读作{short(found.node, 'zh')}（该园区唯一的这类节点）",
+               f"read {found.words!r} as {short(found.node, 'en')} (the zone's one such node)")

@@ -124,3 +124,14 @@ def test_a_demonstrative_between_a_zone_and_its_node_only_says_where_the_node_is
     assert _ids(got) == {"field-integrated-circuits", "field-biomedicine", "field-health-care",
                          "field-intelligent-equipment"}
     assert _ids(answer(bundled, "怀柔科学城这个物质科学实验室聚焦什么")) == {"field-physical-sciences-matter-science"}
+
+
+def test_the_plan_for_a_zone_is_its_one_plan(bundled):
+    # was declined: "I could not read this question. It names: Future Science City"
+    got = answer(bundled, "Who drew up the plan for Future Science City?")
+    assert {"district-changping-district", "institution-future-science-city-planning-team"} <= _ids(got)
+    got = answer(bundled, "What is the plan for Zhongguancun Science City?")
+    assert got.query == "about" and got.summary.startswith("Zhongguancun Science City Plan (中关村科学城规划) is a policy")
+    # 怀柔科学城 has two plans (规划, 科学规划): neither is chosen for it
+    got = answer(bundled, "Who drew up the plan for Huairou Science City?")
+    assert not any("read 'plan" in n for n in got.notes)
