@@ -48,7 +48,8 @@ def _r(zh: str, en: str, query: str, of: int, say_zh: str, say_en: str) -> Relat
 
 #: First match wins: invest before support ("资金支持" is support, "投资" is investment).
 RELATIONS = (
-    _r("投资|出资", r"\binvest", "investments", 0, "{a}投资{b}", "{a} invests in {b}"),
+    # 投到 / 投向 (session 18: "母基金有没有投到未来科学城" was declined)
+    _r("投资|出资|投到|投向|投进", r"\binvest|\bput (money|funds?) in", "investments", 0, "{a}投资{b}", "{a} invests in {b}"),
     _r("支持|资助|扶持|支撑", r"\b(support|back|fund|sponsor)", "supporters", 1, "{a}支持{b}", "{a} supports {b}"),
     # 搞 / 做 / 攻关 (session 17: "未来科学城有没有做人工智能" was declined): the fields' everyday verbs
     _r("聚焦|关注|布局|专注|侧重|主攻|研究|从事|搞|做|攻关|发力|涉足", r"\b(focus|concentrat|speciali[sz]|work(s|ed)? on|research)",

@@ -135,3 +135,12 @@ def test_the_plan_for_a_zone_is_its_one_plan(bundled):
     # 怀柔科学城 has two plans (规划, 科学规划): neither is chosen for it
     got = answer(bundled, "Who drew up the plan for Huairou Science City?")
     assert not any("read 'plan" in n for n in got.notes)
+
+
+def test_did_a_fund_put_money_into_a_zone_is_a_yes_no_on_its_investments(bundled):
+    # was declined: "这个问法只读得出「母基金」，问题中的「未来科学城」会被略过"
+    got = answer(bundled, "母基金有没有投到未来科学城")
+    assert got.summary.startswith("否") and "中科创星子基金" in got.summary
+    got = answer(bundled, "Did the Beijing S&T Innovation Fund put money into Huairou Science City?")
+    assert got.summary.startswith("No") and "Casstar sub-fund" in got.summary
+    assert answer(bundled, "市科技创新基金投向了中科创星子基金吗").summary.startswith("是")
