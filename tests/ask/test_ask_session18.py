@@ -144,3 +144,17 @@ def test_did_a_fund_put_money_into_a_zone_is_a_yes_no_on_its_investments(bundled
     got = answer(bundled, "Did the Beijing S&T Innovation Fund put money into Huairou Science City?")
     assert got.summary.startswith("No") and "Casstar sub-fund" in got.summary
     assert answer(bundled, "市科技创新基金投向了中科创星子基金吗").summary.startswith("是")
+
+
+# ---- a decline's "try" must be a question the graph can answer ------------------------------------------------
+
+def test_an_opinion_about_the_future_is_not_offered_again_for_the_held_year(bundled):
+    # was: try "Which zone is the best place to invest in 2018?", an opinion again
+    for question in ("Which zone is the best place to invest next year?", "明年哪个园区最值得投资"):
+        got = answer(bundled, question)
+        assert got.status == "not_understood" and not got.items, question
+        assert not any("2018" in s for s in got.suggestions), question
+        for tried in got.suggestions:  # what it offers instead is answered
+            assert answer(bundled, tried).status == "answered", tried
+    got = answer(bundled, "明年全市技术合同成交额能到多少？")  # a plain figure is still offered for 2018
+    assert got.suggestions == ["2018年全市技术合同成交额能到多少？"]
