@@ -30,11 +30,12 @@ def respelt(keyed: str, g: Grammar, gaz: Gazetteer) -> tuple[str, list[tuple[str
     Only the grammar's words are meant (question words, verbs, type words): a slip inside a name is
     the fuzzy name reading's (gazetteer.closest), which says how close the name was."""
     cues, known = _words(g, gaz)
+    names = known - cues
     fixed: list[tuple[str, str]] = []
 
     def one(m: re.Match) -> str:
         word = m.group(0)
-        if _is_known(word, known):
+        if _is_known(word, known, names):
             return word
         meant = _meant(word, cues)
         if meant is None:
@@ -55,10 +56,14 @@ def _words(g: Grammar, gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     return cached
 
 
-def _is_known(word: str, known: frozenset[str]) -> bool:
+def _is_known(word: str, known: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
+    """Known as written, or as a form of a known word; the singular of a plural only of a graph name's words
+    (a pattern's "manages" must not make "manage" known: it is read as the pattern's "managed")."""
     if word in known:
         return True
     if word.endswith("ies") and word[:-3] + "y" in known:
+        return True
+    if word + "s" in names or word + "es" in names:  # "patent" of "Patents granted" (session 18: read as "parent")
         return True
     return any(word.endswith(s) and word[: -len(s)] in known for s in _SUFFIXES)
 

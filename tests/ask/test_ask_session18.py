@@ -158,3 +158,11 @@ def test_an_opinion_about_the_future_is_not_offered_again_for_the_held_year(bund
             assert answer(bundled, tried).status == "answered", tried
     got = answer(bundled, "明年全市技术合同成交额能到多少？")  # a plain figure is still offered for 2018
     assert got.suggestions == ["2018年全市技术合同成交额能到多少？"]
+
+
+def test_a_singular_of_a_graph_word_is_no_slip_patent_is_not_parent(bundled):
+    # was: "patent" read as "parent" (one letter away), then 'growth' declined and "What was new in 2017?" offered
+    got = answer(bundled, "What was the patent growth in 2018?")
+    assert "20.76" in got.summary and not got.notes or all("parent" not in n for n in got.notes)
+    got = answer(bundled, "What was the patent growth in 2017?")  # a year the graph holds no report of
+    assert got.status == "not_understood" and "not for 2017" in got.summary and "20.76" not in got.summary
