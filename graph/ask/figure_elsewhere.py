@@ -7,6 +7,10 @@ different zone that a planner easily takes for the science city. figures.best_fi
 figure measuring another zone (session 13b); this only adds, to a decline, which figure the words asked
 for and what it measures, so the reader can ask about that node instead. An answered question is left
 alone: a decline is the only place the sentence goes.
+
+When the decline was the generic "could not read this question … Questions I can answer:" (session 18:
+`深圳的技术合同成交额是多少` went on to offer `深圳市是谁主办的？`), the sentence replaces it, and the try is the
+question asked of the node the figure measures (`北京市的技术合同成交额是多少`), which the graph answers.
 """
 
 from __future__ import annotations
@@ -47,4 +51,9 @@ def told(queries: GraphQueries, p: Parse, got: model.Answer) -> model.Answer:
                          f"不是{short(subject, lang)}；图中没有{short(subject, lang)}的这个数。",
                    f"The report's figure, {replies.figure_sentence(fig.node, lang, False).rstrip('.')}, is {whose}'s, "
                    f"not {short(subject, lang)}'s; the graph has no such figure for {short(subject, lang)}.")
+    if got.summary.endswith(say(lang, "可以这样问：", "Questions I can answer:")):  # the generic decline: no more to say
+        mention = next(m for m in named if subject.id in m.ids)
+        tries = [base_question.replace(mention.text, short(n, lang), 1) for n in others
+                 for base_question in [p.keyed] if mention.text in base_question]
+        return got.model_copy(update=dict(summary=sentence, suggestions=tries or got.suggestions))
     return got.model_copy(update=dict(summary=sentence + say(lang, "", " ") + got.summary))  # the reason that matters first

@@ -166,3 +166,13 @@ def test_a_singular_of_a_graph_word_is_no_slip_patent_is_not_parent(bundled):
     assert "20.76" in got.summary and not got.notes or all("parent" not in n for n in got.notes)
     got = answer(bundled, "What was the patent growth in 2017?")  # a year the graph holds no report of
     assert got.status == "not_understood" and "not for 2017" in got.summary and "20.76" not in got.summary
+
+
+def test_another_held_places_figure_is_declined_with_the_question_of_whose_it_is(bundled):
+    # was: the sentence, then "没能理解这个问题……可以这样问：" and tries such as 深圳市是谁主办的？
+    for question, place in (("深圳的技术合同成交额是多少", "深圳市"), ("天津的技术合同成交额是多少", "天津市")):
+        got = answer(bundled, question)
+        assert got.status == "not_understood" and "没能理解" not in got.summary, question
+        assert f"计的是北京市，不是{place}" in got.summary
+        assert got.suggestions == ["北京市的技术合同成交额是多少"]
+        assert "4957.8" in answer(bundled, got.suggestions[0]).summary
