@@ -19,14 +19,21 @@ _LISTING_EN = frozenset({"list", "show", "name", "give", "enumerate", "display",
                          "exist", "exists", "know", "graph", "many", "number", "count", "total", "altogether",
                          "overall", "in", "ones", "one", "named", "recorded", "held", "listed"})
 
+#: Stop words elsewhere ("Which outside organisations is X working with?"), but of a whole-type listing a condition
+#: of place: "Which zones are outside Beijing?" listed every zone (Beijing itself left out, every zone in it kept).
+_PLACE_WORDS = frozenset({"outside", "external", "beyond"})
+
 
 def qualifier_en(p: Parse, g: Grammar) -> list[str]:
     """The words of an English whole-type listing that are no type word, list cue or filler."""
     if p.form is None or p.form.query != "list" or p.language != "en" or p.slots:
         return []
+    place = re.search(r"\b(outside|beyond|not in)\b.*", p.keyed) if p.excluded else None
+    if place:  # the exclusion took the name out of the skeleton: the condition is the words from the cue on
+        return [place.group(0).strip()]
     text = p.skeleton
     for word in g.type_words["en"]:
         text = word.regex.sub(" ", text)
-    ignored = _LISTING_EN | g.stop_words["en"] | set(g.question_words["en"])
+    ignored = (_LISTING_EN | g.stop_words["en"] | set(g.question_words["en"])) - _PLACE_WORDS
     words = [w for w in re.findall(r"[a-z]+", text) if w not in ignored]
     return [" ".join(words)] if words else []

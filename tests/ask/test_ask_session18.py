@@ -176,3 +176,24 @@ def test_another_held_places_figure_is_declined_with_the_question_of_whose_it_is
         assert f"计的是北京市，不是{place}" in got.summary
         assert got.suggestions == ["北京市的技术合同成交额是多少"]
         assert "4957.8" in answer(bundled, got.suggestions[0]).summary
+
+
+# ---- who a zone works with ------------------------------------------------------------------------------------
+
+def test_which_organisations_a_zone_is_working_with_are_its_partners_not_its_fields(bundled):
+    # was: "fields Future Science City and its members focus on: 3" ("Ⓔ working" read as "Ⓔ work in")
+    for question in ("Which organisations is Future Science City working with?",
+                     "Which outside organisations is Future Science City working with?",
+                     "Which universities does Future Science City work with?"):
+        got = answer(bundled, question)
+        assert got.query == "partners", question
+        assert _ids(got) == {"institution-china-university-of-petroleum",
+                             "institution-north-china-electric-power-university"}, question
+    assert answer(bundled, "What does Future Science City work on?").query == "fields"
+    assert answer(bundled, "Which zone works in biomedicine?").status == "answered"
+
+
+def test_a_listing_of_a_type_outside_a_place_is_declined_not_every_node_of_the_type(bundled):
+    # was: "all nodes of type Zone: 8" for the zones outside Beijing (every one of them is in Beijing)
+    got = answer(bundled, "Which zones are outside Beijing?")
+    assert got.status == "not_understood" and not got.items
