@@ -30,12 +30,11 @@ def respelt(keyed: str, g: Grammar, gaz: Gazetteer) -> tuple[str, list[tuple[str
     Only the grammar's words are meant (question words, verbs, type words): a slip inside a name is
     the fuzzy name reading's (gazetteer.closest), which says how close the name was."""
     cues, known = _words(g, gaz)
-    names = known - cues
     fixed: list[tuple[str, str]] = []
 
     def one(m: re.Match) -> str:
         word = m.group(0)
-        if _is_known(word, known, names):
+        if _is_known(word, known) or _plural_of_a_name(word, known, cues):
             return word
         meant = _meant(word, cues)
         if meant is None:
@@ -56,14 +55,10 @@ def _words(g: Grammar, gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     return cached
 
 
-def _is_known(word: str, known: frozenset[str], names: frozenset[str] = frozenset()) -> bool:
-    """Known as written, or as a form of a known word; the singular of a plural only of a graph name's words
-    (a pattern's "manages" must not make "manage" known: it is read as the pattern's "managed")."""
+def _is_known(word: str, known: frozenset[str]) -> bool:
     if word in known:
         return True
     if word.endswith("ies") and word[:-3] + "y" in known:
-        return True
-    if word + "s" in names or word + "es" in names:  # "patent" of "Patents granted" (session 18: read as "parent")
         return True
     return any(word.endswith(s) and word[: -len(s)] in known for s in _SUFFIXES)
 
@@ -83,3 +78,10 @@ def _meant(word: str, known: frozenset[str]) -> str | None:
     slipped = ({a + c + b[1:] for a, b in splits if b for c in ascii_lowercase if c != b[0]}
                | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1 and b[0] != b[1]}) & known
     return slipped.pop() if len(slipped) == 1 else None
+
+
+def _plural_of_a_name(word: str, known, cues: frozenset[str]) -> bool:
+    """The singular of a graph name's plural: "patent" of "Patents granted" (session 18: it was mended to "parent").
+    Not of a pattern's word: "manage" of the pattern's "manages" is still read as "managed" (`cues` are the
+    grammar's words that are no name's)."""
+    return any(plural in known and plural not in cues for plural in (word + "s", word + "es"))
