@@ -13,7 +13,7 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, compare, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many, zone_member  # noqa: F401 (common, relations, own_supporters register runners)
+from graph.ask import common, compare, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many, unranked, zone_member  # noqa: F401 (common, relations, own_supporters register runners)
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse
@@ -120,6 +120,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     if narrowed.undecided:
         return replies.decline(p, base, narrowed.undecided, suggest.after_empty(queries, p))
     result.items = narrowed.items[:run.RANK_LIMIT] if params.rank_all else narrowed.items
+    result.items, zeros = unranked.split(result.items) if form.query == "most_supported" else (result.items, [])
     if form.query == "new_in_year" and found:  # "Which conferences were held in 2018?": the counts of the rows kept
         result.by_type = {t: sum(1 for i in result.items if i.node.type == t) for t in result.by_type}
         result.other_years = [i.node for i in narrow.keep([model.Item(node=n) for n in result.other_years],
@@ -140,6 +141,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         untied = region_scope.untied(queries, anchors[0], params.types, {i.node.id for i in result.items}, found)
         aside += region_scope.sentence(lang, anchors[0], params.types, untied, narrow.label(found, lang))
         related = untied if not count and untied else related
+    aside += unranked.sentence(lang, zeros)  # zones with no supporter named: said, not ranked (session 18)
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
                                if truncated else []) + narrowed.notes

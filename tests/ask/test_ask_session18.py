@@ -197,3 +197,15 @@ def test_a_listing_of_a_type_outside_a_place_is_declined_not_every_node_of_the_t
     # was: "all nodes of type Zone: 8" for the zones outside Beijing (every one of them is in Beijing)
     got = answer(bundled, "Which zones are outside Beijing?")
     assert got.status == "not_understood" and not got.items
+
+
+# ---- a ranking lists the zones that rank ---------------------------------------------------------------------
+
+def test_zones_with_no_supporter_named_are_said_not_ranked(bundled):
+    # was: "…中关村科学城 2；北京国家农业科技园区 0；平谷国家农业科技创新示范区 0；中关村国家自主创新示范区 0" as rows
+    got = answer(bundled, "除了市科委，哪个园区的支持方最多")
+    assert got.items[0].node.id == HSC and all(i.value for i in got.items) and got.count == 4
+    assert "未列入排名：北京国家农业科技园区、平谷国家农业科技创新示范区、中关村国家自主创新示范区" in got.summary
+    got = answer(bundled, "Which districts get the most support?")
+    assert [i.node.id for i in got.items] == ["district-changping-district"]
+    assert "not ranked: Pinggu District; Shunyi District" in got.summary
