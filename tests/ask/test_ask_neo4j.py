@@ -22,9 +22,9 @@ QUESTIONS = Path(__file__).resolve().parents[2] / "data/questions"
 #: the report itself, joined names, figure comparisons: the blind set 12b; premises, typos, 去年: the blind set 13;
 #: English as a partner types it and the web box's Chinese: the blind set 13b; a director's zone briefing: 14;
 #: institutions, funds and events as subjects, shared supporters, counts, yes/no: 15; each zone's story: 16;
-#: a planner's blind set, other places, money, rankings by a narrow word: 17)
+#: a planner's blind set, other places, money, rankings by a narrow word: 17; a planner's, following a zone's story: 18)
 CASES = load_outcome_cases() + [case for name in ("session11", "session12", "session12b", "session13", "session13b", "session14",
-                                                  "session15", "session16", "session17")
+                                                  "session15", "session16", "session17", "session18")
                                 for case in load_outcome_cases(QUESTIONS / f"{name}.yaml")]
 
 
