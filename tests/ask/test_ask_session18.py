@@ -209,3 +209,13 @@ def test_zones_with_no_supporter_named_are_said_not_ranked(bundled):
     got = answer(bundled, "Which districts get the most support?")
     assert [i.node.id for i in got.items] == ["district-changping-district"]
     assert "not ranked: Pinggu District; Shunyi District" in got.summary
+
+
+def test_what_the_commission_held_in_a_year_is_the_events_it_hosted(bundled):
+    # session 17's try for 国际合作活动 was read as the commission's partners: "图中没有与…合作的活动"
+    for question in ("2018年市科委办了哪些合作活动", "市科委办了哪些活动"):
+        got = answer(bundled, question)
+        assert got.query == "hosted" and got.count == 9, question
+        assert "event-9th-china-italy-innovation-cooperation-week" in _ids(got)
+    got = answer(bundled, "2018年市科委办了哪些国际合作活动")
+    assert got.status == "not_understood" and answer(bundled, got.suggestions[0]).status == "answered"
