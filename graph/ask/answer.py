@@ -13,7 +13,8 @@ from __future__ import annotations
 from urllib.parse import urlencode
 
 from graph import limits, rank_apart
-from graph.ask import common, compare, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many, unranked, zone_member  # noqa: F401 (common, relations, own_supporters register runners)
+from graph.ask import common, compare, each_name, elsewhere, empty_graph, figure_elsewhere, funded, leads, listing_yes_no, manages, model, most_members, most_supported, narrow, own_supporters, per_zone, region_scope, relations, relative_year, replies, run, screen, story, suggest, which_and_how_many  # noqa: F401 (common, relations, own_supporters register runners)
+from graph.ask import unranked, zone_member  # session 18
 from graph.ask.forms import Form, grammar
 from graph.ask.gazetteer import gazetteer_for
 from graph.ask.parser import MAX_CHARS, Parse, parse

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import re
 
-from graph.ask import briefing, change, list_qualifier, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, other_places, premise, scope_words, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
+from graph.ask import briefing, change, elsewhere, figure_compare, figures, future, model, most_members, most_related, negation, other_places, premise, scope_words, relations, replies, report_itself, shorthand, suggest, two_steps, unheld, when_held, which_and_how_many, yes_no
+from graph.ask import list_qualifier  # session 18
 from graph.ask.forms import grammar
 from graph.ask.gazetteer import gazetteer_for, has_cjk, match_key
 from graph.ask.parser import Parse, residue
