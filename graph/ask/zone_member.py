@@ -58,6 +58,8 @@ def named(queries: GraphQueries, p: Parse) -> Named | None:
 
 def plan(queries: GraphQueries, p: Parse) -> Named | None:
     """"the plan for Future Science City", "未来科学城的规划": the zone's one plan."""
+    if ("规划" if p.language == "zh" else "plan") not in p.keyed:  # most questions: no pattern built
+        return None
     for m in p.mentions:
         zone_id = (m.id or m.ids[0]) if m.ids else ""
         if not zone_id.startswith("zone-"):
