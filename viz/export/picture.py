@@ -134,7 +134,8 @@ def draw(sub: Subgraph, lang: str = "zh", title: str | None = None, to_scale: bo
     _legend(ax, sub, lang)
     ax.set_title(title if title is not None else _title(sub, lang), fontsize=14, parse_math=False)
     ax.margins(MARGIN)
-    FigureCanvasAgg(fig).draw()  # the axes' final limits, so the names are measured where they are drawn
+    FigureCanvasAgg(fig)
+    ax.autoscale_view()  # the axes' final limits (margins included), so the names are measured where drawn
     place_labels(fig, labels, pos, fixed={sub.center} if sub.center else set())  # viz/export/label_places.py
     return fig
 
