@@ -89,9 +89,10 @@ def ask_href(question: str) -> str:
 def ask_page(question: str, answer: Answer | None, documents: Sequence[Document] = ()) -> str:
     """The question box and, once asked, the answer: reading, rows with evidence and the report each
     sentence is from (with a second report loaded, a quote alone did not say which one), suggestions."""
-    from viz.pages.zone import indicator
+    from viz.pages.zone import FirstTime, indicator
 
     return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
+                  first_time=FirstTime(),  # each sentence quoted once a table, as on the zone page
                   figure=indicator,  # an indicator in a comparison with its figure, not its name alone
                   ask_href=ask_href, distinct_evidence=distinct_evidence, nodes_by_id=nodes_by_id,
                   docs={d.id: d for d in documents}, max_question=MAX_CHARS, compare_table=compare_table)
