@@ -282,3 +282,17 @@ def test_the_export_row_says_why_a_data_file_holds_more_relations_than_the_netwo
     downloads = html[html.index('id="downloads"'):html.index("</section>", html.index('id="downloads"'))]
     assert "The data files hold every relation of the subgraph" in downloads
     assert "数据文件含子图的全部关系" in downloads
+
+
+def test_the_english_home_page_names_the_publisher_and_lists_zones_in_english(client):
+    """The English home page said "published by 北京市科学技术委员会" under its source and joined the bridges' zones
+    with 、 (session 18 review)."""
+    html = page(client, "/?lang=en")
+    en = " ".join(re.findall(r'<span class="en">(.*?)</span>', html, re.S))
+    assert "published by Beijing Municipal Science &amp; Technology Commission" in en
+    assert "published by 北京市科学技术委员会" not in en
+    assert "发布单位：北京市科学技术委员会" in html  # the Chinese page keeps its own
+    bridges = html[html.index("Bridges between zones"):]
+    bridges = bridges[:bridges.index("</table>")]
+    assert '<span class="en">, </span>' in bridges
+    assert re.search(r"</a>、<a", bridges) is None
