@@ -296,3 +296,12 @@ def test_the_english_home_page_names_the_publisher_and_lists_zones_in_english(cl
     bridges = bridges[:bridges.index("</table>")]
     assert '<span class="en">, </span>' in bridges
     assert re.search(r"</a>、<a", bridges) is None
+
+
+def test_a_node_pages_source_is_titled_in_the_pages_language(client):
+    """The English node page listed its source as 北京市科学技术委员会关于2018年度绩效管理的自查报告 (session 18)."""
+    html = page(client, f"/nodes/{quote('北京市科技创新基金')}?lang=en")
+    row = html[html.index('<span class="en">Sources</span>'):]
+    row = row[:row.index("</tr>")]
+    assert '<span class="en">Beijing Municipal Science &amp; Technology Commission: self-assessment report' in row
+    assert '<span class="zh">北京市科学技术委员会关于2018年度绩效管理的自查报告</span>' in row
