@@ -10,6 +10,7 @@ Measured here with matplotlib's own renderer: every node label's drawn box, pair
 
 from __future__ import annotations
 
+import matplotlib.colors
 import pytest
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.text import Annotation
@@ -76,3 +77,23 @@ def test_each_name_of_the_briefings_picture_stays_beside_its_node(bundled, zone)
                 if max(dx, dy) > 28 * 120 / 72:  # points at the picture's 120 dpi
                     far.append(t.get_text())
     assert far == []
+
+
+def test_a_name_moved_a_step_out_is_joined_to_its_node_by_a_line(bundled):
+    """Huairou's expert group, its first supporter, has its name three steps above its dot (below, the
+    laboratories' names and the key task's take the room): a thin line joins them, so the name is read as its
+    node's, not the key task's beside it."""
+    from viz.export.label_places import GAP, LEADER
+
+    sub, _depth = _picture_subgraph(bundled, bundled.profile("怀柔科学城").zone.id)
+    sub = collapse_subgraph(sub).sub if sub.context else sub
+    with _DRAWING, picture_style():
+        fig = draw(sub, "en", to_scale=False)
+        texts = [t for t in fig.axes[0].texts if isinstance(t, Annotation)]
+        moved = {t.xy for t in texts if t.get_text() and max(map(abs, t.xyann)) > GAP + 3
+                 and t.get_fontweight() != "bold"}  # the centre's name is set below it, never moved
+        leaders = {t.xy for t in texts if not t.get_text() and t.arrow_patch is not None
+                   and t.arrow_patch.get_edgecolor()[:3] == matplotlib.colors.to_rgb(LEADER)}
+    names = {t.xy: t.get_text() for t in texts if t.get_text()}
+    assert any("Expert Group" in names[xy] for xy in moved), [names[xy] for xy in moved]
+    assert leaders == moved

@@ -7,7 +7,8 @@ briefings ran names into each other (怀柔科学城: 7 pairs, the laboratories 
 expert group, among them; 北京经济技术开发区 2; 未来科学城 1; session 18 review). So, as the pages do with a name
 that would run past the canvas (viz/assets/network.js), each name takes the first place beside its node that
 meets no name placed before it and no other node: below, above, right, left, the four corners, the same a
-step and two steps further out, then below or above shifted sideways; the centre first, then the best connected. A name with no free place keeps the one it overlaps least.
+step and two steps further out, then below or above shifted sideways; the centre first, then the best connected. A name with no free place keeps the one it overlaps least; a name moved a step or more out is joined to
+its node by a thin line.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ def _places(gap: float) -> list[tuple[tuple[float, float], str, str]]:
 #: below or above and shifted sideways; the first is where every name used to go
 PLACES = (_places(GAP) + _places(2 * GAP) + _places(3 * GAP)
           + [((dx, dy), "center", va) for dx in (-3 * GAP, 3 * GAP) for dy, va in ((-11, "top"), (9, "bottom"))])
+LEADER = "#b0b0b0"  #: the line from a node to its name moved a step or more out
 NODE_BOX = 5  #: pixels each side of a node's centre that no other node's name may cover
 
 
@@ -60,6 +62,9 @@ def place_labels(fig, labels: list[tuple[Annotation, str]], node_points: dict[st
                 break
         offset, ha, va, box = best
         _move(text, offset, ha, va)
+        if max(abs(offset[0]), abs(offset[1])) > GAP + 3:  # a step or more out: a thin line says whose name it is
+            ax.annotate("", xy=text.xy, xytext=offset, textcoords="offset points", zorder=3,
+                        arrowprops=dict(arrowstyle="-", color=LEADER, lw=0.6, shrinkA=0, shrinkB=4))
         crowded += best_cost > 0
         placed.append(box)
     return crowded
