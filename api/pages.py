@@ -72,12 +72,14 @@ def browse(queries: QueriesDep, run: RunDep) -> HTMLResponse:
         stats = run(queries.stats)
         bridges = run(queries.bridges, True)  # the publishers too, to name them as context
         publishers = run(publisher_ids, queries)
+        named = run(queries.store.get_nodes, sorted(publishers))  # the publishers' English names
     except InnographError as exc:
         return _error(exc)
     context = [b for b in bridges if b.node.id in publishers]  # a report's author: context, not a bridge
     bridges = [b.model_copy(update={"zones": in_home_order(groups, b.zones)})
                for b in bridges if b.node.id not in publishers]
-    return _html(browse_page(zones, stats, bridges, groups=groups, context=context))
+    publisher_en = {n.name_zh: n.name_en for n in named.values() if n.name_en}
+    return _html(browse_page(zones, stats, bridges, groups=groups, context=context, publisher_en=publisher_en))
 
 
 @router.get("/search")

@@ -59,8 +59,8 @@ def test_bundled_zone_brief_content(bundled):
     supporters = section(brief, "supporters").table.rows
     plan = next(r for r in supporters if r[0].startswith("怀柔科学城科学规划"))
     assert plan[3] == "直接" and "怀柔科学城科学规划 支持 怀柔科学城" in plan[4]
-    via = [r for r in supporters if r[3] != "直接"]
-    assert via and all("；" in r[4] for r in via)  # the path: supporter -> member -> zone
+    commission = next(r for r in supporters if "报告发布单位" in r[0])  # direct; its paths through members folded
+    assert commission[3] == "直接（另有 4 个经由成员）" and "另经由 4 个成员支持：北京纳米能源与系统研究所" in commission[4]
     indicator = section(brief, "indicators").table.rows[0]
     assert indicator[1:4] == ["30", "个", "2018"]
     sources = section(brief, "sources").table.rows
@@ -338,3 +338,25 @@ def test_libreoffice_keeps_the_plans_picture_and_its_caption_on_one_page(bundled
                           text=True, check=True).stdout
     caption = "度关系网络" if lang == "zh" else "The network within"
     assert caption in text, f"the picture is on page {page}, its caption is not"
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_the_report_authors_paths_through_the_zones_members_are_one_line(bundled, lang):
+    """Word cannot fold a row as the zone page does: the commission's five paths to 三城一区 (one direct, four
+    through its zones) were the longest row of the supporters table, under the zone's own supporters. Its
+    direct support stays; the paths through members are one line naming them, their evidence still cited
+    (session 18)."""
+    brief = build_brief(bundled, "三城一区", lang, DAY)
+    rows = section(brief, "supporters").table.rows
+    commission = next(r for r in rows if r[0].startswith(("北京市科学技术委员会", "Beijing Municipal Science")))
+    path_lines = commission[4].split("\n")
+    assert len(path_lines) == 2, path_lines
+    assert "北京经济技术开发区" not in path_lines[0] and "Beijing Economic-Technological" not in path_lines[0]
+    members = ["中关村科学城", "怀柔科学城", "未来科学城", "北京经济技术开发区"] if lang == "zh" else \
+        ["Zhongguancun Science City", "Huairou Science City", "Future Science City", "Beijing Economic-Technological"]
+    assert all(m in path_lines[1] for m in members) and ("4 个成员" in path_lines[1] or "4 of its members" in
+                                                         path_lines[1])
+    assert commission[5].count("[") >= 5  # the folded paths' sentences are still in the appendix
+    own = next(r for r in rows if r[0].startswith(("着力服务", "Serving the development")))
+    assert own[4].count("\n") >= 4  # the zone's own supporter keeps every path: supporter -> member -> zone
+    assert sum(("；" if lang == "zh" else "; ") in line for line in own[4].split("\n")) >= 4

@@ -166,3 +166,29 @@ def test_the_address_language_wins_over_the_remembered_one_on_the_page_and_its_n
         assert page.evaluate(f"{frame}.innograph.state.lang") == "zh"
     finally:
         page.close()
+
+
+@pytest.mark.parametrize("zone", ["北京经济技术开发区", "三城一区"])
+def test_on_a_phone_a_zone_pages_sentences_take_the_screens_width(served_browser, server, zone):
+    """Before (session 18 review): on a 390 px phone the members table kept its four columns and left the report's
+    sentence about 100 px (two or three characters a line; BDA's English page 4,340 px tall). Each row of the
+    members, supporters and partners tables is now a block: the name, then type and relation, then the sentence
+    across the screen. On a laptop the tables keep their columns."""
+    widths = "Array.prototype.map.call(document.querySelectorAll('table.stack blockquote.ev'), " \
+             "function(q){return q.getBoundingClientRect().width;})"
+    page = served_browser.phone()
+    try:
+        page.navigate(f"{server}/zones/{quote(zone)}?lang=en")
+        page.wait_for("document.readyState === 'complete'")
+        phone = page.evaluate(widths)
+        assert phone and min(phone) >= 300, phone
+        assert page.evaluate("document.documentElement.scrollWidth") - 390 <= 1
+    finally:
+        page.close()
+    page = served_browser.open(f"{server}/zones/{quote(zone)}?lang=en")
+    try:
+        page.wait_for("document.readyState === 'complete'")
+        header = page.evaluate("getComputedStyle(document.querySelector('table.stack thead')).display")
+        assert header == "table-header-group"  # columns on a laptop
+    finally:
+        page.close()

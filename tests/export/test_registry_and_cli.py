@@ -136,3 +136,19 @@ def test_bad_brief_requests(tmp_path, mini):
     with pytest.raises(NotFound):
         write_brief(mini, "没有这个园区", tmp_path / "b.docx")
     assert not (tmp_path / "b.docx").exists()
+
+
+def test_a_zone_pictures_counts_are_the_network_pages_and_a_data_file_says_why_it_holds_more(tmp_path, bundled):
+    """`innograph export 三城一区 -o x.png` said "42 nodes, 56 edges" of a picture (and a page) that draws 50:
+    the report's author is drawn tied to the zone only, its 6 other relations left out. The picture's message
+    now counts what it draws; a data file keeps every relation and says what the page leaves out (session 18)."""
+    from viz.focus import focused_subgraph
+
+    page = focused_subgraph(bundled, "三城一区", 2)
+    drawn = export_subgraph(bundled, "三城一区", False, 2, [], None, tmp_path / "x.png")
+    data = export_subgraph(bundled, "三城一区", False, 2, [], None, tmp_path / "x.json")
+    assert (drawn.nodes, drawn.edges) == (len(page.sub.nodes), len(page.sub.edges))
+    assert f"its {page.hidden_edges} other relations left out" in drawn.message()
+    assert data.edges == len(page.sub.edges) + page.hidden_edges == len(json.loads((tmp_path / "x.json")
+                                                                                    .read_text())["links"])
+    assert f"the network page draws {len(page.sub.edges)} of them" in data.message()

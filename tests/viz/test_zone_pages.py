@@ -273,3 +273,35 @@ def test_a_node_page_quotes_each_sentence_once(client):
     sentence = "全面启动市科技创新基金,组建市场化专业化基金管理公司"
     assert html.count(sentence) == 1
     assert html.count("（同上句）") == 8
+
+
+def test_the_export_row_says_why_a_data_file_holds_more_relations_than_the_network(client):
+    """三城一区's json held 56 relations where its network drew 50 (the report's author's other 6 ties): the
+    page now says which files hold every relation (session 18)."""
+    html = page(client, f"/zones/{quote('三城一区')}?lang=en")
+    downloads = html[html.index('id="downloads"'):html.index("</section>", html.index('id="downloads"'))]
+    assert "The data files hold every relation of the subgraph" in downloads
+    assert "数据文件含子图的全部关系" in downloads
+
+
+def test_the_english_home_page_names_the_publisher_and_lists_zones_in_english(client):
+    """The English home page said "published by 北京市科学技术委员会" under its source and joined the bridges' zones
+    with 、 (session 18 review)."""
+    html = page(client, "/?lang=en")
+    en = " ".join(re.findall(r'<span class="en">(.*?)</span>', html, re.S))
+    assert "published by Beijing Municipal Science &amp; Technology Commission" in en
+    assert "published by 北京市科学技术委员会" not in en
+    assert "发布单位：北京市科学技术委员会" in html  # the Chinese page keeps its own
+    bridges = html[html.index("Bridges between zones"):]
+    bridges = bridges[:bridges.index("</table>")]
+    assert '<span class="en">, </span>' in bridges
+    assert re.search(r"</a>、<a", bridges) is None
+
+
+def test_a_node_pages_source_is_titled_in_the_pages_language(client):
+    """The English node page listed its source as 北京市科学技术委员会关于2018年度绩效管理的自查报告 (session 18)."""
+    html = page(client, f"/nodes/{quote('北京市科技创新基金')}?lang=en")
+    row = html[html.index('<span class="en">Sources</span>'):]
+    row = row[:row.index("</tr>")]
+    assert '<span class="en">Beijing Municipal Science &amp; Technology Commission: self-assessment report' in row
+    assert '<span class="zh">北京市科学技术委员会关于2018年度绩效管理的自查报告</span>' in row

@@ -182,22 +182,35 @@ def _supporters(profile: ZoneProfile, nodes: dict[str, Node], lang: str, cites: 
     rows = []
     for pairs in grouped.values():
         first = pairs[0][0]
-        paths = [p for _, p in pairs]
+        every = [p for _, p in pairs]
+        # the report's author: its direct support, its paths through the zone's members in one line (Word cannot
+        # fold them as the page does; its five paths made 三城一区's longest row; session 18)
+        paths, folded = _author_folded(every) if first.node.id in publishers else (every, [])
         label = name(first.node, lang) + (word("publisher_note", lang) if first.node.id in publishers else "")
-        relations = word("comma", lang).join(dict.fromkeys(relation_name(p.relation, lang) for p in paths))
+        relations = word("comma", lang).join(dict.fromkeys(relation_name(p.relation, lang) for p in every))
         via = word("comma", lang).join(dict.fromkeys(short_name(p.via, lang) if p.via else word("direct", lang)
                                                      for p in paths))
         lines = "\n".join(f"{i}. " + word("list_sep", lang).join(phrase(e, nodes, lang) for e in p.edges)
                           for i, p in enumerate(paths, 1)) if len(paths) > 1 else \
             word("list_sep", lang).join(phrase(e, nodes, lang) for e in paths[0].edges)
-        more = first.path_count - len(paths) if first.paths else 0
+        if folded:
+            members = word("comma", lang).join(dict.fromkeys(short_name(p.via, lang) for p in folded))
+            via += word("via_members", lang, n=len(folded))
+            lines += "\n" + word("also_via_members", lang, n=len(folded), names=members)
+        more = first.path_count - len(every) if first.paths else 0
         if more > 0:
             lines += "\n" + word("more_paths", lang, n=more)
         rows.append([label, type_name(first.node.type, lang), relations, via, lines,
-                     cites.cite(*(e for p in paths for e in p.edges))])
+                     cites.cite(*(e for p in every for e in p.edges))])
     cols = [word(k, lang) for k in ("supporter", "type", "relation", "via", "path", "refs")]
     # widths that keep "supports" and "Evidence" whole in English (1.3 / 1.2 cm broke them mid-word)
     return _table_or_none(word("supporters", lang), cols, rows, lang, [2.8, 2.2, 1.7, 2.3, 4.0, 1.9])
+
+
+def _author_folded(paths: list) -> tuple[list, list]:
+    """(shown, folded): the direct paths, and those through a member; all shown when none is direct."""
+    direct = [p for p in paths if p.via is None]
+    return (direct, [p for p in paths if p.via is not None]) if direct else (paths, [])
 
 
 def _partners(profile: ZoneProfile, lang: str, cites: Citations, via: list[ViaPartner] = ()) -> Section:

@@ -59,6 +59,8 @@ WORDS: dict[str, dict[str, str]] = {
     "position": {"zh": "字符位置", "en": "Characters"},
     "location": {"zh": "出处（文件、章节、段落）", "en": "Where (document, section, paragraph)"},
     "more_paths": {"zh": "（另有 {n} 条路径）", "en": "({n} more paths)"},
+    "also_via_members": {"zh": "另经由 {n} 个成员支持：{names}（证据见附录）",
+                         "en": "and through {n} of its members: {names} (evidence in the appendix)"},
     "publisher_note": {"zh": "（报告发布单位）", "en": " (publisher of the report)"},
     "chars": {"zh": "字符 {start}–{end}", "en": "chars {start}–{end}"},
     "none": {"zh": "（无）", "en": "(none)"},

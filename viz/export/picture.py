@@ -17,14 +17,17 @@ import threading
 from pathlib import Path
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
+from matplotlib.text import Annotation
 
 from graph.model import Document, Node
 from graph.results import Subgraph
 from graph.schema import EDGE_TYPES, NODE_TYPES
 from viz.fonts import font_families
 from viz.focus import collapse_subgraph
+from viz.export.label_places import place_labels
 from viz.layout import layout_positions
 from viz.radial import MAX_NODES as RADIAL_MAX_NODES
 from viz.radial import FONT, LABEL_WIDTH, centred_positions, text_width
@@ -127,10 +130,13 @@ def draw(sub: Subgraph, lang: str = "zh", title: str | None = None, to_scale: bo
     ax.set_axis_off()
     _draw_edges(ax, sub, pos, lang)
     _draw_nodes(ax, sub, pos, context)
-    _draw_labels(ax, sub, pos, lang, fontsize=fontsize, context=context)
+    labels = _draw_labels(ax, sub, pos, lang, fontsize=fontsize, context=context)
     _legend(ax, sub, lang)
     ax.set_title(title if title is not None else _title(sub, lang), fontsize=14, parse_math=False)
     ax.margins(MARGIN)
+    FigureCanvasAgg(fig)
+    ax.autoscale_view()  # the axes' final limits (margins included), so the names are measured where drawn
+    place_labels(fig, labels, pos, fixed={sub.center} if sub.center else set())  # viz/export/label_places.py
     return fig
 
 
@@ -222,7 +228,10 @@ def _role(node_id: str, center: str | None, context: set[str]) -> str:
     return "center" if node_id == center else "context" if node_id in context else "node"
 
 
-def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int, context: set[str] = frozenset()) -> None:
+def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int,
+                 context: set[str] = frozenset()) -> list[tuple[Annotation, str]]:
+    """Each node's name below it; returned with its node's id, the centre first, then the best connected
+    (the order in which viz/export/label_places.py gives them their places)."""
     degree: dict[str, int] = {}
     for e in sub.edges:
         degree[e.source] = degree.get(e.source, 0) + 1
@@ -231,15 +240,18 @@ def _draw_labels(ax, sub: Subgraph, pos, lang: str, fontsize: int, context: set[
     if len(shown) > LABEL_ALL_UP_TO:
         top = sorted(shown, key=lambda n: (n.id != sub.center, -degree.get(n.id, 0), n.id))
         shown = top[:LABELS_WHEN_MANY]
+    shown.sort(key=lambda n: (n.id != sub.center, n.id in context, -degree.get(n.id, 0)))
+    drawn = []
     for n in shown:
         x, y = pos[n.id]
         center = n.id == sub.center
         text = label(n, lang) if center else wrapped(label(n, lang))
-        ax.annotate(text, (x, y), xytext=(0, -11 if not center else -16), textcoords="offset points",
-                    ha="center", va="top", fontsize=fontsize + (3 if center else 0),
-                    fontweight="bold" if center else "normal", zorder=4, parse_math=False,
-                    color=CONTEXT_TEXT if n.id in context else "black",
-                    bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7))
+        drawn.append((ax.annotate(text, (x, y), xytext=(0, -11 if not center else -16), textcoords="offset points",
+                                  ha="center", va="top", fontsize=fontsize + (3 if center else 0),
+                                  fontweight="bold" if center else "normal", zorder=4, parse_math=False,
+                                  color=CONTEXT_TEXT if n.id in context else "black",
+                                  bbox=dict(boxstyle="round,pad=0.15", fc="white", ec="none", alpha=0.7)), n.id))
+    return drawn
 
 
 def _legend(ax, sub: Subgraph, lang: str) -> None:

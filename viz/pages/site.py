@@ -59,11 +59,13 @@ def phrase(edge: Edge, names: dict[str, Node], lang: str, link: bool = True) -> 
 
 
 def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], top: int = 12,
-                groups=None, context: Sequence[Bridge] = ()) -> str:
+                groups=None, context: Sequence[Bridge] = (), publisher_en: dict[str, str] | None = None) -> str:
     """The home page: the zones (headline and others, see viz/pages/home.py), counts, bridges, questions.
 
     `context` are the reports' publishers that would bridge zones: named under the table, not in it,
-    so that with a second report the note says whose ties are left out instead of "the publisher"."""
+    so that with a second report the note says whose ties are left out instead of "the publisher".
+    `publisher_en`: a document's publisher (a Chinese name) -> its node's English name: the English page said
+    "published by 北京市科学技术委员会" (session 18)."""
     from viz.pages.home import EXAMPLE_QUESTIONS, ZoneGroups
     from viz.pages.zone import brief_href, zone_href
 
@@ -71,6 +73,7 @@ def browse_page(zones: Sequence[Node], stats: Stats, bridges: Sequence[Bridge], 
                   n_bridges=len(bridges), view_href=view_href, node_href=node_href, zone_href=zone_href,
                   brief_href=brief_href, ask_href=ask_href, examples=EXAMPLE_QUESTIONS,
                   groups=groups or ZoneGroups(None, list(zones), []), context=list(context),
+                  publisher_en=publisher_en or {},
                   max_depth=limits.MAX_DEPTH, question="", max_question=MAX_CHARS)
 
 
@@ -89,9 +92,10 @@ def ask_href(question: str) -> str:
 def ask_page(question: str, answer: Answer | None, documents: Sequence[Document] = ()) -> str:
     """The question box and, once asked, the answer: reading, rows with evidence and the report each
     sentence is from (with a second report loaded, a quote alone did not say which one), suggestions."""
-    from viz.pages.zone import indicator
+    from viz.pages.zone import FirstTime, indicator
 
     return render("ask.html.j2", question=question, answer=answer, node_href=node_href, page_href=page_href,
+                  first_time=FirstTime(),  # each sentence quoted once a table, as on the zone page
                   figure=indicator,  # an indicator in a comparison with its figure, not its name alone
                   ask_href=ask_href, distinct_evidence=distinct_evidence, nodes_by_id=nodes_by_id,
                   docs={d.id: d for d in documents}, max_question=MAX_CHARS, compare_table=compare_table)
