@@ -7,7 +7,7 @@ ending it trusts in prose: a unit named bare (成果处, 规划处 under 责任�
 into the name (含北京经济技术开发区管委会, dev15). Rules drawn from one split's names lift that split and no other; the
 header is the page's own statement of the kind, so it is what this module reads instead of name shapes.
 
-Three ways a page writes a table, all read here:
+Four ways a page writes a table, all read here:
 - rows as lines with cells parted by |, tabs or runs of spaces: a header row whose cells are column words (yaml) types
   the cells of every row with as many cells, column by column (bodies under a unit column, a project under 项目名称);
 - a table flattened one cell per line (or a PDF's text, cells interleaved on one line): the header is a run of short
@@ -15,7 +15,8 @@ Three ways a page writes a table, all read here:
   lined up with the columns, so only bodies are read, and only a cell (a line, or a space-parted token) made wholly of
   body names;
 - a column head written before its cell as a field (主要责任单位:区发展改革委; (牵头单位: 市发改委、市经信局); 主责单位是
-  市交通委、市公安局): the value is a run of bodies.
+  市交通委、市公安局): the value is a run of bodies;
+- a form, each label cell beside its value (项目名称 | X | 主管部门 | Y, or one cell a line): the label types its neighbour.
 A cell is typed only when it ends as its kind ends (a body: the suffix grammar's Institution endings or a unit's, yaml;
 or a name the gazetteer knows as a body); groups (各区政府, 有关区政府) and a task's verb (加强…) are no body, a cell's
 "including" (含) and "and other departments" (等部门) are not part of a name. Guesses of the suffix grammar that a typed
@@ -31,7 +32,7 @@ from pathlib import Path
 
 import yaml
 
-from loaders.text import cell_table
+from loaders.text import cell_table, counted_item_lists
 from loaders.text.boundaries import PUNCT
 from loaders.text.entities import EntityFinder, Mention, from_entry
 
@@ -42,9 +43,9 @@ SEPARATED = re.compile(r"\s*[|｜\t]\s*|\s{2,}")  #: cells of a row line parted 
 TOKEN = re.compile(r"[^\s|｜]+")  #: a cell of a flattened table: a line, or a space-parted token of a PDF line
 PIECE_JOINS = re.compile(r"[、，,;；/]|(?<=[委局办处科室院厅部])和(?=\S)")
 SHORT_LINE = 8  #: a header cell on a line of its own is this short (年度任务及目标 is 7)
-REGION = 8000  #: characters after a header a flattened table is read over (linear time; a page's table, not the site)
+REGION = 20000  #: characters after a header a flattened table is read over (linear time; a page's table, not the site)
 RUN_LINES = 40  #: lines a header run is read over (a menu of short lines is not walked again and again: linear time)
-TABLE_LINES = 120  #: lines a table written one cell per line runs over at most, below its header
+TABLE_LINES = 300  #: lines a table written one cell per line runs over at most, below its header
 #: the site's furniture below a table: the page's document ends there
 END = re.compile(cell_table.FURNITURE.pattern + r"|当前位置|网站地图|扫一扫|相关文档|相关阅读|文档评论|上一篇|下一篇|责任编辑")
 CELL_MAX = 60  #: a cell of bodies is shorter than a sentence
@@ -59,16 +60,17 @@ def _data() -> dict:
 
 
 def with_table_cells(finder: EntityFinder, text: str, mentions: list[Mention]) -> list[Mention]:
-    """`mentions` with the bodies and projects of every typed table cell added and the guesses they supersede dropped."""
+    """`mentions` with the bodies and projects of every typed table cell added, the guesses they supersede dropped."""
     data = _data()
-    cells = [*_labelled(text, data), *_tables(text, data)]
+    cells = [*_labelled(text, data), *_tables(text, data), *_label_cells(text, data)]
     if not cells:
         return mentions
     spans = {(m.start, m.end, m.type) for m in mentions}
     added, covered, untyped, units = [], [], set(), []
     for start, end, kind, strict in cells:
-        if kind == "none":  # the header says the column holds no name: a whole-cell guess (| 健全…服务中心 |) is none
-            untyped.add((start, end))
+        if kind in ("none", "unknown"):  # the header says the column holds no name: a whole-cell guess (| 健全…服务中心 |)
+            if kind == "none":  # is none; under a column word the yaml does not know, the other rules read the cell
+                untyped.add((start, end))
             continue
         if kind == "Institution":
             units.append((start, end))
@@ -116,6 +118,26 @@ def _labelled(text: str, data: dict):
             yield m.end(), end, "Institution", False
 
 
+def _label_cells(text: str, data: dict):
+    """(start, end, kind, strict=False) of the cell after a label cell (a form's 项目名称 | X | 主管部门 | Y, or one
+    cell a line: 实施单位 / 北京市…中心): the label types its neighbour, unless the neighbour is a column word too."""
+    column_of, at = data["column_of"], 0
+    lines = text.split("\n")
+    for n, line in enumerate(lines):
+        parts = _row_parts(line) if SEPARATED.search(line.strip()) else []
+        for (a, b), (c, d) in zip(parts, parts[1:]):
+            kind = column_of.get(line[a:b].replace(" ", ""))
+            if kind in ("Institution", "Project") and line[c:d].strip() not in column_of:
+                yield at + c, at + d, kind, False
+        kind = column_of.get(line.strip())
+        if kind in ("Institution", "Project"):
+            after = next((k for k in range(n + 1, min(n + 3, len(lines))) if lines[k].strip()), None)
+            if after is not None and lines[after].strip() not in column_of and len(lines[after].strip()) <= CELL_MAX:
+                start = at + sum(len(x) + 1 for x in lines[n:after])
+                yield start, start + len(lines[after]), kind, False
+        at += len(line) + 1
+
+
 def _tables(text: str, data: dict):
     """(start, end, kind, strict=True) of each cell under a typed column of a table its header row announces."""
     lines, at = [], 0
@@ -158,6 +180,16 @@ def header_runs(texts: list[str]) -> dict[int, tuple[int, int]]:
             for j in range(k + 1, len(texts)):
                 if texts[j].strip():
                     if len(_row_parts(texts[j])) != len(kinds):
+                        break
+                    last = j
+            out.update(dict.fromkeys(range(k, last + 1), (k, last)))
+            k = last + 1
+            continue
+        if _form_row(texts[k], data):  # 项目名称 | X | 主管部门 | Y: a form's rows, each led by a label cell
+            last = k
+            for j in range(k + 1, len(texts)):
+                if texts[j].strip():
+                    if not _form_row(texts[j], data):
                         break
                     last = j
             out.update(dict.fromkeys(range(k, last + 1), (k, last)))
@@ -211,13 +243,14 @@ def _header_row(line: str, data: dict) -> list[str] | None:
     if len(cells) < 3 or not SEPARATED.search(line.strip()):
         return None
     kinds = [data["column_of"].get(c.replace(" ", "")) for c in cells]
-    if sum(k is not None for k in kinds) < 2 or not any(k not in (None, "none") for k in kinds):
-        return None
+    known = sum(k is not None for k in kinds)
+    if known < 2 or known <= len(kinds) - known or not any(k not in (None, "none") for k in kinds):
+        return None  # a header names its columns: most of its cells are column words (a form's row is label, value, …)
     return kinds
 
 
 def _rows(lines, k: int, kinds: list[str | None], data: dict):
-    """The typed cells of the rows under a header row with as many cells as it (a row of another shape ends the table)."""
+    """The cells of the rows under a header row with as many cells as it (a row of another shape ends the table)."""
     for at, line in lines[k + 1:]:
         if not line.strip():
             continue
@@ -227,12 +260,20 @@ def _rows(lines, k: int, kinds: list[str | None], data: dict):
         for (a, b), kind in zip(parts, kinds):
             a += len(line[a:b]) - len(line[a:b].lstrip())
             b -= len(line[a:b]) - len(line[a:b].rstrip())
-            yield at + a, at + b, kind or "none", True
+            yield at + a, at + b, kind or "unknown", True
 
 
 def _short(line: str) -> bool:
     s = line.strip()
     return bool(s) and len(s) <= SHORT_LINE and not re.fullmatch(r"[\d.、]+", s) and not any(ch in PUNCT for ch in s)
+
+
+def _form_row(line: str, data: dict) -> bool:
+    """A form's row: cells parted by bars, tabs or runs of spaces, the first a column word (项目名称 | X | 主管部门 | Y)."""
+    if not SEPARATED.search(line.strip()):
+        return False
+    parts = _row_parts(line)
+    return len(parts) >= 2 and line[slice(*parts[0])].replace(" ", "") in data["column_of"]
 
 
 def _row_parts(line: str) -> list[tuple[int, int]]:
@@ -345,6 +386,7 @@ def _endings(finder: EntityFinder, data: dict) -> tuple[str, ...]:
 
 
 def _project(cell: str, data: dict) -> bool:
-    from loaders.text.counted_item_lists import _data as counted
-    endings = next(k["endings"] for k in counted()["kinds"] if k["type"] == "Project")
-    return 2 < len(cell) <= 30 and not any(ch in PUNCT for ch in cell if ch not in "()（）") and cell.endswith(tuple(endings))
+    """A cell under 项目名称 is a project when it ends as a counted list's projects end (…工程, …中心, …平台, …项目)."""
+    endings = next(k["endings"] for k in counted_item_lists._data()["kinds"] if k["type"] == "Project")
+    marks = any(ch in PUNCT for ch in cell if ch not in "()（）")
+    return 2 < len(cell) <= 30 and not marks and cell.endswith(tuple(endings))

@@ -75,3 +75,12 @@ def test_a_groups_and_a_verbs_under_a_label_are_no_bodies(analysis_of):
     institutions = set(entities(analysis, "Institution"))
     assert "区科信局" in institutions
     assert not {"有关街道办事处", "各镇政府"} & institutions
+
+
+# --- a form: each label cell beside its value --------------------------------------------------------------------
+
+def test_a_forms_label_cells_type_their_neighbours(analysis_of):
+    analysis = analysis_of(INTRO + "项目名称 | 区级科技创新券兑付项目 | 主管部门 | 区科信局\n"
+                                   "实施单位 | 区科技成果转化服务中心 | 项目负责人 | 张明\n")
+    assert "区级科技创新券兑付项目" in entities(analysis, "Project")
+    assert {"区科信局", "区科技成果转化服务中心"} <= set(entities(analysis, "Institution"))
