@@ -26,6 +26,7 @@ from loaders.text import period_quotes, plenum_series, quoted_policies, report_l
 from loaders.text import counted_item_lists  # session 17, s17-dev15
 from loaders.text import gazettes, place_organs, plan_joins  # session 17, s17-dev16
 from loaders.text.names_s17 import s17_names_pass  # session 17, s17-names
+from loaders.text import table_reader  # session 18, s18-tables
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -107,6 +108,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     budget.check()
     mentions = resolve_overlaps(mentions + lists.ellipses(finder, text, mentions))
     mentions = resolve_overlaps(counted_item_lists.with_counted_items(text, mentions))  # 共设A、B…12个内设机构 (session 17)
+    mentions = resolve_overlaps(table_reader.with_table_cells(finder, text, mentions))  # 责任单位 | 成果处 (session 18)
     mentions = _with_companies(finder, text, mentions)  # session 12
     mentions = industry_fields.with_industries(finder, text, mentions)  # 历史文化旅游|产业 (session 14)
     mentions = domain_heads.with_domain_heads(finder, text, mentions)  # 在|数字贸易|领域 (session 15)

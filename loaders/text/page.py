@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from loaders.text import cell_table, contents
+from loaders.text import cell_table, contents, table_reader
 
 LOOK = 14  #: lines looked at above the first and below the last prose line
 NAV_MAX = 5  #: a line this short (a menu word: 首页, 当前位置:) ends the document
@@ -41,6 +41,7 @@ COLUMN_HEADS = frozenset({"序号", "编号", "名称", "任务名称", "项目�
 def extent(texts: list[str], prose: list[int], chrome: Callable[[str], bool]) -> tuple[int, int]:
     """(first, last) line of the document: the prose run widened over the page lines around it."""
     tables = {**contents.runs(texts), **cell_table.runs(texts)}
+    tables.update({k: run for k, run in table_reader.header_runs(texts).items() if k not in tables})  # session 18
     return _widen(texts, prose[0], -1, chrome, tables), _widen(texts, prose[-1], 1, chrome, tables)
 
 
