@@ -1,0 +1,49 @@
+"""Rules of session 18 (issue 18, s18-dev17): mechanisms behind misses on Beijing report prose pooled from dev17,
+dev12, dev14 and dev16 (docs/extraction.md, "dev17, first untuned score (session 18)" and "Rules from dev17
+(session 18)").
+
+The sentences are written for these tests (other places, bodies, subjects and years than the corpus pages).
+"""
+
+from __future__ import annotations
+
+from tests.support.extracted import entities, names
+
+
+# --- a document named by its title is a Policy (titled_documents.py) ----------------------------------------------
+
+def test_a_reply_named_in_prose_is_a_policy_without_the_body_before_it(analysis_of):
+    analysis = analysis_of("各区认真贯彻市政府关于加快发展科技服务业的批复,取得积极进展。")
+    assert "关于加快发展科技服务业的批复" in entities(analysis, "Policy")
+    assert "市政府" in entities(analysis, "Institution")
+
+
+def test_a_resolution_passed_names_the_report_it_approves(analysis_of):
+    analysis = analysis_of("会议表决通过了关于区科协第五届委员会工作报告的决议。")
+    policies = entities(analysis, "Policy")
+    assert "关于区科协第五届委员会工作报告的决议" in policies
+
+
+def test_opinions_named_with_enumerated_aims_are_one_policy(analysis_of):
+    analysis = analysis_of("区委、区政府出台关于发展数字经济、建设智慧城市的意见。")
+    assert "关于发展数字经济、建设智慧城市的意见" in entities(analysis, "Policy")
+
+
+def test_a_report_in_book_marks_is_a_policy_without_its_leading_year(analysis_of):
+    analysis = analysis_of("研究院发布了《2019年首都科技创新发展报告》,引起关注。")
+    assert "首都科技创新发展报告" in {m.name for m in analysis.mentions if m.type == "Policy"}
+
+
+def test_a_notice_issuing_a_document_is_not_a_policy(analysis_of):
+    analysis = analysis_of("区政府办公室关于印发区级科技计划管理办法的通知已下发。")
+    assert not any(name.startswith("关于") for name in names(analysis, "Policy"))
+
+
+def test_the_opinions_a_notice_carries_are_not_read_as_its_title(analysis_of):
+    analysis = analysis_of("现将关于支持企业研发的意见的通知转发给你们。")
+    assert "关于支持企业研发的意见" not in names(analysis, "Policy")
+
+
+def test_a_short_name_given_to_a_report_stays_a_document(analysis_of):
+    analysis = analysis_of("中心发布《2020年度区域创新能力评价报告》(以下简称《报告》)。")
+    assert "报告" not in names(analysis, "Policy")
