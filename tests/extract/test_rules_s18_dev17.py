@@ -47,3 +47,30 @@ def test_the_opinions_a_notice_carries_are_not_read_as_its_title(analysis_of):
 def test_a_short_name_given_to_a_report_stays_a_document(analysis_of):
     analysis = analysis_of("中心发布《2020年度区域创新能力评价报告》(以下简称《报告》)。")
     assert "报告" not in names(analysis, "Policy")
+
+
+# --- a word that only leads into a name is cut off (leading_words.py) ----------------------------------------------
+
+def test_at_the_meeting_is_not_part_of_the_association(analysis_of):
+    analysis = analysis_of("会上区科协第三届委员会主席作了发言。")
+    institutions = entities(analysis, "Institution")
+    assert "区科协第三届委员会" in institutions
+    assert not any(name.startswith("会上") for name in institutions)
+
+
+def test_former_is_not_part_of_a_committee(analysis_of):
+    analysis = analysis_of("原通州区科学技术委员会的职责划入新组建的部门。")
+    institutions = entities(analysis, "Institution")
+    assert "通州区科学技术委员会" in institutions
+    assert not any(name.startswith("原") for name in institutions)
+
+
+def test_entrusted_by_a_district_government_reads_the_government(analysis_of):
+    analysis = analysis_of("受朝阳区人民政府委托,我向大会报告计划执行情况。")
+    institutions = entities(analysis, "Institution")
+    assert "朝阳区人民政府" in institutions and "受朝阳区人民政府" not in institutions
+
+
+def test_a_name_that_opens_with_the_same_character_is_kept_whole(analysis_of):
+    analysis = analysis_of("原子能科学研究院建成新实验平台。")
+    assert "原子能科学研究院" in entities(analysis, "Institution")
