@@ -74,3 +74,15 @@ def test_entrusted_by_a_district_government_reads_the_government(analysis_of):
 def test_a_name_that_opens_with_the_same_character_is_kept_whole(analysis_of):
     analysis = analysis_of("原子能科学研究院建成新实验平台。")
     assert "原子能科学研究院" in entities(analysis, "Institution")
+
+
+# --- 我国 is the issuer's country (own_country.py) ----------------------------------------------------------------
+
+def test_our_country_in_a_mainland_report_is_china(analysis_of):
+    analysis = analysis_of("近年来,我国研发投入强度持续提高,区内企业贡献突出。")
+    assert "我国" in entities(analysis, "Region")
+
+
+def test_our_country_on_a_taiwan_page_is_not_china(analysis_of):
+    analysis = analysis_of("行政院核定計畫,推動我國半導體產業與臺灣科研機構合作。")
+    assert not (names(analysis, "Region") & {"我國", "我国"})
