@@ -86,3 +86,21 @@ def test_our_country_in_a_mainland_report_is_china(analysis_of):
 def test_our_country_on_a_taiwan_page_is_not_china(analysis_of):
     analysis = analysis_of("行政院核定計畫,推動我國半導體產業與臺灣科研機構合作。")
     assert not (names(analysis, "Region") & {"我國", "我国"})
+
+
+# --- a level + “两会” is an Event (level_sessions.py) -------------------------------------------------------------
+
+def test_the_city_sessions_by_their_nickname_are_an_event(analysis_of):
+    analysis = analysis_of("区科委认真贯彻落实区委全会和市“两会”精神,部署全年工作。")
+    assert "市“两会”" in entities(analysis, "Event")
+
+
+def test_a_province_opening_the_nickname_only_prefixes_it(analysis_of):
+    analysis = analysis_of("会议传达了浙江省“两会”精神。")
+    assert "浙江省“两会”" in entities(analysis, "Event")
+    assert "浙江省" not in entities(analysis, "Region")
+
+
+def test_the_nickname_alone_is_no_event(analysis_of):
+    analysis = analysis_of("今年“两会”期间,代表们提出建议。")
+    assert not names(analysis, "Event")
