@@ -104,3 +104,12 @@ def test_a_province_opening_the_nickname_only_prefixes_it(analysis_of):
 def test_the_nickname_alone_is_no_event(analysis_of):
     analysis = analysis_of("今年“两会”期间,代表们提出建议。")
     assert not names(analysis, "Event")
+
+
+# --- a known place run on by a town's ending is the town (town_names.py) ------------------------------------------
+
+def test_a_town_named_like_a_province_is_not_the_province(analysis_of):
+    analysis = analysis_of("专家组走访了延庆区山西村和房山区河南乡的示范基地。")
+    regions = names(analysis, "Region")
+    assert not regions & {"山西", "山西省", "河南", "河南省"}
+    assert {"延庆区", "房山区"} <= entities(analysis, "District")
