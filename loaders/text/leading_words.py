@@ -7,8 +7,8 @@ way, each to another word but all the same mechanism: a clause adverb (会上 "a
 qualifier of time (原 "former", dev17; 本年度, dev10), a verb of agency or content (受 in 受…委托, dev16; 含 in a
 task table, dev15) or of place (东临 "borders on the east", dev8). The name after such a word is read anyway
 (the place or the known name that opens it is found there), so the word is cut off when, and only when, a
-name the rules read, or a relative body's level (市, 区: 会上|区科协…), starts right after it; the words are few and listed (leading_words.yaml), each checked to
-open no name of the corpus' kinds.
+name the rules read, or a relative body's level (市, 区: 会上|区科协…), starts right after it; the words are
+few and listed (leading_words.yaml), each checked to open no name of the corpus' kinds.
 """
 
 from __future__ import annotations
