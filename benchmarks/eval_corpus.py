@@ -58,6 +58,7 @@ SPLITS = ("dev", "dev2", "dev3", "dev4", "dev5", "dev6", "dev7", "dev8", "dev9",
           "dev12", "dev13", "dev14",
           "dev15",
           "dev16",
+          "dev17",
           "dev18",  # session 18, s18-tables
           "test", "holdout")
 SEALED = ("holdout",)  # scored in aggregate only unless --unseal

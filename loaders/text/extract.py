@@ -27,6 +27,7 @@ from loaders.text import counted_item_lists  # session 17, s17-dev15
 from loaders.text import gazettes, place_organs, plan_joins  # session 17, s17-dev16
 from loaders.text.names_s17 import s17_names_pass  # session 17, s17-names
 from loaders.text import table_reader  # session 18, s18-tables
+from loaders.text.names_s18 import s18_dev17_pass  # session 18, s18-dev17
 from loaders.text.entities import QUOTE, EntityFinder, Mention, from_entry, resolve_overlaps
 from loaders.text.gazetteer import Context, Gazetteer, builtin, region_abbreviations
 from loaders.text.reading import Report
@@ -156,6 +157,7 @@ def find_mentions(finder: EntityFinder, text: str, sentences: list[Sentence], fi
     place_organs.titled_when_nested(mentions)  # 北京市委|宣传部: the committee an entity too (session 17)
     gazettes.titled_committees(mentions)  # 市十五届人大常委会|公报: the committee a body too (session 17)
     mentions = s17_names_pass(text, mentions)  # 规划|面积, 设A处、B室, 中央机构编制委员会办公室 (session 17)
+    mentions = s18_dev17_pass(text, mentions)  # 关于…的批复, 《…报告》 a Policy (session 18)
     return sorted(mentions, key=lambda m: (m.start, -m.end))
 
 
