@@ -44,10 +44,11 @@ test-faults: $(STAMP) system-deps
 	  tools/test.sh tests/faults tests/api/test_api_schema.py -p no:cacheprovider
 
 # The property tests of the zone index and the conformance suite with more random examples than `make test`
-# gives them (it keeps the whole suite under 15 minutes on 2 cores).
+# gives them, and every ask question asked of Neo4j (`make test` keeps the whole suite under 15 minutes on 2 cores).
 test-deep: $(STAMP) system-deps
-	ZONE_EXAMPLES=24 GRAPH_EXAMPLES=90 tools/test.sh tests/graph/test_neo4j_zone_index.py tests/core/test_zone_index.py \
-	  tests/graph/test_neo4j_zone_check.py tests/graph/test_neo4j_publisher_last.py tests/graph/test_conformance.py -p no:cacheprovider
+	ZONE_EXAMPLES=24 GRAPH_EXAMPLES=90 DEEP=1 tools/test.sh tests/graph/test_neo4j_zone_index.py \
+	  tests/core/test_zone_index.py tests/graph/test_neo4j_zone_check.py tests/graph/test_neo4j_publisher_last.py \
+	  tests/graph/test_conformance.py tests/ask/test_ask_neo4j.py -p no:cacheprovider
 
 neo4j-up: $(STAMP)
 	$(BIN)/python tools/neo4j/neo4jctl.py up --dir $(CURDIR)/.neo4j --env-file .env.neo4j

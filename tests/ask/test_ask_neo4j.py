@@ -4,6 +4,8 @@ outcome (right / declined / wrong), reading and rows for every question. Real se
 
 from __future__ import annotations
 
+import os
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
@@ -48,13 +50,35 @@ def neo4j_bundled():
     store.close()
 
 
-#: 783 questions asked of both stores: past the suite's 300 s when 2 shared cores run at load 15-18 (session 17: it
-#: timed out at 331 s with session17.yaml added; 146.6 s at session 16's last run, load 6.7)
+#: `make test` asks Neo4j a sample that still takes every road (session 18): the first PER_READING questions of each
+#: reading the memory store gives (status and query), and every EVERY-th question besides: 200 of 724. All 724 took
+#: 57 s of a 16-minute suite (session 17; past 300 s at load 15-18); `make test-deep` (DEEP=1) asks every one.
+PER_READING, EVERY = 2, 8
+ALL = os.environ.get("DEEP") == "1"
+
+
+def asked_of_both(mem_answers: list) -> list[int]:
+    """Which questions (by index) Neo4j is asked: every road the memory answers took, and a stride besides."""
+    if ALL:
+        return list(range(len(mem_answers)))
+    seen: dict[tuple, int] = defaultdict(int)
+    chosen = []
+    for i, mem in enumerate(mem_answers):
+        reading = (mem.status, mem.query)
+        seen[reading] += 1
+        if seen[reading] <= PER_READING or i % EVERY == 0:
+            chosen.append(i)
+    return chosen
+
+
 @pytest.mark.timeout(900)
 def test_every_question_has_the_same_outcome_on_neo4j_as_in_memory(bundled, neo4j_bundled):
+    mem_answers = [answer(bundled, case.question) for case in CASES]
+    chosen = asked_of_both(mem_answers)
     differ = []
-    for case in CASES:
-        mem, neo = answer(bundled, case.question), answer(neo4j_bundled, case.question)
+    for n in chosen:
+        case, mem = CASES[n], mem_answers[n]
+        neo = answer(neo4j_bundled, case.question)
         same = (score(case, mem).kind == score(case, neo).kind and (mem.status, mem.query, mem.params, mem.count)
                 == (neo.status, neo.query, neo.params, neo.count)
                 and {i.node.id for i in mem.items} == {i.node.id for i in neo.items}
