@@ -110,6 +110,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     except InnographError as exc:
         return model.Answer(**base, status="empty", interpretation=interpretation, query=form.query,
                             params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
+    shown = len(result.items)
     if p.excluded:
         result.items = [i for i in result.items if i.node.id not in p.excluded]
     narrowed = narrow.keep(result.items, found, lang, queries.store)
@@ -127,6 +128,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         interpretation = leads.interpretation(lang, anchors[0], params.types)
         if p.count:
             interpretation = say(lang, f"{interpretation}的数量", f"number of {interpretation}")
+    if result.more and result.total is not None and (p.excluded or found or len(result.items) < shown):
+        result.total = None  # a page filtered here (excluded, narrowed): its whole count no longer holds (session 18)
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
@@ -288,6 +291,9 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
     names = list(dict.fromkeys(_row_name(form, i.node, lang, slots) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])
     more = say(lang, " 等", " …") if len(names) > SHOWN_NAMES else ""
+    if result.more and result.total is None:  # one page of a hub's longer answer (run.Result.more, session 18)
+        return say(lang, f"{interpretation}：至少 {count} 个{split} — {shown}{more}。",
+                   f"{interpretation}: at least {count}{split} — {shown}{more}.")
     return say(lang, f"{interpretation}：共 {count} 个{split} — {shown}{more}。",
                 f"{interpretation}: {count}{split} — {shown}{more}.")
 
