@@ -141,7 +141,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         related = untied if not count and untied else related
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
-                               if truncated else []) + narrowed.notes
+                               if truncated else []) + narrowed.notes + result.bounds
     if form.query == "most_supported" and result.items:
         notes.insert(0, most_supported.note(lang, result.items))
     if form.query == "rank" and len(result.items) > 1 and len({i.value for i in result.items}) == 1:

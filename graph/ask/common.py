@@ -48,7 +48,7 @@ def common_supporters(q: GraphQueries, p: Params) -> Result:
     if a == b:
         return Result()
     if zone_rows.indexed(q, a) or zone_rows.indexed(q, b):  # by page, keyed lookups in the other (session 18)
-        return zone_rows.common_supporters(q, a, b, p.types)
+        return zone_rows.common_supporters(q, a, b, p.types, p.lang)
     first = {s.node.id: s for s in q.supporters(a) if s.node.id not in (a, b)}
     items = []
     for s in q.supporters(b):

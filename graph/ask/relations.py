@@ -58,7 +58,7 @@ def members(q: GraphQueries, p: Params) -> Result:
     from graph.ask import zone_rows
 
     if zone_rows.indexed(q, p.refs[0]):  # a hub: its members by page (session 18)
-        return zone_rows.members(q, p.refs[0], p.types)
+        return zone_rows.members(q, p.refs[0], p.types, p.lang)
     return Result(deep_members(q, p.refs[0])).keep(p.types)
 
 

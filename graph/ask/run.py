@@ -53,6 +53,7 @@ class Result:
     #: the items are one page of a longer answer (a hub of the zone index read by page: zone_rows.py); the count
     #: is `total` where the index gives it whole, else "at least" the rows found (session 18)
     more: bool = False
+    bounds: list[str] = field(default_factory=list)  #: what stopped such a page, in the question's words
 
     def keep(self, types: list[str]) -> Result:
         if types:
@@ -225,7 +226,7 @@ def about(q: GraphQueries, p: Params) -> Result:
     from graph.ask import zone_rows
 
     if zone_rows.indexed(q, p.refs[0]):  # a hub: one page of each kind of relation (session 18)
-        return zone_rows.relations(q, p.refs[0]).keep(p.types)
+        return zone_rows.relations(q, p.refs[0], p.lang).keep(p.types)
     return Result(_far(q, p.refs[0], "both", ())).keep(p.types)
 
 

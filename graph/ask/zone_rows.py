@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from graph import cursor
 from graph.ask import run
 from graph.ask.model import Item
+from graph.ask.words import display, say
 from graph.publisher import publisher_ids
 from graph.queries import GraphQueries
 from graph.results import Supporter
@@ -83,7 +84,7 @@ def supporter_of(q: GraphQueries, target: str, node) -> Supporter | None:
     return None
 
 
-def common_supporters(q: GraphQueries, a: str, b: str, types: list[str]) -> run.Result:
+def common_supporters(q: GraphQueries, a: str, b: str, types: list[str], lang: str = "en") -> run.Result:
     """The supporters of both: the smaller side's supporters in its index's order, kept when the other has them
     too (a keyed lookup), until a page and one more are found or SCAN_BOUND were read ("at least" unless every
     supporter of the smaller side was read)."""
@@ -104,7 +105,13 @@ def common_supporters(q: GraphQueries, a: str, b: str, types: list[str]) -> run.
                                  edges=list(first.path) + list(second.path)))
         if after is None or len(rows) > PAGE or scanned >= SCAN_BOUND:
             break
-    return as_page(run._ordered(rows), None, after is None)
+    got = as_page(run._ordered(rows), None, after is None)
+    if after is not None:
+        name = _name(q, small, lang)
+        got.bounds.append(say(lang, f"按支持者索引的顺序，只比较了{name}的 {totals[small]} 个支持者中的前 {scanned} 个",
+                              f"compared in the index's order: the first {scanned} of the {totals[small]} supporters "
+                              f"of {name}"))
+    return got
 
 
 def supporters_count(q: GraphQueries, ref: str, apart: set[str]) -> int:
@@ -164,7 +171,7 @@ def direct_members(q: GraphQueries, ref: str, types: list[str]) -> Direct:
                   got.total - len(twice))
 
 
-def members(q: GraphQueries, ref: str, types: list[str]) -> run.Result:
+def members(q: GraphQueries, ref: str, types: list[str], lang: str = "en") -> run.Result:
     """relations.deep_members of a hub, by page: its direct members, and the members of each member that is a
     zone, district or region (one level down, with via; a hub among them read by page too). A whole count where
     every list was read, or no type is asked and no member holds members; else at least."""
@@ -184,7 +191,16 @@ def members(q: GraphQueries, ref: str, types: list[str]) -> run.Result:
         rows += [Item(node=i.node, relation=i.relation, via=held.node, edges=i.edges + held.edges)
                  for i in subs if i.node.id not in seen]
     rows = _in_plan_order(q, ref, run._ordered(rows))
-    return as_page(rows, top.total if not types and not holders else None, complete)
+    got = as_page(rows, top.total if not types and not holders else None, complete)
+    if not complete:
+        name = _name(q, ref, lang)
+        parts = ([say(lang, f"{name}的 {top.total} 个直接成员中的前 {len(top.read)} 个",
+                      f"the first {len(top.read)} of the {top.total} direct members of {name}")]
+                 if not top.complete else [])
+        parts += [say(lang, "其所含园区、地区的成员各读一页", "a page of members of each zone or place in it")] if holders else []
+        got.bounds.append(say(lang, "按成员索引的顺序只读了", "read in the index's order only: ")
+                          + say(lang, "；", "; ").join(parts))
+    return got
 
 
 #: what the profile window lists (whole lists, by page) and what is left to typed edges of the zone's own
@@ -192,7 +208,7 @@ _LISTED_IN = ("LOCATED_IN", "PART_OF", "MEASURES", "PARTNERS_WITH")
 _LISTED_OUT = ("PART_OF", "PARTNERS_WITH", "LED_BY")
 
 
-def relations(q: GraphQueries, ref: str) -> run.Result:
+def relations(q: GraphQueries, ref: str, lang: str = "en") -> run.Result:
     """run.about of a hub, by page: the first page and one more of each profile list (members, indicators,
     partners, parents, leaders) and the zone's own edges of every other type; a whole count where each list was
     read whole, else at least."""
@@ -206,4 +222,20 @@ def relations(q: GraphQueries, ref: str) -> run.Result:
     rows = [Item(node=nodes[far], relation=e.type, edges=[e]) for e in edges
             for far in [e.target if e.source == ref else e.source] if far in nodes]
     complete = all(len(keys) >= total for keys, _, total in lists.values())
-    return as_page(run._ordered(rows), None, complete)
+    got = as_page(run._ordered(rows), None, complete)
+    if not complete:
+        cut = {name: total for name, (keys, _, total) in lists.items() if len(keys) < total}
+        words = {"members": ("成员", "members"), "metrics": ("指标", "indicators"), "partners": ("合作方", "partners"),
+                 "parents": ("所属", "parents"), "leaders": ("牵头方", "leaders")}
+        name = _name(q, ref, lang)
+        got.bounds.append(say(
+            lang, f"按索引的顺序，{name}的每类关系只读了前 {PAGE + 1} 条（"
+            + "、".join(f"{words[k][0]}共 {n} 条" for k, n in cut.items()) + "）",
+            f"read in the index's order, the first {PAGE + 1} of each kind of relation of {name}: "
+            + ", ".join(f"{words[k][1]} {n} in all" for k, n in cut.items())))
+    return got
+
+
+def _name(q: GraphQueries, ref: str, lang: str) -> str:
+    node = q.store.get_nodes([ref]).get(ref)
+    return display(node, lang) if node else ref

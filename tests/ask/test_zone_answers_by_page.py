@@ -163,6 +163,11 @@ def test_members_past_the_page_are_at_least_and_the_parts_come_first(small_pages
     got = answer(GraphQueries(small_pages), "三城一区包括哪些？")  # 4 zones and the 13 things located in them
     assert got.truncated and "至少 3 个" in got.summary
     assert [i.node.type for i in got.items] == ["Zone", "Zone"]
+    assert got.notes[-1] == "按成员索引的顺序只读了三城一区的 4 个直接成员中的前 4 个；其所含园区、地区的成员各读一页"
+    got = answer(GraphQueries(small_pages), "怀柔科学城包括哪些？")
+    assert "共 5 个" in got.summary and got.notes[-1] == "按成员索引的顺序只读了怀柔科学城的 5 个直接成员中的前 3 个"
+    got = answer(GraphQueries(small_pages), "怀柔科学城包括哪些机构？")  # one institution: every member read to find it
+    assert "共 1 个" in got.summary and not got.truncated
     whole = answer(GraphQueries(NoIndex(small_pages)), "三城一区包括哪些？")
     assert whole.count == 17 and "共 17 个" in whole.summary
 
@@ -171,6 +176,8 @@ def test_a_story_past_the_page_says_at_least_and_whose_rows_it_sources(small_pag
     got = answer(GraphQueries(small_pages), "Tell me about Huairou Science City")
     assert got.query == "about" and got.truncated and "Direct relations of Huairou Science City (怀柔科学城): at least 3" in got.summary
     assert any(n.startswith("Source of the 2 rows listed") for n in got.notes)
+    assert ("read in the index's order, the first 3 of each kind of relation of Huairou Science City (怀柔科学城): "
+            "members 5 in all") in got.notes
 
 
 def test_shared_supporters_stop_at_the_page(small_pages, monkeypatch):
@@ -181,3 +188,4 @@ def test_shared_supporters_stop_at_the_page(small_pages, monkeypatch):
     assert got.query == "common_supporters" and whole.count == 2 and len(got.items) == 1 and "至少 1 个" in got.summary
     row = next(i for i in whole.items if i.node.id == got.items[0].node.id)  # a row of the whole answer, its paths
     assert got.items[0].edges == row.edges  # to both zones
+    assert got.notes[-1].startswith("按支持者索引的顺序，只比较了") and got.notes[-1].endswith("个支持者中的前 2 个")
