@@ -286,7 +286,8 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
         return _paths_summary(lang, result, count)
     split = _direct_split(lang, result, count) or (_type_split(lang, result, count) if p.count and len(p.types) > 1 else "")
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
-        return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
+        floor = say(lang, "至少 ", "at least ") if result.more and result.total is None else ""  # session 18
+        return say(lang, f"{interpretation}：{floor}{count} 个{split}。", f"{interpretation}: {floor}{count}{split}.")
     slots = {m.id for m in p.slots}
     names = list(dict.fromkeys(_row_name(form, i.node, lang, slots) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])

@@ -170,6 +170,8 @@ def test_members_past_the_page_are_at_least_and_the_parts_come_first(small_pages
     assert "共 1 个" in got.summary and not got.truncated
     whole = answer(GraphQueries(NoIndex(small_pages)), "三城一区包括哪些？")
     assert whole.count == 17 and "共 17 个" in whole.summary
+    assert answer(GraphQueries(small_pages), "三城一区有多少个成员？").summary.endswith("：至少 3 个。")  # a count too
+    assert answer(GraphQueries(small_pages), "怀柔科学城有多少个支持者？").summary.endswith("：5 个。")  # the counters'
 
 
 def test_a_story_past_the_page_says_at_least_and_whose_rows_it_sources(small_pages):
