@@ -21,6 +21,11 @@ the zone and of every member; own = those of no peer; compare = both zones' dire
 Milliseconds, best of `--repeat` cold calls, with the CPU milliseconds of the same call (a shared machine's
 load moves the wall time far more). Results: benchmarks/results/zone-answers.json; the table is printed
 as Markdown for docs/benchmarks.md ("Zone answers by page (session 17)").
+
+Session 18 (`--set s18`, results in zone-answers-s18.json): the other zone answers that read a zone whole, on
+Huairou Science City: its supporters (three types, and one), the supporters it shares with Future Science City,
+the zones ranked by supporters ("哪个园区最受支持"), its institutions (members), and its story ("介绍一下…",
+"Tell me about …"); the networkx baseline answers each whole beside it.
 """
 
 from __future__ import annotations
@@ -56,11 +61,28 @@ def folder_of(enterprises: int, data_dir: Path) -> Path:
     return folder
 
 
-def questions(store) -> dict[str, str]:
-    """name -> the question asked (Chinese: the forms the tests read)."""
+HUAIROU, FUTURE = "zone-huairou-science-city", "zone-future-science-city"
+SETS = ("s17", "s18")
+ASKED: list[str] = ["s17"]  #: --set: which questions (s17: own supporters and compare; s18: the rest, session 18)
+
+
+def questions(store) -> dict[str, tuple[str, str]]:
+    """name -> (the question asked (Chinese: the forms the tests read), the query that must answer it)."""
     nodes = store.get_nodes(ZONES)
-    out = {f"own supporters {z}": f"{nodes[z].name_zh}有哪些独有的支持者" for z in ZONES}
-    out.update({f"compare {a} / {b}": f"{nodes[a].name_zh}与{nodes[b].name_zh}有什么区别？" for a, b in PAIRS})
+    out: dict[str, tuple[str, str]] = {}
+    if "s17" in ASKED:
+        out.update({f"own supporters {z}": (f"{nodes[z].name_zh}有哪些独有的支持者", "own_supporters") for z in ZONES})
+        out.update({f"compare {a} / {b}": (f"{nodes[a].name_zh}与{nodes[b].name_zh}有什么区别？", "compare")
+                    for a, b in PAIRS})
+    if "s18" in ASKED:  # session 18: the other zone answers that read a zone whole
+        h, f = nodes[HUAIROU].name_zh, nodes[FUTURE].name_zh
+        out.update({f"supporters {HUAIROU}": (f"哪些机构和项目支持{h}？", "supporters"),
+                    f"supporters policy {HUAIROU}": (f"哪些政策支持{h}？", "supporters"),
+                    f"common supporters {HUAIROU} / {FUTURE}": (f"{h}和{f}共同的支持者有哪些？", "common_supporters"),
+                    "most supported zones": ("哪个园区最受支持？", "most_supported"),
+                    f"members {HUAIROU}": (f"{h}包括哪些机构？", "members"),
+                    f"story {HUAIROU}": (f"介绍一下{h}", "about"),
+                    f"story en {HUAIROU}": (f"Tell me about {nodes[HUAIROU].name_en}", "about")})
     return out
 
 
@@ -71,14 +93,14 @@ def ask_all(store, repeat: int, forget) -> dict:
     from graph.queries import GraphQueries
 
     out: dict = {"gazetteer ms": ms(lambda: gazetteer_for(store))}
-    for name, question in questions(store).items():
+    for name, (question, query) in questions(store).items():
         if ONLY and not any(part in name for part in ONLY):
             continue
         def cold():
             forget()
             return answer(GraphQueries(store), question)
         got = cold()
-        assert got.query == ("own_supporters" if name.startswith("own") else "compare"), (question, got.query)
+        assert got.query == query, (question, got.query, got.summary)
         timed = ms(cold, repeat)
         out[name] = {"ms": float(timed), "cpu ms": timed.cpu, "count": got.count, "rows": len(got.items),
                      "notes": got.notes[-2:]}
@@ -132,6 +154,10 @@ def task_networkx(folder: Path, repeat: int) -> dict:
                 for k in da}
 
     out: dict = {}
+    if "s18" in ASKED:
+        out.update(networkx_s18(g, supporters, repeat))
+    if "s17" not in ASKED:
+        return out
     for z in ZONES:
         timed = ms(lambda: own(z), repeat)
         out[f"own supporters {z}"] = {"ms": float(timed), "cpu ms": timed.cpu, "count": len(own(z))}
@@ -141,11 +167,49 @@ def task_networkx(folder: Path, repeat: int) -> dict:
     return out
 
 
+def networkx_s18(g, supporters, repeat: int) -> dict:
+    """Session 18's questions on the plain MultiDiGraph, each whole: supporters of three types and of one
+    type, the supporters of both zones, every zone ranked by its supporters, a zone's institutions (its members
+    and its member zones' members), and the story (every direct relation of the zone)."""
+    from graph.schema import MEMBER_EDGES
+
+    kind = g.nodes(data="type")
+
+    def of_types(z: str, types: tuple) -> list:
+        return sorted(s for s in supporters(z) if kind[s] in types)
+
+    def ranked() -> list:
+        zones = [n for n, t in kind if t == "Zone"]
+        return sorted(((len(supporters(z)), z) for z in zones), reverse=True)
+
+    def members(z: str) -> list:
+        direct = {u for u, _, k in g.in_edges(z, keys=True) if k in MEMBER_EDGES}
+        deep = {u for m in direct if kind[m] in ("Zone", "District", "Region")
+                for u, _, k in g.in_edges(m, keys=True) if k in MEMBER_EDGES}
+        return sorted(n for n in direct | deep if kind[n] == "Institution")
+
+    def story(z: str) -> list:
+        return sorted({u for u, _ in g.in_edges(z)} | {v for _, v in g.out_edges(z)})
+
+    asked = {f"supporters {HUAIROU}": lambda: of_types(HUAIROU, ("Program", "Project", "Institution")),
+             f"supporters policy {HUAIROU}": lambda: of_types(HUAIROU, ("Policy",)),
+             f"common supporters {HUAIROU} / {FUTURE}": lambda: sorted(supporters(HUAIROU) & supporters(FUTURE)),
+             "most supported zones": ranked,
+             f"members {HUAIROU}": lambda: members(HUAIROU),
+             f"story {HUAIROU}": lambda: story(HUAIROU),
+             f"story en {HUAIROU}": lambda: story(HUAIROU)}
+    out = {}
+    for name, call in asked.items():
+        timed = ms(call, repeat)
+        out[name] = {"ms": float(timed), "cpu ms": timed.cpu, "count": len(call())}
+    return out
+
+
 def _child(task: str, folder: Path, repeat: int) -> dict:
     import subprocess
 
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", task, "--csv", str(folder),
-                           "--repeat", str(repeat)], capture_output=True, text=True, cwd=ROOT)
+                           "--repeat", str(repeat), "--set", ",".join(ASKED)], capture_output=True, text=True, cwd=ROOT)
     if proc.returncode:
         raise RuntimeError(f"{task} failed:\n{proc.stderr[-3000:]}")
     sys.stderr.write(proc.stderr[-2000:])
@@ -188,13 +252,16 @@ def neo4j_size(env: dict, size: int, data_dir: Path, repeat: int, load: bool) ->
                 "load_at_start": round(os.getloadavg()[0], 2), **ask_all(store, repeat, lambda: None)}
 
 
+QUESTION_HEADS = ("own", "compare", "supporters", "common", "most", "members", "story")
+
+
 def markdown(report: dict, before: dict | None = None) -> str:
     """Per question and backend: the answer's CPU ms (wall ms) at each size, the growth from the first size to
     the last, and the networkx baseline's CPU ms beside it; with `before` (a run of the code before), its
     figures in the rows above."""
     runs = [("before", r) for r in (before or {}).get("runs", [])] + [("after" if before else "", r)
                                                                      for r in report["runs"]]
-    names = [n for n in report["runs"][0] if n.startswith(("own", "compare"))]
+    names = [n for n in report["runs"][0] if n.startswith(QUESTION_HEADS)]
     groups: dict = {}
     for label, r in runs:
         groups.setdefault((r["backend"], label), []).append(r)
@@ -233,10 +300,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--neo4j-env", type=Path, help="a running Neo4j's env file: asked instead of starting one")
     parser.add_argument("--no-load", action="store_true", help="with --neo4j-env: ask the graph it already holds")
     parser.add_argument("--only", help="comma-separated parts of question names (e.g. huairou): ask only those")
+    parser.add_argument("--set", default="s17", help="s17 (own supporters, compare), s18 (supporters, common "
+                        "supporters, most supported, members, story) or both, comma-separated")
     parser.add_argument("--before", type=Path, help="a run of the code before (its JSON): beside this one's")
     parser.add_argument("--report-only", action="store_true", help="print the table of --json (and --before)")
     args = parser.parse_args(argv)
     ONLY[:] = [part for part in (args.only or "").split(",") if part]
+    ASKED[:] = [part for part in args.set.split(",") if part in SETS] or ["s17"]
     if args.report_only:
         before = json.loads(args.before.read_text(encoding="utf-8")) if args.before else None
         print(markdown(json.loads(args.json.read_text(encoding="utf-8")), before))

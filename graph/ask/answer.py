@@ -115,6 +115,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     except InnographError as exc:
         return model.Answer(**base, status="empty", interpretation=interpretation, query=form.query,
                             params=_params(params, p), summary=exc.message, suggestions=exc.suggestions)
+    shown = len(result.items)
     if p.excluded:
         result.items = [i for i in result.items if i.node.id not in p.excluded]
     narrowed = narrow.keep(result.items, found, lang, queries.store)
@@ -133,6 +134,8 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
         interpretation = leads.interpretation(lang, anchors[0], params.types)
         if p.count:
             interpretation = say(lang, f"{interpretation}的数量", f"number of {interpretation}")
+    if result.more and result.total is not None and (p.excluded or found or len(result.items) < shown):
+        result.total = None  # a page filtered here (excluded, narrowed): its whole count no longer holds (session 18)
     count = _count(result)
     truncated = len(result.items) > run.MAX_ITEMS
     result.items = result.items[: run.MAX_ITEMS]
@@ -145,7 +148,7 @@ def _run(queries: GraphQueries, p: Parse, base: dict) -> model.Answer:
     aside += unranked.sentence(lang, zeros)  # zones with no supporter named: said, not ranked (session 18)
     edges = run.edges_of(result) + run.edges_of(run.Result(related))
     notes = _notes(p, lang) + ([say(lang, f"只列出前 {run.MAX_ITEMS} 条", f"only the first {run.MAX_ITEMS} rows are listed")]
-                               if truncated else []) + narrowed.notes
+                               if truncated else []) + narrowed.notes + result.bounds
     if form.query == "most_supported" and result.items:
         notes.insert(0, most_supported.note(lang, result.items))
     if form.query == "rank" and len(result.items) > 1 and len({i.value for i in result.items}) == 1:
@@ -290,11 +293,15 @@ def _summary(lang: str, form: Form, p: Parse, interpretation: str, result: run.R
         return _paths_summary(lang, result, count)
     split = _direct_split(lang, result, count) or (_type_split(lang, result, count) if p.count and len(p.types) > 1 else "")
     if p.count and not which_and_how_many.asks_both(p):  # "哪些…？几个？" lists them as well
-        return say(lang, f"{interpretation}：{count} 个{split}。", f"{interpretation}: {count}{split}.")
+        floor = say(lang, "至少 ", "at least ") if result.more and result.total is None else ""  # session 18
+        return say(lang, f"{interpretation}：{floor}{count} 个{split}。", f"{interpretation}: {floor}{count}{split}.")
     slots = {m.id for m in p.slots}
     names = list(dict.fromkeys(_row_name(form, i.node, lang, slots) for i in result.items))
     shown = say(lang, "；", "; ").join(names[:SHOWN_NAMES])
     more = say(lang, " 等", " …") if len(names) > SHOWN_NAMES else ""
+    if result.more and result.total is None:  # one page of a hub's longer answer (run.Result.more, session 18)
+        return say(lang, f"{interpretation}：至少 {count} 个{split} — {shown}{more}。",
+                   f"{interpretation}: at least {count}{split} — {shown}{more}.")
     return say(lang, f"{interpretation}：共 {count} 个{split} — {shown}{more}。",
                 f"{interpretation}: {count}{split} — {shown}{more}.")
 

@@ -10,6 +10,7 @@ zone profile, which `innograph zone` already gives for each.
 
 from __future__ import annotations
 
+from graph.ask import zone_rows
 from graph.ask.model import Item
 from graph.ask.run import Params, Result, _ordered, runner
 from graph.queries import GraphQueries
@@ -46,6 +47,8 @@ def common_supporters(q: GraphQueries, p: Params) -> Result:
     a, b = p.refs[0], p.refs[1]
     if a == b:
         return Result()
+    if zone_rows.indexed(q, a) or zone_rows.indexed(q, b):  # by page, keyed lookups in the other (session 18)
+        return zone_rows.common_supporters(q, a, b, p.types, p.lang)
     first = {s.node.id: s for s in q.supporters(a) if s.node.id not in (a, b)}
     items = []
     for s in q.supporters(b):

@@ -55,6 +55,10 @@ def _in_plan_order(q: GraphQueries, ref: str, rows: list[Item]) -> list[Item]:
 
 @runner("members")
 def members(q: GraphQueries, p: Params) -> Result:
+    from graph.ask import zone_rows
+
+    if zone_rows.indexed(q, p.refs[0]):  # a hub: its members by page (session 18)
+        return zone_rows.members(q, p.refs[0], p.types, p.lang)
     return Result(deep_members(q, p.refs[0])).keep(p.types)
 
 

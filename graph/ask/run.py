@@ -50,6 +50,10 @@ class Result:
     ranked_apart: bool = False  # a ranking that left out its context (graph/rank_apart.py): say so
     other_years: list[Node] = field(default_factory=list)  # new_in_year: events the documents name, of another year
     depth: int | None = None  # hops of the farthest row, where a row gathers several paths (fields); else its edges
+    #: the items are one page of a longer answer (a hub of the zone index read by page: zone_rows.py); the count
+    #: is `total` where the index gives it whole, else "at least" the rows found (session 18)
+    more: bool = False
+    bounds: list[str] = field(default_factory=list)  #: what stopped such a page, in the question's words
 
     def keep(self, types: list[str]) -> Result:
         if types:
@@ -110,6 +114,10 @@ def _ordered(items: list[Item]) -> list[Item]:
 
 @runner("supporters")
 def supporters(q: GraphQueries, p: Params) -> Result:
+    from graph.ask import zone_rows  # it builds on this module's Result
+
+    if zone_rows.indexed(q, p.refs[0]):  # a hub: one page, counted by the index (session 18)
+        return zone_rows.supporters(q, p.refs[0], p.types)
     return Result([Item(node=s.node, relation=s.relation, via=s.via, edges=s.path)
                    for s in q.supporters(p.refs[0])]).keep(p.types)
 
@@ -215,6 +223,10 @@ def fields(q: GraphQueries, p: Params) -> Result:
 
 @runner("about")
 def about(q: GraphQueries, p: Params) -> Result:
+    from graph.ask import zone_rows
+
+    if zone_rows.indexed(q, p.refs[0]):  # a hub: one page of each kind of relation (session 18)
+        return zone_rows.relations(q, p.refs[0], p.lang).keep(p.types)
     return Result(_far(q, p.refs[0], "both", ())).keep(p.types)
 
 

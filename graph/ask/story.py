@@ -106,8 +106,9 @@ def told(queries: GraphQueries, p: Parse, got: model.Answer) -> model.Answer:
                    f"each row's report in the notes. ")
     if node is not None:
         head = in_its_words(queries, node.id, year, lang) + head
-    return got.model_copy(update=dict(summary=head + got.summary, items=rows, count=len(rows),
-                                      notes=got.notes + sources(queries, rows, lang)))
+    count = got.count if year is None else len(rows)  # a page of a hub's relations: its count, not the page's
+    return got.model_copy(update=dict(summary=head + got.summary, items=rows, count=count,
+                                      notes=got.notes + sources(queries, rows, lang, got.truncated)))
 
 
 def in_its_words(queries: GraphQueries, zone: str, year: int | None, lang: str) -> str:
@@ -124,12 +125,13 @@ def in_its_words(queries: GraphQueries, zone: str, year: int | None, lang: str) 
     return say(lang, f"报告写道：「{quote}」", f"In the report's words: “{quote}” ")
 
 
-def sources(queries: GraphQueries, rows: list[model.Item], lang: str) -> list[str]:
+def sources(queries: GraphQueries, rows: list[model.Item], lang: str, page: bool = False) -> list[str]:
     """The reports (title and year) whose sentences give the rows' edges: one note per report, naming its rows, or
     one note for all rows when one report gives them all.
 
     Why (session 17): a note per row printed the same document id fourteen times under a one-report story; a
-    director wants to know which report says it, by its title, once."""
+    director wants to know which report says it, by its title, once. `page`: the rows are the first page of
+    more (session 18): "the N rows listed", not "all N rows"."""
     docs = {d.id: d for d in queries.store.documents()}
     by_report: dict[tuple[str, ...], list[str]] = {}
     for item in rows:
@@ -138,7 +140,9 @@ def sources(queries: GraphQueries, rows: list[model.Item], lang: str) -> list[st
             by_report.setdefault(cited, []).append(display(item.node, lang))
     if len(by_report) == 1 and sum(map(len, by_report.values())) == len(rows):
         (cited,) = by_report
-        return [say(lang, f"出处（全部 {len(rows)} 条）：", f"Source of all {len(rows)} rows: ") + _reports(docs, cited, lang)]
+        said = (say(lang, f"出处（列出的 {len(rows)} 条）：", f"Source of the {len(rows)} rows listed: ") if page
+                else say(lang, f"出处（全部 {len(rows)} 条）：", f"Source of all {len(rows)} rows: "))
+        return [said + _reports(docs, cited, lang)]
     return [_reports(docs, cited, lang) + say(lang, "：", ": ") + say(lang, "、", "; ").join(names)
             for cited, names in by_report.items()]
 

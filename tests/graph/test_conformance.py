@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from pydantic import BaseModel
 
 from graph import bounded_walk
-from graph.ask import compare_pages, own_supporters
+from graph.ask import compare_pages, own_supporters, run, zone_rows
 from graph.errors import InnographError, LoadError, SearchBounded
 from graph.memory import MemoryStore
 from graph.model import Document, Edge, Evidence, Node
@@ -35,7 +35,7 @@ from graph.text import normalize
 from graph.walk import walk_via_edges
 from loaders.sources import BUNDLED_DIR, build_bundled, load_sources
 from tests.support.neo4j import Cleared
-from tests.support.zone_answers import FOUR, low_index, outcome, questions
+from tests.support.zone_answers import FOUR, low_index, more_questions, outcome, questions
 
 MINI = Path(__file__).resolve().parents[1] / "fixtures" / "mini"
 DATASETS = ("mini", "bundled")
@@ -419,6 +419,21 @@ class StoreContract:
         candidates = [(n.type, n.id) for t in ("Program", "Policy", "Institution") for n in ref.nodes_of_type(t)]
         for zone in FOUR:
             assert store.supporters_among(zone, candidates) == ref.supporters_among(zone, candidates) != set()
+
+    def test_more_zone_answers_by_page_match_reference(self, store, monkeypatch):
+        """Supporters, shared supporters, most supported, members and the story (session 18, graph/ask/zone_rows.py)
+        with every zone a hub of the zone index: the same answers as the reference, whole and cut to pages of two."""
+        low_index(monkeypatch)
+        ref = MemoryStore()
+        build_bundled(ref)
+        build_bundled(store)
+        asked = more_questions(ref)
+        for question in asked:
+            assert outcome(store, question) == outcome(ref, question), question
+        for module, name, size in ((zone_rows, "PAGE", 2), (zone_rows, "CHUNK", 2), (run, "MAX_ITEMS", 2)):
+            monkeypatch.setattr(module, name, size)
+        for question in asked[14:21] + asked[35:42] + asked[-8:]:  # Huairou, 三城一区 (members in members), the last
+            assert outcome(store, question) == outcome(ref, question), f"by small pages: {question}"
 
     def test_empty_store(self, store):
         counts = store.counts()
