@@ -380,17 +380,16 @@ def _open_or_build(store: GraphStore, signature: tuple) -> Gazetteer:
     path = key_table_path(store, signature)
     if path is None:
         return Gazetteer(list(store.iter_nodes()))
-    state = _state(store, signature)
     try:
         table = key_table.KeyTable(path)
-        if table.meta.get("signature") == state:
+        if table.meta.get("signature") == _state(store, signature):
             return StoredGazetteer(table)
         table.close()
     except (sqlite3.Error, ValueError, KeyError, OSError):
         pass
     gaz = Gazetteer(list(store.iter_nodes()))
-    try:
-        key_table.write(gaz, path, state)
+    try:  # the state after the read: a lazy open that replayed its journal has folded it into a new snapshot
+        key_table.write(gaz, path, _state(store, signature))
     except (sqlite3.Error, OSError):  # a read-only data dir: this process keeps the whole gazetteer
         pass
     return gaz
@@ -417,7 +416,7 @@ def key_table_path(store: GraphStore, signature: tuple | None = None) -> Path | 
 def _state(store: GraphStore, signature: tuple) -> str:
     """The graph state a key table is of: the counts, and for the embedded store the snapshot file read and
     how far into its journal (another graph of the same counts is another file)."""
-    return json.dumps([signature, repr(getattr(store, "_stamp", None)), getattr(store, "_jpos", None)])
+    return json.dumps([signature, repr(getattr(store, "_stamp", None)), repr(getattr(store, "_jpos", None))])
 
 
 def forget(store: GraphStore) -> None:
