@@ -1,7 +1,8 @@
 """The ask name lookup on a large graph: what a cold first question costs (session 18).
 
-    python benchmarks/bench_ask_lookup.py                        # memory 10k and 300k enterprises (`make bench-ask-lookup`)
-    python benchmarks/bench_ask_lookup.py --memory 10000 --repeat 1
+    python benchmarks/bench_ask_lookup.py              # memory 10k and 300k enterprises, Neo4j 10k and 100k (its own
+                                                       # server; `make bench-ask-lookup`)
+    python benchmarks/bench_ask_lookup.py --memory 10000 --neo4j '' --repeat 1
 
 Why: every `innograph ask` finds the question's names with graph/ask/gazetteer.py. Until session 18 that
 built, on a store's first question, a gazetteer of EVERY node's names, aliases and id (seconds at 15k nodes,
@@ -13,7 +14,10 @@ baseline: the whole gazetteer (`gazetteer.Gazetteer(list(store.iter_nodes()))`, 
 before) built for the same new store and the same question answered with it.
 
 The key table a large store's lookup reads (graph/ask/key_table.py) is built once per graph state and kept
-beside the snapshot; its build is timed apart ("key table build ms"): a question after it never builds it.
+beside the snapshot (Neo4j: in the cache dir); its build is timed apart ("key table build ms"): a question
+after it never builds it. The whole gazetteer is built once per size and timed apart too; the baseline of a
+question is that build plus the question's answer with it (on a new store), which is what every question
+cost before. Neo4j (`--neo4j 10000 --neo4j-env FILE`): a server started with tools/neo4j/neo4jctl.py.
 Results: benchmarks/results/ask-lookup.json; the table is printed as Markdown for docs/benchmarks.md
 ("Ask name lookup by index (session 18)").
 """
@@ -49,76 +53,147 @@ QUESTIONS = {
 
 
 ONLY: list[str] = []  #: --only: the questions whose name holds one of these
-WHOLE = True  #: --no-whole: no baseline (the code before session 18, whose every question is the baseline)
+WHOLE = True
+REUSE = False  #: --reuse: ask the snapshot a run before saved in --work (the same CSV)  #: --no-whole: no baseline (the code before session 18, whose every question is the baseline)
 
 
-def ask_cold(path: Path, question: str, whole: bool):
-    """One question on a new lazily opened store (the CLI's way); `whole`: with the whole gazetteer first."""
+def ask_cold(open_store, question: str, gaz=None):
+    """One question on a new store (the CLI's way); with `gaz` (a whole gazetteer built before), that one."""
     from graph.ask import answer, gazetteer
-    from graph.memory import MemoryStore
     from graph.queries import GraphQueries
 
-    store = MemoryStore(path, lazy=True)
+    store = open_store()
     try:
-        if whole:
-            gaz = gazetteer.Gazetteer(list(store.iter_nodes()))
+        if gaz is not None:
             gazetteer._CACHE[store] = (gaz, gazetteer._signature(store), time.monotonic())
         return answer(GraphQueries(store), question)
     finally:
         store.close()
 
 
-def task_memory(folder: Path, repeat: int, work: Path) -> dict:
-    """Load the CSV, save the snapshot, then each question cold: the key table's way and the whole gazetteer's."""
+def read_cold(open_store, question: str, gaz=None):
+    """The question's reading alone (its names found: graph.ask.parser.parse) on a new store."""
     from graph.ask import gazetteer
+    from graph.ask.parser import parse
+
+    store = open_store()
+    try:
+        if gaz is not None:
+            gazetteer._CACHE[store] = (gaz, gazetteer._signature(store), time.monotonic())
+        return parse(question, gazetteer.gazetteer_for(store))
+    finally:
+        store.close()
+
+
+def run_questions(open_store, repeat: int) -> dict:
+    """The key table's build (once), then each question cold by key; beside it, the whole gazetteer (built once
+    here, timed apart: every question before session 18 paid it) and each question's answer with it."""
+    from graph.ask import gazetteer
+
+    out: dict = {}
+    build = getattr(gazetteer, "build_key_table", None)
+    if build is not None:  # the code after session 18: the key table once, kept for the graph state
+        store = open_store()
+        try:
+            timed = ms(lambda: build(store))
+        finally:
+            store.close()
+        out["key table build ms"] = {"ms": float(timed), "cpu ms": timed.cpu}
+        print(f"    key table build {float(timed):10.1f} ms  cpu {timed.cpu:10.1f}", file=sys.stderr, flush=True)
+    whole = None
+    if WHOLE:
+        store = open_store()
+        kept: list = []
+        try:
+            timed = ms(lambda: kept.append(gazetteer.Gazetteer(list(store.iter_nodes()))))
+        finally:
+            store.close()
+        whole = kept[0]
+        out["whole gazetteer build ms"] = {"ms": float(timed), "cpu ms": timed.cpu}
+        print(f"    whole gazetteer build {float(timed):10.1f} ms  cpu {timed.cpu:10.1f}", file=sys.stderr, flush=True)
+    for name, (question, query) in QUESTIONS.items():
+        if ONLY and not any(part in name for part in ONLY):
+            continue
+        kept = []
+        timed = ms(lambda: kept.append(ask_cold(open_store, question)), repeat)
+        got = kept[0]
+        if query is not None:
+            assert got.query == query, (question, got.query, got.status)
+        read = ms(lambda: read_cold(open_store, question), repeat if WHOLE else 0)
+        row = {"question": question, "ms": float(timed), "cpu ms": timed.cpu, "status": got.status,
+               "query": got.query, "count": got.count, **({"read ms": float(read), "read cpu ms": read.cpu} if WHOLE else {})}
+        line = (f"    {name:28} {float(timed):10.1f} ms  cpu {timed.cpu:10.1f} (reading {getattr(read, 'cpu', 0):8.1f})  "
+                f"{got.status} {got.query}")
+        if whole is not None:
+            kept = []
+            base = ms(lambda: kept.append(ask_cold(open_store, question, whole)), 1)
+            build = out["whole gazetteer build ms"]
+            base_read = ms(lambda: read_cold(open_store, question, whole), 1)
+            row.update({"whole read ms": float(base_read) + build["ms"],
+                        "whole read cpu ms": base_read.cpu + build["cpu ms"],"whole ms": float(base) + build["ms"], "whole cpu ms": base.cpu + build["cpu ms"],
+                        "same answer": kept[0].model_dump() == got.model_dump()})
+            line += f"   whole {row['whole ms']:10.1f} ms  cpu {row['whole cpu ms']:10.1f}  same={row['same answer']}"
+        out[name] = row
+        print(line, file=sys.stderr, flush=True)
+    return out
+
+
+def task_memory(folder: Path, repeat: int, work: Path) -> dict:
+    """Load the CSV and save the snapshot; each question on a new lazy open of it."""
     from graph.memory import MemoryStore
     from loaders.csv_loader import load_csv
 
     path = work / f"{folder.name}.snapshot"
-    for old in work.glob(f"{folder.name}.snapshot*"):
-        old.unlink()
-    store = MemoryStore(path)
-    store.write(load_csv(folder / "nodes.csv", folder / "edges.csv").kept)
-    store.save()
+    if not (REUSE and path.is_file()):
+        for old in work.glob(f"{folder.name}.snapshot*"):
+            old.unlink()
+        store = MemoryStore(path)
+        store.write(load_csv(folder / "nodes.csv", folder / "edges.csv").kept)
+        store.save()
+        store.close()
+    store = MemoryStore(path, lazy=True)
     counts = store.counts()
     store.close()
-    out: dict = {"nodes": counts.total_nodes, "edges": counts.total_edges}
-    build = getattr(gazetteer, "build_key_table", None)
-    if build is not None:  # the code after session 18: the key table once, kept beside the snapshot
-        out["key table build ms"] = _timed_build(path, build)
-    for name, (question, query) in QUESTIONS.items():
-        if ONLY and not any(part in name for part in ONLY):
-            continue
-        got = ask_cold(path, question, whole=False)
-        if query is not None:
-            assert got.query == query, (question, got.query, got.status)
-        timed = ms(lambda: ask_cold(path, question, whole=False), repeat)
-        if not WHOLE:
-            print(f"    {name:28} {float(timed):10.1f} ms  cpu {timed.cpu:10.1f}  {got.status} {got.query}",
-                  file=sys.stderr, flush=True)
-            out[name] = {"question": question, "ms": float(timed), "cpu ms": timed.cpu, "status": got.status,
-                         "query": got.query, "count": got.count}
-            continue
-        kept = []
-        base = ms(lambda: kept.append(ask_cold(path, question, whole=True)), 1)
-        same = kept[0].model_dump() == got.model_dump()
-        out[name] = {"question": question, "ms": float(timed), "cpu ms": timed.cpu, "status": got.status,
-                     "query": got.query, "count": got.count, "whole ms": float(base), "whole cpu ms": base.cpu,
-                     "same answer": same}
-        print(f"    {name:28} {float(timed):10.1f} ms  cpu {timed.cpu:10.1f}   whole {float(base):10.1f} ms  "
-              f"cpu {base.cpu:10.1f}  {got.status} {got.query} same={same}", file=sys.stderr, flush=True)
+    return {"nodes": counts.total_nodes, "edges": counts.total_edges,
+            **run_questions(lambda: MemoryStore(path, lazy=True), repeat)}
+
+
+def task_neo4j(sizes: list[int], data_dir: Path, repeat: int, env_file: Path | None, load: bool,
+               work: Path) -> list[dict]:
+    """Each size loaded into the running Neo4j of `env_file` (unless `load` is off: it holds the one size
+    asked), or into a server of its own; each question on a new Neo4jStore (a new driver: a CLI call's)."""
+    from contextlib import nullcontext
+
+    from benchmarks.bench_neo4j import neo4j_server
+
+    os.environ["INNOGRAPH_CACHE_DIR"] = str(work / "cache")
+    if env_file is not None:
+        env = dict(line.split("=", 1) for line in env_file.read_text().splitlines() if "=" in line)
+        server = nullcontext((env, None))
+    else:
+        server = neo4j_server(work / "neo4j", "2g", "1g")
+    with server as (env, _pid):
+        return _neo4j_sizes(env, sizes, data_dir, repeat, load)
+
+
+def _neo4j_sizes(env: dict, sizes: list[int], data_dir: Path, repeat: int, load: bool) -> list[dict]:
+    from benchmarks.bench_neo4j import open_store, read_pair
+    from graph.neo4j.bulk import clear_in_parts
+
+    out = []
+    for size in sizes:
+        folder = folder_of(size, data_dir)
+        print(f"neo4j {size:,} enterprises", flush=True)
+        if load:
+            with open_store(env, 3600.0) as store:
+                clear_in_parts(store)
+                store.bulk_load(read_pair(folder), 50_000, lambda phase, done: None)
+        with open_store(env, 600.0) as store:
+            counts = store.counts()
+        out.append({"enterprises": size, "backend": "neo4j", "nodes": counts.total_nodes,
+                    "edges": counts.total_edges, "load_at_start": round(os.getloadavg()[0], 2),
+                    **run_questions(lambda: open_store(env, 600.0), repeat)})
     return out
-
-
-def _timed_build(path: Path, build) -> dict:
-    from graph.memory import MemoryStore
-
-    store = MemoryStore(path, lazy=True)
-    try:
-        timed = ms(lambda: build(store))
-    finally:
-        store.close()
-    return {"ms": float(timed), "cpu ms": timed.cpu}
 
 
 def _child(folder: Path, repeat: int, work: Path) -> dict:
@@ -126,7 +201,8 @@ def _child(folder: Path, repeat: int, work: Path) -> dict:
 
     proc = subprocess.run([sys.executable, str(Path(__file__).resolve()), "--child", "--csv", str(folder),
                            "--repeat", str(repeat), "--work", str(work),
-                           "--only", ",".join(ONLY), *(["--no-whole"] if not WHOLE else [])], capture_output=True, text=True, cwd=ROOT)
+                           "--only", ",".join(ONLY), *(["--no-whole"] if not WHOLE else []),
+                           *(["--reuse"] if REUSE else [])], capture_output=True, text=True, cwd=ROOT)
     sys.stderr.write(proc.stderr[-4000:])
     if proc.returncode:
         raise RuntimeError("memory task failed")
@@ -137,7 +213,7 @@ def markdown(report: dict) -> str:
     """Per question: CPU ms (wall ms) at each size, growth first -> last size, the whole gazetteer's beside it."""
     runs = report["runs"]
     head = ["question", "backend", "sizes (enterprises)", "by index CPU ms (wall ms)", "growth (CPU)",
-            "whole gazetteer CPU ms (wall ms)", "whole growth (CPU)", "same answer"]
+            "reading names by index CPU ms", "whole gazetteer CPU ms (wall ms)", "whole growth (CPU)", "same answer"]
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     for name in QUESTIONS:
         for backend in dict.fromkeys(r["backend"] for r in runs):
@@ -152,8 +228,17 @@ def markdown(report: dict) -> str:
             sizes = " / ".join(f"{r['enterprises'] // 1000}k" for r, _ in got)
             same = "-" if not all("same answer" in g for _, g in got) else \
                 "yes" if all(g["same answer"] for _, g in got) else "NO"
-            lines.append(f"| {got[0][1]['question']} | {backend} | {sizes} | {cells} | {growth} | {whole} | "
+            reading = " / ".join(f"{g['read cpu ms']:,.1f}" for _, g in got if "read cpu ms" in g)
+            lines.append(f"| {got[0][1]['question']} | {backend} | {sizes} | {cells} | {growth} | {reading} | {whole} | "
                          f"{wgrowth} | {same} |")
+    for build in ("key table build ms", "whole gazetteer build ms"):
+        for backend in dict.fromkeys(r["backend"] for r in runs):
+            got = [(r, r[build]) for r in runs if r["backend"] == backend and build in r]
+            if got:
+                cells = " / ".join(f"{g['cpu ms']:,.1f} ({g['ms']:,.0f})" for _, g in got)
+                growth = f"{got[-1][1]['cpu ms'] / max(got[0][1]['cpu ms'], 0.001):.1f}×" if len(got) > 1 else ""
+                sizes = " / ".join(f"{r['enterprises'] // 1000}k" for r, _ in got)
+                lines.append(f"| ({build[:-3]}, once) | {backend} | {sizes} | {cells} | {growth} |  |  |  |  |")
     return "\n".join(lines)
 
 
@@ -167,11 +252,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--csv", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--only", help="comma-separated parts of question names: ask only those")
+    parser.add_argument("--reuse", action="store_true", help="ask the snapshot a run before saved in --work")
     parser.add_argument("--no-whole", action="store_true", help="no whole-gazetteer baseline beside each question")
+    parser.add_argument("--neo4j", default="10000,100000", help="enterprises per Neo4j run ('' for none)")
+    parser.add_argument("--neo4j-env", type=Path, help="a running Neo4j's env file (neo4jctl.py up --env-file)")
+    parser.add_argument("--no-load", action="store_true", help="with --neo4j-env: ask the graph it already holds")
     parser.add_argument("--report-only", action="store_true", help="print the table of --json")
     args = parser.parse_args(argv)
-    global WHOLE
-    WHOLE = not args.no_whole
+    global WHOLE, REUSE
+    WHOLE, REUSE = not args.no_whole, args.reuse
     ONLY[:] = [part for part in (args.only or "").split(",") if part]
     if args.report_only:
         print(markdown(json.loads(args.json.read_text(encoding="utf-8"))))
@@ -187,6 +276,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"memory {size:,} enterprises", flush=True)
         report["runs"].append({"enterprises": size, "backend": "memory", "load_at_start": round(os.getloadavg()[0], 2),
                                **_child(folder, args.repeat, args.work)})
+        write_json(report, args.json)
+    neo = [int(x) for x in args.neo4j.split(",") if x]
+    if neo:
+        report["runs"] += task_neo4j(neo, args.data, args.repeat, args.neo4j_env, not args.no_load, args.work)
         write_json(report, args.json)
     print(markdown(report))
     return 0

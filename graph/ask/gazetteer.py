@@ -7,6 +7,12 @@ at word boundaries (HSC is not found inside "HSCX"). What no name covers can
 be matched fuzzily (difflib) when the question needs an entity it did not name
 exactly. One gazetteer is kept per store and rebuilt when the store's node
 counts change (checked at most every REVALIDATE_SECONDS) or on `forget(store)`.
+
+A store of more than WHOLE_MAX_NODES nodes does not build it in every process (session 18): the
+gazetteer is written once per graph state to a key table (graph/ask/key_table.py) and read by key
+(graph/ask/stored_gazetteer.py), so a question costs its own names, not the graph's. The matching
+code here is the same for both; only what it reads (`_fetch`, `_fuzzy_pool`, `_ends`, `_loose_pool`,
+`alike`, `latin_among`) differs.
 """
 
 from __future__ import annotations
