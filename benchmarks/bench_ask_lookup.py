@@ -53,8 +53,8 @@ QUESTIONS = {
 
 
 ONLY: list[str] = []  #: --only: the questions whose name holds one of these
-WHOLE = True
-REUSE = False  #: --reuse: ask the snapshot a run before saved in --work (the same CSV)  #: --no-whole: no baseline (the code before session 18, whose every question is the baseline)
+WHOLE = True  #: --no-whole: no baseline (the code before session 18, whose every question is the baseline)
+REUSE = False  #: --reuse: ask the snapshot (and key table) a run before saved in --work (the same CSV)
 
 
 def ask_cold(open_store, question: str, gaz=None):
@@ -149,7 +149,8 @@ def run_questions(open_store, repeat: int) -> dict:
             build = out["whole gazetteer build ms"]
             base_read = ms(lambda: read_cold(open_store, question, whole), 1)
             row.update({"whole read ms": float(base_read) + build["ms"],
-                        "whole read cpu ms": base_read.cpu + build["cpu ms"],"whole ms": float(base) + build["ms"], "whole cpu ms": base.cpu + build["cpu ms"],
+                        "whole read cpu ms": base_read.cpu + build["cpu ms"],
+                        "whole ms": float(base) + build["ms"], "whole cpu ms": base.cpu + build["cpu ms"],
                         "same answer": kept[0].model_dump() == got.model_dump()})
             line += f"   whole {row['whole ms']:10.1f} ms  cpu {row['whole cpu ms']:10.1f}  same={row['same answer']}"
         out[name] = row
@@ -248,8 +249,8 @@ def markdown(report: dict) -> str:
             same = "-" if not all("same answer" in g for _, g in got) else \
                 "yes" if all(g["same answer"] for _, g in got) else "NO"
             reading = " / ".join(f"{g['read cpu ms']:,.1f}" for _, g in got if "read cpu ms" in g)
-            lines.append(f"| {got[0][1]['question']} | {backend} | {sizes} | {cells} | {growth} | {reading} | {whole} | "
-                         f"{wgrowth} | {same} |")
+            lines.append(f"| {got[0][1]['question']} | {backend} | {sizes} | {cells} | {growth} | {reading} | "
+                         f"{whole} | {wgrowth} | {same} |")
     for build in ("key table build ms", "whole gazetteer build ms"):
         for backend in dict.fromkeys(r["backend"] for r in runs):
             got = [(r, r[build]) for r in runs if r["backend"] == backend and build in r]

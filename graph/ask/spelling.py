@@ -50,8 +50,9 @@ def _words(g: Grammar, gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     cached = gaz.__dict__.get("_latin_words")
     if cached is None:
         cues = frozenset(g.vocabulary["en"] | g.stop_words["en"] | g.name_words["en"] | g.everyday_en)
-        names = gaz.latin_among(cues)  # the cues that are a name's word too (a large graph's: read by word, session 18)
-        cached = gaz.__dict__["_latin_words"] = (cues - names, _Known(cues, gaz))  # science: a name's word, left to names
+        names = gaz.latin_among(cues)  # the cues that are a name's word too (read by word on a large graph: session 18)
+        # science: a name's word, left to names
+        cached = gaz.__dict__["_latin_words"] = (cues - names, _Known(cues, gaz))
     return cached
 
 
