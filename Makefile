@@ -11,7 +11,7 @@ DEB_PACKAGES := chromium fonts-noto-cjk docker-compose libreoffice-writer-nogui 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export INNOGRAPH_DATA_DIR ?= $(CURDIR)/.data
 
-.PHONY: install system-deps build serve test test-deep neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract check-determinism bench-viz test-faults bench bench-full bench-zone bench-zone-answers bench-neo4j bench-bounded clean
+.PHONY: install system-deps build serve test test-deep neo4j-up neo4j-down bench-api bench-readers eval-ask eval-extract bench-extract check-determinism bench-viz test-faults bench bench-full bench-zone bench-zone-answers bench-ask-lookup bench-neo4j bench-bounded clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -71,6 +71,7 @@ bench-full: $(STAMP)
 	$(BIN)/python benchmarks/bench_write.py $(if $(SIZES),--sizes $(SIZES),--full)
 	$(BIN)/python benchmarks/bench_zone_neo4j.py --sizes $(or $(SIZES),$(FULL_SIZES)) --heap 3g --pagecache 2g
 	$(BIN)/python benchmarks/bench_zone_answers.py --memory $(or $(SIZES),$(ANSWER_SIZES)) --neo4j $(or $(SIZES),$(ANSWER_NEO4J))
+	$(BIN)/python benchmarks/bench_ask_lookup.py --memory $(or $(SIZES),10000,300000) --neo4j $(or $(SIZES),$(ANSWER_NEO4J))
 
 bench-zone: $(STAMP)
 	$(BIN)/python benchmarks/bench_zone.py
@@ -79,6 +80,10 @@ bench-zone: $(STAMP)
 # ask's zone answers (own supporters, two zones compared) by page, beside networkx (session 17; sizes in enterprises)
 bench-zone-answers: $(STAMP)
 	$(BIN)/python benchmarks/bench_zone_answers.py
+
+# ask's name lookup: a cold first question by key table, beside the whole gazetteer (session 18)
+bench-ask-lookup: $(STAMP)
+	$(BIN)/python benchmarks/bench_ask_lookup.py
 
 bench-neo4j: $(STAMP)
 	$(BIN)/python benchmarks/bench_neo4j.py

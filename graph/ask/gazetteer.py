@@ -7,16 +7,29 @@ at word boundaries (HSC is not found inside "HSCX"). What no name covers can
 be matched fuzzily (difflib) when the question needs an entity it did not name
 exactly. One gazetteer is kept per store and rebuilt when the store's node
 counts change (checked at most every REVALIDATE_SECONDS) or on `forget(store)`.
+
+A store of more than WHOLE_MAX_NODES nodes does not build it in every process (session 18): the
+gazetteer is written once per graph state to a key table (graph/ask/key_table.py) and read by key
+(graph/ask/stored_gazetteer.py), so a question costs its own names, not the graph's. The matching
+code here is the same for both; only what it reads (`_fetch`, `_fuzzy_pool`, `_ends`, `_loose_pool`,
+`alike`, `latin_among`) differs.
 """
 
 from __future__ import annotations
 
 import difflib
+import hashlib
+import json
+import os
 import re
+import sqlite3
 import time
 import weakref
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
 
 from graph.ask import place_names
 from graph.model import Node
@@ -118,6 +131,7 @@ class Gazetteer:
         self.longest_cjk = max((len(k) for k in self.names if has_cjk(k)), default=0)
         self._grams: dict[str, set[str]] | None = None
         self._by_ends: dict[tuple, set[str]] | None = None
+        self._latin: frozenset[str] | None = None
 
     def zone_of(self, ids) -> str | None:
         """The zone among the nodes a name may mean ("经开区" names the zone, not a plan of it), or None."""
@@ -132,6 +146,7 @@ class Gazetteer:
         only when the question writes it in `capitals`.
         """
         found: dict[int, list[Span]] = defaultdict(list)
+        self._fetch(text)
         for start in range(len(text)):
             for length in self.lengths:
                 end = start + length
@@ -143,6 +158,9 @@ class Gazetteer:
                 if key in self.names and self._bounded(text, start, end):
                     found[start].append(Span(start, end, key, tuple(sorted(self.names[key]))))
         return _best_cover(text, found)
+
+    def _fetch(self, text: str) -> None:
+        """Make the keys `find` tries in `text` cheap to test (a stored gazetteer reads them at once)."""
 
     @staticmethod
     def _bounded(text: str, start: int, end: int) -> bool:
@@ -157,7 +175,7 @@ class Gazetteer:
         """Names close to `mention` (a keyed fragment), best first, with their similarity."""
         if len(mention) < MIN_KEY_CHARS:
             return []
-        pool = self._candidates(mention)
+        pool = self._fuzzy_pool(mention)
         scored = []
         for key in pool:
             matcher = difflib.SequenceMatcher(None, mention, key)
@@ -179,6 +197,12 @@ class Gazetteer:
         share one of them are compared (an index by (length, first) and (length, last) character)."""
         if len(text) < TYPO_MIN_CHARS or not has_cjk(text):
             return []
+        wanted = [(n, text[0], 0) for n in (len(text) - 1, len(text), len(text) + 1)] + \
+                 [(n, text[-1], 1) for n in (len(text) - 1, len(text), len(text) + 1)]
+        return sorted(key for key in self._ends(wanted) if _one_edit(text, key))
+
+    def _ends(self, wanted: list[tuple[int, str, int]]) -> set[str]:
+        """The Chinese keys of TYPO_MIN_CHARS or more of each (length, character, 0 first / 1 last) of `wanted`."""
         ends = self._by_ends
         if ends is None:
             ends = defaultdict(set)
@@ -187,12 +211,7 @@ class Gazetteer:
                     ends[(len(key), key[0], 0)].add(key)
                     ends[(len(key), key[-1], 1)].add(key)
             self._by_ends = ends
-        out: set[str] = set()
-        for n in (len(text) - 1, len(text), len(text) + 1):
-            for key in ends.get((n, text[0], 0), set()) | ends.get((n, text[-1], 1), set()):
-                if _one_edit(text, key):
-                    out.add(key)
-        return sorted(out)
+        return set().union(*(ends.get(w, ()) for w in wanted))
 
     def _containing(self, mention: str) -> list[tuple[str, float]]:
         """'huairou' -> the name holding every word of it with the fewest words besides, then the shortest.
@@ -208,7 +227,7 @@ class Gazetteer:
                 or mention.replace(" ", "").isdigit():
             return []
         holding = []
-        for key in self._candidates(mention):
+        for key in self._loose_pool(mention, words):
             if all(self.types.get(i) == "Metric" for i in self.names[key]):
                 continue
             if key in self.id_keys:  # the type word of an id is no word of the name: "winter olympics
@@ -220,6 +239,31 @@ class Gazetteer:
             return []
         best = min(holding)[:2]
         return [(k, FUZZY_CUTOFF) for extra, length, k in holding if (extra, length) == best]
+
+    def _fuzzy_pool(self, mention: str) -> set[str]:
+        """The names `closest` compares with difflib (a stored gazetteer: only those of a length it can pass)."""
+        return self._candidates(mention)
+
+    def _loose_pool(self, mention: str, words: frozenset[str]) -> set[str]:
+        """The names `_containing` tries: those sharing a character pair with the mention (a stored
+        gazetteer: among those holding every loose word)."""
+        return self._candidates(mention)
+
+    def alike(self, key: str, ratio: float):
+        """(name, ids) pairs whose difflib ratio with `key` may reach `ratio`: graph/ask/suggest.py scores them.
+        Every name here; a stored gazetteer gives those sharing a character pair with `key`, of a length that
+        can reach `ratio` (a name sharing no pair with the question is no name it misspelt)."""
+        return self.names.items()
+
+    def latin_among(self, words) -> frozenset[str]:
+        """The words of `words` that are words of some name (graph/ask/spelling.py leaves them to names)."""
+        latin = self._latin
+        if latin is None:
+            latin = self._latin = frozenset(w for key in self.names for w in re.findall(r"[a-z]+", key))
+        return frozenset(words) & latin
+
+    def has_latin_word(self, word: str) -> bool:
+        return bool(self.latin_among((word,)))
 
     def _candidates(self, mention: str) -> set[str]:
         """Names sharing at least one character pair with the mention (a cheap prefilter)."""
@@ -297,6 +341,12 @@ def _best_cover(text: str, found: dict[int, list[Span]]) -> list[Span]:
 # ---- one gazetteer per store ------------------------------------------------
 
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+#: A store with more nodes than this reads its names from a key table kept on disk (graph/ask/key_table.py,
+#: session 18) instead of building the whole gazetteer in every process; a smaller one builds it (the
+#: bundled graph: ~0.1 s).
+WHOLE_MAX_NODES = 5000
+#: Where a Neo4j store's key tables are kept (the embedded store keeps its own beside its snapshot).
+CACHE_DIR_VAR = "INNOGRAPH_CACHE_DIR"
 
 
 def gazetteer_for(store: GraphStore) -> Gazetteer:
@@ -311,9 +361,68 @@ def gazetteer_for(store: GraphStore) -> Gazetteer:
             _CACHE[store] = (gaz, signature, now)
             return gaz
     signature = _signature(store)
-    gaz = Gazetteer(list(store.iter_nodes()))
+    gaz = _open_or_build(store, signature)
     _CACHE[store] = (gaz, signature, now)
     return gaz
+
+
+def build_key_table(store: GraphStore) -> Path | None:
+    """Write the store's key table now (after a load, or in a benchmark); None for a store that keeps none."""
+    from graph.ask import key_table
+
+    signature = _signature(store)
+    path = key_table_path(store, signature)
+    if path is not None:
+        key_table.write(Gazetteer(list(store.iter_nodes())), path, _state(store, signature))
+    return path
+
+
+def _open_or_build(store: GraphStore, signature: tuple) -> Gazetteer:
+    """The key table of the store's present state when one is kept, else the whole gazetteer (written to the
+    table for the next process when the store keeps one)."""
+    from graph.ask import key_table
+    from graph.ask.stored_gazetteer import StoredGazetteer
+
+    path = key_table_path(store, signature)
+    if path is None:
+        return Gazetteer(list(store.iter_nodes()))
+    try:
+        table = key_table.KeyTable(path)
+        if table.meta.get("signature") == _state(store, signature):
+            return StoredGazetteer(table)
+        table.close()
+    except (sqlite3.Error, ValueError, KeyError, OSError):
+        pass
+    gaz = Gazetteer(list(store.iter_nodes()))
+    try:  # the state after the read: a lazy open that replayed its journal has folded it into a new snapshot
+        key_table.write(gaz, path, _state(store, signature))
+    except (sqlite3.Error, OSError):  # a read-only data dir: this process keeps the whole gazetteer
+        pass
+    return gaz
+
+
+def key_table_path(store: GraphStore, signature: tuple | None = None) -> Path | None:
+    """Where the store's key table is kept: beside the embedded store's snapshot, or in the cache dir for a
+    Neo4j store; None for a store of WHOLE_MAX_NODES nodes or fewer, or one with no place to keep it."""
+    signature = _signature(store) if signature is None else signature
+    if sum(n for _, n in signature[0]) <= WHOLE_MAX_NODES:
+        return None
+    path = getattr(store, "path", None)
+    if path is not None and store.backend == "memory":
+        return Path(path).with_name(Path(path).name + ".askkeys")
+    uri = getattr(store, "uri", None)
+    if uri is None:
+        return None
+    folder = Path(os.environ.get(CACHE_DIR_VAR) or platformdirs.user_cache_dir("innograph"))
+    folder.mkdir(parents=True, exist_ok=True)
+    name = hashlib.sha1(f"{uri}\n{getattr(store, 'database', '')}".encode()).hexdigest()[:16]
+    return folder / f"neo4j-{name}.askkeys"
+
+
+def _state(store: GraphStore, signature: tuple) -> str:
+    """The graph state a key table is of: the counts, and for the embedded store the snapshot file read and
+    how far into its journal (another graph of the same counts is another file)."""
+    return json.dumps([signature, repr(getattr(store, "_stamp", None)), repr(getattr(store, "_jpos", None))])
 
 
 def forget(store: GraphStore) -> None:

@@ -50,9 +50,20 @@ def _words(g: Grammar, gaz: Gazetteer) -> tuple[frozenset[str], frozenset[str]]:
     cached = gaz.__dict__.get("_latin_words")
     if cached is None:
         cues = frozenset(g.vocabulary["en"] | g.stop_words["en"] | g.name_words["en"] | g.everyday_en)
-        names = {w for key in gaz.names for w in re.findall(r"[a-z]+", key)}
-        cached = gaz.__dict__["_latin_words"] = (cues - names, cues | names)  # science: a name's word, left to names
+        names = gaz.latin_among(cues)  # the cues that are a name's word too (read by word on a large graph: session 18)
+        # science: a name's word, left to names
+        cached = gaz.__dict__["_latin_words"] = (cues - names, _Known(cues, gaz))
     return cached
+
+
+class _Known:
+    """A word of the grammar or of some graph name (the names' words are asked one at a time)."""
+
+    def __init__(self, cues: frozenset[str], gaz: Gazetteer) -> None:
+        self._cues, self._gaz = cues, gaz
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._cues or self._gaz.has_latin_word(word)
 
 
 def _is_known(word: str, known: frozenset[str]) -> bool:

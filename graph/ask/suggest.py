@@ -45,7 +45,7 @@ def unknown(queries: GraphQueries, gaz: Gazetteer, p: Parse) -> dict:
 def close_nodes(queries: GraphQueries, gaz: Gazetteer, text: str, form: Form | None) -> list[Node]:
     key = match_key(text)
     scored: dict[str, float] = {}
-    for name, ids in gaz.names.items():
+    for name, ids in gaz.alike(key, CLOSE_NAME_RATIO):  # every name; a large graph's: those alike (session 18)
         ratio = difflib.SequenceMatcher(None, key, name).ratio()
         if ratio >= CLOSE_NAME_RATIO:
             for i in ids:
