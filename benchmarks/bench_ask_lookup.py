@@ -197,17 +197,14 @@ def task_neo4j(sizes: list[int], data_dir: Path, repeat: int, env_file: Path | N
 
 
 def _neo4j_sizes(env: dict, sizes: list[int], data_dir: Path, repeat: int, load: bool) -> list[dict]:
-    from benchmarks.bench_neo4j import open_store, read_pair
-    from graph.neo4j.bulk import clear_in_parts
+    from benchmarks.bench_neo4j import open_store, replace_with_pair
 
     out = []
     for size in sizes:
         folder = folder_of(size, data_dir)
         print(f"neo4j {size:,} enterprises", flush=True)
         if load:
-            with open_store(env, 3600.0) as store:
-                clear_in_parts(store)
-                store.bulk_load(read_pair(folder), 50_000, lambda phase, done: None)
+            replace_with_pair(env, folder, 3600.0)
         with open_store(env, 600.0) as store:
             counts = store.counts()
         out.append({"enterprises": size, "backend": "neo4j", "nodes": counts.total_nodes,

@@ -111,6 +111,15 @@ def read_pair(folder: Path) -> Batch:
     return result.kept
 
 
+def replace_with_pair(env: dict, folder: Path, query_timeout: float) -> None:
+    """Empty the server in parts and bulk-load the synthetic CSV pair in `folder` (the zone and ask benches)."""
+    from graph.neo4j.bulk import clear_in_parts
+
+    with open_store(env, query_timeout) as store:
+        clear_in_parts(store)
+        store.bulk_load(read_pair(folder), 50_000, lambda phase, done: None)
+
+
 def sample_of(batch: Batch, rows: int) -> Batch:
     """About `rows` rows that load on their own: the first nodes, then edges between them."""
     nodes = list(batch.nodes[: rows // 3])

@@ -237,15 +237,12 @@ def neo4j_sizes(sizes: list[int], data_dir: Path, repeat: int, instance: Path, e
 
 
 def neo4j_size(env: dict, size: int, data_dir: Path, repeat: int, load: bool) -> dict:
-    from benchmarks.bench_neo4j import open_store, read_pair
-    from graph.neo4j.bulk import clear_in_parts
+    from benchmarks.bench_neo4j import open_store, replace_with_pair
 
     folder = folder_of(size, data_dir)
     print(f"neo4j {size:,} enterprises", flush=True)
     if load:
-        with open_store(env, 600.0) as store:
-            clear_in_parts(store)
-            store.bulk_load(read_pair(folder), 50_000, lambda phase, done: None)
+        replace_with_pair(env, folder, 600.0)
     with open_store(env, 600.0) as store:  # a new store: what a CLI call or a new API worker has
         counts = store.counts()
         return {"enterprises": size, "backend": "neo4j", "nodes": counts.total_nodes, "edges": counts.total_edges,
